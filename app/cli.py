@@ -1,0 +1,104 @@
+"""The `locker` command. Subcommands live in app/commands/; each error is one line on
+stderr and a documented exit code, never a traceback."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from collections.abc import Sequence
+
+from app import __version__
+from app.errors import EXIT_CODES_HELP, EXIT_FAILURE, EXIT_USAGE, LockerError
+
+# Command modules, in help order. A module missing from a build is skipped.
+COMMAND_MODULES = (
+    "app.commands.vault_cmds",
+    "app.commands.capture_cmds",
+    "app.commands.timestamp_cmds",
+    "app.commands.bundle_cmds",
+)
+
+DESCRIPTION = """Evidence Locker: preserve evidence in an encrypted vault with trusted
+timestamps and a tamper-evident custody log. Run without arguments to start the app.
+
+Passphrases are asked on the terminal; for scripts use --passphrase-file FILE or the
+environment variable LOCKER_PASSPHRASE_FILE. Nothing is ever deleted: items are archived."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"locker: error: {message}\n")
+        raise SystemExit(EXIT_USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="locker",
+        description=DESCRIPTION,
+        epilog=EXIT_CODES_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"locker {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name == name:
+                continue
+            raise
+        module.register(sub)
+    return parser
+
+
+def _start_gui() -> int | None:
+    try:
+        from app.ui.main import run_app
+    except ModuleNotFoundError as exc:
+        if exc.name and exc.name.startswith("app.ui"):
+            return None
+        raise
+    return run_app(sys.argv[:1])
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    if not argv:
+        if os.environ.get("LOCKER_NO_GUI") != "1":
+            code = _start_gui()
+            if code is not None:
+                return code
+        parser.print_help()
+        return 0
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        return int(args.func(args))
+    except LockerError as exc:
+        sys.stderr.write(f"locker: {exc}\n")
+        return exc.exit_code
+    except KeyboardInterrupt:
+        sys.stderr.write("locker: interrupted; nothing partial was kept.\n")
+        return 130
+    except BrokenPipeError:
+        return 0
+    except MemoryError:
+        sys.stderr.write("locker: out of memory; the vault is unchanged.\n")
+        return EXIT_FAILURE
+    except OSError as exc:
+        sys.stderr.write(f"locker: {exc.strerror or exc}\n")
+        return EXIT_FAILURE
+    except Exception as exc:  # noqa: BLE001 - never a traceback in front of a person
+        sys.stderr.write(f"locker: unexpected error ({type(exc).__name__}: {exc}). "
+                         "The vault was not changed by the failed step.\n")
+        return EXIT_FAILURE
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

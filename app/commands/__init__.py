@@ -1,0 +1,1 @@
+"""`locker` subcommands, one module per area. Each module has ``register(sub)``."""

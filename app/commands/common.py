@@ -1,0 +1,104 @@
+"""Shared CLI helpers: passphrases, opening vaults, output."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from app.errors import AuthError, NotFound, UsageError, VaultLocked
+from app.vault import Vault
+
+PASSPHRASE_ENV = "LOCKER_PASSPHRASE_FILE"
+
+
+def add_vault_arg(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("vault", metavar="VAULT", type=Path, help="the vault file")
+
+
+def add_passphrase_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--passphrase-file", type=Path, metavar="FILE",
+        help=f"read the passphrase from FILE (first line); also ${PASSPHRASE_ENV}",
+    )
+
+
+def add_json_arg(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="machine-readable JSON output")
+
+
+def read_secret_file(path: Path, what: str = "passphrase") -> str:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise NotFound(f"The {what} file {path} does not exist.") from exc
+    except OSError as exc:
+        raise UsageError(f"Cannot read the {what} file {path}: {exc.strerror or exc}") from exc
+    text = data.decode("utf-8", errors="strict").split("\n", 1)[0].rstrip("\r")
+    if not text:
+        raise AuthError(f"The {what} file {path} is empty.")
+    return text
+
+
+def passphrase_from_args(args: argparse.Namespace, *, confirm: bool = False,
+                         prompt: str = "Passphrase: ") -> str | None:
+    """The passphrase from --passphrase-file, $LOCKER_PASSPHRASE_FILE or a terminal prompt;
+    None when none can be had (no file and no terminal)."""
+    file = getattr(args, "passphrase_file", None)
+    if file is None and os.environ.get(PASSPHRASE_ENV):
+        file = Path(os.environ[PASSPHRASE_ENV])
+    if file is not None:
+        return read_secret_file(file)
+    if not sys.stdin.isatty():
+        return None
+    first = getpass.getpass(prompt)
+    if confirm:
+        if getpass.getpass("Repeat passphrase: ") != first:
+            raise UsageError("The two passphrases differ; nothing was created.")
+    if not first:
+        raise AuthError("An empty passphrase cannot be used.")
+    return first
+
+
+def open_vault(args: argparse.Namespace) -> Vault:
+    path: Path = args.vault
+    if not path.exists():
+        raise NotFound(f"No vault at {path}.")
+    passphrase = passphrase_from_args(args)
+    if passphrase is None:
+        from app.vault import keyring_store
+
+        key = keyring_store.recall(path)
+        if key is not None:
+            return Vault.open(path, key=key)
+        raise VaultLocked(
+            f"A passphrase is needed: use a terminal, --passphrase-file or ${PASSPHRASE_ENV}."
+        )
+    return Vault.open(path, passphrase)
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.flush()
+
+
+def say(line: str) -> None:
+    sys.stdout.write(line + "\n")
+    sys.stdout.flush()
+
+
+def safe_terminal(text: str) -> str:
+    """Neutralise control and bidi-override characters before printing untrusted text."""
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if code < 0x20 or code == 0x7F or 0x80 <= code < 0xA0 or 0x202A <= code <= 0x202E \
+                or 0x2066 <= code <= 0x2069:
+            out.append(f"\\u{code:04x}")
+        else:
+            out.append(ch)
+    return "".join(out)

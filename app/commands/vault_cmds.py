@@ -1,0 +1,405 @@
+"""Vault commands: init, add, list, show, log, verify, archive, unarchive, note, tag,
+extract, thumbnail, backup, passwd, remember, forget."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import uuid
+from pathlib import Path
+
+from app.commands.common import (
+    add_json_arg,
+    add_passphrase_args,
+    add_vault_arg,
+    open_vault,
+    passphrase_from_args,
+    print_json,
+    safe_terminal,
+    say,
+)
+from app.errors import EXIT_FAILURE, EXIT_OK, EXIT_VERIFY, AuthError, StorageError, UsageError
+from app.vault import Vault
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("init", help="create a new vault")
+    add_vault_arg(p)
+    add_passphrase_args(p)
+    p.set_defaults(func=cmd_init)
+
+    p = sub.add_parser("add", help="add files or folders, each as an item (bit-exact)")
+    add_vault_arg(p)
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    p.add_argument("--case", default="General", help="case name (default: General)")
+    p.add_argument("--note", help="a note added to every item")
+    p.add_argument("--source-url", help="where the files came from")
+    add_passphrase_args(p)
+    p.set_defaults(func=cmd_add)
+
+    p = sub.add_parser("list", help="list items (archived ones only with --archived)")
+    add_vault_arg(p)
+    p.add_argument("--case")
+    p.add_argument("--archived", action="store_true", help="list archived items instead")
+    add_json_arg(p)
+    add_passphrase_args(p)
+    p.set_defaults(func=cmd_list)
+
+    p = sub.add_parser("show", help="show one item: metadata, hashes, custody, timestamps")
+    add_vault_arg(p)
+    p.add_argument("item", metavar="ITEM", help="item number or id")
+    add_json_arg(p)
+    add_passphrase_args(p)
+    p.set_defaults(func=cmd_show)
+
+    p = sub.add_parser("log", help="print the custody log")
+    add_vault_arg(p)
+    p.add_argument("--item", help="only events of this item")
+    add_json_arg(p)
+    add_passphrase_args(p)
+    p.set_defaults(func=cmd_log)
+
+    p = sub.add_parser("verify", help="verify everything: storage, hashes, chain, tokens")
+    add_vault_arg(p)
+    add_json_arg(p)
+    add_passphrase_args(p)
+    p.set_defaults(func=cmd_verify)
+
+    p = sub.add_parser("archive", help="archive an item (hidden from lists, never deleted)")
+    add_vault_arg(p)
+    p.add_argument("item", metavar="ITEM")
+    p.add_argument("--reason", required=True)
+    add_passphrase_args(p)
+    p.set_defaults(func=cmd_archive)
+
+    p = sub.add_parser("unarchive", help="bring an archived item back")
+    add_vault_arg(p)
+    p.add_argument("item", metavar="ITEM")
+    add_passphrase_args(p)
+    p.set_defaults(func=cmd_unarchive)
+
+    p = sub.add_parser("note", help="add a note to an item (notes are never overwritten)")
+    add_vault_arg(p)
+    p.add_argument("item", metavar="ITEM")
+    p.add_argument("text")
+    add_passphrase_args(p)
+    p.set_defaults(func=cmd_note)
+
+    p = sub.add_parser("tag", help="add (or with --remove, remove) a tag")
+    add_vault_arg(p)
+    p.add_argument("item", metavar="ITEM")
+    p.add_argument("tag")
+    p.add_argument("--remove", action="store_true")
+    add_passphrase_args(p)
+    p.set_defaults(func=cmd_tag)
+
+    p = sub.add_parser("extract", help="write an item's original files (bit-exact) to DIR")
+    add_vault_arg(p)
+    p.add_argument("item", metavar="ITEM")
+    p.add_argument("--out", required=True, type=Path, metavar="DIR")
+    add_passphrase_args(p)
+    p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("thumbnail", help="write the blurred thumbnail the app shows")
+    add_vault_arg(p)
+    p.add_argument("item", metavar="ITEM")
+    p.add_argument("--out", required=True, type=Path, metavar="FILE.png")
+    add_passphrase_args(p)
+    p.set_defaults(func=cmd_thumbnail)
+
+    p = sub.add_parser("backup", help="write a verified encrypted copy (same passphrase)")
+    add_vault_arg(p)
+    p.add_argument("dest", type=Path, metavar="DEST")
+    add_passphrase_args(p)
+    p.set_defaults(func=cmd_backup)
+
+    p = sub.add_parser("passwd", help="change the passphrase (re-keys the vault)")
+    add_vault_arg(p)
+    add_passphrase_args(p)
+    p.add_argument("--new-passphrase-file", type=Path, metavar="FILE")
+    p.set_defaults(func=cmd_passwd)
+
+    p = sub.add_parser("remember", help="remember this vault's key in the OS keyring "
+                       "(off by default; do not use on a shared computer)")
+    add_vault_arg(p)
+    add_passphrase_args(p)
+    p.set_defaults(func=cmd_remember)
+
+    p = sub.add_parser("forget", help="remove this vault's key from the OS keyring")
+    add_vault_arg(p)
+    p.set_defaults(func=cmd_forget)
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    passphrase = passphrase_from_args(args, confirm=True, prompt="New passphrase: ")
+    if passphrase is None:
+        raise AuthError("A passphrase is needed: use a terminal or --passphrase-file.")
+    vault = Vault.create(args.vault, passphrase)
+    try:
+        from app.vault.identity import fingerprint_of
+
+        fp = fingerprint_of(vault.signing_key().public_key())
+    finally:
+        vault.close()
+    say(f"Created vault {args.vault} (identity {fp}).")
+    say("Keep the passphrase safe: it cannot be recovered if forgotten.")
+    return EXIT_OK
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    from app.capture.files import import_files
+
+    failures = 0
+
+    def report(result):  # type: ignore[no-untyped-def]
+        nonlocal failures
+        if result.item is not None:
+            say(f"{result.item.id}\t{result.item.sha256}\t{safe_terminal(str(result.path))}")
+        else:
+            failures += 1
+            say(f"error\t{safe_terminal(str(result.path))}\t{result.error}")
+
+    with open_vault(args) as vault:
+        import_files(vault, args.files, case=args.case, note=args.note,
+                     source_url=args.source_url, on_result=report)
+    return EXIT_FAILURE if failures else EXIT_OK
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        items = vault.list_items(case=args.case, archived=args.archived)
+        if args.json:
+            print_json([i.summary_json() for i in items])
+        else:
+            for i in items:
+                say(f"{i.id}\t{i.captured_at}\t{i.case}\t{i.kind}\t{i.sha256}\t"
+                    f"{safe_terminal(i.title)}")
+    return EXIT_OK
+
+
+def item_details(vault: Vault, ref: str) -> dict:  # type: ignore[type-arg]
+    """Everything `show --json` prints (other areas add their sections here)."""
+    item = vault.get_item(ref)
+    data = item.to_json()
+    data["custody"] = [e.to_json() for e in vault.custody_log(item.id)]
+    try:
+        from app.timestamp.status import item_timestamps
+    except ModuleNotFoundError:
+        pass
+    else:
+        data["timestamps"] = item_timestamps(vault, item.uid)
+    return data
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        data = item_details(vault, args.item)
+        if args.json:
+            print_json(data)
+            return EXIT_OK
+        for key in ("id", "uid", "case", "kind", "title", "source_url", "captured_at",
+                    "created_at", "archived", "archived_reason", "preview"):
+            say(f"{key:16} {safe_terminal(str(data.get(key)))}")
+        for art in data["artifacts"]:
+            say(f"artifact         {art['role']}: {art['sha256']}  {art['size']} bytes  "
+                f"{safe_terminal(art['name'])}")
+        for note in data["notes"]:
+            say(f"note             {safe_terminal(note)}")
+        for ev in data["custody"]:
+            say(f"custody          #{ev['seq']} {ev['at']} {ev['event']}")
+        for ts in data.get("timestamps", []):
+            say(f"timestamp        {ts.get('status')} {ts.get('gen_time') or ''} "
+                f"{safe_terminal(str(ts.get('tsa') or ''))}")
+    return EXIT_OK
+
+
+def cmd_log(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        events = vault.custody_log(args.item)
+        if args.json:
+            print_json([e.to_json() for e in events])
+        else:
+            for e in events:
+                say(f"#{e.seq}\t{e.at}\t{e.event}\t{e.item_uid or '-'}\t{e.entry_hash}")
+    return EXIT_OK
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from app.vault.verify import verify_vault
+
+    with open_vault(args) as vault:
+        report = verify_vault(vault)
+        if report.checks[0].ok:
+            try:
+                vault.log_event("vault_verified", None, {"ok": report.ok})
+            except Exception:  # noqa: BLE001 - a read-only vault can still be verified
+                pass
+        if args.json:
+            print_json(report.to_json())
+        else:
+            say(report.text())
+    return EXIT_OK if report.ok else EXIT_VERIFY
+
+
+def cmd_archive(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        vault.archive(args.item, args.reason)
+    say(f"Archived item {args.item} (kept, hidden from lists; see `list --archived`).")
+    return EXIT_OK
+
+
+def cmd_unarchive(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        vault.unarchive(args.item)
+    say(f"Item {args.item} is back in the main list.")
+    return EXIT_OK
+
+
+def cmd_note(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        vault.add_note(args.item, args.text)
+    return EXIT_OK
+
+
+def cmd_tag(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        (vault.remove_tag if args.remove else vault.add_tag)(args.item, args.tag)
+    return EXIT_OK
+
+
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f/\\:*?\"<>|\u202a-\u202e\u2066-\u2069]")
+
+
+def safe_file_name(name: str, fallback: str = "file") -> str:
+    """A file name that is safe on every OS: no path parts, control or bidi characters."""
+    name = _UNSAFE.sub("_", os.path.basename(name.replace("\\", "/"))).strip(" .")
+    if not name or name in (".", ".."):
+        name = fallback
+    stem, dot, ext = name.rpartition(".")
+    if len(name.encode("utf-8")) > 150:
+        ext = ext[:16] if dot else ""
+        stem = (stem if dot else name).encode("utf-8")[:120].decode("utf-8", "ignore")
+        name = f"{stem}.{ext}" if ext else stem
+    return name
+
+
+def write_new_file(path: Path, chunks_from) -> Path:  # type: ignore[no-untyped-def]
+    """Write to a temporary name in the same folder, then link it into place without
+    overwriting anything. Returns the final path."""
+    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.part")
+    try:
+        with open(tmp, "xb") as out:
+            while True:
+                block = chunks_from.read(1024 * 1024)
+                if not block:
+                    break
+                out.write(block)
+            out.flush()
+            os.fsync(out.fileno())
+        final = path
+        n = 1
+        while True:
+            try:
+                os.link(tmp, final)
+                break
+            except FileExistsError:
+                n += 1
+                final = path.with_name(f"{path.stem} ({n}){path.suffix}")
+        return final
+    except OSError as exc:
+        raise StorageError(f"Could not write {path}: {exc.strerror or exc}") from exc
+    finally:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+
+
+def extract_item(vault: Vault, ref: str, out: Path) -> list[Path]:
+    """Write every original artifact of an item (and its timestamp files) to ``out``."""
+    out.mkdir(parents=True, exist_ok=True)
+    item = vault.get_item(ref)
+    written = []
+    for art in item.artifacts:
+        name = safe_file_name(f"{item.id}-{art.role}-{art.name}" if art.role != "original"
+                              else f"{item.id}-{art.name}")
+        with vault.open_artifact_by_id(art.id) as reader:
+            written.append(write_new_file(out / name, reader))
+    try:
+        from app.timestamp.export import write_item_tokens
+    except ModuleNotFoundError:
+        pass
+    else:
+        written += write_item_tokens(vault, item.uid, out, prefix=str(item.id))
+    vault.log_event("item_extracted", item.id, {"files": [p.name for p in written]})
+    return written
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        for path in extract_item(vault, args.item, args.out):
+            say(str(path))
+    return EXIT_OK
+
+
+def cmd_thumbnail(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        png = vault.thumbnail(args.item)
+        if png is None:
+            raise UsageError(vault.get_item(args.item).preview_note or "No preview for this item.")
+    import io
+
+    final = write_new_file(args.out, io.BytesIO(png)) if not args.out.exists() else None
+    if final is None:
+        raise UsageError(f"{args.out} already exists; choose another name.")
+    say(str(final))
+    return EXIT_OK
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from app.vault.maintenance import backup
+
+    with open_vault(args) as vault:
+        dest = backup(vault, args.dest)
+    say(f"Backup written and verified: {dest}")
+    return EXIT_OK
+
+
+def cmd_passwd(args: argparse.Namespace) -> int:
+    from app.commands.common import read_secret_file
+    from app.vault.maintenance import change_passphrase
+
+    vault = open_vault(args)
+    try:
+        if args.new_passphrase_file:
+            new = read_secret_file(args.new_passphrase_file, "new passphrase")
+        else:
+            ns = argparse.Namespace(passphrase_file=None)
+            new = passphrase_from_args(ns, confirm=True, prompt="New passphrase: ")  # type: ignore[assignment]
+            if not new:
+                raise AuthError("A new passphrase is needed: use a terminal or --new-passphrase-file.")
+        vault = change_passphrase(vault, new)
+    finally:
+        vault.close()
+    say("Passphrase changed. Keyring entries for the old passphrase no longer apply.")
+    return EXIT_OK
+
+
+def cmd_remember(args: argparse.Namespace) -> int:
+    from app.vault import keyring_store
+
+    with open_vault(args) as vault:
+        key, salt = vault.key_material
+        keyring_store.remember(vault.path, key, salt)
+    say("This vault now opens on this device without the passphrase. Anyone using this "
+        "computer account can open it. Undo with `locker forget`.")
+    return EXIT_OK
+
+
+def cmd_forget(args: argparse.Namespace) -> int:
+    from app.vault import keyring_store
+
+    keyring_store.forget(args.vault)
+    say("This device no longer remembers the vault.")
+    return EXIT_OK

@@ -1,0 +1,105 @@
+"""Opening SQLCipher files safely: key check first, no writes on failure, fixed pragmas."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import sqlcipher3  # type: ignore[import-untyped]
+
+from app.errors import CorruptVault, NotAVault, NotFound, StorageError, WrongPassphrase
+from app.vault import kdf
+
+Connection = Any
+PAGE_SIZE = 4096
+DatabaseError = sqlcipher3.DatabaseError
+IntegrityError = sqlcipher3.IntegrityError
+OperationalError = sqlcipher3.OperationalError
+
+
+def read_salt(path: Path) -> bytes:
+    """Read the plaintext per-file salt without modifying the file."""
+    if not path.exists():
+        raise NotFound(f"No vault at {path}.")
+    if not path.is_file():
+        raise NotAVault(f"{path} is not a file.")
+    with open(path, "rb") as fh:
+        salt = fh.read(kdf.SALT_LEN)
+    if len(salt) < kdf.SALT_LEN:
+        raise NotAVault(f"{path} is too short to be an Evidence Locker vault.")
+    return salt
+
+
+def _apply_key(conn: Connection, key: bytes, salt: bytes) -> None:
+    conn.execute("PRAGMA cipher_log_level = NONE")
+    conn.execute(f"PRAGMA key = {kdf.sqlcipher_key_pragma(key, salt)}")
+    conn.execute("PRAGMA cipher_page_size = 4096")
+    conn.execute("PRAGMA cipher_memory_security = ON")
+
+
+def check_key(path: Path, key: bytes, salt: bytes) -> None:
+    """Prove the key opens page 1, reading the file immutably (no -wal/-shm, no writes)."""
+    size = path.stat().st_size
+    uri = f"file:{quote(str(path.resolve()))}?mode=ro&immutable=1"
+    conn = sqlcipher3.connect(uri, uri=True, isolation_level=None)
+    try:
+        _apply_key(conn, key, salt)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except DatabaseError as exc:
+        if size % PAGE_SIZE != 0:
+            raise CorruptVault(
+                f"The vault file {path.name} is damaged (its size is not a whole number of "
+                "pages). Open a backup instead; this file was not changed."
+            ) from exc
+        raise WrongPassphrase(
+            "The passphrase is not right for this vault (or its first page is damaged). "
+            "Nothing was changed."
+        ) from exc
+    finally:
+        conn.close()
+
+
+def connect(path: Path, key: bytes, salt: bytes) -> Connection:
+    """Open a read-write connection with durable, leak-free settings."""
+    try:
+        conn = sqlcipher3.connect(
+            str(path), isolation_level=None, check_same_thread=False, timeout=30.0
+        )
+        _apply_key(conn, key, salt)
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA temp_store = MEMORY")  # no temp files on disk
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if str(mode).lower() != "wal":
+            raise StorageError(f"Could not switch {path.name} to write-ahead logging.")
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA journal_size_limit = 67108864")
+        conn.execute("PRAGMA busy_timeout = 30000")
+    except DatabaseError as exc:
+        raise classify_error(exc, path) from exc
+    return conn
+
+
+def classify_error(exc: BaseException, path: Path) -> Exception:
+    message = str(exc).lower()
+    if "readonly" in message or "read-only" in message:
+        return StorageError(f"The vault location is read-only: {path}. Nothing was changed.")
+    if "disk is full" in message or "database or disk is full" in message:
+        return StorageError("The disk is full. The operation was undone; the vault is unchanged.")
+    if "not a database" in message or "malformed" in message or "hmac" in message:
+        return CorruptVault(f"The vault file {path.name} is damaged: {exc}")
+    if "unable to open" in message:
+        return StorageError(f"Cannot open {path}: {exc}")
+    return StorageError(f"Vault error: {exc}")
+
+
+def fsync_dir(path: Path) -> None:
+    try:
+        fd = os.open(str(path), os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -1,0 +1,77 @@
+"""Optional "remember this vault on this device" through the OS keyring.
+
+Off by default. Stores the raw key (not the passphrase) under an entry named after the
+vault file's public salt, so a re-keyed vault simply stops matching. Plaintext or
+unknown-safety backends are refused. The passphrase alone always opens the vault.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from app.errors import KeyringError
+from app.vault import db, kdf
+
+SERVICE = "evidence-locker"
+# Backends that keep secrets unencrypted or are placeholders, refused by class name.
+_REFUSED = ("PlaintextKeyring", "EncryptedKeyring", "Keyring.fail", "null", "ChainerBackend")
+_TRUSTED_PREFIXES = ("keyring.backends.SecretService", "keyring.backends.macOS",
+                     "keyring.backends.Windows", "keyring.backends.kwallet",
+                     "keyring.backends.libsecret")
+
+
+def _entry_name(path: Path) -> str:
+    return "vault-" + hashlib.sha256(db.read_salt(path)).hexdigest()[:32]
+
+
+def backend_name() -> str:
+    import keyring
+
+    backend = keyring.get_keyring()
+    return f"{type(backend).__module__}.{type(backend).__name__}"
+
+
+def _safe_backend() -> object:
+    import keyring
+
+    backend = keyring.get_keyring()
+    name = backend_name()
+    if any(bad in name for bad in _REFUSED) or not name.startswith(_TRUSTED_PREFIXES):
+        raise KeyringError(
+            f"The keyring here ({name}) does not protect secrets well enough; "
+            "the vault will not be remembered on this device. Use the passphrase."
+        )
+    return backend
+
+
+def remember(path: Path, key: bytes, salt: bytes) -> None:
+    backend = _safe_backend()
+    try:
+        backend.set_password(SERVICE, _entry_name(path), (key + salt).hex())  # type: ignore[attr-defined]
+    except Exception as exc:  # noqa: BLE001 - keyring backends raise many types
+        raise KeyringError(f"The keyring refused to store the key: {exc}") from exc
+
+
+def recall(path: Path) -> bytes | None:
+    """The remembered raw key, or None (never raises: a missing keyring is normal)."""
+    try:
+        backend = _safe_backend()
+        value = backend.get_password(SERVICE, _entry_name(path))  # type: ignore[attr-defined]
+        if not value:
+            return None
+        material = bytes.fromhex(value)
+        key, salt = material[: kdf.KEY_LEN], material[kdf.KEY_LEN :]
+        if salt != db.read_salt(path):
+            return None
+        return key
+    except Exception:  # noqa: BLE001 - any keyring trouble means "not remembered"
+        return None
+
+
+def forget(path: Path) -> None:
+    try:
+        backend = _safe_backend()
+        backend.delete_password(SERVICE, _entry_name(path))  # type: ignore[attr-defined]
+    except Exception:  # noqa: BLE001
+        return

@@ -1,0 +1,103 @@
+"""Backups and passphrase changes: copy through SQLCipher, verify the copy, then commit
+it with an atomic rename. The live file is never copied byte-wise, and nothing existing
+is overwritten until the replacement has been opened and verified."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import uuid
+from pathlib import Path
+
+from app.errors import StorageError, VaultExists, VerificationFailed
+from app.vault import db, kdf
+from app.vault.store import Vault
+from app.vault.verify import verify_vault
+
+
+def _export_copy(vault: Vault, dest: Path, key: bytes, salt: bytes) -> None:
+    """sqlcipher_export into a new encrypted file at ``dest`` (which must not exist)."""
+    conn = vault.read()
+    with vault._write_lock:  # noqa: SLF001 - a consistent snapshot, no writer meanwhile
+        try:
+            conn.execute(
+                f"ATTACH DATABASE ? AS backup KEY {kdf.sqlcipher_key_pragma(key, salt)}", (str(dest),)
+            )
+            try:
+                conn.execute("PRAGMA backup.cipher_page_size = 4096")
+                conn.execute("SELECT sqlcipher_export('backup')")
+                version = int(conn.execute("PRAGMA main.user_version").fetchone()[0])
+                conn.execute(f"PRAGMA backup.user_version = {version}")
+            finally:
+                conn.execute("DETACH DATABASE backup")
+        except db.DatabaseError as exc:
+            raise db.classify_error(exc, dest) from exc
+
+
+def _verified_commit(tmp: Path, final: Path, key: bytes, salt: bytes, replace: bool) -> None:
+    copy = Vault.open(tmp, key=key)
+    try:
+        report = verify_vault(copy)
+    finally:
+        copy.close()
+    if not report.ok:
+        raise VerificationFailed("The new copy did not verify, so it was not kept: "
+                                 + "; ".join(p for c in report.checks for p in c.problems[:1]))
+    with open(tmp, "rb") as fh:
+        os.fsync(fh.fileno())
+    if replace:
+        os.replace(tmp, final)
+    else:
+        os.link(tmp, final)  # fails instead of overwriting
+    db.fsync_dir(final.parent)
+
+
+def backup(vault: Vault, dest: Path | str) -> Path:
+    """Write a verified encrypted backup to ``dest`` (same passphrase)."""
+    dest = Path(dest)
+    if dest.is_dir():
+        dest = dest / vault.path.name
+    if dest.exists():
+        raise VaultExists(f"{dest} already exists; choose a new name for the backup.")
+    if dest.resolve() == vault.path.resolve():
+        raise VaultExists("A backup cannot be written over its own vault.")
+    key, salt = vault.key_material
+    tmp = dest.with_name(f".{dest.name}.partial-{uuid.uuid4().hex[:8]}")
+    try:
+        _export_copy(vault, tmp, key, salt)
+        _verified_commit(tmp, dest, key, salt, replace=False)
+    except FileExistsError as exc:
+        raise VaultExists(f"{dest} already exists; nothing was overwritten.") from exc
+    except OSError as exc:
+        raise StorageError(f"The backup could not be written: {exc.strerror or exc}") from exc
+    finally:
+        _cleanup(tmp)
+    vault.log_event("backup_made", None, {"file_name": dest.name})
+    return dest
+
+
+def change_passphrase(vault: Vault, new_passphrase: str) -> Vault:
+    """Re-key: a new salt and key with the newest KDF settings. Returns the reopened vault;
+    the old Vault object is closed."""
+    if len(new_passphrase) < 1:
+        raise StorageError("The new passphrase is empty.")
+    salt = kdf.new_salt()
+    key = kdf.derive_key(new_passphrase, salt)
+    path = vault.path
+    vault.log_event("passphrase_changed", None, {"kdf": kdf.params_for_salt(salt).describe()})
+    tmp = path.with_name(f".{path.name}.rekey-{uuid.uuid4().hex[:8]}")
+    try:
+        _export_copy(vault, tmp, key, salt)
+        vault.close()
+        _verified_commit(tmp, path, key, salt, replace=True)
+    except OSError as exc:
+        raise StorageError(f"The passphrase could not be changed: {exc.strerror or exc}") from exc
+    finally:
+        _cleanup(tmp)
+    return Vault.open(path, key=key)
+
+
+def _cleanup(tmp: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(str(tmp) + suffix)

@@ -1,0 +1,221 @@
+"""Numbered schema migrations. ``PRAGMA user_version`` holds the schema version.
+
+Each step runs in its own transaction. Never edit a released step: add a new one.
+Other packages (timestamps, bundles) register their steps here by number so one
+ordered list exists; tests/vault/test_migrations.py checks every step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+Connection = Any  # sqlcipher3 connection (untyped module)
+
+# Tables holding evidence or history are append-only: these triggers refuse any UPDATE
+# or DELETE. `verify` checks that every one of them is still present.
+APPEND_ONLY_TABLES = ("custody", "items", "artifacts", "chunks", "annotations", "cases")
+
+
+def _append_only_triggers(table: str) -> str:
+    return f"""
+CREATE TRIGGER IF NOT EXISTS {table}_no_update BEFORE UPDATE ON {table}
+BEGIN SELECT RAISE(ABORT, 'append-only: {table} rows cannot be changed'); END;
+CREATE TRIGGER IF NOT EXISTS {table}_no_delete BEFORE DELETE ON {table}
+BEGIN SELECT RAISE(ABORT, 'append-only: {table} rows cannot be deleted'); END;
+"""
+
+
+def required_triggers() -> list[str]:
+    names = []
+    for table in APPEND_ONLY_TABLES:
+        names += [f"{table}_no_update", f"{table}_no_delete"]
+    return names
+
+
+STEP_1 = """
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE identity (
+    id           INTEGER PRIMARY KEY CHECK (id = 1),
+    signing_key  BLOB NOT NULL,      -- Ed25519 private key, raw 32 bytes
+    age_identity TEXT NOT NULL,      -- age X25519 secret key (AGE-SECRET-KEY-1...)
+    created_at   TEXT NOT NULL
+);
+CREATE TABLE cases (
+    id          INTEGER PRIMARY KEY,
+    name        TEXT NOT NULL UNIQUE,
+    created_at  TEXT NOT NULL,
+    origin      TEXT NOT NULL DEFAULT 'local',   -- 'local' or 'received'
+    read_only   INTEGER NOT NULL DEFAULT 0,
+    source_json TEXT NOT NULL DEFAULT '{}'       -- for received cases: sender, bundle id
+);
+CREATE TABLE items (
+    id            INTEGER PRIMARY KEY,
+    uid           TEXT NOT NULL UNIQUE,          -- stable across vaults (bundles keep it)
+    case_id       INTEGER NOT NULL REFERENCES cases(id),
+    kind          TEXT NOT NULL,                 -- file, web, screenshot, download, ...
+    title         TEXT NOT NULL DEFAULT '',
+    source_url    TEXT,
+    captured_at   TEXT NOT NULL,                 -- RFC 3339 UTC, when the evidence was taken
+    created_at    TEXT NOT NULL,                 -- RFC 3339 UTC, when stored in this vault
+    metadata_json TEXT NOT NULL DEFAULT '{}'
+);
+CREATE INDEX items_case ON items(case_id);
+CREATE TABLE artifacts (                          -- original evidence bytes, bit-exact
+    id          INTEGER PRIMARY KEY,
+    item_id     INTEGER NOT NULL REFERENCES items(id) DEFERRABLE INITIALLY DEFERRED,
+    role        TEXT NOT NULL,                   -- original, page.png, page.mhtml, ...
+    name        TEXT NOT NULL,                   -- file name as received (display only)
+    media_type  TEXT NOT NULL DEFAULT 'application/octet-stream',
+    size        INTEGER NOT NULL,
+    sha256      TEXT NOT NULL,
+    chunk_count INTEGER NOT NULL,
+    created_at  TEXT NOT NULL,
+    UNIQUE (item_id, role)
+);
+CREATE INDEX artifacts_item ON artifacts(item_id);
+CREATE TABLE chunks (
+    artifact_id INTEGER NOT NULL REFERENCES artifacts(id) DEFERRABLE INITIALLY DEFERRED,
+    seq         INTEGER NOT NULL,
+    data        BLOB NOT NULL,
+    PRIMARY KEY (artifact_id, seq)
+) WITHOUT ROWID;
+CREATE TABLE derived (                            -- made by the app, never evidence
+    id          INTEGER PRIMARY KEY,
+    item_id     INTEGER NOT NULL REFERENCES items(id),
+    artifact_id INTEGER REFERENCES artifacts(id),
+    kind        TEXT NOT NULL,                   -- thumbnail.blurred, text, ...
+    media_type  TEXT,
+    data        BLOB,                            -- NULL when unavailable
+    note        TEXT NOT NULL DEFAULT '',        -- e.g. why a preview is unavailable
+    created_at  TEXT NOT NULL,
+    UNIQUE (item_id, kind)
+);
+CREATE TABLE annotations (                        -- notes and tags, append-only
+    id         INTEGER PRIMARY KEY,
+    item_id    INTEGER NOT NULL REFERENCES items(id),
+    kind       TEXT NOT NULL,                    -- note, tag, untag
+    text       TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    custody_seq INTEGER NOT NULL
+);
+CREATE INDEX annotations_item ON annotations(item_id);
+CREATE TABLE item_state (                         -- current archive state; history is in custody
+    item_id    INTEGER PRIMARY KEY REFERENCES items(id),
+    archived   INTEGER NOT NULL DEFAULT 0,
+    reason     TEXT NOT NULL DEFAULT '',
+    changed_at TEXT NOT NULL
+);
+CREATE TABLE custody (                            -- append-only hash chain of every event
+    seq          INTEGER PRIMARY KEY,
+    at           TEXT NOT NULL,
+    app_version  TEXT NOT NULL,
+    event        TEXT NOT NULL,
+    item_uid     TEXT,
+    payload      TEXT NOT NULL,                  -- canonical JSON (see custody.py)
+    payload_hash TEXT NOT NULL,                  -- SHA-256(payload)
+    prev_hash    TEXT NOT NULL,
+    entry_hash   TEXT NOT NULL UNIQUE            -- SHA-256(prev_hash || payload_hash)
+);
+CREATE INDEX custody_item ON custody(item_uid);
+CREATE TABLE unlocks (                            -- successful unlocks in the app
+    id          INTEGER PRIMARY KEY,
+    at          TEXT NOT NULL,
+    app_version TEXT NOT NULL
+);
+""" + "".join(_append_only_triggers(t) for t in APPEND_ONLY_TABLES)
+
+# Each entry: (version, description, function applying it to a connection inside a
+# transaction). Later packages append their steps with the next free number.
+Step = tuple[int, str, Callable[[Connection], None]]
+
+
+def _run_script(sql: str) -> Callable[[Connection], None]:
+    def apply(conn: Connection) -> None:
+        for statement in _split_sql(sql):
+            conn.execute(statement)
+
+    return apply
+
+
+def _split_sql(sql: str) -> list[str]:
+    """Split a script into statements, keeping trigger bodies (BEGIN ... END;) whole."""
+    statements: list[str] = []
+    current: list[str] = []
+    in_trigger = False
+    for line in sql.splitlines():
+        stripped = line.split("--", 1)[0].strip()
+        if not stripped and not current:
+            continue
+        current.append(line)
+        upper = stripped.upper()
+        if upper.startswith("CREATE TRIGGER"):
+            in_trigger = True
+        if in_trigger:
+            if upper.endswith("END;"):
+                statements.append("\n".join(current))
+                current, in_trigger = [], False
+        elif stripped.endswith(";"):
+            statements.append("\n".join(current))
+            current = []
+    if "".join(current).strip():
+        statements.append("\n".join(current))
+    return statements
+
+
+STEPS: list[Step] = [
+    (1, "core: cases, items, artifacts, derived, custody chain, identity", _run_script(STEP_1)),
+]
+
+
+def register_step(version: int, description: str, sql: str) -> None:
+    """Add a migration step (used by app.timestamp / app.bundle schema modules)."""
+    if any(v == version for v, _, _ in STEPS):
+        return
+    STEPS.append((version, description, _run_script(sql)))
+    STEPS.sort(key=lambda s: s[0])
+
+
+def latest_version() -> int:
+    _load_all_steps()
+    return STEPS[-1][0]
+
+
+def _load_all_steps() -> None:
+    # Importing these modules registers their steps. They must not import Qt.
+    import importlib
+
+    for module in ("app.timestamp.schema", "app.bundle.schema"):
+        try:
+            importlib.import_module(module)
+        except ModuleNotFoundError as exc:
+            if exc.name != module:
+                raise
+
+
+def migrate(conn: Connection, target: int | None = None) -> int:
+    """Bring the schema up to ``target`` (default: latest). Returns the new version."""
+    _load_all_steps()
+    current = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    goal = latest_version() if target is None else target
+    if current > latest_version():
+        from app.errors import NotAVault
+
+        raise NotAVault(
+            "This vault was written by a newer version of Evidence Locker; update the app."
+        )
+    for version, _desc, apply in STEPS:
+        if current < version <= goal:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                apply(conn)
+                conn.execute(f"PRAGMA user_version = {int(version)}")
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            current = version
+    return current
