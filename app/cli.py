@@ -61,7 +61,7 @@ def _start_gui() -> int | None:
         if exc.name and exc.name.startswith("app.ui"):
             return None
         raise
-    return run_app(sys.argv[:1])
+    return int(run_app(sys.argv[:1]))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -39,7 +39,7 @@ def vault_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def vault(vault_path: Path) -> Iterator["object"]:
+def vault(vault_path: Path) -> Iterator[object]:
     from app.vault import Vault
 
     v = Vault.create(vault_path, PASSPHRASE)

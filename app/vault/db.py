@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-import sqlcipher3  # type: ignore[import-untyped]
+import sqlcipher3
 
 from app.errors import CorruptVault, NotAVault, NotFound, StorageError, WrongPassphrase
 from app.vault import kdf

@@ -10,9 +10,9 @@ from __future__ import annotations
 import io
 import warnings
 from dataclasses import dataclass
-from typing import IO
+from typing import IO, Any
 
-from PIL import Image, ImageFilter
+from PIL import Image, ImageFilter, UnidentifiedImageError
 
 ALLOWED_FORMATS = ("PNG", "JPEG", "GIF", "WEBP", "BMP", "TIFF")
 THUMB_SIZE = 256
@@ -29,7 +29,7 @@ class Thumbnail:
     note: str  # empty when a preview exists, else why it is unavailable
 
 
-def _decode(fh: IO[bytes]) -> Image.Image:
+def _decode(fh: IO[bytes] | Any) -> Image.Image:
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         image = Image.open(fh, formats=list(ALLOWED_FORMATS))
@@ -39,7 +39,7 @@ def _decode(fh: IO[bytes]) -> Image.Image:
         return image
 
 
-def blurred_thumbnail(fh: IO[bytes], size: int | None = None) -> Thumbnail:
+def blurred_thumbnail(fh: IO[bytes] | Any, size: int | None = None) -> Thumbnail:
     """Return a strongly blurred PNG thumbnail, or why there is none."""
     if size is not None and size > MAX_DECODE_BYTES:
         return Thumbnail(None, "preview unavailable: file too large to preview")
@@ -50,7 +50,7 @@ def blurred_thumbnail(fh: IO[bytes], size: int | None = None) -> Thumbnail:
         return Thumbnail(None, "preview unavailable: image dimensions are too large")
     except Image.DecompressionBombWarning:
         return Thumbnail(None, "preview unavailable: image dimensions are too large")
-    except Image.UnidentifiedImageError:
+    except UnidentifiedImageError:
         return Thumbnail(None, "preview unavailable: not an image format the app previews")
     except Exception as exc:  # noqa: BLE001 - any decoder failure is "no preview"
         return Thumbnail(None, f"preview unavailable: the image could not be decoded ({type(exc).__name__})")

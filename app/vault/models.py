@@ -9,13 +9,13 @@ from typing import IO, Any
 
 
 def utc_now() -> str:
-    return to_rfc3339(dt.datetime.now(dt.timezone.utc))
+    return to_rfc3339(dt.datetime.now(dt.UTC))
 
 
 def to_rfc3339(moment: dt.datetime) -> str:
     if moment.tzinfo is None:
         raise ValueError("naive datetime: times must be timezone-aware")
-    utc = moment.astimezone(dt.timezone.utc)
+    utc = moment.astimezone(dt.UTC)
     return utc.isoformat(timespec="microseconds").replace("+00:00", "Z")
 
 

@@ -323,7 +323,7 @@ class Vault:
                 item_id = int(cur.lastrowid)
                 recorded = []
                 next_id = int(conn.execute("SELECT coalesce(max(id), 0) FROM artifacts").fetchone()[0])
-                for spec, stream in zip(artifacts, streams):
+                for spec, stream in zip(artifacts, streams, strict=True):
                     next_id += 1
                     size, sha, count = write_chunks(conn, next_id, stream, progress, cancelled)
                     conn.execute(
@@ -352,7 +352,7 @@ class Vault:
                     self._annotate(conn, item_id, uid, "note", item.note)
                 del event
         finally:
-            for spec, stream in zip(artifacts, streams):
+            for spec, stream in zip(artifacts, streams, strict=True):
                 if isinstance(spec.source, (Path, bytes)):
                     stream.close()
         return self.get_item(item_id)
@@ -428,7 +428,8 @@ class Vault:
                    limit: int | None = None, offset: int = 0) -> list[Item]:
         """Items, newest first. ``archived``: False hides archived, True only archived,
         None both."""
-        where, args = [], []
+        where: list[str] = []
+        args: list[Any] = []
         if case is not None:
             where.append("c.name = ?")
             args.append(case)
