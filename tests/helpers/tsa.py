@@ -1,0 +1,295 @@
+"""A real RFC 3161 time-stamp authority on 127.0.0.1 for tests.
+
+OpenSSL's ``ts -reply`` signs every request; a tiny HTTP server in a thread passes the
+POSTed ``application/timestamp-query`` body to it and answers with the DER
+``application/timestamp-reply``. Keys and certificates are made fresh (with
+``cryptography``) in a temporary directory:
+
+    ca.pem        self-signed root (the trust anchor to configure)
+    signer.pem    TSA certificate, extendedKeyUsage = critical, timeStamping
+    signer.key
+
+Usage::
+
+    from tests.helpers.tsa import LocalTSA, local_tsa
+
+    with LocalTSA(tmp_path) as tsa:         # or the ``local_tsa`` fixture factory below
+        tsa.url, tsa.ca_pem, tsa.signer_pem, tsa.request_count
+        tsa.stop(); tsa.start()             # TSA down / back up (same URL)
+        tsa.mode = "garbage"                # or "reject", "wrong_nonce", "http_error", "ok"
+
+Variants: ``LocalTSA(dir, key="ec")`` signs with ECDSA P-256, ``critical_eku=False``
+makes a signer whose timeStamping EKU is not critical (must be rejected),
+``policy="1.2.3.4.1"`` sets the TSA's default policy.
+
+Only the signer certificate is embedded in responses: several ``certs=`` can make
+OpenSSL emit an unsorted DER SET that strict parsers (rfc3161-client) reject.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import threading
+from collections.abc import Callable, Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
+from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+
+MODES = ("ok", "garbage", "reject", "wrong_nonce", "http_error")
+DEFAULT_POLICY = "1.3.6.1.4.1.55555.1.1"
+
+_CNF = """\
+[ tsa ]
+default_tsa = tsa_config
+
+[ tsa_config ]
+dir = {dir}
+serial = $dir/serial
+crypto_device = builtin
+signer_cert = $dir/signer.pem
+signer_key = $dir/signer.key
+signer_digest = sha256
+default_policy = {policy}
+other_policies = 1.3.6.1.4.1.55555.1.2
+digests = {digests}
+accuracy = secs:1
+ordering = no
+tsa_name = yes
+ess_cert_id_chain = no
+ess_cert_id_alg = sha256
+"""
+
+
+def _name(cn: str) -> x509.Name:
+    return x509.Name([
+        x509.NameAttribute(NameOID.COUNTRY_NAME, "KR"),
+        x509.NameAttribute(NameOID.ORGANIZATION_NAME, "Evidence Locker Test TSA"),
+        x509.NameAttribute(NameOID.COMMON_NAME, cn),
+    ])
+
+
+def _new_key(kind: str) -> Any:
+    if kind == "ec":
+        return ec.generate_private_key(ec.SECP256R1())
+    return rsa.generate_private_key(public_exponent=65537, key_size=2048)
+
+
+def make_pki(directory: Path, *, key: str = "rsa", critical_eku: bool = True,
+             ca_name: str = "Test TSA Root", signer_name: str = "Test TSA Signer",
+             not_before: dt.datetime | None = None,
+             signer_days: int = 3650) -> tuple[Path, Path, Path]:
+    """Write ca.pem, signer.pem, signer.key into ``directory``; return their paths."""
+    directory.mkdir(parents=True, exist_ok=True)
+    start = not_before or (dt.datetime.now(dt.UTC) - dt.timedelta(days=1))
+    ca_key = _new_key(key)
+    ca_cert = (
+        x509.CertificateBuilder()
+        .subject_name(_name(ca_name)).issuer_name(_name(ca_name))
+        .public_key(ca_key.public_key()).serial_number(x509.random_serial_number())
+        .not_valid_before(start).not_valid_after(start + dt.timedelta(days=7300))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .add_extension(x509.KeyUsage(False, False, False, False, False, True, True, False, False),
+                       critical=True)
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(ca_key.public_key()), False)
+        .sign(ca_key, hashes.SHA256())
+    )
+    signer_key = _new_key(key)
+    signer_cert = (
+        x509.CertificateBuilder()
+        .subject_name(_name(signer_name)).issuer_name(ca_cert.subject)
+        .public_key(signer_key.public_key()).serial_number(x509.random_serial_number())
+        .not_valid_before(start).not_valid_after(start + dt.timedelta(days=signer_days))
+        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+        .add_extension(x509.KeyUsage(True, True, False, False, False, False, False, False, False),
+                       critical=True)
+        .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.TIME_STAMPING]),
+                       critical=critical_eku)
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(signer_key.public_key()), False)
+        .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()),
+                       False)
+        .sign(ca_key, hashes.SHA256())
+    )
+    ca_pem = directory / "ca.pem"
+    signer_pem = directory / "signer.pem"
+    signer_keyfile = directory / "signer.key"
+    ca_pem.write_bytes(ca_cert.public_bytes(serialization.Encoding.PEM))
+    signer_pem.write_bytes(signer_cert.public_bytes(serialization.Encoding.PEM))
+    signer_keyfile.write_bytes(signer_key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption()))
+    return ca_pem, signer_pem, signer_keyfile
+
+
+class LocalTSA:
+    """OpenSSL ``ts -reply`` behind ThreadingHTTPServer on 127.0.0.1:<free port>."""
+
+    def __init__(self, directory: Path, *, key: str = "rsa", critical_eku: bool = True,
+                 policy: str = DEFAULT_POLICY, name: str = "Test TSA") -> None:
+        self.dir = Path(directory)
+        self.name = name
+        self.policy = policy
+        self.ca_pem, self.signer_pem, self.signer_key = make_pki(
+            self.dir, key=key, critical_eku=critical_eku,
+            ca_name=f"{name} Root", signer_name=f"{name} Signer")
+        (self.dir / "serial").write_text("01\n")
+        self._cnf = self.dir / "openssl.cnf"
+        self._cnf.write_text(_CNF.format(dir=self.dir, policy=policy,
+                                         digests="sha256, sha384, sha512"))
+        # A config that only accepts SHA-1 makes OpenSSL answer "rejection" (badAlg).
+        self._reject_cnf = self.dir / "openssl-reject.cnf"
+        self._reject_cnf.write_text(_CNF.format(dir=self.dir, policy=policy, digests="sha1"))
+        self.mode = "ok"
+        self.request_count = 0
+        self.requests: list[bytes] = []
+        self.responses: list[bytes] = []
+        self._lock = threading.Lock()
+        self._server: ThreadingHTTPServer | None = None
+        self._thread: threading.Thread | None = None
+        self.port = 0
+        self.start()
+
+    # -- control ---------------------------------------------------------------------------
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/tsa"
+
+    @property
+    def running(self) -> bool:
+        return self._server is not None
+
+    def start(self) -> None:
+        """Start (or restart after stop()) on the same port, so ``url`` stays valid."""
+        if self._server is not None:
+            return
+        server = ThreadingHTTPServer(("127.0.0.1", self.port), self._handler_class())
+        server.daemon_threads = True
+        self.port = server.server_address[1]
+        self._server = server
+        self._thread = threading.Thread(target=server.serve_forever, name="local-tsa",
+                                        daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        """Take the TSA down: connections to ``url`` are refused until start()."""
+        server, self._server = self._server, None
+        if server is not None:
+            server.shutdown()
+            server.server_close()
+        if self._thread is not None:
+            self._thread.join(timeout=10)
+            self._thread = None
+
+    def __enter__(self) -> LocalTSA:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    # -- signing ---------------------------------------------------------------------------
+    def reply(self, query: bytes, *, config: Path | None = None) -> bytes:
+        """Sign ``query`` (DER TimeStampReq) with OpenSSL; returns the DER TimeStampResp."""
+        with self._lock:  # openssl rewrites its serial file
+            qfile = self.dir / "query.tsq"
+            rfile = self.dir / "reply.tsr"
+            qfile.write_bytes(query)
+            if rfile.exists():
+                rfile.unlink()
+            proc = subprocess.run(
+                ["openssl", "ts", "-reply", "-config", str(config or self._cnf),
+                 "-queryfile", str(qfile), "-inkey", str(self.signer_key),
+                 "-signer", str(self.signer_pem), "-out", str(rfile)],
+                capture_output=True, timeout=60)
+            if proc.returncode != 0 or not rfile.exists():
+                raise RuntimeError(f"openssl ts -reply failed: {proc.stderr.decode(errors='replace')}")
+            return rfile.read_bytes()
+
+    def _answer(self, query: bytes) -> tuple[int, bytes]:
+        mode = self.mode
+        if mode == "http_error":
+            return 500, b"internal error"
+        if mode == "garbage":
+            return 200, b"\x30\x82\x01\x00 this is not a time-stamp response" + os.urandom(64)
+        if mode == "reject":
+            return 200, self.reply(query, config=self._reject_cnf)
+        if mode == "wrong_nonce":
+            return 200, self.reply(_with_other_nonce(query))
+        return 200, self.reply(query)
+
+    def _handler_class(self) -> type[BaseHTTPRequestHandler]:
+        tsa = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:  # noqa: N802 - http.server API
+                length = int(self.headers.get("Content-Length") or 0)
+                body = self.rfile.read(length)
+                tsa.request_count += 1
+                tsa.requests.append(body)
+                try:
+                    status, payload = tsa._answer(body)
+                except Exception as exc:  # noqa: BLE001 - report as HTTP 500
+                    status, payload = 500, str(exc).encode()
+                if status == 200:
+                    tsa.responses.append(payload)
+                self.send_response(status)
+                self.send_header("Content-Type", "application/timestamp-reply"
+                                 if status == 200 else "text/plain")
+                self.send_header("Content-Length", str(len(payload)))
+                self.end_headers()
+                self.wfile.write(payload)
+
+            def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+                return
+
+        return Handler
+
+
+def _with_other_nonce(query: bytes) -> bytes:
+    """The same request with a different nonce (so the reply echoes the wrong one)."""
+    import rfc3161ng
+
+    req = rfc3161ng.decode_timestamp_request(query)
+    nonce = int(req["nonce"]) if req["nonce"].isValue else 0
+    req.setComponentByName("nonce", nonce + 1)
+    return bytes(rfc3161ng.encode_timestamp_request(req))
+
+
+def openssl_verify(response: Path | bytes, *, ca_pem: Path, digest_hex: str | None = None,
+                   data: Path | None = None, workdir: Path | None = None,
+                   attime: int | None = None) -> subprocess.CompletedProcess[str]:
+    """Run ``openssl ts -verify`` on a response (the independent cross-check)."""
+    if isinstance(response, bytes):
+        target = Path(workdir or ca_pem.parent) / "to-verify.tsr"
+        target.write_bytes(response)
+        response = target
+    cmd = ["openssl", "ts", "-verify", "-in", str(response), "-CAfile", str(ca_pem)]
+    if digest_hex is not None:
+        cmd += ["-digest", digest_hex]
+    if data is not None:
+        cmd += ["-data", str(data)]
+    if attime is not None:
+        cmd += ["-attime", str(attime)]
+    return subprocess.run(cmd, capture_output=True, text=True, timeout=60)
+
+
+@pytest.fixture
+def local_tsa(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[..., LocalTSA]]:
+    """Factory fixture: ``tsa = local_tsa(key="ec", critical_eku=False, name="B")``.
+    Every TSA made is stopped at the end of the test."""
+    made: list[LocalTSA] = []
+
+    def factory(**kwargs: Any) -> LocalTSA:
+        tsa = LocalTSA(tmp_path_factory.mktemp("tsa"), **kwargs)
+        made.append(tsa)
+        return tsa
+
+    yield factory
+    for tsa in made:
+        tsa.stop()
