@@ -68,3 +68,35 @@ def blur_image(image: Image.Image) -> bytes:
     out = io.BytesIO()
     soft.save(out, format="PNG", optimize=True)
     return out.getvalue()
+
+
+REVEAL_MAX_SIDE = 2048
+
+
+@dataclass(frozen=True)
+class RevealImage:
+    """A decoded image for an on-screen reveal: RGBA pixels in memory, never on disk."""
+
+    width: int
+    height: int
+    rgba: bytes
+
+
+def decode_for_reveal(fh: IO[bytes], size: int | None = None,
+                      max_side: int = REVEAL_MAX_SIDE) -> RevealImage | None:
+    """Decode an original with the same allow-list and bomb rules as thumbnails, scaled to
+    at most ``max_side``; None when it cannot be previewed."""
+    if size is not None and size > MAX_DECODE_BYTES:
+        return None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(fh, formats=list(ALLOWED_FORMATS))
+            image.seek(0)
+            image.draft("RGB", (max_side, max_side))
+            image.load()
+            rgba = image.convert("RGBA")
+        rgba.thumbnail((max_side, max_side), Image.Resampling.LANCZOS)
+        return RevealImage(rgba.width, rgba.height, rgba.tobytes())
+    except Exception:  # noqa: BLE001 - any decoder failure means "no preview"
+        return None
