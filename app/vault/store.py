@@ -476,6 +476,18 @@ class Vault:
         item.preview_note = str(note[0]) if note else "preview unavailable: no image"
         return item
 
+    def latest_notes(self, item_ids: Sequence[int]) -> dict[int, str]:
+        """The newest note of each given item (for list views), by item id."""
+        ids = [int(i) for i in item_ids][:1000]
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        rows = self.read().execute(
+            f"SELECT item_id, text FROM annotations WHERE id IN (SELECT max(id) FROM annotations"
+            f" WHERE kind = 'note' AND item_id IN ({marks}) GROUP BY item_id)", ids,
+        ).fetchall()
+        return {int(r[0]): str(r[1]) for r in rows}
+
     def open_artifact(self, item: str | int, role: str = "original") -> ArtifactReader:
         conn = self.read()
         item_id, _ = self._resolve(conn, item)
