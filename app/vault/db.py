@@ -59,6 +59,11 @@ def check_key(path: Path, key: bytes, salt: bytes) -> None:
         ) from exc
     finally:
         conn.close()
+    if size % PAGE_SIZE != 0:
+        raise CorruptVault(
+            f"The vault file {path.name} is damaged (truncated or extended). Open a backup "
+            "instead; this file was not changed."
+        )
 
 
 def connect(path: Path, key: bytes, salt: bytes) -> Connection:
