@@ -29,6 +29,7 @@ CREATE TABLE ts_tokens (
     tree_size    INTEGER NOT NULL,
     first_seq    INTEGER NOT NULL,              -- custody seqs covered by this batch
     last_seq     INTEGER NOT NULL,
+    trust_pem    TEXT NOT NULL DEFAULT '',      -- trust anchors used when it was stamped
     response     BLOB NOT NULL                  -- TimeStampResp bytes exactly as received
 );
 CREATE INDEX ts_tokens_url ON ts_tokens(tsa_url);
