@@ -1,0 +1,117 @@
+"""Failed unlock attempts, kept outside the vault (a vault that does not open cannot be
+written to) and throttled with an exponential delay.
+
+The record holds only counts and times, keyed by a hash of the vault's public salt:
+nothing about the evidence, not even the vault's file name.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import json
+import os
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from app.vault import db
+
+FREE_ATTEMPTS = 3  # failures allowed before any delay
+MAX_DELAY = 15 * 60.0  # seconds
+KEEP_TIMES = 50
+
+
+def delay_after(failures: int) -> float:
+    """Seconds to wait after ``failures`` consecutive failures: 0, then 2, 4, 8, ..."""
+    if failures < FREE_ATTEMPTS:
+        return 0.0
+    return min(MAX_DELAY, 2.0 ** (failures - FREE_ATTEMPTS + 1))
+
+
+@dataclass
+class FailureSummary:
+    count: int
+    last_at: str | None  # RFC 3339 UTC
+
+
+class AttemptLog:
+    """Per-vault failed attempts since the last successful unlock on this device."""
+
+    def __init__(self, path: Path, clock: Callable[[], float] = time.time) -> None:
+        self.path = path
+        self.clock = clock
+
+    @staticmethod
+    def vault_key(vault: Path) -> str:
+        return hashlib.sha256(b"evidence-locker attempts\0" + db.read_salt(vault)).hexdigest()[:32]
+
+    def _load(self) -> dict[str, Any]:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    def _save(self, data: dict[str, Any]) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".attempts-", dir=self.path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(data, fh)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp, self.path)
+        except OSError:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+    def _entry(self, vault: Path) -> tuple[dict[str, Any], dict[str, Any]]:
+        data = self._load()
+        entry = data.setdefault(self.vault_key(vault), {"times": []})
+        if not isinstance(entry.get("times"), list):
+            entry["times"] = []
+        return data, entry
+
+    def failures(self, vault: Path) -> list[float]:
+        try:
+            return [float(t) for t in self._entry(vault)[1]["times"]]
+        except (ValueError, TypeError, OSError, LookupError):
+            return []
+
+    def failure_count(self, vault: Path) -> int:
+        try:
+            entry = self._entry(vault)[1]
+            return int(entry.get("count", len(entry["times"])))
+        except (ValueError, TypeError, OSError, LookupError):
+            return 0
+
+    def wait_seconds(self, vault: Path) -> float:
+        """How long until the next attempt is allowed (0 when allowed now)."""
+        times = self.failures(vault)
+        if not times:
+            return 0.0
+        remaining = times[-1] + delay_after(self.failure_count(vault)) - self.clock()
+        return max(0.0, remaining)
+
+    def record_failure(self, vault: Path) -> None:
+        data, entry = self._entry(vault)
+        entry["count"] = int(entry.get("count", len(entry["times"]))) + 1
+        entry["times"] = (entry["times"] + [self.clock()])[-KEEP_TIMES:]
+        self._save(data)
+
+    def record_success(self, vault: Path) -> FailureSummary:
+        """Clear the failures and return what they were (for the unlock history line)."""
+        data, entry = self._entry(vault)
+        times = [float(t) for t in entry["times"]]
+        count = int(entry.get("count", len(times)))
+        data.pop(self.vault_key(vault), None)
+        self._save(data)
+        last = None
+        if times:
+            last = dt.datetime.fromtimestamp(times[-1], dt.UTC).isoformat()
+        return FailureSummary(count, last)

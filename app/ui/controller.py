@@ -1,0 +1,370 @@
+"""The Controller owns the open Vault and runs every long or writing operation in a
+worker thread. Widgets call its methods and listen to its signals; they never write
+state themselves (securedrop-client's pattern).
+
+Signals (all delivered on the GUI thread):
+
+- ``unlocked(UnlockInfo)``: a vault is open; the info feeds the unlock history line.
+- ``unlock_failed(str kind, str message, float wait_seconds)``: kind is "wrong",
+  "throttled" or "other" (message is then the core's one-line explanation).
+- ``locked(str reason)``: the vault was closed ("user", "idle", "session", "quick_exit").
+- ``hide_now()``: quick exit: hide every window immediately (before locking).
+- ``items_changed()``: items were added, archived or unarchived; lists reload.
+- ``item_changed(int item_id)``: notes, tags, reveals or state of one item changed.
+- ``task_started(int id, str label)``, ``task_progress(int id, int done, int total)``,
+  ``task_finished(int id, str summary)``, ``task_failed(int id, str message)``.
+- ``revealed(int item_id, object RevealImage | None)``: a reveal was logged and decoded.
+- ``verify_done(bool ok, str report_text)``; ``status_changed()``; ``error(str)``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
+
+from app.errors import AuthError, LockerError, WrongPassphrase
+from app.ui import integrations
+from app.ui.attempts import AttemptLog, FailureSummary
+from app.ui.settings import Settings, config_dir
+from app.ui.workers import Task, TaskContext
+from app.vault import Vault
+
+LOCK_WAIT_MS = 700  # how long a lock waits for cancelled work to roll back
+
+
+@dataclass
+class UnlockInfo:
+    path: Path
+    previous_unlock: str | None  # RFC 3339 UTC of the last successful unlock before this
+    failures: FailureSummary  # failed attempts on this device since that unlock
+    created: bool = False
+
+
+@dataclass
+class ImportSummary:
+    stored: int
+    failed: list[str]
+    cancelled: bool
+
+
+class Controller(QObject):
+    unlocked = Signal(object)
+    unlock_failed = Signal(str, str, float)
+    locked = Signal(str)
+    hide_now = Signal()
+    items_changed = Signal()
+    item_changed = Signal(int)
+    task_started = Signal(int, str)
+    task_progress = Signal(int, int, int)
+    task_finished = Signal(int, str)
+    task_failed = Signal(int, str)
+    revealed = Signal(int, object)
+    verify_done = Signal(bool, str)
+    status_changed = Signal()
+    error = Signal(str)
+
+    def __init__(self, settings: Settings | None = None, attempts: AttemptLog | None = None,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings or Settings.load()
+        self.attempts = attempts or AttemptLog(config_dir() / "attempts.json")
+        self.vault: Vault | None = None
+        self.vault_path: Path | None = None
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(4)
+        self._tasks: dict[int, Task] = {}
+        self._unlocking = False
+        self.pending_timestamps: int | None = None
+        self.last_verify: tuple[bool, str] | None = None  # (ok, RFC 3339 time)
+        self._status_timer = QTimer(self)
+        self._status_timer.setInterval(60_000)
+        self._status_timer.timeout.connect(self.refresh_status)
+
+    # -- running work ----------------------------------------------------------------
+
+    @property
+    def is_unlocked(self) -> bool:
+        return self.vault is not None and not self.vault.closed
+
+    def require_vault(self) -> Vault:
+        if self.vault is None or self.vault.closed:
+            raise AuthError("The vault is locked.")
+        return self.vault
+
+    def run(self, work: Callable[[TaskContext], Any], label: str = "", *,
+            quiet: bool = False, on_done: Callable[[Any], None] | None = None,
+            on_fail: Callable[[str], None] | None = None) -> Task:
+        """Run ``work`` in the pool; ``on_done``/``on_fail`` run on the GUI thread."""
+        task = Task(work, label, quiet=quiet)
+        self._tasks[task.task_id] = task
+
+        def finished(task_id: int, result: Any) -> None:
+            self._tasks.pop(task_id, None)
+            if on_done is not None:
+                on_done(result)
+            if not quiet:
+                self.task_finished.emit(task_id, result if isinstance(result, str) else "")
+
+        def failed(task_id: int, message: str) -> None:
+            self._tasks.pop(task_id, None)
+            if on_fail is not None:
+                on_fail(message)
+            elif not quiet and self.is_unlocked:
+                self.error.emit(message)
+            if not quiet:
+                self.task_failed.emit(task_id, message)
+
+        task.signals.finished.connect(finished)
+        task.signals.failed.connect(failed)
+        if not quiet:
+            task.signals.progress.connect(self.task_progress)
+            self.task_started.emit(task.task_id, label)
+        self.pool.start(task)
+        return task
+
+    def cancel(self, task_id: int) -> None:
+        task = self._tasks.get(task_id)
+        if task is not None:
+            task.cancel()
+
+    def running_tasks(self) -> list[Task]:
+        return [t for t in self._tasks.values() if not t.quiet]
+
+    # -- opening and locking ---------------------------------------------------------
+
+    def create_vault(self, path: Path, passphrase: str) -> None:
+        def work(ctx: TaskContext) -> Vault:
+            return Vault.create(path, passphrase)
+
+        self._unlocking = True
+        self.run(work, quiet=True, on_done=lambda v: self._opened(v, path, created=True),
+                 on_fail=self._open_failed)
+
+    def unlock(self, path: Path, passphrase: str) -> None:
+        if self._unlocking:
+            return
+        try:
+            wait = self.attempts.wait_seconds(path)
+        except LockerError as exc:
+            self.unlock_failed.emit("other", str(exc), 0.0)
+            return
+        if wait > 0:
+            self.unlock_failed.emit("throttled", "", wait)
+            return
+        self._unlocking = True
+
+        def work(ctx: TaskContext) -> Vault | WrongPassphrase:
+            try:
+                return Vault.open(path, passphrase)
+            except WrongPassphrase as exc:
+                self.attempts.record_failure(path)
+                return exc
+
+        def done(result: Vault | WrongPassphrase) -> None:
+            if isinstance(result, Vault):
+                self._opened(result, path)
+            else:
+                self._unlocking = False
+                self.unlock_failed.emit("wrong", str(result), self.attempts.wait_seconds(path))
+
+        self.run(work, quiet=True, on_done=done, on_fail=self._open_failed)
+
+    def unlock_remembered(self, path: Path) -> bool:
+        """Open with the key kept in the OS keyring, if this vault is remembered."""
+        from app.vault.keyring_store import recall
+
+        key = recall(path)
+        if key is None:
+            return False
+        self._unlocking = True
+        self.run(lambda ctx: Vault.open(path, key=key), quiet=True,
+                 on_done=lambda v: self._opened(v, path), on_fail=self._open_failed)
+        return True
+
+    def _open_failed(self, message: str) -> None:
+        self._unlocking = False
+        self.unlock_failed.emit("other", message, 0.0)
+
+    def _opened(self, vault: Vault, path: Path, created: bool = False) -> None:
+        self._unlocking = False
+        history = vault.unlock_history(1)
+        failures = self.attempts.record_success(path)
+        try:
+            vault.record_unlock()
+        except LockerError as exc:
+            self.error.emit(str(exc))
+        self.vault, self.vault_path = vault, path
+        self.settings.note_opened(path)
+        self._save_settings()
+        self.unlocked.emit(UnlockInfo(path, history[0] if history else None, failures, created))
+        self.refresh_status()
+        self._status_timer.start()
+
+    def lock(self, reason: str = "user") -> None:
+        """Cancel running work (its transaction rolls back), close the vault."""
+        self._status_timer.stop()
+        for task in list(self._tasks.values()):
+            task.cancel()
+        self.pool.waitForDone(LOCK_WAIT_MS)
+        vault, self.vault = self.vault, None
+        if vault is not None:
+            vault.close()
+        self._tasks = {k: t for k, t in self._tasks.items() if not t.done_event.is_set()}
+        self.locked.emit(reason)
+
+    def quick_exit(self) -> None:
+        self.hide_now.emit()
+        self.lock("quick_exit")
+
+    def _save_settings(self) -> None:
+        try:
+            self.settings.save()
+        except OSError as exc:
+            self.error.emit(f"Settings could not be saved: {exc.strerror or exc}")
+
+    def apply_settings(self, settings: Settings) -> None:
+        self.settings = settings
+        self._save_settings()
+        self.status_changed.emit()
+
+    # -- writing ---------------------------------------------------------------------
+
+    def import_paths(self, paths: list[Path], case: str, note: str | None = None,
+                     label: str = "") -> Task:
+        from app.capture.files import ImportResult, import_files, iter_import_files
+
+        vault = self.require_vault()
+
+        def work(ctx: TaskContext) -> ImportSummary:
+            files = list(iter_import_files(paths))
+            ctx.set_total(sum(_size(p) for p in files))
+            stored, failed = 0, []
+
+            def on_result(result: ImportResult) -> None:
+                nonlocal stored
+                if result.item is not None:
+                    stored += 1
+                elif result.error is not None and not ctx.cancelled():
+                    failed.append(f"{result.path.name}: {result.error}")
+
+            import_files(vault, files, case=case, note=note, on_result=on_result,
+                         progress=ctx.add_progress, cancelled=ctx.cancelled)
+            return ImportSummary(stored, failed, ctx.cancelled())
+
+        return self.run(work, label, on_done=self._imported)
+
+    def _imported(self, summary: ImportSummary) -> None:
+        self.items_changed.emit()
+        if summary.failed:
+            self.error.emit("\n".join(summary.failed[:20]))
+        self.refresh_status()
+
+    def write(self, item_id: int, change: Callable[[Vault], None], *, whole_list: bool = False) -> None:
+        """Run a small write (note, tag, archive) off the GUI thread."""
+        vault = self.require_vault()
+
+        def done(_: Any) -> None:
+            self.item_changed.emit(item_id)
+            if whole_list:
+                self.items_changed.emit()
+
+        self.run(lambda ctx: change(vault), quiet=True, on_done=done,
+                 on_fail=lambda m: self.error.emit(m))
+
+    def add_note(self, item_id: int, text: str) -> None:
+        self.write(item_id, lambda v: v.add_note(item_id, text))
+
+    def add_tag(self, item_id: int, tag: str) -> None:
+        self.write(item_id, lambda v: v.add_tag(item_id, tag))
+
+    def remove_tag(self, item_id: int, tag: str) -> None:
+        self.write(item_id, lambda v: v.remove_tag(item_id, tag))
+
+    def archive(self, item_id: int, reason: str) -> None:
+        self.write(item_id, lambda v: v.archive(item_id, reason), whole_list=True)
+
+    def unarchive(self, item_id: int) -> None:
+        self.write(item_id, lambda v: v.unarchive(item_id), whole_list=True)
+
+    def reveal(self, item_id: int, context: str = "app: press and hold") -> Task:
+        """Log the reveal as a custody event, then decode the original in memory."""
+        from app.vault.images import decode_for_reveal
+
+        vault = self.require_vault()
+
+        def work(ctx: TaskContext) -> Any:
+            item = vault.get_item(item_id)
+            role = "original" if any(a.role == "original" for a in item.artifacts) else None
+            if role is None and item.artifacts:
+                role = item.artifacts[0].role
+            vault.record_reveal(item_id, context)
+            if role is None:
+                return None
+            reader = vault.open_artifact(item_id, role)
+            return decode_for_reveal(reader, size=item.size)  # type: ignore[arg-type]
+
+        def done(image: Any) -> None:
+            self.item_changed.emit(item_id)
+            self.revealed.emit(item_id, image)
+
+        return self.run(work, quiet=True, on_done=done, on_fail=lambda m: self.error.emit(m))
+
+    # -- verify and status -------------------------------------------------------------
+
+    def verify(self, label: str = "") -> Task:
+        from app.vault.verify import verify_vault
+
+        vault = self.require_vault()
+
+        def work(ctx: TaskContext) -> tuple[bool, str]:
+            report = verify_vault(vault)
+            if report.checks and report.checks[0].ok:
+                vault.log_event("vault_verified", None, {"ok": report.ok})
+            return report.ok, report.text()
+
+        def done(result: tuple[bool, str]) -> None:
+            self.last_verify = (result[0], _now())
+            self.verify_done.emit(result[0], result[1])
+            self.status_changed.emit()
+
+        return self.run(work, label, on_done=done,
+                        on_fail=lambda m: self.verify_done.emit(False, m))
+
+    def refresh_status(self) -> None:
+        """Recount pending timestamps and retry due ones in the background."""
+        count_fn = integrations.pending_count_fn()
+        stamp_fn = integrations.stamp_due_fn()
+        if not self.is_unlocked or (count_fn is None and stamp_fn is None):
+            self.status_changed.emit()
+            return
+        vault = self.require_vault()
+
+        def work(ctx: TaskContext) -> int | None:
+            if stamp_fn is not None:
+                try:
+                    stamp_fn(vault)
+                except LockerError:
+                    pass  # offline or TSA trouble: stays queued, retried later
+            return None if count_fn is None else int(count_fn(vault))
+
+        def done(count: int | None) -> None:
+            self.pending_timestamps = count
+            self.status_changed.emit()
+
+        self.run(work, quiet=True, on_done=done, on_fail=lambda m: None)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")

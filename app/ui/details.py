@@ -1,0 +1,279 @@
+"""The details pane: metadata, SHA-256, timestamp status, custody history, notes and
+tags (each added as a custody event; nothing is ever overwritten), archive/unarchive."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import LockerError
+from app.ui import integrations
+from app.ui.controller import Controller
+from app.ui.item_model import kind_label, local_time
+from app.ui.reveal import RevealView
+from app.vault.models import CustodyEvent, Item
+
+
+def human_size(size: int) -> str:
+    value = float(size)
+    for unit in ("B", "KB", "MB", "GB"):
+        if value < 1024 or unit == "GB":
+            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
+        value /= 1024
+    return f"{size} B"
+
+
+class DetailsPane(QScrollArea):
+    def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.item: Item | None = None
+        self.text_only = False
+        self.setWidgetResizable(True)
+        self.setMinimumWidth(320)
+        body = QWidget(self)
+        self.setWidget(body)
+        outer = QVBoxLayout(body)
+        outer.setContentsMargins(16, 16, 16, 16)
+        outer.setSpacing(12)
+        self.empty = QLabel(body)
+        self.empty.setObjectName("quiet")
+        self.empty.setWordWrap(True)
+        outer.addWidget(self.empty)
+        self.content = QWidget(body)
+        outer.addWidget(self.content)
+        outer.addStretch(1)
+        layout = QVBoxLayout(self.content)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(10)
+        self.title = QLabel(self.content)
+        self.title.setObjectName("heading")
+        self.title.setWordWrap(True)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.title)
+        self.reveal = RevealView(controller, self.content)
+        layout.addWidget(self.reveal)
+        self.form = QFormLayout()
+        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        self.form.setHorizontalSpacing(12)
+        self.form.setVerticalSpacing(6)
+        self.values: dict[str, QLabel] = {}
+        self.labels: dict[str, QLabel] = {}
+        for key in ("case", "kind", "captured", "stored", "source", "files", "sha256",
+                    "timestamp", "state", "tags"):
+            label, value = QLabel(self.content), QLabel(self.content)
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                          | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+            self.labels[key], self.values[key] = label, value
+            self.form.addRow(label, value)
+        self.values["sha256"].setObjectName("mono")
+        layout.addLayout(self.form)
+        tag_row = QHBoxLayout()
+        self.tag_edit = QLineEdit(self.content)
+        self.add_tag_button = QPushButton(self.content)
+        self.remove_tag_button = QPushButton(self.content)
+        tag_row.addWidget(self.tag_edit, 1)
+        tag_row.addWidget(self.add_tag_button)
+        tag_row.addWidget(self.remove_tag_button)
+        layout.addLayout(tag_row)
+        self.notes_heading = QLabel(self.content)
+        self.notes_heading.setObjectName("subheading")
+        layout.addWidget(self.notes_heading)
+        self.notes = QListWidget(self.content)
+        self.notes.setWordWrap(True)
+        self.notes.setMaximumHeight(120)
+        layout.addWidget(self.notes)
+        self.note_edit = QPlainTextEdit(self.content)
+        self.note_edit.setMaximumHeight(70)
+        layout.addWidget(self.note_edit)
+        note_row = QHBoxLayout()
+        note_row.addStretch(1)
+        self.add_note_button = QPushButton(self.content)
+        note_row.addWidget(self.add_note_button)
+        layout.addLayout(note_row)
+        self.history_heading = QLabel(self.content)
+        self.history_heading.setObjectName("subheading")
+        layout.addWidget(self.history_heading)
+        self.history = QListWidget(self.content)
+        self.history.setWordWrap(True)
+        self.history.setMinimumHeight(120)
+        layout.addWidget(self.history)
+        archive_row = QHBoxLayout()
+        archive_row.addStretch(1)
+        self.archive_button = QPushButton(self.content)
+        archive_row.addWidget(self.archive_button)
+        layout.addLayout(archive_row)
+        self.add_tag_button.clicked.connect(self._add_tag)
+        self.tag_edit.returnPressed.connect(self._add_tag)
+        self.remove_tag_button.clicked.connect(self._remove_tag)
+        self.add_note_button.clicked.connect(self._add_note)
+        self.archive_button.clicked.connect(self._archive_clicked)
+        controller.item_changed.connect(self._item_changed)
+        self.retranslate()
+        self.show_item(None)
+
+    # -- text ------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        names = {"case": self.tr("Case"), "kind": self.tr("Kind"),
+                 "captured": self.tr("Captured"), "stored": self.tr("Stored"),
+                 "source": self.tr("Source"), "files": self.tr("Files"),
+                 "sha256": self.tr("SHA-256"), "timestamp": self.tr("Timestamp"),
+                 "state": self.tr("State"), "tags": self.tr("Tags")}
+        for key, label in self.labels.items():
+            label.setText(names[key])
+        self.empty.setText(self.tr("Select an item to see its details. Images stay blurred."))
+        self.tag_edit.setPlaceholderText(self.tr("Tag"))
+        self.tag_edit.setAccessibleName(self.tr("Tag"))
+        self.add_tag_button.setText(self.tr("Add tag"))
+        self.remove_tag_button.setText(self.tr("Remove tag"))
+        self.notes_heading.setText(self.tr("Notes"))
+        self.notes.setAccessibleName(self.tr("Notes"))
+        self.note_edit.setPlaceholderText(self.tr("Write a note. Notes are added, never overwritten."))
+        self.note_edit.setAccessibleName(self.tr("New note"))
+        self.add_note_button.setText(self.tr("Add note"))
+        self.history_heading.setText(self.tr("Custody history"))
+        self.history.setAccessibleName(self.tr("Custody history"))
+        self.setAccessibleName(self.tr("Item details"))
+        self.show_item(self.item.id if self.item else None)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def event_label(self, event: str) -> str:
+        labels = {
+            "item_added": self.tr("Stored"), "note_added": self.tr("Note added"),
+            "tag_added": self.tr("Tag added"), "tag_removed": self.tr("Tag removed"),
+            "item_archived": self.tr("Archived"), "item_unarchived": self.tr("Unarchived"),
+            "item_revealed": self.tr("Original viewed"), "item_extracted": self.tr("Exported"),
+        }
+        return labels.get(event, event.replace("_", " "))
+
+    # -- showing -----------------------------------------------------------------------
+
+    def set_text_only(self, on: bool) -> None:
+        self.text_only = on
+        self.show_item(self.item.id if self.item else None)
+
+    def show_item(self, item_id: int | None) -> None:
+        item = None
+        if item_id is not None and self.controller.is_unlocked:
+            try:
+                item = self.controller.require_vault().get_item(item_id)
+            except LockerError:
+                item = None
+        self.item = item
+        self.content.setVisible(item is not None)
+        self.empty.setVisible(item is None)
+        if item is None:
+            self.reveal.show_item(None, None, "")
+            return
+        vault = self.controller.require_vault()
+        self.title.setText(item.title or self.tr("(untitled)"))
+        note = "" if not item.preview_note else self.tr("No preview for this item.")
+        self.reveal.show_item(item.id, vault.thumbnail(item.id), note, self.text_only)
+        v = self.values
+        v["case"].setText(item.case)
+        v["kind"].setText(kind_label(item.kind))
+        v["captured"].setText(local_time(item.captured_at) + "  (" + item.captured_at + ")")
+        v["stored"].setText(local_time(item.created_at))
+        v["source"].setText(item.source_url or self.tr("none"))
+        v["files"].setText("\n".join(f"{a.name} ({human_size(a.size)})" for a in item.artifacts))
+        v["sha256"].setText(item.sha256 or "")
+        v["timestamp"].setText(self._stamp_text(item))
+        v["state"].setText(self.tr("Archived: %1").replace("%1", item.archived_reason)
+                           if item.archived else self.tr("In the main list"))
+        v["tags"].setText(", ".join(item.tags) or self.tr("none"))
+        ro = item.read_only
+        for widget in (self.tag_edit, self.add_tag_button, self.remove_tag_button,
+                       self.note_edit, self.add_note_button, self.archive_button):
+            widget.setEnabled(not ro)
+        self.remove_tag_button.setEnabled(not ro and bool(item.tags))
+        self.archive_button.setText(self.tr("Unarchive") if item.archived else self.tr("Archive…"))
+        self.notes.clear()
+        for a in item.annotations:
+            if a.kind == "note":
+                self.notes.addItem(f"{local_time(a.created_at)}  {a.text}")
+        self.history.clear()
+        for event in vault.custody_log(item.id):
+            self.history.addItem(self._history_line(event))
+
+    def _history_line(self, event: CustodyEvent) -> str:
+        data = event.payload.get("data", {})
+        detail = ""
+        if isinstance(data, dict):
+            detail = str(data.get("reason") or data.get("text") or "")
+        line = f"#{event.seq}  {local_time(event.at)}  {self.event_label(event.event)}"
+        return f"{line}: {detail[:80]}" if detail else line
+
+    def _stamp_text(self, item: Item) -> str:
+        fn = integrations.item_status_fn()
+        if fn is None:
+            return self.tr("not available in this build")
+        try:
+            return str(fn(self.controller.require_vault(), item.uid) or self.tr("pending"))
+        except Exception:  # noqa: BLE001 - status is informative only
+            return self.tr("unknown")
+
+    def _item_changed(self, item_id: int) -> None:
+        if self.item is not None and self.item.id == item_id:
+            self.show_item(item_id)
+
+    # -- actions -----------------------------------------------------------------------
+
+    def _add_tag(self) -> None:
+        text = self.tag_edit.text().strip()
+        if self.item is not None and text:
+            self.controller.add_tag(self.item.id, text)
+            self.tag_edit.clear()
+
+    def _remove_tag(self) -> None:
+        if self.item is None or not self.item.tags:
+            return
+        tag, ok = QInputDialog.getItem(self, self.tr("Remove tag"), self.tr("Tag to remove:"),
+                                       self.item.tags, 0, False)
+        if ok and tag:
+            self.controller.remove_tag(self.item.id, tag)
+
+    def _add_note(self) -> None:
+        text = self.note_edit.toPlainText().strip()
+        if self.item is not None and text:
+            self.controller.add_note(self.item.id, text)
+            self.note_edit.clear()
+
+    def _archive_clicked(self) -> None:
+        if self.item is None:
+            return
+        if self.item.archived:
+            self.controller.unarchive(self.item.id)
+            return
+        item_id = self.item.id
+        dialog = QInputDialog(self)
+        dialog.setObjectName("archiveDialog")
+        dialog.setWindowTitle(self.tr("Archive item"))
+        dialog.setLabelText(self.tr("Why is this item archived? It is kept and can be brought back."))
+        dialog.setOkButtonText(self.tr("Archive"))
+        dialog.setCancelButtonText(self.tr("Cancel"))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def chosen(reason: str) -> None:
+            if reason.strip():
+                self.controller.archive(item_id, reason.strip())
+
+        dialog.textValueSelected.connect(chosen)
+        dialog.open()

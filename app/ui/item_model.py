@@ -1,0 +1,265 @@
+"""The evidence list as a lazily loaded model, shared by the grid and the table.
+
+Pages of rows and blurred thumbnails are loaded in worker threads and cached in memory
+only (an LRU of decoded QImages), so a vault with 100,000 items opens at once and scrolls
+smoothly. Thumbnails are the vault's blurred derivatives; originals are never decoded here.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QColor, QImage
+
+from app.ui.controller import Controller
+from app.ui.workers import TaskContext
+from app.vault.models import Item
+
+PAGE_SIZE = 200
+THUMB_CACHE = 3000
+ItemRole = Qt.ItemDataRole.UserRole + 1
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass
+class ListFilter:
+    case: str | None = None  # None: every case
+    archived: bool = False  # True: the Archived view
+
+
+@dataclass
+class Row:
+    item: Item
+    note: str
+    stamp: str  # timestamp status text, "" when unknown
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ItemModel", text)
+
+
+class ItemModel(QAbstractTableModel):
+    COLUMNS = ("title", "captured", "site", "kind", "timestamp", "notes")
+
+    def __init__(self, controller: Controller) -> None:
+        super().__init__()
+        self.controller = controller
+        self.filter = ListFilter()
+        self.text_only = False
+        self._rows: list[Row] = []
+        self._total = 0
+        self._loading = False
+        self._generation = 0
+        self._thumbs: OrderedDict[int, QImage | None] = OrderedDict()
+        self._wanted: set[int] = set()
+        self._in_flight: set[int] = set()
+        self._placeholder = QImage(128, 128, QImage.Format.Format_RGB32)
+        self._placeholder.fill(QColor("#d9dde3"))
+        self._batch_timer = QTimer(self)
+        self._batch_timer.setSingleShot(True)
+        self._batch_timer.setInterval(15)
+        self._batch_timer.timeout.connect(self._load_thumbnails)
+
+    # -- loading -------------------------------------------------------------------
+
+    def reload(self, new_filter: ListFilter | None = None) -> None:
+        """Start again from the first page (after a filter change or a write)."""
+        if new_filter is not None:
+            self.filter = new_filter
+        self._generation += 1
+        self.beginResetModel()
+        self._rows = []
+        self._total = 0
+        self._loading = False
+        self.endResetModel()
+        if self.controller.is_unlocked:
+            self._total = self.controller.require_vault().count_items(
+                self.filter.case, self.filter.archived)
+            self.fetchMore(QModelIndex())
+
+    def clear(self) -> None:
+        self._generation += 1
+        self.beginResetModel()
+        self._rows, self._total, self._loading = [], 0, False
+        self._thumbs.clear()
+        self._wanted.clear()
+        self._in_flight.clear()
+        self.endResetModel()
+
+    def total(self) -> int:
+        return self._total
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and not self._loading and len(self._rows) < self._total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if not self.canFetchMore(parent) or not self.controller.is_unlocked:
+            return
+        self._loading = True
+        vault = self.controller.require_vault()
+        generation, offset, flt = self._generation, len(self._rows), self.filter
+        from app.ui import integrations
+
+        status_fn = integrations.item_status_fn()
+
+        def work(ctx: TaskContext) -> list[Row]:
+            items = vault.list_items(flt.case, flt.archived, limit=PAGE_SIZE, offset=offset)
+            notes = vault.latest_notes([i.id for i in items])
+            rows = []
+            for item in items:
+                stamp = ""
+                if status_fn is not None:
+                    try:
+                        stamp = str(status_fn(vault, item.uid) or "")
+                    except Exception:  # noqa: BLE001 - status is informative only
+                        stamp = ""
+                rows.append(Row(item, notes.get(item.id, ""), stamp))
+            return rows
+
+        def done(rows: list[Row]) -> None:
+            if generation != self._generation:
+                return
+            self._loading = False
+            rows = rows[: max(0, self._total - len(self._rows))]
+            if rows:
+                start = len(self._rows)
+                self.beginInsertRows(QModelIndex(), start, start + len(rows) - 1)
+                self._rows.extend(rows)
+                self.endInsertRows()
+
+        def failed(message: str) -> None:
+            if generation == self._generation:
+                self._loading = False
+
+        self.controller.run(work, quiet=True, on_done=done, on_fail=failed)
+
+    def _thumbnail(self, item_id: int) -> QImage | None:
+        if item_id in self._thumbs:
+            self._thumbs.move_to_end(item_id)
+            return self._thumbs[item_id]
+        if item_id not in self._in_flight:
+            self._wanted.add(item_id)
+            if not self._batch_timer.isActive():
+                self._batch_timer.start()
+        return self._placeholder
+
+    def _load_thumbnails(self) -> None:
+        if not self._wanted or not self.controller.is_unlocked:
+            return
+        ids = list(self._wanted)[:64]
+        self._wanted.difference_update(ids)
+        self._in_flight.update(ids)
+        vault = self.controller.require_vault()
+        generation = self._generation
+
+        def work(ctx: TaskContext) -> dict[int, QImage | None]:
+            out: dict[int, QImage | None] = {}
+            for item_id in ids:
+                data = vault.thumbnail(item_id)
+                image = QImage.fromData(data) if data else None
+                out[item_id] = image if image is not None and not image.isNull() else None
+            return out
+
+        def done(images: dict[int, QImage | None]) -> None:
+            self._in_flight.difference_update(ids)
+            if generation != self._generation and not self._rows:
+                return
+            for item_id, image in images.items():
+                self._thumbs[item_id] = image
+            while len(self._thumbs) > THUMB_CACHE:
+                self._thumbs.popitem(last=False)
+            positions = [n for n, row in enumerate(self._rows) if row.item.id in images]
+            if positions:
+                self.dataChanged.emit(self.index(min(positions), 0), self.index(max(positions), 0),
+                                      [Qt.ItemDataRole.DecorationRole])
+            if self._wanted:
+                self._batch_timer.start()
+
+        def failed(message: str) -> None:
+            self._in_flight.difference_update(ids)
+
+        self.controller.run(work, quiet=True, on_done=done, on_fail=failed)
+
+    def thumbnail_loaded(self, item_id: int) -> bool:
+        return item_id in self._thumbs
+
+    # -- model API -------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def item_at(self, row: int) -> Item | None:
+        return self._rows[row].item if 0 <= row < len(self._rows) else None
+
+    def row_of(self, item_id: int) -> int:
+        for n, row in enumerate(self._rows):
+            if row.item.id == item_id:
+                return n
+        return -1
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        names = (_tr("Title"), _tr("Captured"), _tr("Source site"), _tr("Kind"),
+                 _tr("Timestamp"), _tr("Notes"))
+        return names[section] if 0 <= section < len(names) else None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        item, column = row.item, self.COLUMNS[index.column()]
+        if role == ItemRole:
+            return item.id
+        if role == Qt.ItemDataRole.DecorationRole and column == "title" and not self.text_only:
+            return self._thumbnail(item.id)
+        if role == Qt.ItemDataRole.ToolTipRole and column == "title":
+            return item.title
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == "title":
+            return f"{item.title}, {kind_label(item.kind)}, {local_time(item.captured_at)}"
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if column == "title":
+            return item.title or _tr("(untitled)")
+        if column == "captured":
+            return local_time(item.captured_at)
+        if column == "site":
+            return urlsplit(item.source_url).hostname or "" if item.source_url else ""
+        if column == "kind":
+            return kind_label(item.kind)
+        if column == "timestamp":
+            return row.stamp or _tr("unknown")
+        return row.note.splitlines()[0][:120] if row.note else ""
+
+
+def kind_label(kind: str) -> str:
+    labels = {"file": _tr("File"), "web": _tr("Web page"), "screenshot": _tr("Screenshot"),
+              "download": _tr("Download")}
+    return labels.get(kind, kind)
+
+
+def local_time(rfc3339: str | None) -> str:
+    """A stored UTC time shown in the computer's local time, to the minute."""
+    if not rfc3339:
+        return ""
+    from app.vault.models import parse_rfc3339
+
+    try:
+        return parse_rfc3339(rfc3339).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return rfc3339

@@ -1,0 +1,317 @@
+"""First run and unlock: open a vault, create one (with a strength meter and an honest
+note that a forgotten passphrase cannot be recovered), or receive a bundle; a short,
+skippable safety note; throttling after failed attempts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.ui import integrations
+from app.ui.controller import Controller
+from app.ui.passphrase import MIN_STRENGTH, strength
+
+FILE_FILTER_OPTIONS = QFileDialog.Option.DontUseNativeDialog  # no OS "recent files" entries
+
+
+class UnlockWindow(QWidget):
+
+    def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.setObjectName("unlockWindow")
+        self.pending_bundle: Path | None = None
+        self._wait_left = 0
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(40, 32, 40, 32)
+        outer.setSpacing(16)
+        self.heading = QLabel(self)
+        self.heading.setObjectName("title")
+        outer.addWidget(self.heading)
+        self.safety = QFrame(self)
+        self.safety.setObjectName("notice")
+        safety_layout = QVBoxLayout(self.safety)
+        self.safety_text = QLabel(self.safety)
+        self.safety_text.setWordWrap(True)
+        self.safety_skip = QPushButton(self.safety)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.safety_skip)
+        safety_layout.addWidget(self.safety_text)
+        safety_layout.addLayout(row)
+        outer.addWidget(self.safety)
+        self.safety.setVisible(not controller.settings.safety_note_seen)
+        choose = QHBoxLayout()
+        self.open_tab = QPushButton(self)
+        self.create_tab = QPushButton(self)
+        self.bundle_tab = QPushButton(self)
+        for button in (self.open_tab, self.create_tab, self.bundle_tab):
+            button.setCheckable(True)
+            button.setAutoExclusive(True)
+            choose.addWidget(button)
+        choose.addStretch(1)
+        self.bundle_tab.setVisible(integrations.bundle_import_fn() is not None)
+        outer.addLayout(choose)
+        self.pages = QStackedWidget(self)
+        outer.addWidget(self.pages)
+        self._build_open_page()
+        self._build_create_page()
+        outer.addStretch(1)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.status.setObjectName("status")
+        self.status.setAccessibleName("status")
+        outer.addWidget(self.status)
+        self.open_tab.setChecked(True)
+        self.open_tab.toggled.connect(lambda on: self._tab_toggled(on, 0, False))
+        self.create_tab.toggled.connect(lambda on: self._tab_toggled(on, 1, False))
+        self.bundle_tab.toggled.connect(lambda on: self._tab_toggled(on, 0, True))
+        self.safety_skip.clicked.connect(self._dismiss_safety)
+        self.countdown = QTimer(self)
+        self.countdown.setInterval(1000)
+        self.countdown.timeout.connect(self._tick)
+        controller.unlock_failed.connect(self._failed)
+        controller.unlocked.connect(lambda info: self._busy(False))
+        recent = controller.settings.recent_vaults
+        if recent:
+            self.path_edit.setText(recent[0])
+        self.retranslate()
+
+    # -- layout --------------------------------------------------------------------
+
+    def _path_row(self, edit: QLineEdit, button: QPushButton) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.addWidget(edit, 1)
+        row.addWidget(button)
+        return row
+
+    def _build_open_page(self) -> None:
+        page = QWidget(self.pages)
+        form = QFormLayout(page)
+        form.setVerticalSpacing(10)
+        self.path_edit = QLineEdit(page)
+        self.path_button = QPushButton(page)
+        self.pass_edit = QLineEdit(page)
+        self.pass_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.unlock_button = QPushButton(page)
+        self.unlock_button.setDefault(True)
+        self.path_label, self.pass_label = QLabel(page), QLabel(page)
+        self.bundle_edit = QLineEdit(page)
+        self.bundle_button = QPushButton(page)
+        self.bundle_label = QLabel(page)
+        self.bundle_row = self._path_row(self.bundle_edit, self.bundle_button)
+        form.addRow(self.path_label, self._path_row(self.path_edit, self.path_button))
+        form.addRow(self.pass_label, self.pass_edit)
+        form.addRow(self.bundle_label, self.bundle_row)
+        form.addRow("", self.unlock_button)
+        self._bundle_widgets = (self.bundle_edit, self.bundle_button, self.bundle_label)
+        for w in self._bundle_widgets:
+            w.setVisible(False)
+        self.path_button.clicked.connect(self._choose_open)
+        self.bundle_button.clicked.connect(self._choose_bundle)
+        self.pass_edit.returnPressed.connect(self._unlock)
+        self.unlock_button.clicked.connect(self._unlock)
+        self.pages.addWidget(page)
+
+    def _build_create_page(self) -> None:
+        page = QWidget(self.pages)
+        form = QFormLayout(page)
+        form.setVerticalSpacing(10)
+        self.new_path_edit = QLineEdit(page)
+        self.new_path_button = QPushButton(page)
+        self.new_pass_edit = QLineEdit(page)
+        self.new_pass_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.repeat_edit = QLineEdit(page)
+        self.repeat_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.meter = QProgressBar(page)
+        self.meter.setRange(0, 4)
+        self.meter.setTextVisible(False)
+        self.meter.setMaximumHeight(8)
+        self.meter_label = QLabel(page)
+        self.forget_note = QLabel(page)
+        self.forget_note.setWordWrap(True)
+        self.forget_note.setObjectName("quiet")
+        self.create_button = QPushButton(page)
+        self.new_path_label, self.new_pass_label, self.repeat_label = (
+            QLabel(page), QLabel(page), QLabel(page))
+        form.addRow(self.new_path_label, self._path_row(self.new_path_edit, self.new_path_button))
+        form.addRow(self.new_pass_label, self.new_pass_edit)
+        form.addRow("", self.meter)
+        form.addRow("", self.meter_label)
+        form.addRow(self.repeat_label, self.repeat_edit)
+        form.addRow("", self.forget_note)
+        form.addRow("", self.create_button)
+        self.new_path_button.clicked.connect(self._choose_new)
+        self.new_pass_edit.textChanged.connect(self._update_meter)
+        self.repeat_edit.returnPressed.connect(self._create)
+        self.create_button.clicked.connect(self._create)
+        self.pages.addWidget(page)
+
+    def retranslate(self) -> None:
+        neutral = self.controller.settings.neutral_title
+        self.setWindowTitle(self.tr("Notes") if neutral else self.tr("Evidence Locker"))
+        self.heading.setText(self.tr("Notes") if neutral else self.tr("Evidence Locker"))
+        self.safety_text.setText(self.tr(
+            "Before you start: if this computer is shared, monitored or may have "
+            "stalkerware on it, someone may see what you do here. If you can, use a device "
+            "only you control. The app locks itself when idle; F12 hides it at once."))
+        self.safety_skip.setText(self.tr("Got it"))
+        self.open_tab.setText(self.tr("Open a vault"))
+        self.create_tab.setText(self.tr("Create a vault"))
+        self.bundle_tab.setText(self.tr("Receive a bundle"))
+        self.path_label.setText(self.tr("Vault file"))
+        self.path_button.setText(self.tr("Choose…"))
+        self.pass_label.setText(self.tr("Passphrase"))
+        self.bundle_label.setText(self.tr("Bundle"))
+        self.bundle_button.setText(self.tr("Choose…"))
+        self.unlock_button.setText(self.tr("Unlock"))
+        self.new_path_label.setText(self.tr("New vault file"))
+        self.new_path_button.setText(self.tr("Choose…"))
+        self.new_pass_label.setText(self.tr("Passphrase"))
+        self.repeat_label.setText(self.tr("Repeat"))
+        self.forget_note.setText(self.tr(
+            "Nobody can recover a forgotten passphrase, not even us: without it the "
+            "evidence cannot be opened. Write it down somewhere safe."))
+        self.create_button.setText(self.tr("Create vault"))
+        for edit, name in ((self.path_edit, self.tr("Vault file")),
+                           (self.pass_edit, self.tr("Passphrase")),
+                           (self.bundle_edit, self.tr("Bundle")),
+                           (self.new_path_edit, self.tr("New vault file")),
+                           (self.new_pass_edit, self.tr("New passphrase")),
+                           (self.repeat_edit, self.tr("Repeat passphrase"))):
+            edit.setAccessibleName(name)
+        self.meter.setAccessibleName(self.tr("Passphrase strength"))
+        self.safety.setAccessibleName(self.tr("Safety note"))
+        self._update_meter()
+        if self._wait_left:
+            self._show_wait()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _tab_toggled(self, on: bool, index: int, bundle: bool) -> None:
+        if on:
+            self._show_page(index, bundle)
+
+    def _show_page(self, index: int, bundle: bool = False) -> None:
+        self.pages.setCurrentIndex(index)
+        for w in self._bundle_widgets:
+            w.setVisible(bundle)
+        self.status.clear()
+
+    def _dismiss_safety(self) -> None:
+        self.safety.hide()
+        self.controller.settings.safety_note_seen = True
+        self.controller.apply_settings(self.controller.settings)
+
+    # -- choosing files --------------------------------------------------------------
+
+    def _choose_open(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open a vault"), "",
+                                              self.tr("Vaults (*.locker);;All files (*)"),
+                                              options=FILE_FILTER_OPTIONS)
+        if path:
+            self.path_edit.setText(path)
+
+    def _choose_new(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Create a vault"), "evidence.locker",
+                                              self.tr("Vaults (*.locker)"),
+                                              options=FILE_FILTER_OPTIONS)
+        if path:
+            self.new_path_edit.setText(path if path.endswith(".locker") else path + ".locker")
+
+    def _choose_bundle(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Receive a bundle"), "",
+                                              self.tr("All files (*)"), options=FILE_FILTER_OPTIONS)
+        if path:
+            self.bundle_edit.setText(path)
+
+    # -- acting ------------------------------------------------------------------------
+
+    def _busy(self, on: bool) -> None:
+        self.unlock_button.setEnabled(not on and self._wait_left == 0)
+        self.create_button.setEnabled(not on)
+        if on:
+            self.status.setText(self.tr("Opening…"))
+
+    def _unlock(self) -> None:
+        path = self.path_edit.text().strip()
+        if not path:
+            self.status.setText(self.tr("Choose the vault file first."))
+            return
+        if self._wait_left:
+            return
+        bundle = self.bundle_edit.text().strip() if self.bundle_edit.isVisible() else ""
+        self.pending_bundle = Path(bundle) if bundle else None
+        self._busy(True)
+        self.controller.unlock(Path(path), self.pass_edit.text())
+        self.pass_edit.clear()
+
+    def _update_meter(self) -> None:
+        score = strength(self.new_pass_edit.text())
+        self.meter.setValue(score)
+        words = ["", self.tr("Weak: add more words"), self.tr("Fair"), self.tr("Good"),
+                 self.tr("Strong")]
+        self.meter_label.setText(words[score] if score else self.tr(
+            "Several unrelated words make a strong passphrase."))
+
+    def _create(self) -> None:
+        path, first = self.new_path_edit.text().strip(), self.new_pass_edit.text()
+        if not path:
+            self.status.setText(self.tr("Choose where to keep the new vault."))
+        elif strength(first) < MIN_STRENGTH:
+            self.status.setText(self.tr("This passphrase is too easy to guess. Add more words."))
+        elif first != self.repeat_edit.text():
+            self.status.setText(self.tr("The two passphrases are not the same."))
+        else:
+            self._busy(True)
+            self.controller.create_vault(Path(path), first)
+            self.new_pass_edit.clear()
+            self.repeat_edit.clear()
+
+    def _failed(self, kind: str, message: str, wait: float) -> None:
+        self._busy(False)
+        if wait > 0:
+            self._wait_left = int(wait + 0.999)
+            self.countdown.start()
+            self._show_wait(prefix=self.tr("The passphrase is not right.") if kind == "wrong" else "")
+        elif kind == "wrong":
+            self.status.setText(self.tr("The passphrase is not right. Nothing was changed."))
+        else:
+            self.status.setText(message)
+
+    def _show_wait(self, prefix: str = "") -> None:
+        self.unlock_button.setEnabled(False)
+        text = self.tr("Too many attempts. Try again in %n second(s).", "", self._wait_left)
+        self.status.setText(f"{prefix} {text}".strip())
+
+    def _tick(self) -> None:
+        self._wait_left = max(0, self._wait_left - 1)
+        if self._wait_left:
+            self._show_wait()
+        else:
+            self.countdown.stop()
+            self.unlock_button.setEnabled(True)
+            self.status.clear()
+
+    def reset(self) -> None:
+        """Back to a clean unlock form (after a lock)."""
+        self.pass_edit.clear()
+        self.status.clear()
+        self._busy(False)
