@@ -36,7 +36,9 @@ def _apply_key(conn: Connection, key: bytes, salt: bytes) -> None:
     conn.execute("PRAGMA cipher_log_level = NONE")
     conn.execute(f"PRAGMA key = {kdf.sqlcipher_key_pragma(key, salt)}")
     conn.execute("PRAGMA cipher_page_size = 4096")
-    conn.execute("PRAGMA cipher_memory_security = ON")
+    # Wiping/locking every allocation halves throughput; scrubbing RAM is not promised
+    # (brief section 4), so it stays off.
+    conn.execute("PRAGMA cipher_memory_security = OFF")
 
 
 def check_key(path: Path, key: bytes, salt: bytes) -> None:
