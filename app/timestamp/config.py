@@ -116,14 +116,16 @@ def load_tsas(path: Path | None = None, *, include_disabled: bool = False) -> li
     return tsas
 
 
-def trust_for(url: str, extra: list[TSA] | None = None) -> TSA | None:
-    """The trust settings for a TSA URL: from ``extra`` (command line) first, then the
-    full configured list including disabled entries."""
-    for tsa in extra or []:
-        if tsa.url == url:
-            return tsa
+def all_configured() -> list[TSA]:
+    """Every configured TSA including disabled ones; [] when the list is unreadable."""
     try:
-        configured = load_tsas(include_disabled=True)
+        return load_tsas(include_disabled=True)
     except (NotFound, RejectedInput):
-        return None
-    return next((t for t in configured if t.url == url), None)
+        return []
+
+
+def trust_for(url: str, known: list[TSA] | None = None) -> TSA | None:
+    """The trust settings for a TSA URL: from ``known`` (e.g. command line plus
+    configured), else from the full configured list."""
+    candidates = all_configured() if known is None else known
+    return next((t for t in candidates if t.url == url), None)

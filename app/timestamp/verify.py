@@ -37,6 +37,7 @@ STATUS_NAMES = {0: "granted", 1: "grantedWithMods", 2: "rejection", 3: "waiting"
 @dataclass
 class TokenVerdict:
     ok: bool = False
+    readable: bool = False               # the bytes parsed as a TimeStampResp
     problems: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     status: str = ""
@@ -117,6 +118,7 @@ def _verify(v: TokenVerdict, raw: bytes, digest: bytes | None, roots_pem: list[b
     except Exception as exc:  # noqa: BLE001 - malformed ASN.1 of any kind
         v.problems.append(f"not a readable time-stamp response (malformed DER: {exc})")
         return v
+    v.readable = True
     v.status = STATUS_NAMES.get(int(resp.status), str(resp.status))
     if int(resp.status) != 0:
         text = "; ".join(resp.status_string) if resp.status_string else ""
@@ -141,6 +143,7 @@ def _verify(v: TokenVerdict, raw: bytes, digest: bytes | None, roots_pem: list[b
         embedded = [x509.load_der_x509_certificate(c) for c in resp.signed_data.certificates]
         signer_infos = list(resp.signed_data.signer_infos)
     except Exception as exc:  # noqa: BLE001
+        v.readable = False
         v.problems.append(f"the token's content is malformed ({exc})")
         return v
 

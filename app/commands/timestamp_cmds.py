@@ -1,0 +1,235 @@
+"""`locker stamp` and `locker verify-token`."""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+from app.commands.common import (
+    add_json_arg,
+    add_passphrase_args,
+    add_vault_arg,
+    open_vault,
+    print_json,
+    safe_terminal,
+    say,
+)
+from app.errors import (
+    EXIT_FAILURE,
+    EXIT_OK,
+    EXIT_VERIFY,
+    NotFound,
+    RejectedInput,
+    UsageError,
+)
+
+STAMP_EPILOG = """Every custody entry waits in the vault until a TSA stamps it. One request
+per TSA covers everything pending (a Merkle tree whose root is the token's imprint).
+Without --tsa the configured TSAs are used: $LOCKER_TSA_CONFIG, else tsa.json in the
+user config folder, else the shipped list (resources/tsa/tsas.json). Several --tsa give
+independent tokens. Exit 0 when everything was stamped, 1 when a TSA failed (the entries
+stay queued and are retried)."""
+
+VERIFY_EPILOG = """Checks: status granted, imprint equals the digest (of --data, --digest,
+or the Merkle root of --proof), nonce/policy when given, the CMS signature, the signer's
+chain to a --ca trust anchor valid at genTime, and a critical timeStamping EKU.
+Exit 0 valid, 4 invalid, 5 unreadable token, certificate or proof."""
+
+
+class _TSAGroup(argparse.Action):
+    """``--tsa URL`` starts a TSA; following ``--tsa-ca``/``--tsa-untrusted`` belong to it."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: Any, option_string: str | None = None) -> None:
+        groups: list[dict[str, Any]] = getattr(namespace, "tsa_groups", None) or []
+        if option_string == "--tsa":
+            groups.append({"url": values, "ca": [], "untrusted": []})
+        else:
+            if not groups:
+                parser.error(f"{option_string} must follow the --tsa URL it belongs to")
+            groups[-1]["ca" if option_string == "--tsa-ca" else "untrusted"].append(Path(values))
+        namespace.tsa_groups = groups
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("stamp", help="time-stamp every pending custody entry now (RFC 3161)",
+                       epilog=STAMP_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    add_vault_arg(p)
+    p.add_argument("--tsa", action=_TSAGroup, metavar="URL", dest="tsa_groups",
+                   help="TSA to use instead of the configured list (repeatable)")
+    p.add_argument("--tsa-ca", action=_TSAGroup, metavar="PEM", dest="tsa_groups",
+                   help="trust anchor(s) for the preceding --tsa (required with --tsa)")
+    p.add_argument("--tsa-untrusted", action=_TSAGroup, metavar="PEM", dest="tsa_groups",
+                   help="intermediate certificates for the preceding --tsa")
+    p.add_argument("--status", action="store_true",
+                   help="only show the queue (pending entries, last error); contact no TSA")
+    add_passphrase_args(p)
+    add_json_arg(p)
+    p.set_defaults(func=cmd_stamp, tsa_groups=None)
+
+    v = sub.add_parser("verify-token", help="verify an RFC 3161 token offline",
+                       epilog=VERIFY_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    v.add_argument("--token", required=True, type=Path, metavar="FILE.tsr",
+                   help="the time-stamp response (DER), e.g. from `locker extract`")
+    what = v.add_mutually_exclusive_group(required=True)
+    what.add_argument("--data", type=Path, metavar="FILE", help="the stamped data")
+    what.add_argument("--digest", metavar="HEX", help="the stamped digest, in hex")
+    what.add_argument("--proof", type=Path, metavar="PROOF.json",
+                      help="a Merkle proof written by `locker extract` (checks every leaf)")
+    v.add_argument("--ca", required=True, type=Path, action="append", metavar="PEM",
+                   help="trust anchor(s) (repeatable)")
+    v.add_argument("--untrusted", type=Path, action="append", default=[], metavar="PEM",
+                   help="intermediate or signer certificates not in the token")
+    v.add_argument("--nonce", type=int, help="the nonce sent in the request")
+    v.add_argument("--policy", metavar="OID", help="require this TSA policy")
+    add_json_arg(v)
+    v.set_defaults(func=cmd_verify_token)
+
+
+def _tsas_from_args(args: argparse.Namespace) -> list[Any] | None:
+    from app.timestamp.config import tsa_from_args
+
+    if not args.tsa_groups:
+        return None
+    tsas = []
+    for g in args.tsa_groups:
+        if not g["ca"]:
+            raise UsageError(f"--tsa {g['url']} needs its trust anchor: add --tsa-ca PEM.")
+        tsas.append(tsa_from_args(g["url"], g["ca"], untrusted=g["untrusted"]))
+    return tsas
+
+
+def cmd_stamp(args: argparse.Namespace) -> int:
+    from app.timestamp.config import load_tsas
+    from app.timestamp.service import stamp_pending
+    from app.timestamp.status import vault_summary
+
+    tsas = _tsas_from_args(args)
+    with open_vault(args) as vault:
+        if args.status:
+            summary = vault_summary(vault)
+            if args.json:
+                print_json(summary)
+            else:
+                say(f"pending entries  {summary['pending']}")
+                say(f"tokens           {summary['tokens']} (latest genTime "
+                    f"{summary['last_gen_time'] or '-'})")
+                for t in summary["tsas"]:
+                    say(f"tsa              {safe_terminal(t['tsa'])}: "
+                        + (f"failing ({safe_terminal(t['last_error'])}), next try "
+                           f"{t['next_retry_at']}" if t["failures"] else "ok"))
+            return EXIT_OK
+        if tsas is None:
+            tsas = load_tsas()
+            if not tsas:
+                raise UsageError("No TSA is enabled in the TSA list; give one with --tsa URL "
+                                 "--tsa-ca PEM.")
+        report = stamp_pending(vault, tsas, progress=None if args.json else say)
+    if args.json:
+        print_json(report.to_json())
+    else:
+        for o in report.outcomes:
+            if o.ok and o.entries:
+                say(f"{safe_terminal(o.tsa)}: stamped {o.entries} entries, genTime "
+                    f"{o.gen_time}, Merkle root {o.root}")
+            elif o.ok:
+                say(f"{safe_terminal(o.tsa)}: nothing pending")
+            else:
+                say(f"{safe_terminal(o.tsa)}: FAILED: {safe_terminal(o.error)} "
+                    f"(entries stay queued; next automatic try {o.next_retry_at})")
+        say(f"{report.pending_after} entries still waiting for a timestamp")
+    return EXIT_OK if report.ok else EXIT_FAILURE
+
+
+def _read(path: Path, what: str, limit: int = 1 << 20) -> bytes:
+    try:
+        if path.stat().st_size > limit:
+            raise RejectedInput(f"The {what} {path} is too large.")
+        return path.read_bytes()
+    except FileNotFoundError as exc:
+        raise NotFound(f"The {what} {path} does not exist.") from exc
+    except IsADirectoryError as exc:
+        raise RejectedInput(f"The {what} {path} is a folder, not a file.") from exc
+    except OSError as exc:
+        raise RejectedInput(f"Cannot read the {what} {path}: {exc.strerror or exc}") from exc
+
+
+def _hash_file(path: Path, algorithm: str) -> bytes:
+    h = hashlib.new(algorithm)
+    try:
+        with path.open("rb") as fh:
+            while chunk := fh.read(1 << 20):
+                h.update(chunk)
+    except FileNotFoundError as exc:
+        raise NotFound(f"The data file {path} does not exist.") from exc
+    except OSError as exc:
+        raise RejectedInput(f"Cannot read the data file {path}: {exc.strerror or exc}") from exc
+    return h.digest()
+
+
+def cmd_verify_token(args: argparse.Namespace) -> int:
+    from app.timestamp.proofs import check_leaf
+    from app.timestamp.verify import verify_token
+
+    raw = _read(args.token, "token file")
+    roots = [_read(p, "certificate file") for p in args.ca]
+    untrusted = [_read(p, "certificate file") for p in args.untrusted]
+    probe = verify_token(raw, digest=None, roots_pem=[], untrusted_pem=[])
+    if not probe.readable:
+        _report(args, probe.to_json())
+        raise RejectedInput(f"{args.token} is not a readable time-stamp token: "
+                            f"{probe.problems[0]}")
+    proof_problems: list[str] = []
+    if args.digest is not None:
+        try:
+            digest: bytes | None = bytes.fromhex(args.digest.strip())
+        except ValueError as exc:
+            raise UsageError("--digest must be hexadecimal (e.g. the Merkle root).") from exc
+    elif args.data is not None:
+        algorithm = probe.hash_algorithm if probe.hash_algorithm in ("sha256", "sha384",
+                                                                     "sha512") else "sha256"
+        digest = _hash_file(args.data, algorithm)
+    else:
+        try:
+            doc = json.loads(_read(args.proof, "proof file", 256 << 20))
+            merkle_info = doc["merkle"]
+            root_hex, size = str(merkle_info["root"]), int(merkle_info["tree_size"])
+            digest = bytes.fromhex(root_hex)
+            leaves = doc["leaves"]
+            if not isinstance(leaves, list) or not leaves:
+                raise ValueError("no leaves")
+        except (ValueError, KeyError, TypeError) as exc:
+            raise RejectedInput(f"{args.proof} is not a timestamp proof file ({exc}).") from exc
+        for leaf in leaves:
+            proof_problems += check_leaf(leaf if isinstance(leaf, dict) else {}, root_hex, size)
+    try:
+        verdict = verify_token(raw, digest=digest, roots_pem=roots, untrusted_pem=untrusted,
+                               nonce=args.nonce, policy=args.policy)
+    except ValueError as exc:
+        raise RejectedInput(f"A certificate file is not valid PEM ({exc}).") from exc
+    verdict.problems += proof_problems
+    verdict.ok = verdict.ok and not proof_problems
+    if any("not valid PEM" in p for p in verdict.problems):
+        _report(args, verdict.to_json())
+        raise RejectedInput(next(p for p in verdict.problems if "not valid PEM" in p))
+    _report(args, verdict.to_json())
+    return EXIT_OK if verdict.ok else EXIT_VERIFY
+
+
+def _report(args: argparse.Namespace, data: dict[str, Any]) -> None:
+    if args.json:
+        print_json(data)
+        return
+    if data["ok"]:
+        say(f"VALID timestamp: genTime {data['gen_time']} by {safe_terminal(data['tsa_name'])}")
+        say(f"  imprint {data['hash_algorithm']}:{data['imprint']}")
+        say(f"  serial {data['serial']}  policy {data['policy']}")
+    elif data.get("readable"):
+        say("INVALID timestamp:")
+    for p in data["problems"] if data.get("readable") else []:
+        say(f"  problem: {safe_terminal(p)}")
+    for n in data["notes"]:
+        say(f"  note: {safe_terminal(n)}")
