@@ -1,0 +1,246 @@
+"""Batch capture: many URLs, one after another, with progress, a result per URL, retry of
+the failures and cancel.
+
+Pages load on the GUI thread (QtWebEngine requires it) one at a time; each finished
+capture is stored in the vault by one background thread while the next page loads, so
+the GUI never waits on the database. Each stored item is its own transaction: cancelling
+keeps every item already stored and never leaves half an item.
+"""
+
+from __future__ import annotations
+
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QObject, Signal
+from PySide6.QtWebEngineCore import QWebEngineProfile
+
+from app.capture.errors import CaptureCancelled, CaptureFailed
+from app.capture.web import LOAD_TIMEOUT_S, PageCapturer
+from app.capture.web_result import PageCapture
+from app.capture.web_store import store_capture
+from app.errors import LockerError, UsageError
+from app.vault import Vault
+
+MAX_URLS = 10_000
+
+PENDING, CAPTURING, STORING, DONE, FAILED, CANCELLED = (
+    "pending", "capturing", "storing", "done", "failed", "cancelled")
+
+
+@dataclass
+class BatchEntry:
+    """The state and result of one URL in a batch."""
+
+    index: int
+    url: str
+    state: str = PENDING
+    item_id: int | None = None
+    sha256: str | None = None  # of the full-page PNG, or of the file a URL served
+    final_url: str = ""
+    error: str = ""
+    attempts: int = 0
+
+    @property
+    def finished(self) -> bool:
+        return self.state in (DONE, FAILED, CANCELLED)
+
+
+def parse_url_list(text: str) -> list[str]:
+    """URLs from pasted text or a list file: one per line; blank lines and lines
+    starting with # are skipped; duplicates are kept once, in order."""
+    urls: list[str] = []
+    seen: set[str] = set()
+    for line in text.splitlines():
+        line = line.strip().lstrip("\ufeff")
+        if not line or line.startswith("#"):
+            continue
+        if line not in seen:
+            seen.add(line)
+            urls.append(line)
+    if len(urls) > MAX_URLS:
+        raise UsageError(f"At most {MAX_URLS} URLs per batch ({len(urls)} given).")
+    return urls
+
+
+def read_url_file(path: Path) -> list[str]:
+    from app.errors import NotFound
+
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError as exc:
+        raise NotFound(f"The URL list {path} does not exist.") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"Cannot read the URL list {path}: {exc}") from exc
+    return parse_url_list(text)
+
+
+class _Relay(QObject):
+    """Carries results from the storing thread back to the GUI thread."""
+
+    stored = Signal(object, object, object)  # entry, item or None, error or None
+
+
+class BatchCapture(QObject):
+    """Signals: ``entryChanged(BatchEntry)`` on every state change, ``progress(done,
+    total)`` and ``finished()`` when every URL has a result."""
+
+    entryChanged = Signal(object)
+    progress = Signal(int, int)
+    finished = Signal()
+
+    def __init__(self, vault: Vault, case: str, note: str | None = None,
+                 profile: QWebEngineProfile | None = None, parent: QObject | None = None,
+                 timeout_s: float = LOAD_TIMEOUT_S) -> None:
+        super().__init__(parent)
+        self.vault = vault
+        self.case = case
+        self.note = note
+        self.entries: list[BatchEntry] = []
+        self._capturer = PageCapturer(profile, self, timeout_s=timeout_s)
+        self._capturer.finished.connect(self._captured)
+        self._capturer.failed.connect(self._capture_failed)
+        self._relay = _Relay(self)
+        self._relay.stored.connect(self._stored)
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="batch-store")
+        self._cancel = threading.Event()
+        self._queue: list[BatchEntry] = []
+        self._current: BatchEntry | None = None
+        self._storing = 0
+        self._running = False
+
+    # -- control -------------------------------------------------------------------
+
+    @property
+    def running(self) -> bool:
+        return self._running
+
+    def start(self, urls: list[str]) -> None:
+        if self._running:
+            raise UsageError("This batch is already running.")
+        if not urls:
+            raise UsageError("No URLs to capture.")
+        self.entries = [BatchEntry(i, url) for i, url in enumerate(urls)]
+        self._run(list(self.entries))
+
+    def retry_failed(self) -> int:
+        """Capture again every URL that failed or was cancelled. Returns how many."""
+        if self._running:
+            raise UsageError("Wait for the batch to finish before retrying.")
+        again = [e for e in self.entries if e.state in (FAILED, CANCELLED)]
+        for entry in again:
+            entry.state, entry.error = PENDING, ""
+            self.entryChanged.emit(entry)
+        if again:
+            self._run(again)
+        return len(again)
+
+    def cancel(self) -> None:
+        """Stop: the page loading now is dropped, pending URLs are marked cancelled,
+        items already stored stay."""
+        if not self._running:
+            return
+        self._cancel.set()
+        for entry in self._queue:
+            self._set(entry, CANCELLED, error="Cancelled before it was captured.")
+        self._queue = []
+        self._capturer.cancel()
+
+    def shutdown(self) -> None:
+        self.cancel()
+        self._pool.shutdown(wait=True)
+
+    def counts(self) -> dict[str, int]:
+        result: dict[str, int] = {}
+        for entry in self.entries:
+            result[entry.state] = result.get(entry.state, 0) + 1
+        return result
+
+    # -- running -------------------------------------------------------------------
+
+    def _run(self, entries: list[BatchEntry]) -> None:
+        self._cancel.clear()
+        self._queue = entries
+        self._running = True
+        self._emit_progress()
+        self._next()
+
+    def _next(self) -> None:
+        if self._current is not None:
+            return
+        if not self._queue or self._cancel.is_set():
+            self._maybe_finish()
+            return
+        entry = self._queue.pop(0)
+        entry.attempts += 1
+        self._current = entry
+        self._set(entry, CAPTURING)
+        self._capturer.capture(entry.url)
+
+    def _captured(self, capture: PageCapture) -> None:
+        entry, self._current = self._current, None
+        if entry is None:
+            capture.discard()
+            return
+        entry.final_url = capture.final_url
+        self._set(entry, STORING)
+        self._storing += 1
+        self._pool.submit(self._store, entry, capture)
+        self._next()
+
+    def _capture_failed(self, _url: str, error: CaptureFailed) -> None:
+        entry, self._current = self._current, None
+        if entry is not None:
+            state = CANCELLED if isinstance(error, CaptureCancelled) else FAILED
+            self._set(entry, state, error=str(error))
+        self._next()
+
+    def _store(self, entry: BatchEntry, capture: PageCapture) -> None:
+        """Runs on the storing thread."""
+        try:
+            item = store_capture(self.vault, capture, self.case, self.note)
+        except LockerError as exc:
+            self._relay.stored.emit(entry, None, exc)
+        except Exception as exc:  # noqa: BLE001 - reported per URL, the batch goes on
+            self._relay.stored.emit(entry, None, LockerError(
+                f"Storing failed ({type(exc).__name__}); nothing was stored for this URL."))
+        else:
+            self._relay.stored.emit(entry, item, None)
+
+    def _stored(self, entry: BatchEntry, item: object, error: LockerError | None) -> None:
+        self._storing -= 1
+        if error is not None or item is None:
+            self._set(entry, FAILED, error=str(error))
+        else:
+            entry.item_id = getattr(item, "id", None)
+            entry.sha256 = getattr(item, "sha256", None)
+            self._set(entry, DONE)
+        self._maybe_finish()
+
+    def _maybe_finish(self) -> None:
+        if self._running and self._current is None and not self._queue and self._storing == 0:
+            self._running = False
+            self._emit_progress()
+            self.finished.emit()
+
+    def _set(self, entry: BatchEntry, state: str, error: str = "") -> None:
+        entry.state = state
+        entry.error = error
+        self.entryChanged.emit(entry)
+        if entry.finished:
+            self._emit_progress()
+
+    def _emit_progress(self) -> None:
+        done = sum(1 for e in self.entries if e.finished)
+        self.progress.emit(done, len(self.entries))
+
+    def wait(self) -> None:
+        """Run a local event loop until the batch finishes (CLI and tests)."""
+        if not self._running:
+            return
+        loop = QEventLoop()
+        self.finished.connect(loop.quit)
+        loop.exec()
+        self.finished.disconnect(loop.quit)

@@ -1,0 +1,99 @@
+"""Private, short-lived spool directories for the few bytes Qt will only write to a path.
+
+QtWebEngine writes MHTML (``QWebEnginePage.save``) and downloads only to files. Those
+files go into a directory made with mode 0700 in memory-backed storage — ``/dev/shm`` on
+Linux, else ``$XDG_RUNTIME_DIR`` — and are read into the vault and unlinked at once; the
+directory is removed when the capture ends. Only when neither exists (macOS, Windows) do
+they fall back to the system temp folder, still 0700 and removed at once. Directories
+left behind by a crash are swept on the next start (:func:`sweep_stale`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+PREFIX = "evidence-locker-spool-"
+
+
+def spool_base() -> Path:
+    """Where spool directories are made: memory-backed storage whenever possible."""
+    for candidate in ("/dev/shm", os.environ.get("XDG_RUNTIME_DIR", "")):
+        if candidate and os.path.isdir(candidate) and os.access(candidate, os.W_OK | os.X_OK):
+            return Path(candidate)
+    return Path(tempfile.gettempdir())
+
+
+def is_memory_backed() -> bool:
+    return str(spool_base()) != tempfile.gettempdir()
+
+
+def make_spool_dir() -> Path:
+    """A new private (0700) directory named after this process."""
+    path = Path(tempfile.mkdtemp(prefix=f"{PREFIX}{os.getpid()}-", dir=spool_base()))
+    os.chmod(path, 0o700)
+    return path
+
+
+def remove_spool_dir(path: Path) -> None:
+    shutil.rmtree(path, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def spool_dir() -> Iterator[Path]:
+    path = make_spool_dir()
+    try:
+        yield path
+    finally:
+        remove_spool_dir(path)
+
+
+def read_and_unlink(path: Path, limit: int | None = None) -> bytes:
+    """Read a spooled file into memory and unlink it straight away."""
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read() if limit is None else fh.read(limit + 1)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(path)
+    return data
+
+
+def sweep_stale() -> int:
+    """Remove spool directories of processes that no longer run. Returns how many."""
+    removed = 0
+    base = spool_base()
+    try:
+        entries = list(base.iterdir())
+    except OSError:
+        return 0
+    for entry in entries:
+        if not entry.name.startswith(PREFIX) or not entry.is_dir() or entry.is_symlink():
+            continue
+        pid_text = entry.name[len(PREFIX):].split("-", 1)[0]
+        if not pid_text.isdigit() or int(pid_text) == os.getpid() or _alive(int(pid_text)):
+            continue
+        try:
+            if entry.stat().st_uid != os.getuid():
+                continue
+        except (OSError, AttributeError):
+            continue
+        remove_spool_dir(entry)
+        removed += 1
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    except OSError:
+        return False
+    return True

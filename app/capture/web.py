@@ -1,0 +1,494 @@
+"""Headless web page capture with QtWebEngine.
+
+:class:`PageCapturer` loads one URL at a time in a hidden view and produces a
+:class:`PageCapture`: a full-page PNG (the whole scroll height, rendered in tall slices
+and stitched, up to :data:`MAX_PNG_HEIGHT` px), MHTML, PDF, the visible text and the
+metadata. It lives on the GUI thread and reports through signals; :func:`capture_url`
+wraps it in a local event loop for the CLI.
+
+Failures (unreachable host, TLS error, HTTP 4xx/5xx, timeout) arrive as typed
+:class:`~app.capture.errors.CaptureFailed` errors and produce nothing to store. A URL
+that serves a file instead of a page (image, video, PDF, archive) is downloaded into a
+private memory-backed spool file (see :mod:`app.capture.spool`) and becomes the original.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QEventLoop,
+    QIODevice,
+    QObject,
+    QPoint,
+    QRect,
+    Qt,
+    QTimer,
+    QUrl,
+    Signal,
+)
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtWebEngineCore import (
+    QWebEngineDownloadRequest,
+    QWebEngineLoadingInfo,
+    QWebEngineProfile,
+    QWebEngineSettings,
+    qWebEngineChromiumVersion,
+    qWebEngineVersion,
+)
+from PySide6.QtWebEngineWidgets import QWebEngineView
+
+from app.capture import spool
+from app.capture.errors import (
+    CaptureCancelled,
+    CaptureFailed,
+    CaptureTimeout,
+    DownloadTooLarge,
+    HttpErrorStatus,
+    TLSFailure,
+    Unreachable,
+)
+from app.capture.web_engine import QuietPage, off_the_record_profile
+from app.capture.web_result import KEPT_HEADERS, DirectFile, PageCapture
+from app.errors import UsageError
+from app.vault.models import utc_now
+
+VIEWPORT = (1280, 800)
+MAX_PNG_HEIGHT = 30_000  # px; taller pages are cut here and the metadata says so
+SLICE_HEIGHT = 8_000  # px rendered per slice (Chromium renders taller views unreliably)
+LOAD_TIMEOUT_S = 45.0
+SETTLE_MS = 600  # quiet time after load before measuring
+SETTLE_MAX_MS = 6_000  # waiting for images and fonts at most this long
+RENDER_MS = 450  # time for a resized or scrolled view to repaint
+MAX_DOWNLOAD_BYTES = 2 * 1024**3  # a directly served file larger than this is refused
+MAX_TEXT_CHARS = 5_000_000
+PAGE_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "image/svg+xml",
+              "text/xml", "application/xml")
+
+_MEASURE_JS = """JSON.stringify((() => {
+  const d = document.documentElement, b = document.body;
+  const h = Math.max(d ? d.scrollHeight : 0, b ? b.scrollHeight : 0, d ? d.clientHeight : 0);
+  const w = Math.max(d ? d.scrollWidth : 0, b ? b.scrollWidth : 0);
+  const imgs = Array.from(document.images || []);
+  return {h: h, w: w, type: document.contentType || '', ready: document.readyState,
+          images: imgs.every(i => i.complete), title: document.title || ''};
+})())"""
+
+
+def engine_description() -> str:
+    version, chromium = str(qWebEngineVersion()), str(qWebEngineChromiumVersion())
+    return f"QtWebEngine {version} (Chromium {chromium})"
+
+
+def check_url(url: str) -> QUrl:
+    qurl = QUrl(url.strip())
+    if not qurl.isValid() or qurl.scheme().lower() not in ("http", "https") or not qurl.host():
+        raise UsageError(f"Not a web address (http:// or https://): {url.strip()[:200]}")
+    return qurl
+
+
+class PageCapturer(QObject):
+    """Captures one URL at a time. Emits ``finished(PageCapture)`` or
+    ``failed(url, CaptureFailed)``; ``stage(str)`` names each step."""
+
+    finished = Signal(object)
+    failed = Signal(str, object)
+    stage = Signal(str)
+
+    def __init__(self, profile: QWebEngineProfile | None = None, parent: QObject | None = None,
+                 *, timeout_s: float = LOAD_TIMEOUT_S, max_height: int = MAX_PNG_HEIGHT,
+                 max_download: int = MAX_DOWNLOAD_BYTES, method: str = "headless",
+                 profile_label: str = "off-the-record") -> None:
+        super().__init__(parent)
+        self.profile = profile or off_the_record_profile(self)
+        self.timeout_s = timeout_s
+        self.max_height = max_height
+        self.max_download = max_download
+        self.method = method
+        self.profile_label = profile_label
+        self.profile.downloadRequested.connect(self._on_download)
+        self._gen = 0
+        self._page: QuietPage | None = None
+        self._view: QWebEngineView | None = None
+        self._spool: Path | None = None
+        self._result: PageCapture | None = None
+        self._url = ""
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._on_timeout)
+
+    @property
+    def busy(self) -> bool:
+        return self._page is not None
+
+    # -- public --------------------------------------------------------------------
+
+    def capture(self, url: str) -> None:
+        """Start capturing ``url``; the outcome arrives as a signal."""
+        if self.busy:
+            raise UsageError("A capture is already running.")
+        self._url = url
+        try:
+            qurl = check_url(url)
+        except UsageError as exc:
+            error = CaptureFailed(str(exc))
+            QTimer.singleShot(0, lambda: self.failed.emit(url, error))
+            return
+        self._gen += 1
+        self._spool = spool.make_spool_dir()
+        self._page = QuietPage(self.profile, self)
+        settings = self._page.settings()
+        settings.setAttribute(QWebEngineSettings.WebAttribute.ShowScrollBars, False)
+        self._page.loadingChanged.connect(self._on_loading)
+        view = QWebEngineView()
+        view.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+        view.setPage(self._page)
+        view.resize(*VIEWPORT)
+        view.show()
+        self._view = view
+        self._result = PageCapture(
+            requested_url=qurl.toString(), final_url=qurl.toString(), title="",
+            captured_at=utc_now(), http_status=None, content_type="",
+            user_agent=self.profile.httpUserAgent(), engine=engine_description(),
+            viewport=VIEWPORT, method=self.method, profile=self.profile_label,
+        )
+        self._timer.start(int(self.timeout_s * 1000))
+        self.stage.emit("loading")
+        self._page.load(qurl)
+
+    def cancel(self) -> None:
+        if self.busy:
+            self._fail(CaptureCancelled("Capture cancelled; nothing was stored."))
+
+    # -- loading -------------------------------------------------------------------
+
+    def _on_loading(self, info: QWebEngineLoadingInfo) -> None:
+        status = QWebEngineLoadingInfo.LoadStatus
+        if self._result is None or info.status() == status.LoadStartedStatus:
+            return
+        self._record_response(info)
+        domain = info.errorDomain()
+        domains = QWebEngineLoadingInfo.ErrorDomain
+        code = info.errorCode()
+        if info.isDownload():
+            return  # the download request carries on
+        if domain == domains.HttpStatusCodeDomain and code >= 400:
+            self._fail(HttpErrorStatus(
+                f"The server answered HTTP {code} for {self._url}; nothing was stored.", code))
+        elif info.status() == status.LoadSucceededStatus:
+            self.stage.emit("settling")
+            self._settle(0)
+        elif info.status() == status.LoadStoppedStatus:
+            return  # our own stop (cancel) or a download taking over
+        elif domain == domains.CertificateErrorDomain or (self._page and self._page.last_certificate_error):
+            why = (self._page.last_certificate_error if self._page else "") or info.errorString()
+            self._fail(TLSFailure(f"The site's certificate is not trusted ({why}); nothing was stored."))
+        elif domain == domains.HttpStatusCodeDomain:
+            self._fail(HttpErrorStatus(f"The server answered HTTP {code} for {self._url}.", code))
+        else:
+            self._fail(Unreachable(
+                f"Could not load {self._url}: {info.errorString() or 'network error'}; nothing was stored."))
+
+    def _record_response(self, info: QWebEngineLoadingInfo) -> None:
+        assert self._result is not None
+        self._result.final_url = info.url().toString()
+        if info.errorDomain() == QWebEngineLoadingInfo.ErrorDomain.HttpStatusCodeDomain:
+            self._result.http_status = info.errorCode()
+        headers: dict[str, str] = {}
+        raw: dict[Any, Any] = dict(info.responseHeaders() or {})
+        for key, values in raw.items():
+            name = _text(key).lower()
+            if name in KEPT_HEADERS:
+                seq = values if isinstance(values, (list, tuple)) else [values]
+                headers[name] = ", ".join(_text(v) for v in seq)[:2000]
+        if headers:
+            self._result.headers = headers
+            self._result.content_type = headers.get("content-type", "").split(";")[0].strip().lower()
+
+    # -- waiting for the page ------------------------------------------------------
+
+    def _js(self, script: str, then: Any) -> None:
+        gen, page = self._gen, self._page
+        if page is None:
+            return
+
+        def done(value: Any) -> None:
+            if gen == self._gen and self._page is not None:
+                self._guarded(then, value)
+        page.runJavaScript(script, 0, done)
+
+    def _later(self, ms: int, then: Any) -> None:
+        gen = self._gen
+        QTimer.singleShot(ms, lambda: self._guarded(then) if gen == self._gen and self._page else None)
+
+    def _guarded(self, step: Any, *args: Any) -> None:
+        """Run one step; an unexpected error fails this capture instead of hanging it."""
+        try:
+            step(*args)
+        except Exception as exc:  # noqa: BLE001 - hostile pages must not wedge a batch
+            self._fail(CaptureFailed(
+                f"Capturing {self._url} failed ({type(exc).__name__}: {exc}); nothing was stored."))
+
+    def _measure(self, then: Any) -> None:
+        def parse(value: Any) -> None:
+            try:
+                data = json.loads(value) if isinstance(value, str) else {}
+            except ValueError:
+                data = {}
+            then(data)
+        self._js(_MEASURE_JS, parse)
+
+    def _settle(self, waited: int) -> None:
+        def check(data: dict[str, Any]) -> None:
+            assert self._result is not None
+            doc_type = str(data.get("type") or "").lower()
+            if doc_type:
+                self._result.content_type = doc_type
+            if self._result.content_type and self._result.content_type not in PAGE_TYPES:
+                self._download_direct()
+                return
+            ready = data.get("ready") == "complete" and data.get("images", True)
+            if (ready and waited >= SETTLE_MS) or waited >= SETTLE_MAX_MS:
+                self._layout(data, 0)
+            else:
+                self._later(200, lambda: self._settle(waited + 200))
+        self._measure(check)
+
+    def _layout(self, data: dict[str, Any], rounds: int) -> None:
+        """Resize the view to show a tall slice, then measure again until the page
+        height is stable (lazy images and 100vh blocks change it)."""
+        assert self._view is not None
+        height = max(int(data.get("h") or 0), 1)
+        self._view.resize(VIEWPORT[0], min(height, SLICE_HEIGHT))
+
+        def again() -> None:
+            def check(new: dict[str, Any]) -> None:
+                new_height = max(int(new.get("h") or 0), 1)
+                if new_height != height and rounds < 3:
+                    self._layout(new, rounds + 1)
+                else:
+                    self._render(new)
+            self._measure(check)
+        self._later(RENDER_MS, again)
+
+    # -- rendering -----------------------------------------------------------------
+
+    def _render(self, data: dict[str, Any]) -> None:
+        assert self._result is not None and self._view is not None
+        self.stage.emit("rendering")
+        height = max(int(data.get("h") or 0), 1)
+        self._result.page_size = (int(data.get("w") or VIEWPORT[0]), height)
+        self._result.title = self._page.title() if self._page else ""
+        target = min(height, self.max_height)
+        if target < height:
+            self._result.truncated_at = self.max_height
+            self._result.notes.append(
+                f"The page is {height} px tall; the PNG stops at the maximum of "
+                f"{self.max_height} px. The PDF and MHTML hold the whole page.")
+        view_h = self._view.height()
+        image = QImage(self._view.width(), target, QImage.Format.Format_RGB32)
+        image.fill(Qt.GlobalColor.white)
+        offsets = list(range(0, target, view_h))
+        self._grab_slices(image, offsets, view_h, target)
+
+    def _grab_slices(self, image: QImage, offsets: list[int], view_h: int, target: int) -> None:
+        if not offsets:
+            self._js("window.scrollTo({top: 0, behavior: 'instant'}); 0", lambda _v: self._finish_png(image))
+            return
+        y = offsets[0]
+
+        def scrolled(actual: Any) -> None:
+            def grab() -> None:
+                assert self._view is not None
+                shot = self._view.grab().toImage()
+                scale = shot.width() / max(self._view.width(), 1)
+                top = int(float(actual or 0))
+                src_y = y - top
+                rows = min(view_h - src_y, target - y)
+                painter = QPainter(image)
+                painter.drawImage(QPoint(0, y), shot.scaled(
+                    self._view.width(), int(shot.height() / scale)) if scale != 1 else shot,
+                    QRect(0, src_y, image.width(), rows))
+                painter.end()
+                self._grab_slices(image, offsets[1:], view_h, target)
+            self._later(RENDER_MS if y else 60, grab)
+        self._js(f"window.scrollTo({{top: {y}, left: 0, behavior: 'instant'}}); window.scrollY", scrolled)
+
+    def _finish_png(self, image: QImage) -> None:
+        assert self._result is not None
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        image.save(buffer, "PNG")  # type: ignore[call-overload]
+        self._result.png = bytes(buffer.data().data())
+        self._result.png_size = (image.width(), image.height())
+        self.stage.emit("text")
+        assert self._page is not None
+        gen = self._gen
+        self._page.toPlainText(
+            lambda text: self._guarded(self._got_text, text) if gen == self._gen else None)
+
+    def _got_text(self, text: str) -> None:
+        assert self._result is not None and self._page is not None
+        if len(text) > MAX_TEXT_CHARS:
+            self._result.notes.append(f"The visible text was cut at {MAX_TEXT_CHARS} characters.")
+        self._result.text = text[:MAX_TEXT_CHARS]
+        self.stage.emit("pdf")
+        gen = self._gen
+        self._page.printToPdf(
+            lambda data: self._guarded(self._got_pdf, data) if gen == self._gen else None)
+
+    def _got_pdf(self, data: QByteArray) -> None:
+        assert self._result is not None and self._page is not None and self._spool is not None
+        self._result.pdf = bytes(data.data()) if isinstance(data, QByteArray) else bytes(data)
+        if not self._result.pdf:
+            self._result.notes.append("The page could not be printed to PDF.")
+        self.stage.emit("mhtml")
+        self._page.save(str(self._spool / "page.mhtml"),
+                        QWebEngineDownloadRequest.SavePageFormat.MimeHtmlSaveFormat)
+
+    # -- downloads: MHTML and directly served files ---------------------------------
+
+    def _on_download(self, request: QWebEngineDownloadRequest) -> None:
+        if self._page is None or request.page() is not self._page or self._spool is None:
+            return
+        if request.isSavePageDownload():
+            request.isFinishedChanged.connect(lambda: self._guarded(self._saved_page, request))
+            return
+        if request.totalBytes() > self.max_download:
+            request.cancel()
+            self._fail(self._too_large())
+            return
+        self.stage.emit("downloading")
+        self._timer.stop()  # a long download is not a load timeout; stalls are watched
+        self._watch_stall(request, -1)
+        request.setDownloadDirectory(str(self._spool))
+        request.setDownloadFileName("download.bin")
+        request.receivedBytesChanged.connect(lambda: self._check_size(request))
+        request.isFinishedChanged.connect(lambda: self._guarded(self._downloaded, request))
+        request.accept()
+
+    def _too_large(self) -> DownloadTooLarge:
+        limit = self.max_download // (1024 * 1024)
+        return DownloadTooLarge(f"{self._url} serves a file larger than {limit} MiB; nothing was stored.")
+
+    def _watch_stall(self, request: QWebEngineDownloadRequest, last: int) -> None:
+        def check() -> None:
+            if request.isFinished():
+                return
+            if request.receivedBytes() == last:
+                request.cancel()
+                self._fail(CaptureTimeout(f"The download of {self._url} stalled; nothing was stored."))
+            else:
+                self._watch_stall(request, request.receivedBytes())
+        self._later(int(self.timeout_s * 1000), check)
+
+    def _check_size(self, request: QWebEngineDownloadRequest) -> None:
+        if request.receivedBytes() > self.max_download and not request.isFinished():
+            request.cancel()
+            self._fail(self._too_large())
+
+    def _download_direct(self) -> None:
+        assert self._page is not None and self._result is not None
+        url = QUrl(self._result.final_url)
+        self._page.download(url, _safe_name(url.fileName()) or "download")
+
+    def _downloaded(self, request: QWebEngineDownloadRequest) -> None:
+        if self._result is None or not request.isFinished():
+            return
+        state = QWebEngineDownloadRequest.DownloadState
+        if request.state() != state.DownloadCompleted:
+            if self._page is not None:
+                self._fail(Unreachable(f"The download of {self._url} failed "
+                                       f"({request.interruptReasonString()}); nothing was stored."))
+            return
+        path = Path(request.downloadDirectory()) / request.downloadFileName()
+        name = _safe_name(request.suggestedFileName()) or "download"
+        media_type = request.mimeType() or self._result.content_type or "application/octet-stream"
+        size = path.stat().st_size if path.exists() else 0
+        self._result.direct_file = DirectFile(path, name, media_type, size, path.parent)
+        self._result.content_type = media_type
+        self._result.final_url = request.url().toString() or self._result.final_url
+        self._result.title = name
+        self._succeed()
+
+    def _saved_page(self, request: QWebEngineDownloadRequest) -> None:
+        if self._result is None or not request.isFinished():
+            return
+        path = Path(request.downloadDirectory()) / request.downloadFileName()
+        if request.state() == QWebEngineDownloadRequest.DownloadState.DownloadCompleted:
+            self._result.mhtml = spool.read_and_unlink(path)
+        else:
+            self._result.notes.append("The page could not be saved as MHTML.")
+        self._succeed()
+
+    # -- ending --------------------------------------------------------------------
+
+    def _on_timeout(self) -> None:
+        if self.busy:
+            self._fail(CaptureTimeout(
+                f"{self._url} did not load within {self.timeout_s:g} s; nothing was stored."))
+
+    def _succeed(self) -> None:
+        result = self._result
+        self._result = None  # keep the spooled download: the store step unlinks it
+        self._cleanup(keep_spool=result is not None and result.direct_file is not None)
+        if result is not None:
+            self.finished.emit(result)
+
+    def _fail(self, error: CaptureFailed) -> None:
+        if self._result is not None:
+            self._result.discard()
+        self._result = None
+        self._cleanup(keep_spool=False)
+        self.failed.emit(self._url, error)
+
+    def _cleanup(self, keep_spool: bool) -> None:
+        self._gen += 1
+        self._timer.stop()
+        page, view, folder = self._page, self._view, self._spool
+        self._page = self._view = self._spool = None
+        if page is not None:
+            page.triggerAction(page.WebAction.Stop)
+        if view is not None:
+            view.hide()
+            view.deleteLater()
+        if page is not None:
+            page.deleteLater()
+        if folder is not None and not keep_spool:
+            spool.remove_spool_dir(folder)
+
+
+def _text(value: Any) -> str:
+    data = value.data() if isinstance(value, QByteArray) else value
+    return bytes(data).decode("latin-1") if isinstance(data, (bytes, bytearray)) else str(data)
+
+
+def _safe_name(name: str) -> str:
+    cleaned = "".join(ch for ch in name if ch.isprintable() and ch not in "/\\\x00")
+    return cleaned.strip(". ")[:200]
+
+
+def capture_url(url: str, profile: QWebEngineProfile | None = None,
+                timeout_s: float = LOAD_TIMEOUT_S) -> PageCapture:
+    """Capture ``url`` and wait for it (for the CLI and scripts; needs a Qt app)."""
+    capturer = PageCapturer(profile, timeout_s=timeout_s)
+    loop = QEventLoop()
+    outcome: dict[str, Any] = {}
+
+    def done(key: str, value: object) -> None:
+        outcome[key] = value
+        loop.quit()
+    capturer.finished.connect(lambda result: done("result", result))
+    capturer.failed.connect(lambda _url, error: done("error", error))
+    capturer.capture(url)
+    if not outcome:
+        loop.exec()
+    capturer.deleteLater()
+    if "error" in outcome:
+        raise outcome["error"]
+    result: PageCapture = outcome["result"]
+    return result

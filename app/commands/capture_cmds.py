@@ -1,0 +1,147 @@
+"""Capture commands: capture-url (web pages, batch) and screenshot."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from app.commands.common import (
+    add_json_arg,
+    add_passphrase_args,
+    add_vault_arg,
+    open_vault,
+    print_json,
+    safe_terminal,
+    say,
+)
+from app.errors import EXIT_FAILURE, EXIT_OK, UsageError
+
+CAPTURE_URL_HELP = """Capture web pages into the vault. Each URL becomes one item with a
+full-page PNG, MHTML, PDF and the visible text, plus its metadata (both URLs, title, HTTP
+status, UTC time, viewport, user agent, app version). A URL that serves a file (an image,
+a video, a PDF) stores that file as the original.
+
+One line is printed per URL as soon as its item is stored:
+  ITEM-ID<TAB>SHA-256 of the PNG (or of the file)<TAB>FINAL-URL
+and for a URL that failed:
+  error<TAB>URL<TAB>why
+With --json each line is a JSON object instead. The exit code is 1 when any URL failed
+(after capturing all the others); failures never leave anything in the vault."""
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("capture-url", help="capture web pages (full-page PNG, MHTML, PDF, text)",
+                       description=CAPTURE_URL_HELP,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    add_vault_arg(p)
+    p.add_argument("urls", nargs="*", metavar="URL")
+    p.add_argument("--from-file", type=Path, metavar="LIST.txt",
+                   help="read URLs from a file, one per line (# starts a comment)")
+    p.add_argument("--case", default="General", help="case name (default: General)")
+    p.add_argument("--note", help="a note added to every item")
+    p.add_argument("--timeout", type=float, default=45.0, metavar="S",
+                   help="seconds a page may take to load (default: 45)")
+    add_json_arg(p)
+    add_passphrase_args(p)
+    p.set_defaults(func=cmd_capture_url)
+
+    p = sub.add_parser("screenshot", help="capture the screen, one screen or a region as PNG")
+    add_vault_arg(p)
+    where = p.add_mutually_exclusive_group()
+    where.add_argument("--screen", type=int, metavar="N", help="only screen N (see --list-screens)")
+    where.add_argument("--region", metavar="X,Y,W,H", help="a region in desktop pixels")
+    p.add_argument("--delay", type=float, default=0.0, metavar="S",
+                   help="wait S seconds first (to bring the right window forward)")
+    p.add_argument("--case", default="General", help="case name (default: General)")
+    p.add_argument("--note", help="a note added to the item")
+    p.add_argument("--list-screens", action="store_true",
+                   help="list the screens and their numbers; capture nothing")
+    add_json_arg(p)
+    add_passphrase_args(p)
+    p.set_defaults(func=cmd_screenshot)
+
+
+def cmd_capture_url(args: argparse.Namespace) -> int:
+    from app.capture.batch import (
+        DONE,
+        FAILED,
+        BatchCapture,
+        BatchEntry,
+        parse_url_list,
+        read_url_file,
+    )
+
+    urls = parse_url_list("\n".join(args.urls))
+    if args.from_file is not None:
+        urls += [u for u in read_url_file(args.from_file) if u not in urls]
+    if not urls:
+        raise UsageError("Give at least one URL, or --from-file LIST.txt.")
+    if not 0 < args.timeout <= 600:
+        raise UsageError("--timeout must be between 0 and 600 seconds.")
+    with open_vault(args) as vault:
+        from app.capture import spool
+        from app.capture.qt_app import ensure_app
+
+        ensure_app()
+        spool.sweep_stale()
+
+        def report(entry: BatchEntry) -> None:
+            if entry.state == DONE:
+                if args.json:
+                    _json_line({"url": entry.url, "ok": True, "item": entry.item_id,
+                                "sha256": entry.sha256, "final_url": entry.final_url})
+                else:
+                    say(f"{entry.item_id}\t{entry.sha256}\t{safe_terminal(entry.final_url)}")
+            elif entry.state == FAILED:
+                if args.json:
+                    _json_line({"url": entry.url, "ok": False, "error": entry.error})
+                else:
+                    say(f"error\t{safe_terminal(entry.url)}\t{safe_terminal(entry.error)}")
+
+        batch = BatchCapture(vault, args.case, args.note, timeout_s=args.timeout)
+        batch.entryChanged.connect(report)
+        batch.start(urls)
+        try:
+            batch.wait()
+        finally:
+            batch.shutdown()
+        failed = sum(1 for e in batch.entries if e.state != DONE)
+    return EXIT_FAILURE if failed else EXIT_OK
+
+
+def _json_line(data: dict[str, object]) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
+    sys.stdout.flush()
+
+
+def cmd_screenshot(args: argparse.Namespace) -> int:
+    from app.capture.qt_app import ensure_app
+    from app.capture.screenshot import (
+        describe_screens,
+        parse_region,
+        store_screenshot,
+        take_screenshot,
+    )
+
+    region = parse_region(args.region) if args.region else None
+    if args.list_screens:
+        ensure_app()
+        screens = describe_screens()
+        if args.json:
+            print_json(screens)
+        else:
+            for s in screens:
+                say(f"{s['number']}\t{s['width']}x{s['height']}+{s['x']}+{s['y']}\t"
+                    f"{safe_terminal(s['name'])}")
+        return EXIT_OK
+    with open_vault(args) as vault:
+        ensure_app()
+        shot = take_screenshot(screen=args.screen, region=region, delay=args.delay)
+        item = store_screenshot(vault, shot, args.case, args.note)
+        if args.json:
+            print_json(item.to_json())
+        else:
+            say(f"{item.id}\t{item.sha256}\t{shot.width}x{shot.height}")
+    return EXIT_OK
