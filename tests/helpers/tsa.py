@@ -82,11 +82,17 @@ def _new_key(kind: str) -> Any:
     return rsa.generate_private_key(public_exponent=65537, key_size=2048)
 
 
+def _pem_key(key: Any) -> bytes:
+    return bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                   serialization.NoEncryption()))
+
+
 def make_pki(directory: Path, *, key: str = "rsa", critical_eku: bool = True,
              ca_name: str = "Test TSA Root", signer_name: str = "Test TSA Signer",
              not_before: dt.datetime | None = None,
              signer_days: int = 3650) -> tuple[Path, Path, Path]:
-    """Write ca.pem, signer.pem, signer.key into ``directory``; return their paths."""
+    """Write ca.pem/ca.key and signer.pem/signer.key into ``directory``; return the
+    paths of ca.pem, signer.pem, signer.key."""
     directory.mkdir(parents=True, exist_ok=True)
     start = not_before or (dt.datetime.now(dt.UTC) - dt.timedelta(days=1))
     ca_key = _new_key(key)
@@ -101,31 +107,40 @@ def make_pki(directory: Path, *, key: str = "rsa", critical_eku: bool = True,
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(ca_key.public_key()), False)
         .sign(ca_key, hashes.SHA256())
     )
+    (directory / "ca.pem").write_bytes(ca_cert.public_bytes(serialization.Encoding.PEM))
+    (directory / "ca.key").write_bytes(_pem_key(ca_key))
+    signer_pem, signer_key = issue_signer(directory, "signer", key=key,
+                                          critical_eku=critical_eku, name=signer_name,
+                                          not_before=start, days=signer_days)
+    return directory / "ca.pem", signer_pem, signer_key
+
+
+def issue_signer(directory: Path, stem: str, *, key: str = "rsa", critical_eku: bool = True,
+                 name: str = "Test TSA Signer", not_before: dt.datetime | None = None,
+                 days: int = 3650) -> tuple[Path, Path]:
+    """Issue a TSA signer certificate from ``directory``'s CA: ``stem``.pem/.key."""
+    ca_cert = x509.load_pem_x509_certificate((directory / "ca.pem").read_bytes())
+    ca_key = serialization.load_pem_private_key((directory / "ca.key").read_bytes(), None)
+    start = not_before or (dt.datetime.now(dt.UTC) - dt.timedelta(days=1))
     signer_key = _new_key(key)
     signer_cert = (
         x509.CertificateBuilder()
-        .subject_name(_name(signer_name)).issuer_name(ca_cert.subject)
+        .subject_name(_name(name)).issuer_name(ca_cert.subject)
         .public_key(signer_key.public_key()).serial_number(x509.random_serial_number())
-        .not_valid_before(start).not_valid_after(start + dt.timedelta(days=signer_days))
+        .not_valid_before(start).not_valid_after(start + dt.timedelta(days=days))
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
         .add_extension(x509.KeyUsage(True, True, False, False, False, False, False, False, False),
                        critical=True)
         .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.TIME_STAMPING]),
                        critical=critical_eku)
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(signer_key.public_key()), False)
-        .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()),
-                       False)
-        .sign(ca_key, hashes.SHA256())
+        .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(
+            ca_cert.public_key()), False)  # type: ignore[arg-type]
+        .sign(ca_key, hashes.SHA256())  # type: ignore[arg-type]
     )
-    ca_pem = directory / "ca.pem"
-    signer_pem = directory / "signer.pem"
-    signer_keyfile = directory / "signer.key"
-    ca_pem.write_bytes(ca_cert.public_bytes(serialization.Encoding.PEM))
-    signer_pem.write_bytes(signer_cert.public_bytes(serialization.Encoding.PEM))
-    signer_keyfile.write_bytes(signer_key.private_bytes(
-        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-        serialization.NoEncryption()))
-    return ca_pem, signer_pem, signer_keyfile
+    (directory / f"{stem}.pem").write_bytes(signer_cert.public_bytes(serialization.Encoding.PEM))
+    (directory / f"{stem}.key").write_bytes(_pem_key(signer_key))
+    return directory / f"{stem}.pem", directory / f"{stem}.key"
 
 
 class LocalTSA:
@@ -137,8 +152,13 @@ class LocalTSA:
         self.name = name
         self.policy = policy
         self.ca_pem, self.signer_pem, self.signer_key = make_pki(
-            self.dir, key=key, critical_eku=critical_eku,
-            ca_name=f"{name} Root", signer_name=f"{name} Signer")
+            self.dir, key=key, ca_name=f"{name} Root", signer_name=f"{name} Signer")
+        # OpenSSL's `ts -reply` refuses a signer whose timeStamping EKU is not critical, so
+        # that variant re-signs OpenSSL's TSTInfo with `openssl cms -sign` (see _resign).
+        self.weak_signer: tuple[Path, Path] | None = None
+        if not critical_eku:
+            self.weak_signer = issue_signer(self.dir, "weak-signer", key=key,
+                                            critical_eku=False, name=f"{name} Signer")
         (self.dir / "serial").write_text("01\n")
         self._cnf = self.dir / "openssl.cnf"
         self._cnf.write_text(_CNF.format(dir=self.dir, policy=policy,
@@ -209,7 +229,35 @@ class LocalTSA:
                 capture_output=True, timeout=60)
             if proc.returncode != 0 or not rfile.exists():
                 raise RuntimeError(f"openssl ts -reply failed: {proc.stderr.decode(errors='replace')}")
+            if self.weak_signer is not None and config is None:
+                return self._resign(rfile)
             return rfile.read_bytes()
+
+    def _resign(self, reply: Path) -> bytes:
+        """The same TSTInfo, signed by the weak (non-critical EKU) signer."""
+        import rfc3161ng
+        from pyasn1.codec.der import decoder, encoder
+
+        assert self.weak_signer is not None
+        resp = rfc3161ng.decode_timestamp_response(reply.read_bytes())
+        token_der = encoder.encode(resp["timeStampToken"])
+        token, tst, signed = (self.dir / n for n in ("token.der", "tst.der", "signed.der"))
+        token.write_bytes(token_der)
+        for cmd in (
+            ["openssl", "cms", "-verify", "-noverify", "-binary", "-inform", "DER",
+             "-in", str(token), "-out", str(tst)],
+            ["openssl", "cms", "-sign", "-binary", "-nodetach", "-outform", "DER",
+             "-econtent_type", "1.2.840.113549.1.9.16.1.4", "-nosmimecap", "-md", "sha256",
+             "-in", str(tst), "-signer", str(self.weak_signer[0]),
+             "-inkey", str(self.weak_signer[1]), "-out", str(signed)],
+        ):
+            proc = subprocess.run(cmd, capture_output=True, timeout=60)
+            if proc.returncode != 0:
+                raise RuntimeError(f"{cmd[1:3]} failed: {proc.stderr.decode(errors='replace')}")
+        new_token, _rest = decoder.decode(signed.read_bytes(),
+                                          asn1Spec=resp["timeStampToken"].clone())
+        resp.setComponentByName("timeStampToken", new_token)
+        return bytes(encoder.encode(resp))
 
     def _answer(self, query: bytes) -> tuple[int, bytes]:
         mode = self.mode
