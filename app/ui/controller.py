@@ -314,6 +314,16 @@ class Controller(QObject):
 
         return self.run(work, quiet=True, on_done=done, on_fail=lambda m: self.error.emit(m))
 
+    def receive_bundle(self, path: Path, label: str = "") -> Task | None:
+        """Import a sealed bundle into this vault (as a read-only received case)."""
+        fn = integrations.bundle_import_fn()
+        if fn is None:
+            self.error.emit("Receiving bundles is not available in this build.")
+            return None
+        vault = self.require_vault()
+        return self.run(lambda ctx: fn(vault, path), label,
+                        on_done=lambda _: self.items_changed.emit())
+
     # -- verify and status -------------------------------------------------------------
 
     def verify(self, label: str = "") -> Task:

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import LockerError
-from app.ui import integrations
 from app.ui.controller import Controller
 from app.ui.item_model import kind_label, local_time
 from app.ui.reveal import RevealView
@@ -42,7 +41,8 @@ class DetailsPane(QScrollArea):
         self.item: Item | None = None
         self.text_only = False
         self.setWidgetResizable(True)
-        self.setMinimumWidth(320)
+        self.setMinimumWidth(380)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body = QWidget(self)
         self.setWidget(body)
         outer = QVBoxLayout(body)
@@ -87,8 +87,11 @@ class DetailsPane(QScrollArea):
         self.remove_tag_button = QPushButton(self.content)
         tag_row.addWidget(self.tag_edit, 1)
         tag_row.addWidget(self.add_tag_button)
-        tag_row.addWidget(self.remove_tag_button)
         layout.addLayout(tag_row)
+        untag_row = QHBoxLayout()
+        untag_row.addStretch(1)
+        untag_row.addWidget(self.remove_tag_button)
+        layout.addLayout(untag_row)
         self.notes_heading = QLabel(self.content)
         self.notes_heading.setObjectName("subheading")
         layout.addWidget(self.notes_heading)
@@ -190,11 +193,13 @@ class DetailsPane(QScrollArea):
         v = self.values
         v["case"].setText(item.case)
         v["kind"].setText(kind_label(item.kind))
-        v["captured"].setText(local_time(item.captured_at) + "  (" + item.captured_at + ")")
+        v["captured"].setText(local_time(item.captured_at) + "\n" + item.captured_at)
         v["stored"].setText(local_time(item.created_at))
         v["source"].setText(item.source_url or self.tr("none"))
         v["files"].setText("\n".join(f"{a.name} ({human_size(a.size)})" for a in item.artifacts))
-        v["sha256"].setText(item.sha256 or "")
+        sha = item.sha256 or ""
+        v["sha256"].setText(sha[:32] + "\n" + sha[32:] if sha else "")
+        v["sha256"].setAccessibleDescription(sha)
         v["timestamp"].setText(self._stamp_text(item))
         v["state"].setText(self.tr("Archived: %1").replace("%1", item.archived_reason)
                            if item.archived else self.tr("In the main list"))
@@ -222,13 +227,9 @@ class DetailsPane(QScrollArea):
         return f"{line}: {detail[:80]}" if detail else line
 
     def _stamp_text(self, item: Item) -> str:
-        fn = integrations.item_status_fn()
-        if fn is None:
-            return self.tr("not available in this build")
-        try:
-            return str(fn(self.controller.require_vault(), item.uid) or self.tr("pending"))
-        except Exception:  # noqa: BLE001 - status is informative only
-            return self.tr("unknown")
+        from app.ui.stamps import item_stamp
+
+        return item_stamp(self.controller.require_vault(), item.uid)[1]
 
     def _item_changed(self, item_id: int) -> None:
         if self.item is not None and self.item.id == item_id:

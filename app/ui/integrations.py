@@ -36,7 +36,23 @@ def pending_count_fn() -> Any:
 
 def item_status_fn() -> Any:
     """Per-item timestamp status (pending / stamped by whom, when), if provided."""
-    return _function("app.timestamp.status", "item_status", "status_for_item")
+    return _function("app.timestamp.status", "item_timestamps")
+
+
+def configured_tsas() -> list[tuple[str, str]]:
+    """(name, url) of the time-stamp authorities in use, and nothing if unavailable."""
+    fn = _function("app.timestamp.config", "load_tsas")
+    if fn is None:
+        return []
+    try:
+        return [(t.name, t.url) for t in fn()]
+    except Exception:  # noqa: BLE001 - a broken config file is shown as "none"
+        return []
+
+
+def tsa_config_path() -> str:
+    fn = _function("app.timestamp.config", "config_path")
+    return str(fn()) if fn is not None else ""
 
 
 def stamp_due_fn() -> Any:
@@ -47,8 +63,10 @@ def capture_urls_fn() -> Any:
     return _function("app.capture.batch", "capture_urls", "capture_batch")
 
 
-def screenshot_fn() -> Any:
-    return _function("app.capture.screenshot", "capture_screen", "take_screenshot")
+def screenshot_fns() -> tuple[Any, Any] | None:
+    take = _function("app.capture.screenshot", "take_screenshot")
+    store = _function("app.capture.screenshot", "store_screenshot")
+    return (take, store) if take and store else None
 
 
 def browser_window_class() -> Any:

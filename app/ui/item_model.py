@@ -109,22 +109,14 @@ class ItemModel(QAbstractTableModel):
         self._loading = True
         vault = self.controller.require_vault()
         generation, offset, flt = self._generation, len(self._rows), self.filter
-        from app.ui import integrations
-
-        status_fn = integrations.item_status_fn()
+        from app.ui.stamps import item_stamp
 
         def work(ctx: TaskContext) -> list[Row]:
             items = vault.list_items(flt.case, flt.archived, limit=PAGE_SIZE, offset=offset)
             notes = vault.latest_notes([i.id for i in items])
             rows = []
             for item in items:
-                stamp = ""
-                if status_fn is not None:
-                    try:
-                        stamp = str(status_fn(vault, item.uid) or "")
-                    except Exception:  # noqa: BLE001 - status is informative only
-                        stamp = ""
-                rows.append(Row(item, notes.get(item.id, ""), stamp))
+                rows.append(Row(item, notes.get(item.id, ""), item_stamp(vault, item.uid)[0]))
             return rows
 
         def done(rows: list[Row]) -> None:

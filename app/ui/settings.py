@@ -32,7 +32,6 @@ class Settings:
     language: str = "system"  # "system", "en" or "ko"
     autolock_minutes: int = 5  # 0 turns auto-lock off
     neutral_title: bool = False  # "Notes" window title and a plain icon
-    tsa_urls: list[str] = field(default_factory=list)  # empty: the timestamp defaults
     safe_browsing: bool = True  # images blurred in the in-app browser
     remember_on_device: bool = False  # keep the key in the OS keyring (shared-PC warning)
     remember_recent: bool = False  # remember the last vaults opened

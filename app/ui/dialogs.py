@@ -1,0 +1,151 @@
+"""Settings and the verify report."""
+
+from __future__ import annotations
+
+import copy
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.ui import integrations
+from app.ui.settings import Settings
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsDialog")
+        self.result_settings = copy.deepcopy(settings)
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        form.setVerticalSpacing(10)
+        layout.addLayout(form)
+        self.language = QComboBox(self)
+        self.autolock = QSpinBox(self)
+        self.autolock.setRange(0, 240)
+        self.neutral = QCheckBox(self)
+        self.tsas = QLabel(self)
+        self.tsas.setWordWrap(True)
+        self.tsas.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.safe_browsing = QCheckBox(self)
+        self.remember = QCheckBox(self)
+        self.remember_warning = QLabel(self)
+        self.remember_warning.setWordWrap(True)
+        self.remember_warning.setObjectName("quiet")
+        self.recent = QCheckBox(self)
+        self.labels = [QLabel(self) for _ in range(4)]
+        form.addRow(self.labels[0], self.language)
+        form.addRow(self.labels[1], self.autolock)
+        form.addRow("", self.neutral)
+        form.addRow(self.labels[2], self.tsas)
+        form.addRow("", self.safe_browsing)
+        form.addRow("", self.remember)
+        form.addRow("", self.remember_warning)
+        form.addRow("", self.recent)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+        layout.addWidget(self.buttons)
+        self.buttons.accepted.connect(self._save)
+        self.buttons.rejected.connect(self.reject)
+        self.retranslate()
+        s = settings
+        self.language.setCurrentIndex(("system", "en", "ko").index(s.language))
+        self.autolock.setValue(s.autolock_minutes)
+        self.neutral.setChecked(s.neutral_title)
+        self.safe_browsing.setChecked(s.safe_browsing)
+        self.remember.setChecked(s.remember_on_device)
+        self.recent.setChecked(s.remember_recent)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Settings"))
+        index = max(0, self.language.currentIndex())
+        self.language.clear()
+        self.language.addItems([self.tr("Follow the system"), "English", "한국어"])
+        self.language.setCurrentIndex(index)
+        self.labels[0].setText(self.tr("Language"))
+        self.labels[1].setText(self.tr("Lock after idle"))
+        self.autolock.setSuffix(self.tr(" min"))
+        self.autolock.setSpecialValueText(self.tr("Never"))
+        self.neutral.setText(self.tr("Neutral window title and icon"))
+        self.labels[2].setText(self.tr("Time-stamp authorities"))
+        tsas = integrations.configured_tsas()
+        listed = "\n".join(f"{name}  {url}" for name, url in tsas) or self.tr("none configured")
+        path = integrations.tsa_config_path()
+        self.tsas.setText(listed + ("\n" + self.tr("Configured in %1 (see `locker stamp --help`).")
+                                    .replace("%1", path) if path else ""))
+        self.safe_browsing.setText(self.tr("Blur images in the in-app browser"))
+        self.remember.setText(self.tr("Remember this vault on this device"))
+        self.remember_warning.setText(self.tr(
+            "Anyone who can use this computer account could then open the vault without "
+            "the passphrase. Do not turn this on for a shared computer."))
+        self.recent.setText(self.tr("Show recently opened vaults"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        for widget, name in ((self.language, self.tr("Language")),
+                             (self.autolock, self.tr("Lock after idle")),
+                             (self.tsas, self.tr("Time-stamp authorities"))):
+            widget.setAccessibleName(name)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _save(self) -> None:
+        s = self.result_settings
+        s.language = ("system", "en", "ko")[self.language.currentIndex()]
+        s.autolock_minutes = self.autolock.value()
+        s.neutral_title = self.neutral.isChecked()
+        s.safe_browsing = self.safe_browsing.isChecked()
+        s.remember_on_device = self.remember.isChecked()
+        s.remember_recent = self.recent.isChecked()
+        if not s.remember_recent:
+            s.recent_vaults = []
+        self.accept()
+
+
+class VerifyDialog(QDialog):
+    def __init__(self, ok: bool, report: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("verifyDialog")
+        self.ok = ok
+        self.resize(720, 480)
+        layout = QVBoxLayout(self)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.summary.setObjectName("heading")
+        self.text = QPlainTextEdit(self)
+        self.text.setReadOnly(True)
+        self.text.setPlainText(report)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.text)
+        layout.addWidget(self.buttons)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Vault verification"))
+        self.summary.setText(
+            self.tr("Everything holds: every file, the custody history and the vault "
+                    "structure were checked.") if self.ok else
+            self.tr("Problems were found. Nothing was changed; keep this report and a "
+                    "backup, and ask for help before doing anything else."))
+        self.text.setAccessibleName(self.tr("Verification report"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,51 @@
+"""Paints one grid cell: the blurred thumbnail centred in a fixed box, the title
+elided below. Text-only mode paints no image at all."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPalette
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+CELL = QSize(164, 188)
+IMAGE_BOX = QSize(148, 132)
+
+
+class GridDelegate(QStyledItemDelegate):
+    def sizeHint(self, option: QStyleOptionViewItem,
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+        return CELL
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        rect: QRect = option.rect
+        state = option.state
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        selected = bool(state & QStyle.StateFlag.State_Selected)
+        focused = bool(state & QStyle.StateFlag.State_HasFocus)
+        cell = rect.adjusted(4, 4, -4, -4)
+        painter.setPen(QColor("#2f5d8a") if focused else QColor("#e1e5ea"))
+        painter.setBrush(QColor("#dbe7f3") if selected else QColor("#ffffff"))
+        painter.drawRoundedRect(cell, 8, 8)
+        box = QRect(cell.x() + (cell.width() - IMAGE_BOX.width()) // 2, cell.y() + 6,
+                    IMAGE_BOX.width(), IMAGE_BOX.height())
+        image = index.data(Qt.ItemDataRole.DecorationRole)
+        if isinstance(image, QImage) and not image.isNull():
+            scaled = image.scaled(box.size(), Qt.AspectRatioMode.KeepAspectRatio,
+                                  Qt.TransformationMode.SmoothTransformation)
+            painter.drawImage(box.x() + (box.width() - scaled.width()) // 2,
+                              box.y() + (box.height() - scaled.height()) // 2, scaled)
+        else:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor("#eef0f3"))
+            painter.drawRoundedRect(box, 6, 6)
+        text_rect = QRect(cell.x() + 8, box.bottom() + 6, cell.width() - 16,
+                          cell.bottom() - box.bottom() - 10)
+        palette: QPalette = option.palette
+        painter.setPen(palette.color(QPalette.ColorRole.Text))
+        metrics = painter.fontMetrics()
+        title = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop),
+                         metrics.elidedText(title, Qt.TextElideMode.ElideMiddle, text_rect.width()))
+        painter.restore()

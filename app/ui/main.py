@@ -1,0 +1,165 @@
+"""Starting the desktop app: QApplication, translator, windows, locking guards.
+
+Quick exit: the button in the toolbar, F12, or Ctrl+Shift+Q (from any window or
+dialog) hides every window at once, cancels running work (its transaction rolls back),
+closes the vault and quits. Auto-lock after idle time and on session lock/suspend shows
+the unlock window again.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app.ui.attempts import AttemptLog
+from app.ui.controller import Controller, UnlockInfo
+from app.ui.dialogs import SettingsDialog
+from app.ui.i18n import install_language
+from app.ui.lockguard import IdleWatcher, SessionWatcher
+from app.ui.main_window import MainWindow
+from app.ui.settings import Settings
+from app.ui.style import STYLE, app_icon
+from app.ui.unlock_window import UnlockWindow
+
+QUICK_EXIT_KEYS = ("F12", "Ctrl+Shift+Q")
+
+
+class App(QObject):
+    """Wires the controller to the windows. ``quit_on_exit`` is off in tests."""
+
+    def __init__(self, qapp: QApplication, settings: Settings | None = None,
+                 attempts: AttemptLog | None = None, quit_on_exit: bool = True) -> None:
+        super().__init__(qapp)
+        self.qapp = qapp
+        self.quit_on_exit = quit_on_exit
+        self.controller = Controller(settings, attempts, self)
+        self.language = install_language(self.controller.settings.language)
+        self.quick_exit_action = QAction(self)
+        self.quick_exit_action.setShortcuts([QKeySequence(k) for k in QUICK_EXIT_KEYS])
+        self.quick_exit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.quick_exit_action.triggered.connect(self.controller.quick_exit)
+        self.unlock_window = UnlockWindow(self.controller)
+        self.unlock_window.addAction(self.quick_exit_action)
+        self.unlock_window.resize(720, 560)
+        self.main_window = MainWindow(self.controller, self.quick_exit_action)
+        self.main_window.act_settings.triggered.connect(self.open_settings)
+        self.idle = IdleWatcher(self)
+        qapp.installEventFilter(self.idle)
+        self.idle.idle.connect(lambda: self.lock_if_open("idle"))
+        self.session = SessionWatcher(self)
+        self.session.session_locked.connect(lambda: self.lock_if_open("session"))
+        c = self.controller
+        c.unlocked.connect(self._unlocked)
+        c.locked.connect(self._locked)
+        c.hide_now.connect(self.hide_everything)
+        self.apply_settings()
+        self.retranslate_quick_exit()
+        qapp.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: object) -> bool:
+        from PySide6.QtCore import QEvent
+
+        if isinstance(event, QEvent) and event.type() == QEvent.Type.LanguageChange \
+                and watched is self.qapp:
+            self.retranslate_quick_exit()
+        return False
+
+    def retranslate_quick_exit(self) -> None:
+        self.quick_exit_action.setText(self.tr("Quick exit"))
+        self.quick_exit_action.setToolTip(self.tr("Hide and lock at once (F12 or Ctrl+Shift+Q)"))
+
+    def start(self) -> None:
+        self.unlock_window.show()
+
+    def apply_settings(self) -> None:
+        s = self.controller.settings
+        self.language = install_language(s.language)
+        self.idle.set_timeout(s.autolock_minutes * 60_000)
+        if self.controller.is_unlocked:
+            self.idle.start()
+        icon = app_icon(s.neutral_title)
+        for window in (self.unlock_window, self.main_window):
+            window.setWindowIcon(icon)
+            window.retranslate()
+
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(self.controller.settings, self.main_window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.save_settings(dialog.result_settings))
+        dialog.open()
+
+    def save_settings(self, new: Settings) -> None:
+        old = self.controller.settings
+        self.controller.apply_settings(new)
+        if new.remember_on_device != old.remember_on_device:
+            self._remember(new.remember_on_device)
+        self.apply_settings()
+
+    def _remember(self, on: bool) -> None:
+        from app.errors import KeyringError
+        from app.vault import keyring_store
+
+        c = self.controller
+        if c.vault is None or c.vault_path is None:
+            return
+        if not on:
+            keyring_store.forget(c.vault_path)
+            return
+        try:
+            key, salt = c.vault.key_material
+            keyring_store.remember(c.vault_path, key, salt)
+        except KeyringError as exc:
+            c.settings.remember_on_device = False
+            c.apply_settings(c.settings)
+            QMessageBox.warning(self.main_window, self.tr("Not remembered"), str(exc))
+
+    def lock_if_open(self, reason: str) -> None:
+        if self.controller.is_unlocked:
+            self.controller.lock(reason)
+
+    def hide_everything(self) -> None:
+        for widget in QApplication.topLevelWidgets():
+            if widget.isVisible():
+                widget.hide()
+
+    def _unlocked(self, info: UnlockInfo) -> None:
+        self.unlock_window.hide()
+        self.main_window.on_unlocked(info)
+        self.main_window.show()
+        self.idle.start()
+        bundle = self.unlock_window.pending_bundle
+        self.unlock_window.pending_bundle = None
+        if bundle is not None:
+            self.main_window.receive_bundle(bundle)
+        if self.controller.settings.remember_on_device:
+            self._remember(True)
+
+    def _locked(self, reason: str) -> None:
+        self.idle.stop()
+        for widget in QApplication.topLevelWidgets():
+            if widget is not self.unlock_window and widget.isVisible():
+                widget.hide()
+        self.main_window.on_locked()
+        self.unlock_window.reset()
+        if reason in ("quick_exit", "closed"):
+            if self.quit_on_exit:
+                QTimer.singleShot(0, self.qapp.quit)
+            return
+        self.unlock_window.show()
+
+
+def run_app(argv: Sequence[str]) -> int:
+    """Create the QApplication, install the translator, show the unlock window."""
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    qapp = QApplication(list(argv) or sys.argv[:1])
+    qapp.setApplicationName("Evidence Locker")
+    qapp.setStyleSheet(STYLE)
+    qapp.setQuitOnLastWindowClosed(True)
+    app = App(qapp)
+    app.start()
+    return int(qapp.exec())
