@@ -13,6 +13,7 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QEventLoop, QObject, Signal
 from PySide6.QtWebEngineCore import QWebEngineProfile
@@ -93,13 +94,13 @@ class BatchCapture(QObject):
 
     def __init__(self, vault: Vault, case: str, note: str | None = None,
                  profile: QWebEngineProfile | None = None, parent: QObject | None = None,
-                 timeout_s: float = LOAD_TIMEOUT_S) -> None:
+                 timeout_s: float = LOAD_TIMEOUT_S, **capture_options: Any) -> None:
         super().__init__(parent)
         self.vault = vault
         self.case = case
         self.note = note
         self.entries: list[BatchEntry] = []
-        self._capturer = PageCapturer(profile, self, timeout_s=timeout_s)
+        self._capturer = PageCapturer(profile, self, timeout_s=timeout_s, **capture_options)
         self._capturer.finished.connect(self._captured)
         self._capturer.failed.connect(self._capture_failed)
         self._relay = _Relay(self)
@@ -147,6 +148,7 @@ class BatchCapture(QObject):
             self._set(entry, CANCELLED, error="Cancelled before it was captured.")
         self._queue = []
         self._capturer.cancel()
+        self._maybe_finish()
 
     def shutdown(self) -> None:
         self.cancel()

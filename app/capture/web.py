@@ -102,8 +102,11 @@ class PageCapturer(QObject):
     def __init__(self, profile: QWebEngineProfile | None = None, parent: QObject | None = None,
                  *, timeout_s: float = LOAD_TIMEOUT_S, max_height: int = MAX_PNG_HEIGHT,
                  max_download: int = MAX_DOWNLOAD_BYTES, method: str = "headless",
-                 profile_label: str = "off-the-record") -> None:
+                 profile_label: str = "off-the-record", settle_ms: int = SETTLE_MS,
+                 render_ms: int = RENDER_MS) -> None:
         super().__init__(parent)
+        self.settle_ms = settle_ms
+        self.render_ms = render_ms
         self.profile = profile or off_the_record_profile(self)
         self.timeout_s = timeout_s
         self.max_height = max_height
@@ -252,10 +255,11 @@ class PageCapturer(QObject):
                 self._download_direct()
                 return
             ready = data.get("ready") == "complete" and data.get("images", True)
-            if (ready and waited >= SETTLE_MS) or waited >= SETTLE_MAX_MS:
+            if (ready and waited >= self.settle_ms) or waited >= SETTLE_MAX_MS:
                 self._layout(data, 0)
             else:
-                self._later(200, lambda: self._settle(waited + 200))
+                step = max(50, min(200, self.settle_ms))
+                self._later(step, lambda: self._settle(waited + step))
         self._measure(check)
 
     def _layout(self, data: dict[str, Any], rounds: int) -> None:
@@ -273,7 +277,7 @@ class PageCapturer(QObject):
                 else:
                     self._render(new)
             self._measure(check)
-        self._later(RENDER_MS, again)
+        self._later(self.render_ms, again)
 
     # -- rendering -----------------------------------------------------------------
 
@@ -315,7 +319,7 @@ class PageCapturer(QObject):
                     QRect(0, src_y, image.width(), rows))
                 painter.end()
                 self._grab_slices(image, offsets[1:], view_h, target)
-            self._later(RENDER_MS if y else 60, grab)
+            self._later(self.render_ms if y else 60, grab)
         self._js(f"window.scrollTo({{top: {y}, left: 0, behavior: 'instant'}}); window.scrollY", scrolled)
 
     def _finish_png(self, image: QImage) -> None:
@@ -473,9 +477,10 @@ def _safe_name(name: str) -> str:
 
 
 def capture_url(url: str, profile: QWebEngineProfile | None = None,
-                timeout_s: float = LOAD_TIMEOUT_S) -> PageCapture:
-    """Capture ``url`` and wait for it (for the CLI and scripts; needs a Qt app)."""
-    capturer = PageCapturer(profile, timeout_s=timeout_s)
+                **options: Any) -> PageCapture:
+    """Capture ``url`` and wait for it (for scripts and tests; needs a Qt app). ``options``
+    are :class:`PageCapturer` keyword arguments."""
+    capturer = PageCapturer(profile, **options)
     loop = QEventLoop()
     outcome: dict[str, Any] = {}
 

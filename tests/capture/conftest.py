@@ -1,0 +1,221 @@
+"""Local web servers for capture tests: synthetic pages and images on 127.0.0.1 only."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import os
+import socket
+import ssl
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import PySide6.QtWebEngineWidgets  # noqa: F401 - must be imported before the QApplication
+import pytest
+from PIL import Image
+
+MARKER = "LEAKMARKER-7f3a9c"
+KOREAN = "불법촬영 증거 보존 테스트"
+TALL_BLOCKS = 12
+BLOCK_HEIGHT = 400  # px; the tall page is TALL_BLOCKS * BLOCK_HEIGHT tall
+TALL_HEIGHT = TALL_BLOCKS * BLOCK_HEIGHT
+
+
+def png_bytes(width: int, height: int, color: tuple[int, int, int]) -> bytes:
+    image = Image.new("RGB", (width, height), color)
+    buf = io.BytesIO()
+    image.save(buf, "PNG")
+    return buf.getvalue()
+
+
+def checker_png(size: int = 240, cell: int = 4) -> bytes:
+    """A sharp black-and-white checkerboard: blur turns it grey."""
+    image = Image.new("L", (size, size))
+    image.putdata([255 if ((x // cell) + (y // cell)) % 2 else 0
+                   for y in range(size) for x in range(size)])
+    buf = io.BytesIO()
+    image.convert("RGB").save(buf, "PNG")
+    return buf.getvalue()
+
+
+def big_png(target: int = 20 * 1024 * 1024) -> bytes:
+    """A PNG of random pixels, a little over ``target`` bytes (noise does not compress)."""
+    side = int((target / 3) ** 0.5) + 8
+    image = Image.frombytes("RGB", (side, side), os.urandom(side * side * 3))
+    buf = io.BytesIO()
+    image.save(buf, "PNG", compress_level=0)
+    return buf.getvalue()
+
+
+def tall_page() -> bytes:
+    blocks = "".join(
+        f'<div style="height:{BLOCK_HEIGHT}px;margin:0;background:hsl({i * 29 % 360},70%,60%)">'
+        f'<p style="margin:0">구역 {i} {KOREAN} {MARKER}</p>'
+        + (f'<img src="/img/{i}.png" width="120" height="80">' if i % 3 == 0 else "")
+        + "</div>"
+        for i in range(TALL_BLOCKS)
+    )
+    return (f'<!doctype html><html lang="ko"><head><meta charset="utf-8"><title>증거 페이지 '
+            f'{MARKER}</title></head><body style="margin:0">{blocks}</body></html>').encode()
+
+
+SHARP_PAGE = b"""<!doctype html><html><head><meta charset="utf-8"><title>sharp</title></head>
+<body style="margin:0;background:#fff">
+<img id="first" src="/checker.png" width="240" height="240" style="position:absolute;left:0;top:0">
+<script>
+window.addEventListener('load', () => setTimeout(() => {
+  const img = document.createElement('img');
+  img.id = 'late'; img.src = '/checker.png'; img.width = 240; img.height = 240;
+  img.style = 'position:absolute;left:300px;top:0';
+  document.body.appendChild(img);
+}, 150));
+</script></body></html>"""
+
+
+@dataclass
+class Site:
+    base: str
+    https_base: str
+    unreachable: str
+    big: bytes
+    hits: dict[str, int] = field(default_factory=dict)
+
+    def url(self, path: str) -> str:
+        return self.base + path
+
+
+def _handler(big: bytes, hits: dict[str, int]) -> type[BaseHTTPRequestHandler]:
+    tall = tall_page()
+    checker = checker_png()
+
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+        def send(self, status: int, body: bytes, ctype: str = "text/html; charset=utf-8",
+                 extra: dict[str, str] | None = None) -> None:
+            self.send_response(status)
+            self.send_header("Content-Type", ctype)
+            self.send_header("Content-Length", str(len(body)))
+            for k, v in (extra or {}).items():
+                self.send_header(k, v)
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(body)
+
+        def do_GET(self) -> None:  # noqa: N802
+            path = self.path.split("?")[0]
+            hits[path] = hits.get(path, 0) + 1
+            if path == "/redirect":
+                self.send(302, b"", extra={"Location": "/tall"})
+            elif path == "/tall":
+                self.send(200, tall)
+            elif path.startswith("/img/"):
+                n = int(path[5:].split(".")[0])
+                self.send(200, png_bytes(120, 80, ((n * 70) % 256, 90, 160)), "image/png")
+            elif path == "/checker.png":
+                self.send(200, checker, "image/png")
+            elif path == "/sharp":
+                self.send(200, SHARP_PAGE)
+            elif path == "/big.png":
+                self.send(200, big, "image/png")
+            elif path.startswith("/page/"):
+                n = path[6:]
+                self.send(200, f"<html><head><title>Post {n}</title></head><body><h1>Post {n}"
+                               f"</h1><p>{MARKER}</p></body></html>".encode())
+            elif path.startswith("/gone/"):
+                self.send(404, b"<html><body><h1>Not found</h1></body></html>")
+            elif path == "/error":
+                self.send(500, b"<html><body>server error</body></html>")
+            elif path == "/slow":
+                time.sleep(5)
+                self.send(200, b"<html><body>slow</body></html>")
+            else:
+                self.send(404, b"not found")
+
+    return Handler
+
+
+def _self_signed(tmp: Path) -> tuple[Path, Path]:
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
+    now = dt.datetime.now(dt.UTC)
+    import ipaddress
+
+    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name)
+            .public_key(key.public_key()).serial_number(x509.random_serial_number())
+            .not_valid_before(now - dt.timedelta(days=1)).not_valid_after(now + dt.timedelta(days=2))
+            .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+                           critical=False)
+            .sign(key, hashes.SHA256()))
+    cert_path, key_path = tmp / "cert.pem", tmp / "key.pem"
+    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_path.write_bytes(key.private_bytes(serialization.Encoding.PEM,
+                                           serialization.PrivateFormat.PKCS8,
+                                           serialization.NoEncryption()))
+    return cert_path, key_path
+
+
+class _QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        pass  # rejected TLS handshakes and dropped connections are expected here
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    big = big_png()
+    hits: dict[str, int] = {}
+    handler = _handler(big, hits)
+    http = _QuietServer(("127.0.0.1", 0), handler)
+    https = _QuietServer(("127.0.0.1", 0), handler)
+    cert, key = _self_signed(tmp_path_factory.mktemp("tls"))
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    https.socket = context.wrap_socket(https.socket, server_side=True)
+    for server in (http, https):
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield Site(base=f"http://127.0.0.1:{http.server_address[1]}",
+               https_base=f"https://127.0.0.1:{https.server_address[1]}",
+               unreachable=f"http://127.0.0.1:{_free_port()}/nothing-listens-here",
+               big=big, hits=hits)
+    for server in (http, https):
+        server.shutdown()
+        server.server_close()
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+FAST: dict[str, int] = {"settle_ms": 150, "render_ms": 150}
+
+
+@pytest.fixture
+def capture(qapp: object) -> Callable[..., object]:
+    """capture(url, **options) -> PageCapture, with short settle times."""
+    from app.capture.web import capture_url
+
+    def run(url: str, **options: object) -> object:
+        merged: dict[str, object] = {**FAST, "timeout_s": 20.0, **options}
+        return capture_url(url, **merged)  # type: ignore[arg-type]
+    return run
