@@ -1,0 +1,174 @@
+"""Reading untrusted bundle zips defensively, with Python's ``zipfile`` (never extractall).
+
+Before anything is read: the member count is capped, every name is checked (absolute,
+``..``, backslashes, drive letters, control characters, duplicates, names that collide
+after case folding or Unicode NFC), symlinks and other special files are refused,
+encryption and unusual compression methods are refused, and every member's declared
+compression ratio is capped. While reading, bytes are counted against the declared size
+and a total budget, so a lying header cannot inflate.
+"""
+
+from __future__ import annotations
+
+import re
+import stat
+import unicodedata
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import IO, Any
+
+from app.bundle.errors import BundleRejected
+
+READ_BLOCK = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_members: int = 20_000
+    max_total_bytes: int = 1 << 40  # 1 TiB of uncompressed content
+    max_ratio: int = 200  # uncompressed / compressed, for members over ratio_floor
+    ratio_floor: int = 1024 * 1024
+    max_name_bytes: int = 400
+
+
+_DRIVE = re.compile(r"^[A-Za-z]:")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+
+
+def check_name(name: str, limits: Limits = Limits()) -> None:
+    """Raise BundleRejected unless ``name`` is a plain relative path inside the bag."""
+    shown = _CONTROL.sub("?", name)[:120]
+    if not name or len(name.encode("utf-8", "surrogatepass")) > limits.max_name_bytes:
+        raise BundleRejected(f"Bundle member name is empty or too long: '{shown}'.")
+    if "\\" in name:
+        raise BundleRejected(f"Bundle member name has a backslash: '{shown}'.")
+    if name.startswith("/") or _DRIVE.match(name):
+        raise BundleRejected(f"Bundle member has an absolute path: '{shown}'.")
+    if _CONTROL.search(name):
+        raise BundleRejected(f"Bundle member name has control characters: '{shown}'.")
+    parts = name.rstrip("/").split("/")
+    if any(p in ("", ".", "..") for p in parts):
+        raise BundleRejected(f"Bundle member path escapes or is not normal: '{shown}'.")
+    if any(p != p.strip() or p.endswith(".") for p in parts):
+        raise BundleRejected(f"Bundle member name has trailing spaces or dots: '{shown}'.")
+
+
+def collision_key(name: str) -> str:
+    return unicodedata.normalize("NFC", name).casefold()
+
+
+class SafeZip:
+    """An untrusted zip, checked on open. ``names`` lists its regular files."""
+
+    def __init__(self, fileobj: IO[bytes], limits: Limits = Limits()) -> None:
+        self.limits = limits
+        self._count_entries(fileobj)
+        try:
+            self._zip = zipfile.ZipFile(fileobj)
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError) as exc:
+            raise BundleRejected(f"The bundle is not a readable zip file ({exc}).") from exc
+        self.members: dict[str, zipfile.ZipInfo] = {}
+        seen: dict[str, str] = {}
+        total = 0
+        infos = self._zip.infolist()
+        if len(infos) > limits.max_members:
+            raise BundleRejected(f"The bundle has too many members ({len(infos)}; at most "
+                                 f"{limits.max_members}).")
+        for info in infos:
+            name = info.filename
+            check_name(name, limits)
+            mode = (info.external_attr >> 16) & 0xFFFF
+            kind = stat.S_IFMT(mode)
+            if kind == stat.S_IFLNK:
+                raise BundleRejected(f"Bundle member '{name[:120]}' is a symbolic link.")
+            if kind not in (0, stat.S_IFREG, stat.S_IFDIR):
+                raise BundleRejected(f"Bundle member '{name[:120]}' is not a regular file.")
+            key = collision_key(name.rstrip("/"))
+            if key in seen:
+                what = "twice" if seen[key] == name else f"colliding with '{seen[key][:120]}'"
+                raise BundleRejected(f"Bundle member '{name[:120]}' appears {what}.")
+            seen[key] = name
+            if info.is_dir():
+                if info.file_size:
+                    raise BundleRejected(f"Bundle folder entry '{name[:120]}' has content.")
+                continue
+            if info.flag_bits & 0x1:
+                raise BundleRejected(f"Bundle member '{name[:120]}' is encrypted inside the zip.")
+            if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+                raise BundleRejected(f"Bundle member '{name[:120]}' uses an unsupported compression.")
+            if info.compress_type == zipfile.ZIP_STORED and info.compress_size != info.file_size:
+                raise BundleRejected(f"Bundle member '{name[:120]}' has inconsistent sizes.")
+            if (info.file_size > limits.ratio_floor
+                    and info.file_size > limits.max_ratio * max(info.compress_size, 1)):
+                raise BundleRejected(f"Bundle member '{name[:120]}' expands suspiciously "
+                                     "(a zip bomb?).")
+            total += info.file_size
+            if total > limits.max_total_bytes:
+                raise BundleRejected("The bundle's content is larger than the allowed total.")
+            self.members[name] = info
+        self.declared_total = total
+        self.streamed = 0
+
+    def _count_entries(self, fileobj: IO[bytes]) -> None:
+        """Refuse a central directory with too many entries before zipfile loads it."""
+        end_rec = getattr(zipfile, "_EndRecData", None)
+        if end_rec is None:
+            return
+        try:
+            record = end_rec(fileobj)
+        except (OSError, ValueError, EOFError, zipfile.BadZipFile):
+            record = None
+        if record is None:
+            raise BundleRejected("The bundle is not a readable zip file (no end record).")
+        if int(record[4]) > self.limits.max_members:  # total entries in the directory
+            raise BundleRejected(f"The bundle has too many members ({record[4]}; at most "
+                                 f"{self.limits.max_members}).")
+        fileobj.seek(0)
+
+    @property
+    def names(self) -> list[str]:
+        return list(self.members)
+
+    def size(self, name: str) -> int:
+        return self.members[name].file_size
+
+    def iter_blocks(self, name: str, block: int = READ_BLOCK) -> Iterator[bytes]:
+        """The member's bytes in blocks, counted against its declared size and the total
+        budget; CRC and truncation problems become BundleRejected."""
+        info = self.members[name]
+        got = 0
+        try:
+            with self._zip.open(info) as fh:
+                while True:
+                    data = fh.read(block)
+                    if not data:
+                        break
+                    got += len(data)
+                    self.streamed += len(data)
+                    if got > info.file_size or self.streamed > self.limits.max_total_bytes:
+                        raise BundleRejected(f"Bundle member '{name[:120]}' is larger than declared.")
+                    yield data
+        except (zipfile.BadZipFile, EOFError, OSError, ValueError) as exc:
+            raise BundleRejected(f"Bundle member '{name[:120]}' is damaged ({exc}).") from exc
+        except Exception as exc:  # zlib.error and friends
+            if isinstance(exc, BundleRejected):
+                raise
+            raise BundleRejected(f"Bundle member '{name[:120]}' is damaged ({exc}).") from exc
+        if got != info.file_size:
+            raise BundleRejected(f"Bundle member '{name[:120]}' is truncated.")
+
+    def read_small(self, name: str, cap: int) -> bytes:
+        """A whole member that must be at most ``cap`` bytes (JSON, text, tokens)."""
+        if self.members[name].file_size > cap:
+            raise BundleRejected(f"Bundle member '{name[:120]}' is too large ({cap} bytes at most).")
+        return b"".join(self.iter_blocks(name))
+
+    def close(self) -> None:
+        self._zip.close()
+
+    def __enter__(self) -> SafeZip:
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()

@@ -1,0 +1,58 @@
+"""Schema step 3: bundles received into this vault and the senders' custody chains.
+
+``received_custody`` keeps every chain entry a bundle carried (undisclosed entries as bare
+hashes), per bundle and per originating vault, so received evidence stays verifiable
+against the sender's chain and can be passed on with it.
+"""
+
+from __future__ import annotations
+
+from app.vault import schema
+
+STEP_3 = """
+CREATE TABLE received_bundles (
+    id                 INTEGER PRIMARY KEY,
+    bundle_id          TEXT NOT NULL UNIQUE,
+    tagmanifest_sha256 TEXT NOT NULL UNIQUE,
+    case_id            INTEGER NOT NULL REFERENCES cases(id),
+    sender_vault_id    TEXT NOT NULL,
+    sender_fingerprint TEXT NOT NULL,
+    sender_public_key  TEXT NOT NULL,
+    exported_at        TEXT NOT NULL,
+    imported_at        TEXT NOT NULL,
+    bundle_json        TEXT NOT NULL,
+    custody_seq        INTEGER NOT NULL
+);
+CREATE TABLE received_custody (
+    bundle_id    TEXT NOT NULL REFERENCES received_bundles(bundle_id),
+    vault_id     TEXT NOT NULL,
+    seq          INTEGER NOT NULL,
+    payload_hash TEXT NOT NULL,
+    prev_hash    TEXT NOT NULL,
+    entry_hash   TEXT NOT NULL,
+    payload      TEXT,
+    PRIMARY KEY (bundle_id, vault_id, seq)
+);
+CREATE TABLE received_items (
+    item_uid     TEXT NOT NULL,
+    bundle_id    TEXT NOT NULL REFERENCES received_bundles(bundle_id),
+    exhibit      TEXT NOT NULL,
+    origin_vault TEXT NOT NULL,
+    PRIMARY KEY (item_uid, bundle_id)
+);
+CREATE TABLE received_tokens (
+    bundle_id  TEXT NOT NULL REFERENCES received_bundles(bundle_id),
+    item_uid   TEXT,
+    name       TEXT NOT NULL,
+    data       BLOB NOT NULL,
+    PRIMARY KEY (bundle_id, name)
+);
+""" + "".join(
+    f"""
+CREATE TRIGGER IF NOT EXISTS {t}_no_update BEFORE UPDATE ON {t}
+BEGIN SELECT RAISE(ABORT, 'append-only: {t} rows cannot be changed'); END;
+CREATE TRIGGER IF NOT EXISTS {t}_no_delete BEFORE DELETE ON {t}
+BEGIN SELECT RAISE(ABORT, 'append-only: {t} rows cannot be deleted'); END;
+""" for t in ("received_bundles", "received_custody", "received_items", "received_tokens"))
+
+schema.register_step(3, "bundles: received bundles, senders' custody chains and tokens", STEP_3)
