@@ -42,30 +42,49 @@ def _apply_key(conn: Connection, key: bytes, salt: bytes) -> None:
 
 
 def check_key(path: Path, key: bytes, salt: bytes) -> None:
-    """Prove the key opens page 1, reading the file immutably (no -wal/-shm, no writes)."""
+    """Prove the key opens the file, read-only (immutably when it was closed cleanly)."""
     size = path.stat().st_size
-    uri = f"file:{quote(str(path.resolve()))}?mode=ro&immutable=1"
-    conn = sqlcipher3.connect(uri, uri=True, isolation_level=None)
     try:
-        _apply_key(conn, key, salt)
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        _read_schema(path, key, salt, immutable=True)
     except DatabaseError as exc:
-        if size % PAGE_SIZE != 0:
-            raise CorruptVault(
-                f"The vault file {path.name} is damaged (its size is not a whole number of "
-                "pages). Open a backup instead; this file was not changed."
-            ) from exc
-        raise WrongPassphrase(
-            "The passphrase is not right for this vault (or its first page is damaged). "
-            "Nothing was changed."
-        ) from exc
-    finally:
-        conn.close()
+        # After a crash the main file alone can be mid-checkpoint: it is consistent only
+        # together with the -wal beside it. Read it that way (still read-only) before
+        # calling the passphrase wrong, or a crash would lock the person out.
+        wal = Path(f"{path}-wal")
+        if not (wal.exists() and wal.stat().st_size > 0):
+            raise _key_failure(path, size) from exc
+        try:
+            _read_schema(path, key, salt, immutable=False)
+        except DatabaseError as retry_exc:
+            raise _key_failure(path, size) from retry_exc
     if size % PAGE_SIZE != 0:
         raise CorruptVault(
             f"The vault file {path.name} is damaged (truncated or extended). Open a backup "
             "instead; this file was not changed."
         )
+
+
+def _read_schema(path: Path, key: bytes, salt: bytes, *, immutable: bool) -> None:
+    """Read the schema on a read-only connection; immutable ignores any -wal/-shm."""
+    uri = f"file:{quote(str(path.resolve()))}?mode=ro" + ("&immutable=1" if immutable else "")
+    conn = sqlcipher3.connect(uri, uri=True, isolation_level=None)
+    try:
+        _apply_key(conn, key, salt)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    finally:
+        conn.close()
+
+
+def _key_failure(path: Path, size: int) -> Exception:
+    if size % PAGE_SIZE != 0:
+        return CorruptVault(
+            f"The vault file {path.name} is damaged (its size is not a whole number of "
+            "pages). Open a backup instead; this file was not changed."
+        )
+    return WrongPassphrase(
+        "The passphrase is not right for this vault (or its first page is damaged). "
+        "Nothing was changed."
+    )
 
 
 def connect(path: Path, key: bytes, salt: bytes) -> Connection:
