@@ -29,11 +29,22 @@ class Thumbnail:
     note: str  # empty when a preview exists, else why it is unavailable
 
 
+def _open_checked(fh: IO[bytes] | Any) -> Image.Image:
+    """Open with the allow-list and refuse more pixels than Pillow's limit explicitly:
+    the warnings filter alone is process-global and another thread leaving its own
+    ``catch_warnings`` can switch it off mid-decode."""
+    image = Image.open(fh, formats=list(ALLOWED_FORMATS))
+    image.seek(0)
+    if image.width * image.height > (Image.MAX_IMAGE_PIXELS or 0):
+        raise Image.DecompressionBombError(
+            f"{image.width}x{image.height} pixels is more than the preview limit")
+    return image
+
+
 def _decode(fh: IO[bytes] | Any) -> Image.Image:
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
-        image = Image.open(fh, formats=list(ALLOWED_FORMATS))
-        image.seek(0)
+        image = _open_checked(fh)
         image.draft("RGB", (THUMB_SIZE * 2, THUMB_SIZE * 2))
         image.load()
         return image
@@ -91,8 +102,7 @@ def decode_for_reveal(fh: IO[bytes], size: int | None = None,
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            image = Image.open(fh, formats=list(ALLOWED_FORMATS))
-            image.seek(0)
+            image = _open_checked(fh)
             image.draft("RGB", (max_side, max_side))
             image.load()
             rgba = image.convert("RGBA")
