@@ -80,3 +80,17 @@ class QuietPage(QWebEnginePage):
 
     def createWindow(self, window_type):  # type: ignore[no-untyped-def]  # noqa: N802
         return None
+
+
+def persistent_profile_dir() -> Path:
+    """Where the optional logged-in browser profile lives (documented in the README):
+    the platform's user data folder / ``browser-profile``; ``LOCKER_BROWSER_PROFILE_DIR``
+    overrides it (tests, portable use)."""
+    import os
+
+    override = os.environ.get("LOCKER_BROWSER_PROFILE_DIR")
+    if override:
+        return Path(override)
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("evidence-locker", appauthor=False)) / "browser-profile"

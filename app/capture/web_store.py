@@ -50,3 +50,23 @@ def store_capture(vault: Vault, capture: PageCapture, case: str, note: str | Non
         return vault.add_item(item, artifacts, cancelled=cancelled)
     finally:
         capture.discard()
+
+
+def store_download(vault: Vault, capture: PageCapture, case: str) -> Item:
+    """Store a file downloaded in the in-app browser (``capture.direct_file``) as an item
+    of kind 'download'; it never reaches the Downloads folder."""
+    if capture.direct_file is None:
+        raise LockerError("Nothing was downloaded.")
+    direct = capture.direct_file
+    item = NewItem(kind="download", case=case, title=direct.name, source_url=capture.final_url,
+                   captured_at=capture.captured_at, metadata=capture.metadata(),
+                   thumbnail_role="original")
+    try:
+        handle = direct.open_and_unlink()
+        try:
+            return vault.add_item(item, [NewArtifact("original", direct.name, handle,
+                                                     direct.media_type)])
+        finally:
+            handle.close()
+    finally:
+        capture.discard()

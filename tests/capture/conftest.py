@@ -66,7 +66,10 @@ def tall_page() -> bytes:
 
 SHARP_PAGE = b"""<!doctype html><html><head><meta charset="utf-8"><title>sharp</title></head>
 <body style="margin:0;background:#fff">
+<style>.bg { background-image: url(/checker.png); }</style>
 <img id="first" src="/checker.png" width="240" height="240" style="position:absolute;left:0;top:0">
+<div id="bg" class="bg" style="position:absolute;left:600px;top:0;width:240px;height:240px"></div>
+<iframe src="/frame" style="position:absolute;left:0;top:300px;width:260px;height:260px;border:0"></iframe>
 <script>
 window.addEventListener('load', () => setTimeout(() => {
   const img = document.createElement('img');
@@ -122,6 +125,9 @@ def _handler(big: bytes, hits: dict[str, int]) -> type[BaseHTTPRequestHandler]:
                 self.send(200, png_bytes(120, 80, ((n * 70) % 256, 90, 160)), "image/png")
             elif path == "/checker.png":
                 self.send(200, checker, "image/png")
+            elif path == "/frame":
+                self.send(200, b'<html><body style="margin:0"><img src="/checker.png" '
+                               b'width="240" height="240"></body></html>')
             elif path == "/sharp":
                 self.send(200, SHARP_PAGE)
             elif path == "/big.png":

@@ -1,0 +1,373 @@
+"""The in-app browser: browse with every image blurred, capture the page unblurred.
+
+``BrowserWidget`` is the embeddable part (address bar, back/forward/reload, the "Show
+images" toggle, a prominent "Capture this page" button). ``BrowserWindow(controller,
+case)`` puts it in its own window and follows the controller (hides on quick exit,
+closes when the vault locks).
+
+- Safe browsing (``app.capture.safe_browsing``) is on by default.
+- Capturing loads the current address again in a hidden page of the same profile, so a
+  logged-in session carries over while what is on screen stays blurred; the stored PNG,
+  MHTML and PDF are unblurred.
+- The profile is off the record (nothing on disk) unless the person explicitly chooses
+  to stay logged in; that profile lives in ``persistent_profile_dir()`` (README).
+- Downloads go into the vault as items (kind 'download'), never to a Downloads folder.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QUrl, Signal
+from PySide6.QtGui import QFont, QKeySequence
+from PySide6.QtWebEngineCore import QWebEngineDownloadRequest, QWebEnginePage, QWebEngineProfile
+from PySide6.QtWebEngineWidgets import QWebEngineView
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.capture import safe_browsing, spool
+from app.capture.errors import CaptureFailed
+from app.capture.web import MAX_DOWNLOAD_BYTES, PageCapturer, engine_description
+from app.capture.web_engine import (
+    QuietPage,
+    off_the_record_profile,
+    persistent_profile,
+    persistent_profile_dir,
+)
+from app.capture.web_result import DirectFile, PageCapture
+from app.capture.web_store import store_capture, store_download
+from app.errors import LockerError
+from app.vault import Vault
+from app.vault.models import utc_now
+
+VaultProvider = Callable[[], Vault]
+
+
+class BrowserPage(QuietPage):
+    """Links that ask for a new window open in the same view."""
+
+    def createWindow(self, window_type):  # type: ignore[no-untyped-def]  # noqa: N802
+        return self
+
+
+class _Relay(QObject):
+    done = Signal(str, object, object)  # what ("capture"/"download"), item, error message
+
+
+class BrowserWidget(QWidget):
+    """Signals: ``stored(kind, item_id)`` after a capture or download is in the vault,
+    ``failed(message)``, ``status(message)``."""
+
+    stored = Signal(str, int)
+    failed = Signal(str)
+    status = Signal(str)
+
+    def __init__(self, vault: VaultProvider, case: str, parent: QWidget | None = None, *,
+                 safe: bool = True, persistent: bool = False) -> None:
+        super().__init__(parent)
+        self._vault = vault
+        self.case = case
+        self.persistent = persistent
+        self._relay = _Relay(self)
+        self._relay.done.connect(self._stored)
+        self._downloads: list[QWebEngineDownloadRequest] = []
+        self._build()
+        self.profile: QWebEngineProfile
+        self.page: BrowserPage
+        self._capturer: PageCapturer
+        self._make_profile(persistent)
+        self.show_images.setChecked(not safe)
+        self.retranslate()
+
+    # -- building ------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.back = QToolButton(self)
+        self.forward = QToolButton(self)
+        self.reload = QToolButton(self)
+        self.address = QLineEdit(self)
+        self.address.returnPressed.connect(self._go)
+        self.show_images = QToolButton(self)
+        self.show_images.setCheckable(True)
+        self.show_images.toggled.connect(self._toggle_images)
+        self.capture_button = QPushButton(self)
+        font = QFont(self.capture_button.font())
+        font.setBold(True)
+        self.capture_button.setFont(font)
+        self.capture_button.setMinimumHeight(34)
+        self.capture_button.setShortcut(QKeySequence("Ctrl+Shift+C"))
+        self.capture_button.clicked.connect(self.capture_page)
+        self.profile_choice = QComboBox(self)
+        self.profile_choice.addItems(["", ""])
+        self.profile_choice.activated.connect(self._choose_profile)
+        self.info = QLabel(self)
+        for button, action in ((self.back, QWebEnginePage.WebAction.Back),
+                               (self.forward, QWebEnginePage.WebAction.Forward),
+                               (self.reload, QWebEnginePage.WebAction.Reload)):
+            button.clicked.connect(lambda _=False, a=action: self.page.triggerAction(a))
+        self.view = QWebEngineView(self)
+        bar = QHBoxLayout()
+        for widget in (self.back, self.forward, self.reload):
+            bar.addWidget(widget)
+        bar.addWidget(self.address, 1)
+        bar.addWidget(self.show_images)
+        bar.addWidget(self.capture_button)
+        second = QHBoxLayout()
+        second.addWidget(self.profile_choice)
+        second.addWidget(self.info, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(bar)
+        layout.addLayout(second)
+        layout.addWidget(self.view, 1)
+
+    def _make_profile(self, persistent: bool) -> None:
+        old_page = getattr(self, "page", None)
+        old_profile = getattr(self, "profile", None)
+        old_capturer = getattr(self, "_capturer", None)
+        if persistent:
+            self.profile = persistent_profile(persistent_profile_dir(), self)
+        else:
+            self.profile = off_the_record_profile(self)
+        self.persistent = persistent
+        self.page = BrowserPage(self.profile, self)
+        safe_browsing.install(self.page, show=self.show_images.isChecked())
+        self.view.setPage(self.page)
+        self.page.urlChanged.connect(lambda url: self.address.setText(url.toString()))
+        self.page.loadFinished.connect(lambda _ok: self._update_actions())
+        self.profile.downloadRequested.connect(self._download)
+        label = "persistent" if persistent else "off-the-record"
+        self._capturer = PageCapturer(self.profile, self, method="in-app browser",
+                                      profile_label=label)
+        self._capturer.finished.connect(self._captured)
+        self._capturer.failed.connect(lambda _url, error: self._fail(str(error)))
+        self.profile_choice.setCurrentIndex(1 if persistent else 0)
+        for obj in (old_capturer, old_page, old_profile):
+            if obj is not None:
+                obj.deleteLater()
+        self._update_actions()
+
+    def retranslate(self) -> None:
+        self.back.setText("◀")
+        self.back.setToolTip(self.tr("Back"))
+        self.forward.setText("▶")
+        self.forward.setToolTip(self.tr("Forward"))
+        self.reload.setText("⟳")
+        self.reload.setToolTip(self.tr("Reload"))
+        self.address.setPlaceholderText(self.tr("Web address"))
+        self.show_images.setText(self.tr("Hide images") if self.show_images.isChecked()
+                                 else self.tr("Show images"))
+        self.show_images.setToolTip(self.tr("Images are blurred; showing them is your choice."))
+        self.capture_button.setText(self.tr("Capture this page"))
+        self.capture_button.setToolTip(self.tr(
+            "Save the whole page (picture, source, PDF, text) in the vault, unblurred, "
+            "without showing it."))
+        self.profile_choice.setItemText(0, self.tr("Private: forget logins when closed"))
+        self.profile_choice.setItemText(1, self.tr("Stay logged in (saved on this computer)"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- browsing ------------------------------------------------------------------
+
+    def load(self, url: str) -> None:
+        text = url.strip()
+        if text and "://" not in text:
+            text = "https://" + text
+        self.view.setUrl(QUrl(text))
+
+    def _go(self) -> None:
+        self.load(self.address.text())
+
+    def _update_actions(self) -> None:
+        history = self.page.history()
+        self.back.setEnabled(history.canGoBack())
+        self.forward.setEnabled(history.canGoForward())
+
+    def _toggle_images(self, show: bool) -> None:
+        safe_browsing.set_images_shown(self.page, show)
+        self.retranslate()
+
+    def images_shown(self) -> bool:
+        return self.show_images.isChecked()
+
+    def _choose_profile(self, index: int) -> None:
+        persistent = index == 1
+        if persistent == self.persistent:
+            return
+        if persistent:
+            answer = QMessageBox.question(self, self.tr("Stay logged in?"), self.tr(
+                "Logins (cookies and site storage) will be kept on this computer in {0}, so "
+                "anyone using this computer account could use them. Page content and images "
+                "are still never cached on disk. Continue?").format(str(persistent_profile_dir())))
+            if answer != QMessageBox.StandardButton.Yes:
+                self.profile_choice.setCurrentIndex(0)
+                return
+        url = self.page.url()
+        self._make_profile(persistent)
+        if url.isValid() and url.scheme() in ("http", "https"):
+            self.view.setUrl(url)
+
+    # -- capturing -----------------------------------------------------------------
+
+    @property
+    def capturing(self) -> bool:
+        return self._capturer.busy
+
+    def capture_page(self) -> None:
+        url = self.page.url()
+        if url.scheme() not in ("http", "https"):
+            self._fail(self.tr("Open a web page first."))
+            return
+        if self._capturer.busy:
+            self.status.emit(self.tr("A capture is already running."))
+            return
+        self.capture_button.setEnabled(False)
+        self.status.emit(self.tr("Capturing {0}…").format(url.toString()))
+        self._capturer.capture(url.toString())
+
+    def _captured(self, capture: PageCapture) -> None:
+        self._store("capture", lambda vault: store_capture(vault, capture, self.case),
+                    capture)
+
+    def _store(self, what: str, work: Callable[[Vault], Any], capture: PageCapture) -> None:
+        try:
+            vault = self._vault()
+        except LockerError as exc:
+            capture.discard()
+            self._fail(str(exc))
+            return
+
+        def run() -> None:
+            try:
+                item = work(vault)
+            except LockerError as exc:
+                self._relay.done.emit(what, None, str(exc))
+            except Exception as exc:  # noqa: BLE001 - shown to the person, nothing half-stored
+                self._relay.done.emit(what, None, f"Storing failed ({type(exc).__name__}).")
+            else:
+                self._relay.done.emit(what, item, None)
+        threading.Thread(target=run, name=f"browser-{what}", daemon=True).start()
+
+    def _stored(self, what: str, item: Any, error: str | None) -> None:
+        if what == "capture":
+            self.capture_button.setEnabled(True)
+        if error is not None or item is None:
+            self._fail(error or "")
+            return
+        self.stored.emit(what, int(item.id))
+        self.status.emit(self.tr("Saved in the vault as item {0}.").format(item.id))
+
+    def _fail(self, message: str) -> None:
+        self.capture_button.setEnabled(True)
+        self.failed.emit(message)
+
+    # -- downloads -----------------------------------------------------------------
+
+    def _download(self, request: QWebEngineDownloadRequest) -> None:
+        if request.page() is not self.page or request.isSavePageDownload():
+            return
+        if request.totalBytes() > MAX_DOWNLOAD_BYTES:
+            request.cancel()
+            self._fail(self.tr("The file is too large to keep (over {0} MiB).").format(
+                MAX_DOWNLOAD_BYTES // 1024**2))
+            return
+        folder = spool.make_spool_dir()
+        request.setDownloadDirectory(str(folder))
+        request.setDownloadFileName("download.bin")
+        self._downloads.append(request)
+        request.receivedBytesChanged.connect(lambda: self._check_download(request))
+        request.isFinishedChanged.connect(lambda: self._download_done(request, folder))
+        request.accept()
+        self.status.emit(self.tr("Downloading into the vault…"))
+
+    def _check_download(self, request: QWebEngineDownloadRequest) -> None:
+        if request.receivedBytes() > MAX_DOWNLOAD_BYTES and not request.isFinished():
+            request.cancel()
+
+    def _download_done(self, request: QWebEngineDownloadRequest, folder: Path) -> None:
+        if not request.isFinished():
+            return
+        if request in self._downloads:
+            self._downloads.remove(request)
+        if request.state() != QWebEngineDownloadRequest.DownloadState.DownloadCompleted:
+            spool.remove_spool_dir(folder)
+            self._fail(self.tr("The download did not finish; nothing was stored."))
+            return
+        path = folder / request.downloadFileName()
+        name = "".join(c for c in request.suggestedFileName() if c.isprintable() and c not in "/\\")
+        capture = PageCapture(
+            requested_url=request.url().toString(), final_url=request.url().toString(),
+            title=name or "download", captured_at=utc_now(), http_status=None,
+            content_type=request.mimeType(), user_agent=self.profile.httpUserAgent(),
+            engine=engine_description(), viewport=(0, 0), method="in-app browser download",
+            profile="persistent" if self.persistent else "off-the-record",
+            direct_file=DirectFile(path, name or "download", request.mimeType() or
+                                   "application/octet-stream",
+                                   path.stat().st_size if path.exists() else 0, folder),
+        )
+        self._store("download", lambda vault: store_download(vault, capture, self.case), capture)
+
+    def shutdown(self) -> None:
+        """Stop everything before the window goes away (a running capture is dropped)."""
+        for request in list(self._downloads):
+            request.cancel()
+        if self._capturer.busy:
+            self._capturer.cancel()
+        self.view.stop()
+
+
+class BrowserWindow(QMainWindow):
+    """The browser in its own window, tied to the app's controller."""
+
+    def __init__(self, controller: Any, case: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        safe = bool(getattr(getattr(controller, "settings", None), "safe_browsing", True))
+        self.browser = BrowserWidget(controller.require_vault, case, self, safe=safe)
+        self.setCentralWidget(self.browser)
+        self.resize(1200, 850)
+        self.browser.stored.connect(lambda _kind, _id: controller.items_changed.emit())
+        self.browser.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.browser.failed.connect(self._show_failure)
+        controller.hide_now.connect(self.hide)
+        controller.locked.connect(lambda _reason: self.close())
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Browser (images blurred)"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _show_failure(self, message: str) -> None:
+        if message:
+            self.statusBar().showMessage(message, 15000)
+            if self.isVisible():
+                box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Not captured"), message,
+                                  QMessageBox.StandardButton.Ok, self)
+                box.open()
+
+    def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+        self.browser.shutdown()
+        super().closeEvent(event)
+
+
+__all__ = ["BrowserPage", "BrowserWidget", "BrowserWindow", "CaptureFailed"]

@@ -1,0 +1,99 @@
+"""The in-app browser: images blurred by default (checked on rendered pixels), including
+one inserted by script after load; a deliberate toggle shows them; captures are sharp."""
+
+from __future__ import annotations
+
+import io
+import statistics
+from typing import Any
+
+from PIL import Image
+from PySide6.QtCore import QEventLoop, QTimer
+
+
+def _wait(ms: int) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def _contrast(image: Image.Image, left: int, top: int) -> float:
+    """Spread of grey values in the middle of a 240 px checkerboard drawn at (left, top):
+    about 127 when sharp, near 0 when blurred."""
+    grey = image.convert("L").crop((left + 70, top + 70, left + 170, top + 170))
+    return statistics.pstdev(grey.tobytes())
+
+
+def _screen(browser: Any) -> Image.Image:
+    qimage = browser.view.grab().toImage()
+    from PySide6.QtCore import QBuffer, QIODevice
+
+    buf = QBuffer()
+    buf.open(QIODevice.OpenModeFlag.WriteOnly)
+    qimage.save(buf, "PNG")
+    image = Image.open(io.BytesIO(bytes(buf.data().data())))
+    scale = image.width / browser.view.width()
+    return image.resize((browser.view.width(), int(image.height / scale))) if scale != 1 else image
+
+
+def test_images_blurred_by_default_toggle_shows_and_capture_is_sharp(
+        qtbot: Any, vault: Any, site: Any) -> None:
+    from app.ui.browser import BrowserWidget
+
+    browser = BrowserWidget(lambda: vault, "Case B")
+    qtbot.addWidget(browser)
+    browser.resize(1000, 700)
+    browser.show()
+    with qtbot.waitSignal(browser.page.loadFinished, timeout=20_000):
+        browser.load(site.url("/sharp"))
+    _wait(900)  # the second image is inserted 150 ms after load
+
+    shown = _screen(browser)
+    assert _contrast(shown, 0, 0) < 25, "the image must be blurred on screen"
+    assert _contrast(shown, 300, 0) < 25, "an image added by script later must be blurred"
+    assert _contrast(shown, 600, 0) < 25, "a CSS background image must be blurred"
+    assert _contrast(shown, 0, 300) < 25, "an image inside a frame must be blurred"
+
+    browser.show_images.setChecked(True)  # the deliberate choice
+    _wait(600)
+    revealed = _screen(browser)
+    assert _contrast(revealed, 0, 0) > 90
+    assert _contrast(revealed, 300, 0) > 90
+    assert _contrast(revealed, 600, 0) > 90
+    assert _contrast(revealed, 0, 300) > 90
+    browser.show_images.setChecked(False)
+    _wait(600)
+    assert _contrast(_screen(browser), 0, 0) < 25
+
+    browser._capturer.settle_ms = 1000  # let the late image arrive in the hidden load
+    with qtbot.waitSignal(browser.stored, timeout=30_000) as stored:
+        browser.capture_page()
+    kind, item_id = stored.args
+    assert kind == "capture"
+    item = vault.get_item(item_id)
+    assert item.metadata["capture_method"] == "in-app browser"
+    assert item.metadata["final_url"] == site.url("/sharp")
+    png = Image.open(io.BytesIO(vault.open_artifact(item_id, "page.png").read()))
+    assert _contrast(png, 0, 0) > 90, "the stored capture must be sharp"
+    assert _contrast(png, 300, 0) > 90
+    assert _contrast(png, 600, 0) > 90
+    # What is on screen stayed blurred during and after the capture.
+    assert _contrast(_screen(browser), 0, 0) < 25
+    browser.shutdown()
+
+
+def test_download_goes_into_the_vault(qtbot: Any, vault: Any, site: Any) -> None:
+    from app.ui.browser import BrowserWidget
+    from tests.capture.conftest import sha256
+
+    browser = BrowserWidget(lambda: vault, "Case B")
+    qtbot.addWidget(browser)
+    with qtbot.waitSignal(browser.stored, timeout=30_000) as stored:
+        browser.page.download(browser.page.url().fromUserInput(site.url("/img/3.png")), "x.png")
+    kind, item_id = stored.args
+    item = vault.get_item(item_id)
+    assert kind == "download" and item.kind == "download"
+    from tests.capture.conftest import png_bytes
+
+    assert item.sha256 == sha256(png_bytes(120, 80, ((3 * 70) % 256, 90, 160)))
+    browser.shutdown()
