@@ -259,7 +259,7 @@ class MainWindow(QMainWindow):
         else:
             text = self.tr("No earlier unlock is on record.")
         if info.failures.count:
-            text += " " + self.tr("%n failed attempt(s) on this device since then, the last at %1.",
+            text += " " + self.tr("%n failed attempt(s) on this device since the last unlock, the latest at %1.",
                                   "", info.failures.count).replace(
                 "%1", local_time(info.failures.last_at))
         elif not info.created:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.errors import LockerError
 from app.ui import integrations
 from app.ui.controller import Controller
 from app.ui.passphrase import MIN_STRENGTH, strength
@@ -302,7 +303,12 @@ class UnlockWindow(QWidget):
         self.status.setText(f"{prefix} {text}".strip())
 
     def _tick(self) -> None:
-        self._wait_left = max(0, self._wait_left - 1)
+        path = self.path_edit.text().strip()
+        try:
+            left = self.controller.attempts.wait_seconds(Path(path)) if path else 0.0
+        except LockerError:
+            left = 0.0
+        self._wait_left = int(left + 0.999)
         if self._wait_left:
             self._show_wait()
         else:

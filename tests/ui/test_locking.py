@@ -1,0 +1,136 @@
+"""Quick exit (button and shortcut, also during an import), auto-lock after idle time,
+lock on session lock, and throttled unlock attempts with the history line."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from app.vault import Vault
+from app.vault.verify import verify_vault
+from tests.conftest import PASSPHRASE
+from tests.ui.conftest import make_vault, unlock
+
+
+def _hidden_and_locked(app) -> bool:  # type: ignore[no-untyped-def]
+    return not app.controller.is_unlocked and not app.main_window.isVisible()
+
+
+def test_quick_exit_button_hides_and_locks_within_a_second(gui, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = make_vault(tmp_path / "v.locker")
+    unlock(gui, qtbot, path)
+    vault = gui.controller.vault
+    start = time.monotonic()
+    gui.main_window.quick_exit_button.click()
+    assert time.monotonic() - start < 1.0
+    assert _hidden_and_locked(gui) and vault.closed
+    assert not gui.unlock_window.isVisible()  # nothing left on screen
+
+
+def test_quick_exit_shortcut(gui, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = make_vault(tmp_path / "v.locker")
+    unlock(gui, qtbot, path)
+    gui.main_window.activateWindow()
+    qtbot.keyClick(gui.main_window, Qt.Key.Key_F12)
+    qtbot.waitUntil(lambda: _hidden_and_locked(gui), timeout=1_000)
+
+
+def test_quick_exit_during_import_keeps_no_partial_item(gui, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = make_vault(tmp_path / "v.locker")
+    big = tmp_path / "big.bin"
+    with open(big, "wb") as fh:
+        fh.truncate(400 * 1024 * 1024)
+    unlock(gui, qtbot, path)
+    progress: list[int] = []
+    gui.controller.task_progress.connect(lambda task_id, done, total: progress.append(done))
+    gui.main_window.import_paths([big])
+    qtbot.waitUntil(lambda: bool(progress), timeout=20_000)
+    start = time.monotonic()
+    gui.controller.quick_exit()
+    elapsed = time.monotonic() - start
+    assert _hidden_and_locked(gui)
+    assert elapsed < 1.0, f"quick exit took {elapsed:.2f} s"
+    gui.controller.pool.waitForDone(20_000)
+    with Vault.open(path, PASSPHRASE) as vault:
+        assert vault.count_items(archived=None) == 0
+        assert [e.event for e in vault.custody_log()] == ["vault_created"]
+        assert verify_vault(vault).ok
+
+
+def test_auto_lock_after_idle(gui, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = make_vault(tmp_path / "v.locker")
+    unlock(gui, qtbot, path)
+    reasons: list[str] = []
+    gui.controller.locked.connect(reasons.append)
+    gui.idle.set_timeout(400)
+    gui.idle.start()
+    qtbot.wait(250)
+    qtbot.mouseMove(gui.main_window.grid.viewport())  # input restarts the countdown
+    qtbot.keyClick(gui.main_window.grid, Qt.Key.Key_Down)
+    assert gui.controller.is_unlocked
+    qtbot.waitUntil(lambda: not gui.controller.is_unlocked, timeout=3_000)
+    assert reasons == ["idle"]
+    assert gui.unlock_window.isVisible() and not gui.main_window.isVisible()
+
+
+def test_default_auto_lock_is_five_minutes(gui) -> None:  # type: ignore[no-untyped-def]
+    assert gui.controller.settings.autolock_minutes == 5
+    assert gui.idle.timer.interval() == 5 * 60_000
+
+
+def test_session_lock_signal_locks(gui, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = make_vault(tmp_path / "v.locker")
+    unlock(gui, qtbot, path)
+    gui.session.on_screensaver(True)  # what the D-Bus ActiveChanged(true) signal calls
+    qtbot.waitUntil(lambda: not gui.controller.is_unlocked, timeout=2_000)
+
+
+def test_wrong_passphrase_five_times_is_throttled_and_reported(gui, qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                               clock, config_dir: Path) -> None:
+    path = make_vault(tmp_path / "v.locker")
+    before = path.read_bytes()
+    window = gui.unlock_window
+    window.path_edit.setText(str(path))
+    for attempt in range(5):
+        qtbot.waitUntil(lambda: window.unlock_button.isEnabled(), timeout=10_000)
+        window.pass_edit.setText(f"wrong guess {attempt}")
+        with qtbot.waitSignal(gui.controller.unlock_failed, timeout=15_000):
+            window.unlock_button.click()
+        if attempt < 4:
+            clock.advance(3600)  # let any delay pass; the count still grows
+    assert "Too many attempts" in window.status.text()
+    assert not window.unlock_button.isEnabled()
+    assert gui.controller.attempts.wait_seconds(path) > 0
+    # While throttled, even the right passphrase is not tried.
+    gui.controller.unlock(path, PASSPHRASE)
+    assert not gui.controller.is_unlocked
+    assert path.read_bytes() == before  # failures never touch the vault
+    record = (config_dir / "attempts.json").read_text()
+    assert str(path) not in record and "v.locker" not in record
+    assert set(json.loads(record)[next(iter(json.loads(record)))]) <= {"times", "count"}
+
+    clock.advance(3600)
+    qtbot.waitUntil(lambda: window.unlock_button.isEnabled(), timeout=3_000)
+    unlock(gui, qtbot, path)
+    line = gui.main_window.history_line.text()
+    assert "5 failed attempts" in line
+    assert gui.main_window.history_line.isVisible()
+    # The successful unlock is recorded in the vault; the next line reports it.
+    gui.controller.lock("user")
+    unlock(gui, qtbot, path)
+    line = gui.main_window.history_line.text()
+    assert "Last unlocked" in line and "No failed attempts" in line
+
+
+def test_nothing_but_settings_and_attempts_in_config(gui, qtbot, tmp_path: Path, config_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    path = make_vault(tmp_path / "v.locker")
+    unlock(gui, qtbot, path)
+    gui.controller.lock("user")
+    names = sorted(os.listdir(config_dir)) if config_dir.exists() else []
+    assert set(names) <= {"settings.json", "attempts.json"}
+    if "settings.json" in names:
+        assert str(path) not in (config_dir / "settings.json").read_text()  # no recent list
