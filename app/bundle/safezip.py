@@ -32,11 +32,12 @@ class Limits:
     max_name_bytes: int = 400
 
 
+DEFAULT_LIMITS = Limits()
 _DRIVE = re.compile(r"^[A-Za-z]:")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 
 
-def check_name(name: str, limits: Limits = Limits()) -> None:
+def check_name(name: str, limits: Limits = DEFAULT_LIMITS) -> None:
     """Raise BundleRejected unless ``name`` is a plain relative path inside the bag."""
     shown = _CONTROL.sub("?", name)[:120]
     if not name or len(name.encode("utf-8", "surrogatepass")) > limits.max_name_bytes:
@@ -61,7 +62,7 @@ def collision_key(name: str) -> str:
 class SafeZip:
     """An untrusted zip, checked on open. ``names`` lists its regular files."""
 
-    def __init__(self, fileobj: IO[bytes], limits: Limits = Limits()) -> None:
+    def __init__(self, fileobj: IO[bytes], limits: Limits = DEFAULT_LIMITS) -> None:
         self.limits = limits
         self._count_entries(fileobj)
         try:

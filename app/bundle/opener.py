@@ -1,0 +1,59 @@
+"""``open-bundle``: unseal a bundle into a plain BagIt folder, after verifying it.
+
+Files are written under a temporary sibling folder and renamed into place at the end, so
+a failure leaves nothing half-written. Only members the manifests list are written, each
+as a new file strictly inside the folder (names were checked when the zip was opened).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import uuid
+from pathlib import Path
+from typing import Any
+
+from app.bundle.errors import BundleInvalid, BundleRejected
+from app.bundle.safezip import DEFAULT_LIMITS, Limits
+from app.bundle.verify import BundleReport, Progress, opened
+from app.errors import StorageError, UsageError
+
+
+def open_bundle(path: Path, out: Path, *, passphrase: str | None = None,
+                identities: list[Any] | None = None, force: bool = False,
+                limits: Limits = DEFAULT_LIMITS, progress: Progress | None = None
+                ) -> tuple[BundleReport, list[Path]]:
+    out = Path(out)
+    if out.exists() and (not out.is_dir() or any(out.iterdir())):
+        raise UsageError(f"{out} exists and is not an empty folder; choose a new folder.")
+    if not out.parent.is_dir():
+        raise UsageError(f"The folder {out.parent} does not exist.")
+    tmp = out.parent / f".{out.name}.{uuid.uuid4().hex[:8]}.partial"
+    written: list[Path] = []
+    with opened(path, passphrase, identities, limits, progress) as (z, vb):
+        if not vb.report.ok and not force:
+            raise BundleInvalid("The bundle does not verify; nothing was written "
+                                "(see `locker verify-bundle`).")
+        try:
+            tmp.mkdir()
+            root = tmp.resolve()
+            for name in z.names:
+                target = (tmp / name).resolve()
+                if root not in target.parents:
+                    raise BundleRejected(f"Bundle member '{name[:120]}' would land outside the folder.")
+                target.parent.mkdir(parents=True, exist_ok=True)
+                with open(target, "xb") as fh:
+                    for block in z.iter_blocks(name):
+                        fh.write(block)
+                    fh.flush()
+                    os.fsync(fh.fileno())
+                written.append(out / name)
+            if out.exists():
+                out.rmdir()
+            os.rename(tmp, out)
+        except OSError as exc:
+            raise StorageError(f"Could not write {out}: {exc.strerror or exc}") from exc
+        finally:
+            if tmp.exists():
+                shutil.rmtree(tmp, ignore_errors=True)
+    return vb.report, written

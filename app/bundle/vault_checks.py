@@ -1,0 +1,62 @@
+"""Vault verification for received evidence (registered in app.vault.verify.EXTRA_CHECKS).
+
+``check_artifacts`` in the vault core skips the custody cross-check for received cases,
+because their ``item_added`` entries live in the sender's chain. This check recomputes
+every stored sender chain, and matches each received artifact's SHA-256 with the
+sender's ``item_added`` entry and with the local ``received`` event.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+from app.bundle.chains import check_chain
+from app.vault.custody import ChainEntry
+from app.vault.verify import EXTRA_CHECKS, CheckResult
+
+if TYPE_CHECKING:
+    from app.vault.store import Vault
+
+
+def check_received(vault: Vault) -> CheckResult:
+    conn = vault.read()
+    problems: list[str] = []
+    recorded: dict[tuple[str, str], str] = {}
+    chains = 0
+    for (bundle_id,) in conn.execute("SELECT bundle_id FROM received_bundles ORDER BY id").fetchall():
+        by_vault: dict[str, list[ChainEntry]] = {}
+        for vid, seq, p_hash, prev, e_hash, payload in conn.execute(
+                "SELECT vault_id, seq, payload_hash, prev_hash, entry_hash, payload"
+                " FROM received_custody WHERE bundle_id = ? ORDER BY vault_id, seq", (bundle_id,)):
+            by_vault.setdefault(str(vid), []).append(ChainEntry(int(seq), p_hash, prev, e_hash, payload))
+        for vid, entries in by_vault.items():
+            chains += 1
+            result = check_chain(entries, vid)
+            problems += [f"bundle {str(bundle_id)[:8]} chain {vid[:8]}: {p}" for p in result.problems]
+            for e in entries:
+                if e.payload is None:
+                    continue
+                payload = json.loads(e.payload)
+                if payload.get("event") == "item_added":
+                    for art in (payload.get("data") or {}).get("artifacts") or []:
+                        recorded[(str(payload.get("item")), str(art.get("role")))] = str(art.get("sha256"))
+    local: dict[tuple[str, str], str] = {}
+    for item_uid, payload in conn.execute("SELECT item_uid, payload FROM custody WHERE event = 'received'"):
+        for art in (json.loads(payload).get("data") or {}).get("artifacts") or []:
+            local[(str(item_uid), str(art.get("role")))] = str(art.get("sha256"))
+    count = 0
+    for item_id, uid, role, sha in conn.execute(
+            "SELECT i.id, i.uid, a.role, a.sha256 FROM artifacts a JOIN items i ON i.id = a.item_id"
+            " JOIN cases c ON c.id = i.case_id WHERE c.origin = 'received' ORDER BY a.id"):
+        count += 1
+        if recorded.get((uid, role)) != sha:
+            problems.append(f"item {item_id} {role}: hash differs from the sender's custody chain")
+        if local.get((uid, role)) != sha:
+            problems.append(f"item {item_id} {role}: hash differs from the local 'received' event")
+    return CheckResult("received evidence", not problems,
+                       f"{count} received artifacts match {chains} sender chain(s)", problems)
+
+
+if check_received not in EXTRA_CHECKS:
+    EXTRA_CHECKS.append(check_received)

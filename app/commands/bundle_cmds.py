@@ -1,0 +1,254 @@
+"""Bundle commands: identity, export, verify-bundle, open-bundle, import."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from app.commands.common import (
+    add_json_arg,
+    add_passphrase_args,
+    add_vault_arg,
+    open_vault,
+    print_json,
+    read_secret_file,
+    safe_terminal,
+    say,
+)
+from app.errors import EXIT_OK, EXIT_VERIFY, LockerError, StorageError, UsageError
+
+EXPORT_EPILOG = """The bundle is a BagIt bag (RFC 8493) in a zip, signed with the vault's
+Ed25519 identity and, by default, sealed in the age format: with a passphrase (asked on
+the terminal, or --seal-passphrase-file) or to the recipient's age public key (--to; the
+recipient gets it from `locker identity`). --no-encrypt writes a plain signed zip for
+channels that are already secure. The standard `age -d` tool can unseal it too."""
+
+VERIFY_EPILOG = """Checks every checksum, the signature, every RFC 3161 token and Merkle proof,
+the custody chains, and every exhibit against its custody entry. Nothing is written.
+Exit 0 when all holds, 4 when something does not verify, 5 for a malformed or hostile
+bundle, 3 when the passphrase or key does not open it."""
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("identity", help="print the vault's age public key (for senders) and "
+                       "its signing fingerprint")
+    add_vault_arg(p)
+    p.add_argument("--export-age-identity", type=Path, metavar="FILE",
+                   help="also write the vault's age SECRET key to a new FILE (for `age -d -i`)")
+    add_json_arg(p)
+    add_passphrase_args(p)
+    p.set_defaults(func=cmd_identity)
+
+    p = sub.add_parser("export", help="export a case or items as a sealed, signed bundle",
+                       epilog=EXPORT_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    add_vault_arg(p)
+    p.add_argument("--out", required=True, type=Path, metavar="FILE")
+    what = p.add_mutually_exclusive_group(required=True)
+    what.add_argument("--case", metavar="NAME")
+    what.add_argument("--item", nargs="+", metavar="ID", dest="items")
+    seal = p.add_mutually_exclusive_group()
+    seal.add_argument("--to", action="append", metavar="AGE_RECIPIENT",
+                      help="seal to this age public key (age1...); repeatable")
+    seal.add_argument("--seal-passphrase-file", type=Path, metavar="F")
+    seal.add_argument("--no-encrypt", action="store_true", help="plain signed zip")
+    p.add_argument("--include-archived", action="store_true", help="with --case: archived items too")
+    p.add_argument("--no-stamp", action="store_true",
+                   help="do not ask a TSA to stamp the manifest now (the custody log still queues it)")
+    add_json_arg(p)
+    add_passphrase_args(p)
+    p.set_defaults(func=cmd_export)
+
+    for name, helptext in (("verify-bundle", "verify a bundle without importing it"),
+                           ("open-bundle", "unseal a bundle into a plain BagIt folder")):
+        p = sub.add_parser(name, help=helptext, epilog=VERIFY_EPILOG,
+                           formatter_class=argparse.RawDescriptionHelpFormatter)
+        p.add_argument("file", type=Path, metavar="FILE")
+        if name == "open-bundle":
+            p.add_argument("--out", required=True, type=Path, metavar="DIR")
+            p.add_argument("--force", action="store_true",
+                           help="write the folder even if verification fails (for inspection)")
+        _add_unseal_args(p)
+        add_json_arg(p)
+        p.set_defaults(func=cmd_verify_bundle if name == "verify-bundle" else cmd_open_bundle)
+
+    p = sub.add_parser("import", help="verify a bundle, then import it into a read-only case")
+    add_vault_arg(p)
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("--case", metavar="NAME", help="name of the new received case")
+    p.add_argument("--identity-file", type=Path, metavar="F",
+                   help="extra age identity (the vault's own key is always tried)")
+    p.add_argument("--seal-passphrase-file", type=Path, metavar="F")
+    add_json_arg(p)
+    add_passphrase_args(p)
+    p.set_defaults(func=cmd_import)
+
+
+def _add_unseal_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--identity-file", type=Path, metavar="F", help="age identity file")
+    p.add_argument("--seal-passphrase-file", type=Path, metavar="F")
+    p.add_argument("--vault", type=Path, metavar="VAULT",
+                   help="unseal with this vault's age key (asks for its passphrase)")
+    add_passphrase_args(p)
+
+
+def _unseal_keys(args: argparse.Namespace, ask: bool = True) -> tuple[str | None, list[Any]]:
+    from app.bundle.seal import parse_identities, sealing_of
+
+    passphrase = None
+    identities: list[Any] = []
+    if getattr(args, "seal_passphrase_file", None):
+        passphrase = read_secret_file(args.seal_passphrase_file, "seal passphrase")
+    if getattr(args, "identity_file", None):
+        identities += parse_identities(read_secret_file_all(args.identity_file))
+    if getattr(args, "vault", None):
+        with open_vault(args) as vault:
+            identities += parse_identities(vault.age_identity())
+    if ask and passphrase is None and not identities and sys.stdin.isatty() \
+            and sealing_of(args.file) == "passphrase":
+        passphrase = getpass.getpass("Bundle passphrase: ") or None
+    return passphrase, identities
+
+
+def read_secret_file_all(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        from app.errors import NotFound
+
+        raise NotFound(f"The identity file {path} does not exist.") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"Cannot read the identity file {path}.") from exc
+
+
+def cmd_identity(args: argparse.Namespace) -> int:
+    from app.vault.identity import age_recipient_of, fingerprint_of
+
+    with open_vault(args) as vault:
+        secret = vault.age_identity()
+        recipient = age_recipient_of(secret)
+        fingerprint = fingerprint_of(vault.signing_key().public_key())
+        if args.export_age_identity:
+            _write_secret(args.export_age_identity, secret)
+            vault.log_event("identity_exported", None, {"what": "age identity"})
+    if args.json:
+        print_json({"age_recipient": recipient, "fingerprint": fingerprint})
+    else:
+        say(f"age recipient (give to senders):  {recipient}")
+        say(f"signing fingerprint (confirm by phone):  {fingerprint}")
+    return EXIT_OK
+
+
+def _write_secret(path: Path, secret: str) -> None:
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError as exc:
+        raise UsageError(f"{path} already exists; choose a new file name.") from exc
+    except OSError as exc:
+        raise StorageError(f"Cannot write {path}: {exc.strerror or exc}") from exc
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write("# Evidence Locker vault age identity: keep secret\n" + secret + "\n")
+
+
+def _sealing(args: argparse.Namespace) -> Any:
+    from app.bundle.seal import Sealing, parse_recipients
+
+    if args.no_encrypt:
+        return Sealing()
+    if args.to:
+        parse_recipients(args.to)
+        return Sealing(recipients=tuple(t.strip() for t in args.to))
+    if args.seal_passphrase_file:
+        return Sealing(passphrase=read_secret_file(args.seal_passphrase_file, "seal passphrase"))
+    if not sys.stdin.isatty():
+        raise UsageError("Choose how to seal the bundle: --to AGE_RECIPIENT, "
+                         "--seal-passphrase-file F, or --no-encrypt.")
+    first = getpass.getpass("Passphrase for the bundle: ")
+    if not first or getpass.getpass("Repeat it: ") != first:
+        raise UsageError("The bundle passphrases are empty or differ; nothing was exported.")
+    return Sealing(passphrase=first)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from app.bundle.export import export_bundle, select_items
+
+    sealing = _sealing(args)
+    with open_vault(args) as vault:
+        items = select_items(vault, args.case, args.items, args.include_archived)
+        result = export_bundle(vault, args.out, items, sealing, stamp=not args.no_stamp)
+    if args.json:
+        print_json(result.to_json())
+    else:
+        say(f"Wrote {result.path} ({result.size} bytes, {len(result.exhibits)} exhibits, "
+            f"{result.sealing}).")
+        say(f"Signed by identity {result.fingerprint} — tell the recipient to confirm it by phone.")
+        if result.manifest_timestamp:
+            say(f"Manifest time-stamped at {result.manifest_timestamp}.")
+        else:
+            say("Manifest time-stamp queued with the custody log (no TSA answered now).")
+        for problem in result.problems:
+            say(f"warning: {safe_terminal(problem)}")
+    return EXIT_OK if result.self_check_ok else EXIT_VERIFY
+
+
+def cmd_verify_bundle(args: argparse.Namespace) -> int:
+    from app.bundle.verify import verify_bundle
+
+    passphrase, identities = _unseal_keys(args)
+    try:
+        report = verify_bundle(args.file, passphrase, identities)
+    except LockerError as exc:
+        if not args.json:
+            raise
+        print_json({"ok": False, "error": str(exc), "exit_code": exc.exit_code})
+        return exc.exit_code
+    if args.json:
+        print_json(report.to_json())
+    else:
+        say("\n".join(safe_terminal(line) for line in report.text().splitlines()))
+    return EXIT_OK if report.ok else EXIT_VERIFY
+
+
+def cmd_open_bundle(args: argparse.Namespace) -> int:
+    from app.bundle.opener import open_bundle
+
+    passphrase, identities = _unseal_keys(args)
+    report, written = open_bundle(args.file, args.out, passphrase=passphrase,
+                                  identities=identities, force=args.force)
+    if args.json:
+        print_json({"out": str(args.out), "files": len(written), "verification": report.to_json()})
+    else:
+        say(f"Wrote {len(written)} files to {args.out} (a BagIt bag; see VERIFY.txt there).")
+        say(f"Signed by identity {report.signer_fingerprint}; verification "
+            f"{'passed' if report.ok else 'FAILED'}.")
+    return EXIT_OK if report.ok else EXIT_VERIFY
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from app.bundle.importer import import_bundle
+    from app.bundle.seal import parse_identities
+
+    passphrase = (read_secret_file(args.seal_passphrase_file, "seal passphrase")
+                  if args.seal_passphrase_file else None)
+    identities = (parse_identities(read_secret_file_all(args.identity_file))
+                  if args.identity_file else [])
+    with open_vault(args) as vault:
+        if passphrase is None and sys.stdin.isatty():
+            from app.bundle.seal import sealing_of
+
+            if sealing_of(args.file) == "passphrase":
+                passphrase = getpass.getpass("Bundle passphrase: ") or None
+        result = import_bundle(vault, args.file, passphrase=passphrase, identities=identities,
+                               case=args.case)
+    if args.json:
+        print_json(result.to_json())
+    else:
+        say(f"Imported {len(result.items)} exhibits into the read-only case "
+            f"'{safe_terminal(result.case)}'.")
+        say(f"Sent by identity {result.sender_fingerprint} — confirm it with the sender by phone.")
+        for item in result.items:
+            say(f"{item['id']}\t{item['exhibit']}\t{item['sha256']}\t{safe_terminal(str(item['title']))}")
+    return EXIT_OK
