@@ -96,8 +96,10 @@ def safe_terminal(text: str) -> str:
     out = []
     for ch in text:
         code = ord(ch)
-        if code < 0x20 or code == 0x7F or 0x80 <= code < 0xA0 or 0x202A <= code <= 0x202E \
-                or 0x2066 <= code <= 0x2069:
+        if 0xDC80 <= code <= 0xDCFF:  # an undecodable byte of a file name (surrogateescape)
+            out.append(f"\\x{code - 0xDC00:02x}")
+        elif code < 0x20 or code == 0x7F or 0x80 <= code < 0xA0 or 0x202A <= code <= 0x202E \
+                or 0x2066 <= code <= 0x2069 or 0xD800 <= code <= 0xDFFF:
             out.append(f"\\u{code:04x}")
         else:
             out.append(ch)

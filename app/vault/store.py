@@ -310,6 +310,8 @@ class Vault:
         now = utc_now()
         captured = item.captured_at or now
         title = _clean_text(item.title, "title", 2000)
+        if item.source_url is not None:
+            _clean_text(item.source_url, "source URL", MAX_TEXT)
         streams = [open_source(a.source) for a in artifacts]
         try:
             with self.write() as conn:
@@ -364,10 +366,17 @@ class Vault:
         from app.vault.mediatypes import guess_media_type
 
         path = Path(path)
+        # A name that is not valid UTF-8 (another system's encoding) is shown with \xNN
+        # escapes; its exact bytes are kept in the metadata.
+        raw = os.fsencode(path.name)
+        name = raw.decode("utf-8", "backslashreplace")
+        metadata: dict[str, Any] = {"original_name": name}
+        if name != path.name:
+            metadata["original_name_bytes_hex"] = raw.hex()
         return self.add_item(
-            NewItem(kind=kind, case=case, title=path.name, source_url=source_url, note=note,
-                    metadata={"original_name": path.name}),
-            [NewArtifact("original", path.name, path, guess_media_type(path.name))],
+            NewItem(kind=kind, case=case, title=name, source_url=source_url, note=note,
+                    metadata=metadata),
+            [NewArtifact("original", name, path, guess_media_type(name))],
             progress, cancelled,
         )
 
@@ -611,4 +620,9 @@ def _clean_text(text: str, what: str, limit: int) -> str:
         raise UsageError(f"The {what} is too long ({len(text)} characters; at most {limit}).")
     if "\x00" in text:
         raise UsageError(f"The {what} contains a NUL character.")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise UsageError(f"The {what} is not valid text (undecodable bytes, perhaps from "
+                         "another system's encoding).") from exc
     return text
