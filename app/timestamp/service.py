@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from app.errors import LockerError
 from app.timestamp import merkle
 from app.timestamp.client import StampedToken, stamp_data
 from app.timestamp.config import TSA, load_tsas
@@ -211,5 +212,13 @@ def stamp_pending(vault: Vault, tsas: list[TSA] | None = None,
 def stamp_due(vault: Vault, tsas: list[TSA] | None = None,
               progress: Progress | None = None) -> StampReport:
     """For the app's background worker: stamp what is pending for each TSA whose backoff
-    has run out. Cheap when nothing is pending; never raises for network trouble."""
+    has run out. Cheap when nothing is pending. Never raises for network trouble or an
+    unreadable TSA list (that becomes a failed outcome with the reason)."""
+    if tsas is None:
+        try:
+            tsas = load_tsas()
+        except LockerError as exc:
+            report = StampReport([TSAOutcome(tsa="TSA list", url="", ok=False, error=str(exc))])
+            report.pending_after = pending_count(vault)
+            return report
     return stamp_pending(vault, tsas, progress, respect_backoff=True)

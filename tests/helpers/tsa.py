@@ -9,7 +9,7 @@ POSTed ``application/timestamp-query`` body to it and answers with the DER
     signer.pem    TSA certificate, extendedKeyUsage = critical, timeStamping
     signer.key
 
-Usage::
+Usage (import the fixtures `local_tsa` and `isolated_tsa_config` in a conftest)::
 
     from tests.helpers.tsa import LocalTSA, local_tsa
 
@@ -325,6 +325,16 @@ def openssl_verify(response: Path | bytes, *, ca_pem: Path, digest_hex: str | No
     if attime is not None:
         cmd += ["-attime", str(attime)]
     return subprocess.run(cmd, capture_output=True, text=True, timeout=60)
+
+
+@pytest.fixture
+def isolated_tsa_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """An empty TSA list via $LOCKER_TSA_CONFIG, so neither this process nor a `locker`
+    subprocess contacts a public TSA (use it in any test that may stamp)."""
+    config = tmp_path / "tsa-none.json"
+    config.write_text('{"tsas": []}', encoding="utf-8")
+    monkeypatch.setenv("LOCKER_TSA_CONFIG", str(config))
+    yield config
 
 
 @pytest.fixture

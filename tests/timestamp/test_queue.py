@@ -7,6 +7,8 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from app.timestamp import service
 from app.timestamp.config import tsa_from_args
 from app.timestamp.status import item_timestamps, vault_summary
@@ -114,3 +116,27 @@ def test_two_tsas_each_stamp_and_a_late_one_catches_up(local_tsa: Callable[..., 
     rows = item_timestamps(vault, uid)
     assert all({t["tsa"] for t in r["tokens"]} == {"A", "B"} for r in rows)
     assert verify_vault(vault).ok
+
+
+def test_background_retry_from_a_worker_thread(local_tsa: Callable[..., LocalTSA],
+                                               vault: Vault, tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+    import threading
+
+    tsa = local_tsa()
+    cfg = tmp_path / "tsa.json"
+    cfg.write_text(json.dumps({"tsas": [{"name": "Local", "url": tsa.url,
+                                         "roots": [str(tsa.ca_pem)]}]}))
+    monkeypatch.setenv("LOCKER_TSA_CONFIG", str(cfg))
+    uid = _add(vault, tmp_path, "e.txt")
+    results: list[service.StampReport] = []
+    worker = threading.Thread(target=lambda: results.append(service.stamp_due(vault)))
+    worker.start()
+    worker.join(60)
+    assert results and results[0].ok and results[0].outcomes[0].tsa == "Local"
+    assert item_timestamps(vault, uid)[0]["status"] == "stamped"
+    # An unreadable TSA list is reported, not raised, to the worker.
+    cfg.write_text("{broken")
+    report = service.stamp_due(vault)
+    assert not report.ok and "not readable JSON" in report.outcomes[0].error
