@@ -164,7 +164,7 @@ class BatchCapture(QObject):
 
     def _run(self, entries: list[BatchEntry]) -> None:
         self._cancel.clear()
-        self._queue = entries
+        self._queue = list(entries)
         self._running = True
         self._emit_progress()
         self._next()
