@@ -125,6 +125,11 @@ def _handler(big: bytes, hits: dict[str, int]) -> type[BaseHTTPRequestHandler]:
                 self.send(200, png_bytes(120, 80, ((n * 70) % 256, 90, 160)), "image/png")
             elif path == "/checker.png":
                 self.send(200, checker, "image/png")
+            elif path.startswith("/secret/"):
+                token = path[8:]
+                self.send(200, f'<html><head><title>{token}</title></head><body><h1>{token}</h1>'
+                               f'<img src="/img/1.png"><p data-x="{token}">{KOREAN} {token}</p>'
+                               f'</body></html>'.encode())
             elif path == "/frame":
                 self.send(200, b'<html><body style="margin:0"><img src="/checker.png" '
                                b'width="240" height="240"></body></html>')
