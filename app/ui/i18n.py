@@ -33,13 +33,13 @@ def install_language(setting: str) -> str:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
-    if language == "en":
-        # English is the source language; removing translators re-sends LanguageChange.
-        QLocale.setDefault(QLocale(QLocale.Language.English))
-        return language
     QLocale.setDefault(QLocale(language))
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for name, folder in ((f"qtbase_{language}", qt_dir), (f"app_{language}", str(I18N_DIR))):
+    # English is the source language; its .qm only carries plural forms.
+    wanted = [(f"app_{language}", str(I18N_DIR))]
+    if language != "en":
+        wanted.insert(0, (f"qtbase_{language}", qt_dir))
+    for name, folder in wanted:
         translator = QTranslator(app)
         if translator.load(name, folder):
             app.installTranslator(translator)

@@ -45,9 +45,6 @@ class Row:
     stamp: str  # timestamp status text, "" when unknown
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ItemModel", text)
-
 
 class ItemModel(QAbstractTableModel):
     COLUMNS = ("title", "captured", "site", "kind", "timestamp", "notes")
@@ -207,8 +204,8 @@ class ItemModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        names = (_tr("Title"), _tr("Captured"), _tr("Source site"), _tr("Kind"),
-                 _tr("Timestamp"), _tr("Notes"))
+        names = (QCoreApplication.translate("ItemModel", "Title"), QCoreApplication.translate("ItemModel", "Captured"), QCoreApplication.translate("ItemModel", "Source site"), QCoreApplication.translate("ItemModel", "Kind"),
+                 QCoreApplication.translate("ItemModel", "Timestamp"), QCoreApplication.translate("ItemModel", "Notes"))
         return names[section] if 0 <= section < len(names) else None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -227,7 +224,7 @@ class ItemModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if column == "title":
-            return item.title or _tr("(untitled)")
+            return item.title or QCoreApplication.translate("ItemModel", "(untitled)")
         if column == "captured":
             return local_time(item.captured_at)
         if column == "site":
@@ -235,13 +232,13 @@ class ItemModel(QAbstractTableModel):
         if column == "kind":
             return kind_label(item.kind)
         if column == "timestamp":
-            return row.stamp or _tr("unknown")
+            return row.stamp or QCoreApplication.translate("ItemModel", "unknown")
         return row.note.splitlines()[0][:120] if row.note else ""
 
 
 def kind_label(kind: str) -> str:
-    labels = {"file": _tr("File"), "web": _tr("Web page"), "screenshot": _tr("Screenshot"),
-              "download": _tr("Download")}
+    labels = {"file": QCoreApplication.translate("ItemModel", "File"), "web": QCoreApplication.translate("ItemModel", "Web page"), "screenshot": QCoreApplication.translate("ItemModel", "Screenshot"),
+              "download": QCoreApplication.translate("ItemModel", "Download")}
     return labels.get(kind, kind)
 
 

@@ -14,35 +14,31 @@ from app.ui import integrations
 from app.ui.item_model import local_time
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Timestamps", text)
-
-
 def item_stamp(vault: Any, item_uid: str) -> tuple[str, str]:
     """(short text for the table, longer text for the details pane)."""
     fn = integrations.item_status_fn()
     if fn is None:
-        na = _tr("not available in this build")
+        na = QCoreApplication.translate("Timestamps", "not available in this build")
         return na, na
     try:
         rows = fn(vault, item_uid)
     except Exception:  # noqa: BLE001 - status is informative only, never fatal
-        unknown = _tr("unknown")
+        unknown = QCoreApplication.translate("Timestamps", "unknown")
         return unknown, unknown
     row = next((r for r in rows if r.get("event") == "item_added"), rows[0] if rows else None)
     if row is None:
-        none = _tr("none")
+        none = QCoreApplication.translate("Timestamps", "none")
         return none, none
     if row.get("status") == "stamped":
         when = local_time(row.get("gen_time"))
-        long = _tr("Stamped by %1 at %2 (proves the item existed by then)").replace(
+        long = QCoreApplication.translate("Timestamps", "Stamped by %1 at %2 (proves the item existed by then)").replace(
             "%1", str(row.get("tsa") or "?")).replace("%2", when)
         others = len(row.get("tokens") or []) - 1
         if others > 0:
-            long += " " + _tr("and %1 more token(s)").replace("%1", str(others))
-        return _tr("Stamped %1").replace("%1", when), long
+            long += " " + QCoreApplication.translate("Timestamps", "and %1 more token(s)").replace("%1", str(others))
+        return QCoreApplication.translate("Timestamps", "Stamped %1").replace("%1", when), long
     if row.get("status") == "failed":
-        return _tr("Pending (retrying)"), _tr(
-            "Pending: the last attempt failed (%1); it is retried automatically.").replace(
+        return QCoreApplication.translate("Timestamps", "Pending (retrying)"), QCoreApplication.translate(
+            "Timestamps", "Pending: the last attempt failed (%1); it is retried automatically.").replace(
             "%1", str(row.get("reason") or "?"))
-    return _tr("Pending"), _tr("Pending: it will be stamped when a time-stamp authority is reachable.")
+    return QCoreApplication.translate("Timestamps", "Pending"), QCoreApplication.translate("Timestamps", "Pending: it will be stamped when a time-stamp authority is reachable.")

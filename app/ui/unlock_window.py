@@ -75,7 +75,6 @@ class UnlockWindow(QWidget):
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.status.setObjectName("status")
-        self.status.setAccessibleName("status")
         outer.addWidget(self.status)
         self.open_tab.setChecked(True)
         self.open_tab.toggled.connect(lambda on: self._tab_toggled(on, 0, False))
@@ -196,6 +195,7 @@ class UnlockWindow(QWidget):
                            (self.repeat_edit, self.tr("Repeat passphrase"))):
             edit.setAccessibleName(name)
         self.meter.setAccessibleName(self.tr("Passphrase strength"))
+        self.status.setAccessibleName(self.tr("Status"))
         self.safety.setAccessibleName(self.tr("Safety note"))
         self._update_meter()
         if self._wait_left:

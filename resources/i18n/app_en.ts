@@ -1,0 +1,1106 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../../app/ui/main.py" line="72" />
+        <source>Quick exit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="73" />
+        <source>Hide and lock at once (F12 or Ctrl+Shift+Q)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="118" />
+        <source>Not remembered</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>BrowserWidget</name>
+    <message>
+        <location filename="../../app/ui/browser.py" line="165" />
+        <source>Back</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/browser.py" line="167" />
+        <source>Forward</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/browser.py" line="169" />
+        <source>Reload</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/browser.py" line="170" />
+        <source>Web address</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/browser.py" line="171" />
+        <source>Hide images</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/browser.py" line="172" />
+        <source>Show images</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/browser.py" line="173" />
+        <source>Images are blurred; showing them is your choice.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/browser.py" line="174" />
+        <source>Capture this page</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/browser.py" line="176" />
+        <source>Save the whole page (picture, source, PDF, text) in the vault, unblurred, without showing it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/browser.py" line="178" />
+        <source>Private: forget logins when closed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/browser.py" line="179" />
+        <source>Stay logged in (saved on this computer)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/browser.py" line="214" />
+        <source>Stay logged in?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/browser.py" line="215" />
+        <source>Logins (cookies and site storage) will be kept on this computer in {0}, so anyone using this computer account could use them. Page content and images are still never cached on disk. Continue?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/browser.py" line="235" />
+        <source>Open a web page first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/browser.py" line="238" />
+        <source>A capture is already running.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/browser.py" line="241" />
+        <source>Capturing {0}…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/browser.py" line="274" />
+        <source>Saved in the vault as item {0}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/browser.py" line="287" />
+        <source>The file is too large to keep (over {0} MiB).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/browser.py" line="297" />
+        <source>Downloading into the vault…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/browser.py" line="310" />
+        <source>The download did not finish; nothing was stored.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>BrowserWindow</name>
+    <message>
+        <location filename="../../app/ui/browser.py" line="353" />
+        <source>Browser (images blurred)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/browser.py" line="364" />
+        <source>Not captured</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>DetailsPane</name>
+    <message>
+        <location filename="../../app/ui/details.py" line="134" />
+        <source>Case</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="134" />
+        <source>Kind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="135" />
+        <source>Captured</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="135" />
+        <location filename="../../app/ui/details.py" line="163" />
+        <source>Stored</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="136" />
+        <source>Source</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="136" />
+        <source>Files</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="137" />
+        <source>SHA-256</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="137" />
+        <source>Timestamp</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="138" />
+        <source>State</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="138" />
+        <source>Tags</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="141" />
+        <source>Select an item to see its details. Images stay blurred.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="142" />
+        <location filename="../../app/ui/details.py" line="143" />
+        <source>Tag</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="144" />
+        <source>Add tag</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="145" />
+        <location filename="../../app/ui/details.py" line="249" />
+        <source>Remove tag</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="146" />
+        <location filename="../../app/ui/details.py" line="147" />
+        <source>Notes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="148" />
+        <source>Write a note. Notes are added, never overwritten.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="149" />
+        <source>New note</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="150" />
+        <source>Add note</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="151" />
+        <location filename="../../app/ui/details.py" line="152" />
+        <source>Custody history</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="153" />
+        <source>Item details</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="163" />
+        <source>Note added</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="164" />
+        <source>Tag added</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="164" />
+        <source>Tag removed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="165" />
+        <source>Archived</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="165" />
+        <source>Unarchived</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="166" />
+        <source>Original viewed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="166" />
+        <source>Exported</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="190" />
+        <source>(untitled)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="191" />
+        <source>No preview for this item.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="198" />
+        <location filename="../../app/ui/details.py" line="206" />
+        <source>none</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="204" />
+        <source>Archived: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="205" />
+        <source>In the main list</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="212" />
+        <source>Unarchive</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="212" />
+        <source>Archive…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="249" />
+        <source>Tag to remove:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="269" />
+        <source>Archive item</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="270" />
+        <source>Why is this item archived? It is kept and can be brought back.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="271" />
+        <source>Archive</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="272" />
+        <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ItemModel</name>
+    <message>
+        <location filename="../../app/ui/item_model.py" line="207" />
+        <source>Title</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/item_model.py" line="207" />
+        <source>Captured</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/item_model.py" line="207" />
+        <source>Source site</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/item_model.py" line="207" />
+        <source>Kind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/item_model.py" line="208" />
+        <source>Timestamp</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/item_model.py" line="208" />
+        <source>Notes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/item_model.py" line="227" />
+        <source>(untitled)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/item_model.py" line="235" />
+        <source>unknown</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/item_model.py" line="240" />
+        <source>File</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/item_model.py" line="240" />
+        <source>Web page</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/item_model.py" line="240" />
+        <source>Screenshot</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/item_model.py" line="241" />
+        <source>Download</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="213" />
+        <source>Notes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="213" />
+        <source>Evidence Locker</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="215" />
+        <source>Capture pages</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="215" />
+        <source>Capture web pages by address (Ctrl+U)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="216" />
+        <source>Browser</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="216" />
+        <source>Browse with images blurred and capture (Ctrl+B)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="217" />
+        <source>Screenshot</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="217" />
+        <source>Capture the screen (Ctrl+Shift+S)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="218" />
+        <location filename="../../app/ui/main_window.py" line="370" />
+        <source>Import files</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="218" />
+        <source>Import files; originals are kept bit-exact (Ctrl+O)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="219" />
+        <location filename="../../app/ui/main_window.py" line="376" />
+        <source>Import folder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="219" />
+        <source>Import every file in a folder (Ctrl+Shift+O)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="220" />
+        <location filename="../../app/ui/main_window.py" line="234" />
+        <location filename="../../app/ui/main_window.py" line="382" />
+        <source>New case</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="220" />
+        <source>Start a new case (Ctrl+N)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="221" />
+        <source>Grid</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="221" />
+        <source>Blurred thumbnails (Ctrl+1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="222" />
+        <source>Table</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="222" />
+        <source>Table of items (Ctrl+2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="223" />
+        <source>Text only</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="223" />
+        <source>Hide even blurred thumbnails (Ctrl+T)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="224" />
+        <source>Verify vault</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="224" />
+        <source>Check every file and the custody history (Ctrl+Shift+V)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="225" />
+        <source>Settings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="225" />
+        <source>Settings (Ctrl+,)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="226" />
+        <source>Lock</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="226" />
+        <source>Lock the vault (Ctrl+L)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="231" />
+        <source>Actions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="232" />
+        <location filename="../../app/ui/main_window.py" line="233" />
+        <source>Cases</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="235" />
+        <source>Evidence, blurred thumbnails</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="236" />
+        <source>Evidence table</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="237" />
+        <source>Dismiss</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="238" />
+        <source>Dismiss the unlock history</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="256" />
+        <source>New vault created. Nothing is ever deleted; items can be archived.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="258" />
+        <source>Last unlocked %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="260" />
+        <source>No earlier unlock is on record.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/main_window.py" line="262" />
+        <source>%n failed attempt(s) on this device since the last unlock, the latest at %1.</source>
+        <translation><numerusform>%n failed attempt on this device since the last unlock, the latest at %1.</numerusform><numerusform>%n failed attempts on this device since the last unlock, the latest at %1.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="266" />
+        <source>No failed attempts since then.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="290" />
+        <source>All evidence</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="295" />
+        <source>Archived</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="330" />
+        <source>Nothing is archived.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="333" />
+        <source>No evidence here yet. Import files, or drop them on this window.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/main_window.py" line="366" />
+        <source>Importing %n file(s)…</source>
+        <translation><numerusform>Importing %n file…</numerusform><numerusform>Importing %n files…</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="382" />
+        <source>Case name:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="397" />
+        <source>Verifying the vault…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="405" />
+        <source>Something went wrong</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="448" />
+        <source>Storing the screenshot…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="455" />
+        <source>Receiving a bundle…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>RevealView</name>
+    <message>
+        <location filename="../../app/ui/reveal.py" line="94" />
+        <source>Hold to reveal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/reveal.py" line="95" />
+        <source>Hold to reveal the original image</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/reveal.py" line="96" />
+        <source>Shown only while held; each view is recorded.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/reveal.py" line="97" />
+        <source>Blurred preview</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/reveal.py" line="99" />
+        <source>The original is shown only while you hold, and each view is recorded.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="71" />
+        <source>Settings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="74" />
+        <source>Follow the system</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="76" />
+        <location filename="../../app/ui/dialogs.py" line="95" />
+        <source>Language</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="77" />
+        <location filename="../../app/ui/dialogs.py" line="96" />
+        <source>Lock after idle</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="78" />
+        <source> min</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="79" />
+        <source>Never</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="80" />
+        <source>Neutral window title and icon</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="81" />
+        <location filename="../../app/ui/dialogs.py" line="97" />
+        <source>Time-stamp authorities</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="83" />
+        <source>none configured</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="85" />
+        <source>Configured in %1 (see `locker stamp --help`).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="87" />
+        <source>Blur images in the in-app browser</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="88" />
+        <source>Remember this vault on this device</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="90" />
+        <source>Anyone who can use this computer account could then open the vault without the passphrase. Do not turn this on for a shared computer.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="92" />
+        <source>Show recently opened vaults</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="93" />
+        <source>Save</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="94" />
+        <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <location filename="../../app/ui/statusbar.py" line="66" />
+        <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/statusbar.py" line="67" />
+        <source>Cancel the running task</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/statusbar.py" line="68" />
+        <source>Progress</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/statusbar.py" line="79" />
+        <source>Timestamps: not available in this build</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/statusbar.py" line="81" />
+        <source>Timestamps: checking…</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/statusbar.py" line="83" />
+        <source>Timestamps: %n pending</source>
+        <translation><numerusform>Timestamps: %n pending</numerusform><numerusform>Timestamps: %n pending</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/statusbar.py" line="85" />
+        <source>Network: online</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/statusbar.py" line="86" />
+        <source>Network: offline</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/statusbar.py" line="87" />
+        <source>Network: unknown</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/statusbar.py" line="89" />
+        <source>Last verify: not run yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/statusbar.py" line="91" />
+        <source>Last verify: passed %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/statusbar.py" line="94" />
+        <source>Last verify: PROBLEMS FOUND %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Timestamps</name>
+    <message>
+        <location filename="../../app/ui/stamps.py" line="21" />
+        <source>not available in this build</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/stamps.py" line="26" />
+        <source>unknown</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/stamps.py" line="30" />
+        <source>none</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/stamps.py" line="34" />
+        <source>Stamped by %1 at %2 (proves the item existed by then)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/stamps.py" line="38" />
+        <source>and %1 more token(s)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/stamps.py" line="39" />
+        <source>Stamped %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/stamps.py" line="41" />
+        <source>Pending (retrying)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/stamps.py" line="41" />
+        <source>Pending: the last attempt failed (%1); it is retried automatically.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/stamps.py" line="44" />
+        <source>Pending</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/stamps.py" line="44" />
+        <source>Pending: it will be stamped when a time-stamp authority is reachable.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>UnlockWindow</name>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="166" />
+        <location filename="../../app/ui/unlock_window.py" line="167" />
+        <source>Notes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="166" />
+        <location filename="../../app/ui/unlock_window.py" line="167" />
+        <source>Evidence Locker</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="169" />
+        <source>Before you start: if this computer is shared, monitored or may have stalkerware on it, someone may see what you do here. If you can, use a device only you control. The app locks itself when idle; F12 hides it at once.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="172" />
+        <source>Got it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="173" />
+        <location filename="../../app/ui/unlock_window.py" line="227" />
+        <source>Open a vault</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="174" />
+        <location filename="../../app/ui/unlock_window.py" line="234" />
+        <source>Create a vault</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="175" />
+        <location filename="../../app/ui/unlock_window.py" line="241" />
+        <source>Receive a bundle</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="176" />
+        <location filename="../../app/ui/unlock_window.py" line="190" />
+        <source>Vault file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="177" />
+        <location filename="../../app/ui/unlock_window.py" line="180" />
+        <location filename="../../app/ui/unlock_window.py" line="183" />
+        <source>Choose…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="178" />
+        <location filename="../../app/ui/unlock_window.py" line="184" />
+        <location filename="../../app/ui/unlock_window.py" line="191" />
+        <source>Passphrase</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="179" />
+        <location filename="../../app/ui/unlock_window.py" line="192" />
+        <source>Bundle</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="181" />
+        <source>Unlock</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="182" />
+        <location filename="../../app/ui/unlock_window.py" line="193" />
+        <source>New vault file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="185" />
+        <source>Repeat</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="187" />
+        <source>Nobody can recover a forgotten passphrase, not even us: without it the evidence cannot be opened. Write it down somewhere safe.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="189" />
+        <source>Create vault</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="194" />
+        <source>New passphrase</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="195" />
+        <source>Repeat passphrase</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="197" />
+        <source>Passphrase strength</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="198" />
+        <source>Status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="199" />
+        <source>Safety note</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="228" />
+        <source>Vaults (*.locker);;All files (*)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="235" />
+        <source>Vaults (*.locker)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="242" />
+        <source>All files (*)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="252" />
+        <source>Opening…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="257" />
+        <source>Choose the vault file first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="270" />
+        <source>Weak: add more words</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="270" />
+        <source>Fair</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="270" />
+        <source>Good</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="271" />
+        <source>Strong</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="273" />
+        <source>Several unrelated words make a strong passphrase.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="278" />
+        <source>Choose where to keep the new vault.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="280" />
+        <source>This passphrase is too easy to guess. Add more words.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="282" />
+        <source>The two passphrases are not the same.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="294" />
+        <source>The passphrase is not right.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="296" />
+        <source>The passphrase is not right. Nothing was changed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/unlock_window.py" line="302" />
+        <source>Too many attempts. Try again in %n second(s).</source>
+        <translation><numerusform>Too many attempts. Try again in %n second.</numerusform><numerusform>Too many attempts. Try again in %n seconds.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDialog</name>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="139" />
+        <source>Vault verification</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="141" />
+        <source>Everything holds: every file, the custody history and the vault structure were checked.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="143" />
+        <source>Problems were found. Nothing was changed; keep this report and a backup, and ask for help before doing anything else.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="145" />
+        <source>Verification report</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="146" />
+        <source>Close</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1106 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ko_KR">
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../../app/ui/main.py" line="72" />
+        <source>Quick exit</source>
+        <translation>빠른 종료</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="73" />
+        <source>Hide and lock at once (F12 or Ctrl+Shift+Q)</source>
+        <translation>즉시 숨기고 잠급니다 (F12 또는 Ctrl+Shift+Q)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="118" />
+        <source>Not remembered</source>
+        <translation>기억하지 않았습니다</translation>
+    </message>
+</context>
+<context>
+    <name>BrowserWidget</name>
+    <message>
+        <location filename="../../app/ui/browser.py" line="165" />
+        <source>Back</source>
+        <translation>뒤로</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/browser.py" line="167" />
+        <source>Forward</source>
+        <translation>앞으로</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/browser.py" line="169" />
+        <source>Reload</source>
+        <translation>새로 고침</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/browser.py" line="170" />
+        <source>Web address</source>
+        <translation>웹 주소</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/browser.py" line="171" />
+        <source>Hide images</source>
+        <translation>이미지 숨기기</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/browser.py" line="172" />
+        <source>Show images</source>
+        <translation>이미지 보기</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/browser.py" line="173" />
+        <source>Images are blurred; showing them is your choice.</source>
+        <translation>이미지는 흐리게 표시됩니다. 보실지는 직접 선택하실 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/browser.py" line="174" />
+        <source>Capture this page</source>
+        <translation>이 페이지 저장</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/browser.py" line="176" />
+        <source>Save the whole page (picture, source, PDF, text) in the vault, unblurred, without showing it.</source>
+        <translation>페이지 전체(화면 이미지, 소스, PDF, 텍스트)를 화면에 보여 주지 않고 원본 그대로 보관함에 저장합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/browser.py" line="178" />
+        <source>Private: forget logins when closed</source>
+        <translation>비공개: 닫으면 로그인 정보를 지웁니다</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/browser.py" line="179" />
+        <source>Stay logged in (saved on this computer)</source>
+        <translation>로그인 유지 (이 컴퓨터에 저장됨)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/browser.py" line="214" />
+        <source>Stay logged in?</source>
+        <translation>로그인을 유지할까요?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/browser.py" line="215" />
+        <source>Logins (cookies and site storage) will be kept on this computer in {0}, so anyone using this computer account could use them. Page content and images are still never cached on disk. Continue?</source>
+        <translation>로그인 정보(쿠키와 사이트 저장소)가 이 컴퓨터의 {0}에 보관되어, 이 컴퓨터 계정을 쓰는 사람이라면 누구나 사용할 수 있게 됩니다. 페이지 내용과 이미지는 여전히 디스크에 캐시되지 않습니다. 계속할까요?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/browser.py" line="235" />
+        <source>Open a web page first.</source>
+        <translation>먼저 웹 페이지를 열어 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/browser.py" line="238" />
+        <source>A capture is already running.</source>
+        <translation>이미 저장이 진행 중입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/browser.py" line="241" />
+        <source>Capturing {0}…</source>
+        <translation>{0} 저장 중…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/browser.py" line="274" />
+        <source>Saved in the vault as item {0}.</source>
+        <translation>보관함에 항목 {0}(으)로 저장했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/browser.py" line="287" />
+        <source>The file is too large to keep (over {0} MiB).</source>
+        <translation>파일이 너무 커서 보관할 수 없습니다({0} MiB 초과).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/browser.py" line="297" />
+        <source>Downloading into the vault…</source>
+        <translation>보관함으로 내려받는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/browser.py" line="310" />
+        <source>The download did not finish; nothing was stored.</source>
+        <translation>내려받기가 끝나지 않아 아무것도 저장하지 않았습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>BrowserWindow</name>
+    <message>
+        <location filename="../../app/ui/browser.py" line="353" />
+        <source>Browser (images blurred)</source>
+        <translation>브라우저 (이미지 흐리게)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/browser.py" line="364" />
+        <source>Not captured</source>
+        <translation>저장하지 못했습니다</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsPane</name>
+    <message>
+        <location filename="../../app/ui/details.py" line="134" />
+        <source>Case</source>
+        <translation>사건</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="134" />
+        <source>Kind</source>
+        <translation>종류</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="135" />
+        <source>Captured</source>
+        <translation>수집 시각</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="135" />
+        <location filename="../../app/ui/details.py" line="163" />
+        <source>Stored</source>
+        <translation>보관함에 저장</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="136" />
+        <source>Source</source>
+        <translation>출처</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="136" />
+        <source>Files</source>
+        <translation>파일</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="137" />
+        <source>SHA-256</source>
+        <translation>SHA-256 해시</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="137" />
+        <source>Timestamp</source>
+        <translation>타임스탬프</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="138" />
+        <source>State</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="138" />
+        <source>Tags</source>
+        <translation>태그</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="141" />
+        <source>Select an item to see its details. Images stay blurred.</source>
+        <translation>항목을 선택하면 자세한 정보가 보입니다. 이미지는 계속 흐리게 표시됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="142" />
+        <location filename="../../app/ui/details.py" line="143" />
+        <source>Tag</source>
+        <translation>태그</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="144" />
+        <source>Add tag</source>
+        <translation>태그 추가</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="145" />
+        <location filename="../../app/ui/details.py" line="249" />
+        <source>Remove tag</source>
+        <translation>태그 빼기</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="146" />
+        <location filename="../../app/ui/details.py" line="147" />
+        <source>Notes</source>
+        <translation>메모</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="148" />
+        <source>Write a note. Notes are added, never overwritten.</source>
+        <translation>메모를 적어 주세요. 메모는 덧붙여질 뿐, 덮어쓰이지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="149" />
+        <source>New note</source>
+        <translation>새 메모</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="150" />
+        <source>Add note</source>
+        <translation>메모 추가</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="151" />
+        <location filename="../../app/ui/details.py" line="152" />
+        <source>Custody history</source>
+        <translation>보관 이력</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="153" />
+        <source>Item details</source>
+        <translation>항목 정보</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="163" />
+        <source>Note added</source>
+        <translation>메모 추가됨</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="164" />
+        <source>Tag added</source>
+        <translation>태그 추가됨</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="164" />
+        <source>Tag removed</source>
+        <translation>태그 빠짐</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="165" />
+        <source>Archived</source>
+        <translation>보관 처리됨</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="165" />
+        <source>Unarchived</source>
+        <translation>목록으로 되돌림</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="166" />
+        <source>Original viewed</source>
+        <translation>원본 열람</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="166" />
+        <source>Exported</source>
+        <translation>내보냄</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="190" />
+        <source>(untitled)</source>
+        <translation>(제목 없음)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="191" />
+        <source>No preview for this item.</source>
+        <translation>이 항목은 미리 보기가 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="198" />
+        <location filename="../../app/ui/details.py" line="206" />
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="204" />
+        <source>Archived: %1</source>
+        <translation>보관 처리됨: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="205" />
+        <source>In the main list</source>
+        <translation>기본 목록에 있음</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="212" />
+        <source>Unarchive</source>
+        <translation>목록으로 되돌리기</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="212" />
+        <source>Archive…</source>
+        <translation>보관 처리…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="249" />
+        <source>Tag to remove:</source>
+        <translation>뺄 태그:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="269" />
+        <source>Archive item</source>
+        <translation>항목 보관 처리</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="270" />
+        <source>Why is this item archived? It is kept and can be brought back.</source>
+        <translation>보관 처리하는 이유를 적어 주세요. 항목은 지워지지 않으며 언제든 되돌릴 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="271" />
+        <source>Archive</source>
+        <translation>보관 처리</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="272" />
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+</context>
+<context>
+    <name>ItemModel</name>
+    <message>
+        <location filename="../../app/ui/item_model.py" line="207" />
+        <source>Title</source>
+        <translation>제목</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/item_model.py" line="207" />
+        <source>Captured</source>
+        <translation>수집 시각</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/item_model.py" line="207" />
+        <source>Source site</source>
+        <translation>출처 사이트</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/item_model.py" line="207" />
+        <source>Kind</source>
+        <translation>종류</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/item_model.py" line="208" />
+        <source>Timestamp</source>
+        <translation>타임스탬프</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/item_model.py" line="208" />
+        <source>Notes</source>
+        <translation>메모</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/item_model.py" line="227" />
+        <source>(untitled)</source>
+        <translation>(제목 없음)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/item_model.py" line="235" />
+        <source>unknown</source>
+        <translation>알 수 없음</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/item_model.py" line="240" />
+        <source>File</source>
+        <translation>파일</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/item_model.py" line="240" />
+        <source>Web page</source>
+        <translation>웹 페이지</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/item_model.py" line="240" />
+        <source>Screenshot</source>
+        <translation>화면 캡처</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/item_model.py" line="241" />
+        <source>Download</source>
+        <translation>내려받은 파일</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="213" />
+        <source>Notes</source>
+        <translation>메모</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="213" />
+        <source>Evidence Locker</source>
+        <translation>증거 보관함</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="215" />
+        <source>Capture pages</source>
+        <translation>페이지 저장</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="215" />
+        <source>Capture web pages by address (Ctrl+U)</source>
+        <translation>주소로 웹 페이지를 저장합니다 (Ctrl+U)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="216" />
+        <source>Browser</source>
+        <translation>브라우저</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="216" />
+        <source>Browse with images blurred and capture (Ctrl+B)</source>
+        <translation>이미지를 흐리게 한 채 둘러보고 저장합니다 (Ctrl+B)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="217" />
+        <source>Screenshot</source>
+        <translation>화면 캡처</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="217" />
+        <source>Capture the screen (Ctrl+Shift+S)</source>
+        <translation>화면을 캡처합니다 (Ctrl+Shift+S)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="218" />
+        <location filename="../../app/ui/main_window.py" line="370" />
+        <source>Import files</source>
+        <translation>파일 가져오기</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="218" />
+        <source>Import files; originals are kept bit-exact (Ctrl+O)</source>
+        <translation>파일을 가져옵니다. 원본은 한 비트도 바뀌지 않고 보관됩니다 (Ctrl+O)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="219" />
+        <location filename="../../app/ui/main_window.py" line="376" />
+        <source>Import folder</source>
+        <translation>폴더 가져오기</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="219" />
+        <source>Import every file in a folder (Ctrl+Shift+O)</source>
+        <translation>폴더 안의 모든 파일을 가져옵니다 (Ctrl+Shift+O)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="220" />
+        <location filename="../../app/ui/main_window.py" line="234" />
+        <location filename="../../app/ui/main_window.py" line="382" />
+        <source>New case</source>
+        <translation>새 사건</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="220" />
+        <source>Start a new case (Ctrl+N)</source>
+        <translation>새 사건을 만듭니다 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="221" />
+        <source>Grid</source>
+        <translation>바둑판 보기</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="221" />
+        <source>Blurred thumbnails (Ctrl+1)</source>
+        <translation>흐린 미리 보기 (Ctrl+1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="222" />
+        <source>Table</source>
+        <translation>표 보기</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="222" />
+        <source>Table of items (Ctrl+2)</source>
+        <translation>항목 표 (Ctrl+2)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="223" />
+        <source>Text only</source>
+        <translation>글자만 보기</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="223" />
+        <source>Hide even blurred thumbnails (Ctrl+T)</source>
+        <translation>흐린 미리 보기까지 숨깁니다 (Ctrl+T)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="224" />
+        <source>Verify vault</source>
+        <translation>보관함 검증</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="224" />
+        <source>Check every file and the custody history (Ctrl+Shift+V)</source>
+        <translation>모든 파일과 보관 이력을 확인합니다 (Ctrl+Shift+V)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="225" />
+        <source>Settings</source>
+        <translation>설정</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="225" />
+        <source>Settings (Ctrl+,)</source>
+        <translation>설정 (Ctrl+,)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="226" />
+        <source>Lock</source>
+        <translation>잠그기</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="226" />
+        <source>Lock the vault (Ctrl+L)</source>
+        <translation>보관함을 잠급니다 (Ctrl+L)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="231" />
+        <source>Actions</source>
+        <translation>작업</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="232" />
+        <location filename="../../app/ui/main_window.py" line="233" />
+        <source>Cases</source>
+        <translation>사건</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="235" />
+        <source>Evidence, blurred thumbnails</source>
+        <translation>증거, 흐린 미리 보기</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="236" />
+        <source>Evidence table</source>
+        <translation>증거 표</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="237" />
+        <source>Dismiss</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="238" />
+        <source>Dismiss the unlock history</source>
+        <translation>잠금 해제 기록 닫기</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="256" />
+        <source>New vault created. Nothing is ever deleted; items can be archived.</source>
+        <translation>새 보관함을 만들었습니다. 어떤 것도 지워지지 않으며, 항목은 보관 처리할 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="258" />
+        <source>Last unlocked %1.</source>
+        <translation>마지막 잠금 해제: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="260" />
+        <source>No earlier unlock is on record.</source>
+        <translation>이전 잠금 해제 기록이 없습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/main_window.py" line="262" />
+        <source>%n failed attempt(s) on this device since the last unlock, the latest at %1.</source>
+        <translation><numerusform>마지막 잠금 해제 이후 이 기기에서 %n번 실패한 시도가 있었습니다. 가장 최근: %1.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="266" />
+        <source>No failed attempts since then.</source>
+        <translation>그 이후 실패한 시도는 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="290" />
+        <source>All evidence</source>
+        <translation>모든 증거</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="295" />
+        <source>Archived</source>
+        <translation>보관 처리됨</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="330" />
+        <source>Nothing is archived.</source>
+        <translation>보관 처리된 항목이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="333" />
+        <source>No evidence here yet. Import files, or drop them on this window.</source>
+        <translation>아직 증거가 없습니다. 파일을 가져오시거나 이 창에 끌어다 놓으세요.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/main_window.py" line="366" />
+        <source>Importing %n file(s)…</source>
+        <translation><numerusform>파일 %n개 가져오는 중…</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="382" />
+        <source>Case name:</source>
+        <translation>사건 이름:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="397" />
+        <source>Verifying the vault…</source>
+        <translation>보관함 검증 중…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="405" />
+        <source>Something went wrong</source>
+        <translation>문제가 생겼습니다</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="448" />
+        <source>Storing the screenshot…</source>
+        <translation>화면 캡처 저장 중…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="455" />
+        <source>Receiving a bundle…</source>
+        <translation>묶음 파일 받는 중…</translation>
+    </message>
+</context>
+<context>
+    <name>RevealView</name>
+    <message>
+        <location filename="../../app/ui/reveal.py" line="94" />
+        <source>Hold to reveal</source>
+        <translation>누르고 있으면 원본 보기</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reveal.py" line="95" />
+        <source>Hold to reveal the original image</source>
+        <translation>누르고 있는 동안 원본 이미지 보기</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reveal.py" line="96" />
+        <source>Shown only while held; each view is recorded.</source>
+        <translation>누르고 있는 동안만 보이며, 볼 때마다 기록됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reveal.py" line="97" />
+        <source>Blurred preview</source>
+        <translation>흐린 미리 보기</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reveal.py" line="99" />
+        <source>The original is shown only while you hold, and each view is recorded.</source>
+        <translation>원본은 누르고 계신 동안만 보이며, 볼 때마다 기록됩니다.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="71" />
+        <source>Settings</source>
+        <translation>설정</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="74" />
+        <source>Follow the system</source>
+        <translation>시스템 설정 따르기</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="76" />
+        <location filename="../../app/ui/dialogs.py" line="95" />
+        <source>Language</source>
+        <translation>언어</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="77" />
+        <location filename="../../app/ui/dialogs.py" line="96" />
+        <source>Lock after idle</source>
+        <translation>사용하지 않으면 잠그기</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="78" />
+        <source> min</source>
+        <translation>분</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="79" />
+        <source>Never</source>
+        <translation>잠그지 않음</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="80" />
+        <source>Neutral window title and icon</source>
+        <translation>눈에 띄지 않는 창 제목과 아이콘</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="81" />
+        <location filename="../../app/ui/dialogs.py" line="97" />
+        <source>Time-stamp authorities</source>
+        <translation>타임스탬프 기관</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="83" />
+        <source>none configured</source>
+        <translation>설정된 기관 없음</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="85" />
+        <source>Configured in %1 (see `locker stamp --help`).</source>
+        <translation>%1에서 설정합니다(`locker stamp --help` 참고).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="87" />
+        <source>Blur images in the in-app browser</source>
+        <translation>앱 안 브라우저에서 이미지 흐리게 하기</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="88" />
+        <source>Remember this vault on this device</source>
+        <translation>이 기기에서 이 보관함 기억하기</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="90" />
+        <source>Anyone who can use this computer account could then open the vault without the passphrase. Do not turn this on for a shared computer.</source>
+        <translation>이 컴퓨터 계정을 쓸 수 있는 사람이라면 누구나 암호 없이 보관함을 열 수 있게 됩니다. 함께 쓰는 컴퓨터에서는 켜지 마세요.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="92" />
+        <source>Show recently opened vaults</source>
+        <translation>최근 연 보관함 보여 주기</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="93" />
+        <source>Save</source>
+        <translation>저장</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="94" />
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <location filename="../../app/ui/statusbar.py" line="66" />
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/statusbar.py" line="67" />
+        <source>Cancel the running task</source>
+        <translation>진행 중인 작업 취소</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/statusbar.py" line="68" />
+        <source>Progress</source>
+        <translation>진행 상황</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/statusbar.py" line="79" />
+        <source>Timestamps: not available in this build</source>
+        <translation>타임스탬프: 이 버전에서는 사용할 수 없음</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/statusbar.py" line="81" />
+        <source>Timestamps: checking…</source>
+        <translation>타임스탬프: 확인 중…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/statusbar.py" line="83" />
+        <source>Timestamps: %n pending</source>
+        <translation><numerusform>타임스탬프: %n건 대기 중</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/statusbar.py" line="85" />
+        <source>Network: online</source>
+        <translation>네트워크: 연결됨</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/statusbar.py" line="86" />
+        <source>Network: offline</source>
+        <translation>네트워크: 끊김</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/statusbar.py" line="87" />
+        <source>Network: unknown</source>
+        <translation>네트워크: 알 수 없음</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/statusbar.py" line="89" />
+        <source>Last verify: not run yet</source>
+        <translation>마지막 검증: 아직 하지 않음</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/statusbar.py" line="91" />
+        <source>Last verify: passed %1</source>
+        <translation>마지막 검증: 이상 없음 %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/statusbar.py" line="94" />
+        <source>Last verify: PROBLEMS FOUND %1</source>
+        <translation>마지막 검증: 문제 발견 %1</translation>
+    </message>
+</context>
+<context>
+    <name>Timestamps</name>
+    <message>
+        <location filename="../../app/ui/stamps.py" line="21" />
+        <source>not available in this build</source>
+        <translation>이 버전에서는 사용할 수 없음</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stamps.py" line="26" />
+        <source>unknown</source>
+        <translation>알 수 없음</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stamps.py" line="30" />
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stamps.py" line="34" />
+        <source>Stamped by %1 at %2 (proves the item existed by then)</source>
+        <translation>%1에서 %2에 타임스탬프를 받았습니다(그 시각에 항목이 있었음을 증명합니다)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stamps.py" line="38" />
+        <source>and %1 more token(s)</source>
+        <translation>그 밖에 토큰 %1개</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stamps.py" line="39" />
+        <source>Stamped %1</source>
+        <translation>타임스탬프 %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stamps.py" line="41" />
+        <source>Pending (retrying)</source>
+        <translation>대기 중 (다시 시도 중)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stamps.py" line="41" />
+        <source>Pending: the last attempt failed (%1); it is retried automatically.</source>
+        <translation>대기 중: 지난 시도가 실패했습니다(%1). 자동으로 다시 시도합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stamps.py" line="44" />
+        <source>Pending</source>
+        <translation>대기 중</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stamps.py" line="44" />
+        <source>Pending: it will be stamped when a time-stamp authority is reachable.</source>
+        <translation>대기 중: 타임스탬프 기관에 연결되면 타임스탬프를 받습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockWindow</name>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="166" />
+        <location filename="../../app/ui/unlock_window.py" line="167" />
+        <source>Notes</source>
+        <translation>메모</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="166" />
+        <location filename="../../app/ui/unlock_window.py" line="167" />
+        <source>Evidence Locker</source>
+        <translation>증거 보관함</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="169" />
+        <source>Before you start: if this computer is shared, monitored or may have stalkerware on it, someone may see what you do here. If you can, use a device only you control. The app locks itself when idle; F12 hides it at once.</source>
+        <translation>시작하기 전에: 이 컴퓨터를 다른 사람과 함께 쓰거나, 누군가 지켜보고 있거나, 스토커웨어가 깔려 있을 수 있다면 이곳에서 하시는 일이 보일 수 있습니다. 가능하다면 본인만 쓰는 기기를 이용해 주세요. 앱은 쓰지 않을 때 스스로 잠기며, F12를 누르면 바로 숨겨집니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="172" />
+        <source>Got it</source>
+        <translation>확인했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="173" />
+        <location filename="../../app/ui/unlock_window.py" line="227" />
+        <source>Open a vault</source>
+        <translation>보관함 열기</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="174" />
+        <location filename="../../app/ui/unlock_window.py" line="234" />
+        <source>Create a vault</source>
+        <translation>보관함 만들기</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="175" />
+        <location filename="../../app/ui/unlock_window.py" line="241" />
+        <source>Receive a bundle</source>
+        <translation>묶음 파일 받기</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="176" />
+        <location filename="../../app/ui/unlock_window.py" line="190" />
+        <source>Vault file</source>
+        <translation>보관함 파일</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="177" />
+        <location filename="../../app/ui/unlock_window.py" line="180" />
+        <location filename="../../app/ui/unlock_window.py" line="183" />
+        <source>Choose…</source>
+        <translation>선택…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="178" />
+        <location filename="../../app/ui/unlock_window.py" line="184" />
+        <location filename="../../app/ui/unlock_window.py" line="191" />
+        <source>Passphrase</source>
+        <translation>암호</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="179" />
+        <location filename="../../app/ui/unlock_window.py" line="192" />
+        <source>Bundle</source>
+        <translation>묶음 파일</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="181" />
+        <source>Unlock</source>
+        <translation>잠금 해제</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="182" />
+        <location filename="../../app/ui/unlock_window.py" line="193" />
+        <source>New vault file</source>
+        <translation>새 보관함 파일</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="185" />
+        <source>Repeat</source>
+        <translation>암호 확인</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="187" />
+        <source>Nobody can recover a forgotten passphrase, not even us: without it the evidence cannot be opened. Write it down somewhere safe.</source>
+        <translation>암호를 잊으시면 저희를 포함해 누구도 되찾아 드릴 수 없고, 증거도 열 수 없습니다. 안전한 곳에 적어 두세요.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="189" />
+        <source>Create vault</source>
+        <translation>보관함 만들기</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="194" />
+        <source>New passphrase</source>
+        <translation>새 암호</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="195" />
+        <source>Repeat passphrase</source>
+        <translation>암호 다시 입력</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="197" />
+        <source>Passphrase strength</source>
+        <translation>암호 강도</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="198" />
+        <source>Status</source>
+        <translation>상태 안내</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="199" />
+        <source>Safety note</source>
+        <translation>안전 안내</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="228" />
+        <source>Vaults (*.locker);;All files (*)</source>
+        <translation>보관함 (*.locker);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="235" />
+        <source>Vaults (*.locker)</source>
+        <translation>보관함 (*.locker)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="242" />
+        <source>All files (*)</source>
+        <translation>모든 파일 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="252" />
+        <source>Opening…</source>
+        <translation>여는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="257" />
+        <source>Choose the vault file first.</source>
+        <translation>먼저 보관함 파일을 선택해 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="270" />
+        <source>Weak: add more words</source>
+        <translation>약함: 단어를 더 넣어 주세요</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="270" />
+        <source>Fair</source>
+        <translation>보통</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="270" />
+        <source>Good</source>
+        <translation>좋음</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="271" />
+        <source>Strong</source>
+        <translation>강함</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="273" />
+        <source>Several unrelated words make a strong passphrase.</source>
+        <translation>서로 관계없는 단어 여러 개를 이으면 강한 암호가 됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="278" />
+        <source>Choose where to keep the new vault.</source>
+        <translation>새 보관함을 둘 곳을 선택해 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="280" />
+        <source>This passphrase is too easy to guess. Add more words.</source>
+        <translation>이 암호는 너무 쉽게 짐작할 수 있습니다. 단어를 더 넣어 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="282" />
+        <source>The two passphrases are not the same.</source>
+        <translation>두 암호가 서로 다릅니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="294" />
+        <source>The passphrase is not right.</source>
+        <translation>암호가 맞지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="296" />
+        <source>The passphrase is not right. Nothing was changed.</source>
+        <translation>암호가 맞지 않습니다. 아무것도 바뀌지 않았습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/unlock_window.py" line="302" />
+        <source>Too many attempts. Try again in %n second(s).</source>
+        <translation><numerusform>시도가 너무 많았습니다. %n초 뒤에 다시 시도해 주세요.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDialog</name>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="139" />
+        <source>Vault verification</source>
+        <translation>보관함 검증</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="141" />
+        <source>Everything holds: every file, the custody history and the vault structure were checked.</source>
+        <translation>모두 이상 없습니다. 모든 파일, 보관 이력, 보관함 구조를 확인했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="143" />
+        <source>Problems were found. Nothing was changed; keep this report and a backup, and ask for help before doing anything else.</source>
+        <translation>문제가 발견되었습니다. 아무것도 바뀌지 않았습니다. 이 보고서와 백업을 보관하시고, 다른 조치를 하시기 전에 도움을 요청해 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="145" />
+        <source>Verification report</source>
+        <translation>검증 보고서</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="146" />
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+</context>
+</TS>
