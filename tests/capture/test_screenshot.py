@@ -1,0 +1,106 @@
+"""Screenshots: regions, screens, PNG originals in the vault, and the CLI under a real X
+server (Xvfb) when one is installed."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PIL import Image
+
+from app.capture.errors import ScreenshotFailed
+from app.capture.screenshot import (
+    grab_region,
+    parse_region,
+    store_screenshot,
+    take_screenshot,
+)
+from app.errors import UsageError
+from tests.helpers.cli import locker
+
+
+def test_region_is_cropped_and_stored_bit_exact(qapp: Any, vault: Any) -> None:
+    shot = take_screenshot(region=(10, 20, 150, 90), allow_offscreen=True)
+    image = Image.open(io.BytesIO(shot.png))
+    assert image.format == "PNG" and image.size == (150, 90)
+    item = store_screenshot(vault, shot, "Shots", note="chat window")
+    assert item.kind == "screenshot" and item.notes == ["chat window"]
+    assert vault.open_artifact(item.id, "original").read() == shot.png
+    assert item.metadata["mode"] == "region"
+    assert item.metadata["area"] == {"x": 10, "y": 20, "width": 150, "height": 90}
+    added = [e for e in vault.custody_log(item.id) if e.event == "item_added"]
+    assert added and added[0].payload["data"]["artifacts"][0]["sha256"] == item.sha256
+
+
+def test_whole_screen_and_bad_requests(qapp: Any) -> None:
+    shot = take_screenshot(screen=0, allow_offscreen=True)
+    assert (shot.width, shot.height) == (shot.screens[0]["width"], shot.screens[0]["height"])
+    with pytest.raises(UsageError, match="no screen 7"):
+        take_screenshot(screen=7, allow_offscreen=True)
+    with pytest.raises(UsageError, match="outside every screen"):
+        grab_region(50_000, 50_000, 10, 10)
+    with pytest.raises(UsageError, match="X,Y,W,H"):
+        parse_region("1,2,3")
+    with pytest.raises(UsageError, match="one of"):
+        take_screenshot(screen=0, region=(0, 0, 1, 1), allow_offscreen=True)
+    # Without a real display there is nothing true to capture: refuse, store nothing.
+    with pytest.raises(ScreenshotFailed, match="no display"):
+        take_screenshot()
+
+
+WINDOW = """
+import sys
+from PySide6.QtWidgets import QApplication, QWidget
+app = QApplication([])
+w = QWidget(); w.setStyleSheet('background:#12c834'); w.setGeometry(200, 150, 300, 200)
+w.show(); print('shown', flush=True); app.exec()
+"""
+
+
+@pytest.mark.skipif(shutil.which("Xvfb") is None, reason="Xvfb is not installed")
+def test_cli_screenshot_of_a_region_under_a_real_x_server(
+        tmp_path: Path, passphrase_file: Path, passphrase: str) -> None:
+    display = f":{40 + os.getpid() % 500}"
+    xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "1024x768x24", "-nolisten", "tcp"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    env = {"DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
+    window = None
+    try:
+        time.sleep(0.8)
+        window = subprocess.Popen([sys.executable, "-c", WINDOW], stdout=subprocess.PIPE,
+                                  stderr=subprocess.DEVNULL, env={**os.environ, **env})
+        assert window.stdout is not None and window.stdout.readline().strip() == b"shown"
+        time.sleep(0.8)
+        vault = tmp_path / "shots.locker"
+        locker("init", vault, passphrase_file=passphrase_file)
+        result = locker("screenshot", vault, "--region", "250,200,100,80", "--delay", "0.2",
+                        "--case", "Shots", passphrase_file=passphrase_file, env=env)
+        if "could not load the Qt platform plugin" in result.stderr.lower():
+            pytest.skip("the xcb platform libraries are not installed")
+        assert result.returncode == 0, result.stderr
+        item_id, sha, size = result.stdout.strip().split("\t")
+        assert size == "100x80" and len(sha) == 64
+        listed = locker("screenshot", vault, "--list-screens", env=env)
+        assert listed.stdout.startswith("0\t1024x768+0+0")
+    finally:
+        if window is not None:
+            window.kill()
+            window.wait()
+        xvfb.kill()
+        xvfb.wait()
+
+    from app.vault import Vault
+
+    with Vault.open(vault, passphrase) as v:
+        png = v.open_artifact(item_id, "original").read()
+        assert v.get_item(item_id).kind == "screenshot"
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    assert image.size == (100, 80)
+    assert image.getpixel((50, 40)) == (0x12, 0xC8, 0x34)  # the window's colour, grabbed
