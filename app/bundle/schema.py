@@ -42,10 +42,10 @@ CREATE TABLE received_items (
 );
 CREATE TABLE received_tokens (
     bundle_id  TEXT NOT NULL REFERENCES received_bundles(bundle_id),
-    item_uid   TEXT,
+    item_uid   TEXT NOT NULL,
     name       TEXT NOT NULL,
     data       BLOB NOT NULL,
-    PRIMARY KEY (bundle_id, name)
+    PRIMARY KEY (bundle_id, item_uid, name)
 );
 """ + "".join(
     f"""

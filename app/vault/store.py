@@ -548,17 +548,17 @@ class Vault:
         if not text.strip():
             raise UsageError("A note cannot be empty.")
         with self.write() as conn:
-            item_id, uid = self._resolve(conn, item)
+            item_id, uid = self._writable_item(conn, item)
             self._annotate(conn, item_id, uid, "note", text)
 
     def add_tag(self, item: str | int, tag: str) -> None:
         with self.write() as conn:
-            item_id, uid = self._resolve(conn, item)
+            item_id, uid = self._writable_item(conn, item)
             self._annotate(conn, item_id, uid, "tag", tag.strip())
 
     def remove_tag(self, item: str | int, tag: str) -> None:
         with self.write() as conn:
-            item_id, uid = self._resolve(conn, item)
+            item_id, uid = self._writable_item(conn, item)
             self._annotate(conn, item_id, uid, "untag", tag.strip())
 
     def archive(self, item: str | int, reason: str) -> None:
