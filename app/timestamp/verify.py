@@ -3,8 +3,9 @@
 Checks, in order: the bytes parse as a TimeStampResp (strict DER); status granted; the
 message imprint equals the expected digest; the nonce matches the request; the policy
 (when one is required); the signer certificate has a critical timeStamping EKU; the CMS
-signature; and the signer's chain to a configured trust anchor, valid **at genTime**.
-rfc3161-client does the signature and chain (OpenSSL PKCS7_verify at genTime).
+signature; the ESS signing-certificate attribute names that certificate; and the
+signer's chain to a configured trust anchor, valid **at genTime**. rfc3161-client does
+the signature and chain (OpenSSL PKCS7_verify at genTime).
 
 A signer certificate that expired after genTime is reported as a note: the token was
 valid when issued, which is the normal state of older evidence. Any failure is a
@@ -21,6 +22,8 @@ from typing import Any
 import rfc3161_client
 from cryptography import x509
 from cryptography.x509.oid import ExtendedKeyUsageOID
+
+from app.timestamp.ess import signing_certificate_problem
 
 MAX_RESPONSE_BYTES = 1 << 20
 HASH_OIDS = {
@@ -198,6 +201,9 @@ def _verify(v: TokenVerdict, raw: bytes, digest: bytes | None, roots_pem: list[b
         v.problems.append(_explain(str(exc)))
     except Exception as exc:  # noqa: BLE001
         v.problems.append(f"the signature could not be checked ({exc})")
+    ess_problem = signing_certificate_problem(bytes(raw), signer)
+    if ess_problem:
+        v.problems.append(ess_problem)
 
     if not v.problems and gen_time <= not_after < now:
         v.signer_expired_since = True

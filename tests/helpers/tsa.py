@@ -16,7 +16,7 @@ Usage (import the fixtures `local_tsa` and `isolated_tsa_config` in a conftest):
     with LocalTSA(tmp_path) as tsa:         # or the ``local_tsa`` fixture factory below
         tsa.url, tsa.ca_pem, tsa.signer_pem, tsa.request_count
         tsa.stop(); tsa.start()             # TSA down / back up (same URL)
-        tsa.mode = "garbage"                # or "reject", "wrong_nonce", "http_error", "ok"
+        tsa.mode = "garbage"    # or "reject", "wrong_nonce", "http_error", "no_ess", "ok"
 
 Variants: ``LocalTSA(dir, key="ec")`` signs with ECDSA P-256, ``critical_eku=False``
 makes a signer whose timeStamping EKU is not critical (must be rejected),
@@ -43,7 +43,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
-MODES = ("ok", "garbage", "reject", "wrong_nonce", "http_error")
+MODES = ("ok", "garbage", "reject", "wrong_nonce", "http_error", "no_ess")
 DEFAULT_POLICY = "1.3.6.1.4.1.55555.1.1"
 
 _CNF = """\
@@ -230,15 +230,17 @@ class LocalTSA:
             if proc.returncode != 0 or not rfile.exists():
                 raise RuntimeError(f"openssl ts -reply failed: {proc.stderr.decode(errors='replace')}")
             if self.weak_signer is not None and config is None:
-                return self._resign(rfile)
+                return self._resign(rfile, self.weak_signer)
+            if self.mode == "no_ess" and config is None:
+                return self._resign(rfile, (self.signer_pem, self.signer_key))
             return rfile.read_bytes()
 
-    def _resign(self, reply: Path) -> bytes:
-        """The same TSTInfo, signed by the weak (non-critical EKU) signer."""
+    def _resign(self, reply: Path, signer: tuple[Path, Path]) -> bytes:
+        """The same TSTInfo re-signed with plain `openssl cms -sign` by ``signer``
+        (so without the ESS signing-certificate attribute a TSA must include)."""
         import rfc3161ng
         from pyasn1.codec.der import decoder, encoder
 
-        assert self.weak_signer is not None
         resp = rfc3161ng.decode_timestamp_response(reply.read_bytes())
         token_der = encoder.encode(resp["timeStampToken"])
         token, tst, signed = (self.dir / n for n in ("token.der", "tst.der", "signed.der"))
@@ -248,8 +250,8 @@ class LocalTSA:
              "-in", str(token), "-out", str(tst)],
             ["openssl", "cms", "-sign", "-binary", "-nodetach", "-outform", "DER",
              "-econtent_type", "1.2.840.113549.1.9.16.1.4", "-nosmimecap", "-md", "sha256",
-             "-in", str(tst), "-signer", str(self.weak_signer[0]),
-             "-inkey", str(self.weak_signer[1]), "-out", str(signed)],
+             "-in", str(tst), "-signer", str(signer[0]),
+             "-inkey", str(signer[1]), "-out", str(signed)],
         ):
             proc = subprocess.run(cmd, capture_output=True, timeout=60)
             if proc.returncode != 0:

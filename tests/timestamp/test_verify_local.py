@@ -124,3 +124,14 @@ def test_certificate_not_valid_at_gentime_is_rejected(local_tsa: Callable[..., L
         dst.write_bytes(src.read_bytes())
     v = verify_token(_token(tsa), digest=DIGEST, roots_pem=[tsa.ca_pem.read_bytes()])
     assert not v.ok and any("genTime" in p for p in v.problems), v.problems
+
+
+def test_token_without_ess_signing_certificate_is_rejected(
+        local_tsa: Callable[..., LocalTSA]) -> None:
+    tsa = local_tsa()
+    tsa.mode = "no_ess"
+    v = verify_token(_token(tsa), digest=DIGEST, roots_pem=[tsa.ca_pem.read_bytes()],
+                     nonce=777)
+    assert not v.ok
+    assert v.problems == ["the token does not name its signing certificate "
+                          "(no ESS signingCertificate)"]
