@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -113,11 +114,31 @@ def classify_error(exc: BaseException, path: Path) -> Exception:
         return StorageError(f"The vault location is read-only: {path}. Nothing was changed.")
     if "disk is full" in message or "database or disk is full" in message:
         return StorageError("The disk is full. The operation was undone; the vault is unchanged.")
+    if "disk i/o error" in message:
+        # SQLite reports a failed write (e.g. the -shm cannot grow) as an I/O error even
+        # when the cause is a full disk: say which when the disk is nearly full.
+        if _free_bytes(path.parent) < 4 * 1024 * 1024:
+            return StorageError("The disk is full. The operation was undone; the vault is unchanged.")
+        return StorageError(f"The disk reported an error while using {path}. The operation "
+                            "was undone; check the drive and try again.")
     if "not a database" in message or "malformed" in message or "hmac" in message:
         return CorruptVault(f"The vault file {path.name} is damaged: {exc}")
     if "unable to open" in message:
+        if not os.access(path.parent, os.W_OK):
+            # WAL needs its -wal/-shm files beside the vault: a write-protected folder
+            # (USB stick, CD, read-only mount) cannot hold them.
+            return StorageError(
+                f"The folder {path.parent} is read-only, so the vault cannot be opened "
+                "there. Nothing was changed; copy the vault to a writable folder.")
         return StorageError(f"Cannot open {path}: {exc}")
     return StorageError(f"Vault error: {exc}")
+
+
+def _free_bytes(folder: Path) -> int:
+    try:
+        return shutil.disk_usage(folder).free
+    except OSError:
+        return 1 << 62
 
 
 def fsync_dir(path: Path) -> None:
