@@ -116,6 +116,11 @@ def test_two_tsas_each_stamp_and_a_late_one_catches_up(local_tsa: Callable[..., 
     rows = item_timestamps(vault, uid)
     assert all({t["tsa"] for t in r["tokens"]} == {"A", "B"} for r in rows)
     assert verify_vault(vault).ok
+    # OpenSSL accepts every stored token (RSA from A, ECDSA from B).
+    for url, raw, root in vault.read().execute("SELECT tsa_url, response, root FROM ts_tokens"):
+        ca = a.ca_pem if url == a.url else b.ca_pem
+        assert openssl_verify(bytes(raw), ca_pem=ca, digest_hex=root,
+                              workdir=tmp_path).returncode == 0
 
 
 def test_background_retry_from_a_worker_thread(local_tsa: Callable[..., LocalTSA],
