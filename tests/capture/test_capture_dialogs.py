@@ -1,0 +1,98 @@
+"""The capture dialogs the main window opens, driven with the real controller."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.capture.conftest import FAST
+
+
+@pytest.fixture
+def controller(qapp: Any, vault: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
+    monkeypatch.setenv("LOCKER_CONFIG_DIR", str(tmp_path / "config"))
+    from app.ui.attempts import AttemptLog
+    from app.ui.controller import Controller
+    from app.ui.settings import Settings
+
+    ctl = Controller(Settings(language="en"), AttemptLog(tmp_path / "attempts.json"))
+    ctl.vault = vault
+    yield ctl
+    ctl.pool.waitForDone(10_000)
+    ctl.vault = None
+
+
+def test_batch_dialog_shows_a_result_per_url_and_retries(qtbot: Any, controller: Any,
+                                                        site: Any, monkeypatch: Any) -> None:
+    import app.ui.capture_dialogs as dialogs
+    from app.capture.batch import BatchCapture
+
+    class FastBatch(BatchCapture):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **{**FAST, **kwargs})
+    monkeypatch.setattr(dialogs, "BatchCapture", FastBatch)
+
+    dialog = dialogs.open_capture_dialog(None, controller, "Dialog case")
+    qtbot.addWidget(dialog)
+    dialog.urls.setPlainText("\n".join([site.url("/page/d1"), site.url("/gone/d"),
+                                        site.url("/page/d2")]))
+    changed: list[int] = []
+    controller.items_changed.connect(lambda: changed.append(1))
+    with qtbot.waitSignal(_start(dialog), timeout=60_000):
+        pass
+    assert dialog.table.rowCount() == 3
+    assert dialog.table.item(0, 1).text() == "Saved"
+    assert dialog.table.item(1, 1).text() == "Failed"
+    assert "HTTP 404" in dialog.table.item(1, 2).text()
+    assert dialog.table.item(2, 2).text().startswith("Item ")
+    assert dialog.progress.value() == 3 and dialog.progress.maximum() == 3
+    assert dialog.retry_button.isEnabled() and not dialog.cancel_button.isEnabled()
+    assert "2 saved, 1 failed" in dialog.summary.text()
+    assert len(changed) == 2
+    assert controller.vault.count_items("Dialog case") == 2
+    with qtbot.waitSignal(dialog.batch.finished, timeout=60_000):
+        dialog.retry()
+    assert dialog.table.item(1, 1).text() == "Failed"
+    dialog.close()
+
+
+def _start(dialog: Any) -> Any:
+    """Start the batch; its ``finished`` signal to wait on."""
+    dialog.start()
+    return dialog.batch.finished
+
+
+def test_screenshot_dialog_hides_the_app_and_stores_a_png(qtbot: Any, controller: Any) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    from app.ui.capture_dialogs import ScreenshotDialog
+
+    main = QWidget()
+    qtbot.addWidget(main)
+    main.show()
+    dialog = ScreenshotDialog(main, controller, "Shots", allow_offscreen=True)
+    dialog.show()
+    dialog.mode_region.setChecked(True)
+    for box, value in zip(dialog.region, (5, 5, 64, 48), strict=True):
+        box.setValue(value)
+    hidden_during: list[bool] = []
+    import app.capture.screenshot as screenshot
+
+    real = screenshot.take_screenshot
+
+    def spy(**kwargs: Any) -> Any:
+        hidden_during.append(not main.isVisible() and not dialog.isVisible())
+        return real(**kwargs)
+    screenshot.take_screenshot = spy  # type: ignore[assignment]
+    try:
+        with qtbot.waitSignal(controller.items_changed, timeout=20_000):
+            dialog.take()
+    finally:
+        screenshot.take_screenshot = real  # type: ignore[assignment]
+    assert hidden_during == [True]
+    assert main.isVisible()
+    items = controller.vault.list_items("Shots")
+    assert len(items) == 1 and items[0].kind == "screenshot"
+    assert items[0].metadata["area"] == {"x": 5, "y": 5, "width": 64, "height": 48}
