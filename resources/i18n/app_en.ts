@@ -22,102 +22,102 @@
 <context>
     <name>BrowserWidget</name>
     <message>
-        <location filename="../../app/ui/browser.py" line="165" />
+        <location filename="../../app/ui/browser.py" line="166" />
         <source>Back</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="167" />
+        <location filename="../../app/ui/browser.py" line="168" />
         <source>Forward</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="169" />
+        <location filename="../../app/ui/browser.py" line="170" />
         <source>Reload</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="170" />
+        <location filename="../../app/ui/browser.py" line="171" />
         <source>Web address</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="171" />
+        <location filename="../../app/ui/browser.py" line="172" />
         <source>Hide images</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="172" />
+        <location filename="../../app/ui/browser.py" line="173" />
         <source>Show images</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="173" />
+        <location filename="../../app/ui/browser.py" line="174" />
         <source>Images are blurred; showing them is your choice.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="174" />
+        <location filename="../../app/ui/browser.py" line="175" />
         <source>Capture this page</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="176" />
+        <location filename="../../app/ui/browser.py" line="177" />
         <source>Save the whole page (picture, source, PDF, text) in the vault, unblurred, without showing it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="178" />
+        <location filename="../../app/ui/browser.py" line="179" />
         <source>Private: forget logins when closed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="179" />
+        <location filename="../../app/ui/browser.py" line="180" />
         <source>Stay logged in (saved on this computer)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="214" />
+        <location filename="../../app/ui/browser.py" line="215" />
         <source>Stay logged in?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="215" />
+        <location filename="../../app/ui/browser.py" line="216" />
         <source>Logins (cookies and site storage) will be kept on this computer in {0}, so anyone using this computer account could use them. Page content and images are still never cached on disk. Continue?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="235" />
+        <location filename="../../app/ui/browser.py" line="236" />
         <source>Open a web page first.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="238" />
+        <location filename="../../app/ui/browser.py" line="239" />
         <source>A capture is already running.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="241" />
+        <location filename="../../app/ui/browser.py" line="242" />
         <source>Capturing {0}…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="274" />
+        <location filename="../../app/ui/browser.py" line="275" />
         <source>Saved in the vault as item {0}.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="287" />
+        <location filename="../../app/ui/browser.py" line="288" />
         <source>The file is too large to keep (over {0} MiB).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="297" />
+        <location filename="../../app/ui/browser.py" line="298" />
         <source>Downloading into the vault…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="310" />
+        <location filename="../../app/ui/browser.py" line="311" />
         <source>The download did not finish; nothing was stored.</source>
         <translation type="unfinished" />
     </message>
@@ -125,13 +125,131 @@
 <context>
     <name>BrowserWindow</name>
     <message>
-        <location filename="../../app/ui/browser.py" line="353" />
+        <location filename="../../app/ui/browser.py" line="354" />
         <source>Browser (images blurred)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="364" />
+        <location filename="../../app/ui/browser.py" line="365" />
         <source>Not captured</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CaptureDialog</name>
+    <message>
+        <location filename="../../app/ui/capture_dialogs.py" line="57" />
+        <source>Waiting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_dialogs.py" line="58" />
+        <source>Capturing…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_dialogs.py" line="59" />
+        <source>Saving…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_dialogs.py" line="60" />
+        <source>Saved</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_dialogs.py" line="61" />
+        <source>Failed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_dialogs.py" line="62" />
+        <source>Cancelled</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_dialogs.py" line="115" />
+        <source>Capture web pages</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_dialogs.py" line="116" />
+        <source>Paste web addresses, one per line</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_dialogs.py" line="117" />
+        <source>Load a list…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_dialogs.py" line="118" />
+        <source>Case: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_dialogs.py" line="120" />
+        <source>Address</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_dialogs.py" line="120" />
+        <source>Result</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_dialogs.py" line="120" />
+        <source>Item / reason</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_dialogs.py" line="121" />
+        <source>Capture</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_dialogs.py" line="122" />
+        <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_dialogs.py" line="123" />
+        <source>Retry failed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_dialogs.py" line="124" />
+        <source>Close</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_dialogs.py" line="132" />
+        <source>Load a list of addresses</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_dialogs.py" line="133" />
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_dialogs.py" line="139" />
+        <source>Cannot read the list</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_dialogs.py" line="151" />
+        <source>Cannot capture</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_dialogs.py" line="189" />
+        <source>Item {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_dialogs.py" line="203" />
+        <source>{0} saved, {1} failed, {2} cancelled</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -405,243 +523,264 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="213" />
+        <location filename="../../app/ui/main_window.py" line="216" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="213" />
+        <location filename="../../app/ui/main_window.py" line="216" />
         <source>Evidence Locker</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="215" />
+        <location filename="../../app/ui/main_window.py" line="218" />
         <source>Capture pages</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="215" />
+        <location filename="../../app/ui/main_window.py" line="218" />
         <source>Capture web pages by address (Ctrl+U)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="216" />
+        <location filename="../../app/ui/main_window.py" line="219" />
         <source>Browser</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="216" />
+        <location filename="../../app/ui/main_window.py" line="219" />
         <source>Browse with images blurred and capture (Ctrl+B)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="217" />
+        <location filename="../../app/ui/main_window.py" line="220" />
         <source>Screenshot</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="217" />
+        <location filename="../../app/ui/main_window.py" line="220" />
         <source>Capture the screen (Ctrl+Shift+S)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="218" />
-        <location filename="../../app/ui/main_window.py" line="370" />
+        <location filename="../../app/ui/main_window.py" line="221" />
+        <location filename="../../app/ui/main_window.py" line="374" />
         <source>Import files</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="218" />
+        <location filename="../../app/ui/main_window.py" line="221" />
         <source>Import files; originals are kept bit-exact (Ctrl+O)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="219" />
-        <location filename="../../app/ui/main_window.py" line="376" />
+        <location filename="../../app/ui/main_window.py" line="222" />
+        <location filename="../../app/ui/main_window.py" line="380" />
         <source>Import folder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="219" />
+        <location filename="../../app/ui/main_window.py" line="222" />
         <source>Import every file in a folder (Ctrl+Shift+O)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="220" />
-        <location filename="../../app/ui/main_window.py" line="234" />
-        <location filename="../../app/ui/main_window.py" line="382" />
+        <location filename="../../app/ui/main_window.py" line="223" />
+        <location filename="../../app/ui/main_window.py" line="238" />
+        <location filename="../../app/ui/main_window.py" line="386" />
         <source>New case</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="220" />
+        <location filename="../../app/ui/main_window.py" line="223" />
         <source>Start a new case (Ctrl+N)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="221" />
+        <location filename="../../app/ui/main_window.py" line="224" />
+        <source>Receive bundle</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="224" />
+        <source>Verify and import a sealed bundle (Ctrl+R)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="225" />
         <source>Grid</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="221" />
+        <location filename="../../app/ui/main_window.py" line="225" />
         <source>Blurred thumbnails (Ctrl+1)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="222" />
+        <location filename="../../app/ui/main_window.py" line="226" />
         <source>Table</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="222" />
+        <location filename="../../app/ui/main_window.py" line="226" />
         <source>Table of items (Ctrl+2)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="223" />
+        <location filename="../../app/ui/main_window.py" line="227" />
         <source>Text only</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="223" />
+        <location filename="../../app/ui/main_window.py" line="227" />
         <source>Hide even blurred thumbnails (Ctrl+T)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="224" />
+        <location filename="../../app/ui/main_window.py" line="228" />
         <source>Verify vault</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="224" />
+        <location filename="../../app/ui/main_window.py" line="228" />
         <source>Check every file and the custody history (Ctrl+Shift+V)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="225" />
+        <location filename="../../app/ui/main_window.py" line="229" />
         <source>Settings</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="225" />
+        <location filename="../../app/ui/main_window.py" line="229" />
         <source>Settings (Ctrl+,)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="226" />
+        <location filename="../../app/ui/main_window.py" line="230" />
         <source>Lock</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="226" />
+        <location filename="../../app/ui/main_window.py" line="230" />
         <source>Lock the vault (Ctrl+L)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="231" />
+        <location filename="../../app/ui/main_window.py" line="235" />
         <source>Actions</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="232" />
-        <location filename="../../app/ui/main_window.py" line="233" />
+        <location filename="../../app/ui/main_window.py" line="236" />
+        <location filename="../../app/ui/main_window.py" line="237" />
         <source>Cases</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="235" />
+        <location filename="../../app/ui/main_window.py" line="239" />
         <source>Evidence, blurred thumbnails</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="236" />
+        <location filename="../../app/ui/main_window.py" line="240" />
         <source>Evidence table</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="237" />
+        <location filename="../../app/ui/main_window.py" line="241" />
         <source>Dismiss</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="238" />
+        <location filename="../../app/ui/main_window.py" line="242" />
         <source>Dismiss the unlock history</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="256" />
+        <location filename="../../app/ui/main_window.py" line="260" />
         <source>New vault created. Nothing is ever deleted; items can be archived.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="258" />
+        <location filename="../../app/ui/main_window.py" line="262" />
         <source>Last unlocked %1.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="260" />
+        <location filename="../../app/ui/main_window.py" line="264" />
         <source>No earlier unlock is on record.</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="262" />
+        <location filename="../../app/ui/main_window.py" line="266" />
         <source>%n failed attempt(s) on this device since the last unlock, the latest at %1.</source>
         <translation><numerusform>%n failed attempt on this device since the last unlock, the latest at %1.</numerusform><numerusform>%n failed attempts on this device since the last unlock, the latest at %1.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="266" />
+        <location filename="../../app/ui/main_window.py" line="270" />
         <source>No failed attempts since then.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="290" />
+        <location filename="../../app/ui/main_window.py" line="294" />
         <source>All evidence</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="295" />
+        <location filename="../../app/ui/main_window.py" line="299" />
         <source>Archived</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="330" />
+        <location filename="../../app/ui/main_window.py" line="334" />
         <source>Nothing is archived.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="333" />
+        <location filename="../../app/ui/main_window.py" line="337" />
         <source>No evidence here yet. Import files, or drop them on this window.</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="366" />
+        <location filename="../../app/ui/main_window.py" line="370" />
         <source>Importing %n file(s)…</source>
         <translation><numerusform>Importing %n file…</numerusform><numerusform>Importing %n files…</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="382" />
+        <location filename="../../app/ui/main_window.py" line="386" />
         <source>Case name:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="397" />
+        <location filename="../../app/ui/main_window.py" line="401" />
         <source>Verifying the vault…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="405" />
+        <location filename="../../app/ui/main_window.py" line="409" />
         <source>Something went wrong</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="448" />
+        <location filename="../../app/ui/main_window.py" line="452" />
         <source>Storing the screenshot…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="455" />
+        <location filename="../../app/ui/main_window.py" line="459" />
         <source>Receiving a bundle…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="462" />
+        <location filename="../../app/ui/main_window.py" line="467" />
+        <source>Receive a bundle</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="468" />
+        <source>Bundle passphrase (leave empty if it was sealed to this vault):</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -670,6 +809,49 @@
     <message>
         <location filename="../../app/ui/reveal.py" line="99" />
         <source>The original is shown only while you hold, and each view is recorded.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ScreenshotDialog</name>
+    <message>
+        <location filename="../../app/ui/capture_dialogs.py" line="275" />
+        <source>Screenshot</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_dialogs.py" line="276" />
+        <source>Whole desktop</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_dialogs.py" line="277" />
+        <source>One screen</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_dialogs.py" line="278" />
+        <source>Region (x, y, width, height)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_dialogs.py" line="279" />
+        <source>Delay</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_dialogs.py" line="280" />
+        <source>Take screenshot</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_dialogs.py" line="311" />
+        <source>No screenshot</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_dialogs.py" line="319" />
+        <source>Storing the screenshot…</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -878,199 +1060,210 @@
 <context>
     <name>UnlockWindow</name>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="166" />
-        <location filename="../../app/ui/unlock_window.py" line="167" />
+        <location filename="../../app/ui/unlock_window.py" line="172" />
+        <location filename="../../app/ui/unlock_window.py" line="173" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="166" />
-        <location filename="../../app/ui/unlock_window.py" line="167" />
+        <location filename="../../app/ui/unlock_window.py" line="172" />
+        <location filename="../../app/ui/unlock_window.py" line="173" />
         <source>Evidence Locker</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="169" />
+        <location filename="../../app/ui/unlock_window.py" line="175" />
         <source>Before you start: if this computer is shared, monitored or may have stalkerware on it, someone may see what you do here. If you can, use a device only you control. The app locks itself when idle; F12 hides it at once.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="172" />
+        <location filename="../../app/ui/unlock_window.py" line="178" />
         <source>Got it</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="173" />
-        <location filename="../../app/ui/unlock_window.py" line="227" />
+        <location filename="../../app/ui/unlock_window.py" line="179" />
+        <location filename="../../app/ui/unlock_window.py" line="236" />
         <source>Open a vault</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="174" />
-        <location filename="../../app/ui/unlock_window.py" line="234" />
+        <location filename="../../app/ui/unlock_window.py" line="180" />
+        <location filename="../../app/ui/unlock_window.py" line="243" />
         <source>Create a vault</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="175" />
-        <location filename="../../app/ui/unlock_window.py" line="241" />
+        <location filename="../../app/ui/unlock_window.py" line="181" />
+        <location filename="../../app/ui/unlock_window.py" line="250" />
         <source>Receive a bundle</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="176" />
-        <location filename="../../app/ui/unlock_window.py" line="190" />
+        <location filename="../../app/ui/unlock_window.py" line="182" />
+        <location filename="../../app/ui/unlock_window.py" line="199" />
         <source>Vault file</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="177" />
-        <location filename="../../app/ui/unlock_window.py" line="180" />
         <location filename="../../app/ui/unlock_window.py" line="183" />
+        <location filename="../../app/ui/unlock_window.py" line="186" />
+        <location filename="../../app/ui/unlock_window.py" line="192" />
         <source>Choose…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="178" />
         <location filename="../../app/ui/unlock_window.py" line="184" />
-        <location filename="../../app/ui/unlock_window.py" line="191" />
+        <location filename="../../app/ui/unlock_window.py" line="193" />
+        <location filename="../../app/ui/unlock_window.py" line="200" />
         <source>Passphrase</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="179" />
-        <location filename="../../app/ui/unlock_window.py" line="192" />
+        <location filename="../../app/ui/unlock_window.py" line="185" />
+        <location filename="../../app/ui/unlock_window.py" line="201" />
         <source>Bundle</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="181" />
+        <location filename="../../app/ui/unlock_window.py" line="187" />
+        <location filename="../../app/ui/unlock_window.py" line="189" />
+        <source>Bundle passphrase</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="188" />
+        <source>Only if it was sealed with a passphrase</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="190" />
         <source>Unlock</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="182" />
-        <location filename="../../app/ui/unlock_window.py" line="193" />
+        <location filename="../../app/ui/unlock_window.py" line="191" />
+        <location filename="../../app/ui/unlock_window.py" line="202" />
         <source>New vault file</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="185" />
+        <location filename="../../app/ui/unlock_window.py" line="194" />
         <source>Repeat</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="187" />
+        <location filename="../../app/ui/unlock_window.py" line="196" />
         <source>Nobody can recover a forgotten passphrase, not even us: without it the evidence cannot be opened. Write it down somewhere safe.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="189" />
+        <location filename="../../app/ui/unlock_window.py" line="198" />
         <source>Create vault</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="194" />
+        <location filename="../../app/ui/unlock_window.py" line="203" />
         <source>New passphrase</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="195" />
+        <location filename="../../app/ui/unlock_window.py" line="204" />
         <source>Repeat passphrase</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="197" />
+        <location filename="../../app/ui/unlock_window.py" line="206" />
         <source>Passphrase strength</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="198" />
+        <location filename="../../app/ui/unlock_window.py" line="207" />
         <source>Status</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="199" />
+        <location filename="../../app/ui/unlock_window.py" line="208" />
         <source>Safety note</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="228" />
+        <location filename="../../app/ui/unlock_window.py" line="237" />
         <source>Vaults (*.locker);;All files (*)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="235" />
+        <location filename="../../app/ui/unlock_window.py" line="244" />
         <source>Vaults (*.locker)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="242" />
+        <location filename="../../app/ui/unlock_window.py" line="251" />
         <source>All files (*)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="252" />
+        <location filename="../../app/ui/unlock_window.py" line="261" />
         <source>Opening…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="257" />
+        <location filename="../../app/ui/unlock_window.py" line="266" />
         <source>Choose the vault file first.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="270" />
+        <location filename="../../app/ui/unlock_window.py" line="281" />
         <source>Weak: add more words</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="270" />
+        <location filename="../../app/ui/unlock_window.py" line="281" />
         <source>Fair</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="270" />
+        <location filename="../../app/ui/unlock_window.py" line="281" />
         <source>Good</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="271" />
+        <location filename="../../app/ui/unlock_window.py" line="282" />
         <source>Strong</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="273" />
+        <location filename="../../app/ui/unlock_window.py" line="284" />
         <source>Several unrelated words make a strong passphrase.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="278" />
+        <location filename="../../app/ui/unlock_window.py" line="289" />
         <source>Choose where to keep the new vault.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="280" />
+        <location filename="../../app/ui/unlock_window.py" line="291" />
         <source>This passphrase is too easy to guess. Add more words.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="282" />
+        <location filename="../../app/ui/unlock_window.py" line="293" />
         <source>The two passphrases are not the same.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="294" />
+        <location filename="../../app/ui/unlock_window.py" line="305" />
         <source>The passphrase is not right.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="296" />
+        <location filename="../../app/ui/unlock_window.py" line="307" />
         <source>The passphrase is not right. Nothing was changed.</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/unlock_window.py" line="302" />
+        <location filename="../../app/ui/unlock_window.py" line="313" />
         <source>Too many attempts. Try again in %n second(s).</source>
         <translation><numerusform>Too many attempts. Try again in %n second.</numerusform><numerusform>Too many attempts. Try again in %n seconds.</numerusform></translation>
     </message>

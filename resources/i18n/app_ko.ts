@@ -22,102 +22,102 @@
 <context>
     <name>BrowserWidget</name>
     <message>
-        <location filename="../../app/ui/browser.py" line="165" />
+        <location filename="../../app/ui/browser.py" line="166" />
         <source>Back</source>
         <translation>뒤로</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="167" />
+        <location filename="../../app/ui/browser.py" line="168" />
         <source>Forward</source>
         <translation>앞으로</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="169" />
+        <location filename="../../app/ui/browser.py" line="170" />
         <source>Reload</source>
         <translation>새로 고침</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="170" />
+        <location filename="../../app/ui/browser.py" line="171" />
         <source>Web address</source>
         <translation>웹 주소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="171" />
+        <location filename="../../app/ui/browser.py" line="172" />
         <source>Hide images</source>
         <translation>이미지 숨기기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="172" />
+        <location filename="../../app/ui/browser.py" line="173" />
         <source>Show images</source>
         <translation>이미지 보기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="173" />
+        <location filename="../../app/ui/browser.py" line="174" />
         <source>Images are blurred; showing them is your choice.</source>
         <translation>이미지는 흐리게 표시됩니다. 보실지는 직접 선택하실 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="174" />
+        <location filename="../../app/ui/browser.py" line="175" />
         <source>Capture this page</source>
         <translation>이 페이지 저장</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="176" />
+        <location filename="../../app/ui/browser.py" line="177" />
         <source>Save the whole page (picture, source, PDF, text) in the vault, unblurred, without showing it.</source>
         <translation>페이지 전체(화면 이미지, 소스, PDF, 텍스트)를 화면에 보여 주지 않고 원본 그대로 보관함에 저장합니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="178" />
+        <location filename="../../app/ui/browser.py" line="179" />
         <source>Private: forget logins when closed</source>
         <translation>비공개: 닫으면 로그인 정보를 지웁니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="179" />
+        <location filename="../../app/ui/browser.py" line="180" />
         <source>Stay logged in (saved on this computer)</source>
         <translation>로그인 유지 (이 컴퓨터에 저장됨)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="214" />
+        <location filename="../../app/ui/browser.py" line="215" />
         <source>Stay logged in?</source>
         <translation>로그인을 유지할까요?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="215" />
+        <location filename="../../app/ui/browser.py" line="216" />
         <source>Logins (cookies and site storage) will be kept on this computer in {0}, so anyone using this computer account could use them. Page content and images are still never cached on disk. Continue?</source>
         <translation>로그인 정보(쿠키와 사이트 저장소)가 이 컴퓨터의 {0}에 보관되어, 이 컴퓨터 계정을 쓰는 사람이라면 누구나 사용할 수 있게 됩니다. 페이지 내용과 이미지는 여전히 디스크에 캐시되지 않습니다. 계속할까요?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="235" />
+        <location filename="../../app/ui/browser.py" line="236" />
         <source>Open a web page first.</source>
         <translation>먼저 웹 페이지를 열어 주세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="238" />
+        <location filename="../../app/ui/browser.py" line="239" />
         <source>A capture is already running.</source>
         <translation>이미 저장이 진행 중입니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="241" />
+        <location filename="../../app/ui/browser.py" line="242" />
         <source>Capturing {0}…</source>
         <translation>{0} 저장 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="274" />
+        <location filename="../../app/ui/browser.py" line="275" />
         <source>Saved in the vault as item {0}.</source>
         <translation>보관함에 항목 {0}(으)로 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="287" />
+        <location filename="../../app/ui/browser.py" line="288" />
         <source>The file is too large to keep (over {0} MiB).</source>
         <translation>파일이 너무 커서 보관할 수 없습니다({0} MiB 초과).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="297" />
+        <location filename="../../app/ui/browser.py" line="298" />
         <source>Downloading into the vault…</source>
         <translation>보관함으로 내려받는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="310" />
+        <location filename="../../app/ui/browser.py" line="311" />
         <source>The download did not finish; nothing was stored.</source>
         <translation>내려받기가 끝나지 않아 아무것도 저장하지 않았습니다.</translation>
     </message>
@@ -125,14 +125,132 @@
 <context>
     <name>BrowserWindow</name>
     <message>
-        <location filename="../../app/ui/browser.py" line="353" />
+        <location filename="../../app/ui/browser.py" line="354" />
         <source>Browser (images blurred)</source>
         <translation>브라우저 (이미지 흐리게)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="364" />
+        <location filename="../../app/ui/browser.py" line="365" />
         <source>Not captured</source>
         <translation>저장하지 못했습니다</translation>
+    </message>
+</context>
+<context>
+    <name>CaptureDialog</name>
+    <message>
+        <location filename="../../app/ui/capture_dialogs.py" line="57" />
+        <source>Waiting</source>
+        <translation>대기 중</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_dialogs.py" line="58" />
+        <source>Capturing…</source>
+        <translation>저장 중…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_dialogs.py" line="59" />
+        <source>Saving…</source>
+        <translation>보관함에 넣는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_dialogs.py" line="60" />
+        <source>Saved</source>
+        <translation>저장됨</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_dialogs.py" line="61" />
+        <source>Failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_dialogs.py" line="62" />
+        <source>Cancelled</source>
+        <translation>취소됨</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_dialogs.py" line="115" />
+        <source>Capture web pages</source>
+        <translation>웹 페이지 저장</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_dialogs.py" line="116" />
+        <source>Paste web addresses, one per line</source>
+        <translation>웹 주소를 한 줄에 하나씩 붙여 넣어 주세요</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_dialogs.py" line="117" />
+        <source>Load a list…</source>
+        <translation>목록 불러오기…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_dialogs.py" line="118" />
+        <source>Case: {0}</source>
+        <translation>사건: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_dialogs.py" line="120" />
+        <source>Address</source>
+        <translation>주소</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_dialogs.py" line="120" />
+        <source>Result</source>
+        <translation>결과</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_dialogs.py" line="120" />
+        <source>Item / reason</source>
+        <translation>항목 / 사유</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_dialogs.py" line="121" />
+        <source>Capture</source>
+        <translation>저장</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_dialogs.py" line="122" />
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_dialogs.py" line="123" />
+        <source>Retry failed</source>
+        <translation>실패한 것 다시 시도</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_dialogs.py" line="124" />
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_dialogs.py" line="132" />
+        <source>Load a list of addresses</source>
+        <translation>주소 목록 불러오기</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_dialogs.py" line="133" />
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>텍스트 파일 (*.txt);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_dialogs.py" line="139" />
+        <source>Cannot read the list</source>
+        <translation>목록을 읽을 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_dialogs.py" line="151" />
+        <source>Cannot capture</source>
+        <translation>저장할 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_dialogs.py" line="189" />
+        <source>Item {0}</source>
+        <translation>항목 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_dialogs.py" line="203" />
+        <source>{0} saved, {1} failed, {2} cancelled</source>
+        <translation>저장 {0}건, 실패 {1}건, 취소 {2}건</translation>
     </message>
 </context>
 <context>
@@ -405,244 +523,265 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="213" />
+        <location filename="../../app/ui/main_window.py" line="216" />
         <source>Notes</source>
         <translation>메모</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="213" />
+        <location filename="../../app/ui/main_window.py" line="216" />
         <source>Evidence Locker</source>
         <translation>증거 보관함</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="215" />
+        <location filename="../../app/ui/main_window.py" line="218" />
         <source>Capture pages</source>
         <translation>페이지 저장</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="215" />
+        <location filename="../../app/ui/main_window.py" line="218" />
         <source>Capture web pages by address (Ctrl+U)</source>
         <translation>주소로 웹 페이지를 저장합니다 (Ctrl+U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="216" />
+        <location filename="../../app/ui/main_window.py" line="219" />
         <source>Browser</source>
         <translation>브라우저</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="216" />
+        <location filename="../../app/ui/main_window.py" line="219" />
         <source>Browse with images blurred and capture (Ctrl+B)</source>
         <translation>이미지를 흐리게 한 채 둘러보고 저장합니다 (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="217" />
+        <location filename="../../app/ui/main_window.py" line="220" />
         <source>Screenshot</source>
         <translation>화면 캡처</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="217" />
+        <location filename="../../app/ui/main_window.py" line="220" />
         <source>Capture the screen (Ctrl+Shift+S)</source>
         <translation>화면을 캡처합니다 (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="218" />
-        <location filename="../../app/ui/main_window.py" line="370" />
+        <location filename="../../app/ui/main_window.py" line="221" />
+        <location filename="../../app/ui/main_window.py" line="374" />
         <source>Import files</source>
         <translation>파일 가져오기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="218" />
+        <location filename="../../app/ui/main_window.py" line="221" />
         <source>Import files; originals are kept bit-exact (Ctrl+O)</source>
         <translation>파일을 가져옵니다. 원본은 한 비트도 바뀌지 않고 보관됩니다 (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="219" />
-        <location filename="../../app/ui/main_window.py" line="376" />
+        <location filename="../../app/ui/main_window.py" line="222" />
+        <location filename="../../app/ui/main_window.py" line="380" />
         <source>Import folder</source>
         <translation>폴더 가져오기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="219" />
+        <location filename="../../app/ui/main_window.py" line="222" />
         <source>Import every file in a folder (Ctrl+Shift+O)</source>
         <translation>폴더 안의 모든 파일을 가져옵니다 (Ctrl+Shift+O)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="220" />
-        <location filename="../../app/ui/main_window.py" line="234" />
-        <location filename="../../app/ui/main_window.py" line="382" />
+        <location filename="../../app/ui/main_window.py" line="223" />
+        <location filename="../../app/ui/main_window.py" line="238" />
+        <location filename="../../app/ui/main_window.py" line="386" />
         <source>New case</source>
         <translation>새 사건</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="220" />
+        <location filename="../../app/ui/main_window.py" line="223" />
         <source>Start a new case (Ctrl+N)</source>
         <translation>새 사건을 만듭니다 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="221" />
+        <location filename="../../app/ui/main_window.py" line="224" />
+        <source>Receive bundle</source>
+        <translation>묶음 파일 받기</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="224" />
+        <source>Verify and import a sealed bundle (Ctrl+R)</source>
+        <translation>봉인된 묶음 파일을 검증하고 가져옵니다 (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="225" />
         <source>Grid</source>
         <translation>바둑판 보기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="221" />
+        <location filename="../../app/ui/main_window.py" line="225" />
         <source>Blurred thumbnails (Ctrl+1)</source>
         <translation>흐린 미리 보기 (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="222" />
+        <location filename="../../app/ui/main_window.py" line="226" />
         <source>Table</source>
         <translation>표 보기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="222" />
+        <location filename="../../app/ui/main_window.py" line="226" />
         <source>Table of items (Ctrl+2)</source>
         <translation>항목 표 (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="223" />
+        <location filename="../../app/ui/main_window.py" line="227" />
         <source>Text only</source>
         <translation>글자만 보기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="223" />
+        <location filename="../../app/ui/main_window.py" line="227" />
         <source>Hide even blurred thumbnails (Ctrl+T)</source>
         <translation>흐린 미리 보기까지 숨깁니다 (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="224" />
+        <location filename="../../app/ui/main_window.py" line="228" />
         <source>Verify vault</source>
         <translation>보관함 검증</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="224" />
+        <location filename="../../app/ui/main_window.py" line="228" />
         <source>Check every file and the custody history (Ctrl+Shift+V)</source>
         <translation>모든 파일과 보관 이력을 확인합니다 (Ctrl+Shift+V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="225" />
+        <location filename="../../app/ui/main_window.py" line="229" />
         <source>Settings</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="225" />
+        <location filename="../../app/ui/main_window.py" line="229" />
         <source>Settings (Ctrl+,)</source>
         <translation>설정 (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="226" />
+        <location filename="../../app/ui/main_window.py" line="230" />
         <source>Lock</source>
         <translation>잠그기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="226" />
+        <location filename="../../app/ui/main_window.py" line="230" />
         <source>Lock the vault (Ctrl+L)</source>
         <translation>보관함을 잠급니다 (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="231" />
+        <location filename="../../app/ui/main_window.py" line="235" />
         <source>Actions</source>
         <translation>작업</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="232" />
-        <location filename="../../app/ui/main_window.py" line="233" />
+        <location filename="../../app/ui/main_window.py" line="236" />
+        <location filename="../../app/ui/main_window.py" line="237" />
         <source>Cases</source>
         <translation>사건</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="235" />
+        <location filename="../../app/ui/main_window.py" line="239" />
         <source>Evidence, blurred thumbnails</source>
         <translation>증거, 흐린 미리 보기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="236" />
+        <location filename="../../app/ui/main_window.py" line="240" />
         <source>Evidence table</source>
         <translation>증거 표</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="237" />
+        <location filename="../../app/ui/main_window.py" line="241" />
         <source>Dismiss</source>
         <translation>닫기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="238" />
+        <location filename="../../app/ui/main_window.py" line="242" />
         <source>Dismiss the unlock history</source>
         <translation>잠금 해제 기록 닫기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="256" />
+        <location filename="../../app/ui/main_window.py" line="260" />
         <source>New vault created. Nothing is ever deleted; items can be archived.</source>
         <translation>새 보관함을 만들었습니다. 어떤 것도 지워지지 않으며, 항목은 보관 처리할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="258" />
+        <location filename="../../app/ui/main_window.py" line="262" />
         <source>Last unlocked %1.</source>
         <translation>마지막 잠금 해제: %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="260" />
+        <location filename="../../app/ui/main_window.py" line="264" />
         <source>No earlier unlock is on record.</source>
         <translation>이전 잠금 해제 기록이 없습니다.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="262" />
+        <location filename="../../app/ui/main_window.py" line="266" />
         <source>%n failed attempt(s) on this device since the last unlock, the latest at %1.</source>
         <translation><numerusform>마지막 잠금 해제 이후 이 기기에서 %n번 실패한 시도가 있었습니다. 가장 최근: %1.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="266" />
+        <location filename="../../app/ui/main_window.py" line="270" />
         <source>No failed attempts since then.</source>
         <translation>그 이후 실패한 시도는 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="290" />
+        <location filename="../../app/ui/main_window.py" line="294" />
         <source>All evidence</source>
         <translation>모든 증거</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="295" />
+        <location filename="../../app/ui/main_window.py" line="299" />
         <source>Archived</source>
         <translation>보관 처리됨</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="330" />
+        <location filename="../../app/ui/main_window.py" line="334" />
         <source>Nothing is archived.</source>
         <translation>보관 처리된 항목이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="333" />
+        <location filename="../../app/ui/main_window.py" line="337" />
         <source>No evidence here yet. Import files, or drop them on this window.</source>
         <translation>아직 증거가 없습니다. 파일을 가져오시거나 이 창에 끌어다 놓으세요.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="366" />
+        <location filename="../../app/ui/main_window.py" line="370" />
         <source>Importing %n file(s)…</source>
         <translation><numerusform>파일 %n개 가져오는 중…</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="382" />
+        <location filename="../../app/ui/main_window.py" line="386" />
         <source>Case name:</source>
         <translation>사건 이름:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="397" />
+        <location filename="../../app/ui/main_window.py" line="401" />
         <source>Verifying the vault…</source>
         <translation>보관함 검증 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="405" />
+        <location filename="../../app/ui/main_window.py" line="409" />
         <source>Something went wrong</source>
         <translation>문제가 생겼습니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="448" />
+        <location filename="../../app/ui/main_window.py" line="452" />
         <source>Storing the screenshot…</source>
         <translation>화면 캡처 저장 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="455" />
+        <location filename="../../app/ui/main_window.py" line="459" />
         <source>Receiving a bundle…</source>
         <translation>묶음 파일 받는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="462" />
+        <location filename="../../app/ui/main_window.py" line="467" />
+        <source>Receive a bundle</source>
+        <translation>묶음 파일 받기</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="468" />
+        <source>Bundle passphrase (leave empty if it was sealed to this vault):</source>
+        <translation>묶음 파일 암호 (이 보관함 앞으로 봉인된 경우 비워 두세요):</translation>
     </message>
 </context>
 <context>
@@ -671,6 +810,49 @@
         <location filename="../../app/ui/reveal.py" line="99" />
         <source>The original is shown only while you hold, and each view is recorded.</source>
         <translation>원본은 누르고 계신 동안만 보이며, 볼 때마다 기록됩니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ScreenshotDialog</name>
+    <message>
+        <location filename="../../app/ui/capture_dialogs.py" line="275" />
+        <source>Screenshot</source>
+        <translation>화면 캡처</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_dialogs.py" line="276" />
+        <source>Whole desktop</source>
+        <translation>바탕 화면 전체</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_dialogs.py" line="277" />
+        <source>One screen</source>
+        <translation>화면 하나</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_dialogs.py" line="278" />
+        <source>Region (x, y, width, height)</source>
+        <translation>영역 (x, y, 너비, 높이)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_dialogs.py" line="279" />
+        <source>Delay</source>
+        <translation>기다리는 시간</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_dialogs.py" line="280" />
+        <source>Take screenshot</source>
+        <translation>화면 캡처하기</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_dialogs.py" line="311" />
+        <source>No screenshot</source>
+        <translation>화면을 캡처하지 못했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_dialogs.py" line="319" />
+        <source>Storing the screenshot…</source>
+        <translation>화면 캡처 저장 중…</translation>
     </message>
 </context>
 <context>
@@ -878,199 +1060,210 @@
 <context>
     <name>UnlockWindow</name>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="166" />
-        <location filename="../../app/ui/unlock_window.py" line="167" />
+        <location filename="../../app/ui/unlock_window.py" line="172" />
+        <location filename="../../app/ui/unlock_window.py" line="173" />
         <source>Notes</source>
         <translation>메모</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="166" />
-        <location filename="../../app/ui/unlock_window.py" line="167" />
+        <location filename="../../app/ui/unlock_window.py" line="172" />
+        <location filename="../../app/ui/unlock_window.py" line="173" />
         <source>Evidence Locker</source>
         <translation>증거 보관함</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="169" />
+        <location filename="../../app/ui/unlock_window.py" line="175" />
         <source>Before you start: if this computer is shared, monitored or may have stalkerware on it, someone may see what you do here. If you can, use a device only you control. The app locks itself when idle; F12 hides it at once.</source>
         <translation>시작하기 전에: 이 컴퓨터를 다른 사람과 함께 쓰거나, 누군가 지켜보고 있거나, 스토커웨어가 깔려 있을 수 있다면 이곳에서 하시는 일이 보일 수 있습니다. 가능하다면 본인만 쓰는 기기를 이용해 주세요. 앱은 쓰지 않을 때 스스로 잠기며, F12를 누르면 바로 숨겨집니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="172" />
+        <location filename="../../app/ui/unlock_window.py" line="178" />
         <source>Got it</source>
         <translation>확인했습니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="173" />
-        <location filename="../../app/ui/unlock_window.py" line="227" />
+        <location filename="../../app/ui/unlock_window.py" line="179" />
+        <location filename="../../app/ui/unlock_window.py" line="236" />
         <source>Open a vault</source>
         <translation>보관함 열기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="174" />
-        <location filename="../../app/ui/unlock_window.py" line="234" />
+        <location filename="../../app/ui/unlock_window.py" line="180" />
+        <location filename="../../app/ui/unlock_window.py" line="243" />
         <source>Create a vault</source>
         <translation>보관함 만들기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="175" />
-        <location filename="../../app/ui/unlock_window.py" line="241" />
+        <location filename="../../app/ui/unlock_window.py" line="181" />
+        <location filename="../../app/ui/unlock_window.py" line="250" />
         <source>Receive a bundle</source>
         <translation>묶음 파일 받기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="176" />
-        <location filename="../../app/ui/unlock_window.py" line="190" />
+        <location filename="../../app/ui/unlock_window.py" line="182" />
+        <location filename="../../app/ui/unlock_window.py" line="199" />
         <source>Vault file</source>
         <translation>보관함 파일</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="177" />
-        <location filename="../../app/ui/unlock_window.py" line="180" />
         <location filename="../../app/ui/unlock_window.py" line="183" />
+        <location filename="../../app/ui/unlock_window.py" line="186" />
+        <location filename="../../app/ui/unlock_window.py" line="192" />
         <source>Choose…</source>
         <translation>선택…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="178" />
         <location filename="../../app/ui/unlock_window.py" line="184" />
-        <location filename="../../app/ui/unlock_window.py" line="191" />
+        <location filename="../../app/ui/unlock_window.py" line="193" />
+        <location filename="../../app/ui/unlock_window.py" line="200" />
         <source>Passphrase</source>
         <translation>암호</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="179" />
-        <location filename="../../app/ui/unlock_window.py" line="192" />
+        <location filename="../../app/ui/unlock_window.py" line="185" />
+        <location filename="../../app/ui/unlock_window.py" line="201" />
         <source>Bundle</source>
         <translation>묶음 파일</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="181" />
+        <location filename="../../app/ui/unlock_window.py" line="187" />
+        <location filename="../../app/ui/unlock_window.py" line="189" />
+        <source>Bundle passphrase</source>
+        <translation>묶음 파일 암호</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="188" />
+        <source>Only if it was sealed with a passphrase</source>
+        <translation>암호로 봉인된 경우에만 입력하세요</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="190" />
         <source>Unlock</source>
         <translation>잠금 해제</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="182" />
-        <location filename="../../app/ui/unlock_window.py" line="193" />
+        <location filename="../../app/ui/unlock_window.py" line="191" />
+        <location filename="../../app/ui/unlock_window.py" line="202" />
         <source>New vault file</source>
         <translation>새 보관함 파일</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="185" />
+        <location filename="../../app/ui/unlock_window.py" line="194" />
         <source>Repeat</source>
         <translation>암호 확인</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="187" />
+        <location filename="../../app/ui/unlock_window.py" line="196" />
         <source>Nobody can recover a forgotten passphrase, not even us: without it the evidence cannot be opened. Write it down somewhere safe.</source>
         <translation>암호를 잊으시면 저희를 포함해 누구도 되찾아 드릴 수 없고, 증거도 열 수 없습니다. 안전한 곳에 적어 두세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="189" />
+        <location filename="../../app/ui/unlock_window.py" line="198" />
         <source>Create vault</source>
         <translation>보관함 만들기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="194" />
+        <location filename="../../app/ui/unlock_window.py" line="203" />
         <source>New passphrase</source>
         <translation>새 암호</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="195" />
+        <location filename="../../app/ui/unlock_window.py" line="204" />
         <source>Repeat passphrase</source>
         <translation>암호 다시 입력</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="197" />
+        <location filename="../../app/ui/unlock_window.py" line="206" />
         <source>Passphrase strength</source>
         <translation>암호 강도</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="198" />
+        <location filename="../../app/ui/unlock_window.py" line="207" />
         <source>Status</source>
         <translation>상태 안내</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="199" />
+        <location filename="../../app/ui/unlock_window.py" line="208" />
         <source>Safety note</source>
         <translation>안전 안내</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="228" />
+        <location filename="../../app/ui/unlock_window.py" line="237" />
         <source>Vaults (*.locker);;All files (*)</source>
         <translation>보관함 (*.locker);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="235" />
+        <location filename="../../app/ui/unlock_window.py" line="244" />
         <source>Vaults (*.locker)</source>
         <translation>보관함 (*.locker)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="242" />
+        <location filename="../../app/ui/unlock_window.py" line="251" />
         <source>All files (*)</source>
         <translation>모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="252" />
+        <location filename="../../app/ui/unlock_window.py" line="261" />
         <source>Opening…</source>
         <translation>여는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="257" />
+        <location filename="../../app/ui/unlock_window.py" line="266" />
         <source>Choose the vault file first.</source>
         <translation>먼저 보관함 파일을 선택해 주세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="270" />
+        <location filename="../../app/ui/unlock_window.py" line="281" />
         <source>Weak: add more words</source>
         <translation>약함: 단어를 더 넣어 주세요</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="270" />
+        <location filename="../../app/ui/unlock_window.py" line="281" />
         <source>Fair</source>
         <translation>보통</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="270" />
+        <location filename="../../app/ui/unlock_window.py" line="281" />
         <source>Good</source>
         <translation>좋음</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="271" />
+        <location filename="../../app/ui/unlock_window.py" line="282" />
         <source>Strong</source>
         <translation>강함</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="273" />
+        <location filename="../../app/ui/unlock_window.py" line="284" />
         <source>Several unrelated words make a strong passphrase.</source>
         <translation>서로 관계없는 단어 여러 개를 이으면 강한 암호가 됩니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="278" />
+        <location filename="../../app/ui/unlock_window.py" line="289" />
         <source>Choose where to keep the new vault.</source>
         <translation>새 보관함을 둘 곳을 선택해 주세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="280" />
+        <location filename="../../app/ui/unlock_window.py" line="291" />
         <source>This passphrase is too easy to guess. Add more words.</source>
         <translation>이 암호는 너무 쉽게 짐작할 수 있습니다. 단어를 더 넣어 주세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="282" />
+        <location filename="../../app/ui/unlock_window.py" line="293" />
         <source>The two passphrases are not the same.</source>
         <translation>두 암호가 서로 다릅니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="294" />
+        <location filename="../../app/ui/unlock_window.py" line="305" />
         <source>The passphrase is not right.</source>
         <translation>암호가 맞지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="296" />
+        <location filename="../../app/ui/unlock_window.py" line="307" />
         <source>The passphrase is not right. Nothing was changed.</source>
         <translation>암호가 맞지 않습니다. 아무것도 바뀌지 않았습니다.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/unlock_window.py" line="302" />
+        <location filename="../../app/ui/unlock_window.py" line="313" />
         <source>Too many attempts. Try again in %n second(s).</source>
         <translation><numerusform>시도가 너무 많았습니다. %n초 뒤에 다시 시도해 주세요.</numerusform></translation>
     </message>
