@@ -18,6 +18,7 @@ from typing import Any
 from PySide6.QtCore import QEventLoop, QObject, Signal
 from PySide6.QtWebEngineCore import QWebEngineProfile
 
+from app.capture import spool
 from app.capture.errors import CaptureCancelled, CaptureFailed
 from app.capture.web import LOAD_TIMEOUT_S, PageCapturer
 from app.capture.web_result import PageCapture
@@ -100,6 +101,7 @@ class BatchCapture(QObject):
         self.case = case
         self.note = note
         self.entries: list[BatchEntry] = []
+        spool.sweep_stale()
         self._capturer = PageCapturer(profile, self, timeout_s=timeout_s, **capture_options)
         self._capturer.finished.connect(self._captured)
         self._capturer.failed.connect(self._capture_failed)

@@ -5,7 +5,13 @@ from __future__ import annotations
 import os
 import sys
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import (
+    QCoreApplication,
+    QMessageLogContext,
+    Qt,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 
 
 def prepare_environment() -> None:
@@ -18,8 +24,13 @@ def prepare_environment() -> None:
         flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
         if "--no-sandbox" not in flags.split():
             os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = (flags + " --no-sandbox").strip()
-    # Chromium's own crash dumps and logs could hold page content: keep them off.
+    # Chromium's own crash dumps and logs could hold page content: keep them off, and keep
+    # the terminal to our one-line messages.
     os.environ.setdefault("QTWEBENGINE_DISABLE_CRASH_REPORTING", "1")
+    flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
+    if "--log-level" not in flags:
+        os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = (flags + " --disable-logging --log-level=3").strip()
+    os.environ.setdefault("QT_LOGGING_RULES", "*.debug=false;*.info=false;*.warning=false")
 
 
 def ensure_app() -> QCoreApplication:
@@ -35,6 +46,13 @@ def ensure_app() -> QCoreApplication:
     from PySide6.QtWidgets import QApplication
 
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts, True)
+    qInstallMessageHandler(_quiet_messages)
     app = QApplication(sys.argv[:1] or ["locker"])
     app.setApplicationName("evidence-locker")
     return app
+
+
+def _quiet_messages(kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
+    """Headless capture: Qt's rendering warnings are noise; only fatal messages show."""
+    if kind in (QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg):
+        sys.stderr.write(f"locker: Qt: {message}\n")

@@ -84,6 +84,7 @@ class BrowserWidget(QWidget):
         self._relay = _Relay(self)
         self._relay.done.connect(self._stored)
         self._downloads: list[QWebEngineDownloadRequest] = []
+        spool.sweep_stale()
         self._build()
         self.profile: QWebEngineProfile
         self.page: BrowserPage
