@@ -1,0 +1,69 @@
+"""A scripted desktop-app session, run as a child process by the adversarial tests:
+unlock a vault in the real app (offscreen), let it show the items and do its background
+work, optionally verify, then lock and quit. Prints one line "unlocked N" on success.
+
+    python -m tests.adversarial.gui_session VAULT PASSPHRASE_FILE [--seconds S] [--verify]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("vault", type=Path)
+    parser.add_argument("passphrase_file", type=Path)
+    parser.add_argument("--seconds", type=float, default=3.0)
+    parser.add_argument("--verify", action="store_true")
+    args = parser.parse_args()
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from app.ui.attempts import AttemptLog
+    from app.ui.main import App
+    from app.ui.settings import Settings, config_dir
+
+    qapp = QApplication([sys.argv[0]])
+    app = App(qapp, Settings(language="en"), AttemptLog(config_dir() / "attempts.json"),
+              quit_on_exit=False)
+    app.start()
+    controller = app.controller
+
+    def wait_for(signal, seconds: float) -> bool:  # type: ignore[no-untyped-def]
+        loop = QEventLoop()
+        fired: list[bool] = []
+        signal.connect(lambda *a: (fired.append(True), loop.quit()))
+        QTimer.singleShot(int(seconds * 1000), loop.quit)
+        loop.exec()
+        return bool(fired)
+
+    passphrase = args.passphrase_file.read_text(encoding="utf-8").split("\n", 1)[0]
+    QTimer.singleShot(0, lambda: controller.unlock(args.vault, passphrase))
+    if not wait_for(controller.unlocked, 60):
+        sys.stderr.write("the app did not unlock the vault\n")
+        return 1
+    count = controller.vault.count_items(archived=None) if controller.vault else -1
+    if args.verify:
+        QTimer.singleShot(0, controller.verify)
+        if not wait_for(controller.verify_done, 60):
+            sys.stderr.write("verify did not finish\n")
+            return 1
+    loop = QEventLoop()
+    QTimer.singleShot(int(args.seconds * 1000), loop.quit)
+    loop.exec()  # thumbnails, status refresh, background work
+    sys.stdout.write(f"unlocked {count}\n")
+    sys.stdout.flush()
+    controller.lock("user")
+    controller.pool.waitForDone(30_000)
+    qapp.processEvents()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
