@@ -1,0 +1,47 @@
+"""Receiving a sealed bundle through the app: verified first, imported as a read-only
+received case, shown blurred like everything else."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.vault import Vault
+from tests.conftest import PASSPHRASE
+from tests.ui.conftest import checkerboard, make_vault
+
+export = pytest.importorskip("app.bundle.export")
+seal = pytest.importorskip("app.bundle.seal")
+
+
+def test_receive_bundle_from_first_run(gui, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    sender = make_vault(tmp_path / "sender.locker")
+    bundle = tmp_path / "exhibits.bundle"
+    with Vault.open(sender, PASSPHRASE) as vault:
+        vault.add_file(checkerboard(tmp_path / "c.png"), case="Sent")
+        export.export_bundle(vault, bundle, export.select_items(vault, case="Sent"),
+                             seal.Sealing(passphrase="bundle pass words"),
+                             stamp=False)
+    path = make_vault(tmp_path / "lawyer.locker")
+    window = gui.unlock_window
+    assert window.bundle_tab.isVisible()
+    window.bundle_tab.click()
+    assert window.bundle_edit.isVisible()
+    window.path_edit.setText(str(path))
+    window.pass_edit.setText(PASSPHRASE)
+    window.bundle_edit.setText(str(bundle))
+    window.bundle_pass_edit.setText("bundle pass words")
+    errors: list[str] = []
+    gui.controller.error.connect(errors.append)
+    window.unlock_button.click()
+    qtbot.waitUntil(lambda: gui.controller.is_unlocked, timeout=15_000)
+    qtbot.waitUntil(lambda: bool(errors) or gui.main_window.model.rowCount() >= 1,
+                   timeout=60_000)
+    assert errors == []
+    main = gui.main_window
+    item = main.model.item_at(0)
+    assert item.read_only
+    main.table.selectRow(0)
+    qtbot.waitUntil(lambda: main.details.item is not None)
+    assert not main.details.archive_button.isEnabled()  # received evidence stays as sent
