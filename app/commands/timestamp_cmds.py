@@ -70,6 +70,10 @@ def register(sub: Any) -> None:
     add_json_arg(p)
     p.set_defaults(func=cmd_stamp, tsa_groups=None)
 
+    t = sub.add_parser("tsas", help="list the configured time-stamp authorities and roots")
+    add_json_arg(t)
+    t.set_defaults(func=cmd_tsas)
+
     v = sub.add_parser("verify-token", help="verify an RFC 3161 token offline",
                        epilog=VERIFY_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     v.add_argument("--token", required=True, type=Path, metavar="FILE.tsr",
@@ -142,6 +146,32 @@ def cmd_stamp(args: argparse.Namespace) -> int:
                     f"(entries stay queued; next automatic try {o.next_retry_at})")
         say(f"{report.pending_after} entries still waiting for a timestamp")
     return EXIT_OK if report.ok else EXIT_FAILURE
+
+
+def cmd_tsas(args: argparse.Namespace) -> int:
+    from cryptography.hazmat.primitives import hashes
+
+    from app.timestamp.config import config_path, load_tsas
+    from app.timestamp.verify import load_pem_certs
+
+    path = config_path()
+    rows = []
+    for tsa in load_tsas(path, include_disabled=True):
+        roots = [{"subject": c.subject.rfc4514_string(),
+                  "sha256": c.fingerprint(hashes.SHA256()).hex(),
+                  "not_after": c.not_valid_after_utc.isoformat()}
+                 for c in load_pem_certs(list(tsa.roots_pem))]
+        rows.append({**tsa.to_json(), "root_certificates": roots})
+    if args.json:
+        print_json({"config": str(path), "tsas": rows})
+        return EXIT_OK
+    say(f"TSA list: {path}")
+    for row in rows:
+        say(f"{'enabled ' if row['enabled'] else 'disabled'}  {safe_terminal(row['name'])}  "
+            f"{safe_terminal(row['url'])}")
+        for root in row["root_certificates"]:
+            say(f"          root {safe_terminal(root['subject'])}  sha256 {root['sha256']}")
+    return EXIT_OK
 
 
 def _read(path: Path, what: str, limit: int = 1 << 20) -> bytes:

@@ -104,3 +104,16 @@ def test_stamp_usage_errors_and_status(tmp_path: Path, passphrase_file: Path) ->
     assert proc.returncode == 2 and "No TSA" in proc.stderr
     proc = locker("stamp", vault, "--status", "--json", passphrase_file=passphrase_file)
     assert proc.returncode == 0 and json.loads(proc.stdout)["pending"] >= 2
+
+
+def test_tsas_lists_the_configured_authorities(tmp_path: Path, real_fixtures: Path) -> None:
+    cfg = tmp_path / "tsa.json"
+    (tmp_path / "root.pem").write_bytes(
+        (real_fixtures / "identrust" / "identrust-commercial-root-ca-1.pem").read_bytes())
+    cfg.write_text(json.dumps({"tsas": [{"name": "Mine", "url": "http://127.0.0.1:1/",
+                                         "roots": ["root.pem"]}]}))
+    proc = locker("tsas", "--json", env={"LOCKER_TSA_CONFIG": str(cfg)})
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert data["config"] == str(cfg)
+    assert data["tsas"][0]["root_certificates"][0]["sha256"].startswith("5d56499b")
