@@ -7,9 +7,12 @@ import hashlib
 import time
 import zipfile
 from collections.abc import Callable
-from typing import IO
+from typing import IO, Any, cast
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from app.bundle import layout
+from app.bundle.zipsig import PLACEHOLDER, SignedTail
 
 BLOCK = 1024 * 1024
 # Evidence that is already compressed gains nothing from deflate.
@@ -25,7 +28,9 @@ class BagWriter:
     def __init__(self, out: IO[bytes], when: time.struct_time,
                  progress: Callable[[int], None] | None = None,
                  cancelled: Callable[[], bool] | None = None) -> None:
-        self._zip = zipfile.ZipFile(out, "w", allowZip64=True)
+        self.tail = SignedTail(out)
+        self._zip = zipfile.ZipFile(cast(Any, self.tail), "w", allowZip64=True)
+        self._zip.comment = PLACEHOLDER
         self._when = when[:6]
         self.payload: dict[str, str] = {}  # data/... -> sha256
         self.tags: dict[str, str] = {}
@@ -73,8 +78,10 @@ class BagWriter:
             self.tags[path] = sha
         return sha
 
-    def close(self) -> None:
+    def close(self, key: Ed25519PrivateKey) -> None:
+        """Write the zip directory and the whole-file signature."""
         self._zip.close()
+        self.tail.finish(key)
 
     def abandon(self) -> None:
         """After a failure: drop the zip without writing its directory."""

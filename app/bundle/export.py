@@ -141,7 +141,7 @@ def _write(vault: Vault, out: Path, tmp: Path, items: list[Item], exhibit_of: di
             except BaseException:
                 bag.abandon()
                 raise
-            bag.close()
+            bag.close(vault.signing_key())
         fh.flush()
         os.fsync(fh.fileno())
     try:

@@ -10,6 +10,7 @@ and a total budget, so a lying header cannot inflate.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import stat
 import unicodedata
@@ -64,6 +65,7 @@ class SafeZip:
 
     def __init__(self, fileobj: IO[bytes], limits: Limits = DEFAULT_LIMITS) -> None:
         self.limits = limits
+        self._fileobj = fileobj
         self._count_entries(fileobj)
         try:
             self._zip = zipfile.ZipFile(fileobj)
@@ -164,6 +166,26 @@ class SafeZip:
         if self.members[name].file_size > cap:
             raise BundleRejected(f"Bundle member '{name[:120]}' is too large ({cap} bytes at most).")
         return b"".join(self.iter_blocks(name))
+
+    @property
+    def comment(self) -> bytes:
+        return bytes(self._zip.comment)
+
+    def digest_before_comment(self) -> bytes:
+        """SHA-256 of the raw zip bytes before the archive comment (for the whole-file
+        signature); reads the file in blocks."""
+        fh = self._fileobj
+        end = fh.seek(0, 2)
+        remaining = max(0, end - len(self._zip.comment))
+        fh.seek(0)
+        digest = hashlib.sha256()
+        while remaining:
+            block = fh.read(min(READ_BLOCK, remaining))
+            if not block:
+                raise BundleRejected("The bundle is truncated.")
+            digest.update(block)
+            remaining -= len(block)
+        return digest.digest()
 
     def close(self) -> None:
         self._zip.close()

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from app.bundle import chains as chain_mod
-from app.bundle import checks, layout, signing, tokens
+from app.bundle import checks, layout, signing, tokens, zipsig
 from app.bundle.errors import BundleRejected
 from app.bundle.safezip import DEFAULT_LIMITS, Limits, SafeZip, check_name
 from app.bundle.seal import sealing_of, unsealed
@@ -164,13 +164,17 @@ def verify_zip(z: SafeZip, sealing: str = "", progress: Progress | None = None) 
     exporter = bundle.get("exporter") if isinstance(bundle.get("exporter"), dict) else {}
     assert isinstance(exporter, dict)
     sig_problems = [] if sig_ok else ["the Ed25519 signature over tagmanifest-sha256.txt is invalid"]
+    whole = zipsig.check(z.comment, z.digest_before_comment(), signing.load_public(signer_pem))
+    if whole is not None:
+        sig_problems.append(whole)
     if exporter.get("fingerprint") != fingerprint:
         sig_problems.append("bundle.json names another exporter identity than the signer")
     info = _text(z, layout.BAG_INFO, 65536)
     if f"Exporter-Identity-Fingerprint: {fingerprint}" not in info.splitlines():
         sig_problems.append("bag-info.txt names another exporter identity than the signer")
     report.checks.append(checks.Finding("signature", not sig_problems,
-                                        f"Ed25519, identity {fingerprint}", sig_problems))
+                                        f"Ed25519 over the tag manifest and the whole zip, identity {fingerprint}",
+                                        sig_problems))
     report.bundle_id = str(bundle.get("bundle_id") or "")
     report.created_at = str(bundle.get("created_at") or "")
     report.exporter_vault_id = str(exporter.get("vault_id") or "")

@@ -65,7 +65,7 @@ def make_vault(tmp_path: Path) -> Iterator[Callable[[str], Vault]]:
 
 
 @pytest.fixture
-def tsa_configured(local_tsa: Callable[..., LocalTSA], tmp_path: Path,
+def tsa_configured(local_tsa: Callable[..., LocalTSA], tmp_path: Path,  # noqa: F811
                    monkeypatch: pytest.MonkeyPatch) -> LocalTSA:
     """A running local TSA that is this machine's configured (and trusted) TSA."""
     tsa = local_tsa()

@@ -7,7 +7,6 @@ from __future__ import annotations
 import io
 import json
 import shlex
-from pathlib import Path
 
 from app.bundle.age_scrypt import decrypt_passphrase_stream
 from tests.bundle.conftest import fill_vault, stamp

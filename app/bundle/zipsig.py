@@ -1,0 +1,65 @@
+"""A whole-file signature in the zip's archive comment, so that a change to any byte of a
+bundle zip is detected, including zip metadata no manifest covers (member dates, flags).
+
+The zip is written through :class:`SignedTail`, which holds back the last bytes written
+(the archive comment, a fixed-size placeholder) and hashes everything before them. At the
+end the placeholder is replaced by ``PREFIX + base64(Ed25519 signature)`` over
+``DOMAIN || SHA-256(zip bytes before the comment)``. The key is the bag's signer key.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from typing import IO, Any
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+PREFIX = b"EVIDENCE-LOCKER-ZIPSIG1 "
+PLACEHOLDER = PREFIX + b"A" * 88  # base64 of 64 bytes is 88 characters
+DOMAIN = b"evidence-locker-bundle-zip/1\x00"
+
+
+class SignedTail:
+    """A non-seekable write stream for zipfile; call :meth:`finish` after the zip closed."""
+
+    def __init__(self, out: IO[bytes] | Any) -> None:
+        self._out = out
+        self._held = bytearray()
+        self._digest = hashlib.sha256()
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        view = bytes(data)
+        self._held += view
+        if len(self._held) > len(PLACEHOLDER):
+            cut = len(self._held) - len(PLACEHOLDER)
+            chunk = bytes(self._held[:cut])
+            self._digest.update(chunk)
+            self._out.write(chunk)
+            del self._held[:cut]
+        return len(view)
+
+    def flush(self) -> None:
+        self._out.flush()
+
+    def finish(self, key: Ed25519PrivateKey) -> None:
+        if bytes(self._held) != PLACEHOLDER:
+            raise ValueError("the zip did not end with the signature placeholder")
+        signature = key.sign(DOMAIN + self._digest.digest())
+        self._out.write(PREFIX + base64.b64encode(signature))
+        self._held.clear()
+
+
+def check(comment: bytes, digest: bytes, key: Ed25519PublicKey) -> str | None:
+    """None when the whole-file signature holds, else what is wrong."""
+    if len(comment) != len(PLACEHOLDER) or not comment.startswith(PREFIX):
+        return "the zip carries no whole-file signature (it was altered or re-packed)"
+    try:
+        key.verify(base64.b64decode(comment[len(PREFIX):], validate=True), DOMAIN + digest)
+    except (InvalidSignature, ValueError):
+        return "the whole-file signature does not match: some byte of the zip was changed"
+    return None

@@ -1,0 +1,101 @@
+"""Import into a second vault: same SHA-256s, the chain verifies, received events exist;
+export from there and import into a third: the chain shows both transfers. Importing the
+same bundle twice is detected; received evidence is read-only."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from app.bundle.errors import AlreadyImported
+from app.bundle.export import export_bundle, select_items
+from app.bundle.importer import import_bundle
+from app.bundle.seal import Sealing
+from app.bundle.verify import verify_bundle
+from app.errors import ReadOnlyCase
+from app.vault.identity import age_recipient_of, fingerprint_of
+from app.vault.verify import verify_vault
+from tests.bundle.conftest import fill_vault, stamp
+
+
+def _fp(vault):
+    return fingerprint_of(vault.signing_key().public_key())
+
+
+def test_two_transfers_keep_the_chain(make_vault, tsa_configured, tmp_path):
+    a, b, c = make_vault("a"), make_vault("b"), make_vault("c")
+    originals = fill_vault(a)
+    a.add_note(originals[0].id, "메모: 게시자 계정 확인")
+    stamp(a, tsa_configured)
+    ab = tmp_path / "a-to-b.age"
+    export_bundle(a, ab, select_items(a, case="사건 1"),
+                  Sealing(recipients=(age_recipient_of(b.age_identity()),)))
+
+    first = import_bundle(b, ab)
+    assert first.sender_fingerprint == _fp(a)
+    received = b.list_items(case=first.case)
+    assert sorted(i.sha256 for i in received) == sorted(i.sha256 for i in originals)
+    assert {i.uid for i in received} == {i.uid for i in originals}
+    assert all(i.read_only for i in received)
+    report = verify_vault(b)
+    assert report.ok, report.text()
+    assert any(ch.name == "received evidence" and ch.ok for ch in report.checks)
+    events = [e.event for e in b.custody_log()]
+    assert events.count("received") == 2 and "bundle_imported" in events
+    got = b.get_item(received[0].id)
+    with b.open_artifact(got.id) as fh, a.open_artifact(got.uid) as orig:
+        assert fh.read() == orig.read()
+    with pytest.raises(ReadOnlyCase):
+        b.add_note(got.id, "not allowed")
+    with pytest.raises(ReadOnlyCase):
+        b.archive(got.id, "no")
+    with pytest.raises(AlreadyImported):
+        import_bundle(b, ab)
+
+    # B passes the received evidence on to C: the chain shows both transfers.
+    stamp(b, tsa_configured)
+    bc = tmp_path / "b-to-c.zip"
+    export_bundle(b, bc, select_items(b, case=first.case), Sealing())
+    onward = verify_bundle(bc)
+    assert onward.ok, onward.text()
+    holders = [(t["event"], t["holder"]) for t in onward.transfers]
+    assert holders == [("bundle_exported", _fp(a)), ("bundle_imported", _fp(b)),
+                       ("bundle_exported", _fp(b))]
+    second = import_bundle(c, bc)
+    assert second.sender_fingerprint == _fp(b)
+    in_c = c.list_items(case=second.case)
+    assert sorted(i.sha256 for i in in_c) == sorted(i.sha256 for i in originals)
+    report = verify_vault(c)
+    assert report.ok, report.text()
+    # C keeps both earlier chains; A's note event and item_added are disclosed, the other
+    # case's item is not.
+    chains = {vid: [json.loads(p) for (p,) in c.read().execute(
+        "SELECT payload FROM received_custody WHERE vault_id = ? AND payload IS NOT NULL ORDER BY seq",
+        (vid,))] for (vid,) in c.read().execute("SELECT DISTINCT vault_id FROM received_custody")}
+    assert set(chains) == {a.vault_id, b.vault_id}
+    a_events = [p["event"] for p in chains[a.vault_id]]
+    assert "note_added" in a_events and a_events.count("item_added") == 2
+    assert all(p["data"].get("title") != "unrelated secret" for p in chains[a.vault_id])
+    b_events = [p["event"] for p in chains[b.vault_id]]
+    assert b_events.count("received") == 2 and "bundle_imported" in b_events
+    c_events = [e for e in c.custody_log() if e.event == "received"]
+    assert {e.payload["data"]["from"] for e in c_events} == {_fp(b)}
+    assert {e.payload["data"]["origin_vault_id"] for e in c_events} == {a.vault_id}
+
+
+def test_received_check_catches_a_forged_sender_chain(make_vault, tmp_path):
+    a, b = make_vault("a"), make_vault("b")
+    fill_vault(a, count=1)
+    bundle = tmp_path / "x.zip"
+    export_bundle(a, bundle, select_items(a, case="사건 1"), Sealing())
+    import_bundle(b, bundle)
+    conn = b.read()
+    # The append-only trigger stops edits; a forger with the key could drop it first.
+    conn.execute("DROP TRIGGER received_custody_no_update")
+    conn.execute("UPDATE received_custody SET payload = replace(payload, 'screenshot', 'file')"
+                 " WHERE payload LIKE '%item_added%'")
+    report = verify_vault(b)
+    assert not report.ok
+    failed = {ch.name for ch in report.checks if not ch.ok}
+    assert "received evidence" in failed
