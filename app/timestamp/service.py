@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 Progress = Callable[[str], None]
 BACKOFF_FIRST_SECONDS = 30
 BACKOFF_MAX_SECONDS = 6 * 3600
+MAX_BATCH = 1 << 16  # entries per request (memory for audit paths stays modest)
 _stamp_lock = threading.Lock()
 
 
@@ -165,26 +166,27 @@ def _store(vault: Vault, token: StampedToken, batch: list[tuple[int, bytes]],
 
 
 def stamp_with(vault: Vault, tsa: TSA, progress: Progress | None = None) -> TSAOutcome:
-    """Stamp everything pending for one TSA with a single request."""
+    """Stamp everything pending for one TSA: a single request, or one per MAX_BATCH
+    entries for a very long queue (e.g. a TSA added to an old vault)."""
     outcome = TSAOutcome(tsa=tsa.name, url=tsa.url, ok=True)
-    batch = pending_entries(vault, tsa.url)
-    if not batch:
-        return outcome
-    if progress:
-        progress(f"{tsa.name}: stamping {len(batch)} custody entries")
-    root, paths = merkle.tree_with_paths([h for _s, h in batch])
-    try:
-        token = stamp_data(root, tsa)
-    except TimestampError as exc:
-        outcome.ok = False
-        outcome.error = str(exc)
-        outcome.next_retry_at = _record_attempt(vault, tsa, str(exc))
-        return outcome
-    outcome.token_id = _store(vault, token, batch, paths, root)
-    _record_attempt(vault, tsa, None)
-    outcome.entries = len(batch)
-    outcome.gen_time = token.verdict.gen_time
-    outcome.root = root.hex()
+    pending = pending_entries(vault, tsa.url)
+    for start in range(0, len(pending), MAX_BATCH):
+        batch = pending[start:start + MAX_BATCH]
+        if progress:
+            progress(f"{tsa.name}: stamping {len(batch)} custody entries")
+        root, paths = merkle.tree_with_paths([h for _s, h in batch])
+        try:
+            token = stamp_data(root, tsa)
+        except TimestampError as exc:
+            outcome.ok = False
+            outcome.error = str(exc)
+            outcome.next_retry_at = _record_attempt(vault, tsa, str(exc))
+            return outcome
+        outcome.token_id = _store(vault, token, batch, paths, root)
+        _record_attempt(vault, tsa, None)
+        outcome.entries += len(batch)
+        outcome.gen_time = token.verdict.gen_time
+        outcome.root = root.hex()
     return outcome
 
 

@@ -145,3 +145,16 @@ def test_background_retry_from_a_worker_thread(local_tsa: Callable[..., LocalTSA
     cfg.write_text("{broken")
     report = service.stamp_due(vault)
     assert not report.ok and "not readable JSON" in report.outcomes[0].error
+
+
+def test_a_very_long_queue_is_split_into_batches(local_tsa: Callable[..., LocalTSA],
+                                                 vault: Vault,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(service, "MAX_BATCH", 4)
+    with vault.write() as conn:
+        for i in range(9):
+            vault.append_event(conn, "note_added", None, {"n": i})
+    tsa = local_tsa()
+    report = service.stamp_pending(vault, [tsa_from_args(tsa.url, [tsa.ca_pem])])
+    assert report.ok and report.outcomes[0].entries == 10 and tsa.request_count == 3
+    assert service.pending_count(vault) == 0 and verify_vault(vault).ok
