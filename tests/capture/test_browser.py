@@ -97,3 +97,26 @@ def test_download_goes_into_the_vault(qtbot: Any, vault: Any, site: Any) -> None
 
     assert item.sha256 == sha256(png_bytes(120, 80, ((3 * 70) % 256, 90, 160)))
     browser.shutdown()
+
+
+def test_profile_is_off_the_record_unless_chosen(qtbot: Any, vault: Any, tmp_path: Any,
+                                                 monkeypatch: Any) -> None:
+    from app.ui.browser import BrowserWidget
+
+    where = tmp_path / "browser-profile"
+    monkeypatch.setenv("LOCKER_BROWSER_PROFILE_DIR", str(where))
+    private = BrowserWidget(lambda: vault, "Case B")
+    qtbot.addWidget(private)
+    assert private.profile.isOffTheRecord()
+    assert private.profile_choice.currentIndex() == 0
+    assert not where.exists()  # nothing is created for the default, private browser
+
+    logged_in = BrowserWidget(lambda: vault, "Case B", persistent=True)
+    qtbot.addWidget(logged_in)
+    profile = logged_in.profile
+    assert not profile.isOffTheRecord()
+    assert profile.persistentStoragePath().startswith(str(where))
+    assert profile.httpCacheType() == profile.HttpCacheType.MemoryHttpCache
+    assert (where.stat().st_mode & 0o777) == 0o700
+    private.shutdown()
+    logged_in.shutdown()
