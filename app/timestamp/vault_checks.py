@@ -38,16 +38,26 @@ def check_timestamps(vault: Vault) -> CheckResult:
     for token_id, url, name, nonce, imprint, root, size, trust_pem, raw in tokens:
         roots[int(token_id)] = (str(root), int(size))
         configured = trust_for(str(url), known)
+        recorded = [str(trust_pem).encode("ascii", "replace")] if trust_pem else []
+        digest = bytes.fromhex(str(root))
+        token_nonce = int(nonce) if nonce else None
         if configured is not None:
-            anchors, untrusted, policy = list(configured.roots_pem), \
-                list(configured.untrusted_pem), configured.policy
+            verdict = verify_token(bytes(raw), digest=digest,
+                                   roots_pem=list(configured.roots_pem),
+                                   untrusted_pem=list(configured.untrusted_pem),
+                                   nonce=token_nonce, policy=configured.policy)
+            if not verdict.ok and recorded and recorded != list(configured.roots_pem):
+                fallback = verify_token(bytes(raw), digest=digest, roots_pem=recorded,
+                                        nonce=token_nonce, policy=configured.policy)
+                if fallback.ok:
+                    verdict = fallback
+                    notes.append(f"token {token_id} ({name}): valid against the trust anchor "
+                                 "recorded when it was stamped, not the one configured now")
         else:
-            anchors, untrusted, policy = [str(trust_pem).encode("ascii", "replace")], [], None
+            verdict = verify_token(bytes(raw), digest=digest, roots_pem=recorded,
+                                   nonce=token_nonce)
             notes.append(f"token {token_id} ({name}): TSA not configured here; checked "
                          "against the trust anchor recorded when it was stamped")
-        verdict = verify_token(bytes(raw), digest=bytes.fromhex(str(root)), roots_pem=anchors,
-                               untrusted_pem=untrusted,
-                               nonce=int(nonce) if nonce else None, policy=policy)
         if verdict.imprint and verdict.imprint != str(imprint):
             problems.append(f"token {token_id}: stored imprint differs from the token")
         problems += [f"token {token_id} ({name}): {p}" for p in verdict.problems]

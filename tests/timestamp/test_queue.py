@@ -158,3 +158,31 @@ def test_a_very_long_queue_is_split_into_batches(local_tsa: Callable[..., LocalT
     report = service.stamp_pending(vault, [tsa_from_args(tsa.url, [tsa.ca_pem])])
     assert report.ok and report.outcomes[0].entries == 10 and tsa.request_count == 3
     assert service.pending_count(vault) == 0 and verify_vault(vault).ok
+
+
+def test_verify_uses_the_configured_roots(local_tsa: Callable[..., LocalTSA], vault: Vault,
+                                          tmp_path: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+
+    from app.timestamp.vault_checks import check_timestamps
+
+    tsa, other = local_tsa(), local_tsa(name="Other")
+    assert service.stamp_pending(vault, [tsa_from_args(tsa.url, [tsa.ca_pem])]).ok
+    cfg = tmp_path / "tsa.json"
+    cfg.write_text(json.dumps({"tsas": [{"name": "Local", "url": tsa.url,
+                                         "roots": [str(tsa.ca_pem)]}]}))
+    monkeypatch.setenv("LOCKER_TSA_CONFIG", str(cfg))
+    result = check_timestamps(vault)
+    assert result.ok and not [n for n in result.notes if "recorded" in n]
+    # The configured root changed since: still valid against the recorded root, said so.
+    cfg.write_text(json.dumps({"tsas": [{"name": "Local", "url": tsa.url,
+                                         "roots": [str(other.ca_pem)]}]}))
+    result = check_timestamps(vault)
+    assert result.ok and any("not the one configured now" in n for n in result.notes)
+    # A token whose recorded anchor is wrong too fails.
+    with vault.write() as conn:
+        conn.execute("DROP TRIGGER ts_tokens_no_update")
+        conn.execute("UPDATE ts_tokens SET trust_pem = ?", (other.ca_pem.read_text(),))
+    result = check_timestamps(vault)
+    assert not result.ok and any("trust anchor" in p for p in result.problems)
