@@ -32,17 +32,29 @@ def backend_name() -> str:
     return f"{type(backend).__module__}.{type(backend).__name__}"
 
 
+def _name_of(backend: object) -> str:
+    return f"{type(backend).__module__}.{type(backend).__name__}"
+
+
+def _trusted(name: str) -> bool:
+    return name.startswith(_TRUSTED_PREFIXES) and not any(bad in name for bad in _REFUSED)
+
+
 def _safe_backend() -> object:
+    """The OS keyring itself. When keyring chains several backends (e.g. Secret Service
+    plus a plaintext file from keyrings.alt), only the best trusted member is used, so
+    nothing is ever written to or read from the plaintext one."""
     import keyring
 
     backend = keyring.get_keyring()
-    name = backend_name()
-    if any(bad in name for bad in _REFUSED) or not name.startswith(_TRUSTED_PREFIXES):
-        raise KeyringError(
-            f"The keyring here ({name}) does not protect secrets well enough; "
-            "the vault will not be remembered on this device. Use the passphrase."
-        )
-    return backend
+    members = getattr(backend, "backends", None) if "chainer" in _name_of(backend).lower() else None
+    for candidate in list(members or [backend]):
+        if _trusted(_name_of(candidate)):
+            return candidate
+    raise KeyringError(
+        f"The keyring here ({backend_name()}) does not protect secrets well enough; "
+        "the vault will not be remembered on this device. Use the passphrase."
+    )
 
 
 def remember(path: Path, key: bytes, salt: bytes) -> None:
