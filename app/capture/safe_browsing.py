@@ -3,7 +3,9 @@
 A script injected at document creation into every frame (sub-frames included) adds a
 stylesheet that blurs media elements, and a MutationObserver marks any element that
 gets a CSS background image (now or later, by class, style or script) so it is blurred
-too; removing the stylesheet brings it back. Showing images is a deliberate toggle: it
+too; removing the stylesheet brings it back. Shadow roots (web components) get the same
+stylesheet: a small page-world script makes every attached shadow root open and
+announces it, so images inside components are blurred as well. Showing images is a deliberate toggle: it
 sets an attribute on each frame's root element, and the script is re-installed with the
 new default so the next pages follow it. Only the browser's own page gets the script;
 captures load the page separately and store it unblurred.
@@ -22,6 +24,9 @@ BLUR = "blur(32px) saturate(0.4)"
 _MEDIA = ("img", "picture", "video", "canvas", "svg image", "svg foreignObject", "embed",
           "object", "input[type=image]", f"[{BG_ATTR}]")
 
+_SHADOW_CSS = "".join(f"{sel}{{filter:{BLUR} !important;}}" for sel in _MEDIA)
+EVENT = "evidence-locker-shadow-root"
+
 _CSS = "".join(
     f"html:not([{SHOW_ATTR}]) {sel}{{filter:{BLUR} !important;}}" for sel in _MEDIA
 ) + f"html:not([{SHOW_ATTR}]) video::-webkit-media-controls{{display:none !important;}}"
@@ -29,14 +34,18 @@ _CSS = "".join(
 _JS = r"""
 (function () {
   const SHOW = %(show)s, ATTR = '%(show_attr)s', BG = '%(bg_attr)s', ID = '%(style_id)s';
-  const CSS = %(css)s;
+  const CSS = %(css)s, SHADOW_CSS = %(shadow_css)s, EVENT = '%(event)s';
   if (window.__evidenceLockerSafe) { window.__evidenceLockerSafe(SHOW); return; }
   let shown = SHOW;
+  const shadowRoots = new Set();
+  const options = {childList: true, subtree: true, attributes: true,
+                   attributeFilter: ['style', 'class']};
   function root() { return document.documentElement; }
   function setShown(show) {
     shown = show;
-    const r = root(); if (!r) return;
-    if (show) r.setAttribute(ATTR, ''); else r.removeAttribute(ATTR);
+    const r = root();
+    if (r) { if (show) r.setAttribute(ATTR, ''); else r.removeAttribute(ATTR); }
+    shadowRoots.forEach(sr => { const st = sr.getElementById(ID); if (st) st.disabled = show; });
   }
   function ensureStyle() {
     const r = root(); if (!r) return;
@@ -45,9 +54,16 @@ _JS = r"""
       (document.head || r).appendChild(s);
     }
   }
+  function ensureShadowStyle(sr) {
+    if (!sr.getElementById(ID)) {
+      const s = document.createElement('style'); s.id = ID; s.textContent = SHADOW_CSS;
+      s.disabled = shown; sr.appendChild(s);
+    }
+  }
   function hasImage(value) { return !!value && value !== 'none' && /url\(|image-set\(/.test(value); }
   function check(el) {
-    if (!(el instanceof Element) || el.hasAttribute(BG)) return;
+    if (el.shadowRoot) adopt(el.shadowRoot);
+    if (el.hasAttribute(BG)) return;
     try {
       const cs = getComputedStyle(el);
       if (hasImage(cs.backgroundImage) || hasImage(cs.borderImageSource) || hasImage(cs.maskImage) ||
@@ -60,9 +76,10 @@ _JS = r"""
     } catch (e) {}
   }
   function scan(node) {
-    if (!(node instanceof Element)) return;
-    check(node);
-    const all = node.getElementsByTagName('*');
+    if (node instanceof ShadowRoot) { ensureShadowStyle(node); }
+    else if (node instanceof Element) { check(node); }
+    else return;
+    const all = node.querySelectorAll('*');
     for (let i = 0; i < all.length; i++) check(all[i]);
   }
   let pending = new Set(), scheduled = false;
@@ -75,17 +92,29 @@ _JS = r"""
     pending.add(node);
     if (!scheduled) { scheduled = true; Promise.resolve().then(flush); }
   }
-  new MutationObserver(records => {
+  const observer = new MutationObserver(records => {
     for (const rec of records) {
       if (rec.type === 'childList') {
         rec.addedNodes.forEach(n => queue(n));
-        rec.removedNodes.forEach(n => { if (n.id === ID) queue(root()); });
+        rec.removedNodes.forEach(n => {
+          if (n.id === ID) queue(rec.target.getRootNode() instanceof ShadowRoot ?
+                                rec.target.getRootNode() : root());
+        });
       } else if (rec.target instanceof Element) {
         rec.target.removeAttribute(BG); queue(rec.target);
       }
     }
-  }).observe(document, {childList: true, subtree: true, attributes: true,
-                        attributeFilter: ['style', 'class']});
+  });
+  function adopt(sr) {
+    if (shadowRoots.has(sr)) return;
+    shadowRoots.add(sr); observer.observe(sr, options); ensureShadowStyle(sr); queue(sr);
+  }
+  observer.observe(document, options);
+  // The page-world helper reports every shadow root as it is attached.
+  document.addEventListener(EVENT, e => {
+    const host = e.composedPath()[0];
+    if (host && host.shadowRoot) adopt(host.shadowRoot);
+  }, true);
   window.__evidenceLockerSafe = setShown;
   setShown(SHOW); ensureStyle();
   if (root()) queue(root());
@@ -94,12 +123,30 @@ _JS = r"""
 })();
 """
 
+# Runs in the page's own world before its scripts: shadow roots are made open (so the
+# blur can reach inside them) and announced with an event the blur script listens to.
+_SHADOW_JS = r"""
+(function () {
+  const proto = Element.prototype, original = proto.attachShadow;
+  if (!original || original.__evidenceLocker) return;
+  const patched = function (init) {
+    const sr = original.call(this, Object.assign({}, init, {mode: 'open'}));
+    try { this.dispatchEvent(new CustomEvent('%(event)s', {bubbles: true, composed: true})); }
+    catch (e) {}
+    return sr;
+  };
+  patched.__evidenceLocker = true;
+  proto.attachShadow = patched;
+})();
+"""
+
 
 def script_source(show: bool) -> str:
     import json
 
     return _JS % {"show": "true" if show else "false", "show_attr": SHOW_ATTR,
-                  "bg_attr": BG_ATTR, "style_id": STYLE_ID, "css": json.dumps(_CSS)}
+                  "bg_attr": BG_ATTR, "style_id": STYLE_ID, "css": json.dumps(_CSS),
+                  "shadow_css": json.dumps(_SHADOW_CSS), "event": EVENT}
 
 
 def _script(show: bool) -> QWebEngineScript:
@@ -112,11 +159,23 @@ def _script(show: bool) -> QWebEngineScript:
     return script
 
 
+def _shadow_script() -> QWebEngineScript:
+    script = QWebEngineScript()
+    script.setName(SCRIPT_NAME + "-shadow")
+    script.setSourceCode(_SHADOW_JS % {"event": EVENT})
+    script.setInjectionPoint(QWebEngineScript.InjectionPoint.DocumentCreation)
+    script.setRunsOnSubFrames(True)
+    script.setWorldId(QWebEngineScript.ScriptWorldId.MainWorld)
+    return script
+
+
 def install(page: QWebEnginePage, show: bool = False) -> None:
     """Blur images on every page ``page`` loads from now on (unless ``show``)."""
     scripts = page.scripts()
-    for old in scripts.find(SCRIPT_NAME):
-        scripts.remove(old)
+    for name in (SCRIPT_NAME, SCRIPT_NAME + "-shadow"):
+        for old in scripts.find(name):
+            scripts.remove(old)
+    scripts.insert(_shadow_script())
     scripts.insert(_script(show))
 
 

@@ -66,6 +66,7 @@ SETTLE_MAX_MS = 6_000  # waiting for images and fonts at most this long
 RENDER_MS = 450  # time for a resized or scrolled view to repaint
 MAX_DOWNLOAD_BYTES = 2 * 1024**3  # a directly served file larger than this is refused
 MAX_TEXT_CHARS = 5_000_000
+PROCESS_TIMEOUT_S = 180.0  # rendering, PDF and MHTML of a loaded page, at most
 PAGE_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "image/svg+xml",
               "text/xml", "application/xml")
 
@@ -120,6 +121,7 @@ class PageCapturer(QObject):
         self._spool: Path | None = None
         self._result: PageCapture | None = None
         self._url = ""
+        self._loaded = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._on_timeout)
@@ -159,6 +161,7 @@ class PageCapturer(QObject):
             user_agent=self.profile.httpUserAgent(), engine=engine_description(),
             viewport=VIEWPORT, method=self.method, profile=self.profile_label,
         )
+        self._loaded = False
         self._timer.start(int(self.timeout_s * 1000))
         self.stage.emit("loading")
         self._page.load(qurl)
@@ -183,6 +186,8 @@ class PageCapturer(QObject):
             self._fail(HttpErrorStatus(
                 f"The server answered HTTP {code} for {self._url}; nothing was stored.", code))
         elif info.status() == status.LoadSucceededStatus:
+            self._loaded = True  # rendering a long page may take a while: a new budget
+            self._timer.start(int(max(self.timeout_s, PROCESS_TIMEOUT_S) * 1000))
             self.stage.emit("settling")
             self._settle(0)
         elif info.status() == status.LoadStoppedStatus:
@@ -432,7 +437,11 @@ class PageCapturer(QObject):
     # -- ending --------------------------------------------------------------------
 
     def _on_timeout(self) -> None:
-        if self.busy:
+        if self.busy and self._loaded:
+            self._fail(CaptureTimeout(
+                f"{self._url} loaded but could not be rendered and saved in time; "
+                "nothing was stored."))
+        elif self.busy:
             self._fail(CaptureTimeout(
                 f"{self._url} did not load within {self.timeout_s:g} s; nothing was stored."))
 

@@ -70,7 +70,15 @@ SHARP_PAGE = b"""<!doctype html><html><head><meta charset="utf-8"><title>sharp</
 <img id="first" src="/checker.png" width="240" height="240" style="position:absolute;left:0;top:0">
 <div id="bg" class="bg" style="position:absolute;left:600px;top:0;width:240px;height:240px"></div>
 <iframe src="/frame" style="position:absolute;left:0;top:300px;width:260px;height:260px;border:0"></iframe>
+<x-card style="position:absolute;left:300px;top:300px;width:240px;height:240px;display:block"></x-card>
 <script>
+customElements.define('x-card', class extends HTMLElement {
+  constructor() {
+    super();
+    const root = this.attachShadow({mode: 'closed'});
+    root.innerHTML = '<img src="/checker.png" width="240" height="240" style="display:block">';
+  }
+});
 window.addEventListener('load', () => setTimeout(() => {
   const img = document.createElement('img');
   img.id = 'late'; img.src = '/checker.png'; img.width = 240; img.height = 240;

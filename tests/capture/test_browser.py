@@ -53,6 +53,7 @@ def test_images_blurred_by_default_toggle_shows_and_capture_is_sharp(
     assert _contrast(shown, 300, 0) < 25, "an image added by script later must be blurred"
     assert _contrast(shown, 600, 0) < 25, "a CSS background image must be blurred"
     assert _contrast(shown, 0, 300) < 25, "an image inside a frame must be blurred"
+    assert _contrast(shown, 300, 300) < 25, "an image in a closed shadow root must be blurred"
 
     browser.show_images.setChecked(True)  # the deliberate choice
     _wait(600)
@@ -61,6 +62,7 @@ def test_images_blurred_by_default_toggle_shows_and_capture_is_sharp(
     assert _contrast(revealed, 300, 0) > 90
     assert _contrast(revealed, 600, 0) > 90
     assert _contrast(revealed, 0, 300) > 90
+    assert _contrast(revealed, 300, 300) > 90
     browser.show_images.setChecked(False)
     _wait(600)
     assert _contrast(_screen(browser), 0, 0) < 25
@@ -77,6 +79,7 @@ def test_images_blurred_by_default_toggle_shows_and_capture_is_sharp(
     assert _contrast(png, 0, 0) > 90, "the stored capture must be sharp"
     assert _contrast(png, 300, 0) > 90
     assert _contrast(png, 600, 0) > 90
+    assert _contrast(png, 300, 300) > 90
     # What is on screen stayed blurred during and after the capture.
     assert _contrast(_screen(browser), 0, 0) < 25
     browser.shutdown()
