@@ -108,3 +108,40 @@ def test_capture_url_json_lines_and_usage_errors(tmp_path: Path, site: Any,
     bad = locker("capture-url", vault, "ftp://example.org/x", passphrase_file=passphrase_file,
                  env=env)
     assert bad.returncode == 1 and "Not a web address" in bad.stdout
+
+
+def test_kill_during_a_batch_loses_nothing_reported_saved(tmp_path: Path, site: Any,
+                                                          passphrase_file: Path,
+                                                          passphrase: str) -> None:
+    import signal
+    import subprocess
+    import sys
+
+    from app.vault import Vault
+    from app.vault.verify import verify_vault
+    from tests.helpers.cli import ROOT
+
+    env = {**os.environ, **_isolated_env(tmp_path / "user"), "LOCKER_NO_GUI": "1"}
+    vault = tmp_path / "k.locker"
+    locker("init", vault, passphrase_file=passphrase_file)
+    urls = [site.url(f"/page/k{n}") for n in range(40)]
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "app.cli", "capture-url", str(vault), *urls,
+         "--passphrase-file", str(passphrase_file)],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    assert proc.stdout is not None
+    reported = []
+    for line in proc.stdout:
+        reported.append(line.split("\t"))
+        if len(reported) == 3:
+            proc.send_signal(signal.SIGKILL)  # mid-batch, possibly mid-transaction
+            break
+    proc.wait()
+    with Vault.open(vault, passphrase) as v:
+        for item_id, sha, _url in reported:
+            assert v.get_item(item_id).sha256 == sha
+        assert verify_vault(v).ok
+    from app.capture import spool
+
+    spool.sweep_stale()  # what the next start does with the killed run's spool folder
+    assert not [p for p in spool.spool_base().glob(f"{spool.PREFIX}{proc.pid}-*")]
