@@ -213,6 +213,7 @@ def cmd_verify_token(args: argparse.Namespace) -> int:
         raise RejectedInput(f"{args.token} is not a readable time-stamp token: "
                             f"{probe.problems[0]}")
     proof_problems: list[str] = []
+    nonce: int | None = args.nonce
     if args.digest is not None:
         try:
             digest: bytes | None = bytes.fromhex(args.digest.strip())
@@ -231,13 +232,16 @@ def cmd_verify_token(args: argparse.Namespace) -> int:
             leaves = doc["leaves"]
             if not isinstance(leaves, list) or not leaves:
                 raise ValueError("no leaves")
+            recorded_nonce = (doc.get("token") or {}).get("nonce")
+            if nonce is None and recorded_nonce not in (None, ""):
+                nonce = int(recorded_nonce)  # the nonce the app sent, kept in the proof
         except (ValueError, KeyError, TypeError) as exc:
             raise RejectedInput(f"{args.proof} is not a timestamp proof file ({exc}).") from exc
         for leaf in leaves:
             proof_problems += check_leaf(leaf if isinstance(leaf, dict) else {}, root_hex, size)
     try:
         verdict = verify_token(raw, digest=digest, roots_pem=roots, untrusted_pem=untrusted,
-                               nonce=args.nonce, policy=args.policy)
+                               nonce=nonce, policy=args.policy)
     except ValueError as exc:
         raise RejectedInput(f"A certificate file is not valid PEM ({exc}).") from exc
     verdict.problems += proof_problems

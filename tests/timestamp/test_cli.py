@@ -84,6 +84,14 @@ def test_stamp_show_extract_and_third_party_check(local_tsa: Callable[..., Local
                   "--json")
     assert proc.returncode == 4
     assert any("payload" in p for p in json.loads(proc.stdout)["problems"])
+    # The nonce recorded in the proof is checked against the token.
+    doc = json.loads(proofs[0].read_text())
+    doc["token"]["nonce"] = str(int(doc["token"]["nonce"]) + 1)
+    forged.write_text(json.dumps(doc))
+    proc = locker("verify-token", "--token", tsr[0], "--proof", forged, "--ca", tsa.ca_pem,
+                  "--json")
+    assert proc.returncode == 4
+    assert any("nonce" in p for p in json.loads(proc.stdout)["problems"])
 
     proc = locker("verify", vault, "--json", passphrase_file=passphrase_file)
     assert proc.returncode == 0, proc.stdout
