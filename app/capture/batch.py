@@ -27,6 +27,7 @@ from app.errors import LockerError, UsageError
 from app.vault import Vault
 
 MAX_URLS = 10_000
+MAX_WAITING_TO_STORE = 2  # finished captures held in memory while the vault writes
 
 PENDING, CAPTURING, STORING, DONE, FAILED, CANCELLED = (
     "pending", "capturing", "storing", "done", "failed", "cancelled")
@@ -174,6 +175,8 @@ class BatchCapture(QObject):
     def _next(self) -> None:
         if self._current is not None:
             return
+        if self._storing >= MAX_WAITING_TO_STORE and self._queue and not self._cancel.is_set():
+            return  # captures wait in memory; let the store catch up first (_stored resumes)
         if not self._queue or self._cancel.is_set():
             self._maybe_finish()
             return
@@ -221,6 +224,7 @@ class BatchCapture(QObject):
             entry.item_id = getattr(item, "id", None)
             entry.sha256 = getattr(item, "sha256", None)
             self._set(entry, DONE)
+        self._next()
         self._maybe_finish()
 
     def _maybe_finish(self) -> None:
