@@ -142,7 +142,8 @@ def decrypt_passphrase_stream(src: IO[bytes], out: Any, passphrase: str) -> int:
         file_key = ChaCha20Poly1305(_scrypt_key(passphrase, salt, work_factor)).decrypt(
             b"\x00" * 12, body, None)
     except InvalidTag as exc:
-        raise WrongBundleKey("The passphrase does not open this sealed bundle.") from exc
+        raise WrongBundleKey("The passphrase does not open this sealed bundle (or its header "
+                             "was altered).") from exc
     expected = hmac.new(_hkdf(file_key, b"", b"header"), covered, hashlib.sha256).digest()
     if not hmac.compare_digest(expected, mac):
         raise BundleRejected("The sealed bundle's header was altered (MAC mismatch).")

@@ -52,7 +52,7 @@ def render_html(model: dict[str, Any], thumbs: dict[str, bytes]) -> bytes:
         if e["timestamps"]:
             out.append("<table>" + "".join(
                 f"<tr><td>{escape(str(t.get('gen_time')))}</td><td>{escape(str(t.get('tsa')))}</td>"
-                f"<td>{escape(str(t.get('tsa_url')))}</td><td><code>{escape(str(t.get('tsr')))}</code></td></tr>"
+                f"<td>{escape(str(t.get('tsa_url')))}</td><td>{escape(str(t.get('signer') or ''))}</td><td><code>{escape(str(t.get('tsr')))}</code></td></tr>"
                 for t in e["timestamps"]) + "</table>")
         else:
             out.append(f"<p>{escape(L['no_timestamps'])}</p>")

@@ -98,7 +98,8 @@ def render_pdf(model: dict[str, Any], thumbs: dict[str, bytes]) -> bytes:
         if not e["timestamps"]:
             para(L["no_timestamps"], 8)
         for t in e["timestamps"]:
-            para(f"{t.get('gen_time')}  {t.get('tsa')}  {t.get('tsa_url')}", 8, 4)
+            para(f"{t.get('gen_time')}  {t.get('tsa')} ({t.get('tsa_url')})\n"
+                 f"  TSA signer: {t.get('signer') or '-'}", 8, 4)
         para(L["events"], 10)
         for ev in model["events"].get(e["uid"], []):
             para(event_line(ev, fps), 7, 3.5)

@@ -62,7 +62,7 @@ def received_item_tokens(vault: Vault, uid: str) -> list[TokenFiles]:
 
 def summarise(doc: dict[str, Any]) -> dict[str, Any]:
     token = doc.get("token") or {}
-    return {"tsa": token.get("tsa"), "tsa_url": token.get("tsa_url"),
+    return {"tsa": token.get("tsa"), "tsa_url": token.get("tsa_url"), "signer": token.get("signer"),
             "gen_time": token.get("gen_time"), "serial": token.get("serial"),
             "policy": token.get("policy"), "root": (doc.get("merkle") or {}).get("root"),
             "vault_id": doc.get("vault_id"),
