@@ -57,6 +57,14 @@ def main() -> int:
     loop = QEventLoop()
     QTimer.singleShot(int(args.seconds * 1000), loop.quit)
     loop.exec()  # thumbnails, status refresh, background work
+    markers = [m for m in os.environ.get("LEAK_MARKERS", "").split(",") if m]
+    if markers:  # nothing from the evidence may sit on the clipboard
+        mime = qapp.clipboard().mimeData()
+        held = "" if mime is None else " ".join(
+            [mime.text(), mime.html()]
+            + [bytes(mime.data(f).data()).decode("utf-8", "replace") for f in mime.formats()])
+        leaked = [m for m in markers if m in held]
+        sys.stdout.write(f"clipboard {'LEAK ' + ','.join(leaked) if leaked else 'clean'}\n")
     sys.stdout.write(f"unlocked {count}\n")
     sys.stdout.flush()
     controller.lock("user")
