@@ -14,6 +14,16 @@ if hasattr(os, "geteuid") and os.geteuid() == 0:
     if "--no-sandbox" not in flags:
         os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = (flags + " --no-sandbox").strip()
 
+# No test may contact a public TSA: unless a test sets its own list, the TSA list is empty
+# (for this process and every `locker` subprocess it starts).
+if "LOCKER_TSA_CONFIG" not in os.environ:
+    import tempfile
+
+    _fd, _empty = tempfile.mkstemp(prefix="locker-tsa-none-", suffix=".json")
+    os.write(_fd, b'{"tsas": []}')
+    os.close(_fd)
+    os.environ["LOCKER_TSA_CONFIG"] = _empty
+
 PASSPHRASE = "correct horse battery staple 한글"
 
 
