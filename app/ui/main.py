@@ -11,8 +11,8 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.ui.attempts import AttemptLog
@@ -26,6 +26,16 @@ from app.ui.style import STYLE, app_icon
 from app.ui.unlock_window import UnlockWindow
 
 QUICK_EXIT_KEYS = ("F12", "Ctrl+Shift+Q")
+_MODS = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier \
+    | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier
+
+
+def is_quick_exit_key(event: QKeyEvent) -> bool:
+    mods = event.modifiers() & _MODS
+    if event.key() == Qt.Key.Key_F12 and mods == Qt.KeyboardModifier.NoModifier:
+        return True
+    return event.key() == Qt.Key.Key_Q and mods == (
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
 
 
 class App(QObject):
@@ -39,8 +49,9 @@ class App(QObject):
         self.controller = Controller(settings, attempts, self)
         self.language = install_language(self.controller.settings.language)
         self.quick_exit_action = QAction(self)
+        # Shown in menus/tooltips only; the keys themselves are handled in eventFilter.
         self.quick_exit_action.setShortcuts([QKeySequence(k) for k in QUICK_EXIT_KEYS])
-        self.quick_exit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.quick_exit_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.quick_exit_action.triggered.connect(self.controller.quick_exit)
         self.unlock_window = UnlockWindow(self.controller)
         self.unlock_window.addAction(self.quick_exit_action)
@@ -60,11 +71,18 @@ class App(QObject):
         self.retranslate_quick_exit()
         qapp.installEventFilter(self)
 
-    def eventFilter(self, watched: QObject, event: object) -> bool:
-        from PySide6.QtCore import QEvent
-
-        if isinstance(event, QEvent) and event.type() == QEvent.Type.LanguageChange \
-                and watched is self.qapp:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Quick-exit keys are caught here, before any widget (a list, a web view) can
+        take them; the action's shortcuts are only shown, never relied on."""
+        kind = event.type()
+        if kind in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) \
+                and isinstance(event, QKeyEvent) and is_quick_exit_key(event):
+            if self.controller.is_unlocked or any(
+                    w.isVisible() for w in QApplication.topLevelWidgets()):
+                self.controller.quick_exit()
+            event.accept()
+            return True
+        if kind == QEvent.Type.LanguageChange and watched is self.qapp:
             self.retranslate_quick_exit()
         return False
 
@@ -131,10 +149,11 @@ class App(QObject):
         self.main_window.on_unlocked(info)
         self.main_window.show()
         self.idle.start()
-        bundle = self.unlock_window.pending_bundle
-        self.unlock_window.pending_bundle = None
+        window = self.unlock_window
+        bundle, secret = window.pending_bundle, window.pending_bundle_passphrase
+        window.pending_bundle = window.pending_bundle_passphrase = None
         if bundle is not None:
-            self.main_window.receive_bundle(bundle)
+            self.main_window.receive_bundle(bundle, secret)
         if self.controller.settings.remember_on_device:
             self._remember(True)
 

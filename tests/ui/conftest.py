@@ -59,7 +59,11 @@ def gui(qtbot, qapp, config_dir: Path, clock: FakeClock) -> Iterator[object]:  #
         window.deleteLater()
     qapp.removeEventFilter(app.idle)
     qapp.removeEventFilter(app)
+    app.quick_exit_action.setShortcuts([])  # never two app-wide shortcuts at once
     app.deleteLater()
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def checkerboard(path: Path, size: tuple[int, int] = (480, 360), cell: int = 12) -> Path:

@@ -31,12 +31,26 @@ def test_quick_exit_button_hides_and_locks_within_a_second(gui, qtbot, tmp_path:
     assert not gui.unlock_window.isVisible()  # nothing left on screen
 
 
-def test_quick_exit_shortcut(gui, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_quick_exit_keys_work_wherever_the_focus_is(gui, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     path = make_vault(tmp_path / "v.locker")
     unlock(gui, qtbot, path)
-    gui.main_window.activateWindow()
-    qtbot.keyClick(gui.main_window, Qt.Key.Key_F12)
+    main = gui.main_window
+    main.cases.setFocus()  # a list view, which takes many keys itself
+    qtbot.keyClick(main.cases, Qt.Key.Key_F12)
     qtbot.waitUntil(lambda: _hidden_and_locked(gui), timeout=1_000)
+
+    unlock(gui, qtbot, path)
+    main.details.tag_edit.setFocus()  # a text field
+    qtbot.keyClick(main.details.tag_edit, Qt.Key.Key_Q,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: _hidden_and_locked(gui), timeout=1_000)
+    assert main.details.tag_edit.text() == ""
+
+
+def test_quick_exit_from_the_unlock_window_hides_it(gui, qtbot) -> None:  # type: ignore[no-untyped-def]
+    assert gui.unlock_window.isVisible()
+    qtbot.keyClick(gui.unlock_window.pass_edit, Qt.Key.Key_F12)
+    assert not gui.unlock_window.isVisible()
 
 
 def test_quick_exit_during_import_keeps_no_partial_item(gui, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
