@@ -1,0 +1,83 @@
+"""A 1 GiB bundle exports and imports with memory under 300 MB (RSS of the real `locker`
+process, measured with getrusage in a wrapper process)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from app.vault import Vault
+from app.vault.models import NewArtifact, NewItem
+from tests.conftest import PASSPHRASE
+from tests.helpers.cli import ROOT
+
+GIB = 1024 * 1024 * 1024
+LIMIT_KB = 300 * 1024
+
+_WRAPPER = ("import resource, subprocess, sys\n"
+            "r = subprocess.run(sys.argv[1:], capture_output=True, text=True)\n"
+            "sys.stdout.write(r.stdout); sys.stderr.write(r.stderr)\n"
+            "print('MAXRSS_KB', resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+            "sys.exit(r.returncode)\n")
+
+
+class _Synthetic:
+    """1 GiB of deterministic pseudo-random bytes, generated as it is read."""
+
+    def __init__(self, size: int) -> None:
+        self.left = size
+        self.counter = 0
+        self.digest = hashlib.sha256()
+
+    def read(self, n: int = -1) -> bytes:
+        n = self.left if n < 0 else min(n, self.left)
+        out = bytearray()
+        while len(out) < n:
+            self.counter += 1
+            out += hashlib.sha512(self.counter.to_bytes(8, "big")).digest() * 256  # 16 KiB
+        data = bytes(out[:n])
+        self.left -= len(data)
+        self.digest.update(data)
+        return data
+
+
+def _locker_rss(*args: str | os.PathLike[str]) -> tuple[subprocess.CompletedProcess[str], int]:
+    env = dict(os.environ, LOCKER_NO_GUI="1")
+    done = subprocess.run([sys.executable, "-c", _WRAPPER, sys.executable, "-m", "app.cli",
+                           *map(str, args)], cwd=ROOT, capture_output=True, text=True,
+                          timeout=1800, env=env)
+    rss = int(done.stdout.rsplit("MAXRSS_KB", 1)[1].split()[0])
+    return done, rss
+
+
+@pytest.mark.slow
+def test_one_gib_bundle_export_and_import_in_bounded_memory(tmp_path: Path, passphrase_file: Path):
+    a_path, b_path = tmp_path / "a.locker", tmp_path / "b.locker"
+    source = _Synthetic(GIB)
+    with Vault.create(a_path, PASSPHRASE) as a:
+        a.add_item(NewItem("file", "Big", "large synthetic video", thumbnail_role=None),
+                   [NewArtifact("original", "big.mp4", source, "video/mp4")])  # type: ignore[arg-type]
+    with Vault.create(b_path, PASSPHRASE) as b:
+        recipient = json.loads(subprocess.run(
+            [sys.executable, "-m", "app.cli", "identity", str(b_path), "--json",
+             "--passphrase-file", str(passphrase_file)], cwd=ROOT, capture_output=True,
+            text=True, check=True).stdout)["age_recipient"]
+        del b
+    bundle = tmp_path / "big.age"
+    exported, export_rss = _locker_rss("export", a_path, "--out", bundle, "--case", "Big",
+                                       "--to", recipient, "--passphrase-file", passphrase_file)
+    assert exported.returncode == 0, exported.stderr
+    assert bundle.stat().st_size > GIB
+    imported, import_rss = _locker_rss("import", b_path, bundle, "--json",
+                                       "--passphrase-file", passphrase_file)
+    assert imported.returncode == 0, imported.stderr
+    assert export_rss < LIMIT_KB, f"export used {export_rss // 1024} MB"
+    assert import_rss < LIMIT_KB, f"import used {import_rss // 1024} MB"
+    result = json.loads(imported.stdout.rsplit("MAXRSS_KB", 1)[0])
+    assert [i["sha256"] for i in result["items"]] == [source.digest.hexdigest()]
