@@ -66,7 +66,8 @@ SETTLE_MAX_MS = 6_000  # waiting for images and fonts at most this long
 RENDER_MS = 450  # time for a resized or scrolled view to repaint
 MAX_DOWNLOAD_BYTES = 2 * 1024**3  # a directly served file larger than this is refused
 MAX_TEXT_CHARS = 5_000_000
-PROCESS_TIMEOUT_S = 180.0  # rendering, PDF and MHTML of a loaded page, at most
+PROCESS_TIMEOUT_S = 180.0
+MAX_NAVIGATIONS = 10  # main-frame loads per capture (script and meta redirects)  # rendering, PDF and MHTML of a loaded page, at most
 PAGE_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "image/svg+xml",
               "text/xml", "application/xml")
 
@@ -122,6 +123,8 @@ class PageCapturer(QObject):
         self._result: PageCapture | None = None
         self._url = ""
         self._loaded = False
+        self._navigations = 0
+        self._save_gen = -1
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._on_timeout)
@@ -162,6 +165,7 @@ class PageCapturer(QObject):
             viewport=VIEWPORT, method=self.method, profile=self.profile_label,
         )
         self._loaded = False
+        self._navigations = 0
         self._timer.start(int(self.timeout_s * 1000))
         self.stage.emit("loading")
         self._page.load(qurl)
@@ -174,7 +178,10 @@ class PageCapturer(QObject):
 
     def _on_loading(self, info: QWebEngineLoadingInfo) -> None:
         status = QWebEngineLoadingInfo.LoadStatus
-        if self._result is None or info.status() == status.LoadStartedStatus:
+        if self._result is None:
+            return
+        if info.status() == status.LoadStartedStatus:
+            self._navigation_started()
             return
         self._record_response(info)
         domain = info.errorDomain()
@@ -200,6 +207,27 @@ class PageCapturer(QObject):
         else:
             self._fail(Unreachable(
                 f"Could not load {self._url}: {info.errorString() or 'network error'}; nothing was stored."))
+
+    def _navigation_started(self) -> None:
+        """A new main-frame load (the first, or a script/meta redirect after load):
+        whatever was under way belongs to the old page and is dropped."""
+        assert self._result is not None
+        self._navigations += 1
+        if self._navigations == 1:
+            return
+        if self._navigations > MAX_NAVIGATIONS:
+            self._fail(CaptureFailed(
+                f"{self._url} kept redirecting ({MAX_NAVIGATIONS} times); nothing was stored."))
+            return
+        self._gen += 1  # pending steps of the previous page are ignored from now on
+        self._loaded = False
+        self._result.png, self._result.text, self._result.pdf = b"", "", b""
+        self._result.notes.clear()
+        self._result.truncated_at = None
+        if self._view is not None:
+            self._view.resize(*VIEWPORT)
+        self._timer.start(int(self.timeout_s * 1000))
+        self.stage.emit("loading")
 
     def _record_response(self, info: QWebEngineLoadingInfo) -> None:
         assert self._result is not None
@@ -240,6 +268,22 @@ class PageCapturer(QObject):
         except Exception as exc:  # noqa: BLE001 - hostile pages must not wedge a batch
             self._fail(CaptureFailed(
                 f"Capturing {self._url} failed ({type(exc).__name__}: {exc}); nothing was stored."))
+
+    def _after_frames(self, then: Any, tries: int = 0) -> None:
+        """Wait until the page has produced two animation frames since now (the resized
+        or scrolled view is painted), at most about a second."""
+        if tries == 0:
+            self._js("window.__evidenceLockerFrame = false; requestAnimationFrame(() => "
+                     "requestAnimationFrame(() => { window.__evidenceLockerFrame = true; })); 0",
+                     lambda _v: self._after_frames(then, 1))
+            return
+
+        def check(done: Any) -> None:
+            if done is True or tries > 40:
+                then()
+            else:
+                self._later(25, lambda: self._after_frames(then, tries + 1))
+        self._js("window.__evidenceLockerFrame === true", check)
 
     def _measure(self, then: Any) -> None:
         def parse(value: Any) -> None:
@@ -282,7 +326,7 @@ class PageCapturer(QObject):
                 else:
                     self._render(new)
             self._measure(check)
-        self._later(self.render_ms, again)
+        self._after_frames(lambda: self._later(self.render_ms, again))
 
     # -- rendering -----------------------------------------------------------------
 
@@ -324,7 +368,7 @@ class PageCapturer(QObject):
                     QRect(0, src_y, image.width(), rows))
                 painter.end()
                 self._grab_slices(image, offsets[1:], view_h, target)
-            self._later(self.render_ms if y else 60, grab)
+            self._after_frames(lambda: self._later(self.render_ms, grab))
         self._js(f"window.scrollTo({{top: {y}, left: 0, behavior: 'instant'}}); window.scrollY", scrolled)
 
     def _finish_png(self, image: QImage) -> None:
@@ -356,6 +400,7 @@ class PageCapturer(QObject):
         if not self._result.pdf:
             self._result.notes.append("The page could not be printed to PDF.")
         self.stage.emit("mhtml")
+        self._save_gen = self._gen
         self._page.save(str(self._spool / "page.mhtml"),
                         QWebEngineDownloadRequest.SavePageFormat.MimeHtmlSaveFormat)
 
@@ -428,6 +473,9 @@ class PageCapturer(QObject):
         if self._result is None or not request.isFinished():
             return
         path = Path(request.downloadDirectory()) / request.downloadFileName()
+        if self._save_gen != self._gen:  # the page navigated away meanwhile: start over
+            spool.read_and_unlink(path) if path.exists() else None
+            return
         if request.state() == QWebEngineDownloadRequest.DownloadState.DownloadCompleted:
             self._result.mhtml = spool.read_and_unlink(path)
         else:

@@ -24,6 +24,9 @@ KOREAN = "불법촬영 증거 보존 테스트"
 TALL_BLOCKS = 12
 BLOCK_HEIGHT = 400  # px; the tall page is TALL_BLOCKS * BLOCK_HEIGHT tall
 TALL_HEIGHT = TALL_BLOCKS * BLOCK_HEIGHT
+# 19 blocks of 1000 px: taller than two 8000 px render slices, so three are stitched.
+VERY_TALL_COLORS = [f"#{(i * 53) % 256:02x}{(255 - i * 13) % 256:02x}{(i * 97) % 256:02x}"
+                    for i in range(19)]
 
 
 def png_bytes(width: int, height: int, color: tuple[int, int, int]) -> bytes:
@@ -138,6 +141,14 @@ def _handler(big: bytes, hits: dict[str, int]) -> type[BaseHTTPRequestHandler]:
                 self.send(200, f'<html><head><title>{token}</title></head><body><h1>{token}</h1>'
                                f'<img src="/img/1.png"><p data-x="{token}">{KOREAN} {token}</p>'
                                f'</body></html>'.encode())
+            elif path == "/verytall":
+                blocks = "".join(f'<div style="height:1000px;background:{c}"></div>'
+                                 for c in VERY_TALL_COLORS)
+                self.send(200, f'<html><body style="margin:0">{blocks}</body></html>'.encode())
+            elif path == "/jsredirect":
+                self.send(200, b'<html><body>moving<script>addEventListener("load", () => '
+                               b'setTimeout(() => location.replace("/tall"), 100))</script>'
+                               b'</body></html>')
             elif path == "/frame":
                 self.send(200, b'<html><body style="margin:0"><img src="/checker.png" '
                                b'width="240" height="240"></body></html>')
@@ -226,7 +237,7 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-FAST: dict[str, int] = {"settle_ms": 150, "render_ms": 150}
+FAST: dict[str, int] = {"settle_ms": 150, "render_ms": 200}
 
 
 @pytest.fixture

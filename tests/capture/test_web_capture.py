@@ -71,6 +71,27 @@ def test_tall_page_after_redirect_is_one_complete_item(vault: Any, site: Any, ca
     assert vault.thumbnail(item.id)
 
 
+def test_script_redirect_after_load_captures_the_final_page(site: Any, capture: Any) -> None:
+    result = capture(site.url("/jsredirect"))
+    assert result.final_url == site.url("/tall")
+    assert result.requested_url == site.url("/jsredirect")
+    assert result.png_size == (1280, TALL_HEIGHT)
+    assert KOREAN in result.text and "moving" not in result.text
+
+
+def test_page_taller_than_one_render_slice_is_stitched_correctly(site: Any, capture: Any) -> None:
+    from tests.capture.conftest import VERY_TALL_COLORS
+
+    result = capture(site.url("/verytall"))
+    image = Image.open(io.BytesIO(result.png)).convert("RGB")
+    assert image.size == (1280, 1000 * len(VERY_TALL_COLORS))
+    for i, color in enumerate(VERY_TALL_COLORS):
+        want = tuple(int(color[k:k + 2], 16) for k in (1, 3, 5))
+        for y in (i * 1000 + 5, i * 1000 + 500, i * 1000 + 995):
+            got = image.getpixel((640, y))
+            assert max(abs(a - b) for a, b in zip(got, want, strict=True)) <= 3, (i, y, got)
+
+
 def test_page_taller_than_the_maximum_is_cut_and_says_so(vault: Any, site: Any, capture: Any) -> None:
     result = capture(site.url("/tall"), max_height=2000)
     item = store_capture(vault, result, "Case A")
