@@ -66,18 +66,48 @@ def import_bundle(vault: Vault, path: Path, *, passphrase: str | None = None,
                   identities: list[Any] | None = None, case: str | None = None,
                   limits: Limits = DEFAULT_LIMITS, progress: Progress | None = None,
                   cancelled: Callable[[], bool] | None = None) -> ImportResult:
+    """Verify the bundle completely, then import it in one transaction. ``progress`` gets
+    (bytes done, bytes total) over both passes (verification, then storing)."""
     keys = list(identities or []) + parse_identities(vault.age_identity())
-    with opened(Path(path), passphrase, keys, limits, progress) as (z, vb):
+    seen = {"verify_total": 0}
+
+    def verify_progress(done: int, total: int) -> None:
+        seen["verify_total"] = total
+        if progress is not None:
+            progress(done, total * 2)
+
+    with opened(Path(path), passphrase, keys, limits, verify_progress) as (z, vb):
         if not vb.report.ok:
             failed = [c for c in vb.report.checks if not c.ok]
             first = failed[0].problems[0] if failed and failed[0].problems else "see verify-bundle"
             raise BundleInvalid(f"The bundle does not verify ({failed[0].name}: {first}); "
                                 "nothing was imported.")
-        _refuse_duplicates(vault, vb)
-        return _commit(vault, z, vb, case, cancelled)
+        held = _refuse_duplicates(vault, vb)
+        stored = _Counter(progress, seen["verify_total"],
+                          sum(int(a["size"]) for m in vb.exhibits for a in m["artifacts"]
+                              if m["uid"] not in held))
+        return _commit(vault, z, vb, case, cancelled, stored, held)
 
 
-def _refuse_duplicates(vault: Vault, vb: VerifiedBundle) -> None:
+class _Counter:
+    """Reports storing progress after the verification pass."""
+
+    def __init__(self, progress: Progress | None, verified: int, to_store: int) -> None:
+        self._progress = progress
+        self._base = verified
+        self._total = verified + to_store
+        self._done = 0
+
+    def __call__(self, n: int) -> None:
+        self._done += n
+        if self._progress is not None:
+            self._progress(self._base + self._done, self._total)
+
+
+def _refuse_duplicates(vault: Vault, vb: VerifiedBundle) -> dict[str, dict[str, Any]]:
+    """Refuse a bundle imported before. Exhibits this vault already holds with the same
+    files (an updated bundle from the same sender) are returned to be linked, not stored
+    again; the same item with different files is refused."""
     conn = vault.read()
     row = conn.execute(
         "SELECT b.imported_at, c.name FROM received_bundles b JOIN cases c ON c.id = b.case_id"
@@ -86,13 +116,24 @@ def _refuse_duplicates(vault: Vault, vb: VerifiedBundle) -> None:
     if row is not None:
         raise AlreadyImported(f"This bundle was already imported on {row[0]} into case "
                               f"'{row[1]}'; nothing was imported again.")
+    held: dict[str, dict[str, Any]] = {}
     for meta in vb.exhibits:
         found = conn.execute(
             "SELECT i.id, c.name FROM items i JOIN cases c ON c.id = i.case_id WHERE i.uid = ?",
             (meta["uid"],)).fetchone()
-        if found is not None:
-            raise AlreadyImported(f"Exhibit {meta['exhibit']} is already in this vault (item "
-                                  f"{found[0]}, case '{found[1]}'); nothing was imported.")
+        if found is None:
+            continue
+        ours = {(r[0], r[1]) for r in conn.execute(
+            "SELECT role, sha256 FROM artifacts WHERE item_id = ?", (found[0],))}
+        theirs = {(a["role"], a["sha256"]) for a in meta["artifacts"]}
+        if ours != theirs:
+            raise BundleInvalid(f"Exhibit {meta['exhibit']} claims to be item {found[0]} of case "
+                                f"'{found[1]}' but its files differ; nothing was imported.")
+        held[meta["uid"]] = {"id": int(found[0]), "case": str(found[1])}
+    if len(held) == len(vb.exhibits):
+        raise AlreadyImported("Every exhibit of this bundle is already in this vault; "
+                              "nothing was imported.")
+    return held
 
 
 def _case_name(conn: Connection, wanted: str | None, vb: VerifiedBundle) -> str:
@@ -106,7 +147,8 @@ def _case_name(conn: Connection, wanted: str | None, vb: VerifiedBundle) -> str:
 
 
 def _commit(vault: Vault, z: SafeZip, vb: VerifiedBundle, case: str | None,
-            cancelled: Callable[[], bool] | None) -> ImportResult:
+            cancelled: Callable[[], bool] | None, stored: _Counter,
+            held: dict[str, dict[str, Any]]) -> ImportResult:
     r = vb.report
     now = utc_now()
     uids = [m["uid"] for m in vb.exhibits]
@@ -138,8 +180,12 @@ def _commit(vault: Vault, z: SafeZip, vb: VerifiedBundle, case: str | None,
                  for e in entries))
         items = []
         for meta in vb.exhibits:
-            items.append(_add_item(vault, conn, z, vb, meta, case_id, now,
-                                   origin_of.get(meta["uid"], r.exporter_vault_id), cancelled))
+            origin = origin_of.get(meta["uid"], r.exporter_vault_id)
+            if meta["uid"] in held:
+                items.append(_link_held(vault, conn, vb, meta, origin, held[meta["uid"]]))
+            else:
+                items.append(_add_item(vault, conn, z, vb, meta, case_id, now, origin,
+                                       cancelled, stored))
     return ImportResult(name, r.bundle_id, r.signer_fingerprint, items, r)
 
 
@@ -151,9 +197,25 @@ def _added_items(entries: list[custody.ChainEntry]) -> Iterator[str]:
             yield payload["item"]
 
 
+def _link_held(vault: Vault, conn: Connection, vb: VerifiedBundle, meta: dict[str, Any],
+               origin: str, held: dict[str, Any]) -> dict[str, Any]:
+    """An exhibit this vault already holds (same files): record that it came again."""
+    conn.execute("INSERT INTO received_items (item_uid, bundle_id, exhibit, origin_vault)"
+                 " VALUES (?, ?, ?, ?)", (meta["uid"], vb.report.bundle_id, meta["exhibit"], origin))
+    for name, data in vb.token_files.get(meta["exhibit"], {}).items():
+        conn.execute("INSERT INTO received_tokens (bundle_id, item_uid, name, data) VALUES (?, ?, ?, ?)",
+                     (vb.report.bundle_id, meta["uid"], name.rsplit("/", 1)[-1], data))
+    vault.append_event(conn, "received_again", meta["uid"], {
+        "bundle_id": vb.report.bundle_id, "from": vb.report.signer_fingerprint,
+        "exhibit": meta["exhibit"], "already_in_case": held["case"]})
+    return {"id": held["id"], "uid": meta["uid"], "exhibit": meta["exhibit"],
+            "title": meta.get("title"), "sha256": None, "already_held": True,
+            "case": held["case"]}
+
+
 def _add_item(vault: Vault, conn: Connection, z: SafeZip, vb: VerifiedBundle,
               meta: dict[str, Any], case_id: int, now: str, origin: str,
-              cancelled: Callable[[], bool] | None) -> dict[str, Any]:
+              cancelled: Callable[[], bool] | None, stored: _Counter) -> dict[str, Any]:
     uid = meta["uid"]
     metadata = meta.get("metadata")
     metadata = metadata if isinstance(metadata, dict) else {}
@@ -170,7 +232,7 @@ def _add_item(vault: Vault, conn: Connection, z: SafeZip, vb: VerifiedBundle,
     for art in meta["artifacts"]:
         next_id += 1
         size, sha, count = write_chunks(conn, next_id, cast(IO[bytes], _MemberReader(z.iter_blocks(art["path"]))),
-                                        None, cancelled)
+                                        stored, cancelled)
         if sha != art["sha256"] or size != art["size"]:
             raise BundleInvalid(f"{meta['exhibit']} {art['role']} changed while importing; "
                                 "nothing was imported.")

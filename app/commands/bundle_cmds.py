@@ -246,9 +246,15 @@ def cmd_import(args: argparse.Namespace) -> int:
     if args.json:
         print_json(result.to_json())
     else:
-        say(f"Imported {len(result.items)} exhibits into the read-only case "
+        new = sum(1 for i in result.items if not i.get("already_held"))
+        say(f"Imported {new} exhibits into the read-only case "
             f"'{safe_terminal(result.case)}'.")
         say(f"Sent by identity {result.sender_fingerprint} — confirm it with the sender by phone.")
         for item in result.items:
-            say(f"{item['id']}\t{item['exhibit']}\t{item['sha256']}\t{safe_terminal(str(item['title']))}")
+            if item.get("already_held"):
+                say(f"{item['id']}\t{item['exhibit']}\talready held in case "
+                    f"'{safe_terminal(str(item['case']))}'\t{safe_terminal(str(item['title']))}")
+            else:
+                say(f"{item['id']}\t{item['exhibit']}\t{item['sha256']}\t"
+                    f"{safe_terminal(str(item['title']))}")
     return EXIT_OK

@@ -81,3 +81,20 @@ def test_one_gib_bundle_export_and_import_in_bounded_memory(tmp_path: Path, pass
     assert import_rss < LIMIT_KB, f"import used {import_rss // 1024} MB"
     result = json.loads(imported.stdout.rsplit("MAXRSS_KB", 1)[0])
     assert [i["sha256"] for i in result["items"]] == [source.digest.hexdigest()]
+
+
+def test_passphrase_sealing_stays_in_the_memory_budget(tmp_path: Path, passphrase_file: Path):
+    """The scrypt step of passphrase sealing has a fixed memory cost; with the rest of the
+    process it must stay under the same 300 MB."""
+    with Vault.create(tmp_path / "a.locker", PASSPHRASE) as a:
+        a.add_item(NewItem("file", "Small", "small"), [NewArtifact("original", "a.txt", b"x" * 1000)])
+    seal = tmp_path / "seal.txt"
+    seal.write_text("bundle passphrase\n")
+    bundle = tmp_path / "small.age"
+    exported, export_rss = _locker_rss("export", tmp_path / "a.locker", "--out", bundle, "--case",
+                                       "Small", "--seal-passphrase-file", seal,
+                                       "--passphrase-file", passphrase_file)
+    assert exported.returncode == 0, exported.stderr
+    checked, verify_rss = _locker_rss("verify-bundle", bundle, "--seal-passphrase-file", seal)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert export_rss < LIMIT_KB and verify_rss < LIMIT_KB, (export_rss, verify_rss)

@@ -99,3 +99,25 @@ def test_received_check_catches_a_forged_sender_chain(make_vault, tmp_path):
     assert not report.ok
     failed = {ch.name for ch in report.checks if not ch.ok}
     assert "received evidence" in failed
+
+
+def test_updated_bundle_links_exhibits_already_held(make_vault, tmp_path):
+    a, b = make_vault("a"), make_vault("b")
+    first_items = fill_vault(a, count=1)
+    export_bundle(a, tmp_path / "1.zip", select_items(a, case="사건 1"), Sealing())
+    first = import_bundle(b, tmp_path / "1.zip")
+    from app.vault.models import NewArtifact, NewItem
+
+    a.add_item(NewItem("file", "사건 1", "second capture"),
+               [NewArtifact("original", "two.txt", b"second piece of evidence", "text/plain")])
+    progress: list[tuple[int, int]] = []
+    export_bundle(a, tmp_path / "2.zip", select_items(a, case="사건 1"), Sealing())
+    second = import_bundle(b, tmp_path / "2.zip", progress=lambda d, t: progress.append((d, t)))
+    held = [i for i in second.items if i.get("already_held")]
+    assert [i["uid"] for i in held] == [first_items[0].uid] and held[0]["case"] == first.case
+    assert [i.title for i in b.list_items(case=second.case)] == ["second capture"]
+    assert progress and progress[-1][0] == progress[-1][1]
+    assert verify_vault(b).ok
+    assert [e.event for e in b.custody_log(first_items[0].uid)].count("received_again") == 1
+    with pytest.raises(AlreadyImported, match="already"):
+        import_bundle(b, tmp_path / "1.zip")
