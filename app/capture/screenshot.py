@@ -35,6 +35,7 @@ class Screenshot:
     area: tuple[int, int, int, int]  # x, y, w, h in desktop coordinates
     screens: list[dict[str, Any]] = field(default_factory=list)
     window_id: int | None = None
+    window_title: str = ""
 
     def metadata(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -48,6 +49,7 @@ class Screenshot:
         }
         if self.window_id is not None:
             data["window_id"] = self.window_id
+            data["window_title"] = self.window_title
         return data
 
 
@@ -143,14 +145,21 @@ def grab_region(x: int, y: int, width: int, height: int) -> Screenshot:
 
 
 def grab_window(window_id: int) -> Screenshot:
-    """A window by its native id (as a window picker or the OS reports it)."""
+    """A window by its native id (see :func:`app.capture.windows.list_windows`)."""
+    from app.capture.windows import list_windows
+
+    known = {w.id: w for w in list_windows()}
     screen = QGuiApplication.primaryScreen() or _screens()[0]
     pixmap = screen.grabWindow(window_id)
-    if pixmap.isNull():
-        raise ScreenshotFailed(f"The window {window_id} could not be read.")
+    if pixmap.isNull() or pixmap.width() == 0:
+        raise ScreenshotFailed(f"The window {window_id} could not be read (is it still open?).")
     image = pixmap.toImage()
-    shot = _shot(image, "window", QRect(0, 0, image.width(), image.height()))
+    info = known.get(window_id)
+    area = QRect(info.x, info.y, info.width, info.height) if info else \
+        QRect(0, 0, image.width(), image.height())
+    shot = _shot(image, "window", area)
     shot.window_id = window_id
+    shot.window_title = info.title if info else ""
     return shot
 
 
@@ -205,7 +214,7 @@ def store_screenshot(vault: Vault, shot: Screenshot, case: str, note: str | None
     """Store the PNG bit-exact as the item's original (one transaction, one event)."""
     name = f"screenshot-{shot.captured_at.replace(':', '').replace('.', '-')}.png"
     return vault.add_item(
-        NewItem(kind=KIND_SCREENSHOT, case=case, title=title or name,
+        NewItem(kind=KIND_SCREENSHOT, case=case, title=title or shot.window_title or name,
                 captured_at=shot.captured_at, metadata=shot.metadata(), note=note),
         [NewArtifact("original", name, shot.png, "image/png")],
     )

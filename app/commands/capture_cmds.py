@@ -52,12 +52,16 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     where = p.add_mutually_exclusive_group()
     where.add_argument("--screen", type=int, metavar="N", help="only screen N (see --list-screens)")
     where.add_argument("--region", metavar="X,Y,W,H", help="a region in desktop pixels")
+    where.add_argument("--window", type=int, metavar="ID",
+                       help="one window (X11; see --list-windows)")
     p.add_argument("--delay", type=float, default=0.0, metavar="S",
                    help="wait S seconds first (to bring the right window forward)")
     p.add_argument("--case", default="General", help="case name (default: General)")
     p.add_argument("--note", help="a note added to the item")
     p.add_argument("--list-screens", action="store_true",
                    help="list the screens and their numbers; capture nothing")
+    p.add_argument("--list-windows", action="store_true",
+                   help="list the windows and their ids (X11); capture nothing")
     add_json_arg(p)
     add_passphrase_args(p)
     p.set_defaults(func=cmd_screenshot)
@@ -126,6 +130,19 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     )
 
     region = parse_region(args.region) if args.region else None
+    if args.list_windows:
+        ensure_app()
+        from app.capture.windows import list_windows, windows_supported
+
+        if not windows_supported():
+            raise UsageError("Listing windows needs an X11 desktop; use --screen or --region.")
+        windows = list_windows()
+        if args.json:
+            print_json([w.__dict__ for w in windows])
+        else:
+            for w in windows:
+                say(f"{w.id}\t{w.width}x{w.height}+{w.x}+{w.y}\t{safe_terminal(w.title)}")
+        return EXIT_OK
     if args.list_screens:
         ensure_app()
         screens = describe_screens()
@@ -138,7 +155,8 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
         return EXIT_OK
     with open_vault(args) as vault:
         ensure_app()
-        shot = take_screenshot(screen=args.screen, region=region, delay=args.delay)
+        shot = take_screenshot(screen=args.screen, region=region, window_id=args.window,
+                               delay=args.delay)
         item = store_screenshot(vault, shot, args.case, args.note)
         if args.json:
             print_json(item.to_json())

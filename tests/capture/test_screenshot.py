@@ -4,6 +4,7 @@ server (Xvfb) when one is installed."""
 from __future__ import annotations
 
 import io
+import json
 import os
 import shutil
 import subprocess
@@ -60,6 +61,7 @@ import sys
 from PySide6.QtWidgets import QApplication, QWidget
 app = QApplication([])
 w = QWidget(); w.setStyleSheet('background:#12c834'); w.setGeometry(200, 150, 300, 200)
+w.setWindowTitle('Chat 대화 window')
 w.show(); print('shown', flush=True); app.exec()
 """
 
@@ -89,6 +91,19 @@ def test_cli_screenshot_of_a_region_under_a_real_x_server(
         assert size == "100x80" and len(sha) == 64
         listed = locker("screenshot", vault, "--list-screens", env=env)
         assert listed.stdout.startswith("0\t1024x768+0+0")
+
+        windows = locker("screenshot", vault, "--list-windows", env=env)
+        assert windows.returncode == 0, windows.stderr
+        chat = [line.split("\t") for line in windows.stdout.splitlines()
+                if line.endswith("Chat 대화 window")]
+        assert len(chat) == 1 and chat[0][1] == "300x200+200+150"
+        shot = locker("screenshot", vault, "--window", chat[0][0], "--json",
+                      passphrase_file=passphrase_file, env=env)
+        assert shot.returncode == 0, shot.stderr
+        window_item = json.loads(shot.stdout)
+        assert window_item["metadata"]["mode"] == "window"
+        assert window_item["metadata"]["window_title"] == "Chat 대화 window"
+        assert window_item["title"] == "Chat 대화 window"
     finally:
         if window is not None:
             window.kill()
@@ -101,6 +116,10 @@ def test_cli_screenshot_of_a_region_under_a_real_x_server(
     with Vault.open(vault, passphrase) as v:
         png = v.open_artifact(item_id, "original").read()
         assert v.get_item(item_id).kind == "screenshot"
+        whole = v.open_artifact(window_item["id"], "original").read()
     image = Image.open(io.BytesIO(png)).convert("RGB")
     assert image.size == (100, 80)
     assert image.getpixel((50, 40)) == (0x12, 0xC8, 0x34)  # the window's colour, grabbed
+    window_png = Image.open(io.BytesIO(whole)).convert("RGB")
+    assert window_png.size == (300, 200)
+    assert window_png.getpixel((150, 100)) == (0x12, 0xC8, 0x34)
