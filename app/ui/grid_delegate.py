@@ -49,3 +49,32 @@ class GridDelegate(QStyledItemDelegate):
         painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop),
                          metrics.elidedText(title, Qt.TextElideMode.ElideMiddle, text_rect.width()))
         painter.restore()
+
+
+class TitleDelegate(QStyledItemDelegate):
+    """The table's title cell: a small blurred thumbnail (unless text only) and the title."""
+
+    ICON = QSize(28, 28)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        rect: QRect = option.rect
+        painter.save()
+        if option.state & QStyle.StateFlag.State_Selected:
+            painter.fillRect(rect, QColor("#dbe7f3"))
+        x = rect.x() + 6
+        image = index.data(Qt.ItemDataRole.DecorationRole)
+        if isinstance(image, QImage) and not image.isNull():
+            scaled = image.scaled(self.ICON, Qt.AspectRatioMode.KeepAspectRatio,
+                                  Qt.TransformationMode.SmoothTransformation)
+            painter.drawImage(x + (self.ICON.width() - scaled.width()) // 2,
+                              rect.y() + (rect.height() - scaled.height()) // 2, scaled)
+            x += self.ICON.width() + 8
+        text_rect = QRect(x, rect.y(), rect.right() - x - 4, rect.height())
+        palette: QPalette = option.palette
+        painter.setPen(palette.color(QPalette.ColorRole.Text))
+        title = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
+                         painter.fontMetrics().elidedText(title, Qt.TextElideMode.ElideMiddle,
+                                                          text_rect.width()))
+        painter.restore()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QItemSelection, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QItemSelection, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLabel,
+    QLineEdit,
     QListView,
     QListWidget,
     QListWidgetItem,
@@ -43,7 +44,7 @@ from app.ui import integrations
 from app.ui.controller import Controller, UnlockInfo
 from app.ui.details import DetailsPane
 from app.ui.dialogs import VerifyDialog
-from app.ui.grid_delegate import CELL, GridDelegate
+from app.ui.grid_delegate import CELL, GridDelegate, TitleDelegate
 from app.ui.item_model import ItemModel, ListFilter, local_time
 from app.ui.statusbar import StatusBar
 from app.ui.unlock_window import FILE_FILTER_OPTIONS
@@ -98,6 +99,8 @@ class MainWindow(QMainWindow):
         self.act_import = self._action("Ctrl+O", self._import_files)
         self.act_import_folder = self._action("Ctrl+Shift+O", self._import_folder)
         self.act_new_case = self._action("Ctrl+N", self._new_case)
+        self.act_receive = self._action("Ctrl+R", self._receive_bundle)
+        self.act_receive.setVisible(integrations.bundle_import_fn() is not None)
         self.act_grid = self._action("Ctrl+1", lambda: self.set_view("grid"), checkable=True)
         self.act_table = self._action("Ctrl+2", lambda: self.set_view("table"), checkable=True)
         group = QActionGroup(self)
@@ -120,9 +123,8 @@ class MainWindow(QMainWindow):
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         for action in (self.act_capture, self.act_browser, self.act_screenshot, self.act_import,
-                       self.act_import_folder, None, self.act_grid, self.act_table,
-                       self.act_text_only, None, self.act_verify, self.act_settings,
-                       self.act_lock):
+                       self.act_import_folder, self.act_receive, None, self.act_verify,
+                       self.act_settings, self.act_lock):
             if action is None:
                 self.toolbar.addSeparator()
             else:
@@ -130,11 +132,18 @@ class MainWindow(QMainWindow):
         spacer = QWidget(self.toolbar)
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.toolbar.addWidget(spacer)
-        self.quick_exit_button = QToolButton(self.toolbar)
+        self.addToolBar(self.toolbar)
+        # Its own toolbar, so a narrow window never pushes it into an overflow menu.
+        self.exit_bar = QToolBar(self)
+        self.exit_bar.setObjectName("exitToolbar")
+        self.exit_bar.setMovable(False)
+        self.exit_bar.setFloatable(False)
+        self.exit_bar.toggleViewAction().setEnabled(False)
+        self.quick_exit_button = QToolButton(self.exit_bar)
         self.quick_exit_button.setObjectName("quickExit")
         self.quick_exit_button.setDefaultAction(quick_exit)
-        self.toolbar.addWidget(self.quick_exit_button)
-        self.addToolBar(self.toolbar)
+        self.exit_bar.addWidget(self.quick_exit_button)
+        self.addToolBar(self.exit_bar)
 
     def _build_body(self) -> None:
         body = QWidget(self)
@@ -166,7 +175,24 @@ class MainWindow(QMainWindow):
         side_layout.addWidget(self.cases_heading)
         side_layout.addWidget(self.cases, 1)
         side_layout.addWidget(self.new_case_button)
-        self.views = QStackedWidget(splitter)
+        middle = QWidget(splitter)
+        middle_layout = QVBoxLayout(middle)
+        middle_layout.setContentsMargins(6, 12, 6, 12)
+        middle_layout.setSpacing(8)
+        view_bar = QHBoxLayout()
+        self.list_heading = QLabel(middle)
+        self.list_heading.setObjectName("subheading")
+        view_bar.addWidget(self.list_heading, 1)
+        self.view_buttons: list[QToolButton] = []
+        for action in (self.act_grid, self.act_table, self.act_text_only):
+            button = QToolButton(middle)
+            button.setObjectName("viewToggle")
+            button.setDefaultAction(action)
+            view_bar.addWidget(button)
+            self.view_buttons.append(button)
+        middle_layout.addLayout(view_bar)
+        self.views = QStackedWidget(middle)
+        middle_layout.addWidget(self.views, 1)
         self.grid = QListView(self.views)
         self.grid.setObjectName("grid")
         self.grid.setViewMode(QListView.ViewMode.IconMode)
@@ -181,14 +207,17 @@ class MainWindow(QMainWindow):
         self.table.setObjectName("table")
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.setWordWrap(False)
+        self.table.setItemDelegateForColumn(0, TitleDelegate(self.table))
+        self.table.verticalHeader().setDefaultSectionSize(36)
         for view in (self.grid, self.table):
             view.setModel(self.model)
             view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
             view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
             view.selectionModel().selectionChanged.connect(self._selection_changed)
             self.views.addWidget(view)
+        self._size_columns()
+        self.model.modelReset.connect(self._size_columns)
         self.empty_label = QLabel(self.views)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
@@ -196,7 +225,7 @@ class MainWindow(QMainWindow):
         self.views.addWidget(self.empty_label)
         self.details = DetailsPane(self.controller, splitter)
         splitter.addWidget(side)
-        splitter.addWidget(self.views)
+        splitter.addWidget(middle)
         splitter.addWidget(self.details)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([210, 650, 420])
@@ -205,6 +234,13 @@ class MainWindow(QMainWindow):
         self.cases.currentItemChanged.connect(lambda cur, prev: self._case_changed())
         self.model.rowsInserted.connect(lambda *a: self._update_empty())
         self.model.modelReset.connect(self._update_empty)
+
+    def _size_columns(self) -> None:
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)  # notes take what is left
+        for column, width in ((0, 180), (1, 135), (2, 110), (3, 70), (4, 100)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
 
     # -- text ----------------------------------------------------------------------------
 
@@ -218,6 +254,7 @@ class MainWindow(QMainWindow):
             self.act_import: (self.tr("Import files"), self.tr("Import files; originals are kept bit-exact (Ctrl+O)")),
             self.act_import_folder: (self.tr("Import folder"), self.tr("Import every file in a folder (Ctrl+Shift+O)")),
             self.act_new_case: (self.tr("New case"), self.tr("Start a new case (Ctrl+N)")),
+            self.act_receive: (self.tr("Receive bundle"), self.tr("Verify and import a sealed bundle (Ctrl+R)")),
             self.act_grid: (self.tr("Grid"), self.tr("Blurred thumbnails (Ctrl+1)")),
             self.act_table: (self.tr("Table"), self.tr("Table of items (Ctrl+2)")),
             self.act_text_only: (self.tr("Text only"), self.tr("Hide even blurred thumbnails (Ctrl+T)")),
@@ -229,6 +266,7 @@ class MainWindow(QMainWindow):
             action.setText(text)
             action.setToolTip(tip)
         self.toolbar.setWindowTitle(self.tr("Actions"))
+        self.exit_bar.setWindowTitle(self.tr("Quick exit"))
         self.cases_heading.setText(self.tr("Cases"))
         self.cases.setAccessibleName(self.tr("Cases"))
         self.new_case_button.setText(self.tr("New case"))
@@ -245,6 +283,7 @@ class MainWindow(QMainWindow):
             self.retranslate()
             self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0,
                                               self.model.columnCount() - 1)
+            self.reload()
         super().changeEvent(event)
 
     def _show_history(self) -> None:
@@ -325,6 +364,10 @@ class MainWindow(QMainWindow):
         self.details.show_item(selected)
 
     def _update_empty(self) -> None:
+        entry = self.cases.currentItem()
+        name = entry.text() if entry is not None else ""
+        self.list_heading.setText(self.tr("%1 · %n item(s)", "", self.model.total()).replace("%1", name)
+                                  if self.controller.is_unlocked else "")
         if self.model.total() == 0 and self.controller.is_unlocked:
             if self.current_case_key() == ARCHIVED:
                 self.empty_label.setText(self.tr("Nothing is archived."))
@@ -348,7 +391,6 @@ class MainWindow(QMainWindow):
         self.controller.settings.text_only = on
         self.model.text_only = on
         self.act_grid.setEnabled(not on)
-        self.table.setIconSize(QSize(0, 0) if on else QSize(32, 32))
         self.model.layoutChanged.emit()
         self.details.set_text_only(on)
         if on:
@@ -450,9 +492,21 @@ class MainWindow(QMainWindow):
 
         QTimer.singleShot(600, grab)
 
-    def receive_bundle(self, path: Path) -> None:
+    def receive_bundle(self, path: Path, passphrase: str | None = None) -> None:
         if self.controller.is_unlocked:
-            self.controller.receive_bundle(path, self.tr("Receiving a bundle…"))
+            self.controller.receive_bundle(path, passphrase, self.tr("Receiving a bundle…"))
+
+    def _receive_bundle(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Receive a bundle"), "", "",
+                                              options=FILE_FILTER_OPTIONS)
+        if not path:
+            return
+        passphrase, ok = QInputDialog.getText(
+            self, self.tr("Receive a bundle"),
+            self.tr("Bundle passphrase (leave empty if it was sealed to this vault):"),
+            QLineEdit.EchoMode.Password)
+        if ok:
+            self.receive_bundle(Path(path), passphrase or None)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Closing the window locks the vault and ends the app."""

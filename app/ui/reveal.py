@@ -111,6 +111,7 @@ class RevealView(QWidget):
         image = QImage.fromData(blurred_png) if blurred_png else None
         self.blurred = image if image is not None and not image.isNull() else None
         self.canvas.set_image(None if hide_blurred else self.blurred)
+        self.canvas.setVisible(not hide_blurred)
         self.note.setText(note)
         self.note.setVisible(bool(note))
         self.button.setEnabled(item_id is not None and self.blurred is not None)
@@ -130,6 +131,7 @@ class RevealView(QWidget):
         qimage = QImage(image.rgba, image.width, image.height, image.width * 4,
                         QImage.Format.Format_RGBA8888).copy()
         self.canvas.set_image(qimage)
+        self.canvas.setVisible(True)
         self.revealed = True
         self.timer.start()
 
@@ -138,6 +140,7 @@ class RevealView(QWidget):
         if self.revealed:
             self.revealed = False
             self.canvas.set_image(None if self.hide_blurred else self.blurred)
+            self.canvas.setVisible(not self.hide_blurred)
 
     def _time_up(self) -> None:
         self._holding = False  # a new reveal needs a new press

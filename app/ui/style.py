@@ -21,6 +21,9 @@ QToolBar { background: #ffffff; border-bottom: 1px solid #e1e5ea; spacing: 4px; 
 QToolBar QToolButton { padding: 6px 10px; border-radius: 6px; }
 QToolBar QToolButton:hover { background: #eef2f6; }
 QToolBar QToolButton:checked { background: #dbe7f3; }
+QToolButton#viewToggle { padding: 4px 10px; border: 1px solid #d9e2ec; border-radius: 6px; background: #ffffff; }
+QToolButton#viewToggle:checked { background: #dbe7f3; border-color: #829ab1; }
+QToolButton#viewToggle:disabled { color: #9fb3c8; }
 QToolButton#quickExit { background: #8d2b0b; color: white; font-weight: 600; padding: 6px 14px; }
 QToolButton#quickExit:hover { background: #a8350f; }
 QPushButton { padding: 6px 14px; border: 1px solid #bcccdc; border-radius: 6px; background: #ffffff; }

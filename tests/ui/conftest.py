@@ -31,6 +31,14 @@ def config_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return path
 
 
+@pytest.fixture(autouse=True)
+def no_tsa_network(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The app stamps pending entries in the background; tests never reach the internet."""
+    config = tmp_path / "tsa-none.json"
+    config.write_text('{"tsas": []}', encoding="utf-8")
+    monkeypatch.setenv("LOCKER_TSA_CONFIG", str(config))
+
+
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock()
