@@ -163,6 +163,19 @@ def grab_window(window_id: int) -> Screenshot:
     return shot
 
 
+def crop_screenshot(shot: Screenshot, x: int, y: int, width: int, height: int) -> Screenshot:
+    """The region (desktop coordinates) of an earlier grab, keeping that grab's time."""
+    image = QImage.fromData(shot.png)
+    ax, ay = shot.area[0], shot.area[1]
+    rect = QRect(x - ax, y - ay, width, height).intersected(image.rect())
+    if rect.isEmpty():
+        raise UsageError("The chosen region is outside the screenshot.")
+    cropped = _shot(image.copy(rect), "region",
+                    QRect(rect.x() + ax, rect.y() + ay, rect.width(), rect.height()))
+    cropped.captured_at = shot.captured_at
+    return cropped
+
+
 def _shot(image: QImage, mode: str, area: QRect) -> Screenshot:
     return Screenshot(png=_png(image), width=image.width(), height=image.height(), mode=mode,
                       captured_at=utc_now(), area=(area.x(), area.y(), area.width(), area.height()),

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import Any
 
 import pytest
+from PIL import Image
 
 from tests.capture.conftest import FAST
 
@@ -96,3 +98,28 @@ def test_screenshot_dialog_hides_the_app_and_stores_a_png(qtbot: Any, controller
     items = controller.vault.list_items("Shots")
     assert len(items) == 1 and items[0].kind == "screenshot"
     assert items[0].metadata["area"] == {"x": 5, "y": 5, "width": 64, "height": 48}
+
+
+def test_region_drawn_on_the_screen_is_cut_from_the_still(qtbot: Any, controller: Any) -> None:
+    from PySide6.QtCore import QPoint, Qt
+
+    from app.ui.capture_dialogs import ScreenshotDialog
+
+    dialog = ScreenshotDialog(None, controller, "Drawn", allow_offscreen=True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.mode_draw.setChecked(True)
+    dialog.take()
+    qtbot.waitUntil(lambda: dialog.picker is not None and dialog.picker.isVisible(),
+                    timeout=10_000)
+    assert not dialog.isVisible()  # the app stays hidden while the region is chosen
+    picker = dialog.picker
+    with qtbot.waitSignal(controller.items_changed, timeout=20_000):
+        qtbot.mousePress(picker, Qt.MouseButton.LeftButton, pos=QPoint(40, 30))
+        qtbot.mouseMove(picker, QPoint(120, 90))
+        qtbot.mouseRelease(picker, Qt.MouseButton.LeftButton, pos=QPoint(140, 110))
+    item = controller.vault.list_items("Drawn")[0]
+    assert item.metadata["mode"] == "region"
+    assert item.metadata["area"] == {"x": 40, "y": 30, "width": 100, "height": 80}
+    png = controller.vault.open_artifact(item.id, "original").read()
+    assert Image.open(io.BytesIO(png)).size == (100, 80)
