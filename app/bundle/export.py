@@ -45,6 +45,7 @@ class ExportResult:
     manifest_timestamp: str | None
     self_check_ok: bool
     problems: list[str] = field(default_factory=list)
+    file_sha256: str = ""
 
     def to_json(self) -> dict[str, Any]:
         return {"path": str(self.path), "bundle_id": self.bundle_id,
@@ -52,7 +53,8 @@ class ExportResult:
                 "sealing": self.sealing, "size": self.size,
                 "tagmanifest_sha256": self.tagmanifest_sha256,
                 "manifest_timestamp": self.manifest_timestamp,
-                "self_check_ok": self.self_check_ok, "problems": self.problems}
+                "self_check_ok": self.self_check_ok, "problems": self.problems,
+                "file_sha256": self.file_sha256}
 
 
 def select_items(vault: Vault, case: str | None = None, refs: list[str] | None = None,
@@ -107,7 +109,8 @@ def export_bundle(vault: Vault, out: Path, items: list[Item], sealing: Sealing, 
             os.unlink(tmp)
     vault.log_event("bundle_written", None, {
         "bundle_id": bundle_id, "items": uids, "tagmanifest_sha256": result.tagmanifest_sha256,
-        "file_size": result.size, "manifest_timestamp": result.manifest_timestamp})
+        "file_size": result.size, "file_sha256": result.file_sha256,
+        "manifest_timestamp": result.manifest_timestamp})
     return result
 
 
@@ -132,8 +135,9 @@ def _write(vault: Vault, out: Path, tmp: Path, items: list[Item], exhibit_of: di
         fh = open(tmp, "xb")
     except OSError as exc:
         raise StorageError(f"Cannot write {out}: {exc.strerror or exc}") from exc
+    hashed = _HashingFile(fh)
     with fh:
-        with sealed_writer(fh, sealing) as stream:
+        with sealed_writer(hashed, sealing) as stream:  # type: ignore[arg-type]
             bag = bagwriter.BagWriter(stream, time.gmtime(), tick, cancelled)
             try:
                 tag_sha = _write_bag(vault, bag, items, exhibit_of, bundle_id, fingerprint,
@@ -150,9 +154,29 @@ def _write(vault: Vault, out: Path, tmp: Path, items: list[Item], exhibit_of: di
         raise UsageError(f"{out} appeared meanwhile; nothing was written over it.") from exc
     except OSError as exc:
         raise StorageError(f"Cannot write {out}: {exc.strerror or exc}") from exc
-    return ExportResult(out, bundle_id, fingerprint, list(exhibit_of.values()),
-                        sealing.describe(), out.stat().st_size, tag_sha[0], tag_sha[1],
-                        not problems, problems)
+    result = ExportResult(out, bundle_id, fingerprint, list(exhibit_of.values()),
+                          sealing.describe(), out.stat().st_size, tag_sha[0], tag_sha[1],
+                          not problems, problems)
+    result.file_sha256 = hashed.digest.hexdigest()
+    return result
+
+
+class _HashingFile:
+    """Pass-through writer that hashes what lands in the bundle file."""
+
+    def __init__(self, fh: Any) -> None:
+        self._fh = fh
+        self.digest = hashlib.sha256()
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        self.digest.update(data)
+        return int(self._fh.write(data))
+
+    def flush(self) -> None:
+        self._fh.flush()
 
 
 def _write_bag(vault: Vault, bag: bagwriter.BagWriter, items: list[Item],

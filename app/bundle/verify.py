@@ -375,6 +375,17 @@ def opened(path: Path, passphrase: str | None = None, identities: list[Any] | No
 
 
 def verify_bundle(path: Path, passphrase: str | None = None, identities: list[Any] | None = None,
-                  limits: Limits = DEFAULT_LIMITS, progress: Progress | None = None) -> BundleReport:
+                  limits: Limits = DEFAULT_LIMITS, progress: Progress | None = None,
+                  stamp_file: Path | None = None) -> BundleReport:
+    """Verify a bundle file; a ``FILE.stamp.json`` beside it (or ``stamp_file``) adds the
+    tag-manifest time-stamp made after export."""
+    from app.bundle.stamp_later import SUFFIX, check_stamp_file
+
     with opened(path, passphrase, identities, limits, progress) as (_z, verified):
-        return verified.report
+        report = verified.report
+    stamp_file = stamp_file or Path(str(path) + SUFFIX)
+    if stamp_file.is_file():
+        report.checks.append(check_stamp_file(stamp_file, report.bundle_id,
+                                              report.tagmanifest_sha256, report.exporter_vault_id))
+        report.ok = all(c.ok for c in report.checks)
+    return report

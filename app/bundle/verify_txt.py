@@ -74,6 +74,8 @@ def verify_text(model: dict[str, Any]) -> str:
     text += (f"\n   If {layout.MANIFEST_TOKEN} is present, it stamps the tag manifest:\n"
              f"     openssl ts -verify -data {layout.TAGMANIFEST} -in {layout.MANIFEST_TOKEN}"
              " -CAfile TSA-ROOT.pem\n"
+             "   A BUNDLE_FILE.stamp.json beside the bundle (from `locker stamp-bundle`) holds\n"
+             "   the same stamp made after export, for the exporter's record of this manifest.\n"
              "   A TSA certificate that expired after the token was issued is normal for old\n"
              "   evidence; add -attime <genTime as Unix seconds> to check it at issue time.\n")
     return text + CHAIN

@@ -67,6 +67,9 @@ def register(sub: Any) -> None:
         p = sub.add_parser(name, help=helptext, epilog=VERIFY_EPILOG,
                            formatter_class=argparse.RawDescriptionHelpFormatter)
         p.add_argument("file", type=Path, metavar="FILE")
+        if name == "verify-bundle":
+            p.add_argument("--stamp", type=Path, metavar="F",
+                           help="a stamp file from `stamp-bundle` (default: FILE.stamp.json if present)")
         if name == "open-bundle":
             p.add_argument("--out", required=True, type=Path, metavar="DIR")
             p.add_argument("--force", action="store_true",
@@ -74,6 +77,13 @@ def register(sub: Any) -> None:
         _add_unseal_args(p)
         add_json_arg(p)
         p.set_defaults(func=cmd_verify_bundle if name == "verify-bundle" else cmd_open_bundle)
+
+    p = sub.add_parser("stamp-bundle", help="write FILE.stamp.json: the time-stamp of a bundle "
+                       "exported while no TSA answered (its export record, once stamped)")
+    add_vault_arg(p)
+    p.add_argument("file", type=Path, metavar="FILE")
+    add_passphrase_args(p)
+    p.set_defaults(func=cmd_stamp_bundle)
 
     p = sub.add_parser("import", help="verify a bundle, then import it into a read-only case")
     add_vault_arg(p)
@@ -199,7 +209,7 @@ def cmd_verify_bundle(args: argparse.Namespace) -> int:
 
     passphrase, identities = _unseal_keys(args)
     try:
-        report = verify_bundle(args.file, passphrase, identities)
+        report = verify_bundle(args.file, passphrase, identities, stamp_file=args.stamp)
     except LockerError as exc:
         if not args.json:
             raise
@@ -225,6 +235,15 @@ def cmd_open_bundle(args: argparse.Namespace) -> int:
         say(f"Signed by identity {report.signer_fingerprint}; verification "
             f"{'passed' if report.ok else 'FAILED'}.")
     return EXIT_OK if report.ok else EXIT_VERIFY
+
+
+def cmd_stamp_bundle(args: argparse.Namespace) -> int:
+    from app.bundle.stamp_later import write_stamp
+
+    with open_vault(args) as vault:
+        target = write_stamp(vault, args.file)
+    say(f"Wrote {target}; send it with the bundle (verify-bundle picks it up).")
+    return EXIT_OK
 
 
 def cmd_import(args: argparse.Namespace) -> int:

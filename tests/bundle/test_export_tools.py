@@ -120,3 +120,37 @@ def test_plain_zip_and_cli_errors(make_vault, tmp_path, passphrase_file, seal_fi
     log = locker("log", tmp_path / "a.locker", "--json", passphrase_file=passphrase_file)
     events = [e["event"] for e in json.loads(log.stdout)]
     assert events.count("bundle_exported") == 2 and events.count("bundle_written") == 2
+
+
+def test_manifest_stamp_added_after_an_offline_export(make_vault, local_tsa, tmp_path,
+                                                      passphrase_file, monkeypatch):
+    """No TSA during export: the stamp is queued; later `stamp-bundle` writes
+    FILE.stamp.json, which verify-bundle checks against this bundle's tag manifest."""
+    import shutil
+
+    vault = make_vault("a")
+    fill_vault(vault, count=1)
+    vault.close()
+    bundle = tmp_path / "offline.zip"
+    done = locker("export", tmp_path / "a.locker", "--out", bundle, "--case", "사건 1",
+                  "--no-encrypt", passphrase_file=passphrase_file)
+    assert done.returncode == 0 and "queued" in done.stdout
+    early = locker("stamp-bundle", tmp_path / "a.locker", bundle, passphrase_file=passphrase_file)
+    assert early.returncode == 1 and "queued" in early.stderr
+    tsa = local_tsa()
+    shutil.copy(tsa.ca_pem, tmp_path / "root.pem")
+    config = tmp_path / "tsa.json"
+    config.write_text(json.dumps({"tsas": [{"name": "Later TSA", "url": tsa.url,
+                                            "roots": ["root.pem"]}]}))
+    monkeypatch.setenv("LOCKER_TSA_CONFIG", str(config))
+    later = locker("stamp-bundle", tmp_path / "a.locker", bundle, passphrase_file=passphrase_file)
+    assert later.returncode == 0, later.stderr
+    checked = locker("verify-bundle", bundle, "--json")
+    assert checked.returncode == 0, checked.stdout
+    found = {c["name"]: c for c in json.loads(checked.stdout)["checks"]}
+    assert found["manifest timestamp (added later)"]["ok"]
+    other = tmp_path / "other.zip"
+    assert locker("export", tmp_path / "a.locker", "--out", other, "--case", "사건 1", "--no-encrypt",
+                  "--no-stamp", passphrase_file=passphrase_file).returncode == 0
+    wrong = locker("verify-bundle", other, "--stamp", str(bundle) + ".stamp.json")
+    assert wrong.returncode == 4 and "does not stamp this bundle" in wrong.stdout

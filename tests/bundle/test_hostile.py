@@ -59,6 +59,7 @@ def test_hostile_member_names(tmp_path, name):
     assert NAME_ATTACKS[name] in str(err.value) or "control" in str(err.value)
 
 
+@pytest.mark.filterwarnings("ignore:Duplicate name")
 @pytest.mark.parametrize("names, word", [
     (["data/a.txt", "data/a.txt"], "twice"),
     (["data/Report.txt", "data/report.TXT"], "colliding"),
