@@ -21,7 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWebEngineCore import QWebEngineDownloadRequest, QWebEnginePage, QWebEngineProfile
 from PySide6.QtWebEngineWidgets import QWebEngineView
@@ -338,6 +338,8 @@ class BrowserWindow(QMainWindow):
 
     def __init__(self, controller: Any, case: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # Closing (or locking) frees the profile: in-memory cookies and cached pages go.
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.controller = controller
         safe = bool(getattr(getattr(controller, "settings", None), "safe_browsing", True))
         self.browser = BrowserWidget(controller.require_vault, case, self, safe=safe)

@@ -145,3 +145,54 @@ def test_kill_during_a_batch_loses_nothing_reported_saved(tmp_path: Path, site: 
 
     spool.sweep_stale()  # what the next start does with the killed run's spool folder
     assert not [p for p in spool.spool_base().glob(f"{spool.PREFIX}{proc.pid}-*")]
+
+
+BROWSER_SESSION = r"""
+import sys
+from app.capture.qt_app import ensure_app
+app = ensure_app()
+from PySide6.QtCore import QEventLoop, QTimer, QUrl
+from app.ui.browser import BrowserWidget
+from app.vault import Vault
+
+url, vault_path, passphrase = sys.argv[1:4]
+vault = Vault.create(vault_path, passphrase)
+browser = BrowserWidget(lambda: vault, "Browser leak")
+browser.resize(900, 700)
+browser.show()
+stored = []
+browser.stored.connect(lambda kind, item: (stored.append(kind), loop.quit()))
+browser.failed.connect(lambda message: (print("failed", message), loop.quit()))
+loop = QEventLoop()
+browser.page.loadFinished.connect(lambda ok: loop.quit())
+browser.load(url)
+loop.exec()
+browser.show_images.setChecked(True)
+browser.show_images.setChecked(False)
+browser.capture_page()
+loop.exec()
+browser.page.download(QUrl(url), "post.html")
+loop.exec()
+browser.shutdown()
+print(",".join(stored), vault.count_items("Browser leak"))
+vault.close()
+"""
+
+
+def test_in_app_browser_session_leaves_no_plaintext(tmp_path: Path, site: Any,
+                                                    passphrase: str) -> None:
+    import subprocess
+    import sys
+
+    from tests.helpers.cli import ROOT
+
+    start = time.time() - 2
+    token = f"BROWSERMARK{uuid.uuid4().hex}"
+    env = {**os.environ, **_isolated_env(tmp_path / "user")}
+    done = subprocess.run(
+        [sys.executable, "-c", BROWSER_SESSION, site.url(f"/secret/{token}"),
+         str(tmp_path / "b.locker"), passphrase],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert done.stdout.strip().splitlines()[-1] == "capture,download 2", done.stdout + done.stderr
+    roots = [tmp_path, Path("/tmp")] + ([Path("/dev/shm")] if Path("/dev/shm").is_dir() else [])
+    assert _files_containing(roots, [token.encode(), token.encode("utf-16-le")], start) == []
