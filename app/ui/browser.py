@@ -349,8 +349,11 @@ class BrowserWindow(QMainWindow):
         self.browser.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.browser.failed.connect(self._show_failure)
         controller.hide_now.connect(self.hide)
-        controller.locked.connect(lambda _reason: self.close())
+        controller.locked.connect(self._locked)  # bound methods disconnect when deleted
         self.retranslate()
+
+    def _locked(self, _reason: str) -> None:
+        self.close()
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Browser (images blurred)"))

@@ -123,3 +123,26 @@ def test_region_drawn_on_the_screen_is_cut_from_the_still(qtbot: Any, controller
     assert item.metadata["area"] == {"x": 40, "y": 30, "width": 100, "height": 80}
     png = controller.vault.open_artifact(item.id, "original").read()
     assert Image.open(io.BytesIO(png)).size == (100, 80)
+
+
+def test_browser_window_closes_and_frees_its_profile_when_the_vault_locks(
+        qtbot: Any, controller: Any, site: Any) -> None:
+    from PySide6.QtCore import QObject
+
+    from app.ui.browser import BrowserWindow
+
+    window = BrowserWindow(controller, "Case W")
+    window.show()
+    assert window.browser.images_shown() is False  # safe browsing follows the setting
+    destroyed: list[bool] = []
+    profile: QObject = window.browser.profile
+    profile.destroyed.connect(lambda: destroyed.append(True))
+    with qtbot.waitSignal(window.browser.stored, timeout=30_000):
+        window.browser.load(site.url("/page/w1"))
+        qtbot.waitUntil(lambda: window.browser.page.url().toString().endswith("/page/w1"))
+        qtbot.wait(300)
+        window.browser.capture_page()
+    controller.locked.emit("user")
+    qtbot.waitUntil(lambda: bool(destroyed), timeout=5_000)
+    controller.locked.emit("user")  # a second lock finds no stale window to close
+    controller.hide_now.emit()
