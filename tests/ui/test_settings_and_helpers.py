@@ -1,0 +1,76 @@
+"""Settings (saved as JSON, applied live), the attempt record, the strength meter."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtWidgets import QDialogButtonBox
+
+from app.ui.attempts import AttemptLog, delay_after
+from app.ui.dialogs import SettingsDialog
+from app.ui.passphrase import strength
+from app.ui.settings import Settings
+from tests.ui.conftest import FakeClock, make_vault, unlock
+
+
+def test_settings_dialog_applies_and_saves(gui, qtbot, tmp_path: Path, config_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    path = make_vault(tmp_path / "v.locker")
+    unlock(gui, qtbot, path)
+    gui.main_window.act_settings.trigger()
+    dialog = gui.main_window.findChild(SettingsDialog)
+    assert dialog is not None and dialog.isVisible()
+    assert not dialog.remember.isChecked() and not dialog.recent.isChecked()
+    assert "shared computer" in dialog.remember_warning.text()
+    dialog.language.setCurrentIndex(2)  # 한국어
+    dialog.autolock.setValue(2)
+    dialog.neutral.setChecked(True)
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    qtbot.waitUntil(lambda: gui.main_window.windowTitle() == "메모", timeout=2_000)
+    assert gui.idle.timer.interval() == 2 * 60_000
+    saved = json.loads((config_dir / "settings.json").read_text(encoding="utf-8"))
+    assert saved["language"] == "ko" and saved["autolock_minutes"] == 2
+    assert saved["neutral_title"] is True and saved["recent_vaults"] == []
+    assert Settings.load(config_dir / "settings.json").language == "ko"
+
+
+def test_recent_vaults_only_when_turned_on(tmp_path: Path) -> None:
+    settings = Settings()
+    settings.note_opened(tmp_path / "a.locker")
+    assert settings.recent_vaults == []
+    settings.remember_recent = True
+    settings.note_opened(tmp_path / "a.locker")
+    settings.save(tmp_path / "s.json")
+    assert Settings.load(tmp_path / "s.json").recent_vaults == [str((tmp_path / "a.locker").resolve())]
+
+
+def test_settings_file_garbage_falls_back_to_defaults(tmp_path: Path) -> None:
+    bad = tmp_path / "s.json"
+    bad.write_text('{"language": "xx", "autolock_minutes": "soon", "text_only": 3}')
+    loaded = Settings.load(bad)
+    assert loaded.language == "system" and loaded.autolock_minutes == 5 and not loaded.text_only
+    bad.write_text("not json")
+    assert Settings.load(bad) == Settings()
+
+
+def test_attempt_delays_grow_and_reset(tmp_path: Path) -> None:
+    vault = make_vault(tmp_path / "v.locker")
+    clock = FakeClock()
+    log = AttemptLog(tmp_path / "attempts.json", clock)
+    assert [delay_after(n) for n in range(1, 7)] == [0, 0, 2, 4, 8, 16]
+    for _ in range(4):
+        log.record_failure(vault)
+    assert log.wait_seconds(vault) == 4
+    clock.advance(3)
+    assert log.wait_seconds(vault) == 1
+    summary = log.record_success(vault)
+    assert summary.count == 4 and summary.last_at is not None
+    assert log.wait_seconds(vault) == 0 and log.failure_count(vault) == 0
+
+
+def test_strength_meter_prefers_long_passphrases() -> None:
+    assert strength("") == 0
+    assert strength("password") == 1
+    assert strength("1234567890") == 1
+    assert strength("correct horse battery staple") == 4
+    assert strength("바다 고양이 연필 구름") >= 3
