@@ -215,7 +215,10 @@ def _write_bag(vault: Vault, bag: bagwriter.BagWriter, items: list[Item],
         "self_check": {"ok": not problems, "problems": list(problems),
                        "checked_at": created},
     }
-    bag.add_bytes(layout.BUNDLE_JSON, _json(model))
+    # bundle.json says what the bundle holds; the per-item event lists (for the reports)
+    # derive from the chain files and are not repeated there.
+    bag.add_bytes(layout.BUNDLE_JSON, _json(
+        {k: v for k, v in model.items() if k not in ("events", "transfers")}))
     _write_reports(bag, model, thumbs)
     return _write_tags(vault, bag, model, stamp)
 

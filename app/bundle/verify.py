@@ -24,7 +24,8 @@ from app.bundle.seal import sealing_of, unsealed
 from app.vault import custody
 from app.vault.custody import ChainEntry
 
-MAX_JSON = 64 * 1024 * 1024
+MAX_JSON = 32 * 1024 * 1024
+MAX_JSON_CONTAINERS = 500_000  # bounds the memory a hostile JSON file can make us use
 MAX_SMALL = 16 * 1024 * 1024
 _LINE = re.compile(r"^([0-9a-f]{64}) [ *](.+)$")
 Progress = Callable[[int, int], None]
@@ -94,6 +95,8 @@ def _parse_manifest(z: SafeZip, name: str, payload: bool) -> dict[str, str]:
         if path.startswith("data/") != payload or path in entries:
             raise BundleRejected(f"{name} lists '{path[:120]}' wrongly or twice.")
         entries[path] = m.group(1)
+        if len(entries) > z.limits.max_members:
+            raise BundleRejected(f"{name} lists more files than a bundle may hold.")
     return entries
 
 
@@ -107,10 +110,13 @@ def _text(z: SafeZip, name: str, cap: int) -> str:
 
 
 def _json(z: SafeZip, name: str, cap: int = MAX_JSON) -> dict[str, Any]:
+    text = _text(z, name, cap)
+    if text.count("[") + text.count("{") > MAX_JSON_CONTAINERS:
+        raise BundleRejected(f"{name} is too deeply or widely nested to be ours.")
     try:
-        data = json.loads(_text(z, name, cap))
-    except ValueError as exc:
-        raise BundleRejected(f"{name} is not valid JSON ({exc}).") from exc
+        data = json.loads(text)
+    except (ValueError, RecursionError) as exc:
+        raise BundleRejected(f"{name} is not valid JSON ({str(exc)[:200]}).") from exc
     if not isinstance(data, dict):
         raise BundleRejected(f"{name} is not a JSON object.")
     return data

@@ -186,3 +186,31 @@ def test_open_bundle_refuses_a_used_folder(good_bundle, tmp_path):
         open_bundle(path, target)
     report, written = open_bundle(path, tmp_path / "fresh")
     assert report.ok and all(p.is_file() for p in written)
+
+
+def test_hostile_bundles_keep_memory_bounded(tmp_path):
+    """Rejections happen before anything big is read or built: a zip bomb, a directory of
+    20,001 entries and a JSON bomb stay well under 300 MB in the real CLI."""
+    from tests.bundle.tools import locker_rss
+
+    bomb = zip_bomb(tmp_path / "bomb.zip", 512 * 1024 * 1024)
+    many = write_zip(tmp_path / "many.zip", [(f"data/{n}", b"") for n in range(20_001)])
+    for path in (bomb, many):
+        done, rss = locker_rss("verify-bundle", path)
+        assert done.returncode == 5 and "Traceback" not in done.stderr, done.stderr
+        assert rss < 300 * 1024, (path.name, rss)
+
+
+def test_json_bomb_is_refused(good_bundle, tmp_path):
+    path, sender = good_bundle
+    members = read_members(path)
+    members["data/bundle.json"] = b"[" + b",".join(b"[%d]" % n for n in range(600_000)) + b"]"
+    forged = write_zip(tmp_path / "jsonbomb.zip", resign(members, sender.signing_key()),
+                       key=sender.signing_key())
+    with pytest.raises(BundleRejected, match="nested"):
+        verify_bundle(forged)
+    members["data/bundle.json"] = b"[" * 100_000
+    forged = write_zip(tmp_path / "deep.zip", resign(members, sender.signing_key()),
+                       key=sender.signing_key())
+    with pytest.raises(BundleRejected):
+        verify_bundle(forged)

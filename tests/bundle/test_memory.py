@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -14,18 +13,12 @@ import pytest
 
 from app.vault import Vault
 from app.vault.models import NewArtifact, NewItem
+from tests.bundle.tools import locker_rss as _locker_rss
 from tests.conftest import PASSPHRASE
 from tests.helpers.cli import ROOT
 
 GIB = 1024 * 1024 * 1024
 LIMIT_KB = 300 * 1024
-
-_WRAPPER = ("import resource, subprocess, sys\n"
-            "r = subprocess.run(sys.argv[1:], capture_output=True, text=True)\n"
-            "sys.stdout.write(r.stdout); sys.stderr.write(r.stderr)\n"
-            "print('MAXRSS_KB', resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
-            "sys.exit(r.returncode)\n")
-
 
 class _Synthetic:
     """1 GiB of deterministic pseudo-random bytes, generated as it is read."""
@@ -45,15 +38,6 @@ class _Synthetic:
         self.left -= len(data)
         self.digest.update(data)
         return data
-
-
-def _locker_rss(*args: str | os.PathLike[str]) -> tuple[subprocess.CompletedProcess[str], int]:
-    env = dict(os.environ, LOCKER_NO_GUI="1")
-    done = subprocess.run([sys.executable, "-c", _WRAPPER, sys.executable, "-m", "app.cli",
-                           *map(str, args)], cwd=ROOT, capture_output=True, text=True,
-                          timeout=1800, env=env)
-    rss = int(done.stdout.rsplit("MAXRSS_KB", 1)[1].split()[0])
-    return done, rss
 
 
 @pytest.mark.slow
@@ -79,7 +63,7 @@ def test_one_gib_bundle_export_and_import_in_bounded_memory(tmp_path: Path, pass
     assert imported.returncode == 0, imported.stderr
     assert export_rss < LIMIT_KB, f"export used {export_rss // 1024} MB"
     assert import_rss < LIMIT_KB, f"import used {import_rss // 1024} MB"
-    result = json.loads(imported.stdout.rsplit("MAXRSS_KB", 1)[0])
+    result = json.loads(imported.stdout)
     assert [i["sha256"] for i in result["items"]] == [source.digest.hexdigest()]
 
 
