@@ -24,11 +24,14 @@ BLUR = "blur(32px) saturate(0.4)"
 _MEDIA = ("img", "picture", "video", "canvas", "svg image", "svg foreignObject", "embed",
           "object", "input[type=image]", f"[{BG_ATTR}]")
 
-_SHADOW_CSS = "".join(f"{sel}{{filter:{BLUR} !important;}}" for sel in _MEDIA)
+# ":not(#id)" matches every element but weighs like an id: three of them outrank the
+# ordinary "!important" rules a page may have for its images.
+_WEIGHT = ":not(#el-safe-a):not(#el-safe-b):not(#el-safe-c)"
+_SHADOW_CSS = "".join(f"{sel}{_WEIGHT}{{filter:{BLUR} !important;}}" for sel in _MEDIA)
 EVENT = "evidence-locker-shadow-root"
 
 _CSS = "".join(
-    f"html:not([{SHOW_ATTR}]) {sel}{{filter:{BLUR} !important;}}" for sel in _MEDIA
+    f"html:not([{SHOW_ATTR}]){_WEIGHT} {sel}{{filter:{BLUR} !important;}}" for sel in _MEDIA
 ) + f"html:not([{SHOW_ATTR}]) video::-webkit-media-controls{{display:none !important;}}"
 
 _JS = r"""
@@ -39,12 +42,14 @@ _JS = r"""
   let shown = SHOW;
   const shadowRoots = new Set();
   const options = {childList: true, subtree: true, attributes: true,
-                   attributeFilter: ['style', 'class']};
+                   attributeFilter: ['style', 'class', ATTR, BG]};
   function root() { return document.documentElement; }
   function setShown(show) {
     shown = show;
     const r = root();
-    if (r) { if (show) r.setAttribute(ATTR, ''); else r.removeAttribute(ATTR); }
+    if (r && r.hasAttribute(ATTR) !== show) {
+      if (show) r.setAttribute(ATTR, ''); else r.removeAttribute(ATTR);
+    }
     shadowRoots.forEach(sr => { const st = sr.getElementById(ID); if (st) st.disabled = show; });
   }
   function ensureStyle() {
@@ -67,6 +72,7 @@ _JS = r"""
     try {
       const cs = getComputedStyle(el);
       if (hasImage(cs.backgroundImage) || hasImage(cs.borderImageSource) || hasImage(cs.maskImage) ||
+          hasImage(cs.content) ||
           hasImage(getComputedStyle(el, '::before').backgroundImage) ||
           hasImage(getComputedStyle(el, '::after').backgroundImage) ||
           hasImage(getComputedStyle(el, '::before').content) ||
@@ -100,8 +106,11 @@ _JS = r"""
           if (n.id === ID) queue(rec.target.getRootNode() instanceof ShadowRoot ?
                                 rec.target.getRootNode() : root());
         });
+      } else if (rec.attributeName === ATTR) {
+        queue(rec.target);  // flush puts back the state the person chose
       } else if (rec.target instanceof Element) {
-        rec.target.removeAttribute(BG); queue(rec.target);
+        if (rec.attributeName !== BG) rec.target.removeAttribute(BG);
+        queue(rec.target);
       }
     }
   });

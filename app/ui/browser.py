@@ -23,7 +23,13 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QFont, QKeySequence
-from PySide6.QtWebEngineCore import QWebEngineDownloadRequest, QWebEnginePage, QWebEngineProfile
+from PySide6.QtWebEngineCore import (
+    QWebEngineDownloadRequest,
+    QWebEngineNewWindowRequest,
+    QWebEnginePage,
+    QWebEngineProfile,
+    QWebEngineSettings,
+)
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import (
     QComboBox,
@@ -57,10 +63,20 @@ VaultProvider = Callable[[], Vault]
 
 
 class BrowserPage(QuietPage):
-    """Links that ask for a new window open in the same view."""
+    """A link the person clicks that asks for a new window opens in this same view, as a
+    normal navigation (so safe browsing applies to it); pop-ups a page opens on its own
+    are dropped."""
 
-    def createWindow(self, window_type):  # type: ignore[no-untyped-def]  # noqa: N802
-        return self
+    def __init__(self, profile: QWebEngineProfile, parent: QObject | None = None) -> None:
+        super().__init__(profile, parent)
+        self.settings().setAttribute(QWebEngineSettings.WebAttribute.JavascriptCanOpenWindows,
+                                     False)
+        self.newWindowRequested.connect(self._new_window)
+
+    def _new_window(self, request: QWebEngineNewWindowRequest) -> None:
+        url = request.requestedUrl()
+        if request.isUserInitiated() and url.scheme() in ("http", "https"):
+            self.load(url)
 
 
 class _Relay(QObject):

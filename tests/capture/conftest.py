@@ -91,6 +91,21 @@ window.addEventListener('load', () => setTimeout(() => {
 </script></body></html>"""
 
 
+# A page that fights the blur: an "!important" filter reset, then (after load) removing
+# every style element and setting the attribute that means "images shown".
+HOSTILE_PAGE = b"""<!doctype html><html><head><title>hostile</title>
+<style>#wrap img { filter: none !important; }</style></head><body style="margin:0">
+<div id="wrap"><img src="/checker.png" width="240" height="240"
+  style="position:absolute;left:0;top:0"></div>
+<script>
+addEventListener('load', () => setTimeout(() => {
+  document.querySelectorAll('style').forEach(s => { if (s.id) s.remove(); });
+  document.documentElement.setAttribute('data-evidence-locker-show', '');
+  for (let i = 0; i < 5; i++) { try { alert('x'); window.open('/page/popup'); } catch (e) {} }
+}, 100));
+</script></body></html>"""
+
+
 @dataclass
 class Site:
     base: str
@@ -149,6 +164,12 @@ def _handler(big: bytes, hits: dict[str, int]) -> type[BaseHTTPRequestHandler]:
                 self.send(200, b'<html><body>moving<script>addEventListener("load", () => '
                                b'setTimeout(() => location.replace("/tall"), 100))</script>'
                                b'</body></html>')
+            elif path == "/links":
+                self.send(200, b'<html><body style="margin:0"><a href="/sharp" target="_blank" '
+                               b'style="display:block;width:400px;height:200px;background:#ccc">'
+                               b'open in a new window</a></body></html>')
+            elif path == "/hostile":
+                self.send(200, HOSTILE_PAGE)
             elif path == "/frame":
                 self.send(200, b'<html><body style="margin:0"><img src="/checker.png" '
                                b'width="240" height="240"></body></html>')

@@ -85,6 +85,43 @@ def test_images_blurred_by_default_toggle_shows_and_capture_is_sharp(
     browser.shutdown()
 
 
+def test_a_page_cannot_switch_the_blur_off(qtbot: Any, vault: Any, site: Any) -> None:
+    from app.ui.browser import BrowserWidget
+
+    browser = BrowserWidget(lambda: vault, "Case B")
+    qtbot.addWidget(browser)
+    browser.resize(800, 600)
+    browser.show()
+    with qtbot.waitSignal(browser.page.loadFinished, timeout=20_000):
+        browser.load(site.url("/hostile"))
+    _wait(900)
+    assert _contrast(_screen(browser), 0, 0) < 25
+    assert browser.page.url().toString() == site.url("/hostile")  # pop-ups went nowhere
+    browser.shutdown()
+
+
+def test_link_to_a_new_window_opens_here_still_blurred(qtbot: Any, vault: Any,
+                                                       site: Any) -> None:
+    from PySide6.QtCore import QPoint, Qt
+
+    from app.ui.browser import BrowserWidget
+
+    browser = BrowserWidget(lambda: vault, "Case B")
+    qtbot.addWidget(browser)
+    browser.resize(1000, 700)
+    browser.show()
+    with qtbot.waitSignal(browser.page.loadFinished, timeout=20_000):
+        browser.load(site.url("/links"))
+    _wait(300)
+    with qtbot.waitSignal(browser.page.loadFinished, timeout=20_000):
+        qtbot.mouseClick(browser.view.focusProxy(), Qt.MouseButton.LeftButton, pos=QPoint(60, 60))
+    assert browser.page.url().toString() == site.url("/sharp")
+    _wait(900)
+    shown = _screen(browser)
+    assert _contrast(shown, 0, 0) < 25 and _contrast(shown, 300, 0) < 25
+    browser.shutdown()
+
+
 def test_download_goes_into_the_vault(qtbot: Any, vault: Any, site: Any) -> None:
     from app.ui.browser import BrowserWidget
     from tests.capture.conftest import sha256
