@@ -79,6 +79,7 @@ class Controller(QObject):
         self.pool.setMaxThreadCount(4)
         self._tasks: dict[int, Task] = {}
         self._unlocking = False
+        self._epoch = 0  # bumped by every lock; an unlock that finishes later is dropped
         self.pending_timestamps: int | None = None
         self.last_verify: tuple[bool, str] | None = None  # (ok, RFC 3339 time)
         self._status_timer = QTimer(self)
@@ -138,11 +139,15 @@ class Controller(QObject):
     # -- opening and locking ---------------------------------------------------------
 
     def create_vault(self, path: Path, passphrase: str) -> None:
+        if self._unlocking:
+            return
+
         def work(ctx: TaskContext) -> Vault:
             return Vault.create(path, passphrase)
 
         self._unlocking = True
-        self.run(work, quiet=True, on_done=lambda v: self._opened(v, path, created=True),
+        epoch = self._epoch
+        self.run(work, quiet=True, on_done=lambda v: self._opened(v, path, epoch, created=True),
                  on_fail=self._open_failed)
 
     def unlock(self, path: Path, passphrase: str) -> None:
@@ -157,6 +162,7 @@ class Controller(QObject):
             self.unlock_failed.emit("throttled", "", wait)
             return
         self._unlocking = True
+        epoch = self._epoch
 
         def work(ctx: TaskContext) -> Vault | WrongPassphrase:
             try:
@@ -167,7 +173,7 @@ class Controller(QObject):
 
         def done(result: Vault | WrongPassphrase) -> None:
             if isinstance(result, Vault):
-                self._opened(result, path)
+                self._opened(result, path, epoch)
             else:
                 self._unlocking = False
                 self.unlock_failed.emit("wrong", str(result), self.attempts.wait_seconds(path))
@@ -182,16 +188,20 @@ class Controller(QObject):
         if key is None:
             return False
         self._unlocking = True
+        epoch = self._epoch
         self.run(lambda ctx: Vault.open(path, key=key), quiet=True,
-                 on_done=lambda v: self._opened(v, path), on_fail=self._open_failed)
+                 on_done=lambda v: self._opened(v, path, epoch), on_fail=self._open_failed)
         return True
 
     def _open_failed(self, message: str) -> None:
         self._unlocking = False
         self.unlock_failed.emit("other", message, 0.0)
 
-    def _opened(self, vault: Vault, path: Path, created: bool = False) -> None:
+    def _opened(self, vault: Vault, path: Path, epoch: int, created: bool = False) -> None:
         self._unlocking = False
+        if epoch != self._epoch:  # locked (quick exit, idle) while the key was derived
+            vault.close()
+            return
         history = vault.unlock_history(1)
         failures = self.attempts.record_success(path)
         try:
@@ -207,6 +217,7 @@ class Controller(QObject):
 
     def lock(self, reason: str = "user") -> None:
         """Cancel running work (its transaction rolls back), close the vault."""
+        self._epoch += 1
         self._status_timer.stop()
         for task in list(self._tasks.values()):
             task.cancel()
@@ -299,14 +310,15 @@ class Controller(QObject):
 
         def work(ctx: TaskContext) -> Any:
             item = vault.get_item(item_id)
-            role = "original" if any(a.role == "original" for a in item.artifacts) else None
-            if role is None and item.artifacts:
-                role = item.artifacts[0].role
+            images = sorted((a for a in item.artifacts if a.media_type.startswith("image/")),
+                            key=lambda a: (a.role != "original", a.id))
+            chosen = images[0] if images else next(
+                (a for a in item.artifacts if a.role == "original"), None)
             vault.record_reveal(item_id, context)
-            if role is None:
+            if chosen is None:
                 return None
-            reader = vault.open_artifact(item_id, role)
-            return decode_for_reveal(reader, size=item.size)  # type: ignore[arg-type]
+            reader = vault.open_artifact_by_id(chosen.id)
+            return decode_for_reveal(reader, size=chosen.size)  # type: ignore[arg-type]
 
         def done(image: Any) -> None:
             self.item_changed.emit(item_id)
@@ -314,15 +326,25 @@ class Controller(QObject):
 
         return self.run(work, quiet=True, on_done=done, on_fail=lambda m: self.error.emit(m))
 
-    def receive_bundle(self, path: Path, label: str = "") -> Task | None:
-        """Import a sealed bundle into this vault (as a read-only received case)."""
+    def receive_bundle(self, path: Path, passphrase: str | None = None,
+                       label: str = "") -> Task | None:
+        """Verify a sealed bundle completely, then import it all or nothing into a new
+        read-only case (app.bundle.importer.import_bundle)."""
         fn = integrations.bundle_import_fn()
         if fn is None:
             self.error.emit("Receiving bundles is not available in this build.")
             return None
         vault = self.require_vault()
-        return self.run(lambda ctx: fn(vault, path), label,
-                        on_done=lambda _: self.items_changed.emit())
+
+        def work(ctx: TaskContext) -> Any:
+            def progress(done: int, total: int) -> None:
+                ctx.total = total
+                ctx.add_progress(done - ctx.done)
+
+            return fn(vault, path, passphrase=passphrase or None, progress=progress,
+                      cancelled=ctx.cancelled)
+
+        return self.run(work, label, on_done=lambda _: self.items_changed.emit())
 
     # -- verify and status -------------------------------------------------------------
 

@@ -3,6 +3,8 @@ tags (each added as a custody event; nothing is ever overwritten), archive/unarc
 
 from __future__ import annotations
 
+import json
+
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -32,6 +34,15 @@ def human_size(size: int) -> str:
             return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
         value /= 1024
     return f"{size} B"
+
+
+def metadata_text(metadata: dict[str, object], limit: int = 14) -> str:
+    """The item's recorded metadata (capture details) as short "key: value" lines."""
+    lines = []
+    for key, value in list(metadata.items())[:limit]:
+        text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+        lines.append(f"{key}: {text[:160]}")
+    return "\n".join(lines)
 
 
 class DetailsPane(QScrollArea):
@@ -72,7 +83,7 @@ class DetailsPane(QScrollArea):
         self.values: dict[str, QLabel] = {}
         self.labels: dict[str, QLabel] = {}
         for key in ("case", "kind", "captured", "stored", "source", "files", "sha256",
-                    "timestamp", "state", "tags"):
+                    "timestamp", "state", "tags", "metadata"):
             label, value = QLabel(self.content), QLabel(self.content)
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
@@ -135,7 +146,8 @@ class DetailsPane(QScrollArea):
                  "captured": self.tr("Captured"), "stored": self.tr("Stored"),
                  "source": self.tr("Source"), "files": self.tr("Files"),
                  "sha256": self.tr("SHA-256"), "timestamp": self.tr("Timestamp"),
-                 "state": self.tr("State"), "tags": self.tr("Tags")}
+                 "state": self.tr("State"), "tags": self.tr("Tags"),
+                 "metadata": self.tr("Recorded details")}
         for key, label in self.labels.items():
             label.setText(names[key])
         self.empty.setText(self.tr("Select an item to see its details. Images stay blurred."))
@@ -204,6 +216,7 @@ class DetailsPane(QScrollArea):
         v["state"].setText(self.tr("Archived: %1").replace("%1", item.archived_reason)
                            if item.archived else self.tr("In the main list"))
         v["tags"].setText(", ".join(item.tags) or self.tr("none"))
+        v["metadata"].setText(metadata_text(item.metadata) or self.tr("none"))
         ro = item.read_only
         for widget in (self.tag_edit, self.add_tag_button, self.remove_tag_button,
                        self.note_edit, self.add_note_button, self.archive_button):

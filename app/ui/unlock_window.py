@@ -36,6 +36,7 @@ class UnlockWindow(QWidget):
         self.controller = controller
         self.setObjectName("unlockWindow")
         self.pending_bundle: Path | None = None
+        self.pending_bundle_passphrase: str | None = None
         self._wait_left = 0
         outer = QVBoxLayout(self)
         outer.setContentsMargins(40, 32, 40, 32)
@@ -114,11 +115,16 @@ class UnlockWindow(QWidget):
         self.bundle_button = QPushButton(page)
         self.bundle_label = QLabel(page)
         self.bundle_row = self._path_row(self.bundle_edit, self.bundle_button)
+        self.bundle_pass_edit = QLineEdit(page)
+        self.bundle_pass_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.bundle_pass_label = QLabel(page)
         form.addRow(self.path_label, self._path_row(self.path_edit, self.path_button))
         form.addRow(self.pass_label, self.pass_edit)
         form.addRow(self.bundle_label, self.bundle_row)
+        form.addRow(self.bundle_pass_label, self.bundle_pass_edit)
         form.addRow("", self.unlock_button)
-        self._bundle_widgets = (self.bundle_edit, self.bundle_button, self.bundle_label)
+        self._bundle_widgets = (self.bundle_edit, self.bundle_button, self.bundle_label,
+                                self.bundle_pass_edit, self.bundle_pass_label)
         for w in self._bundle_widgets:
             w.setVisible(False)
         self.path_button.clicked.connect(self._choose_open)
@@ -178,6 +184,9 @@ class UnlockWindow(QWidget):
         self.pass_label.setText(self.tr("Passphrase"))
         self.bundle_label.setText(self.tr("Bundle"))
         self.bundle_button.setText(self.tr("Choose…"))
+        self.bundle_pass_label.setText(self.tr("Bundle passphrase"))
+        self.bundle_pass_edit.setPlaceholderText(self.tr("Only if it was sealed with a passphrase"))
+        self.bundle_pass_edit.setAccessibleName(self.tr("Bundle passphrase"))
         self.unlock_button.setText(self.tr("Unlock"))
         self.new_path_label.setText(self.tr("New vault file"))
         self.new_path_button.setText(self.tr("Choose…"))
@@ -260,6 +269,15 @@ class UnlockWindow(QWidget):
             return
         bundle = self.bundle_edit.text().strip() if self.bundle_edit.isVisible() else ""
         self.pending_bundle = Path(bundle) if bundle else None
+        self.pending_bundle_passphrase = self.bundle_pass_edit.text() or None
+        self.bundle_pass_edit.clear()
+        if not self.pass_edit.text():
+            if self.controller.settings.remember_on_device and \
+                    self.controller.unlock_remembered(Path(path)):
+                self._busy(True)
+            else:
+                self.status.setText(self.tr("Enter the passphrase."))
+            return
         self._busy(True)
         self.controller.unlock(Path(path), self.pass_edit.text())
         self.pass_edit.clear()
