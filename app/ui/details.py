@@ -91,6 +91,10 @@ class DetailsPane(QScrollArea):
             self.labels[key], self.values[key] = label, value
             self.form.addRow(label, value)
         self.values["sha256"].setObjectName("mono")
+        # Labels that show recorded evidence data (not app text) are marked for tests/tools.
+        for key in ("case", "source", "files", "sha256", "metadata", "tags"):
+            self.values[key].setProperty("evidenceData", True)
+        self.title.setProperty("evidenceData", True)
         layout.addLayout(self.form)
         tag_row = QHBoxLayout()
         self.tag_edit = QLineEdit(self.content)
