@@ -252,8 +252,10 @@ def _write_exhibit(vault: Vault, bag: bagwriter.BagWriter, item: Item,
     if thumb:
         thumb_path = f"{base}/thumbnail-blurred.png"
         bag.add_bytes(thumb_path, thumb, compress=False)
-    token_list = (tokens.received_item_tokens(vault, item.uid) if item.read_only
-                  else tokens.local_item_tokens(vault, item.uid))
+    # Received items carry the sender's tokens; this vault's own tokens cover its
+    # 'received' and later entries about the item.
+    token_list = ((tokens.received_item_tokens(vault, item.uid) if item.read_only else [])
+                  + tokens.local_item_tokens(vault, item.uid))
     stamps = []
     for tok in token_list:
         entry = dict(tok.summary)

@@ -33,6 +33,8 @@ MANIFEST_TOKEN = "signature/tagmanifest-sha256.txt.tsr"
 SIGNATURE_FILES = (SIGNATURE, SIGNER_KEY, MANIFEST_TOKEN)
 TAG_FILES = (BAGIT_TXT, BAG_INFO, MANIFEST, VERIFY_TXT)
 
+_WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{n}" for n in range(1, 10)),
+                     *(f"LPT{n}" for n in range(1, 10))}
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f/\\:*?\"<>|%\u202a-\u202e\u2066-\u2069]")
 
 
@@ -55,6 +57,8 @@ def safe_part(name: str, fallback: str = "file") -> str:
     name = _UNSAFE.sub("_", name).strip(" .")
     if not name:
         name = fallback
+    if name.split(".", 1)[0].upper() in _WINDOWS_RESERVED:
+        name = "_" + name
     if len(name.encode("utf-8")) > 120:
         stem, dot, ext = name.rpartition(".")
         ext = ext[:12] if dot and len(ext) <= 12 else ""
