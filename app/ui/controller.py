@@ -14,7 +14,8 @@ Signals (all delivered on the GUI thread):
 - ``task_started(int id, str label)``, ``task_progress(int id, int done, int total)``,
   ``task_finished(int id, str summary)``, ``task_failed(int id, str message)``.
 - ``revealed(int item_id, object RevealImage | None)``: a reveal was logged and decoded.
-- ``verify_done(bool ok, str report_text)``; ``status_changed()``; ``error(str)``.
+- ``verify_done(bool ok, str report_text)``; ``exported(str path, bool self_check_ok)``;
+  ``status_changed()``; ``error(str)``.
 """
 
 from __future__ import annotations
@@ -65,6 +66,7 @@ class Controller(QObject):
     task_failed = Signal(int, str)
     revealed = Signal(int, object)
     verify_done = Signal(bool, str)
+    exported = Signal(str, bool)  # bundle path, whether its self-check passed
     status_changed = Signal()
     error = Signal(str)
 
@@ -345,6 +347,37 @@ class Controller(QObject):
                       cancelled=ctx.cancelled)
 
         return self.run(work, label, on_done=lambda _: self.items_changed.emit())
+
+    def export_bundle(self, out: Path, case: str | None, item_id: int | None, sealing: str,
+                      secret: str | None, label: str = "") -> Task | None:
+        """Export a case or one item as a sealed bundle (app.bundle.export); ``sealing`` is
+        "passphrase", "recipient" or "none"."""
+        fn = integrations.bundle_export_fn()
+        if fn is None:
+            self.error.emit("Exporting bundles is not available in this build.")
+            return None
+        from app.bundle.export import select_items
+        from app.bundle.seal import Sealing
+
+        vault = self.require_vault()
+        seal = (Sealing(passphrase=secret) if sealing == "passphrase" else
+                Sealing(recipients=(secret or "",)) if sealing == "recipient" else Sealing())
+
+        def work(ctx: TaskContext) -> Any:
+            items = (select_items(vault, case=case) if case is not None
+                     else select_items(vault, refs=[str(item_id)]))
+
+            def progress(done: int, total: int) -> None:
+                ctx.total = total
+                ctx.add_progress(done - ctx.done)
+
+            return fn(vault, out, items, seal, progress=progress, cancelled=ctx.cancelled)
+
+        def done(result: Any) -> None:
+            self.exported.emit(str(getattr(result, "path", out)),
+                               bool(getattr(result, "self_check_ok", True)))
+
+        return self.run(work, label, on_done=done)
 
     # -- verify and status -------------------------------------------------------------
 

@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
         controller.items_changed.connect(self._reload_timer.start)
         controller.item_changed.connect(lambda item_id: self._reload_timer.start())
         controller.verify_done.connect(self._show_verify)
+        controller.exported.connect(self._exported)
         controller.error.connect(self._show_error)
         self.retranslate()
         self.set_text_only(controller.settings.text_only)
@@ -101,6 +102,8 @@ class MainWindow(QMainWindow):
         self.act_new_case = self._action("Ctrl+N", self._new_case)
         self.act_receive = self._action("Ctrl+R", self._receive_bundle)
         self.act_receive.setVisible(integrations.bundle_import_fn() is not None)
+        self.act_export = self._action("Ctrl+E", self._export_bundle)
+        self.act_export.setVisible(integrations.bundle_export_fn() is not None)
         self.act_grid = self._action("Ctrl+1", lambda: self.set_view("grid"), checkable=True)
         self.act_table = self._action("Ctrl+2", lambda: self.set_view("table"), checkable=True)
         group = QActionGroup(self)
@@ -123,7 +126,8 @@ class MainWindow(QMainWindow):
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         for action in (self.act_capture, self.act_browser, self.act_screenshot, self.act_import,
-                       self.act_import_folder, self.act_receive, None, self.act_verify,
+                       self.act_import_folder, self.act_receive, self.act_export, None,
+                       self.act_verify,
                        self.act_settings, self.act_lock):
             if action is None:
                 self.toolbar.addSeparator()
@@ -254,6 +258,7 @@ class MainWindow(QMainWindow):
             self.act_import: (self.tr("Import files"), self.tr("Import files; originals are kept bit-exact (Ctrl+O)")),
             self.act_import_folder: (self.tr("Import folder"), self.tr("Import every file in a folder (Ctrl+Shift+O)")),
             self.act_new_case: (self.tr("New case"), self.tr("Start a new case (Ctrl+N)")),
+            self.act_export: (self.tr("Export bundle"), self.tr("Hand a case or an item over as a sealed bundle (Ctrl+E)")),
             self.act_receive: (self.tr("Receive bundle"), self.tr("Verify and import a sealed bundle (Ctrl+R)")),
             self.act_grid: (self.tr("Grid"), self.tr("Blurred thumbnails (Ctrl+1)")),
             self.act_table: (self.tr("Table"), self.tr("Table of items (Ctrl+2)")),
@@ -507,6 +512,26 @@ class MainWindow(QMainWindow):
             QLineEdit.EchoMode.Password)
         if ok:
             self.receive_bundle(Path(path), passphrase or None)
+
+    def _export_bundle(self) -> None:
+        if not self.controller.is_unlocked:
+            return
+        from app.ui.export_dialog import ExportDialog
+
+        key = self.current_case_key()
+        case = None if key in (ALL, ARCHIVED) or key in self.extra_cases else key
+        item_id = self.details.item.id if self.details.item else None
+        if case is None and item_id is None:
+            self._show_error(self.tr("Choose a case on the left, or select an item, to export."))
+            return
+        dialog = ExportDialog(self.controller, case, item_id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def _exported(self, path: str, ok: bool) -> None:
+        text = (self.tr("Bundle written and checked: %1") if ok else
+                self.tr("Bundle written, but its self-check found problems: %1")).replace("%1", path)
+        self.status.showMessage(text, 30_000)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Closing the window locks the vault and ends the app."""

@@ -45,3 +45,32 @@ def test_receive_bundle_from_first_run(gui, qtbot, tmp_path: Path) -> None:  # t
     main.table.selectRow(0)
     qtbot.waitUntil(lambda: main.details.item is not None)
     assert not main.details.archive_button.isEnabled()  # received evidence stays as sent
+
+
+def test_export_a_case_as_a_sealed_bundle(gui, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.export_dialog import ExportDialog
+
+    path = make_vault(tmp_path / "v.locker")
+    with Vault.open(path, PASSPHRASE) as vault:
+        vault.add_file(checkerboard(tmp_path / "c.png"), case="For the lawyer")
+    from tests.ui.conftest import unlock, wait_rows
+
+    unlock(gui, qtbot, path)
+    main = gui.main_window
+    rows = [main.cases.item(i).text() for i in range(main.cases.count())]
+    main.cases.setCurrentRow(rows.index("For the lawyer"))
+    wait_rows(gui, qtbot, 1)
+    main.act_export.trigger()
+    dialog = main.findChild(ExportDialog)
+    assert dialog is not None and dialog.what_case.isChecked()
+    out = tmp_path / "handover.zip"
+    dialog.out_edit.setText(str(out))
+    dialog.pass1.setText("four calm unrelated words")
+    dialog.pass2.setText("four calm unrelated words")
+    written: list[str] = []
+    gui.controller.exported.connect(lambda p, ok: written.append(p))
+    dialog.buttons.accepted.emit()
+    qtbot.waitUntil(lambda: bool(written), timeout=60_000)
+    assert out.exists() and out.stat().st_size > 0
+    events = [e.event for e in gui.controller.require_vault().custody_log()]
+    assert "bundle_exported" in events and "bundle_written" in events

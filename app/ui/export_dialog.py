@@ -1,0 +1,146 @@
+"""Hand evidence over: export a case or one item as a sealed bundle (app.bundle.export),
+sealed with a passphrase, to the recipient's age key, or (with a warning) not encrypted."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.ui.controller import Controller
+from app.ui.passphrase import MIN_STRENGTH, strength
+from app.ui.unlock_window import FILE_FILTER_OPTIONS
+
+
+class ExportDialog(QDialog):
+    def __init__(self, controller: Controller, case: str | None, item_id: int | None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("exportDialog")
+        self.controller, self.case, self.item_id = controller, case, item_id
+        layout = QVBoxLayout(self)
+        self.what_case, self.what_item = QRadioButton(self), QRadioButton(self)
+        self.what_case.setEnabled(case is not None)
+        self.what_item.setEnabled(item_id is not None)
+        (self.what_case if case is not None else self.what_item).setChecked(True)
+        layout.addWidget(self.what_case)
+        layout.addWidget(self.what_item)
+        self.seal_pass, self.seal_key, self.seal_none = (QRadioButton(self) for _ in range(3))
+        group = QButtonGroup(self)
+        for button in (self.seal_pass, self.seal_key, self.seal_none):
+            group.addButton(button)
+        self.seal_pass.setChecked(True)
+        form = QFormLayout()
+        self.pass1, self.pass2 = QLineEdit(self), QLineEdit(self)
+        for edit in (self.pass1, self.pass2):
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.recipient = QLineEdit(self)
+        self.plain_warning = QLabel(self)
+        self.plain_warning.setWordWrap(True)
+        self.plain_warning.setObjectName("quiet")
+        self.out_edit = QLineEdit(self)
+        self.out_button = QPushButton(self)
+        out_row = QHBoxLayout()
+        out_row.addWidget(self.out_edit, 1)
+        out_row.addWidget(self.out_button)
+        self.labels = [QLabel(self) for _ in range(4)]
+        form.addRow(self.seal_pass)
+        form.addRow(self.labels[0], self.pass1)
+        form.addRow(self.labels[1], self.pass2)
+        form.addRow(self.seal_key)
+        form.addRow(self.labels[2], self.recipient)
+        form.addRow(self.seal_none)
+        form.addRow("", self.plain_warning)
+        form.addRow(self.labels[3], out_row)
+        layout.addLayout(form)
+        self.status = QLabel(self)
+        self.status.setObjectName("status")
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        layout.addWidget(self.buttons)
+        self.buttons.accepted.connect(self._export)
+        self.buttons.rejected.connect(self.reject)
+        self.out_button.clicked.connect(self._choose)
+        group.buttonToggled.connect(lambda *_: self._update())
+        self.retranslate()
+        self._update()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Export a sealed bundle"))
+        self.what_case.setText(self.tr("The whole case: %1").replace("%1", self.case or ""))
+        self.what_item.setText(self.tr("Only the selected item"))
+        self.seal_pass.setText(self.tr("Seal with a passphrase (tell it to the recipient separately)"))
+        self.seal_key.setText(self.tr("Seal to the recipient's key"))
+        self.seal_none.setText(self.tr("Do not encrypt (signed only)"))
+        self.plain_warning.setText(self.tr(
+            "Anyone who gets the file can see the evidence. Use this only for a secure channel."))
+        self.labels[0].setText(self.tr("Passphrase"))
+        self.labels[1].setText(self.tr("Repeat"))
+        self.labels[2].setText(self.tr("Recipient key (age1…)"))
+        self.labels[3].setText(self.tr("Bundle file"))
+        self.out_button.setText(self.tr("Choose…"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Export"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        for edit, label in zip((self.pass1, self.pass2, self.recipient, self.out_edit),
+                               self.labels, strict=True):
+            edit.setAccessibleName(label.text())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _update(self) -> None:
+        for widget in (self.pass1, self.pass2):
+            widget.setEnabled(self.seal_pass.isChecked())
+        self.recipient.setEnabled(self.seal_key.isChecked())
+        self.plain_warning.setVisible(self.seal_none.isChecked())
+
+    def _choose(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Bundle file"), "evidence-bundle.zip",
+                                              "", options=FILE_FILTER_OPTIONS)
+        if path:
+            self.out_edit.setText(path)
+
+    def _export(self) -> None:
+        out = self.out_edit.text().strip()
+        secret = None
+        if not out:
+            self.status.setText(self.tr("Choose where to write the bundle."))
+            return
+        if self.seal_pass.isChecked():
+            secret = self.pass1.text()
+            if strength(secret) < MIN_STRENGTH:
+                self.status.setText(self.tr("This passphrase is too easy to guess. Add more words."))
+                return
+            if secret != self.pass2.text():
+                self.status.setText(self.tr("The two passphrases are not the same."))
+                return
+        elif self.seal_key.isChecked():
+            secret = self.recipient.text().strip()
+            if not secret.startswith("age1"):
+                self.status.setText(self.tr("A recipient key starts with age1."))
+                return
+        kind = "passphrase" if self.seal_pass.isChecked() else (
+            "recipient" if self.seal_key.isChecked() else "none")
+        case = self.case if self.what_case.isChecked() else None
+        item = self.item_id if self.what_item.isChecked() else None
+        self.controller.export_bundle(Path(out), case, item, kind, secret,
+                                      self.tr("Exporting a sealed bundle…"))
+        self.accept()
