@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -86,16 +87,22 @@ class DetailsPane(QScrollArea):
                     "timestamp", "state", "tags", "metadata"):
             label, value = QLabel(self.content), QLabel(self.content)
             value.setWordWrap(True)
+            # Take the width that is there; a long unbroken URL is clipped, never widens.
+            value.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                           | Qt.TextInteractionFlag.TextSelectableByKeyboard)
             self.labels[key], self.values[key] = label, value
-            self.form.addRow(label, value)
+            if key != "metadata":
+                self.form.addRow(label, value)
         self.values["sha256"].setObjectName("mono")
         # Labels that show recorded evidence data (not app text) are marked for tests/tools.
         for key in ("case", "source", "files", "sha256", "metadata", "tags"):
             self.values[key].setProperty("evidenceData", True)
         self.title.setProperty("evidenceData", True)
         layout.addLayout(self.form)
+        self.labels["metadata"].setObjectName("subheading")
+        layout.addWidget(self.labels["metadata"])
+        layout.addWidget(self.values["metadata"])
         tag_row = QHBoxLayout()
         self.tag_edit = QLineEdit(self.content)
         self.add_tag_button = QPushButton(self.content)
@@ -212,6 +219,7 @@ class DetailsPane(QScrollArea):
         v["captured"].setText(local_time(item.captured_at) + "\n" + item.captured_at)
         v["stored"].setText(local_time(item.created_at))
         v["source"].setText(item.source_url or self.tr("none"))
+        v["source"].setToolTip(item.source_url or "")
         v["files"].setText("\n".join(f"{a.name} ({human_size(a.size)})" for a in item.artifacts))
         sha = item.sha256 or ""
         v["sha256"].setText(sha[:32] + "\n" + sha[32:] if sha else "")

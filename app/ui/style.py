@@ -13,7 +13,7 @@ QLabel#title { font-size: 20pt; font-weight: 600; color: #243b53; }
 QLabel#heading { font-size: 13pt; font-weight: 600; color: #243b53; }
 QLabel#subheading { font-size: 10.5pt; font-weight: 600; color: #486581; margin-top: 6px; }
 QLabel#quiet { color: #627d98; }
-QLabel#mono { font-family: monospace; }
+QLabel#mono { font-family: monospace; font-size: 9pt; }
 QLabel#status { color: #8d2b0b; }
 QFrame#notice { background: #fff8e6; border: 1px solid #f0d9a0; border-radius: 8px; }
 QFrame#banner { background: #eaf2fb; border-bottom: 1px solid #cddcee; }
