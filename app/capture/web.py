@@ -36,6 +36,7 @@ from PySide6.QtWebEngineCore import (
     QWebEngineDownloadRequest,
     QWebEngineLoadingInfo,
     QWebEngineProfile,
+    QWebEngineScript,
     QWebEngineSettings,
     qWebEngineChromiumVersion,
     qWebEngineVersion,
@@ -78,6 +79,26 @@ _MEASURE_JS = """JSON.stringify((() => {
   const imgs = Array.from(document.images || []);
   return {h: h, w: w, type: document.contentType || '', ready: document.readyState,
           images: imgs.every(i => i.complete), title: document.title || ''};
+})())"""
+
+
+# Descriptive tags a page carries about itself (canonical address, author, dates), kept
+# as found: useful to identify a post, never trusted over the URLs we saw ourselves.
+_PAGE_META_JS = """JSON.stringify((() => {
+  const out = {};
+  const canon = document.querySelector('link[rel~="canonical"]');
+  if (canon && canon.href) out['canonical'] = canon.href;
+  const names = ['og:url', 'og:title', 'og:site_name', 'og:type', 'og:description',
+    'article:published_time', 'article:modified_time', 'article:author', 'author',
+    'description', 'twitter:creator', 'twitter:site', 'datePublished'];
+  for (const m of document.querySelectorAll('meta[property], meta[name], meta[itemprop]')) {
+    const key = m.getAttribute('property') || m.getAttribute('name') || m.getAttribute('itemprop');
+    if (names.includes(key) && !(key in out)) out[key] = (m.getAttribute('content') || '');
+  }
+  const lang = document.documentElement ? document.documentElement.lang : '';
+  if (lang) out['lang'] = lang;
+  for (const k in out) out[k] = String(out[k]).slice(0, 2000);
+  return out;
 })())"""
 
 
@@ -255,7 +276,8 @@ class PageCapturer(QObject):
         def done(value: Any) -> None:
             if gen == self._gen and self._page is not None:
                 self._guarded(then, value)
-        page.runJavaScript(script, 0, done)
+        # Our scripts run in an isolated world: the page cannot redefine what they use.
+        page.runJavaScript(script, int(QWebEngineScript.ScriptWorldId.ApplicationWorld), done)
 
     def _later(self, ms: int, then: Any) -> None:
         gen = self._gen
@@ -331,6 +353,17 @@ class PageCapturer(QObject):
     # -- rendering -----------------------------------------------------------------
 
     def _render(self, data: dict[str, Any]) -> None:
+        def got_meta(value: Any) -> None:
+            try:
+                meta = json.loads(value) if isinstance(value, str) else {}
+            except ValueError:
+                meta = {}
+            if self._result is not None and isinstance(meta, dict):
+                self._result.page_meta = {str(k)[:100]: str(v) for k, v in list(meta.items())[:30]}
+            self._render_png(data)
+        self._js(_PAGE_META_JS, got_meta)
+
+    def _render_png(self, data: dict[str, Any]) -> None:
         assert self._result is not None and self._view is not None
         self.stage.emit("rendering")
         height = max(int(data.get("h") or 0), 1)

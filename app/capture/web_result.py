@@ -63,6 +63,7 @@ class PageCapture:
     pdf: bytes = b""
     text: str = ""
     headers: dict[str, str] = field(default_factory=dict)
+    page_meta: dict[str, str] = field(default_factory=dict)  # canonical, og:*, author...
     direct_file: DirectFile | None = None
     notes: list[str] = field(default_factory=list)
 
@@ -95,6 +96,8 @@ class PageCapture:
                 "full_page": self.truncated_at is None,
                 "max_height": self.truncated_at,
             }
+        if self.page_meta:
+            data["page_meta"] = dict(self.page_meta)
         if self.notes:
             data["notes"] = list(self.notes)
         return data

@@ -64,7 +64,10 @@ def tall_page() -> bytes:
         for i in range(TALL_BLOCKS)
     )
     return (f'<!doctype html><html lang="ko"><head><meta charset="utf-8"><title>증거 페이지 '
-            f'{MARKER}</title></head><body style="margin:0">{blocks}</body></html>').encode()
+            f'{MARKER}</title><link rel="canonical" href="https://example.org/p/42">'
+            f'<meta property="og:site_name" content="게시판">'
+            f'<meta name="author" content="uploader123"></head>'
+            f'<body style="margin:0">{blocks}</body></html>').encode()
 
 
 SHARP_PAGE = b"""<!doctype html><html><head><meta charset="utf-8"><title>sharp</title></head>
@@ -94,7 +97,9 @@ window.addEventListener('load', () => setTimeout(() => {
 # A page that fights the blur: an "!important" filter reset, then (after load) removing
 # every style element and setting the attribute that means "images shown".
 HOSTILE_PAGE = b"""<!doctype html><html><head><title>hostile</title>
-<style>#wrap img { filter: none !important; }</style></head><body style="margin:0">
+<style>#wrap img { filter: none !important; }</style>
+<script>JSON.stringify = () => '{"h": 99999999}'; Math.max = () => 1;
+window.requestAnimationFrame = () => 0;</script></head><body style="margin:0">
 <div id="wrap"><img src="/checker.png" width="240" height="240"
   style="position:absolute;left:0;top:0"></div>
 <script>

@@ -61,6 +61,8 @@ def test_tall_page_after_redirect_is_one_complete_item(vault: Any, site: Any, ca
     assert "QtWebEngine" in meta["user_agent"] and meta["app_version"]
     assert meta["captured_at"].endswith("Z")
     assert item.source_url == site.url("/tall")
+    assert meta["page_meta"] == {"canonical": "https://example.org/p/42", "og:site_name": "게시판",
+                                 "author": "uploader123", "lang": "ko"}
 
     # One custody event lists every artifact's hash (and so enters the timestamp queue).
     added = [e for e in vault.custody_log(item.id) if e.event == "item_added"]
@@ -90,6 +92,14 @@ def test_page_taller_than_one_render_slice_is_stitched_correctly(site: Any, capt
         for y in (i * 1000 + 5, i * 1000 + 500, i * 1000 + 995):
             got = image.getpixel((640, y))
             assert max(abs(a - b) for a, b in zip(got, want, strict=True)) <= 3, (i, y, got)
+
+
+def test_page_scripts_cannot_tamper_with_the_capture(site: Any, capture: Any) -> None:
+    # The page redefines JSON.stringify, Math.max and requestAnimationFrame, opens
+    # pop-ups and alerts: the capture's own scripts run in an isolated world.
+    result = capture(site.url("/hostile"))
+    assert result.png_size[0] == 1280 and 240 <= result.png_size[1] < 2000
+    assert result.title == "hostile" and result.pdf.startswith(b"%PDF-")
 
 
 def test_page_taller_than_the_maximum_is_cut_and_says_so(vault: Any, site: Any, capture: Any) -> None:
