@@ -123,7 +123,7 @@ def shoot(folder: Path, out: Path) -> int:
     window.unlock_button.click()
     wait(lambda: app.main_window.isVisible())
     main = app.main_window
-    main.resize(1360, 820)
+    main.resize(1280, 800)
     wait(lambda: main.model.rowCount() >= 8)
     main.grid.setCurrentIndex(main.model.index(2, 0))
     wait(lambda: all(main.model.thumbnail_loaded(main.model.item_at(r).id)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSizePolicy,
@@ -125,14 +126,15 @@ class MainWindow(QMainWindow):
         self.toolbar.toggleViewAction().setEnabled(False)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
-        for action in (self.act_capture, self.act_browser, self.act_screenshot, self.act_import,
-                       self.act_import_folder, self.act_receive, self.act_export, None,
-                       self.act_verify,
-                       self.act_settings, self.act_lock):
-            if action is None:
-                self.toolbar.addSeparator()
-            else:
-                self.toolbar.addAction(action)
+        for action in (self.act_capture, self.act_browser, self.act_screenshot):
+            self.toolbar.addAction(action)
+        # Less frequent actions sit in small menus so the bar fits a 1280 px window.
+        self.import_button = self._menu_button((self.act_import_folder,), self.act_import)
+        self.bundles = self._menu_button((self.act_receive, self.act_export))
+        self.bundles.setVisible(self.act_receive.isVisible() or self.act_export.isVisible())
+        self.toolbar.addSeparator()
+        for action in (self.act_verify, self.act_settings, self.act_lock):
+            self.toolbar.addAction(action)
         spacer = QWidget(self.toolbar)
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.toolbar.addWidget(spacer)
@@ -148,6 +150,21 @@ class MainWindow(QMainWindow):
         self.quick_exit_button.setDefaultAction(quick_exit)
         self.exit_bar.addWidget(self.quick_exit_button)
         self.addToolBar(self.exit_bar)
+
+    def _menu_button(self, actions: tuple[QAction, ...],
+                     default: QAction | None = None) -> QToolButton:
+        button = QToolButton(self.toolbar)
+        if default is not None:  # click runs it; the arrow opens the rest
+            button.setDefaultAction(default)
+            button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        else:
+            button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(button)
+        for action in actions:
+            menu.addAction(action)
+        button.setMenu(menu)
+        self.toolbar.addWidget(button)
+        return button
 
     def _build_body(self) -> None:
         body = QWidget(self)
@@ -271,6 +288,8 @@ class MainWindow(QMainWindow):
             action.setText(text)
             action.setToolTip(tip)
         self.toolbar.setWindowTitle(self.tr("Actions"))
+        self.bundles.setText(self.tr("Bundles"))
+        self.bundles.setToolTip(self.tr("Receive or export sealed bundles"))
         self.exit_bar.setWindowTitle(self.tr("Quick exit"))
         self.cases_heading.setText(self.tr("Cases"))
         self.cases.setAccessibleName(self.tr("Cases"))
