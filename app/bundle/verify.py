@@ -109,8 +109,24 @@ def _text(z: SafeZip, name: str, cap: int) -> str:
         raise BundleRejected(f"{name} is not UTF-8 text.") from exc
 
 
-def _json(z: SafeZip, name: str, cap: int = MAX_JSON) -> dict[str, Any]:
-    text = _text(z, name, cap)
+def _listed_bytes(z: SafeZip, name: str, cap: int, manifest: dict[str, str]) -> bytes:
+    """A member read again after the checksum pass must still match its manifest line
+    (a plain bundle on disk could be swapped between the two reads)."""
+    data = z.read_small(name, cap)
+    if manifest.get(name) != hashlib.sha256(data).hexdigest():
+        raise BundleRejected(f"{name} changed while the bundle was being verified.")
+    return data
+
+
+def _json(z: SafeZip, name: str, cap: int = MAX_JSON,
+          manifest: dict[str, str] | None = None) -> dict[str, Any]:
+    if manifest is not None:
+        try:
+            text = _listed_bytes(z, name, cap, manifest).decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise BundleRejected(f"{name} is not UTF-8 text.") from exc
+    else:
+        text = _text(z, name, cap)
     if text.count("[") + text.count("{") > MAX_JSON_CONTAINERS:
         raise BundleRejected(f"{name} is too deeply or widely nested to be ours.")
     try:
@@ -166,7 +182,7 @@ def verify_zip(z: SafeZip, sealing: str = "", progress: Progress | None = None) 
     signer_pem = z.read_small(layout.SIGNER_KEY, 4096)
     sig_ok, fingerprint = signing.check(signer_pem, z.read_small(layout.SIGNATURE, 1024), tag_bytes)
     report.signer_fingerprint = fingerprint
-    bundle = _json(z, layout.BUNDLE_JSON)
+    bundle = _json(z, layout.BUNDLE_JSON, manifest=manifest)
     exporter = bundle.get("exporter") if isinstance(bundle.get("exporter"), dict) else {}
     assert isinstance(exporter, dict)
     sig_problems = [] if sig_ok else ["the Ed25519 signature over tagmanifest-sha256.txt is invalid"]
@@ -240,8 +256,17 @@ def _read_chains(z: SafeZip, bundle: dict[str, Any], manifest: dict[str, str]) -
             raise BundleRejected(f"bundle.json names a custody chain file wrongly: {str(entry.get('path'))[:120]}")
         if path not in z.members:
             raise BundleRejected(f"The custody chain {path} is missing.")
-        out[vid] = list(chain_mod.parse_lines(z.iter_blocks(path), path))
+        digest = hashlib.sha256()
+        out[vid] = list(chain_mod.parse_lines(_hashed(z.iter_blocks(path), digest), path))
+        if digest.hexdigest() != manifest[path]:
+            raise BundleRejected(f"{path} changed while the bundle was being verified.")
     return out
+
+
+def _hashed(blocks: Iterator[bytes], digest: Any) -> Iterator[bytes]:
+    for block in blocks:
+        digest.update(block)
+        yield block
 
 
 def _check_exhibits(z: SafeZip, bundle: dict[str, Any], manifest: dict[str, str],
@@ -264,7 +289,7 @@ def _check_exhibits(z: SafeZip, bundle: dict[str, Any], manifest: dict[str, str]
         if meta_path not in manifest or name in seen:
             raise BundleRejected(f"Exhibit {name[:40]} has no listed metadata.json (or appears twice).")
         seen.add(name)
-        meta = _json(z, meta_path, MAX_SMALL)
+        meta = _json(z, meta_path, MAX_SMALL, manifest)
         _check_meta_shape(meta, name)
         for art in meta["artifacts"]:
             if manifest.get(art["path"]) != art["sha256"]:
@@ -306,13 +331,23 @@ def _check_exhibits(z: SafeZip, bundle: dict[str, Any], manifest: dict[str, str]
 
 def _check_meta_shape(meta: dict[str, Any], name: str) -> None:
     arts = meta.get("artifacts")
-    if (meta.get("exhibit") != name or not isinstance(meta.get("uid"), str)
-            or not isinstance(arts, list) or not arts):
+    texts = [meta.get(k) for k in ("uid", "kind", "title", "captured_at")]
+    if (meta.get("exhibit") != name or not all(isinstance(t, str) for t in texts)
+            or not isinstance(arts, list) or not arts
+            or not isinstance(meta.get("timestamps", []), list)
+            or not isinstance(meta.get("metadata", {}), dict)
+            or not isinstance(meta.get("source_url") or "", str)
+            or len(str(meta.get("title"))) > 2000 or len(str(meta.get("kind"))) > 100
+            or len(str(meta.get("uid"))) > 100 or len(str(meta.get("source_url") or "")) > 100_000
+            or any("\x00" in str(t) for t in texts)):
         raise BundleRejected(f"Exhibit {name[:40]}: metadata.json is malformed.")
     for art in arts:
         if (not isinstance(art, dict) or not isinstance(art.get("path"), str)
                 or not isinstance(art.get("role"), str) or not isinstance(art.get("sha256"), str)
-                or not isinstance(art.get("size"), int)
+                or not isinstance(art.get("size"), int) or art["size"] < 0
+                or not isinstance(art.get("name", ""), str) or len(art.get("name", "")) > 1000
+                or not isinstance(art.get("media_type", ""), str)
+                or len(art.get("media_type", "")) > 200
                 or not art["path"].startswith(layout.exhibit_dir(layout.safe_part(name)) + "/")):
             raise BundleRejected(f"Exhibit {name[:40]}: metadata.json lists a file wrongly.")
 
@@ -329,7 +364,7 @@ def _check_stamp(z: SafeZip, manifest: dict[str, str], stamp: Any,
             continue
         if not isinstance(path, str) or path not in manifest or path not in z.members:
             raise BundleRejected(f"Exhibit {exhibit[:40]}: a timestamp file is not listed.")
-        files[path] = z.read_small(path, MAX_SMALL)
+        files[path] = _listed_bytes(z, path, MAX_SMALL, manifest)
     tsr = files[str(paths["tsr"])]
     proof = files[str(paths["proof_json"])]
     pem = files.get(str(paths["tsa_ca_pem"])) if paths["tsa_ca_pem"] else None

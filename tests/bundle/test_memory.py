@@ -61,6 +61,7 @@ def test_one_gib_bundle_export_and_import_in_bounded_memory(tmp_path: Path, pass
     imported, import_rss = _locker_rss("import", b_path, bundle, "--json",
                                        "--passphrase-file", passphrase_file)
     assert imported.returncode == 0, imported.stderr
+    print(f"1 GiB bundle: export peak {export_rss // 1024} MB, import peak {import_rss // 1024} MB")
     assert export_rss < LIMIT_KB, f"export used {export_rss // 1024} MB"
     assert import_rss < LIMIT_KB, f"import used {import_rss // 1024} MB"
     result = json.loads(imported.stdout)
