@@ -10,6 +10,7 @@ keeps every item already stored and never leaves half an item.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -80,10 +81,44 @@ def read_url_file(path: Path) -> list[str]:
     return parse_url_list(text)
 
 
-class _Relay(QObject):
-    """Carries results from the storing thread back to the GUI thread."""
+StoreWork = Callable[[Callable[[], bool]], Any]  # gets a "cancelled?" check, returns the Item
+StoreRunner = Callable[[StoreWork, Callable[[Any], None], Callable[[str], None]], None]
 
-    stored = Signal(object, object, object)  # entry, item or None, error or None
+
+class _Relay(QObject):
+    """Carries results from a storing thread back to the thread that owns the relay."""
+
+    done = Signal(object, object, object)  # callback, value, unused
+
+
+class ThreadStoreRunner(QObject):
+    """The default way to store: one background thread, results delivered on the GUI
+    thread. The GUI passes a runner built on its controller instead, so locking the
+    vault cancels and waits for a store in progress (see ``StoreRunner``)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="capture-store")
+        self._cancel = threading.Event()
+        self._relay = _Relay(self)
+        self._relay.done.connect(lambda callback, value, _unused: callback(value))
+
+    def __call__(self, work: StoreWork, on_done: Callable[[Any], None],
+                 on_fail: Callable[[str], None]) -> None:
+        def run() -> None:
+            try:
+                item = work(self._cancel.is_set)
+            except LockerError as exc:
+                self._relay.done.emit(on_fail, str(exc), None)
+            except Exception as exc:  # noqa: BLE001 - reported, the rest goes on
+                self._relay.done.emit(on_fail, f"Storing failed ({type(exc).__name__}); "
+                                               "nothing was stored for this URL.", None)
+            else:
+                self._relay.done.emit(on_done, item, None)
+        self._pool.submit(run)
+
+    def shutdown(self) -> None:
+        self._pool.shutdown(wait=True)
 
 
 class BatchCapture(QObject):
@@ -96,7 +131,8 @@ class BatchCapture(QObject):
 
     def __init__(self, vault: Vault, case: str, note: str | None = None,
                  profile: QWebEngineProfile | None = None, parent: QObject | None = None,
-                 timeout_s: float = LOAD_TIMEOUT_S, **capture_options: Any) -> None:
+                 timeout_s: float = LOAD_TIMEOUT_S, store_runner: StoreRunner | None = None,
+                 **capture_options: Any) -> None:
         super().__init__(parent)
         self.vault = vault
         self.case = case
@@ -106,9 +142,8 @@ class BatchCapture(QObject):
         self._capturer = PageCapturer(profile, self, timeout_s=timeout_s, **capture_options)
         self._capturer.finished.connect(self._captured)
         self._capturer.failed.connect(self._capture_failed)
-        self._relay = _Relay(self)
-        self._relay.stored.connect(self._stored)
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="batch-store")
+        self._own_runner = ThreadStoreRunner(self) if store_runner is None else None
+        self._runner: StoreRunner = store_runner or self._own_runner  # type: ignore[assignment]
         self._cancel = threading.Event()
         self._queue: list[BatchEntry] = []
         self._current: BatchEntry | None = None
@@ -155,7 +190,8 @@ class BatchCapture(QObject):
 
     def shutdown(self) -> None:
         self.cancel()
-        self._pool.shutdown(wait=True)
+        if self._own_runner is not None:
+            self._own_runner.shutdown()
 
     def counts(self) -> dict[str, int]:
         result: dict[str, int] = {}
@@ -194,7 +230,12 @@ class BatchCapture(QObject):
         entry.final_url = capture.final_url
         self._set(entry, STORING)
         self._storing += 1
-        self._pool.submit(self._store, entry, capture)
+        case, note = self.case, self.note
+
+        def work(cancelled: Callable[[], bool]) -> Any:
+            return store_capture(self.vault, capture, case, note, cancelled=cancelled)
+        self._runner(work, lambda item: self._stored(entry, item, None),
+                     lambda message: self._stored(entry, None, message))
         self._next()
 
     def _capture_failed(self, _url: str, error: CaptureFailed) -> None:
@@ -204,22 +245,10 @@ class BatchCapture(QObject):
             self._set(entry, state, error=str(error))
         self._next()
 
-    def _store(self, entry: BatchEntry, capture: PageCapture) -> None:
-        """Runs on the storing thread."""
-        try:
-            item = store_capture(self.vault, capture, self.case, self.note)
-        except LockerError as exc:
-            self._relay.stored.emit(entry, None, exc)
-        except Exception as exc:  # noqa: BLE001 - reported per URL, the batch goes on
-            self._relay.stored.emit(entry, None, LockerError(
-                f"Storing failed ({type(exc).__name__}); nothing was stored for this URL."))
-        else:
-            self._relay.stored.emit(entry, item, None)
-
-    def _stored(self, entry: BatchEntry, item: object, error: LockerError | None) -> None:
+    def _stored(self, entry: BatchEntry, item: object, error: str | None) -> None:
         self._storing -= 1
         if error is not None or item is None:
-            self._set(entry, FAILED, error=str(error))
+            self._set(entry, FAILED, error=error or "Nothing was stored.")
         else:
             entry.item_id = getattr(item, "id", None)
             entry.sha256 = getattr(item, "sha256", None)

@@ -16,7 +16,6 @@ closes when the vault locks).
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -45,6 +44,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.capture import safe_browsing, spool
+from app.capture.batch import StoreRunner, ThreadStoreRunner
 from app.capture.errors import CaptureFailed
 from app.capture.web import MAX_DOWNLOAD_BYTES, PageCapturer, engine_description
 from app.capture.web_engine import (
@@ -79,10 +79,6 @@ class BrowserPage(QuietPage):
             self.load(url)
 
 
-class _Relay(QObject):
-    done = Signal(str, object, object)  # what ("capture"/"download"), item, error message
-
-
 class BrowserWidget(QWidget):
     """Signals: ``stored(kind, item_id)`` after a capture or download is in the vault,
     ``failed(message)``, ``status(message)``."""
@@ -92,13 +88,14 @@ class BrowserWidget(QWidget):
     status = Signal(str)
 
     def __init__(self, vault: VaultProvider, case: str, parent: QWidget | None = None, *,
-                 safe: bool = True, persistent: bool = False) -> None:
+                 safe: bool = True, persistent: bool = False,
+                 store_runner: StoreRunner | None = None) -> None:
         super().__init__(parent)
         self._vault = vault
         self.case = case
         self.persistent = persistent
-        self._relay = _Relay(self)
-        self._relay.done.connect(self._stored)
+        self._own_runner = ThreadStoreRunner(self) if store_runner is None else None
+        self._runner: StoreRunner = store_runner or self._own_runner  # type: ignore[assignment]
         self._downloads: list[QWebEngineDownloadRequest] = []
         spool.sweep_stale()
         self._build()
@@ -259,27 +256,21 @@ class BrowserWidget(QWidget):
         self._capturer.capture(url.toString())
 
     def _captured(self, capture: PageCapture) -> None:
-        self._store("capture", lambda vault: store_capture(vault, capture, self.case),
-                    capture)
+        case = self.case
+        self._store("capture", lambda vault, cancelled: store_capture(
+            vault, capture, case, cancelled=cancelled), capture)
 
-    def _store(self, what: str, work: Callable[[Vault], Any], capture: PageCapture) -> None:
+    def _store(self, what: str, work: Callable[[Vault, Callable[[], bool]], Any],
+               capture: PageCapture) -> None:
         try:
             vault = self._vault()
         except LockerError as exc:
             capture.discard()
             self._fail(str(exc))
             return
-
-        def run() -> None:
-            try:
-                item = work(vault)
-            except LockerError as exc:
-                self._relay.done.emit(what, None, str(exc))
-            except Exception as exc:  # noqa: BLE001 - shown to the person, nothing half-stored
-                self._relay.done.emit(what, None, f"Storing failed ({type(exc).__name__}).")
-            else:
-                self._relay.done.emit(what, item, None)
-        threading.Thread(target=run, name=f"browser-{what}", daemon=True).start()
+        self._runner(lambda cancelled: work(vault, cancelled),
+                     lambda item: self._stored(what, item, None),
+                     lambda message: self._stored(what, None, message))
 
     def _stored(self, what: str, item: Any, error: str | None) -> None:
         if what == "capture":
@@ -338,7 +329,9 @@ class BrowserWidget(QWidget):
                                    "application/octet-stream",
                                    path.stat().st_size if path.exists() else 0, folder),
         )
-        self._store("download", lambda vault: store_download(vault, capture, self.case), capture)
+        case = self.case
+        self._store("download", lambda vault, _cancelled: store_download(vault, capture, case),
+                    capture)
 
     def shutdown(self) -> None:
         """Stop everything before the window goes away (a running capture is dropped)."""
@@ -347,6 +340,8 @@ class BrowserWidget(QWidget):
         if self._capturer.busy:
             self._capturer.cancel()
         self.view.stop()
+        if self._own_runner is not None:
+            self._own_runner.shutdown()
 
 
 class BrowserWindow(QMainWindow):
@@ -358,7 +353,10 @@ class BrowserWindow(QMainWindow):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.controller = controller
         safe = bool(getattr(getattr(controller, "settings", None), "safe_browsing", True))
-        self.browser = BrowserWidget(controller.require_vault, case, self, safe=safe)
+        from app.ui.capture_dialogs import controller_store_runner
+
+        self.browser = BrowserWidget(controller.require_vault, case, self, safe=safe,
+                                     store_runner=controller_store_runner(controller))
         self.setCentralWidget(self.browser)
         self.resize(1200, 850)
         self.browser.stored.connect(lambda _kind, _id: controller.items_changed.emit())

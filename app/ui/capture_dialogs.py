@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -44,12 +45,24 @@ from app.capture.batch import (
     STORING,
     BatchCapture,
     BatchEntry,
+    StoreRunner,
+    StoreWork,
     parse_url_list,
     read_url_file,
 )
 from app.errors import LockerError
 
 HIDE_SETTLE_MS = 400  # time for the desktop to repaint after our windows hide
+
+
+def controller_store_runner(controller: Any) -> StoreRunner:
+    """Store captures as the controller's background tasks: locking the vault cancels a
+    store in progress (its transaction rolls back) and waits for it before closing."""
+    def run(work: StoreWork, on_done: Callable[[Any], None],
+            on_fail: Callable[[str], None]) -> None:
+        controller.run(lambda ctx: work(ctx.cancelled), quiet=True, on_done=on_done,
+                       on_fail=on_fail)
+    return run
 
 
 def _state_label(state: str) -> str:
@@ -153,7 +166,8 @@ class CaptureDialog(QDialog):
         if self.batch is not None:
             self.batch.shutdown()
             self.batch.deleteLater()
-        self.batch = BatchCapture(vault, self.case, parent=self)
+        self.batch = BatchCapture(vault, self.case, parent=self,
+                                  store_runner=controller_store_runner(self.controller))
         self.batch.entryChanged.connect(self._entry_changed)
         self.batch.progress.connect(self._progress)
         self.batch.finished.connect(self._finished)
