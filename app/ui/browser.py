@@ -73,6 +73,14 @@ class BrowserPage(QuietPage):
                                      False)
         self.newWindowRequested.connect(self._new_window)
 
+    def acceptNavigationRequest(self, url: QUrl | str, nav_type: Any,  # noqa: N802 - Qt API
+                                is_main_frame: bool) -> bool:
+        """Web pages only: no local files or other schemes in the browser."""
+        scheme = QUrl(url).scheme().lower()
+        if is_main_frame:
+            return scheme in ("http", "https", "about")
+        return scheme in ("http", "https", "about", "data", "blob")
+
     def _new_window(self, request: QWebEngineNewWindowRequest) -> None:
         url = request.requestedUrl()
         if request.isUserInitiated() and url.scheme() in ("http", "https"):
@@ -200,10 +208,17 @@ class BrowserWidget(QWidget):
     # -- browsing ------------------------------------------------------------------
 
     def load(self, url: str) -> None:
+        """Open an address; one typed without a scheme is tried over https."""
         text = url.strip()
-        if text and "://" not in text:
-            text = "https://" + text
-        self.view.setUrl(QUrl(text))
+        if not text:
+            return
+        qurl = QUrl.fromUserInput(text)
+        if "://" not in text and qurl.scheme() == "http":
+            qurl.setScheme("https")
+        if qurl.scheme() not in ("http", "https") or not qurl.host() or " " in text:
+            self.status.emit(self.tr("Type a web address, such as https://example.org/post/1."))
+            return
+        self.view.setUrl(qurl)
 
     def _go(self) -> None:
         self.load(self.address.text())

@@ -160,3 +160,22 @@ def test_profile_is_off_the_record_unless_chosen(qtbot: Any, vault: Any, tmp_pat
     assert (where.stat().st_mode & 0o777) == 0o700
     private.shutdown()
     logged_in.shutdown()
+
+
+def test_only_web_addresses_open(qtbot: Any, vault: Any, tmp_path: Any) -> None:
+    from app.ui.browser import BrowserWidget
+
+    secret = tmp_path / "local.html"
+    secret.write_text("<p>local file</p>", encoding="utf-8")
+    browser = BrowserWidget(lambda: vault, "Case B")
+    qtbot.addWidget(browser)
+    messages: list[str] = []
+    browser.status.connect(messages.append)
+    browser.load(f"file://{secret}")
+    browser.load("javascript:alert(1)")
+    browser.load("two words")
+    assert len(messages) == 3 and all("web address" in m for m in messages)
+    assert browser.page.url().toString() in ("", "about:blank")
+    # A page cannot send the browser to a local file either.
+    assert not browser.page.acceptNavigationRequest(f"file://{secret}", None, True)
+    browser.shutdown()
