@@ -64,11 +64,16 @@ def test_tall_page_after_redirect_is_one_complete_item(vault: Any, site: Any, ca
     assert meta["page_meta"] == {"canonical": "https://example.org/p/42", "og:site_name": "게시판",
                                  "author": "uploader123", "lang": "ko"}
 
-    # One custody event lists every artifact's hash (and so enters the timestamp queue).
+    # One custody event lists every artifact's hash...
     added = [e for e in vault.custody_log(item.id) if e.event == "item_added"]
     assert len(added) == 1
     logged = {a["role"]: a["sha256"] for a in added[0].payload["data"]["artifacts"]}
     assert logged == {role: a.sha256 for role, a in roles.items()}
+    # ... and so it is waiting in the timestamp queue.
+    from app.timestamp.status import item_timestamps
+
+    queued = [r for r in item_timestamps(vault, item.uid) if r["event"] == "item_added"]
+    assert queued and queued[0]["status"] == "pending"
     # The preview is the vault's blurred thumbnail of the PNG.
     assert vault.thumbnail(item.id)
 
