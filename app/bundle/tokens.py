@@ -108,7 +108,9 @@ def check_token(stem: str, tsr: bytes, proof_json: bytes, bundled_pem: bytes | N
             problems.append(f"{stem}: stamped entry {leaf.get('custody_seq')} is not in the "
                             "bundle's custody chain")
     roots, trust = _trust(str(token.get("tsa_url") or ""), bundled_pem)
-    verdict = verify_token(tsr, digest=digest, roots_pem=roots)
+    nonce = token.get("nonce")
+    verdict = verify_token(tsr, digest=digest, roots_pem=roots,
+                           nonce=int(nonce) if isinstance(nonce, str) and nonce.isdigit() else None)
     problems += [f"{stem}: {p}" for p in verdict.problems]
     notes = list(verdict.notes)
     if trust == "bundled":

@@ -9,9 +9,10 @@ sender's ``item_added`` entry and with the local ``received`` event.
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from app.bundle.chains import check_chain
+from app.bundle.tokens import check_token
 from app.vault.custody import ChainEntry
 from app.vault.verify import EXTRA_CHECKS, CheckResult
 
@@ -24,12 +25,14 @@ def check_received(vault: Vault) -> CheckResult:
     problems: list[str] = []
     recorded: dict[tuple[str, str], str] = {}
     chains = 0
+    tokens_checked = 0
     for (bundle_id,) in conn.execute("SELECT bundle_id FROM received_bundles ORDER BY id").fetchall():
         by_vault: dict[str, list[ChainEntry]] = {}
         for vid, seq, p_hash, prev, e_hash, payload in conn.execute(
                 "SELECT vault_id, seq, payload_hash, prev_hash, entry_hash, payload"
                 " FROM received_custody WHERE bundle_id = ? ORDER BY vault_id, seq", (bundle_id,)):
             by_vault.setdefault(str(vid), []).append(ChainEntry(int(seq), p_hash, prev, e_hash, payload))
+        tokens_checked += _check_tokens(conn, str(bundle_id), by_vault, problems)
         for vid, entries in by_vault.items():
             chains += 1
             result = check_chain(entries, vid)
@@ -55,7 +58,26 @@ def check_received(vault: Vault) -> CheckResult:
         if local.get((uid, role)) != sha:
             problems.append(f"item {item_id} {role}: hash differs from the local 'received' event")
     return CheckResult("received evidence", not problems,
-                       f"{count} received artifacts match {chains} sender chain(s)", problems)
+                       f"{count} received artifacts match {chains} sender chain(s); "
+                       f"{tokens_checked} received token(s) verified", problems)
+
+
+def _check_tokens(conn: Any, bundle_id: str, chains: dict[str, list[ChainEntry]],
+                  problems: list[str]) -> int:
+    """Re-verify the tokens that came with a bundle against its stored chains."""
+    grouped: dict[str, dict[str, bytes]] = {}
+    for name, data in conn.execute(
+            "SELECT DISTINCT name, data FROM received_tokens WHERE bundle_id = ?", (bundle_id,)):
+        for suffix in (".proof.json", ".tsa-ca.pem", ".tsr"):
+            if str(name).endswith(suffix):
+                grouped.setdefault(str(name)[: -len(suffix)], {})[suffix] = bytes(data)
+    for stem, files in grouped.items():
+        if ".tsr" not in files or ".proof.json" not in files:
+            problems.append(f"received token {stem}: files missing")
+            continue
+        result = check_token(stem, files[".tsr"], files[".proof.json"], files.get(".tsa-ca.pem"), chains)
+        problems += result.problems
+    return len(grouped)
 
 
 if check_received not in EXTRA_CHECKS:

@@ -189,6 +189,14 @@ def item_details(vault: Vault, ref: str) -> dict:  # type: ignore[type-arg]
         pass
     else:
         data["timestamps"] = item_timestamps(vault, item.uid)
+    try:
+        from app.bundle.received import received_details
+    except ModuleNotFoundError:
+        pass
+    else:
+        received = received_details(vault, item.uid)
+        if received is not None:
+            data["received"] = received
     return data
 
 
@@ -208,6 +216,10 @@ def cmd_show(args: argparse.Namespace) -> int:
             say(f"note             {safe_terminal(note)}")
         for ev in data["custody"]:
             say(f"custody          #{ev['seq']} {ev['at']} {ev['event']}")
+        for b in data.get("received", {}).get("bundles", []):
+            say(f"received         {b['imported_at']} as {b['exhibit']} from {b['sender_fingerprint']}")
+        for ev in data.get("received", {}).get("sender_history", []):
+            say(f"sender custody   {ev['at']} {ev['event']} (vault {str(ev['vault_id'])[:8]}…)")
         for ts in data.get("timestamps", []):
             say(f"timestamp        {ts.get('status')} {ts.get('gen_time') or ''} "
                 f"{safe_terminal(str(ts.get('tsa') or ''))}")

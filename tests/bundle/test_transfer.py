@@ -79,6 +79,15 @@ def test_two_transfers_keep_the_chain(make_vault, tsa_configured, tmp_path):
     assert all(p["data"].get("title") != "unrelated secret" for p in chains[a.vault_id])
     b_events = [p["event"] for p in chains[b.vault_id]]
     assert b_events.count("received") == 2 and "bundle_imported" in b_events
+    received_check = next(ch for ch in report.checks if ch.name == "received evidence")
+    assert " 0 received token" not in received_check.detail  # the senders' tokens re-verified
+    from app.bundle.received import received_details
+
+    details = received_details(c, originals[0].uid)
+    assert details is not None and details["bundles"][0]["sender_fingerprint"] == _fp(b)
+    history = [e["event"] for e in details["sender_history"]]
+    assert history[0] == "item_added" and "note_added" in history and "received" in history
+    assert history.count("bundle_exported") == 2 and "bundle_imported" in history
     c_events = [e for e in c.custody_log() if e.event == "received"]
     assert {e.payload["data"]["from"] for e in c_events} == {_fp(b)}
     assert {e.payload["data"]["origin_vault_id"] for e in c_events} == {a.vault_id}
