@@ -137,6 +137,14 @@ def shoot(folder: Path, out: Path) -> int:
     main.act_text_only.trigger()
     save(main, "main-text-only-ko.png")
     main.act_text_only.trigger()
+    main.act_settings.trigger()
+    from app.ui.dialogs import SettingsDialog
+
+    dialog = main.findChild(SettingsDialog)
+    if dialog is not None:
+        dialog.resize(680, dialog.sizeHint().height() + 20)
+        save(dialog, "settings-ko.png")
+        dialog.reject()
     app.controller.lock("user")
     app.controller.pool.waitForDone(10_000)
     return 0

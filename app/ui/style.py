@@ -32,7 +32,7 @@ QPushButton:checked { background: #dbe7f3; border-color: #829ab1; }
 QPushButton:default { background: #2f5d8a; color: white; border-color: #2f5d8a; }
 QPushButton:disabled { color: #9fb3c8; }
 QPushButton#small { padding: 2px 8px; }
-QLineEdit, QPlainTextEdit, QSpinBox, QComboBox { padding: 5px; border: 1px solid #bcccdc;
+QLineEdit, QPlainTextEdit { padding: 5px; border: 1px solid #bcccdc;
     border-radius: 6px; background: #ffffff; }
 *:focus { outline: none; }
 QLineEdit:focus, QPlainTextEdit:focus, QListView:focus, QTableView:focus, QListWidget:focus {
