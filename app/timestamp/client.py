@@ -9,10 +9,12 @@ exactly as received; rfc3161ng would re-encode it.
 from __future__ import annotations
 
 import secrets
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass
+from typing import Any
 
 import rfc3161ng
 
@@ -65,7 +67,7 @@ def post_request(url: str, body: bytes, timeout: float = TIMEOUT_SECONDS) -> byt
     opener = urllib.request.build_opener(*handlers)
     try:
         with opener.open(req, timeout=timeout) as resp:
-            data: bytes = resp.read(MAX_RESPONSE_BYTES + 1)
+            data = _read_within(resp, url, time.monotonic() + timeout)
     except urllib.error.HTTPError as exc:
         raise TSAUnreachable(f"{url} answered HTTP {exc.code} ({exc.reason}).") from exc
     except urllib.error.URLError as exc:
@@ -75,6 +77,23 @@ def post_request(url: str, body: bytes, timeout: float = TIMEOUT_SECONDS) -> byt
     if len(data) > MAX_RESPONSE_BYTES:
         raise TSARefused(f"{url} sent an oversized answer; it is not a time-stamp response.")
     return data
+
+
+def _read_within(resp: Any, url: str, deadline: float) -> bytes:
+    """Read at most MAX_RESPONSE_BYTES + 1 bytes, giving up at ``deadline``: the socket
+    timeout alone bounds each read, so a server dripping a byte at a time could hold
+    the stamper for hours."""
+    parts: list[bytes] = []
+    size = 0
+    while size <= MAX_RESPONSE_BYTES:
+        chunk: bytes = resp.read1(64 * 1024)
+        if not chunk:
+            break
+        parts.append(chunk)
+        size += len(chunk)
+        if time.monotonic() > deadline:
+            raise TSAUnreachable(f"{url} is answering too slowly; gave up.")
+    return b"".join(parts)
 
 
 def stamp_data(digest: bytes, tsa: TSA, *, timeout: float = TIMEOUT_SECONDS) -> StampedToken:
