@@ -11,16 +11,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
-    QButtonGroup,
-    QComboBox,
     QDialog,
-    QDoubleSpinBox,
     QFileDialog,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -28,8 +23,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
-    QRadioButton,
-    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -51,8 +44,7 @@ from app.capture.batch import (
     read_url_file,
 )
 from app.errors import LockerError
-
-HIDE_SETTLE_MS = 400  # time for the desktop to repaint after our windows hide
+from app.ui.screenshot_dialog import ScreenshotDialog, open_screenshot_dialog
 
 
 def controller_store_runner(controller: Any) -> StoreRunner:
@@ -235,182 +227,11 @@ class CaptureDialog(QDialog):
         super().closeEvent(event)
 
 
-class ScreenshotDialog(QDialog):
-    """Choose the whole desktop, one screen, one window, a region drawn on the screen or
-    typed in, and a delay. Every window of the app hides while the screen is read and
-    comes back afterwards."""
-
-    def __init__(self, parent: QWidget | None, controller: Any, case: str,
-                 allow_offscreen: bool = False) -> None:
-        super().__init__(parent)
-        from app.capture.screenshot import describe_screens
-
-        self.controller = controller
-        self.case = case
-        self.allow_offscreen = allow_offscreen
-        self.mode_desktop = QRadioButton(self)
-        self.mode_screen = QRadioButton(self)
-        self.mode_window = QRadioButton(self)
-        self.mode_draw = QRadioButton(self)
-        self.mode_region = QRadioButton(self)
-        self.mode_desktop.setChecked(True)
-        self.modes = QButtonGroup(self)
-        for button in (self.mode_desktop, self.mode_screen, self.mode_window, self.mode_draw,
-                       self.mode_region):
-            self.modes.addButton(button)
-        self.window_choice = QComboBox(self)
-        self._fill_windows()
-        self.screen_choice = QComboBox(self)
-        for s in describe_screens():
-            self.screen_choice.addItem(f"{s['number']}: {s['name']} ({s['width']}×{s['height']})",
-                                       s["number"])
-        self.region = [QSpinBox(self) for _ in range(4)]
-        for box in self.region:
-            box.setRange(-100_000, 100_000)
-        self.region[2].setValue(800)
-        self.region[3].setValue(600)
-        self.delay = QDoubleSpinBox(self)
-        self.delay.setRange(0, 60)
-        self.delay.setSuffix(" s")
-        self.delay_label = QLabel(self)
-        self.take_button = QPushButton(self)
-        self.take_button.setDefault(True)
-        self.take_button.clicked.connect(self.take)
-        grid = QGridLayout()
-        grid.addWidget(self.mode_desktop, 0, 0, 1, 5)
-        grid.addWidget(self.mode_screen, 1, 0)
-        grid.addWidget(self.screen_choice, 1, 1, 1, 4)
-        grid.addWidget(self.mode_window, 2, 0)
-        grid.addWidget(self.window_choice, 2, 1, 1, 4)
-        grid.addWidget(self.mode_draw, 3, 0, 1, 5)
-        grid.addWidget(self.mode_region, 4, 0)
-        for i, box in enumerate(self.region):
-            grid.addWidget(box, 4, i + 1)
-        grid.addWidget(self.delay_label, 5, 0)
-        grid.addWidget(self.delay, 5, 1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(grid)
-        layout.addWidget(self.take_button)
-        self._hidden: list[QWidget] = []
-        self.picker: Any = None
-        self.retranslate()
-
-    def _fill_windows(self) -> None:
-        """Other programs' windows (X11); this app's own windows are left out."""
-        from app.capture.windows import list_windows
-
-        own = {int(w.winId()) for w in QApplication.topLevelWidgets() if w.isVisible()}
-        self.window_choice.clear()
-        for info in list_windows():
-            if info.id not in own:
-                self.window_choice.addItem(f"{info.title or info.id} ({info.width}×{info.height})",
-                                           info.id)
-        has = self.window_choice.count() > 0
-        self.mode_window.setEnabled(has)
-        self.window_choice.setEnabled(has)
-
-    def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Screenshot"))
-        self.mode_desktop.setText(self.tr("Whole desktop"))
-        self.mode_screen.setText(self.tr("One screen"))
-        self.mode_window.setText(self.tr("One window"))
-        self.mode_draw.setText(self.tr("A region I select on the screen"))
-        self.mode_region.setText(self.tr("Region (x, y, width, height)"))
-        self.delay_label.setText(self.tr("Delay"))
-        self.take_button.setText(self.tr("Take screenshot"))
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
-    def request(self) -> dict[str, Any]:
-        if self.mode_screen.isChecked():
-            return {"screen": int(self.screen_choice.currentData() or 0)}
-        if self.mode_window.isChecked() and self.window_choice.currentData() is not None:
-            return {"window_id": int(self.window_choice.currentData())}
-        if self.mode_region.isChecked():
-            x, y, w, h = (box.value() for box in self.region)
-            return {"region": (x, y, w, h)}
-        return {}  # the whole desktop; for a drawn region, the still it is cut from
-
-    def take(self) -> None:
-        """Hide every app window, wait the delay, grab, show the windows, store."""
-        self._hidden = [w for w in QApplication.topLevelWidgets()
-                        if w.isVisible() and w.windowType() != Qt.WindowType.Desktop]
-        for widget in self._hidden:
-            widget.hide()
-        delay_ms = int(self.delay.value() * 1000) + HIDE_SETTLE_MS
-        QTimer.singleShot(delay_ms, self._grab)
-
-    def _grab(self) -> None:
-        from app.capture.screenshot import take_screenshot
-
-        try:
-            shot = take_screenshot(allow_offscreen=self.allow_offscreen, **self.request())
-        except LockerError as exc:
-            self._show_again()
-            QMessageBox.warning(self.parentWidget(), self.tr("No screenshot"), str(exc))
-            return
-        if self.mode_draw.isChecked():
-            self._pick_region(shot)
-            return
-        self._show_again()
-        self._store(shot)
-
-    def _pick_region(self, desktop: Any) -> None:
-        from PySide6.QtCore import QPoint
-        from PySide6.QtGui import QImage
-
-        from app.capture.screenshot import crop_screenshot
-        from app.ui.region_picker import RegionPicker
-
-        image = QImage.fromData(desktop.png)
-        self.picker = RegionPicker(image, QPoint(desktop.area[0], desktop.area[1]))
-
-        def picked(rect: Any) -> None:
-            self._show_again()
-            try:
-                shot = crop_screenshot(desktop, rect.x(), rect.y(), rect.width(), rect.height())
-            except LockerError as exc:
-                QMessageBox.warning(self.parentWidget(), self.tr("No screenshot"), str(exc))
-                return
-            self._store(shot)
-
-        self.picker.picked.connect(picked)
-        self.picker.cancelled.connect(self._show_again)
-        self.picker.show()
-        self.picker.activateWindow()
-
-    def _store(self, shot: Any) -> None:
-        from app.capture.screenshot import store_screenshot
-
-        if not self.controller.is_unlocked:
-            return
-        vault = self.controller.require_vault()
-        case = self.case
-        self.controller.run(lambda _ctx: store_screenshot(vault, shot, case),
-                            self.tr("Storing the screenshot…"),
-                            on_done=lambda _item: self.controller.items_changed.emit())
-        self.accept()
-
-    def _show_again(self) -> None:
-        """Bring the windows back, unless the vault locked meanwhile (quick exit)."""
-        hidden, self._hidden = self._hidden, []
-        if self.controller.is_unlocked:
-            for widget in hidden:
-                widget.show()
-
-
 def open_capture_dialog(parent: QWidget | None, controller: Any, case: str) -> CaptureDialog:
     dialog = CaptureDialog(parent, controller, case)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog
 
-
-def open_screenshot_dialog(parent: QWidget | None, controller: Any, case: str) -> ScreenshotDialog:
-    dialog = ScreenshotDialog(parent, controller, case)
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog.show()
-    return dialog
+__all__ = ["CaptureDialog", "ScreenshotDialog", "controller_store_runner", "open_capture_dialog",
+           "open_screenshot_dialog"]
