@@ -9,7 +9,7 @@ from PySide6.QtGui import QImage
 
 from app.vault import Vault
 from tests.conftest import PASSPHRASE
-from tests.ui.conftest import checkerboard, edge_energy, wait_rows
+from tests.ui.conftest import checkerboard, edge_energy, unlock, wait_rows
 
 
 def test_create_import_blurred_reveal_logged(gui, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -27,6 +27,9 @@ def test_create_import_blurred_reveal_logged(gui, qtbot, tmp_path: Path) -> None
     qtbot.waitUntil(lambda: gui.main_window.isVisible(), timeout=15_000)
     main = gui.main_window
     assert not window.isVisible()
+    main.act_lock.trigger()  # lock, then unlock with the passphrase
+    assert window.isVisible() and not main.isVisible() and not gui.controller.is_unlocked
+    unlock(gui, qtbot, tmp_path / "case.locker")
 
     main.import_paths([sharp_path])
     wait_rows(gui, qtbot, 1)
