@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
 from pathlib import Path
+from typing import Any
 
 from app.commands.common import (
     add_json_arg,
@@ -106,13 +108,37 @@ def cmd_capture_url(args: argparse.Namespace) -> int:
 
         batch = BatchCapture(vault, args.case, args.note, timeout_s=args.timeout)
         batch.entryChanged.connect(report)
+        interrupted = _cancel_on_interrupt(batch)
         batch.start(urls)
         try:
             batch.wait()
         finally:
             batch.shutdown()
+            signal.signal(signal.SIGINT, signal.default_int_handler)
         failed = sum(1 for e in batch.entries if e.state != DONE)
+    if interrupted:
+        sys.stderr.write("locker: interrupted; the items listed above are stored, "
+                         "nothing partial was kept.\n")
+        return 130
     return EXIT_FAILURE if failed else EXIT_OK
+
+
+def _cancel_on_interrupt(batch: Any) -> list[bool]:
+    """Ctrl+C cancels the batch cleanly (Qt's event loop would otherwise swallow it).
+    Returns a list that becomes non-empty once interrupted."""
+    from PySide6.QtCore import QTimer
+
+    flag: list[bool] = []
+
+    def handler(_signum: int, _frame: object) -> None:
+        flag.append(True)
+        batch.cancel()
+    signal.signal(signal.SIGINT, handler)
+    # Python runs signal handlers only between bytecodes: wake it up regularly.
+    ticker = QTimer(batch)
+    ticker.timeout.connect(lambda: None)
+    ticker.start(200)
+    return flag
 
 
 def _json_line(data: dict[str, object]) -> None:

@@ -196,3 +196,31 @@ def test_in_app_browser_session_leaves_no_plaintext(tmp_path: Path, site: Any,
     assert done.stdout.strip().splitlines()[-1] == "capture,download 2", done.stdout + done.stderr
     roots = [tmp_path, Path("/tmp")] + ([Path("/dev/shm")] if Path("/dev/shm").is_dir() else [])
     assert _files_containing(roots, [token.encode(), token.encode("utf-16-le")], start) == []
+
+
+def test_ctrl_c_stops_a_batch_cleanly(tmp_path: Path, site: Any, passphrase_file: Path,
+                                      passphrase: str) -> None:
+    import signal
+    import subprocess
+    import sys
+
+    from app.vault import Vault
+    from tests.helpers.cli import ROOT
+
+    env = {**os.environ, **_isolated_env(tmp_path / "user"), "LOCKER_NO_GUI": "1"}
+    vault = tmp_path / "c.locker"
+    locker("init", vault, passphrase_file=passphrase_file)
+    urls = [site.url(f"/page/i{n}") for n in range(40)]
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "app.cli", "capture-url", str(vault), *urls,
+         "--passphrase-file", str(passphrase_file)],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert proc.stdout is not None
+    first = proc.stdout.readline()
+    proc.send_signal(signal.SIGINT)
+    rest, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert "interrupted" in err and "Traceback" not in err
+    printed = [line for line in (first + rest).splitlines() if not line.startswith("error")]
+    with Vault.open(vault, passphrase) as v:
+        assert v.count_items() == len(printed) < 40
