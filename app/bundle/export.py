@@ -320,10 +320,12 @@ def _write_tags(vault: Vault, bag: bagwriter.BagWriter, model: dict[str, Any],
     stamped = _stamp_manifest(digest) if stamp else None
     if stamped is not None:
         bag.add_bytes(layout.MANIFEST_TOKEN, stamped[0], compress=False)
+        if stamped[2]:
+            bag.add_bytes(layout.MANIFEST_TOKEN_CA, stamped[2])
     return digest.hex(), (stamped[1] if stamped else None)
 
 
-def _stamp_manifest(digest: bytes) -> tuple[bytes, str] | None:
+def _stamp_manifest(digest: bytes) -> tuple[bytes, str, bytes] | None:
     """A token over the tag manifest from the first configured TSA that answers, or None
     (the ``bundle_written`` custody event carries the hash and is stamped with the queue)."""
     try:
@@ -338,5 +340,5 @@ def _stamp_manifest(digest: bytes) -> tuple[bytes, str] | None:
             token = stamp_data(digest, tsa, timeout=15)
         except LockerError:
             continue
-        return token.raw, str(token.verdict.gen_time)
+        return token.raw, str(token.verdict.gen_time), b"".join(tsa.roots_pem)
     return None

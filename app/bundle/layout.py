@@ -11,6 +11,7 @@
     signature/tagmanifest-sha256.txt.sig      Ed25519 signature of tagmanifest-sha256.txt
     signature/signer-ed25519.pem              the exporting vault's public key
     signature/tagmanifest-sha256.txt.tsr      RFC 3161 token over the tag manifest (if stamped)
+    signature/tagmanifest-sha256.txt.tsa-ca.pem  that TSA's root as configured when stamped
 """
 
 from __future__ import annotations
@@ -30,7 +31,8 @@ REPORT_PDF = "data/report/custody-report.pdf"
 SIGNATURE = "signature/tagmanifest-sha256.txt.sig"
 SIGNER_KEY = "signature/signer-ed25519.pem"
 MANIFEST_TOKEN = "signature/tagmanifest-sha256.txt.tsr"
-SIGNATURE_FILES = (SIGNATURE, SIGNER_KEY, MANIFEST_TOKEN)
+MANIFEST_TOKEN_CA = "signature/tagmanifest-sha256.txt.tsa-ca.pem"
+SIGNATURE_FILES = (SIGNATURE, SIGNER_KEY, MANIFEST_TOKEN, MANIFEST_TOKEN_CA)
 TAG_FILES = (BAGIT_TXT, BAG_INFO, MANIFEST, VERIFY_TXT)
 
 _WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{n}" for n in range(1, 10)),

@@ -382,14 +382,17 @@ def _check_manifest_token(z: SafeZip, tag_bytes: bytes, report: BundleReport) ->
 
     raw = z.read_small(layout.MANIFEST_TOKEN, MAX_SMALL)
     digest = hashlib.sha256(tag_bytes).digest()
-    roots = _configured_roots()
-    verdict = verify_token(raw, digest=digest, roots_pem=roots)
+    verdict = verify_token(raw, digest=digest, roots_pem=_configured_roots())
+    source = "a TSA root configured on this computer"
+    if not verdict.ok and layout.MANIFEST_TOKEN_CA in z.members:
+        bundled = verify_token(raw, digest=digest,
+                               roots_pem=[z.read_small(layout.MANIFEST_TOKEN_CA, MAX_SMALL)])
+        if bundled.ok:
+            verdict = bundled
+            source = "the TSA root shipped in the bundle (confirm it is the TSA's real root)"
     if verdict.ok:
-        report.checks[1].notes.append(f"tag manifest time-stamped {verdict.gen_time} by {verdict.tsa_name}")
-    elif not roots and verdict.imprint == digest.hex():
-        report.checks[1].notes.append(
-            f"tag manifest token (genTime {verdict.gen_time}) matches, but no TSA trust anchor is "
-            "configured here to check its signature chain")
+        report.checks[1].notes.append(f"tag manifest time-stamped {verdict.gen_time} by "
+                                      f"{verdict.tsa_name}, checked against {source}")
     else:
         report.checks.append(checks.Finding("manifest timestamp", False, "invalid",
                                             verdict.problems))

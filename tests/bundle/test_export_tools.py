@@ -34,6 +34,16 @@ def test_sealed_export_verifies_with_app_and_standard_tools(make_vault, tsa_conf
     assert {c["name"] for c in report["checks"]} >= {"checksums", "signature", "custody chains",
                                                       "exhibits", "timestamps"}
 
+    # On a computer that does not know the TSA, the roots shipped in the bundle are used,
+    # and the report says so.
+    empty = tmp_path / "no-tsas.json"
+    empty.write_text('{"tsas": []}')
+    elsewhere = locker("verify-bundle", bundle, "--seal-passphrase-file", seal_file, "--json",
+                       env={"LOCKER_TSA_CONFIG": str(empty)})
+    assert elsewhere.returncode == 0, elsewhere.stdout
+    notes = " ".join(n for c in json.loads(elsewhere.stdout)["checks"] for n in c["notes"])
+    assert "shipped in the bundle" in notes
+
     bag = tmp_path / "bag"
     opened = locker("open-bundle", bundle, "--out", bag, "--seal-passphrase-file", seal_file)
     assert opened.returncode == 0, opened.stderr
