@@ -123,3 +123,50 @@ def test_cli_screenshot_of_a_region_under_a_real_x_server(
     window_png = Image.open(io.BytesIO(whole)).convert("RGB")
     assert window_png.size == (300, 200)
     assert window_png.getpixel((150, 100)) == (0x12, 0xC8, 0x34)
+
+
+@pytest.mark.skipif(shutil.which("Xvfb") is None, reason="Xvfb is not installed")
+def test_headless_capture_never_shows_the_page_on_a_real_display(
+        tmp_path: Path, passphrase_file: Path, site: Any) -> None:
+    """On a desktop, capture-url renders off screen: no window ever appears."""
+    import threading
+
+    display = f":{600 + os.getpid() % 300}"
+    xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "1600x1200x24", "-nolisten", "tcp"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    seen: list[tuple[int, int]] = []
+    stop = threading.Event()
+    try:
+        time.sleep(0.8)
+        from Xlib import X
+        from Xlib import display as xdisplay
+
+        def watch() -> None:
+            conn = xdisplay.Display(display)
+            root = conn.screen().root
+            while not stop.is_set():
+                for window in root.query_tree().children:
+                    try:
+                        if window.get_attributes().map_state == X.IsViewable:
+                            geom = window.get_geometry()
+                            seen.append((geom.width, geom.height))
+                    except Exception:  # noqa: BLE001 - windows come and go
+                        pass
+                time.sleep(0.02)
+            conn.close()
+        watcher = threading.Thread(target=watch, daemon=True)
+        watcher.start()
+        vault = tmp_path / "x.locker"
+        locker("init", vault, passphrase_file=passphrase_file)
+        result = locker("capture-url", vault, site.url("/sharp"), site.url("/tall"),
+                        passphrase_file=passphrase_file,
+                        env={"DISPLAY": display, "QT_QPA_PLATFORM": "xcb"})
+        if "could not load the Qt platform plugin" in result.stderr.lower():
+            pytest.skip("the xcb platform libraries are not installed")
+        assert result.returncode == 0, result.stderr
+        assert len(result.stdout.strip().splitlines()) == 2
+    finally:
+        stop.set()
+        xvfb.kill()
+        xvfb.wait()
+    assert seen == [], f"windows were shown: {sorted(set(seen))}"
