@@ -339,6 +339,9 @@ class MainWindow(QMainWindow):
         self._show_history()
         self._fill_cases()
         self.reload()
+        current = self.views.currentWidget()
+        if current is not None:
+            current.setFocus()
 
     def on_locked(self) -> None:
         self.model.clear()

@@ -29,6 +29,23 @@ from app.ui.passphrase import MIN_STRENGTH, strength
 FILE_FILTER_OPTIONS = QFileDialog.Option.DontUseNativeDialog  # no OS "recent files" entries
 
 
+def suggested_new_path() -> Path:
+    """A free file name in the person's Documents folder (or home)."""
+    try:
+        import platformdirs
+
+        folder = Path(platformdirs.user_documents_dir())
+    except Exception:  # noqa: BLE001 - any trouble: the home folder
+        folder = Path.home()
+    if not folder.is_dir():
+        folder = Path.home()
+    for n in range(1, 100):
+        candidate = folder / ("evidence.locker" if n == 1 else f"evidence-{n}.locker")
+        if not candidate.exists():
+            return candidate
+    return folder / "evidence.locker"
+
+
 class UnlockWindow(QWidget):
 
     def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
@@ -90,6 +107,7 @@ class UnlockWindow(QWidget):
         recent = controller.settings.recent_vaults
         if recent:
             self.path_edit.setText(recent[0])
+        self.new_path_edit.setText(str(suggested_new_path()))
         self.retranslate()
 
     # -- layout --------------------------------------------------------------------

@@ -22,102 +22,107 @@
 <context>
     <name>BrowserWidget</name>
     <message>
-        <location filename="../../app/ui/browser.py" line="182" />
+        <location filename="../../app/ui/browser.py" line="187" />
         <source>Back</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="184" />
+        <location filename="../../app/ui/browser.py" line="189" />
         <source>Forward</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="186" />
+        <location filename="../../app/ui/browser.py" line="191" />
         <source>Reload</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="187" />
+        <location filename="../../app/ui/browser.py" line="192" />
         <source>Web address</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="188" />
+        <location filename="../../app/ui/browser.py" line="193" />
         <source>Hide images</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="189" />
+        <location filename="../../app/ui/browser.py" line="194" />
         <source>Show images</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="190" />
+        <location filename="../../app/ui/browser.py" line="195" />
         <source>Images are blurred; showing them is your choice.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="191" />
+        <location filename="../../app/ui/browser.py" line="196" />
         <source>Capture this page</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="193" />
+        <location filename="../../app/ui/browser.py" line="198" />
         <source>Save the whole page (picture, source, PDF, text) in the vault, unblurred, without showing it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="195" />
+        <location filename="../../app/ui/browser.py" line="200" />
         <source>Private: forget logins when closed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="196" />
+        <location filename="../../app/ui/browser.py" line="201" />
         <source>Stay logged in (saved on this computer)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="231" />
+        <location filename="../../app/ui/browser.py" line="219" />
+        <source>Type a web address, such as https://example.org/post/1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/browser.py" line="243" />
         <source>Stay logged in?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="232" />
+        <location filename="../../app/ui/browser.py" line="244" />
         <source>Logins (cookies and site storage) will be kept on this computer in {0}, so anyone using this computer account could use them. Page content and images are still never cached on disk. Continue?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="252" />
+        <location filename="../../app/ui/browser.py" line="264" />
         <source>Open a web page first.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="255" />
+        <location filename="../../app/ui/browser.py" line="267" />
         <source>A capture is already running.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="258" />
+        <location filename="../../app/ui/browser.py" line="270" />
         <source>Capturing {0}…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="291" />
+        <location filename="../../app/ui/browser.py" line="297" />
         <source>Saved in the vault as item {0}.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="304" />
+        <location filename="../../app/ui/browser.py" line="310" />
         <source>The file is too large to keep (over {0} MiB).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="314" />
+        <location filename="../../app/ui/browser.py" line="320" />
         <source>Downloading into the vault…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="327" />
+        <location filename="../../app/ui/browser.py" line="333" />
         <source>The download did not finish; nothing was stored.</source>
         <translation type="unfinished" />
     </message>
@@ -125,12 +130,12 @@
 <context>
     <name>BrowserWindow</name>
     <message>
-        <location filename="../../app/ui/browser.py" line="375" />
+        <location filename="../../app/ui/browser.py" line="388" />
         <source>Browser (images blurred)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="386" />
+        <location filename="../../app/ui/browser.py" line="399" />
         <source>Not captured</source>
         <translation type="unfinished" />
     </message>
@@ -138,117 +143,117 @@
 <context>
     <name>CaptureDialog</name>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="57" />
+        <location filename="../../app/ui/capture_dialogs.py" line="62" />
         <source>Waiting</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="58" />
+        <location filename="../../app/ui/capture_dialogs.py" line="63" />
         <source>Capturing…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="59" />
+        <location filename="../../app/ui/capture_dialogs.py" line="64" />
         <source>Saving…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="60" />
+        <location filename="../../app/ui/capture_dialogs.py" line="65" />
         <source>Saved</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="61" />
+        <location filename="../../app/ui/capture_dialogs.py" line="66" />
         <source>Failed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="62" />
+        <location filename="../../app/ui/capture_dialogs.py" line="67" />
         <source>Cancelled</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="115" />
+        <location filename="../../app/ui/capture_dialogs.py" line="120" />
         <source>Capture web pages</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="116" />
+        <location filename="../../app/ui/capture_dialogs.py" line="121" />
         <source>Paste web addresses, one per line</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="117" />
+        <location filename="../../app/ui/capture_dialogs.py" line="122" />
         <source>Load a list…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="118" />
+        <location filename="../../app/ui/capture_dialogs.py" line="123" />
         <source>Case: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="120" />
+        <location filename="../../app/ui/capture_dialogs.py" line="125" />
         <source>Address</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="120" />
+        <location filename="../../app/ui/capture_dialogs.py" line="125" />
         <source>Result</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="120" />
+        <location filename="../../app/ui/capture_dialogs.py" line="125" />
         <source>Item / reason</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="121" />
+        <location filename="../../app/ui/capture_dialogs.py" line="126" />
         <source>Capture</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="122" />
+        <location filename="../../app/ui/capture_dialogs.py" line="127" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="123" />
+        <location filename="../../app/ui/capture_dialogs.py" line="128" />
         <source>Retry failed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="124" />
+        <location filename="../../app/ui/capture_dialogs.py" line="129" />
         <source>Close</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="132" />
+        <location filename="../../app/ui/capture_dialogs.py" line="137" />
         <source>Load a list of addresses</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="133" />
+        <location filename="../../app/ui/capture_dialogs.py" line="138" />
         <source>Text files (*.txt);;All files (*)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="139" />
+        <location filename="../../app/ui/capture_dialogs.py" line="144" />
         <source>Cannot read the list</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="151" />
+        <location filename="../../app/ui/capture_dialogs.py" line="156" />
         <source>Cannot capture</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="189" />
+        <location filename="../../app/ui/capture_dialogs.py" line="195" />
         <source>Item {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="203" />
+        <location filename="../../app/ui/capture_dialogs.py" line="209" />
         <source>{0} saved, {1} failed, {2} cancelled</source>
         <translation type="unfinished" />
     </message>
@@ -669,7 +674,7 @@
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="275" />
-        <location filename="../../app/ui/main_window.py" line="436" />
+        <location filename="../../app/ui/main_window.py" line="439" />
         <source>Import files</source>
         <translation type="unfinished" />
     </message>
@@ -680,7 +685,7 @@
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="276" />
-        <location filename="../../app/ui/main_window.py" line="442" />
+        <location filename="../../app/ui/main_window.py" line="445" />
         <source>Import folder</source>
         <translation type="unfinished" />
     </message>
@@ -692,7 +697,7 @@
     <message>
         <location filename="../../app/ui/main_window.py" line="277" />
         <location filename="../../app/ui/main_window.py" line="296" />
-        <location filename="../../app/ui/main_window.py" line="448" />
+        <location filename="../../app/ui/main_window.py" line="451" />
         <source>New case</source>
         <translation type="unfinished" />
     </message>
@@ -853,83 +858,83 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="353" />
+        <location filename="../../app/ui/main_window.py" line="356" />
         <source>All evidence</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="358" />
+        <location filename="../../app/ui/main_window.py" line="361" />
         <source>Archived</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="393" />
+        <location filename="../../app/ui/main_window.py" line="396" />
         <source>%1 · %n item(s)</source>
         <translation><numerusform>%1 · %n item</numerusform><numerusform>%1 · %n items</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="397" />
+        <location filename="../../app/ui/main_window.py" line="400" />
         <source>Nothing is archived.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="400" />
+        <location filename="../../app/ui/main_window.py" line="403" />
         <source>No evidence here yet. Import files, or drop them on this window.</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="432" />
+        <location filename="../../app/ui/main_window.py" line="435" />
         <source>Importing %n file(s)…</source>
         <translation><numerusform>Importing %n file…</numerusform><numerusform>Importing %n files…</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="448" />
+        <location filename="../../app/ui/main_window.py" line="451" />
         <source>Case name:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="463" />
+        <location filename="../../app/ui/main_window.py" line="466" />
         <source>Verifying the vault…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="471" />
+        <location filename="../../app/ui/main_window.py" line="474" />
         <source>Something went wrong</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="514" />
+        <location filename="../../app/ui/main_window.py" line="517" />
         <source>Storing the screenshot…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="521" />
+        <location filename="../../app/ui/main_window.py" line="524" />
         <source>Receiving a bundle…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="524" />
-        <location filename="../../app/ui/main_window.py" line="529" />
+        <location filename="../../app/ui/main_window.py" line="527" />
+        <location filename="../../app/ui/main_window.py" line="532" />
         <source>Receive a bundle</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="530" />
+        <location filename="../../app/ui/main_window.py" line="533" />
         <source>Bundle passphrase (leave empty if it was sealed to this vault):</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="544" />
+        <location filename="../../app/ui/main_window.py" line="547" />
         <source>Choose a case on the left, or select an item, to export.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="551" />
+        <location filename="../../app/ui/main_window.py" line="554" />
         <source>Bundle written and checked: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="552" />
+        <location filename="../../app/ui/main_window.py" line="555" />
         <source>Bundle written, but its self-check found problems: %1</source>
         <translation type="unfinished" />
     </message>
@@ -973,53 +978,53 @@
 <context>
     <name>ScreenshotDialog</name>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="299" />
+        <location filename="../../app/ui/screenshot_dialog.py" line="106" />
         <source>Screenshot</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="300" />
+        <location filename="../../app/ui/screenshot_dialog.py" line="107" />
         <source>Whole desktop</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="301" />
+        <location filename="../../app/ui/screenshot_dialog.py" line="108" />
         <source>One screen</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="302" />
+        <location filename="../../app/ui/screenshot_dialog.py" line="109" />
         <source>One window</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="303" />
+        <location filename="../../app/ui/screenshot_dialog.py" line="110" />
         <source>A region I select on the screen</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="304" />
+        <location filename="../../app/ui/screenshot_dialog.py" line="111" />
         <source>Region (x, y, width, height)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="305" />
+        <location filename="../../app/ui/screenshot_dialog.py" line="112" />
         <source>Delay</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="306" />
+        <location filename="../../app/ui/screenshot_dialog.py" line="113" />
         <source>Take screenshot</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="339" />
-        <location filename="../../app/ui/capture_dialogs.py" line="362" />
+        <location filename="../../app/ui/screenshot_dialog.py" line="146" />
+        <location filename="../../app/ui/screenshot_dialog.py" line="169" />
         <source>No screenshot</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="379" />
+        <location filename="../../app/ui/screenshot_dialog.py" line="186" />
         <source>Storing the screenshot…</source>
         <translation type="unfinished" />
     </message>
@@ -1229,215 +1234,215 @@
 <context>
     <name>UnlockWindow</name>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="172" />
-        <location filename="../../app/ui/unlock_window.py" line="173" />
+        <location filename="../../app/ui/unlock_window.py" line="190" />
+        <location filename="../../app/ui/unlock_window.py" line="191" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="172" />
-        <location filename="../../app/ui/unlock_window.py" line="173" />
+        <location filename="../../app/ui/unlock_window.py" line="190" />
+        <location filename="../../app/ui/unlock_window.py" line="191" />
         <source>Evidence Locker</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="175" />
+        <location filename="../../app/ui/unlock_window.py" line="193" />
         <source>Before you start: if this computer is shared, monitored or may have stalkerware on it, someone may see what you do here. If you can, use a device only you control. The app locks itself when idle; F12 hides it at once.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="178" />
+        <location filename="../../app/ui/unlock_window.py" line="196" />
         <source>Got it</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="179" />
-        <location filename="../../app/ui/unlock_window.py" line="236" />
+        <location filename="../../app/ui/unlock_window.py" line="197" />
+        <location filename="../../app/ui/unlock_window.py" line="254" />
         <source>Open a vault</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="180" />
-        <location filename="../../app/ui/unlock_window.py" line="243" />
+        <location filename="../../app/ui/unlock_window.py" line="198" />
+        <location filename="../../app/ui/unlock_window.py" line="261" />
         <source>Create a vault</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="181" />
-        <location filename="../../app/ui/unlock_window.py" line="250" />
+        <location filename="../../app/ui/unlock_window.py" line="199" />
+        <location filename="../../app/ui/unlock_window.py" line="268" />
         <source>Receive a bundle</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="182" />
-        <location filename="../../app/ui/unlock_window.py" line="199" />
+        <location filename="../../app/ui/unlock_window.py" line="200" />
+        <location filename="../../app/ui/unlock_window.py" line="217" />
         <source>Vault file</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="183" />
-        <location filename="../../app/ui/unlock_window.py" line="186" />
-        <location filename="../../app/ui/unlock_window.py" line="192" />
+        <location filename="../../app/ui/unlock_window.py" line="201" />
+        <location filename="../../app/ui/unlock_window.py" line="204" />
+        <location filename="../../app/ui/unlock_window.py" line="210" />
         <source>Choose…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="184" />
-        <location filename="../../app/ui/unlock_window.py" line="193" />
-        <location filename="../../app/ui/unlock_window.py" line="200" />
+        <location filename="../../app/ui/unlock_window.py" line="202" />
+        <location filename="../../app/ui/unlock_window.py" line="211" />
+        <location filename="../../app/ui/unlock_window.py" line="218" />
         <source>Passphrase</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="185" />
-        <location filename="../../app/ui/unlock_window.py" line="201" />
+        <location filename="../../app/ui/unlock_window.py" line="203" />
+        <location filename="../../app/ui/unlock_window.py" line="219" />
         <source>Bundle</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="187" />
-        <location filename="../../app/ui/unlock_window.py" line="189" />
+        <location filename="../../app/ui/unlock_window.py" line="205" />
+        <location filename="../../app/ui/unlock_window.py" line="207" />
         <source>Bundle passphrase</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="188" />
+        <location filename="../../app/ui/unlock_window.py" line="206" />
         <source>Only if it was sealed with a passphrase</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="190" />
+        <location filename="../../app/ui/unlock_window.py" line="208" />
         <source>Unlock</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="191" />
-        <location filename="../../app/ui/unlock_window.py" line="202" />
+        <location filename="../../app/ui/unlock_window.py" line="209" />
+        <location filename="../../app/ui/unlock_window.py" line="220" />
         <source>New vault file</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="194" />
+        <location filename="../../app/ui/unlock_window.py" line="212" />
         <source>Repeat</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="196" />
+        <location filename="../../app/ui/unlock_window.py" line="214" />
         <source>Nobody can recover a forgotten passphrase, not even us: without it the evidence cannot be opened. Write it down somewhere safe.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="198" />
+        <location filename="../../app/ui/unlock_window.py" line="216" />
         <source>Create vault</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="203" />
+        <location filename="../../app/ui/unlock_window.py" line="221" />
         <source>New passphrase</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="204" />
+        <location filename="../../app/ui/unlock_window.py" line="222" />
         <source>Repeat passphrase</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="206" />
+        <location filename="../../app/ui/unlock_window.py" line="224" />
         <source>Passphrase strength</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="207" />
+        <location filename="../../app/ui/unlock_window.py" line="225" />
         <source>Status</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="208" />
+        <location filename="../../app/ui/unlock_window.py" line="226" />
         <source>Safety note</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="237" />
+        <location filename="../../app/ui/unlock_window.py" line="255" />
         <source>Vaults (*.locker);;All files (*)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="244" />
+        <location filename="../../app/ui/unlock_window.py" line="262" />
         <source>Vaults (*.locker)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="251" />
+        <location filename="../../app/ui/unlock_window.py" line="269" />
         <source>All files (*)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="261" />
+        <location filename="../../app/ui/unlock_window.py" line="279" />
         <source>Opening…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="266" />
+        <location filename="../../app/ui/unlock_window.py" line="284" />
         <source>Choose the vault file first.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="279" />
+        <location filename="../../app/ui/unlock_window.py" line="297" />
         <source>Enter the passphrase.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="288" />
+        <location filename="../../app/ui/unlock_window.py" line="306" />
         <source>Weak: add more words</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="288" />
+        <location filename="../../app/ui/unlock_window.py" line="306" />
         <source>Fair</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="288" />
+        <location filename="../../app/ui/unlock_window.py" line="306" />
         <source>Good</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="289" />
+        <location filename="../../app/ui/unlock_window.py" line="307" />
         <source>Strong</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="291" />
+        <location filename="../../app/ui/unlock_window.py" line="309" />
         <source>Several unrelated words make a strong passphrase.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="296" />
+        <location filename="../../app/ui/unlock_window.py" line="314" />
         <source>Choose where to keep the new vault.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="298" />
+        <location filename="../../app/ui/unlock_window.py" line="316" />
         <source>This passphrase is too easy to guess. Add more words.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="300" />
+        <location filename="../../app/ui/unlock_window.py" line="318" />
         <source>The two passphrases are not the same.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="312" />
+        <location filename="../../app/ui/unlock_window.py" line="330" />
         <source>The passphrase is not right.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="314" />
+        <location filename="../../app/ui/unlock_window.py" line="332" />
         <source>The passphrase is not right. Nothing was changed.</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/unlock_window.py" line="320" />
+        <location filename="../../app/ui/unlock_window.py" line="338" />
         <source>Too many attempts. Try again in %n second(s).</source>
         <translation><numerusform>Too many attempts. Try again in %n second.</numerusform><numerusform>Too many attempts. Try again in %n seconds.</numerusform></translation>
     </message>

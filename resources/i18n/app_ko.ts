@@ -22,102 +22,107 @@
 <context>
     <name>BrowserWidget</name>
     <message>
-        <location filename="../../app/ui/browser.py" line="182" />
+        <location filename="../../app/ui/browser.py" line="187" />
         <source>Back</source>
         <translation>뒤로</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="184" />
+        <location filename="../../app/ui/browser.py" line="189" />
         <source>Forward</source>
         <translation>앞으로</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="186" />
+        <location filename="../../app/ui/browser.py" line="191" />
         <source>Reload</source>
         <translation>새로 고침</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="187" />
+        <location filename="../../app/ui/browser.py" line="192" />
         <source>Web address</source>
         <translation>웹 주소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="188" />
+        <location filename="../../app/ui/browser.py" line="193" />
         <source>Hide images</source>
         <translation>이미지 숨기기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="189" />
+        <location filename="../../app/ui/browser.py" line="194" />
         <source>Show images</source>
         <translation>이미지 보기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="190" />
+        <location filename="../../app/ui/browser.py" line="195" />
         <source>Images are blurred; showing them is your choice.</source>
         <translation>이미지는 흐리게 표시됩니다. 보실지는 직접 선택하실 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="191" />
+        <location filename="../../app/ui/browser.py" line="196" />
         <source>Capture this page</source>
         <translation>이 페이지 저장</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="193" />
+        <location filename="../../app/ui/browser.py" line="198" />
         <source>Save the whole page (picture, source, PDF, text) in the vault, unblurred, without showing it.</source>
         <translation>페이지 전체(화면 이미지, 소스, PDF, 텍스트)를 화면에 보여 주지 않고 원본 그대로 보관함에 저장합니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="195" />
+        <location filename="../../app/ui/browser.py" line="200" />
         <source>Private: forget logins when closed</source>
         <translation>비공개: 닫으면 로그인 정보를 지웁니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="196" />
+        <location filename="../../app/ui/browser.py" line="201" />
         <source>Stay logged in (saved on this computer)</source>
         <translation>로그인 유지 (이 컴퓨터에 저장됨)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="231" />
+        <location filename="../../app/ui/browser.py" line="219" />
+        <source>Type a web address, such as https://example.org/post/1.</source>
+        <translation>https://example.org/post/1 처럼 웹 주소를 입력해 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/browser.py" line="243" />
         <source>Stay logged in?</source>
         <translation>로그인을 유지할까요?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="232" />
+        <location filename="../../app/ui/browser.py" line="244" />
         <source>Logins (cookies and site storage) will be kept on this computer in {0}, so anyone using this computer account could use them. Page content and images are still never cached on disk. Continue?</source>
         <translation>로그인 정보(쿠키와 사이트 저장소)가 이 컴퓨터의 {0}에 보관되어, 이 컴퓨터 계정을 쓰는 사람이라면 누구나 사용할 수 있게 됩니다. 페이지 내용과 이미지는 여전히 디스크에 캐시되지 않습니다. 계속할까요?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="252" />
+        <location filename="../../app/ui/browser.py" line="264" />
         <source>Open a web page first.</source>
         <translation>먼저 웹 페이지를 열어 주세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="255" />
+        <location filename="../../app/ui/browser.py" line="267" />
         <source>A capture is already running.</source>
         <translation>이미 저장이 진행 중입니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="258" />
+        <location filename="../../app/ui/browser.py" line="270" />
         <source>Capturing {0}…</source>
         <translation>{0} 저장 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="291" />
+        <location filename="../../app/ui/browser.py" line="297" />
         <source>Saved in the vault as item {0}.</source>
         <translation>보관함에 항목 {0}(으)로 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="304" />
+        <location filename="../../app/ui/browser.py" line="310" />
         <source>The file is too large to keep (over {0} MiB).</source>
         <translation>파일이 너무 커서 보관할 수 없습니다({0} MiB 초과).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="314" />
+        <location filename="../../app/ui/browser.py" line="320" />
         <source>Downloading into the vault…</source>
         <translation>보관함으로 내려받는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="327" />
+        <location filename="../../app/ui/browser.py" line="333" />
         <source>The download did not finish; nothing was stored.</source>
         <translation>내려받기가 끝나지 않아 아무것도 저장하지 않았습니다.</translation>
     </message>
@@ -125,12 +130,12 @@
 <context>
     <name>BrowserWindow</name>
     <message>
-        <location filename="../../app/ui/browser.py" line="375" />
+        <location filename="../../app/ui/browser.py" line="388" />
         <source>Browser (images blurred)</source>
         <translation>브라우저 (이미지 흐리게)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="386" />
+        <location filename="../../app/ui/browser.py" line="399" />
         <source>Not captured</source>
         <translation>저장하지 못했습니다</translation>
     </message>
@@ -138,117 +143,117 @@
 <context>
     <name>CaptureDialog</name>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="57" />
+        <location filename="../../app/ui/capture_dialogs.py" line="62" />
         <source>Waiting</source>
         <translation>대기 중</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="58" />
+        <location filename="../../app/ui/capture_dialogs.py" line="63" />
         <source>Capturing…</source>
         <translation>저장 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="59" />
+        <location filename="../../app/ui/capture_dialogs.py" line="64" />
         <source>Saving…</source>
         <translation>보관함에 넣는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="60" />
+        <location filename="../../app/ui/capture_dialogs.py" line="65" />
         <source>Saved</source>
         <translation>저장됨</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="61" />
+        <location filename="../../app/ui/capture_dialogs.py" line="66" />
         <source>Failed</source>
         <translation>실패</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="62" />
+        <location filename="../../app/ui/capture_dialogs.py" line="67" />
         <source>Cancelled</source>
         <translation>취소됨</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="115" />
+        <location filename="../../app/ui/capture_dialogs.py" line="120" />
         <source>Capture web pages</source>
         <translation>웹 페이지 저장</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="116" />
+        <location filename="../../app/ui/capture_dialogs.py" line="121" />
         <source>Paste web addresses, one per line</source>
         <translation>웹 주소를 한 줄에 하나씩 붙여 넣어 주세요</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="117" />
+        <location filename="../../app/ui/capture_dialogs.py" line="122" />
         <source>Load a list…</source>
         <translation>목록 불러오기…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="118" />
+        <location filename="../../app/ui/capture_dialogs.py" line="123" />
         <source>Case: {0}</source>
         <translation>사건: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="120" />
+        <location filename="../../app/ui/capture_dialogs.py" line="125" />
         <source>Address</source>
         <translation>주소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="120" />
+        <location filename="../../app/ui/capture_dialogs.py" line="125" />
         <source>Result</source>
         <translation>결과</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="120" />
+        <location filename="../../app/ui/capture_dialogs.py" line="125" />
         <source>Item / reason</source>
         <translation>항목 / 사유</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="121" />
+        <location filename="../../app/ui/capture_dialogs.py" line="126" />
         <source>Capture</source>
         <translation>저장</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="122" />
+        <location filename="../../app/ui/capture_dialogs.py" line="127" />
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="123" />
+        <location filename="../../app/ui/capture_dialogs.py" line="128" />
         <source>Retry failed</source>
         <translation>실패한 것 다시 시도</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="124" />
+        <location filename="../../app/ui/capture_dialogs.py" line="129" />
         <source>Close</source>
         <translation>닫기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="132" />
+        <location filename="../../app/ui/capture_dialogs.py" line="137" />
         <source>Load a list of addresses</source>
         <translation>주소 목록 불러오기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="133" />
+        <location filename="../../app/ui/capture_dialogs.py" line="138" />
         <source>Text files (*.txt);;All files (*)</source>
         <translation>텍스트 파일 (*.txt);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="139" />
+        <location filename="../../app/ui/capture_dialogs.py" line="144" />
         <source>Cannot read the list</source>
         <translation>목록을 읽을 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="151" />
+        <location filename="../../app/ui/capture_dialogs.py" line="156" />
         <source>Cannot capture</source>
         <translation>저장할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="189" />
+        <location filename="../../app/ui/capture_dialogs.py" line="195" />
         <source>Item {0}</source>
         <translation>항목 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="203" />
+        <location filename="../../app/ui/capture_dialogs.py" line="209" />
         <source>{0} saved, {1} failed, {2} cancelled</source>
         <translation>저장 {0}건, 실패 {1}건, 취소 {2}건</translation>
     </message>
@@ -669,7 +674,7 @@
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="275" />
-        <location filename="../../app/ui/main_window.py" line="436" />
+        <location filename="../../app/ui/main_window.py" line="439" />
         <source>Import files</source>
         <translation>파일 가져오기</translation>
     </message>
@@ -680,7 +685,7 @@
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="276" />
-        <location filename="../../app/ui/main_window.py" line="442" />
+        <location filename="../../app/ui/main_window.py" line="445" />
         <source>Import folder</source>
         <translation>폴더 가져오기</translation>
     </message>
@@ -692,7 +697,7 @@
     <message>
         <location filename="../../app/ui/main_window.py" line="277" />
         <location filename="../../app/ui/main_window.py" line="296" />
-        <location filename="../../app/ui/main_window.py" line="448" />
+        <location filename="../../app/ui/main_window.py" line="451" />
         <source>New case</source>
         <translation>새 사건</translation>
     </message>
@@ -853,83 +858,83 @@
         <translation>그 이후 실패한 시도는 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="353" />
+        <location filename="../../app/ui/main_window.py" line="356" />
         <source>All evidence</source>
         <translation>모든 증거</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="358" />
+        <location filename="../../app/ui/main_window.py" line="361" />
         <source>Archived</source>
         <translation>보관 처리됨</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="393" />
+        <location filename="../../app/ui/main_window.py" line="396" />
         <source>%1 · %n item(s)</source>
         <translation><numerusform>%1 · 항목 %n개</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="397" />
+        <location filename="../../app/ui/main_window.py" line="400" />
         <source>Nothing is archived.</source>
         <translation>보관 처리된 항목이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="400" />
+        <location filename="../../app/ui/main_window.py" line="403" />
         <source>No evidence here yet. Import files, or drop them on this window.</source>
         <translation>아직 증거가 없습니다. 파일을 가져오시거나 이 창에 끌어다 놓으세요.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="432" />
+        <location filename="../../app/ui/main_window.py" line="435" />
         <source>Importing %n file(s)…</source>
         <translation><numerusform>파일 %n개 가져오는 중…</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="448" />
+        <location filename="../../app/ui/main_window.py" line="451" />
         <source>Case name:</source>
         <translation>사건 이름:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="463" />
+        <location filename="../../app/ui/main_window.py" line="466" />
         <source>Verifying the vault…</source>
         <translation>보관함 검증 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="471" />
+        <location filename="../../app/ui/main_window.py" line="474" />
         <source>Something went wrong</source>
         <translation>문제가 생겼습니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="514" />
+        <location filename="../../app/ui/main_window.py" line="517" />
         <source>Storing the screenshot…</source>
         <translation>화면 캡처 저장 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="521" />
+        <location filename="../../app/ui/main_window.py" line="524" />
         <source>Receiving a bundle…</source>
         <translation>묶음 파일 받는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="524" />
-        <location filename="../../app/ui/main_window.py" line="529" />
+        <location filename="../../app/ui/main_window.py" line="527" />
+        <location filename="../../app/ui/main_window.py" line="532" />
         <source>Receive a bundle</source>
         <translation>묶음 파일 받기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="530" />
+        <location filename="../../app/ui/main_window.py" line="533" />
         <source>Bundle passphrase (leave empty if it was sealed to this vault):</source>
         <translation>묶음 파일 암호 (이 보관함 앞으로 봉인된 경우 비워 두세요):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="544" />
+        <location filename="../../app/ui/main_window.py" line="547" />
         <source>Choose a case on the left, or select an item, to export.</source>
         <translation>내보낼 사건을 왼쪽에서 고르시거나 항목을 선택해 주세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="551" />
+        <location filename="../../app/ui/main_window.py" line="554" />
         <source>Bundle written and checked: %1</source>
         <translation>묶음 파일을 만들고 확인했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="552" />
+        <location filename="../../app/ui/main_window.py" line="555" />
         <source>Bundle written, but its self-check found problems: %1</source>
         <translation>묶음 파일을 만들었지만 자체 확인에서 문제가 발견되었습니다: %1</translation>
     </message>
@@ -973,53 +978,53 @@
 <context>
     <name>ScreenshotDialog</name>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="299" />
+        <location filename="../../app/ui/screenshot_dialog.py" line="106" />
         <source>Screenshot</source>
         <translation>화면 캡처</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="300" />
+        <location filename="../../app/ui/screenshot_dialog.py" line="107" />
         <source>Whole desktop</source>
         <translation>바탕 화면 전체</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="301" />
+        <location filename="../../app/ui/screenshot_dialog.py" line="108" />
         <source>One screen</source>
         <translation>화면 하나</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="302" />
+        <location filename="../../app/ui/screenshot_dialog.py" line="109" />
         <source>One window</source>
         <translation>창 하나</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="303" />
+        <location filename="../../app/ui/screenshot_dialog.py" line="110" />
         <source>A region I select on the screen</source>
         <translation>화면에서 직접 고르는 영역</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="304" />
+        <location filename="../../app/ui/screenshot_dialog.py" line="111" />
         <source>Region (x, y, width, height)</source>
         <translation>영역 (x, y, 너비, 높이)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="305" />
+        <location filename="../../app/ui/screenshot_dialog.py" line="112" />
         <source>Delay</source>
         <translation>기다리는 시간</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="306" />
+        <location filename="../../app/ui/screenshot_dialog.py" line="113" />
         <source>Take screenshot</source>
         <translation>화면 캡처하기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="339" />
-        <location filename="../../app/ui/capture_dialogs.py" line="362" />
+        <location filename="../../app/ui/screenshot_dialog.py" line="146" />
+        <location filename="../../app/ui/screenshot_dialog.py" line="169" />
         <source>No screenshot</source>
         <translation>화면을 캡처하지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="379" />
+        <location filename="../../app/ui/screenshot_dialog.py" line="186" />
         <source>Storing the screenshot…</source>
         <translation>화면 캡처 저장 중…</translation>
     </message>
@@ -1229,215 +1234,215 @@
 <context>
     <name>UnlockWindow</name>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="172" />
-        <location filename="../../app/ui/unlock_window.py" line="173" />
+        <location filename="../../app/ui/unlock_window.py" line="190" />
+        <location filename="../../app/ui/unlock_window.py" line="191" />
         <source>Notes</source>
         <translation>메모</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="172" />
-        <location filename="../../app/ui/unlock_window.py" line="173" />
+        <location filename="../../app/ui/unlock_window.py" line="190" />
+        <location filename="../../app/ui/unlock_window.py" line="191" />
         <source>Evidence Locker</source>
         <translation>증거 보관함</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="175" />
+        <location filename="../../app/ui/unlock_window.py" line="193" />
         <source>Before you start: if this computer is shared, monitored or may have stalkerware on it, someone may see what you do here. If you can, use a device only you control. The app locks itself when idle; F12 hides it at once.</source>
         <translation>시작하기 전에: 이 컴퓨터를 다른 사람과 함께 쓰거나, 누군가 지켜보고 있거나, 스토커웨어가 깔려 있을 수 있다면 이곳에서 하시는 일이 보일 수 있습니다. 가능하다면 본인만 쓰는 기기를 이용해 주세요. 앱은 쓰지 않을 때 스스로 잠기며, F12를 누르면 바로 숨겨집니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="178" />
+        <location filename="../../app/ui/unlock_window.py" line="196" />
         <source>Got it</source>
         <translation>확인했습니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="179" />
-        <location filename="../../app/ui/unlock_window.py" line="236" />
+        <location filename="../../app/ui/unlock_window.py" line="197" />
+        <location filename="../../app/ui/unlock_window.py" line="254" />
         <source>Open a vault</source>
         <translation>보관함 열기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="180" />
-        <location filename="../../app/ui/unlock_window.py" line="243" />
+        <location filename="../../app/ui/unlock_window.py" line="198" />
+        <location filename="../../app/ui/unlock_window.py" line="261" />
         <source>Create a vault</source>
         <translation>보관함 만들기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="181" />
-        <location filename="../../app/ui/unlock_window.py" line="250" />
+        <location filename="../../app/ui/unlock_window.py" line="199" />
+        <location filename="../../app/ui/unlock_window.py" line="268" />
         <source>Receive a bundle</source>
         <translation>묶음 파일 받기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="182" />
-        <location filename="../../app/ui/unlock_window.py" line="199" />
+        <location filename="../../app/ui/unlock_window.py" line="200" />
+        <location filename="../../app/ui/unlock_window.py" line="217" />
         <source>Vault file</source>
         <translation>보관함 파일</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="183" />
-        <location filename="../../app/ui/unlock_window.py" line="186" />
-        <location filename="../../app/ui/unlock_window.py" line="192" />
+        <location filename="../../app/ui/unlock_window.py" line="201" />
+        <location filename="../../app/ui/unlock_window.py" line="204" />
+        <location filename="../../app/ui/unlock_window.py" line="210" />
         <source>Choose…</source>
         <translation>선택…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="184" />
-        <location filename="../../app/ui/unlock_window.py" line="193" />
-        <location filename="../../app/ui/unlock_window.py" line="200" />
+        <location filename="../../app/ui/unlock_window.py" line="202" />
+        <location filename="../../app/ui/unlock_window.py" line="211" />
+        <location filename="../../app/ui/unlock_window.py" line="218" />
         <source>Passphrase</source>
         <translation>암호</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="185" />
-        <location filename="../../app/ui/unlock_window.py" line="201" />
+        <location filename="../../app/ui/unlock_window.py" line="203" />
+        <location filename="../../app/ui/unlock_window.py" line="219" />
         <source>Bundle</source>
         <translation>묶음 파일</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="187" />
-        <location filename="../../app/ui/unlock_window.py" line="189" />
+        <location filename="../../app/ui/unlock_window.py" line="205" />
+        <location filename="../../app/ui/unlock_window.py" line="207" />
         <source>Bundle passphrase</source>
         <translation>묶음 파일 암호</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="188" />
+        <location filename="../../app/ui/unlock_window.py" line="206" />
         <source>Only if it was sealed with a passphrase</source>
         <translation>암호로 봉인된 경우에만 입력하세요</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="190" />
+        <location filename="../../app/ui/unlock_window.py" line="208" />
         <source>Unlock</source>
         <translation>잠금 해제</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="191" />
-        <location filename="../../app/ui/unlock_window.py" line="202" />
+        <location filename="../../app/ui/unlock_window.py" line="209" />
+        <location filename="../../app/ui/unlock_window.py" line="220" />
         <source>New vault file</source>
         <translation>새 보관함 파일</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="194" />
+        <location filename="../../app/ui/unlock_window.py" line="212" />
         <source>Repeat</source>
         <translation>암호 확인</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="196" />
+        <location filename="../../app/ui/unlock_window.py" line="214" />
         <source>Nobody can recover a forgotten passphrase, not even us: without it the evidence cannot be opened. Write it down somewhere safe.</source>
         <translation>암호를 잊으시면 저희를 포함해 누구도 되찾아 드릴 수 없고, 증거도 열 수 없습니다. 안전한 곳에 적어 두세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="198" />
+        <location filename="../../app/ui/unlock_window.py" line="216" />
         <source>Create vault</source>
         <translation>보관함 만들기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="203" />
+        <location filename="../../app/ui/unlock_window.py" line="221" />
         <source>New passphrase</source>
         <translation>새 암호</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="204" />
+        <location filename="../../app/ui/unlock_window.py" line="222" />
         <source>Repeat passphrase</source>
         <translation>암호 다시 입력</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="206" />
+        <location filename="../../app/ui/unlock_window.py" line="224" />
         <source>Passphrase strength</source>
         <translation>암호 강도</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="207" />
+        <location filename="../../app/ui/unlock_window.py" line="225" />
         <source>Status</source>
         <translation>상태 안내</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="208" />
+        <location filename="../../app/ui/unlock_window.py" line="226" />
         <source>Safety note</source>
         <translation>안전 안내</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="237" />
+        <location filename="../../app/ui/unlock_window.py" line="255" />
         <source>Vaults (*.locker);;All files (*)</source>
         <translation>보관함 (*.locker);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="244" />
+        <location filename="../../app/ui/unlock_window.py" line="262" />
         <source>Vaults (*.locker)</source>
         <translation>보관함 (*.locker)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="251" />
+        <location filename="../../app/ui/unlock_window.py" line="269" />
         <source>All files (*)</source>
         <translation>모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="261" />
+        <location filename="../../app/ui/unlock_window.py" line="279" />
         <source>Opening…</source>
         <translation>여는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="266" />
+        <location filename="../../app/ui/unlock_window.py" line="284" />
         <source>Choose the vault file first.</source>
         <translation>먼저 보관함 파일을 선택해 주세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="279" />
+        <location filename="../../app/ui/unlock_window.py" line="297" />
         <source>Enter the passphrase.</source>
         <translation>암호를 입력해 주세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="288" />
+        <location filename="../../app/ui/unlock_window.py" line="306" />
         <source>Weak: add more words</source>
         <translation>약함: 단어를 더 넣어 주세요</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="288" />
+        <location filename="../../app/ui/unlock_window.py" line="306" />
         <source>Fair</source>
         <translation>보통</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="288" />
+        <location filename="../../app/ui/unlock_window.py" line="306" />
         <source>Good</source>
         <translation>좋음</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="289" />
+        <location filename="../../app/ui/unlock_window.py" line="307" />
         <source>Strong</source>
         <translation>강함</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="291" />
+        <location filename="../../app/ui/unlock_window.py" line="309" />
         <source>Several unrelated words make a strong passphrase.</source>
         <translation>서로 관계없는 단어 여러 개를 이으면 강한 암호가 됩니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="296" />
+        <location filename="../../app/ui/unlock_window.py" line="314" />
         <source>Choose where to keep the new vault.</source>
         <translation>새 보관함을 둘 곳을 선택해 주세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="298" />
+        <location filename="../../app/ui/unlock_window.py" line="316" />
         <source>This passphrase is too easy to guess. Add more words.</source>
         <translation>이 암호는 너무 쉽게 짐작할 수 있습니다. 단어를 더 넣어 주세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="300" />
+        <location filename="../../app/ui/unlock_window.py" line="318" />
         <source>The two passphrases are not the same.</source>
         <translation>두 암호가 서로 다릅니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="312" />
+        <location filename="../../app/ui/unlock_window.py" line="330" />
         <source>The passphrase is not right.</source>
         <translation>암호가 맞지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="314" />
+        <location filename="../../app/ui/unlock_window.py" line="332" />
         <source>The passphrase is not right. Nothing was changed.</source>
         <translation>암호가 맞지 않습니다. 아무것도 바뀌지 않았습니다.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/unlock_window.py" line="320" />
+        <location filename="../../app/ui/unlock_window.py" line="338" />
         <source>Too many attempts. Try again in %n second(s).</source>
         <translation><numerusform>시도가 너무 많았습니다. %n초 뒤에 다시 시도해 주세요.</numerusform></translation>
     </message>
