@@ -115,3 +115,24 @@ def test_unlock_window_in_korean(gui, qtbot) -> None:  # type: ignore[no-untyped
     problems = untranslated(visible_texts(window), english_sources())
     assert problems == []
     assert "잊으시면" in window.forget_note.text()
+
+
+def test_ts_covers_every_string_in_the_sources(tmp_path: Path) -> None:
+    """A new tr() string without a Korean translation fails here (run
+    resources/i18n/update_translations.py after changing UI text)."""
+    import subprocess
+    import sys
+
+    root = I18N.parents[1]
+    fresh = tmp_path / "fresh.ts"
+    sources = sorted(str(p) for p in (root / "app" / "ui").glob("*.py"))
+    subprocess.run([str(Path(sys.executable).parent / "pyside6-lupdate"), *sources, "-ts",
+                    str(fresh)], check=True, capture_output=True, timeout=120)
+
+    def keys(path: Path) -> set[tuple[str, str]]:
+        tree = ET.parse(path)
+        return {(c.findtext("name") or "", m.findtext("source") or "")
+                for c in tree.getroot().iter("context") for m in c.iter("message")}
+
+    missing = keys(fresh) - keys(I18N / "app_ko.ts")
+    assert missing == set()
