@@ -21,6 +21,7 @@ Signals (all delivered on the GUI thread):
 from __future__ import annotations
 
 import datetime as dt
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -79,6 +80,12 @@ class Controller(QObject):
         self.vault_path: Path | None = None
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(4)
+        # Threads never expire: each keeps its own vault connection (thread-local), so a
+        # new thread per idle period would open ever more connections.
+        self.pool.setExpiryTimeout(-1)
+        # Finished tasks stay referenced a little longer: the pool still touches a
+        # runnable right after run() returns, so its wrapper must not be freed then.
+        self._finished: deque[Task] = deque(maxlen=64)
         self._tasks: dict[int, Task] = {}
         self._unlocking = False
         self._epoch = 0  # bumped by every lock; an unlock that finishes later is dropped
@@ -107,6 +114,7 @@ class Controller(QObject):
         self._tasks[task.task_id] = task
 
         def finished(task_id: int, result: Any) -> None:
+            self._finished.append(task)
             self._tasks.pop(task_id, None)
             if on_done is not None:
                 on_done(result)
@@ -114,6 +122,7 @@ class Controller(QObject):
                 self.task_finished.emit(task_id, result if isinstance(result, str) else "")
 
         def failed(task_id: int, message: str) -> None:
+            self._finished.append(task)
             self._tasks.pop(task_id, None)
             if on_fail is not None:
                 on_fail(message)
@@ -227,6 +236,7 @@ class Controller(QObject):
         vault, self.vault = self.vault, None
         if vault is not None:
             vault.close()
+        self._finished.extend(t for t in self._tasks.values() if t.done_event.is_set())
         self._tasks = {k: t for k, t in self._tasks.items() if not t.done_event.is_set()}
         self.locked.emit(reason)
 
