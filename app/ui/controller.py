@@ -21,6 +21,7 @@ Signals (all delivered on the GUI thread):
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -223,6 +224,7 @@ class Controller(QObject):
         self.settings.note_opened(path)
         self._save_settings()
         self.unlocked.emit(UnlockInfo(path, history[0] if history else None, failures, created))
+        self._load_last_verify(vault)
         self.refresh_status()
         self._status_timer.start()
 
@@ -409,6 +411,26 @@ class Controller(QObject):
 
         return self.run(work, label, on_done=done,
                         on_fail=lambda m: self.verify_done.emit(False, m))
+
+    def _load_last_verify(self, vault: Vault) -> None:
+        """The last verification recorded in the custody log (from any session)."""
+        self.last_verify = None
+
+        def work(ctx: TaskContext) -> tuple[bool, str] | None:
+            row = vault.read().execute(
+                "SELECT at, payload FROM custody WHERE event = 'vault_verified'"
+                " ORDER BY seq DESC LIMIT 1").fetchone()
+            if row is None:
+                return None
+            data = json.loads(row[1]).get("data", {})
+            return bool(data.get("ok")), str(row[0])
+
+        def done(result: tuple[bool, str] | None) -> None:
+            if result is not None and self.last_verify is None:
+                self.last_verify = result
+                self.status_changed.emit()
+
+        self.run(work, quiet=True, on_done=done, on_fail=lambda m: None)
 
     def refresh_status(self) -> None:
         """Recount pending timestamps and retry due ones in the background."""

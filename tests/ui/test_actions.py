@@ -28,6 +28,11 @@ def test_verify_vault_shows_a_report_and_updates_the_status(gui, qtbot, tmp_path
     assert "[OK]" in dialog.text.toPlainText()
     assert "passed" in main.status.verified.text()
     assert gui.controller.require_vault().custody_log()[-1].event == "vault_verified"
+    dialog.reject()
+    # The result is remembered in the custody log, so the next session shows it too.
+    gui.controller.lock("user")
+    unlock(gui, qtbot, path)
+    qtbot.waitUntil(lambda: "passed" in main.status.verified.text(), timeout=5_000)
 
 
 def test_cancel_a_running_import_keeps_nothing(gui, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
