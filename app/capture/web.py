@@ -68,6 +68,7 @@ RENDER_MS = 450  # time for a resized or scrolled view to repaint
 MAX_DOWNLOAD_BYTES = 2 * 1024**3  # a directly served file larger than this is refused
 MAX_TEXT_CHARS = 5_000_000
 PROCESS_TIMEOUT_S = 180.0
+PROBE_MS = 500  # how often a loading document's type is checked
 MAX_NAVIGATIONS = 10  # main-frame loads per capture (script and meta redirects)  # rendering, PDF and MHTML of a loaded page, at most
 PAGE_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "image/svg+xml",
               "text/xml", "application/xml")
@@ -149,6 +150,9 @@ class PageCapturer(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._on_timeout)
+        self._direct_started = False
+        self._probe = QTimer(self)
+        self._probe.timeout.connect(lambda: self._guarded(self._probe_type))
 
     @property
     def busy(self) -> bool:
@@ -187,7 +191,9 @@ class PageCapturer(QObject):
         )
         self._loaded = False
         self._navigations = 0
+        self._direct_started = False
         self._timer.start(int(self.timeout_s * 1000))
+        self._probe.start(PROBE_MS)
         self.stage.emit("loading")
         self._page.load(qurl)
 
@@ -478,10 +484,31 @@ class PageCapturer(QObject):
             request.cancel()
             self._fail(self._too_large())
 
-    def _download_direct(self) -> None:
+    def _download_direct(self, url: QUrl | None = None) -> None:
         assert self._page is not None and self._result is not None
-        url = QUrl(self._result.final_url)
+        if self._direct_started:
+            return
+        self._direct_started = True
+        self._probe.stop()
+        url = url or QUrl(self._result.final_url)
+        self._result.final_url = url.toString()
         self._page.download(url, _safe_name(url.fileName()) or "download")
+        # A media document (a video shown directly) may never finish loading: stop it.
+        self._page.triggerAction(self._page.WebAction.Stop)
+
+    def _probe_type(self) -> None:
+        """While a page loads, look at what the document is: a video or audio file shown
+        directly never fires "load finished", so it is recognised here and downloaded."""
+        page = self._page
+        if page is None or self._loaded or self._direct_started:
+            self._probe.stop()
+            return
+
+        def check(value: Any) -> None:
+            kind = str(value or "").lower()
+            if kind and kind not in PAGE_TYPES and self._page is page:
+                self._download_direct(page.url())
+        self._js("document.contentType", check)
 
     def _downloaded(self, request: QWebEngineDownloadRequest) -> None:
         if self._result is None or not request.isFinished():
@@ -543,6 +570,7 @@ class PageCapturer(QObject):
     def _cleanup(self, keep_spool: bool) -> None:
         self._gen += 1
         self._timer.stop()
+        self._probe.stop()
         page, view, folder = self._page, self._view, self._spool
         self._page = self._view = self._spool = None
         if page is not None:

@@ -111,6 +111,11 @@ addEventListener('load', () => setTimeout(() => {
 </script></body></html>"""
 
 
+# Served files that are not pages (synthetic bytes; only their exact storage matters).
+FAKE_VIDEO = b"\x00\x00\x00\x18ftypmp42" + bytes(range(256)) * 64
+FAKE_PDF = b"%PDF-1.4\n% synthetic test file\n" + b"0" * 5000 + b"\n%%EOF\n"
+
+
 @dataclass
 class Site:
     base: str
@@ -169,6 +174,10 @@ def _handler(big: bytes, hits: dict[str, int]) -> type[BaseHTTPRequestHandler]:
                 self.send(200, b'<html><body>moving<script>addEventListener("load", () => '
                                b'setTimeout(() => location.replace("/tall"), 100))</script>'
                                b'</body></html>')
+            elif path == "/clip.mp4":
+                self.send(200, FAKE_VIDEO, "video/mp4")
+            elif path == "/doc.pdf":
+                self.send(200, FAKE_PDF, "application/pdf")
             elif path == "/links":
                 self.send(200, b'<html><body style="margin:0"><a href="/sharp" target="_blank" '
                                b'style="display:block;width:400px;height:200px;background:#ccc">'

@@ -157,6 +157,20 @@ def test_20_mb_image_url_stores_the_file_bit_exact(vault: Any, site: Any, captur
     assert not result.direct_file.path.parent.exists()
 
 
+@pytest.mark.parametrize("path, media_type", [("/clip.mp4", "video/mp4"),
+                                               ("/doc.pdf", "application/pdf")])
+def test_video_or_pdf_url_stores_the_file(vault: Any, site: Any, capture: Any, path: str,
+                                          media_type: str) -> None:
+    from tests.capture.conftest import FAKE_PDF, FAKE_VIDEO
+
+    result = capture(site.url(path))
+    item = store_capture(vault, result, "Case A")
+    assert [a.role for a in item.artifacts] == ["original"]
+    assert item.artifacts[0].media_type == media_type
+    assert item.sha256 == sha256(FAKE_VIDEO if path.endswith("mp4") else FAKE_PDF)
+    assert item.artifacts[0].name == path[1:]
+
+
 def test_file_larger_than_the_limit_is_refused(vault: Any, site: Any, capture: Any) -> None:
     from app.capture.errors import DownloadTooLarge
 
