@@ -27,10 +27,18 @@ Passphrases are asked on the terminal; for scripts use --passphrase-file FILE or
 environment variable LOCKER_PASSPHRASE_FILE. Nothing is ever deleted: items are archived."""
 
 
+def _safe(text: str) -> str:
+    """Error text can quote hostile input (file names, item ids, URLs): never let it
+    reach the terminal as control or bidi characters."""
+    from app.commands.common import safe_terminal
+
+    return safe_terminal(text)
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
-        sys.stderr.write(f"locker: error: {message}\n")
+        sys.stderr.write(f"locker: error: {_safe(message)}\n")
         raise SystemExit(EXIT_USAGE)
 
 
@@ -81,7 +89,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args))
     except LockerError as exc:
-        sys.stderr.write(f"locker: {exc}\n")
+        sys.stderr.write(f"locker: {_safe(str(exc))}\n")
         return exc.exit_code
     except KeyboardInterrupt:
         sys.stderr.write("locker: interrupted; nothing partial was kept.\n")
@@ -92,10 +100,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write("locker: out of memory; the vault is unchanged.\n")
         return EXIT_FAILURE
     except OSError as exc:
-        sys.stderr.write(f"locker: {exc.strerror or exc}\n")
+        sys.stderr.write(f"locker: {_safe(str(exc.strerror or exc))}\n")
         return EXIT_FAILURE
     except Exception as exc:  # noqa: BLE001 - never a traceback in front of a person
-        sys.stderr.write(f"locker: unexpected error ({type(exc).__name__}: {exc}). "
+        sys.stderr.write(f"locker: unexpected error ({type(exc).__name__}: {_safe(str(exc))}). "
                          "The vault was not changed by the failed step.\n")
         return EXIT_FAILURE
 

@@ -168,3 +168,30 @@ def test_cli_url_and_note_with_control_characters(tmp_path: Path, passphrase_fil
     assert not RAW_UNSAFE.search(shown.stdout.replace("\n", "").replace("\t", "")), repr(shown.stdout)
     data = json.loads(locker("show", vault, "1", "--json", passphrase_file=passphrase_file).stdout)
     assert data["source_url"] == url  # stored exactly; only the display is neutralised
+
+
+def test_cli_errors_quoting_hostile_input_are_neutralised(tmp_path: Path,
+                                                          passphrase_file: Path) -> None:
+    """Regression: error messages quoted item ids and paths raw, so `locker show V
+    $'\\e[2J'` could drive the terminal (escape sequences, bidi reordering)."""
+    vault = tmp_path / "v.locker"
+    locker("init", vault, passphrase_file=passphrase_file)
+    for args in (("show", vault, "abcdefghij\x1b[2J\u202e"),
+                 ("add", vault, str(tmp_path / "no\x1b]0;title\x07such")),
+                 ("extract", vault, "zzzzzzzz\x1b[31m", "--out", str(tmp_path / "o"))):
+        result = locker(*args, passphrase_file=passphrase_file)
+        assert result.returncode != 0
+        assert not RAW_UNSAFE.search(result.stderr.replace("\n", "")), (args[0], repr(result.stderr))
+        assert "\\u001b" in result.stderr, repr(result.stderr)  # shown, escaped
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300) | st.from_regex(r"(https?|file|javascript|data|chrome|about|ftp)"
+                                              r":(//)?[\x00-\x7f\u202e]{0,40}", fullmatch=True))
+def test_capture_url_check_accepts_only_web_addresses(url: str) -> None:
+    web = pytest.importorskip("app.capture.web")
+    try:
+        qurl = web.check_url(url)
+    except UsageError:
+        return
+    assert qurl.scheme().lower() in ("http", "https") and qurl.host()
