@@ -21,6 +21,9 @@ QToolBar { background: #ffffff; border-bottom: 1px solid #e1e5ea; spacing: 4px; 
 QToolBar QToolButton { padding: 6px 10px; border-radius: 6px; }
 QToolBar QToolButton:hover { background: #eef2f6; }
 QToolBar QToolButton:checked { background: #dbe7f3; }
+QToolBar QToolButton[popupMode="1"], QToolBar QToolButton[popupMode="2"] { padding-right: 20px; }
+QToolBar QToolButton::menu-button { border: none; width: 16px; }
+QToolBar QToolButton::menu-indicator { subcontrol-position: right center; right: 4px; }
 QToolButton#viewToggle { padding: 4px 10px; border: 1px solid #d9e2ec; border-radius: 6px; background: #ffffff; }
 QToolButton#viewToggle:checked { background: #dbe7f3; border-color: #829ab1; }
 QToolButton#viewToggle:disabled { color: #9fb3c8; }
