@@ -48,13 +48,14 @@ from app.capture.errors import (
     CaptureCancelled,
     CaptureFailed,
     CaptureTimeout,
-    DownloadTooLarge,
     HttpErrorStatus,
     TLSFailure,
     Unreachable,
 )
+from app.capture.web_downloads import PAGE_TYPES, DownloadSteps
 from app.capture.web_engine import QuietPage, off_the_record_profile
-from app.capture.web_result import KEPT_HEADERS, DirectFile, PageCapture
+from app.capture.web_result import KEPT_HEADERS, PageCapture
+from app.capture.web_scripts import FRAMES_DONE_JS, FRAMES_START_JS, MEASURE_JS, PAGE_META_JS
 from app.errors import UsageError
 from app.vault.models import utc_now
 
@@ -67,42 +68,9 @@ SETTLE_MAX_MS = 6_000  # waiting for images and fonts at most this long
 RENDER_MS = 450  # time for a resized or scrolled view to repaint
 MAX_DOWNLOAD_BYTES = 2 * 1024**3  # a directly served file larger than this is refused
 MAX_TEXT_CHARS = 5_000_000
-PROCESS_TIMEOUT_S = 180.0
+PROCESS_TIMEOUT_S = 180.0  # rendering, PDF and MHTML of a loaded page, at most
 PROBE_MS = 500  # how often a loading document's type is checked
-MAX_NAVIGATIONS = 10  # main-frame loads per capture (script and meta redirects)  # rendering, PDF and MHTML of a loaded page, at most
-PAGE_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "image/svg+xml",
-              "text/xml", "application/xml")
-
-_MEASURE_JS = """JSON.stringify((() => {
-  const d = document.documentElement, b = document.body;
-  const h = Math.max(d ? d.scrollHeight : 0, b ? b.scrollHeight : 0, d ? d.clientHeight : 0);
-  const w = Math.max(d ? d.scrollWidth : 0, b ? b.scrollWidth : 0);
-  const imgs = Array.from(document.images || []);
-  return {h: h, w: w, type: document.contentType || '', ready: document.readyState,
-          images: imgs.every(i => i.complete), title: document.title || ''};
-})())"""
-
-
-# Descriptive tags a page carries about itself (canonical address, author, dates), kept
-# as found: useful to identify a post, never trusted over the URLs we saw ourselves.
-_PAGE_META_JS = """JSON.stringify((() => {
-  const out = {};
-  const canon = document.querySelector('link[rel~="canonical"]');
-  if (canon && canon.href) out['canonical'] = canon.href;
-  const names = ['og:url', 'og:title', 'og:site_name', 'og:type', 'og:description',
-    'article:published_time', 'article:modified_time', 'article:author', 'author',
-    'description', 'twitter:creator', 'twitter:site', 'datePublished'];
-  for (const m of document.querySelectorAll('meta[property], meta[name], meta[itemprop]')) {
-    const key = m.getAttribute('property') || m.getAttribute('name') || m.getAttribute('itemprop');
-    if (names.includes(key) && !(key in out)) out[key] = (m.getAttribute('content') || '');
-  }
-  const lang = document.documentElement ? document.documentElement.lang : '';
-  if (lang) out['lang'] = lang;
-  for (const k in out) out[k] = String(out[k]).slice(0, 2000);
-  return out;
-})())"""
-
-
+MAX_NAVIGATIONS = 10  # main-frame loads per capture (script and meta redirects)
 def engine_description() -> str:
     version, chromium = str(qWebEngineVersion()), str(qWebEngineChromiumVersion())
     return f"QtWebEngine {version} (Chromium {chromium})"
@@ -115,7 +83,7 @@ def check_url(url: str) -> QUrl:
     return qurl
 
 
-class PageCapturer(QObject):
+class PageCapturer(QObject, DownloadSteps):
     """Captures one URL at a time. Emits ``finished(PageCapture)`` or
     ``failed(url, CaptureFailed)``; ``stage(str)`` names each step."""
 
@@ -301,9 +269,7 @@ class PageCapturer(QObject):
         """Wait until the page has produced two animation frames since now (the resized
         or scrolled view is painted), at most about a second."""
         if tries == 0:
-            self._js("window.__evidenceLockerFrame = false; requestAnimationFrame(() => "
-                     "requestAnimationFrame(() => { window.__evidenceLockerFrame = true; })); 0",
-                     lambda _v: self._after_frames(then, 1))
+            self._js(FRAMES_START_JS, lambda _v: self._after_frames(then, 1))
             return
 
         def check(done: Any) -> None:
@@ -311,7 +277,7 @@ class PageCapturer(QObject):
                 then()
             else:
                 self._later(25, lambda: self._after_frames(then, tries + 1))
-        self._js("window.__evidenceLockerFrame === true", check)
+        self._js(FRAMES_DONE_JS, check)
 
     def _measure(self, then: Any) -> None:
         def parse(value: Any) -> None:
@@ -320,7 +286,7 @@ class PageCapturer(QObject):
             except ValueError:
                 data = {}
             then(data)
-        self._js(_MEASURE_JS, parse)
+        self._js(MEASURE_JS, parse)
 
     def _settle(self, waited: int) -> None:
         def check(data: dict[str, Any]) -> None:
@@ -367,7 +333,7 @@ class PageCapturer(QObject):
             if self._result is not None and isinstance(meta, dict):
                 self._result.page_meta = {str(k)[:100]: str(v) for k, v in list(meta.items())[:30]}
             self._render_png(data)
-        self._js(_PAGE_META_JS, got_meta)
+        self._js(PAGE_META_JS, got_meta)
 
     def _render_png(self, data: dict[str, Any]) -> None:
         assert self._result is not None and self._view is not None
@@ -443,105 +409,6 @@ class PageCapturer(QObject):
         self._page.save(str(self._spool / "page.mhtml"),
                         QWebEngineDownloadRequest.SavePageFormat.MimeHtmlSaveFormat)
 
-    # -- downloads: MHTML and directly served files ---------------------------------
-
-    def _on_download(self, request: QWebEngineDownloadRequest) -> None:
-        if self._page is None or request.page() is not self._page or self._spool is None:
-            return
-        if request.isSavePageDownload():
-            request.isFinishedChanged.connect(lambda: self._guarded(self._saved_page, request))
-            return
-        if request.totalBytes() > self.max_download:
-            request.cancel()
-            self._fail(self._too_large())
-            return
-        self.stage.emit("downloading")
-        self._timer.stop()  # a long download is not a load timeout; stalls are watched
-        self._watch_stall(request, -1)
-        request.setDownloadDirectory(str(self._spool))
-        request.setDownloadFileName("download.bin")
-        request.receivedBytesChanged.connect(lambda: self._check_size(request))
-        request.isFinishedChanged.connect(lambda: self._guarded(self._downloaded, request))
-        request.accept()
-
-    def _too_large(self) -> DownloadTooLarge:
-        limit = self.max_download // (1024 * 1024)
-        return DownloadTooLarge(f"{self._url} serves a file larger than {limit} MiB; nothing was stored.")
-
-    def _watch_stall(self, request: QWebEngineDownloadRequest, last: int) -> None:
-        def check() -> None:
-            if request.isFinished():
-                return
-            if request.receivedBytes() == last:
-                request.cancel()
-                self._fail(CaptureTimeout(f"The download of {self._url} stalled; nothing was stored."))
-            else:
-                self._watch_stall(request, request.receivedBytes())
-        self._later(int(self.timeout_s * 1000), check)
-
-    def _check_size(self, request: QWebEngineDownloadRequest) -> None:
-        if request.receivedBytes() > self.max_download and not request.isFinished():
-            request.cancel()
-            self._fail(self._too_large())
-
-    def _download_direct(self, url: QUrl | None = None) -> None:
-        assert self._page is not None and self._result is not None
-        if self._direct_started:
-            return
-        self._direct_started = True
-        self._probe.stop()
-        url = url or QUrl(self._result.final_url)
-        self._result.final_url = url.toString()
-        self._page.download(url, _safe_name(url.fileName()) or "download")
-        # A media document (a video shown directly) may never finish loading: stop it.
-        self._page.triggerAction(self._page.WebAction.Stop)
-
-    def _probe_type(self) -> None:
-        """While a page loads, look at what the document is: a video or audio file shown
-        directly never fires "load finished", so it is recognised here and downloaded."""
-        page = self._page
-        if page is None or self._loaded or self._direct_started:
-            self._probe.stop()
-            return
-
-        def check(value: Any) -> None:
-            kind = str(value or "").lower()
-            if kind and kind not in PAGE_TYPES and self._page is page:
-                self._download_direct(page.url())
-        self._js("document.contentType", check)
-
-    def _downloaded(self, request: QWebEngineDownloadRequest) -> None:
-        if self._result is None or not request.isFinished():
-            return
-        state = QWebEngineDownloadRequest.DownloadState
-        if request.state() != state.DownloadCompleted:
-            if self._page is not None:
-                self._fail(Unreachable(f"The download of {self._url} failed "
-                                       f"({request.interruptReasonString()}); nothing was stored."))
-            return
-        path = Path(request.downloadDirectory()) / request.downloadFileName()
-        name = _safe_name(request.suggestedFileName()) or "download"
-        media_type = request.mimeType() or self._result.content_type or "application/octet-stream"
-        size = path.stat().st_size if path.exists() else 0
-        self._result.direct_file = DirectFile(path, name, media_type, size, path.parent)
-        self._result.content_type = media_type
-        self._result.final_url = request.url().toString() or self._result.final_url
-        self._result.title = name
-        self._succeed()
-
-    def _saved_page(self, request: QWebEngineDownloadRequest) -> None:
-        if self._result is None or not request.isFinished():
-            return
-        path = Path(request.downloadDirectory()) / request.downloadFileName()
-        if self._save_gen != self._gen:  # the page navigated away meanwhile: start over
-            spool.read_and_unlink(path) if path.exists() else None
-            return
-        if request.state() == QWebEngineDownloadRequest.DownloadState.DownloadCompleted:
-            self._result.mhtml = spool.read_and_unlink(path)
-        else:
-            self._result.notes.append("The page could not be saved as MHTML.")
-        self._succeed()
-
     # -- ending --------------------------------------------------------------------
 
     def _on_timeout(self) -> None:
@@ -587,11 +454,6 @@ class PageCapturer(QObject):
 def _text(value: Any) -> str:
     data = value.data() if isinstance(value, QByteArray) else value
     return bytes(data).decode("latin-1") if isinstance(data, (bytes, bytearray)) else str(data)
-
-
-def _safe_name(name: str) -> str:
-    cleaned = "".join(ch for ch in name if ch.isprintable() and ch not in "/\\\x00")
-    return cleaned.strip(". ")[:200]
 
 
 def capture_url(url: str, profile: QWebEngineProfile | None = None,
