@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import hashlib
 import io
+import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Any
 
-from app.errors import NotFound, StorageError
+from app.errors import NotFound, RejectedInput, StorageError
 
 CHUNK_SIZE = 1024 * 1024
 Connection = Any
@@ -23,6 +24,7 @@ def open_source(source: Path | bytes | IO[bytes]) -> IO[bytes]:
     if isinstance(source, bytes):
         return io.BytesIO(source)
     if isinstance(source, Path):
+        _require_regular_file(source)
         try:
             return open(source, "rb")
         except FileNotFoundError as exc:
@@ -34,6 +36,22 @@ def open_source(source: Path | bytes | IO[bytes]) -> IO[bytes]:
         except OSError as exc:
             raise StorageError(f"Cannot read {source}: {exc.strerror or exc}") from exc
     return source
+
+
+def _require_regular_file(path: Path) -> None:
+    """A pipe would block forever and a device (/dev/zero) never ends: only regular files
+    are evidence files. Checked before opening, because opening a FIFO already blocks."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError as exc:
+        raise NotFound(f"File not found: {path}") from exc
+    except OSError as exc:
+        raise StorageError(f"Cannot read {path}: {exc.strerror or exc}") from exc
+    if stat.S_ISDIR(mode):
+        raise StorageError(f"{path} is a folder, not a file.")
+    if not stat.S_ISREG(mode):
+        raise RejectedInput(f"{path} is not a regular file (a device, pipe or socket); "
+                            "only files can be added.")
 
 
 def write_chunks(

@@ -195,3 +195,32 @@ def test_capture_url_check_accepts_only_web_addresses(url: str) -> None:
     except UsageError:
         return
     assert qurl.scheme().lower() in ("http", "https") and qurl.host()
+
+
+def test_pipes_and_devices_are_refused_not_read_forever(tmp_path: Path,
+                                                         passphrase_file: Path) -> None:
+    """Regression: `locker add V fifo` blocked forever in open(), and `locker add V
+    /dev/zero` (or a symlink to it) filled the disk through the -wal."""
+    import socket
+
+    vault = tmp_path / "v.locker"
+    locker("init", vault, passphrase_file=passphrase_file)
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    link = tmp_path / "innocent.jpg"
+    link.symlink_to("/dev/zero")
+    sock_path = tmp_path / "sock"
+    server = socket.socket(socket.AF_UNIX)
+    server.bind(str(sock_path))
+    ok = tmp_path / "ok.txt"
+    ok.write_bytes(b"fine")
+    try:
+        result = locker("add", vault, fifo, "/dev/zero", link, sock_path, ok,
+                        passphrase_file=passphrase_file, timeout=60)
+    finally:
+        server.close()
+    lines = result.stdout.splitlines()
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert [line.split("\t")[0] for line in lines] == ["error"] * 4 + ["1"], lines
+    assert all("not a regular file" in line for line in lines[:4]), lines
+    assert vault.stat().st_size < 1024 * 1024
