@@ -137,3 +137,30 @@ def test_flipped_salt_never_opens_as_a_new_or_empty_vault(template: VaultTemplat
     data = _flipped(template.path.read_bytes(), pos)
     result, detail = outcome(data, tmp_path / "t.locker", template.key)
     assert result != UNDETECTED, detail
+
+
+def test_failed_opens_never_touch_the_file(template: VaultTemplate, tmp_path: Path) -> None:
+    """Wrong passphrase, a damaged vault, a photo renamed .locker, an empty file: the
+    command fails with its documented code and the file keeps its bytes and mtime."""
+    from tests.adversarial.util import snapshot, synthetic_png
+
+    wrong = tmp_path / "wrong.txt"
+    wrong.write_text("not the passphrase\n", encoding="utf-8")
+    right = tmp_path / "right.txt"
+    right.write_text("correct horse battery staple 한글\n", encoding="utf-8")
+    vault = tmp_path / "v.locker"
+    shutil.copyfile(template.path, vault)
+    damaged = tmp_path / "damaged.locker"
+    damaged.write_bytes(_flipped(template.path.read_bytes(), 300))
+    photo = tmp_path / "photo.locker"
+    photo.write_bytes(synthetic_png())
+    empty = tmp_path / "empty.locker"
+    empty.write_bytes(b"")
+    cases = [(vault, wrong, 3), (damaged, right, 3), (photo, right, 5), (empty, right, 5)]
+    for path, pf, code in cases:
+        before = snapshot(path)
+        for command in (("list", path), ("verify", path), ("add", path, str(right))):
+            result = locker(*command, passphrase_file=pf)
+            assert result.returncode == code, (path.name, command[0], result.returncode, result.stderr)
+            assert snapshot(path) == before, f"{command[0]} changed {path.name}"
+        assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(path.name)) == [path.name]
