@@ -9,7 +9,6 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import LockerError
 from app.ui.controller import Controller
+from app.ui.dialogs import ask
 from app.ui.item_model import kind_label, local_time
 from app.ui.reveal import RevealView
 from app.vault.models import CustodyEvent, Item
@@ -271,10 +271,10 @@ class DetailsPane(QScrollArea):
     def _remove_tag(self) -> None:
         if self.item is None or not self.item.tags:
             return
-        tag, ok = QInputDialog.getItem(self, self.tr("Remove tag"), self.tr("Tag to remove:"),
-                                       self.item.tags, 0, False)
-        if ok and tag:
-            self.controller.remove_tag(self.item.id, tag)
+        item_id = self.item.id
+        ask(self, "removeTagDialog", self.tr("Remove tag"), self.tr("Tag to remove:"),
+            lambda tag: self.controller.remove_tag(item_id, tag) if tag else None,
+            ok_text=self.tr("Remove tag"), cancel_text=self.tr("Cancel"), items=self.item.tags)
 
     def _add_note(self) -> None:
         text = self.note_edit.toPlainText().strip()
@@ -289,17 +289,11 @@ class DetailsPane(QScrollArea):
             self.controller.unarchive(self.item.id)
             return
         item_id = self.item.id
-        dialog = QInputDialog(self)
-        dialog.setObjectName("archiveDialog")
-        dialog.setWindowTitle(self.tr("Archive item"))
-        dialog.setLabelText(self.tr("Why is this item archived? It is kept and can be brought back."))
-        dialog.setOkButtonText(self.tr("Archive"))
-        dialog.setCancelButtonText(self.tr("Cancel"))
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
         def chosen(reason: str) -> None:
             if reason.strip():
                 self.controller.archive(item_id, reason.strip())
 
-        dialog.textValueSelected.connect(chosen)
-        dialog.open()
+        ask(self, "archiveDialog", self.tr("Archive item"),
+            self.tr("Why is this item archived? It is kept and can be brought back."), chosen,
+            ok_text=self.tr("Archive"), cancel_text=self.tr("Cancel"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
@@ -11,7 +12,9 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QInputDialog,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QSpinBox,
     QVBoxLayout,
@@ -149,3 +152,27 @@ class VerifyDialog(QDialog):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+
+def ask(parent: QWidget, name: str, title: str, label: str, on_ok: Callable[[str], None], *,
+        ok_text: str = "", cancel_text: str = "", items: list[str] | None = None,
+        password: bool = False) -> QInputDialog:
+    """A small non-blocking question (text, password or a choice); ``on_ok`` gets the
+    answer. Non-blocking, so quick exit and locking are never held up by an open prompt."""
+    dialog = QInputDialog(parent)
+    dialog.setObjectName(name)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(label)
+    if items is not None:
+        dialog.setComboBoxItems(items)
+        dialog.setComboBoxEditable(False)
+    if password:
+        dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
+    if ok_text:
+        dialog.setOkButtonText(ok_text)
+    if cancel_text:
+        dialog.setCancelButtonText(cancel_text)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.textValueSelected.connect(on_ok)
+    dialog.open()
+    return dialog

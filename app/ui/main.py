@@ -133,7 +133,10 @@ class App(QObject):
         except KeyringError as exc:
             c.settings.remember_on_device = False
             c.apply_settings(c.settings)
-            QMessageBox.warning(self.main_window, self.tr("Not remembered"), str(exc))
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Not remembered"), str(exc),
+                              QMessageBox.StandardButton.Ok, self.main_window)
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
 
     def lock_if_open(self, reason: str) -> None:
         if self.controller.is_unlocked:

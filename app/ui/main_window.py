@@ -21,9 +21,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
-    QLineEdit,
     QListView,
     QListWidget,
     QListWidgetItem,
@@ -44,7 +42,7 @@ from PySide6.QtWidgets import (
 from app.ui import integrations
 from app.ui.controller import Controller, UnlockInfo
 from app.ui.details import DetailsPane
-from app.ui.dialogs import VerifyDialog
+from app.ui.dialogs import VerifyDialog, ask
 from app.ui.grid_delegate import CELL, GridDelegate, TitleDelegate
 from app.ui.item_model import ItemModel, ListFilter, local_time
 from app.ui.statusbar import StatusBar
@@ -448,10 +446,9 @@ class MainWindow(QMainWindow):
             self.import_paths([Path(folder)])
 
     def _new_case(self) -> None:
-        name, ok = QInputDialog.getText(self, self.tr("New case"), self.tr("Case name:"))
-        name = name.strip()
-        if ok and name:
-            self.add_case(name)
+        ask(self, "newCaseDialog", self.tr("New case"), self.tr("Case name:"),
+            lambda name: self.add_case(name.strip()) if name.strip() else None,
+            cancel_text=self.tr("Cancel"))
 
     def add_case(self, name: str) -> None:
         if name not in self.extra_cases:
@@ -528,12 +525,10 @@ class MainWindow(QMainWindow):
                                               options=FILE_FILTER_OPTIONS)
         if not path:
             return
-        passphrase, ok = QInputDialog.getText(
-            self, self.tr("Receive a bundle"),
+        ask(self, "bundlePassphraseDialog", self.tr("Receive a bundle"),
             self.tr("Bundle passphrase (leave empty if it was sealed to this vault):"),
-            QLineEdit.EchoMode.Password)
-        if ok:
-            self.receive_bundle(Path(path), passphrase or None)
+            lambda secret: self.receive_bundle(Path(path), secret or None),
+            cancel_text=self.tr("Cancel"), password=True)
 
     def _export_bundle(self) -> None:
         if not self.controller.is_unlocked:

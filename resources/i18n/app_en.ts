@@ -334,7 +334,8 @@
     </message>
     <message>
         <location filename="../../app/ui/details.py" line="168" />
-        <location filename="../../app/ui/details.py" line="274" />
+        <location filename="../../app/ui/details.py" line="275" />
+        <location filename="../../app/ui/details.py" line="277" />
         <source>Remove tag</source>
         <translation type="unfinished" />
     </message>
@@ -443,27 +444,28 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="274" />
+        <location filename="../../app/ui/details.py" line="275" />
         <source>Tag to remove:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="294" />
+        <location filename="../../app/ui/details.py" line="297" />
         <source>Archive item</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="295" />
+        <location filename="../../app/ui/details.py" line="298" />
         <source>Why is this item archived? It is kept and can be brought back.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="296" />
+        <location filename="../../app/ui/details.py" line="299" />
         <source>Archive</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="297" />
+        <location filename="../../app/ui/details.py" line="277" />
+        <location filename="../../app/ui/details.py" line="299" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
@@ -633,308 +635,314 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="270" />
+        <location filename="../../app/ui/main_window.py" line="268" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="270" />
+        <location filename="../../app/ui/main_window.py" line="268" />
         <source>Evidence Locker</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="272" />
+        <location filename="../../app/ui/main_window.py" line="270" />
         <source>Capture pages</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="272" />
+        <location filename="../../app/ui/main_window.py" line="270" />
         <source>Capture web pages by address (Ctrl+U)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="273" />
+        <location filename="../../app/ui/main_window.py" line="271" />
         <source>Browser</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="273" />
+        <location filename="../../app/ui/main_window.py" line="271" />
         <source>Browse with images blurred and capture (Ctrl+B)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="274" />
+        <location filename="../../app/ui/main_window.py" line="272" />
         <source>Screenshot</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="274" />
+        <location filename="../../app/ui/main_window.py" line="272" />
         <source>Capture the screen (Ctrl+Shift+S)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="275" />
-        <location filename="../../app/ui/main_window.py" line="439" />
+        <location filename="../../app/ui/main_window.py" line="273" />
+        <location filename="../../app/ui/main_window.py" line="437" />
         <source>Import files</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="275" />
+        <location filename="../../app/ui/main_window.py" line="273" />
         <source>Import files; originals are kept bit-exact (Ctrl+O)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="276" />
-        <location filename="../../app/ui/main_window.py" line="445" />
+        <location filename="../../app/ui/main_window.py" line="274" />
+        <location filename="../../app/ui/main_window.py" line="443" />
         <source>Import folder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="276" />
+        <location filename="../../app/ui/main_window.py" line="274" />
         <source>Import every file in a folder (Ctrl+Shift+O)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="277" />
-        <location filename="../../app/ui/main_window.py" line="296" />
-        <location filename="../../app/ui/main_window.py" line="451" />
+        <location filename="../../app/ui/main_window.py" line="275" />
+        <location filename="../../app/ui/main_window.py" line="294" />
+        <location filename="../../app/ui/main_window.py" line="449" />
         <source>New case</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="277" />
+        <location filename="../../app/ui/main_window.py" line="275" />
         <source>Start a new case (Ctrl+N)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="278" />
+        <location filename="../../app/ui/main_window.py" line="276" />
         <source>Export bundle</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="278" />
+        <location filename="../../app/ui/main_window.py" line="276" />
         <source>Hand a case or an item over as a sealed bundle (Ctrl+E)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="279" />
+        <location filename="../../app/ui/main_window.py" line="277" />
         <source>Receive bundle</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="279" />
+        <location filename="../../app/ui/main_window.py" line="277" />
         <source>Verify and import a sealed bundle (Ctrl+R)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="280" />
+        <location filename="../../app/ui/main_window.py" line="278" />
         <source>Grid</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="280" />
+        <location filename="../../app/ui/main_window.py" line="278" />
         <source>Blurred thumbnails (Ctrl+1)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="281" />
+        <location filename="../../app/ui/main_window.py" line="279" />
         <source>Table</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="281" />
+        <location filename="../../app/ui/main_window.py" line="279" />
         <source>Table of items (Ctrl+2)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="282" />
+        <location filename="../../app/ui/main_window.py" line="280" />
         <source>Text only</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="282" />
+        <location filename="../../app/ui/main_window.py" line="280" />
         <source>Hide even blurred thumbnails (Ctrl+T)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="283" />
+        <location filename="../../app/ui/main_window.py" line="281" />
         <source>Verify vault</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="283" />
+        <location filename="../../app/ui/main_window.py" line="281" />
         <source>Check every file and the custody history (Ctrl+Shift+V)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="284" />
+        <location filename="../../app/ui/main_window.py" line="282" />
         <source>Settings</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="284" />
+        <location filename="../../app/ui/main_window.py" line="282" />
         <source>Settings (Ctrl+,)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="285" />
+        <location filename="../../app/ui/main_window.py" line="283" />
         <source>Lock</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="285" />
+        <location filename="../../app/ui/main_window.py" line="283" />
         <source>Lock the vault (Ctrl+L)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="290" />
+        <location filename="../../app/ui/main_window.py" line="288" />
         <source>Actions</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="291" />
+        <location filename="../../app/ui/main_window.py" line="289" />
         <source>Bundles</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="292" />
+        <location filename="../../app/ui/main_window.py" line="290" />
         <source>Receive or export sealed bundles</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="293" />
+        <location filename="../../app/ui/main_window.py" line="291" />
         <source>Quick exit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="294" />
-        <location filename="../../app/ui/main_window.py" line="295" />
+        <location filename="../../app/ui/main_window.py" line="292" />
+        <location filename="../../app/ui/main_window.py" line="293" />
         <source>Cases</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="297" />
+        <location filename="../../app/ui/main_window.py" line="295" />
         <source>Evidence, blurred thumbnails</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="298" />
+        <location filename="../../app/ui/main_window.py" line="296" />
         <source>Evidence table</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="299" />
+        <location filename="../../app/ui/main_window.py" line="297" />
         <source>Dismiss</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="300" />
+        <location filename="../../app/ui/main_window.py" line="298" />
         <source>Dismiss the unlock history</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="319" />
+        <location filename="../../app/ui/main_window.py" line="317" />
         <source>New vault created. Nothing is ever deleted; items can be archived.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="321" />
+        <location filename="../../app/ui/main_window.py" line="319" />
         <source>Last unlocked %1.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="323" />
+        <location filename="../../app/ui/main_window.py" line="321" />
         <source>No earlier unlock is on record.</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="325" />
+        <location filename="../../app/ui/main_window.py" line="323" />
         <source>%n failed attempt(s) on this device since the last unlock, the latest at %1.</source>
         <translation><numerusform>%n failed attempt on this device since the last unlock, the latest at %1.</numerusform><numerusform>%n failed attempts on this device since the last unlock, the latest at %1.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="329" />
+        <location filename="../../app/ui/main_window.py" line="327" />
         <source>No failed attempts since then.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="356" />
+        <location filename="../../app/ui/main_window.py" line="354" />
         <source>All evidence</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="361" />
+        <location filename="../../app/ui/main_window.py" line="359" />
         <source>Archived</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="396" />
+        <location filename="../../app/ui/main_window.py" line="394" />
         <source>%1 · %n item(s)</source>
         <translation><numerusform>%1 · %n item</numerusform><numerusform>%1 · %n items</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="400" />
+        <location filename="../../app/ui/main_window.py" line="398" />
         <source>Nothing is archived.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="403" />
+        <location filename="../../app/ui/main_window.py" line="401" />
         <source>No evidence here yet. Import files, or drop them on this window.</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="435" />
+        <location filename="../../app/ui/main_window.py" line="433" />
         <source>Importing %n file(s)…</source>
         <translation><numerusform>Importing %n file…</numerusform><numerusform>Importing %n files…</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="451" />
+        <location filename="../../app/ui/main_window.py" line="449" />
         <source>Case name:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="466" />
+        <location filename="../../app/ui/main_window.py" line="451" />
+        <location filename="../../app/ui/main_window.py" line="531" />
+        <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="463" />
         <source>Verifying the vault…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="474" />
+        <location filename="../../app/ui/main_window.py" line="471" />
         <source>Something went wrong</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="517" />
+        <location filename="../../app/ui/main_window.py" line="514" />
         <source>Storing the screenshot…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="524" />
+        <location filename="../../app/ui/main_window.py" line="521" />
         <source>Receiving a bundle…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="527" />
-        <location filename="../../app/ui/main_window.py" line="532" />
+        <location filename="../../app/ui/main_window.py" line="524" />
+        <location filename="../../app/ui/main_window.py" line="528" />
         <source>Receive a bundle</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="533" />
+        <location filename="../../app/ui/main_window.py" line="529" />
         <source>Bundle passphrase (leave empty if it was sealed to this vault):</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="547" />
+        <location filename="../../app/ui/main_window.py" line="542" />
         <source>Choose a case on the left, or select an item, to export.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="554" />
+        <location filename="../../app/ui/main_window.py" line="549" />
         <source>Bundle written and checked: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="555" />
+        <location filename="../../app/ui/main_window.py" line="550" />
         <source>Bundle written, but its self-check found problems: %1</source>
         <translation type="unfinished" />
     </message>
@@ -1032,85 +1040,85 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="71" />
+        <location filename="../../app/ui/dialogs.py" line="74" />
         <source>Settings</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="74" />
+        <location filename="../../app/ui/dialogs.py" line="77" />
         <source>Follow the system</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="76" />
-        <location filename="../../app/ui/dialogs.py" line="95" />
+        <location filename="../../app/ui/dialogs.py" line="79" />
+        <location filename="../../app/ui/dialogs.py" line="98" />
         <source>Language</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="77" />
-        <location filename="../../app/ui/dialogs.py" line="96" />
+        <location filename="../../app/ui/dialogs.py" line="80" />
+        <location filename="../../app/ui/dialogs.py" line="99" />
         <source>Lock after idle</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="78" />
+        <location filename="../../app/ui/dialogs.py" line="81" />
         <source> min</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="79" />
+        <location filename="../../app/ui/dialogs.py" line="82" />
         <source>Never</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="80" />
+        <location filename="../../app/ui/dialogs.py" line="83" />
         <source>Neutral window title and icon</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="81" />
-        <location filename="../../app/ui/dialogs.py" line="97" />
+        <location filename="../../app/ui/dialogs.py" line="84" />
+        <location filename="../../app/ui/dialogs.py" line="100" />
         <source>Time-stamp authorities</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="83" />
+        <location filename="../../app/ui/dialogs.py" line="86" />
         <source>none configured</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="85" />
+        <location filename="../../app/ui/dialogs.py" line="88" />
         <source>Configured in %1 (see `locker stamp --help`).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="87" />
+        <location filename="../../app/ui/dialogs.py" line="90" />
         <source>Blur images in the in-app browser</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="88" />
+        <location filename="../../app/ui/dialogs.py" line="91" />
         <source>Remember this vault on this device</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="90" />
+        <location filename="../../app/ui/dialogs.py" line="93" />
         <source>Anyone who can use this computer account could then open the vault without the passphrase. Do not turn this on for a shared computer.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="92" />
+        <location filename="../../app/ui/dialogs.py" line="95" />
         <source>Show recently opened vaults</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="93" />
+        <location filename="../../app/ui/dialogs.py" line="96" />
         <source>Save</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="94" />
+        <location filename="../../app/ui/dialogs.py" line="97" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
@@ -1450,27 +1458,27 @@
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="139" />
+        <location filename="../../app/ui/dialogs.py" line="142" />
         <source>Vault verification</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="141" />
+        <location filename="../../app/ui/dialogs.py" line="144" />
         <source>Everything holds: every file, the custody history and the vault structure were checked.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="143" />
+        <location filename="../../app/ui/dialogs.py" line="146" />
         <source>Problems were found. Nothing was changed; keep this report and a backup, and ask for help before doing anything else.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="145" />
+        <location filename="../../app/ui/dialogs.py" line="148" />
         <source>Verification report</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="146" />
+        <location filename="../../app/ui/dialogs.py" line="149" />
         <source>Close</source>
         <translation type="unfinished" />
     </message>

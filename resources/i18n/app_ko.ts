@@ -334,7 +334,8 @@
     </message>
     <message>
         <location filename="../../app/ui/details.py" line="168" />
-        <location filename="../../app/ui/details.py" line="274" />
+        <location filename="../../app/ui/details.py" line="275" />
+        <location filename="../../app/ui/details.py" line="277" />
         <source>Remove tag</source>
         <translation>태그 빼기</translation>
     </message>
@@ -443,27 +444,28 @@
         <translation>보관 처리…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="274" />
+        <location filename="../../app/ui/details.py" line="275" />
         <source>Tag to remove:</source>
         <translation>뺄 태그:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="294" />
+        <location filename="../../app/ui/details.py" line="297" />
         <source>Archive item</source>
         <translation>항목 보관 처리</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="295" />
+        <location filename="../../app/ui/details.py" line="298" />
         <source>Why is this item archived? It is kept and can be brought back.</source>
         <translation>보관 처리하는 이유를 적어 주세요. 항목은 지워지지 않으며 언제든 되돌릴 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="296" />
+        <location filename="../../app/ui/details.py" line="299" />
         <source>Archive</source>
         <translation>보관 처리</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="297" />
+        <location filename="../../app/ui/details.py" line="277" />
+        <location filename="../../app/ui/details.py" line="299" />
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
@@ -633,308 +635,314 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="270" />
+        <location filename="../../app/ui/main_window.py" line="268" />
         <source>Notes</source>
         <translation>메모</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="270" />
+        <location filename="../../app/ui/main_window.py" line="268" />
         <source>Evidence Locker</source>
         <translation>증거 보관함</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="272" />
+        <location filename="../../app/ui/main_window.py" line="270" />
         <source>Capture pages</source>
         <translation>페이지 저장</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="272" />
+        <location filename="../../app/ui/main_window.py" line="270" />
         <source>Capture web pages by address (Ctrl+U)</source>
         <translation>주소로 웹 페이지를 저장합니다 (Ctrl+U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="273" />
+        <location filename="../../app/ui/main_window.py" line="271" />
         <source>Browser</source>
         <translation>브라우저</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="273" />
+        <location filename="../../app/ui/main_window.py" line="271" />
         <source>Browse with images blurred and capture (Ctrl+B)</source>
         <translation>이미지를 흐리게 한 채 둘러보고 저장합니다 (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="274" />
+        <location filename="../../app/ui/main_window.py" line="272" />
         <source>Screenshot</source>
         <translation>화면 캡처</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="274" />
+        <location filename="../../app/ui/main_window.py" line="272" />
         <source>Capture the screen (Ctrl+Shift+S)</source>
         <translation>화면을 캡처합니다 (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="275" />
-        <location filename="../../app/ui/main_window.py" line="439" />
+        <location filename="../../app/ui/main_window.py" line="273" />
+        <location filename="../../app/ui/main_window.py" line="437" />
         <source>Import files</source>
         <translation>파일 가져오기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="275" />
+        <location filename="../../app/ui/main_window.py" line="273" />
         <source>Import files; originals are kept bit-exact (Ctrl+O)</source>
         <translation>파일을 가져옵니다. 원본은 한 비트도 바뀌지 않고 보관됩니다 (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="276" />
-        <location filename="../../app/ui/main_window.py" line="445" />
+        <location filename="../../app/ui/main_window.py" line="274" />
+        <location filename="../../app/ui/main_window.py" line="443" />
         <source>Import folder</source>
         <translation>폴더 가져오기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="276" />
+        <location filename="../../app/ui/main_window.py" line="274" />
         <source>Import every file in a folder (Ctrl+Shift+O)</source>
         <translation>폴더 안의 모든 파일을 가져옵니다 (Ctrl+Shift+O)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="277" />
-        <location filename="../../app/ui/main_window.py" line="296" />
-        <location filename="../../app/ui/main_window.py" line="451" />
+        <location filename="../../app/ui/main_window.py" line="275" />
+        <location filename="../../app/ui/main_window.py" line="294" />
+        <location filename="../../app/ui/main_window.py" line="449" />
         <source>New case</source>
         <translation>새 사건</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="277" />
+        <location filename="../../app/ui/main_window.py" line="275" />
         <source>Start a new case (Ctrl+N)</source>
         <translation>새 사건을 만듭니다 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="278" />
+        <location filename="../../app/ui/main_window.py" line="276" />
         <source>Export bundle</source>
         <translation>묶음 파일 내보내기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="278" />
+        <location filename="../../app/ui/main_window.py" line="276" />
         <source>Hand a case or an item over as a sealed bundle (Ctrl+E)</source>
         <translation>사건이나 항목을 봉인된 묶음 파일로 넘겨줍니다 (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="279" />
+        <location filename="../../app/ui/main_window.py" line="277" />
         <source>Receive bundle</source>
         <translation>묶음 파일 받기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="279" />
+        <location filename="../../app/ui/main_window.py" line="277" />
         <source>Verify and import a sealed bundle (Ctrl+R)</source>
         <translation>봉인된 묶음 파일을 검증하고 가져옵니다 (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="280" />
+        <location filename="../../app/ui/main_window.py" line="278" />
         <source>Grid</source>
         <translation>바둑판 보기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="280" />
+        <location filename="../../app/ui/main_window.py" line="278" />
         <source>Blurred thumbnails (Ctrl+1)</source>
         <translation>흐린 미리 보기 (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="281" />
+        <location filename="../../app/ui/main_window.py" line="279" />
         <source>Table</source>
         <translation>표 보기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="281" />
+        <location filename="../../app/ui/main_window.py" line="279" />
         <source>Table of items (Ctrl+2)</source>
         <translation>항목 표 (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="282" />
+        <location filename="../../app/ui/main_window.py" line="280" />
         <source>Text only</source>
         <translation>글자만 보기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="282" />
+        <location filename="../../app/ui/main_window.py" line="280" />
         <source>Hide even blurred thumbnails (Ctrl+T)</source>
         <translation>흐린 미리 보기까지 숨깁니다 (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="283" />
+        <location filename="../../app/ui/main_window.py" line="281" />
         <source>Verify vault</source>
         <translation>보관함 검증</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="283" />
+        <location filename="../../app/ui/main_window.py" line="281" />
         <source>Check every file and the custody history (Ctrl+Shift+V)</source>
         <translation>모든 파일과 보관 이력을 확인합니다 (Ctrl+Shift+V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="284" />
+        <location filename="../../app/ui/main_window.py" line="282" />
         <source>Settings</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="284" />
+        <location filename="../../app/ui/main_window.py" line="282" />
         <source>Settings (Ctrl+,)</source>
         <translation>설정 (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="285" />
+        <location filename="../../app/ui/main_window.py" line="283" />
         <source>Lock</source>
         <translation>잠그기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="285" />
+        <location filename="../../app/ui/main_window.py" line="283" />
         <source>Lock the vault (Ctrl+L)</source>
         <translation>보관함을 잠급니다 (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="290" />
+        <location filename="../../app/ui/main_window.py" line="288" />
         <source>Actions</source>
         <translation>작업</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="291" />
+        <location filename="../../app/ui/main_window.py" line="289" />
         <source>Bundles</source>
         <translation>묶음 파일</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="292" />
+        <location filename="../../app/ui/main_window.py" line="290" />
         <source>Receive or export sealed bundles</source>
         <translation>봉인된 묶음 파일을 받거나 내보냅니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="293" />
+        <location filename="../../app/ui/main_window.py" line="291" />
         <source>Quick exit</source>
         <translation>빠른 종료</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="294" />
-        <location filename="../../app/ui/main_window.py" line="295" />
+        <location filename="../../app/ui/main_window.py" line="292" />
+        <location filename="../../app/ui/main_window.py" line="293" />
         <source>Cases</source>
         <translation>사건</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="297" />
+        <location filename="../../app/ui/main_window.py" line="295" />
         <source>Evidence, blurred thumbnails</source>
         <translation>증거, 흐린 미리 보기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="298" />
+        <location filename="../../app/ui/main_window.py" line="296" />
         <source>Evidence table</source>
         <translation>증거 표</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="299" />
+        <location filename="../../app/ui/main_window.py" line="297" />
         <source>Dismiss</source>
         <translation>닫기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="300" />
+        <location filename="../../app/ui/main_window.py" line="298" />
         <source>Dismiss the unlock history</source>
         <translation>잠금 해제 기록 닫기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="319" />
+        <location filename="../../app/ui/main_window.py" line="317" />
         <source>New vault created. Nothing is ever deleted; items can be archived.</source>
         <translation>새 보관함을 만들었습니다. 어떤 것도 지워지지 않으며, 항목은 보관 처리할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="321" />
+        <location filename="../../app/ui/main_window.py" line="319" />
         <source>Last unlocked %1.</source>
         <translation>마지막 잠금 해제: %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="323" />
+        <location filename="../../app/ui/main_window.py" line="321" />
         <source>No earlier unlock is on record.</source>
         <translation>이전 잠금 해제 기록이 없습니다.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="325" />
+        <location filename="../../app/ui/main_window.py" line="323" />
         <source>%n failed attempt(s) on this device since the last unlock, the latest at %1.</source>
         <translation><numerusform>마지막 잠금 해제 이후 이 기기에서 %n번 실패한 시도가 있었습니다. 가장 최근: %1.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="329" />
+        <location filename="../../app/ui/main_window.py" line="327" />
         <source>No failed attempts since then.</source>
         <translation>그 이후 실패한 시도는 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="356" />
+        <location filename="../../app/ui/main_window.py" line="354" />
         <source>All evidence</source>
         <translation>모든 증거</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="361" />
+        <location filename="../../app/ui/main_window.py" line="359" />
         <source>Archived</source>
         <translation>보관 처리됨</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="396" />
+        <location filename="../../app/ui/main_window.py" line="394" />
         <source>%1 · %n item(s)</source>
         <translation><numerusform>%1 · 항목 %n개</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="400" />
+        <location filename="../../app/ui/main_window.py" line="398" />
         <source>Nothing is archived.</source>
         <translation>보관 처리된 항목이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="403" />
+        <location filename="../../app/ui/main_window.py" line="401" />
         <source>No evidence here yet. Import files, or drop them on this window.</source>
         <translation>아직 증거가 없습니다. 파일을 가져오시거나 이 창에 끌어다 놓으세요.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="435" />
+        <location filename="../../app/ui/main_window.py" line="433" />
         <source>Importing %n file(s)…</source>
         <translation><numerusform>파일 %n개 가져오는 중…</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="451" />
+        <location filename="../../app/ui/main_window.py" line="449" />
         <source>Case name:</source>
         <translation>사건 이름:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="466" />
+        <location filename="../../app/ui/main_window.py" line="451" />
+        <location filename="../../app/ui/main_window.py" line="531" />
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="463" />
         <source>Verifying the vault…</source>
         <translation>보관함 검증 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="474" />
+        <location filename="../../app/ui/main_window.py" line="471" />
         <source>Something went wrong</source>
         <translation>문제가 생겼습니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="517" />
+        <location filename="../../app/ui/main_window.py" line="514" />
         <source>Storing the screenshot…</source>
         <translation>화면 캡처 저장 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="524" />
+        <location filename="../../app/ui/main_window.py" line="521" />
         <source>Receiving a bundle…</source>
         <translation>묶음 파일 받는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="527" />
-        <location filename="../../app/ui/main_window.py" line="532" />
+        <location filename="../../app/ui/main_window.py" line="524" />
+        <location filename="../../app/ui/main_window.py" line="528" />
         <source>Receive a bundle</source>
         <translation>묶음 파일 받기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="533" />
+        <location filename="../../app/ui/main_window.py" line="529" />
         <source>Bundle passphrase (leave empty if it was sealed to this vault):</source>
         <translation>묶음 파일 암호 (이 보관함 앞으로 봉인된 경우 비워 두세요):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="547" />
+        <location filename="../../app/ui/main_window.py" line="542" />
         <source>Choose a case on the left, or select an item, to export.</source>
         <translation>내보낼 사건을 왼쪽에서 고르시거나 항목을 선택해 주세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="554" />
+        <location filename="../../app/ui/main_window.py" line="549" />
         <source>Bundle written and checked: %1</source>
         <translation>묶음 파일을 만들고 확인했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="555" />
+        <location filename="../../app/ui/main_window.py" line="550" />
         <source>Bundle written, but its self-check found problems: %1</source>
         <translation>묶음 파일을 만들었지만 자체 확인에서 문제가 발견되었습니다: %1</translation>
     </message>
@@ -1032,85 +1040,85 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="71" />
+        <location filename="../../app/ui/dialogs.py" line="74" />
         <source>Settings</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="74" />
+        <location filename="../../app/ui/dialogs.py" line="77" />
         <source>Follow the system</source>
         <translation>시스템 설정 따르기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="76" />
-        <location filename="../../app/ui/dialogs.py" line="95" />
+        <location filename="../../app/ui/dialogs.py" line="79" />
+        <location filename="../../app/ui/dialogs.py" line="98" />
         <source>Language</source>
         <translation>언어</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="77" />
-        <location filename="../../app/ui/dialogs.py" line="96" />
+        <location filename="../../app/ui/dialogs.py" line="80" />
+        <location filename="../../app/ui/dialogs.py" line="99" />
         <source>Lock after idle</source>
         <translation>사용하지 않으면 잠그기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="78" />
+        <location filename="../../app/ui/dialogs.py" line="81" />
         <source> min</source>
         <translation>분</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="79" />
+        <location filename="../../app/ui/dialogs.py" line="82" />
         <source>Never</source>
         <translation>잠그지 않음</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="80" />
+        <location filename="../../app/ui/dialogs.py" line="83" />
         <source>Neutral window title and icon</source>
         <translation>눈에 띄지 않는 창 제목과 아이콘</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="81" />
-        <location filename="../../app/ui/dialogs.py" line="97" />
+        <location filename="../../app/ui/dialogs.py" line="84" />
+        <location filename="../../app/ui/dialogs.py" line="100" />
         <source>Time-stamp authorities</source>
         <translation>타임스탬프 기관</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="83" />
+        <location filename="../../app/ui/dialogs.py" line="86" />
         <source>none configured</source>
         <translation>설정된 기관 없음</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="85" />
+        <location filename="../../app/ui/dialogs.py" line="88" />
         <source>Configured in %1 (see `locker stamp --help`).</source>
         <translation>%1에서 설정합니다(`locker stamp --help` 참고).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="87" />
+        <location filename="../../app/ui/dialogs.py" line="90" />
         <source>Blur images in the in-app browser</source>
         <translation>앱 안 브라우저에서 이미지 흐리게 하기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="88" />
+        <location filename="../../app/ui/dialogs.py" line="91" />
         <source>Remember this vault on this device</source>
         <translation>이 기기에서 이 보관함 기억하기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="90" />
+        <location filename="../../app/ui/dialogs.py" line="93" />
         <source>Anyone who can use this computer account could then open the vault without the passphrase. Do not turn this on for a shared computer.</source>
         <translation>이 컴퓨터 계정을 쓸 수 있는 사람이라면 누구나 암호 없이 보관함을 열 수 있게 됩니다. 함께 쓰는 컴퓨터에서는 켜지 마세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="92" />
+        <location filename="../../app/ui/dialogs.py" line="95" />
         <source>Show recently opened vaults</source>
         <translation>최근 연 보관함 보여 주기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="93" />
+        <location filename="../../app/ui/dialogs.py" line="96" />
         <source>Save</source>
         <translation>저장</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="94" />
+        <location filename="../../app/ui/dialogs.py" line="97" />
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
@@ -1450,27 +1458,27 @@
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="139" />
+        <location filename="../../app/ui/dialogs.py" line="142" />
         <source>Vault verification</source>
         <translation>보관함 검증</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="141" />
+        <location filename="../../app/ui/dialogs.py" line="144" />
         <source>Everything holds: every file, the custody history and the vault structure were checked.</source>
         <translation>모두 이상 없습니다. 모든 파일, 보관 이력, 보관함 구조를 확인했습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="143" />
+        <location filename="../../app/ui/dialogs.py" line="146" />
         <source>Problems were found. Nothing was changed; keep this report and a backup, and ask for help before doing anything else.</source>
         <translation>문제가 발견되었습니다. 아무것도 바뀌지 않았습니다. 이 보고서와 백업을 보관하시고, 다른 조치를 하시기 전에 도움을 요청해 주세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="145" />
+        <location filename="../../app/ui/dialogs.py" line="148" />
         <source>Verification report</source>
         <translation>검증 보고서</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="146" />
+        <location filename="../../app/ui/dialogs.py" line="149" />
         <source>Close</source>
         <translation>닫기</translation>
     </message>

@@ -19,6 +19,8 @@ def main() -> int:
     parser.add_argument("passphrase_file", type=Path)
     parser.add_argument("--seconds", type=float, default=3.0)
     parser.add_argument("--verify", action="store_true")
+    parser.add_argument("--import-dir", type=Path, help="import this folder through the app")
+    parser.add_argument("--reveal-all", action="store_true", help="reveal every item")
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -48,6 +50,20 @@ def main() -> int:
     if not wait_for(controller.unlocked, 60):
         sys.stderr.write("the app did not unlock the vault\n")
         return 1
+    if args.import_dir is not None:
+        errors: list[str] = []
+        controller.error.connect(errors.append)
+        QTimer.singleShot(0, lambda: controller.import_paths([args.import_dir], "Imported"))
+        if not wait_for(controller.items_changed, 120):
+            sys.stderr.write("the import did not finish\n")
+            return 1
+        sys.stdout.write(f"import errors {len(errors)}\n")
+    if args.reveal_all and controller.vault is not None:
+        revealed = 0
+        for item in controller.vault.list_items(archived=None):
+            QTimer.singleShot(0, lambda i=item.id: controller.reveal(i))
+            revealed += wait_for(controller.revealed, 60)
+        sys.stdout.write(f"revealed {revealed}\n")
     count = controller.vault.count_items(archived=None) if controller.vault else -1
     if args.verify:
         QTimer.singleShot(0, controller.verify)

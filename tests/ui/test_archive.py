@@ -77,3 +77,29 @@ def test_notes_and_tags_are_added_never_overwritten(gui, qtbot, tmp_path: Path) 
     assert events == ["item_added", "note_added", "note_added", "tag_added"]
     qtbot.waitUntil(lambda: main.model.data(main.model.index(0, 5)) == "second note",
                     timeout=5_000)
+
+
+def test_new_case_and_remove_tag_prompts_do_not_block(gui, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = make_vault(tmp_path / "v.locker")
+    with Vault.open(path, PASSPHRASE) as vault:
+        item = vault.add_file(checkerboard(tmp_path / "one.png"))
+        vault.add_tag(item.id, "forum")
+    unlock(gui, qtbot, path)
+    main = gui.main_window
+    main.act_new_case.trigger()
+    prompt = main.findChild(QInputDialog, "newCaseDialog")
+    assert prompt is not None and prompt.isVisible()
+    prompt.setTextValue("사건 3")
+    prompt.accept()
+    assert main.target_case() == "사건 3"
+    main.cases.setCurrentRow(0)
+    wait_rows(gui, qtbot, 1)
+    main.table.selectRow(0)
+    qtbot.waitUntil(lambda: main.details.item is not None)
+    main.details.remove_tag_button.click()
+    prompt = main.findChild(QInputDialog, "removeTagDialog")
+    assert prompt is not None
+    prompt.setTextValue("forum")
+    prompt.accept()
+    qtbot.waitUntil(lambda: main.details.values["tags"].text() == "none", timeout=10_000)
+    assert gui.controller.require_vault().custody_log(item.id)[-1].event == "tag_removed"
