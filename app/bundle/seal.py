@@ -165,7 +165,8 @@ def _head(path: Path) -> bytes:
 
 @contextlib.contextmanager
 def unsealed(path: Path, passphrase: str | None = None,
-             identities: list[Any] | None = None) -> Iterator[BinaryIO]:
+             identities: list[Any] | None = None,
+             max_size: int | None = None) -> Iterator[BinaryIO]:
     """A seekable stream of the plain bundle zip. Sealed bundles are decrypted into an
     encrypted spool (plaintext never reaches the disk)."""
     kind = sealing_of(path)
@@ -173,7 +174,7 @@ def unsealed(path: Path, passphrase: str | None = None,
         with open(path, "rb") as fh:
             yield fh
         return
-    spool = EncryptedSpool()
+    spool = EncryptedSpool(max_size=max_size)
     try:
         with open(path, "rb") as src:
             if kind == "passphrase":
@@ -187,14 +188,22 @@ def unsealed(path: Path, passphrase: str | None = None,
                                          "--identity-file (or import it into the vault it was sealed to).")
                 try:
                     pyrage.decrypt_io(src, spool, identities)
-                except pyrage.DecryptError as exc:
-                    text = str(exc).lower()
-                    if "no matching" in text or "identity" in text or "key" in text:
-                        raise WrongBundleKey("None of the given keys opens this sealed bundle.") from exc
-                    raise BundleRejected(f"The sealed bundle is damaged or was altered ({exc}).") from exc
-                except OSError as exc:
-                    raise BundleRejected(f"The sealed bundle is damaged or was altered ({exc}).") from exc
+                except BundleRejected:
+                    raise
+                except Exception as exc:  # noqa: BLE001 - errors raised inside our writer
+                    if spool.overflowed:
+                        raise BundleRejected("The sealed bundle unpacks to more than a bundle "
+                                             "may hold.") from exc
+                    _raise_decrypt_error(exc)
         spool.finish()
         yield spool  # type: ignore[misc]
     finally:
         spool.close()
+
+
+def _raise_decrypt_error(exc: BaseException) -> None:
+    text = str(exc).lower()
+    if isinstance(exc, pyrage.DecryptError) and (
+            "no matching" in text or "identity" in text or "key" in text):
+        raise WrongBundleKey("None of the given keys opens this sealed bundle.") from exc
+    raise BundleRejected(f"The sealed bundle is damaged or was altered ({exc}).") from exc

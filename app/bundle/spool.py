@@ -24,8 +24,10 @@ SEALED = BLOCK + 16
 class EncryptedSpool(io.RawIOBase):
     """Append with :meth:`write`, then :meth:`seek`/:meth:`read` anywhere."""
 
-    def __init__(self, directory: str | None = None) -> None:
+    def __init__(self, directory: str | None = None, max_size: int | None = None) -> None:
         super().__init__()
+        self._max_size = max_size
+        self.overflowed = False
         try:
             self._file = tempfile.TemporaryFile(dir=directory, prefix="locker-spool-")
         except OSError as exc:
@@ -48,6 +50,11 @@ class EncryptedSpool(io.RawIOBase):
         if self._sealed:
             raise ValueError("spool is read-only once reading starts")
         view = memoryview(data).cast("B")
+        if self._max_size is not None and self._size + len(view) > self._max_size:
+            from app.bundle.errors import BundleRejected
+
+            self.overflowed = True
+            raise BundleRejected("The sealed bundle unpacks to more than a bundle may hold.")
         self._pending += view
         while len(self._pending) >= BLOCK:
             self._put(bytes(self._pending[:BLOCK]))

@@ -413,7 +413,9 @@ def opened(path: Path, passphrase: str | None = None, identities: list[Any] | No
            ) -> Iterator[tuple[SafeZip, VerifiedBundle]]:
     """Unseal, open defensively and verify; yields the open zip and what was verified."""
     kind = sealing_of(Path(path))
-    with unsealed(Path(path), passphrase, identities) as stream, SafeZip(stream, limits) as z:
+    # The unsealed zip may exceed its content only by zip headers (~1 KiB per member, generously).
+    budget = limits.max_total_bytes + 1024 * limits.max_members
+    with unsealed(Path(path), passphrase, identities, budget) as stream, SafeZip(stream, limits) as z:
         yield z, verify_zip(z, {"none": "not encrypted", "passphrase": "age, passphrase",
                                 "recipients": "age, X25519 recipient"}[kind], progress)
 

@@ -99,6 +99,12 @@ def test_sealed_to_recipient_opens_with_age_identity(make_vault, tmp_path, passp
     # Without the key: a clear error, exit 3; with the vault's key it verifies.
     no_key = locker("verify-bundle", bundle)
     assert no_key.returncode == 3 and "age key" in no_key.stderr
+    other = tmp_path / "other-identity.txt"
+    import pyrage
+
+    other.write_text(str(pyrage.x25519.Identity.generate()) + "\n")
+    wrong_key = locker("verify-bundle", bundle, "--identity-file", other)
+    assert wrong_key.returncode == 3 and "None of the given keys" in wrong_key.stderr
     with_vault = locker("verify-bundle", bundle, "--vault", tmp_path / "r.locker",
                         passphrase_file=passphrase_file)
     assert with_vault.returncode == 0, with_vault.stdout + with_vault.stderr

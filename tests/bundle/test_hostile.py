@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 import zipfile
 
 import pytest
@@ -157,17 +156,19 @@ def test_cli_rejections_write_nothing(good_bundle, make_vault, tmp_path, passphr
     vault_file = tmp_path / "r.locker"
     evil = write_zip(tmp_path / "evil.zip", {"../../evil.txt": b"x"})
     bomb = zip_bomb(tmp_path / "bomb.zip", 64 * 1024 * 1024)
-    temp_before = set(os.listdir(tempfile.gettempdir()))
+    private_tmp = tmp_path / "private-tmp"
+    private_tmp.mkdir()
     files_before = set(os.listdir(tmp_path))
     for bad in (evil, bomb, tmp_path / "passphrase.txt"):
-        result = locker("import", vault_file, bad, passphrase_file=passphrase_file)
+        result = locker("import", vault_file, bad, passphrase_file=passphrase_file,
+                        env={"TMPDIR": str(private_tmp)})
         assert result.returncode == 5, result.stderr
         assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
     out = tmp_path / "opened"
     result = locker("open-bundle", evil, "--out", out)
     assert result.returncode == 5 and not out.exists()
     assert set(os.listdir(tmp_path)) == files_before
-    assert set(os.listdir(tempfile.gettempdir())) - temp_before == set()
+    assert os.listdir(private_tmp) == []
     from app.vault import Vault
     from tests.conftest import PASSPHRASE
 
@@ -214,3 +215,18 @@ def test_json_bomb_is_refused(good_bundle, tmp_path):
                        key=sender.signing_key())
     with pytest.raises(BundleRejected):
         verify_bundle(forged)
+
+
+def test_sealed_bundle_larger_than_the_budget_is_refused(good_bundle, make_vault, tmp_path):
+    from app.bundle.safezip import Limits
+    from app.vault.identity import age_recipient_of
+
+    _path, sender = good_bundle
+    receiver = make_vault("receiver")
+    sealed = tmp_path / "sealed.age"
+    export_bundle(sender, sealed, select_items(sender, case="사건 1"),
+                  Sealing(recipients=(age_recipient_of(receiver.age_identity()),)))
+    before = _state(receiver)
+    with pytest.raises(BundleRejected, match="more than a bundle may hold"):
+        import_bundle(receiver, sealed, limits=Limits(max_total_bytes=10_000, max_members=10))
+    assert _state(receiver) == before
