@@ -9,6 +9,7 @@ file). On failure a ``bundle_export_failed`` event records what happened.
 from __future__ import annotations
 
 import contextlib
+import glob
 import hashlib
 import json
 import os
@@ -95,6 +96,7 @@ def export_bundle(vault: Vault, out: Path, items: list[Item], sealing: Sealing, 
         "sealing": sealing.kind, "recipient": ", ".join(sealing.recipients),
         "file": out.name, "exporter_fingerprint": fingerprint,
     })
+    _remove_stale_partials(out)
     tmp = out.with_name(f".{out.name}.{uuid.uuid4().hex[:8]}.partial")
     try:
         result = _write(vault, out, tmp, items, exhibit_of, bundle_id, fingerprint, sealing,
@@ -112,6 +114,14 @@ def export_bundle(vault: Vault, out: Path, items: list[Item], sealing: Sealing, 
         "file_size": result.size, "file_sha256": result.file_sha256,
         "manifest_timestamp": result.manifest_timestamp})
     return result
+
+
+def _remove_stale_partials(out: Path) -> None:
+    """Temporary files an interrupted export of the same file left behind (kill -9, power
+    loss) are removed; they are never a complete bundle."""
+    for stale in out.parent.glob(f".{glob.escape(out.name)}.*.partial"):
+        with contextlib.suppress(OSError):
+            stale.unlink()
 
 
 def _write(vault: Vault, out: Path, tmp: Path, items: list[Item], exhibit_of: dict[str, str],
