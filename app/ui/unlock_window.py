@@ -353,7 +353,10 @@ class UnlockWindow(QWidget):
             self.status.clear()
 
     def reset(self) -> None:
-        """Back to a clean unlock form (after a lock)."""
+        """Back to a clean unlock form (after a lock). The vault's location stays on
+        screen only when the person chose to remember recent vaults."""
         self.pass_edit.clear()
         self.status.clear()
+        recent = self.controller.settings.recent_vaults
+        self.path_edit.setText(recent[0] if recent else "")
         self._busy(False)
