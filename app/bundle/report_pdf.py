@@ -56,7 +56,7 @@ def render_pdf(model: dict[str, Any], thumbs: dict[str, bytes]) -> bytes:
 
     def para(value: str, size: float = 9, height: float = 5) -> None:
         pdf.set_font(family, size=size)
-        pdf.multi_cell(0, height, text(value), new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(0, height, text(value), align="L", new_x="LMARGIN", new_y="NEXT")
 
     def heading(value: str, size: float = 13) -> None:
         pdf.ln(2)
