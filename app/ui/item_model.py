@@ -180,6 +180,22 @@ class ItemModel(QAbstractTableModel):
 
         self.controller.run(work, quiet=True, on_done=done, on_fail=failed)
 
+    def refresh_item(self, item_id: int) -> None:
+        """Re-read one row (after a note, tag or reveal) without reloading the list."""
+        row = self.row_of(item_id)
+        if row < 0 or not self.controller.is_unlocked:
+            return
+        from app.ui.stamps import item_stamp
+
+        vault = self.controller.require_vault()
+        try:
+            item = vault.get_item(item_id)
+        except Exception:  # noqa: BLE001 - the row simply stays as it was
+            return
+        note = vault.latest_notes([item_id]).get(item_id, "")
+        self._rows[row] = Row(item, note, item_stamp(vault, item.uid)[0])
+        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
     def thumbnail_loaded(self, item_id: int) -> bool:
         return item_id in self._thumbs
 

@@ -72,7 +72,7 @@ class MainWindow(QMainWindow):
         self._reload_timer.setInterval(400)
         self._reload_timer.timeout.connect(self.reload)
         controller.items_changed.connect(self._reload_timer.start)
-        controller.item_changed.connect(lambda item_id: self._reload_timer.start())
+        controller.item_changed.connect(self.model.refresh_item)
         controller.verify_done.connect(self._show_verify)
         controller.exported.connect(self._exported)
         controller.error.connect(self._show_error)
