@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import time
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -270,10 +271,15 @@ class Controller(QObject):
             ctx.set_total(sum(_size(p) for p in files))
             stored, failed = 0, []
 
+            last_shown = [time.monotonic()]
+
             def on_result(result: ImportResult) -> None:
                 nonlocal stored
                 if result.item is not None:
                     stored += 1
+                    if time.monotonic() - last_shown[0] > 2.0:  # show progress in the list
+                        last_shown[0] = time.monotonic()
+                        self.items_changed.emit()
                 elif result.error is not None and not ctx.cancelled():
                     failed.append(f"{result.path.name}: {result.error}")
 
