@@ -74,3 +74,12 @@ def test_strength_meter_prefers_long_passphrases() -> None:
     assert strength("1234567890") == 1
     assert strength("correct horse battery staple") == 4
     assert strength("바다 고양이 연필 구름") >= 3
+
+
+def test_safety_note_shows_once_and_can_be_skipped(gui, qtbot, config_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    window = gui.unlock_window
+    assert window.safety.isVisible()
+    assert "stalkerware" in window.safety_text.text()
+    window.safety_skip.click()
+    assert not window.safety.isVisible()
+    assert Settings.load(config_dir / "settings.json").safety_note_seen
