@@ -136,6 +136,7 @@ def test_headless_capture_never_shows_the_page_on_a_real_display(
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     seen: list[tuple[int, int]] = []
     stop = threading.Event()
+    watcher: threading.Thread | None = None
     try:
         time.sleep(0.8)
         from Xlib import X
@@ -167,6 +168,8 @@ def test_headless_capture_never_shows_the_page_on_a_real_display(
         assert len(result.stdout.strip().splitlines()) == 2
     finally:
         stop.set()
+        if watcher is not None:
+            watcher.join(timeout=5)
         xvfb.kill()
         xvfb.wait()
     assert seen == [], f"windows were shown: {sorted(set(seen))}"
