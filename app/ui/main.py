@@ -178,10 +178,12 @@ def run_app(argv: Sequence[str]) -> int:
     """Create the QApplication, install the translator, show the unlock window."""
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    settings = Settings.load()
     qapp = QApplication(list(argv) or sys.argv[:1])
-    qapp.setApplicationName("Evidence Locker")
+    # The name the window system sees (e.g. X11 WM_CLASS); neutral when asked for.
+    qapp.setApplicationName("notes" if settings.neutral_title else "evidence-locker")
     qapp.setStyleSheet(STYLE)
     qapp.setQuitOnLastWindowClosed(True)
-    app = App(qapp)
+    app = App(qapp, settings)
     app.start()
     return int(qapp.exec())
