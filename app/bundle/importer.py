@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, cast
 
 from app.bundle.errors import AlreadyImported, BundleInvalid
-from app.bundle.safezip import DEFAULT_LIMITS, Limits, SafeZip
+from app.bundle.safezip import DEFAULT_LIMITS, BagSource, Limits
 from app.bundle.seal import parse_identities
 from app.bundle.verify import BundleReport, Progress, VerifiedBundle, opened
 from app.vault import custody
@@ -146,7 +146,7 @@ def _case_name(conn: Connection, wanted: str | None, vb: VerifiedBundle) -> str:
     return name
 
 
-def _commit(vault: Vault, z: SafeZip, vb: VerifiedBundle, case: str | None,
+def _commit(vault: Vault, z: BagSource, vb: VerifiedBundle, case: str | None,
             cancelled: Callable[[], bool] | None, stored: _Counter,
             held: dict[str, dict[str, Any]]) -> ImportResult:
     r = vb.report
@@ -213,7 +213,7 @@ def _link_held(vault: Vault, conn: Connection, vb: VerifiedBundle, meta: dict[st
             "case": held["case"]}
 
 
-def _add_item(vault: Vault, conn: Connection, z: SafeZip, vb: VerifiedBundle,
+def _add_item(vault: Vault, conn: Connection, z: BagSource, vb: VerifiedBundle,
               meta: dict[str, Any], case_id: int, now: str, origin: str,
               cancelled: Callable[[], bool] | None, stored: _Counter) -> dict[str, Any]:
     uid = meta["uid"]

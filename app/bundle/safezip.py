@@ -15,9 +15,9 @@ import re
 import stat
 import unicodedata
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import IO, Any
+from typing import IO, Any, Protocol
 
 from app.bundle.errors import BundleRejected
 
@@ -58,6 +58,23 @@ def check_name(name: str, limits: Limits = DEFAULT_LIMITS) -> None:
 
 def collision_key(name: str) -> str:
     return unicodedata.normalize("NFC", name).casefold()
+
+
+class BagSource(Protocol):
+    """What verification reads: a checked zip (SafeZip) or an unpacked folder (DirBag)."""
+
+    limits: Limits
+
+    @property
+    def members(self) -> Mapping[str, Any]: ...
+    @property
+    def names(self) -> list[str]: ...
+    @property
+    def comment(self) -> bytes | None: ...
+    def size(self, name: str) -> int: ...
+    def iter_blocks(self, name: str, block: int = READ_BLOCK) -> Iterator[bytes]: ...
+    def read_small(self, name: str, cap: int) -> bytes: ...
+    def digest_before_comment(self) -> bytes: ...
 
 
 class SafeZip:
@@ -168,7 +185,7 @@ class SafeZip:
         return b"".join(self.iter_blocks(name))
 
     @property
-    def comment(self) -> bytes:
+    def comment(self) -> bytes | None:
         return bytes(self._zip.comment)
 
     def digest_before_comment(self) -> bytes:

@@ -18,8 +18,9 @@ from typing import Any
 
 from app.bundle import chains as chain_mod
 from app.bundle import checks, layout, signing, tokens, zipsig
+from app.bundle.dirbag import DirBag
 from app.bundle.errors import BundleRejected
-from app.bundle.safezip import DEFAULT_LIMITS, Limits, SafeZip, check_name
+from app.bundle.safezip import DEFAULT_LIMITS, BagSource, Limits, SafeZip, check_name
 from app.bundle.seal import sealing_of, unsealed
 from app.vault import custody
 from app.vault.custody import ChainEntry
@@ -81,7 +82,7 @@ class VerifiedBundle:
     token_files: dict[str, dict[str, bytes]]  # exhibit -> {name: bytes}
 
 
-def _parse_manifest(z: SafeZip, name: str, payload: bool) -> dict[str, str]:
+def _parse_manifest(z: BagSource, name: str, payload: bool) -> dict[str, str]:
     text = _text(z, name, MAX_JSON)
     entries: dict[str, str] = {}
     for line in text.splitlines():
@@ -100,7 +101,7 @@ def _parse_manifest(z: SafeZip, name: str, payload: bool) -> dict[str, str]:
     return entries
 
 
-def _text(z: SafeZip, name: str, cap: int) -> str:
+def _text(z: BagSource, name: str, cap: int) -> str:
     if name not in z.members:
         raise BundleRejected(f"The bundle has no {name}; it is not an Evidence Locker bundle.")
     try:
@@ -109,7 +110,7 @@ def _text(z: SafeZip, name: str, cap: int) -> str:
         raise BundleRejected(f"{name} is not UTF-8 text.") from exc
 
 
-def _listed_bytes(z: SafeZip, name: str, cap: int, manifest: dict[str, str]) -> bytes:
+def _listed_bytes(z: BagSource, name: str, cap: int, manifest: dict[str, str]) -> bytes:
     """A member read again after the checksum pass must still match its manifest line
     (a plain bundle on disk could be swapped between the two reads)."""
     data = z.read_small(name, cap)
@@ -118,7 +119,7 @@ def _listed_bytes(z: SafeZip, name: str, cap: int, manifest: dict[str, str]) -> 
     return data
 
 
-def _json(z: SafeZip, name: str, cap: int = MAX_JSON,
+def _json(z: BagSource, name: str, cap: int = MAX_JSON,
           manifest: dict[str, str] | None = None) -> dict[str, Any]:
     if manifest is not None:
         try:
@@ -138,14 +139,14 @@ def _json(z: SafeZip, name: str, cap: int = MAX_JSON,
     return data
 
 
-def _hash_member(z: SafeZip, name: str) -> str:
+def _hash_member(z: BagSource, name: str) -> str:
     digest = hashlib.sha256()
     for block in z.iter_blocks(name):
         digest.update(block)
     return digest.hexdigest()
 
 
-def verify_zip(z: SafeZip, sealing: str = "", progress: Progress | None = None) -> VerifiedBundle:
+def verify_zip(z: BagSource, sealing: str = "", progress: Progress | None = None) -> VerifiedBundle:
     report = BundleReport(sealing=sealing)
     manifest = _parse_manifest(z, layout.MANIFEST, payload=True)
     tagmanifest = _parse_manifest(z, layout.TAGMANIFEST, payload=False)
@@ -186,9 +187,10 @@ def verify_zip(z: SafeZip, sealing: str = "", progress: Progress | None = None) 
     exporter = bundle.get("exporter") if isinstance(bundle.get("exporter"), dict) else {}
     assert isinstance(exporter, dict)
     sig_problems = [] if sig_ok else ["the Ed25519 signature over tagmanifest-sha256.txt is invalid"]
-    whole = zipsig.check(z.comment, z.digest_before_comment(), signing.load_public(signer_pem))
-    if whole is not None:
-        sig_problems.append(whole)
+    if z.comment is not None:  # a zip (a folder has no whole-file signature)
+        whole = zipsig.check(z.comment, z.digest_before_comment(), signing.load_public(signer_pem))
+        if whole is not None:
+            sig_problems.append(whole)
     if exporter.get("fingerprint") != fingerprint:
         sig_problems.append("bundle.json names another exporter identity than the signer")
     info = _text(z, layout.BAG_INFO, 65536)
@@ -228,7 +230,7 @@ def verify_zip(z: SafeZip, sealing: str = "", progress: Progress | None = None) 
     return VerifiedBundle(report, bundle, exhibits, chains, manifest, signer_pem, token_files)
 
 
-def _check_oxum(info: str, manifest: dict[str, str], z: SafeZip, report: BundleReport) -> None:
+def _check_oxum(info: str, manifest: dict[str, str], z: BagSource, report: BundleReport) -> None:
     for line in info.splitlines():
         if line.startswith("Payload-Oxum:"):
             expected = f"{sum(z.size(p) for p in manifest if p in z.members)}.{len(manifest)}"
@@ -242,7 +244,7 @@ def _records_export(entries: list[ChainEntry], bundle_id: str) -> bool:
                for _e, p in chain_mod.disclosed_payloads(entries))
 
 
-def _read_chains(z: SafeZip, bundle: dict[str, Any], manifest: dict[str, str]) -> dict[str, list[ChainEntry]]:
+def _read_chains(z: BagSource, bundle: dict[str, Any], manifest: dict[str, str]) -> dict[str, list[ChainEntry]]:
     listed = bundle.get("chains")
     if not isinstance(listed, list) or not listed:
         raise BundleRejected("bundle.json lists no custody chain.")
@@ -269,7 +271,7 @@ def _hashed(blocks: Iterator[bytes], digest: Any) -> Iterator[bytes]:
         yield block
 
 
-def _check_exhibits(z: SafeZip, bundle: dict[str, Any], manifest: dict[str, str],
+def _check_exhibits(z: BagSource, bundle: dict[str, Any], manifest: dict[str, str],
                     chains: dict[str, list[ChainEntry]], report: BundleReport
                     ) -> tuple[list[dict[str, Any]], dict[str, dict[str, bytes]]]:
     listed = bundle.get("exhibits")
@@ -352,7 +354,7 @@ def _check_meta_shape(meta: dict[str, Any], name: str) -> None:
             raise BundleRejected(f"Exhibit {name[:40]}: metadata.json lists a file wrongly.")
 
 
-def _check_stamp(z: SafeZip, manifest: dict[str, str], stamp: Any,
+def _check_stamp(z: BagSource, manifest: dict[str, str], stamp: Any,
                  chains: dict[str, list[ChainEntry]], exhibit: str
                  ) -> tuple[tokens.TokenCheck, dict[str, bytes]]:
     if not isinstance(stamp, dict):
@@ -372,7 +374,7 @@ def _check_stamp(z: SafeZip, manifest: dict[str, str], stamp: Any,
     return tokens.check_token(f"{exhibit} {stem}", tsr, proof, pem, chains), files
 
 
-def _check_manifest_token(z: SafeZip, tag_bytes: bytes, report: BundleReport) -> None:
+def _check_manifest_token(z: BagSource, tag_bytes: bytes, report: BundleReport) -> None:
     if layout.MANIFEST_TOKEN not in z.members:
         report.checks[1].notes.append(
             "the tag manifest carries no RFC 3161 token of its own (the exporter logged its "
@@ -410,8 +412,13 @@ def _configured_roots() -> list[bytes]:
 @contextlib.contextmanager
 def opened(path: Path, passphrase: str | None = None, identities: list[Any] | None = None,
            limits: Limits = DEFAULT_LIMITS, progress: Progress | None = None
-           ) -> Iterator[tuple[SafeZip, VerifiedBundle]]:
-    """Unseal, open defensively and verify; yields the open zip and what was verified."""
+           ) -> Iterator[tuple[BagSource, VerifiedBundle]]:
+    """Unseal, open defensively and verify; yields the open zip (or unpacked folder) and
+    what was verified."""
+    if Path(path).is_dir():
+        with DirBag(Path(path), limits) as bag:
+            yield bag, verify_zip(bag, "unpacked folder", progress)
+        return
     kind = sealing_of(Path(path))
     # The unsealed zip may exceed its content only by zip headers (~1 KiB per member, generously).
     budget = limits.max_total_bytes + 1024 * limits.max_members

@@ -27,7 +27,7 @@ the terminal, or --seal-passphrase-file) or to the recipient's age public key (-
 recipient gets it from `locker identity`). --no-encrypt writes a plain signed zip for
 channels that are already secure. The standard `age -d` tool can unseal it too."""
 
-VERIFY_EPILOG = """Checks every checksum, the signature, every RFC 3161 token and Merkle proof,
+VERIFY_EPILOG = """FILE may also be a folder made by open-bundle. Checks every checksum, the signature, every RFC 3161 token and Merkle proof,
 the custody chains, and every exhibit against its custody entry. Nothing is written.
 Exit 0 when all holds, 4 when something does not verify, 5 for a malformed or hostile
 bundle, 3 when the passphrase or key does not open it."""
@@ -118,7 +118,7 @@ def _unseal_keys(args: argparse.Namespace, ask: bool = True) -> tuple[str | None
         with open_vault(args) as vault:
             identities += parse_identities(vault.age_identity())
     if ask and passphrase is None and not identities and sys.stdin.isatty() \
-            and sealing_of(args.file) == "passphrase":
+            and not args.file.is_dir() and sealing_of(args.file) == "passphrase":
         passphrase = getpass.getpass("Bundle passphrase: ") or None
     return passphrase, identities
 
@@ -255,7 +255,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     identities = (parse_identities(read_secret_file_all(args.identity_file))
                   if args.identity_file else [])
     with open_vault(args) as vault:
-        if passphrase is None and sys.stdin.isatty():
+        if passphrase is None and sys.stdin.isatty() and not args.file.is_dir():
             from app.bundle.seal import sealing_of
 
             if sealing_of(args.file) == "passphrase":

@@ -230,3 +230,32 @@ def test_sealed_bundle_larger_than_the_budget_is_refused(good_bundle, make_vault
     with pytest.raises(BundleRejected, match="more than a bundle may hold"):
         import_bundle(receiver, sealed, limits=Limits(max_total_bytes=10_000, max_members=10))
     assert _state(receiver) == before
+
+
+def test_unpacked_folder_verifies_and_changes_are_caught(good_bundle, make_vault, tmp_path):
+    path, _ = good_bundle
+    folder = tmp_path / "opened"
+    open_bundle(path, folder)
+    assert locker("verify-bundle", folder).returncode == 0
+    original = next(folder.glob("data/exhibits/E-001/original/*"))
+    data = original.read_bytes()
+    original.write_bytes(data[:-1] + bytes([data[-1] ^ 1]))
+    changed = locker("verify-bundle", folder)
+    assert changed.returncode == 4 and "does not match the manifest" in changed.stdout
+    original.write_bytes(data)
+    (folder / "data" / "extra.txt").write_text("smuggled")
+    assert locker("verify-bundle", folder).returncode == 5
+    (folder / "data" / "extra.txt").unlink()
+    (folder / "data" / "link").symlink_to("/etc/passwd")
+    linked = locker("verify-bundle", folder)
+    assert linked.returncode == 5 and "symbolic link" in linked.stderr
+    (folder / "data" / "link").unlink()
+    receiver = make_vault("from-folder")
+    result = import_bundle(receiver, folder)
+    assert len(result.items) == 2 and verify_vault_ok(receiver)
+
+
+def verify_vault_ok(vault) -> bool:
+    from app.vault.verify import verify_vault
+
+    return verify_vault(vault).ok
