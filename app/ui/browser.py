@@ -199,6 +199,8 @@ class BrowserWidget(QWidget):
             "without showing it."))
         self.profile_choice.setItemText(0, self.tr("Private: forget logins when closed"))
         self.profile_choice.setItemText(1, self.tr("Stay logged in (saved on this computer)"))
+        self.info.setText(self.tr('Captures and downloads go to the case "{0}".')
+                          .format(self.case))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
         if event.type() == QEvent.Type.LanguageChange:
