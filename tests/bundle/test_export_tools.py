@@ -170,3 +170,18 @@ def test_manifest_stamp_added_after_an_offline_export(make_vault, local_tsa, tmp
                   "--no-stamp", passphrase_file=passphrase_file).returncode == 0
     wrong = locker("verify-bundle", other, "--stamp", str(bundle) + ".stamp.json")
     assert wrong.returncode == 4 and "does not stamp this bundle" in wrong.stdout
+
+
+def test_ecdsa_tsa_tokens_verify_in_bundles(make_vault, local_tsa, tmp_path):
+    from app.bundle.export import export_bundle, select_items
+    from app.bundle.seal import Sealing
+    from app.bundle.verify import verify_bundle
+
+    vault = make_vault("ec")
+    fill_vault(vault, count=1)
+    stamp(vault, local_tsa(key="ec"))
+    bundle = tmp_path / "ec.zip"
+    export_bundle(vault, bundle, select_items(vault, case="사건 1"), Sealing())
+    report = verify_bundle(bundle)
+    assert report.ok, report.text()
+    assert report.exhibits[0]["timestamps"] >= 1

@@ -164,6 +164,9 @@ def test_cli_rejections_write_nothing(good_bundle, make_vault, tmp_path, passphr
                         env={"TMPDIR": str(private_tmp)})
         assert result.returncode == 5, result.stderr
         assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    as_json = locker("verify-bundle", evil, "--json")
+    assert as_json.returncode == 5
+    assert json.loads(as_json.stdout)["ok"] is False and "escapes" in json.loads(as_json.stdout)["error"]
     out = tmp_path / "opened"
     result = locker("open-bundle", evil, "--out", out)
     assert result.returncode == 5 and not out.exists()
