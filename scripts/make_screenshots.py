@@ -10,6 +10,7 @@ Run it again whenever the UI changes.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import tempfile
@@ -65,9 +66,16 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="locker-shots-") as tmp:
         folder = Path(tmp)
         os.environ["LOCKER_CONFIG_DIR"] = str(folder / "config")
-        no_tsas = folder / "tsa-none.json"  # no network: items stay "pending"
-        no_tsas.write_text('{"tsas": []}', encoding="utf-8")
-        os.environ["LOCKER_TSA_CONFIG"] = str(no_tsas)
+        # The shipped TSA list, all turned off: no network, items stay "pending".
+        from app.timestamp.config import SHIPPED_CONFIG
+
+        shipped = json.loads(SHIPPED_CONFIG.read_text(encoding="utf-8"))
+        for entry in shipped["tsas"]:
+            entry["enabled"] = False
+            entry["roots"] = [str(SHIPPED_CONFIG.parent / r) for r in entry.get("roots", [])]
+        offline = folder / "tsa-offline.json"
+        offline.write_text(json.dumps(shipped), encoding="utf-8")
+        os.environ["LOCKER_TSA_CONFIG"] = str(offline)
         return shoot(folder, args.out)
 
 

@@ -30,6 +30,8 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.result_settings = copy.deepcopy(settings)
+        self.tsa_changed = False
+        self.enabled_tsas: set[str] = set()
         layout = QVBoxLayout(self)
         form = QFormLayout()
         form.setVerticalSpacing(10)
@@ -40,7 +42,21 @@ class SettingsDialog(QDialog):
         self.neutral = QCheckBox(self)
         self.tsas = QLabel(self)
         self.tsas.setWordWrap(True)
+        self.tsas.setObjectName("quiet")
         self.tsas.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        from app.ui.tsa_settings import list_tsas
+
+        self.tsa_entries = list_tsas()
+        self.tsa_boxes: list[QCheckBox] = []
+        tsa_box = QWidget(self)
+        tsa_layout = QVBoxLayout(tsa_box)
+        tsa_layout.setContentsMargins(0, 0, 0, 0)
+        for entry in self.tsa_entries:
+            box = QCheckBox(f"{entry.name}  ({entry.url})", tsa_box)
+            box.setChecked(entry.enabled)
+            tsa_layout.addWidget(box)
+            self.tsa_boxes.append(box)
+        tsa_layout.addWidget(self.tsas)
         self.safe_browsing = QCheckBox(self)
         self.remember = QCheckBox(self)
         self.remember_warning = QLabel(self)
@@ -51,7 +67,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.labels[0], self.language)
         form.addRow(self.labels[1], self.autolock)
         form.addRow("", self.neutral)
-        form.addRow(self.labels[2], self.tsas)
+        form.addRow(self.labels[2], tsa_box)
         form.addRow("", self.safe_browsing)
         form.addRow("", self.remember)
         form.addRow("", self.remember_warning)
@@ -82,11 +98,10 @@ class SettingsDialog(QDialog):
         self.autolock.setSpecialValueText(self.tr("Never"))
         self.neutral.setText(self.tr("Neutral window title and icon"))
         self.labels[2].setText(self.tr("Time-stamp authorities"))
-        tsas = integrations.configured_tsas()
-        listed = "\n".join(f"{name}  {url}" for name, url in tsas) or self.tr("none configured")
         path = integrations.tsa_config_path()
-        self.tsas.setText(listed + ("\n" + self.tr("Configured in %1 (see `locker stamp --help`).")
-                                    .replace("%1", path) if path else ""))
+        text = "" if self.tsa_entries else self.tr("none configured") + "\n"
+        self.tsas.setText(text + (self.tr("Configured in %1 (see `locker stamp --help`).")
+                                  .replace("%1", path) if path else ""))
         self.safe_browsing.setText(self.tr("Blur images in the in-app browser"))
         self.remember.setText(self.tr("Remember this vault on this device"))
         self.remember_warning.setText(self.tr(
@@ -110,6 +125,10 @@ class SettingsDialog(QDialog):
         s.language = ("system", "en", "ko")[self.language.currentIndex()]
         s.autolock_minutes = self.autolock.value()
         s.neutral_title = self.neutral.isChecked()
+        self.tsa_changed = any(box.isChecked() != entry.enabled
+                               for box, entry in zip(self.tsa_boxes, self.tsa_entries, strict=True))
+        self.enabled_tsas = {entry.url for box, entry in
+                             zip(self.tsa_boxes, self.tsa_entries, strict=True) if box.isChecked()}
         s.safe_browsing = self.safe_browsing.isChecked()
         s.remember_on_device = self.remember.isChecked()
         s.remember_recent = self.recent.isChecked()

@@ -39,17 +39,6 @@ def item_status_fn() -> Any:
     return _function("app.timestamp.status", "item_timestamps")
 
 
-def configured_tsas() -> list[tuple[str, str]]:
-    """(name, url) of the time-stamp authorities in use, and nothing if unavailable."""
-    fn = _function("app.timestamp.config", "load_tsas")
-    if fn is None:
-        return []
-    try:
-        return [(t.name, t.url) for t in fn()]
-    except Exception:  # noqa: BLE001 - a broken config file is shown as "none"
-        return []
-
-
 def tsa_config_path() -> str:
     fn = _function("app.timestamp.config", "config_path")
     return str(fn()) if fn is not None else ""

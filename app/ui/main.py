@@ -107,8 +107,19 @@ class App(QObject):
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.controller.settings, self.main_window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self.save_settings(dialog.result_settings))
+        dialog.accepted.connect(lambda: self._settings_accepted(dialog))
         dialog.open()
+
+    def _settings_accepted(self, dialog: SettingsDialog) -> None:
+        if dialog.tsa_changed:
+            from app.ui.tsa_settings import set_enabled
+
+            try:
+                set_enabled(dialog.enabled_tsas)
+            except OSError as exc:
+                self.controller.error.emit(str(exc))
+            self.controller.refresh_status()
+        self.save_settings(dialog.result_settings)
 
     def save_settings(self, new: Settings) -> None:
         old = self.controller.settings

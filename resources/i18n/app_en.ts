@@ -14,7 +14,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="136" />
+        <location filename="../../app/ui/main.py" line="147" />
         <source>Not remembered</source>
         <translation type="unfinished" />
     </message>
@@ -77,52 +77,57 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="219" />
+        <location filename="../../app/ui/browser.py" line="202" />
+        <source>Captures and downloads go to the case "{0}".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/browser.py" line="221" />
         <source>Type a web address, such as https://example.org/post/1.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="243" />
+        <location filename="../../app/ui/browser.py" line="245" />
         <source>Stay logged in?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="244" />
+        <location filename="../../app/ui/browser.py" line="246" />
         <source>Logins (cookies and site storage) will be kept on this computer in {0}, so anyone using this computer account could use them. Page content and images are still never cached on disk. Continue?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="264" />
+        <location filename="../../app/ui/browser.py" line="266" />
         <source>Open a web page first.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="267" />
+        <location filename="../../app/ui/browser.py" line="269" />
         <source>A capture is already running.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="270" />
+        <location filename="../../app/ui/browser.py" line="272" />
         <source>Capturing {0}…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="297" />
+        <location filename="../../app/ui/browser.py" line="299" />
         <source>Saved in the vault as item {0}.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="310" />
+        <location filename="../../app/ui/browser.py" line="312" />
         <source>The file is too large to keep (over {0} MiB).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="320" />
+        <location filename="../../app/ui/browser.py" line="322" />
         <source>Downloading into the vault…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="333" />
+        <location filename="../../app/ui/browser.py" line="335" />
         <source>The download did not finish; nothing was stored.</source>
         <translation type="unfinished" />
     </message>
@@ -130,12 +135,12 @@
 <context>
     <name>BrowserWindow</name>
     <message>
-        <location filename="../../app/ui/browser.py" line="388" />
+        <location filename="../../app/ui/browser.py" line="390" />
         <source>Browser (images blurred)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="399" />
+        <location filename="../../app/ui/browser.py" line="401" />
         <source>Not captured</source>
         <translation type="unfinished" />
     </message>
@@ -572,62 +577,62 @@
 <context>
     <name>ItemModel</name>
     <message>
-        <location filename="../../app/ui/item_model.py" line="207" />
+        <location filename="../../app/ui/item_model.py" line="223" />
         <source>Title</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="207" />
+        <location filename="../../app/ui/item_model.py" line="223" />
         <source>Captured</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="207" />
+        <location filename="../../app/ui/item_model.py" line="223" />
         <source>Source site</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="207" />
+        <location filename="../../app/ui/item_model.py" line="223" />
         <source>Kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="208" />
+        <location filename="../../app/ui/item_model.py" line="224" />
         <source>Timestamp</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="208" />
+        <location filename="../../app/ui/item_model.py" line="224" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="227" />
+        <location filename="../../app/ui/item_model.py" line="243" />
         <source>(untitled)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="235" />
+        <location filename="../../app/ui/item_model.py" line="251" />
         <source>unknown</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="240" />
+        <location filename="../../app/ui/item_model.py" line="256" />
         <source>File</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="240" />
+        <location filename="../../app/ui/item_model.py" line="256" />
         <source>Web page</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="240" />
+        <location filename="../../app/ui/item_model.py" line="256" />
         <source>Screenshot</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="241" />
+        <location filename="../../app/ui/item_model.py" line="257" />
         <source>Download</source>
         <translation type="unfinished" />
     </message>
@@ -1040,85 +1045,85 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="74" />
+        <location filename="../../app/ui/dialogs.py" line="90" />
         <source>Settings</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="77" />
+        <location filename="../../app/ui/dialogs.py" line="93" />
         <source>Follow the system</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="79" />
-        <location filename="../../app/ui/dialogs.py" line="98" />
+        <location filename="../../app/ui/dialogs.py" line="95" />
+        <location filename="../../app/ui/dialogs.py" line="113" />
         <source>Language</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="80" />
-        <location filename="../../app/ui/dialogs.py" line="99" />
+        <location filename="../../app/ui/dialogs.py" line="96" />
+        <location filename="../../app/ui/dialogs.py" line="114" />
         <source>Lock after idle</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="81" />
+        <location filename="../../app/ui/dialogs.py" line="97" />
         <source> min</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="82" />
+        <location filename="../../app/ui/dialogs.py" line="98" />
         <source>Never</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="83" />
+        <location filename="../../app/ui/dialogs.py" line="99" />
         <source>Neutral window title and icon</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="84" />
         <location filename="../../app/ui/dialogs.py" line="100" />
+        <location filename="../../app/ui/dialogs.py" line="115" />
         <source>Time-stamp authorities</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="86" />
+        <location filename="../../app/ui/dialogs.py" line="102" />
         <source>none configured</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="88" />
+        <location filename="../../app/ui/dialogs.py" line="103" />
         <source>Configured in %1 (see `locker stamp --help`).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="90" />
+        <location filename="../../app/ui/dialogs.py" line="105" />
         <source>Blur images in the in-app browser</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="91" />
+        <location filename="../../app/ui/dialogs.py" line="106" />
         <source>Remember this vault on this device</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="93" />
+        <location filename="../../app/ui/dialogs.py" line="108" />
         <source>Anyone who can use this computer account could then open the vault without the passphrase. Do not turn this on for a shared computer.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="95" />
+        <location filename="../../app/ui/dialogs.py" line="110" />
         <source>Show recently opened vaults</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="96" />
+        <location filename="../../app/ui/dialogs.py" line="111" />
         <source>Save</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="97" />
+        <location filename="../../app/ui/dialogs.py" line="112" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
@@ -1458,27 +1463,27 @@
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="142" />
+        <location filename="../../app/ui/dialogs.py" line="161" />
         <source>Vault verification</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="144" />
+        <location filename="../../app/ui/dialogs.py" line="163" />
         <source>Everything holds: every file, the custody history and the vault structure were checked.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="146" />
+        <location filename="../../app/ui/dialogs.py" line="165" />
         <source>Problems were found. Nothing was changed; keep this report and a backup, and ask for help before doing anything else.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="148" />
+        <location filename="../../app/ui/dialogs.py" line="167" />
         <source>Verification report</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="149" />
+        <location filename="../../app/ui/dialogs.py" line="168" />
         <source>Close</source>
         <translation type="unfinished" />
     </message>

@@ -14,7 +14,7 @@
         <translation>즉시 숨기고 잠급니다 (F12 또는 Ctrl+Shift+Q)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="136" />
+        <location filename="../../app/ui/main.py" line="147" />
         <source>Not remembered</source>
         <translation>기억하지 않았습니다</translation>
     </message>
@@ -77,52 +77,57 @@
         <translation>로그인 유지 (이 컴퓨터에 저장됨)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="219" />
+        <location filename="../../app/ui/browser.py" line="202" />
+        <source>Captures and downloads go to the case "{0}".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/browser.py" line="221" />
         <source>Type a web address, such as https://example.org/post/1.</source>
         <translation>https://example.org/post/1 처럼 웹 주소를 입력해 주세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="243" />
+        <location filename="../../app/ui/browser.py" line="245" />
         <source>Stay logged in?</source>
         <translation>로그인을 유지할까요?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="244" />
+        <location filename="../../app/ui/browser.py" line="246" />
         <source>Logins (cookies and site storage) will be kept on this computer in {0}, so anyone using this computer account could use them. Page content and images are still never cached on disk. Continue?</source>
         <translation>로그인 정보(쿠키와 사이트 저장소)가 이 컴퓨터의 {0}에 보관되어, 이 컴퓨터 계정을 쓰는 사람이라면 누구나 사용할 수 있게 됩니다. 페이지 내용과 이미지는 여전히 디스크에 캐시되지 않습니다. 계속할까요?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="264" />
+        <location filename="../../app/ui/browser.py" line="266" />
         <source>Open a web page first.</source>
         <translation>먼저 웹 페이지를 열어 주세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="267" />
+        <location filename="../../app/ui/browser.py" line="269" />
         <source>A capture is already running.</source>
         <translation>이미 저장이 진행 중입니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="270" />
+        <location filename="../../app/ui/browser.py" line="272" />
         <source>Capturing {0}…</source>
         <translation>{0} 저장 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="297" />
+        <location filename="../../app/ui/browser.py" line="299" />
         <source>Saved in the vault as item {0}.</source>
         <translation>보관함에 항목 {0}(으)로 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="310" />
+        <location filename="../../app/ui/browser.py" line="312" />
         <source>The file is too large to keep (over {0} MiB).</source>
         <translation>파일이 너무 커서 보관할 수 없습니다({0} MiB 초과).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="320" />
+        <location filename="../../app/ui/browser.py" line="322" />
         <source>Downloading into the vault…</source>
         <translation>보관함으로 내려받는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="333" />
+        <location filename="../../app/ui/browser.py" line="335" />
         <source>The download did not finish; nothing was stored.</source>
         <translation>내려받기가 끝나지 않아 아무것도 저장하지 않았습니다.</translation>
     </message>
@@ -130,12 +135,12 @@
 <context>
     <name>BrowserWindow</name>
     <message>
-        <location filename="../../app/ui/browser.py" line="388" />
+        <location filename="../../app/ui/browser.py" line="390" />
         <source>Browser (images blurred)</source>
         <translation>브라우저 (이미지 흐리게)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="399" />
+        <location filename="../../app/ui/browser.py" line="401" />
         <source>Not captured</source>
         <translation>저장하지 못했습니다</translation>
     </message>
@@ -572,62 +577,62 @@
 <context>
     <name>ItemModel</name>
     <message>
-        <location filename="../../app/ui/item_model.py" line="207" />
+        <location filename="../../app/ui/item_model.py" line="223" />
         <source>Title</source>
         <translation>제목</translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="207" />
+        <location filename="../../app/ui/item_model.py" line="223" />
         <source>Captured</source>
         <translation>수집 시각</translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="207" />
+        <location filename="../../app/ui/item_model.py" line="223" />
         <source>Source site</source>
         <translation>출처 사이트</translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="207" />
+        <location filename="../../app/ui/item_model.py" line="223" />
         <source>Kind</source>
         <translation>종류</translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="208" />
+        <location filename="../../app/ui/item_model.py" line="224" />
         <source>Timestamp</source>
         <translation>타임스탬프</translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="208" />
+        <location filename="../../app/ui/item_model.py" line="224" />
         <source>Notes</source>
         <translation>메모</translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="227" />
+        <location filename="../../app/ui/item_model.py" line="243" />
         <source>(untitled)</source>
         <translation>(제목 없음)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="235" />
+        <location filename="../../app/ui/item_model.py" line="251" />
         <source>unknown</source>
         <translation>알 수 없음</translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="240" />
+        <location filename="../../app/ui/item_model.py" line="256" />
         <source>File</source>
         <translation>파일</translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="240" />
+        <location filename="../../app/ui/item_model.py" line="256" />
         <source>Web page</source>
         <translation>웹 페이지</translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="240" />
+        <location filename="../../app/ui/item_model.py" line="256" />
         <source>Screenshot</source>
         <translation>화면 캡처</translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="241" />
+        <location filename="../../app/ui/item_model.py" line="257" />
         <source>Download</source>
         <translation>내려받은 파일</translation>
     </message>
@@ -1040,85 +1045,85 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="74" />
+        <location filename="../../app/ui/dialogs.py" line="90" />
         <source>Settings</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="77" />
+        <location filename="../../app/ui/dialogs.py" line="93" />
         <source>Follow the system</source>
         <translation>시스템 설정 따르기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="79" />
-        <location filename="../../app/ui/dialogs.py" line="98" />
+        <location filename="../../app/ui/dialogs.py" line="95" />
+        <location filename="../../app/ui/dialogs.py" line="113" />
         <source>Language</source>
         <translation>언어</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="80" />
-        <location filename="../../app/ui/dialogs.py" line="99" />
+        <location filename="../../app/ui/dialogs.py" line="96" />
+        <location filename="../../app/ui/dialogs.py" line="114" />
         <source>Lock after idle</source>
         <translation>사용하지 않으면 잠그기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="81" />
+        <location filename="../../app/ui/dialogs.py" line="97" />
         <source> min</source>
         <translation>분</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="82" />
+        <location filename="../../app/ui/dialogs.py" line="98" />
         <source>Never</source>
         <translation>잠그지 않음</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="83" />
+        <location filename="../../app/ui/dialogs.py" line="99" />
         <source>Neutral window title and icon</source>
         <translation>눈에 띄지 않는 창 제목과 아이콘</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="84" />
         <location filename="../../app/ui/dialogs.py" line="100" />
+        <location filename="../../app/ui/dialogs.py" line="115" />
         <source>Time-stamp authorities</source>
         <translation>타임스탬프 기관</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="86" />
+        <location filename="../../app/ui/dialogs.py" line="102" />
         <source>none configured</source>
         <translation>설정된 기관 없음</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="88" />
+        <location filename="../../app/ui/dialogs.py" line="103" />
         <source>Configured in %1 (see `locker stamp --help`).</source>
         <translation>%1에서 설정합니다(`locker stamp --help` 참고).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="90" />
+        <location filename="../../app/ui/dialogs.py" line="105" />
         <source>Blur images in the in-app browser</source>
         <translation>앱 안 브라우저에서 이미지 흐리게 하기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="91" />
+        <location filename="../../app/ui/dialogs.py" line="106" />
         <source>Remember this vault on this device</source>
         <translation>이 기기에서 이 보관함 기억하기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="93" />
+        <location filename="../../app/ui/dialogs.py" line="108" />
         <source>Anyone who can use this computer account could then open the vault without the passphrase. Do not turn this on for a shared computer.</source>
         <translation>이 컴퓨터 계정을 쓸 수 있는 사람이라면 누구나 암호 없이 보관함을 열 수 있게 됩니다. 함께 쓰는 컴퓨터에서는 켜지 마세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="95" />
+        <location filename="../../app/ui/dialogs.py" line="110" />
         <source>Show recently opened vaults</source>
         <translation>최근 연 보관함 보여 주기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="96" />
+        <location filename="../../app/ui/dialogs.py" line="111" />
         <source>Save</source>
         <translation>저장</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="97" />
+        <location filename="../../app/ui/dialogs.py" line="112" />
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
@@ -1458,27 +1463,27 @@
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="142" />
+        <location filename="../../app/ui/dialogs.py" line="161" />
         <source>Vault verification</source>
         <translation>보관함 검증</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="144" />
+        <location filename="../../app/ui/dialogs.py" line="163" />
         <source>Everything holds: every file, the custody history and the vault structure were checked.</source>
         <translation>모두 이상 없습니다. 모든 파일, 보관 이력, 보관함 구조를 확인했습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="146" />
+        <location filename="../../app/ui/dialogs.py" line="165" />
         <source>Problems were found. Nothing was changed; keep this report and a backup, and ask for help before doing anything else.</source>
         <translation>문제가 발견되었습니다. 아무것도 바뀌지 않았습니다. 이 보고서와 백업을 보관하시고, 다른 조치를 하시기 전에 도움을 요청해 주세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="148" />
+        <location filename="../../app/ui/dialogs.py" line="167" />
         <source>Verification report</source>
         <translation>검증 보고서</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="149" />
+        <location filename="../../app/ui/dialogs.py" line="168" />
         <source>Close</source>
         <translation>닫기</translation>
     </message>

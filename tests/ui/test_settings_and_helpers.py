@@ -83,3 +83,35 @@ def test_safety_note_shows_once_and_can_be_skipped(gui, qtbot, config_dir: Path)
     window.safety_skip.click()
     assert not window.safety.isVisible()
     assert Settings.load(config_dir / "settings.json").safety_note_seen
+
+
+def test_time_stamp_authorities_can_be_turned_on_and_off(gui, qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                        monkeypatch) -> None:
+    import json as _json
+    import shutil
+
+    from app.timestamp.config import SHIPPED_CONFIG, load_tsas
+
+    # Two authorities on a closed local port: nothing here may reach the internet.
+    pem = sorted(SHIPPED_CONFIG.parent.glob("*.pem"))[0]
+    shutil.copy(pem, tmp_path / "root.pem")
+    config = tmp_path / "tsa.json"
+    config.write_text(_json.dumps({"tsas": [
+        {"name": "Local A", "url": "http://127.0.0.1:9/a", "roots": ["root.pem"]},
+        {"name": "Local B", "url": "http://127.0.0.1:9/b", "roots": ["root.pem"],
+         "enabled": False}]}), encoding="utf-8")
+    monkeypatch.setenv("LOCKER_TSA_CONFIG", str(config))
+    before = {t.url for t in load_tsas()}
+    path = make_vault(tmp_path / "v.locker")
+    unlock(gui, qtbot, path)
+    gui.main_window.act_settings.trigger()
+    dialog = gui.main_window.findChild(SettingsDialog)
+    assert len(dialog.tsa_boxes) >= 2
+    first = dialog.tsa_boxes[0]
+    url = dialog.tsa_entries[0].url
+    assert first.isChecked() == (url in before)
+    first.setChecked(not first.isChecked())
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    after = {t.url for t in load_tsas()}
+    assert (url in after) != (url in before)
+    assert after - {url} == before - {url}
