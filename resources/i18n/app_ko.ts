@@ -79,7 +79,7 @@
     <message>
         <location filename="../../app/ui/browser.py" line="202" />
         <source>Captures and downloads go to the case "{0}".</source>
-        <translation type="unfinished" />
+        <translation>저장한 페이지와 내려받은 파일은 사건 "{0}"에 들어갑니다.</translation>
     </message>
     <message>
         <location filename="../../app/ui/browser.py" line="221" />
