@@ -161,3 +161,32 @@ def test_kill_during_capture_keeps_every_reported_page(tmp_path: Path, passphras
 def _write(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path
+
+
+def test_kill_during_export_never_leaves_a_half_bundle(tmp_path: Path, passphrase_file: Path,
+                                                       soak: bool) -> None:
+    """A bundle appears under its name only when complete: after any kill, the file is
+    either absent or verifies; the vault verifies either way."""
+    pytest.importorskip("app.bundle.export")
+    from app.bundle.verify import verify_bundle
+    from app.vault.models import NewArtifact, NewItem
+
+    path = tmp_path / "v.locker"
+    with Vault.create(path, PASSPHRASE) as vault:
+        for n in range(4):
+            vault.add_item(NewItem("file", "Out", f"exhibit {n}"),
+                           [NewArtifact("original", f"f{n}.bin", bytes([n + 1]) * 700_000)])
+    rng = random.Random(8000)
+    for trial in range(25 if soak else 6):
+        out = tmp_path / f"bundle-{trial}.zip"
+        result = run_and_kill(locker_cmd("export", path, "--out", out, "--case", "Out",
+                                         "--no-encrypt", "--no-stamp", "--passphrase-file",
+                                         passphrase_file),
+                              after_seconds=rng.uniform(0.3, 3.0))
+        assert "Traceback" not in result.stderr, result.stderr
+        if out.exists():
+            assert verify_bundle(out).ok, f"trial {trial}: a bundle under its name does not verify"
+        else:
+            assert result.killed, result.stderr
+        with Vault.open(path, PASSPHRASE) as vault:
+            assert_vault_whole(vault)
