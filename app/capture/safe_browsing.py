@@ -168,6 +168,32 @@ def _script(show: bool) -> QWebEngineScript:
     return script
 
 
+def strip_from_snapshot(mhtml: bytes) -> bytes:
+    """An MHTML snapshot of a blurred page, without the blur stylesheet (Blink saves it
+    as a linked CSS part). Read and written with the standard email package."""
+    import email
+    import email.generator
+    import email.policy
+    import io
+
+    message = email.message_from_bytes(mhtml, policy=email.policy.compat32)
+    changed = False
+    for part in message.walk():
+        if part.get_content_type() != "text/css":
+            continue
+        payload = part.get_payload(decode=True)
+        if isinstance(payload, bytes) and SHOW_ATTR.encode() in payload:
+            part.set_payload("")
+            changed = True
+    if not changed:
+        return mhtml
+    out = io.BytesIO()
+    generator = email.generator.BytesGenerator(
+        out, mangle_from_=False, policy=email.policy.compat32.clone(linesep="\r\n"))
+    generator.flatten(message)
+    return out.getvalue()
+
+
 def _shadow_script() -> QWebEngineScript:
     script = QWebEngineScript()
     script.setName(SCRIPT_NAME + "-shadow")

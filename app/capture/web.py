@@ -52,10 +52,17 @@ from app.capture.errors import (
     TLSFailure,
     Unreachable,
 )
+from app.capture.safe_browsing import strip_from_snapshot
 from app.capture.web_downloads import PAGE_TYPES, DownloadSteps
 from app.capture.web_engine import QuietPage, off_the_record_profile
 from app.capture.web_result import KEPT_HEADERS, PageCapture
-from app.capture.web_scripts import FRAMES_DONE_JS, FRAMES_START_JS, MEASURE_JS, PAGE_META_JS
+from app.capture.web_scripts import (
+    FRAMES_DONE_JS,
+    FRAMES_START_JS,
+    MEASURE_JS,
+    PAGE_META_JS,
+    UNBLUR_SNAPSHOT_JS,
+)
 from app.errors import UsageError
 from app.vault.models import utc_now
 
@@ -119,6 +126,7 @@ class PageCapturer(QObject, DownloadSteps):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._on_timeout)
         self._direct_started = False
+        self._snapshot: bytes | None = None
         self._probe = QTimer(self)
         self._probe.timeout.connect(lambda: self._guarded(self._probe_type))
 
@@ -139,8 +147,26 @@ class PageCapturer(QObject, DownloadSteps):
             error = CaptureFailed(str(exc))
             QTimer.singleShot(0, lambda: self.failed.emit(url, error))
             return
+        self._snapshot = None
+        self._start(qurl, qurl)
+
+    def capture_snapshot(self, mhtml: bytes, page_url: str) -> None:
+        """Capture a page as it was on screen: ``mhtml`` is the in-app browser's snapshot
+        of it (expanded comments, scrolled-in posts and all). It is loaded off screen, the
+        safe-browsing blur is taken out, and it is rendered and saved like any page."""
+        if self.busy:
+            raise UsageError("A capture is already running.")
+        self._url = page_url
+        qurl = check_url(page_url)
+        self._snapshot = strip_from_snapshot(mhtml)
+        folder = spool.make_spool_dir()
+        path = folder / "snapshot.mhtml"
+        path.write_bytes(self._snapshot)
+        self._start(qurl, QUrl.fromLocalFile(str(path)), folder)
+
+    def _start(self, qurl: QUrl, load: QUrl, folder: Path | None = None) -> None:
         self._gen += 1
-        self._spool = spool.make_spool_dir()
+        self._spool = folder or spool.make_spool_dir()
         self._page = QuietPage(self.profile, self)
         settings = self._page.settings()
         settings.setAttribute(QWebEngineSettings.WebAttribute.ShowScrollBars, False)
@@ -157,13 +183,19 @@ class PageCapturer(QObject, DownloadSteps):
             user_agent=self.profile.httpUserAgent(), engine=engine_description(),
             viewport=VIEWPORT, method=self.method, profile=self.profile_label,
         )
+        if self._snapshot is not None:
+            self._result.method = f"{self.method}, as shown"
+            self._result.notes.append(
+                "Rendered from the page as it was shown (an MHTML snapshot taken in the "
+                "in-app browser); the page was not loaded again.")
         self._loaded = False
         self._navigations = 0
         self._direct_started = False
         self._timer.start(int(self.timeout_s * 1000))
-        self._probe.start(PROBE_MS)
+        if self._snapshot is None:
+            self._probe.start(PROBE_MS)
         self.stage.emit("loading")
-        self._page.load(qurl)
+        self._page.load(load)
 
     def cancel(self) -> None:
         if self.busy:
@@ -191,7 +223,10 @@ class PageCapturer(QObject, DownloadSteps):
             self._loaded = True  # rendering a long page may take a while: a new budget
             self._timer.start(int(max(self.timeout_s, PROCESS_TIMEOUT_S) * 1000))
             self.stage.emit("settling")
-            self._settle(0)
+            if self._snapshot is not None:  # the snapshot carries the blur: lift it here
+                self._js(UNBLUR_SNAPSHOT_JS, lambda _v: self._settle(0))
+            else:
+                self._settle(0)
         elif info.status() == status.LoadStoppedStatus:
             return  # our own stop (cancel) or a download taking over
         elif domain == domains.CertificateErrorDomain or (self._page and self._page.last_certificate_error):
@@ -226,6 +261,8 @@ class PageCapturer(QObject, DownloadSteps):
 
     def _record_response(self, info: QWebEngineLoadingInfo) -> None:
         assert self._result is not None
+        if self._snapshot is not None:
+            return  # a local snapshot: the URL and response are the shown page's
         self._result.final_url = info.url().toString()
         if info.errorDomain() == QWebEngineLoadingInfo.ErrorDomain.HttpStatusCodeDomain:
             self._result.http_status = info.errorCode()
@@ -294,7 +331,9 @@ class PageCapturer(QObject, DownloadSteps):
             doc_type = str(data.get("type") or "").lower()
             if doc_type:
                 self._result.content_type = doc_type
-            if self._result.content_type and self._result.content_type not in PAGE_TYPES:
+            if self._snapshot is not None:
+                pass  # rendered as a page whatever its type; no file to fetch
+            elif self._result.content_type and self._result.content_type not in PAGE_TYPES:
                 self._download_direct()
                 return
             ready = data.get("ready") == "complete" and data.get("images", True)

@@ -34,3 +34,28 @@ PAGE_META_JS = """JSON.stringify((() => {
 FRAMES_START_JS = ("window.__evidenceLockerFrame = false; requestAnimationFrame(() => "
                    "requestAnimationFrame(() => { window.__evidenceLockerFrame = true; })); 0")
 FRAMES_DONE_JS = "window.__evidenceLockerFrame === true"
+
+# A snapshot from the in-app browser carries the safe-browsing stylesheet (saved as a
+# linked sheet) and its marker attributes: all of it is removed before the snapshot is
+# rendered and saved again for the capture, so the stored page is the page as shown.
+UNBLUR_SNAPSHOT_JS = """(() => {
+  const MARK = 'data-evidence-locker-';
+  const roots = [document];
+  while (roots.length) {
+    const root = roots.pop();
+    const sheets = Array.from(root.styleSheets || []);
+    for (const sheet of sheets) {
+      let ours = false;
+      try { ours = Array.from(sheet.cssRules).some(r => (r.selectorText || '').includes(MARK)); }
+      catch (e) {}
+      if (ours && sheet.ownerNode) sheet.ownerNode.remove();
+    }
+    root.querySelectorAll('*').forEach(e => {
+      for (const a of Array.from(e.attributes)) if (a.name.startsWith(MARK)) e.removeAttribute(a.name);
+      if (e.shadowRoot) roots.push(e.shadowRoot);
+    });
+  }
+  const html = document.documentElement;
+  if (html) for (const a of Array.from(html.attributes)) if (a.name.startsWith(MARK)) html.removeAttribute(a.name);
+  return 0;
+})()"""

@@ -105,6 +105,7 @@ class BrowserWidget(QWidget):
         self._own_runner = ThreadStoreRunner(self) if store_runner is None else None
         self._runner: StoreRunner = store_runner or self._own_runner  # type: ignore[assignment]
         self._downloads: list[QWebEngineDownloadRequest] = []
+        self._snapshotting = False
         spool.sweep_stale()
         self._build()
         self.profile: QWebEngineProfile
@@ -132,6 +133,8 @@ class BrowserWidget(QWidget):
         self.capture_button.setMinimumHeight(34)
         self.capture_button.setShortcut(QKeySequence("Ctrl+Shift+C"))
         self.capture_button.clicked.connect(self.capture_page)
+        self.capture_shown_button = QToolButton(self)
+        self.capture_shown_button.clicked.connect(self.capture_as_shown)
         self.profile_choice = QComboBox(self)
         self.profile_choice.addItems(["", ""])
         self.profile_choice.activated.connect(self._choose_profile)
@@ -147,6 +150,7 @@ class BrowserWidget(QWidget):
         bar.addWidget(self.address, 1)
         bar.addWidget(self.show_images)
         bar.addWidget(self.capture_button)
+        bar.addWidget(self.capture_shown_button)
         second = QHBoxLayout()
         second.addWidget(self.profile_choice)
         second.addWidget(self.info, 1)
@@ -197,6 +201,10 @@ class BrowserWidget(QWidget):
         self.capture_button.setToolTip(self.tr(
             "Save the whole page (picture, source, PDF, text) in the vault, unblurred, "
             "without showing it."))
+        self.capture_shown_button.setText(self.tr("As shown"))
+        self.capture_shown_button.setToolTip(self.tr(
+            "Capture the page exactly as it is now, with what you opened or scrolled to, "
+            "without loading it again."))
         self.profile_choice.setItemText(0, self.tr("Private: forget logins when closed"))
         self.profile_choice.setItemText(1, self.tr("Stay logged in (saved on this computer)"))
         self.info.setText(self.tr('Captures and downloads go to the case "{0}".')
@@ -260,17 +268,56 @@ class BrowserWidget(QWidget):
     def capturing(self) -> bool:
         return self._capturer.busy
 
-    def capture_page(self) -> None:
-        url = self.page.url()
-        if url.scheme() not in ("http", "https"):
+    def _can_capture(self) -> bool:
+        if self.page.url().scheme() not in ("http", "https"):
             self._fail(self.tr("Open a web page first."))
-            return
-        if self._capturer.busy:
+            return False
+        if self._capturer.busy or self._snapshotting:
             self.status.emit(self.tr("A capture is already running."))
+            return False
+        return True
+
+    def capture_page(self) -> None:
+        """Load the address again in a hidden page of this profile and capture that."""
+        if not self._can_capture():
             return
+        url = self.page.url()
         self.capture_button.setEnabled(False)
         self.status.emit(self.tr("Capturing {0}…").format(url.toString()))
         self._capturer.capture(url.toString())
+
+    def capture_as_shown(self) -> None:
+        """Capture the page exactly as it is now (expanded comments, posts loaded by
+        scrolling): an MHTML snapshot of it is rendered unblurred off screen."""
+        if not self._can_capture():
+            return
+        url = self.page.url().toString()
+        folder = spool.make_spool_dir()
+        path = folder / "shown.mhtml"
+        self._snapshotting = True
+        self.capture_button.setEnabled(False)
+        self.status.emit(self.tr("Capturing {0} as shown…").format(url))
+
+        def requested(request: QWebEngineDownloadRequest) -> None:
+            if request.page() is not self.page or not request.isSavePageDownload():
+                return
+            self.profile.downloadRequested.disconnect(requested)
+            request.isFinishedChanged.connect(lambda: finished(request))
+
+        def finished(request: QWebEngineDownloadRequest) -> None:
+            if not request.isFinished():
+                return
+            self._snapshotting = False
+            ok = request.state() == QWebEngineDownloadRequest.DownloadState.DownloadCompleted
+            data = spool.read_and_unlink(path) if ok and path.exists() else b""
+            spool.remove_spool_dir(folder)
+            if not data:
+                self._fail(self.tr("The page could not be saved as shown; nothing was stored."))
+                return
+            self._capturer.capture_snapshot(data, url)
+
+        self.profile.downloadRequested.connect(requested)
+        self.page.save(str(path), QWebEngineDownloadRequest.SavePageFormat.MimeHtmlSaveFormat)
 
     def _captured(self, capture: PageCapture) -> None:
         case = self.case
@@ -300,6 +347,7 @@ class BrowserWidget(QWidget):
 
     def _fail(self, message: str) -> None:
         self.capture_button.setEnabled(True)
+        self._snapshotting = False
         self.failed.emit(message)
 
     # -- downloads -----------------------------------------------------------------

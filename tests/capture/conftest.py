@@ -116,6 +116,23 @@ FAKE_VIDEO = b"\x00\x00\x00\x18ftypmp42" + bytes(range(256)) * 64
 FAKE_PDF = b"%PDF-1.4\n% synthetic test file\n" + b"0" * 5000 + b"\n%%EOF\n"
 
 
+# Content that appears only after the person clicks "more" (kept by "capture as shown").
+EXPAND_PAGE = b"""<!doctype html><html><head><meta charset="utf-8"><title>thread</title></head>
+<body style="margin:0"><button id="more" style="position:absolute;left:0;top:260px">more</button>
+<script>
+document.getElementById('more').addEventListener('click', () => {
+  const img = document.createElement('img');
+  img.src = '/checker.png'; img.width = 240; img.height = 240;
+  img.style = 'position:absolute;left:0;top:0';
+  document.body.appendChild(img);
+  const p = document.createElement('p');
+  p.textContent = 'EXPANDED-REPLY \\ub313\\uae00';
+  p.style = 'position:absolute;left:0;top:300px';
+  document.body.appendChild(p);
+});
+</script></body></html>"""
+
+
 @dataclass
 class Site:
     base: str
@@ -178,6 +195,8 @@ def _handler(big: bytes, hits: dict[str, int]) -> type[BaseHTTPRequestHandler]:
                 self.send(200, FAKE_VIDEO, "video/mp4")
             elif path == "/doc.pdf":
                 self.send(200, FAKE_PDF, "application/pdf")
+            elif path == "/expand":
+                self.send(200, EXPAND_PAGE)
             elif path == "/links":
                 self.send(200, b'<html><body style="margin:0"><a href="/sharp" target="_blank" '
                                b'style="display:block;width:400px;height:200px;background:#ccc">'

@@ -122,6 +122,35 @@ def test_link_to_a_new_window_opens_here_still_blurred(qtbot: Any, vault: Any,
     browser.shutdown()
 
 
+def test_capture_as_shown_keeps_what_was_opened_and_is_sharp(qtbot: Any, vault: Any,
+                                                             site: Any) -> None:
+    from app.ui.browser import BrowserWidget
+
+    browser = BrowserWidget(lambda: vault, "Case B")
+    qtbot.addWidget(browser)
+    browser.resize(1000, 700)
+    browser.show()
+    with qtbot.waitSignal(browser.page.loadFinished, timeout=20_000):
+        browser.load(site.url("/expand"))
+    browser.page.runJavaScript("document.getElementById('more').click()")
+    _wait(800)
+    assert _contrast(_screen(browser), 0, 0) < 25  # the new image is blurred on screen
+    with qtbot.waitSignal(browser.stored, timeout=30_000) as stored:
+        browser.capture_as_shown()
+    item = vault.get_item(stored.args[1])
+    assert item.metadata["final_url"] == site.url("/expand")
+    assert item.metadata["capture_method"] == "in-app browser, as shown"
+    text = vault.open_artifact(item.id, "page.txt").read().decode("utf-8")
+    assert "EXPANDED-REPLY 댓글" in text
+    mhtml = vault.open_artifact(item.id, "page.mhtml").read()
+    assert b"EXPANDED-REPLY" in mhtml
+    assert b"evidence-locker" not in mhtml  # the stored page carries none of the blur
+    png = Image.open(io.BytesIO(vault.open_artifact(item.id, "page.png").read()))
+    assert _contrast(png, 0, 0) > 90, "the stored capture must be sharp"
+    assert _contrast(_screen(browser), 0, 0) < 25  # still blurred on screen
+    browser.shutdown()
+
+
 def test_download_goes_into_the_vault(qtbot: Any, vault: Any, site: Any) -> None:
     from app.ui.browser import BrowserWidget
     from tests.capture.conftest import sha256
