@@ -21,6 +21,7 @@ def main() -> int:
     parser.add_argument("--verify", action="store_true")
     parser.add_argument("--import-dir", type=Path, help="import this folder through the app")
     parser.add_argument("--reveal-all", action="store_true", help="reveal every item")
+    parser.add_argument("--browse", help="open this page in the in-app browser and capture it")
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -64,6 +65,18 @@ def main() -> int:
             QTimer.singleShot(0, lambda i=item.id: controller.reveal(i))
             revealed += wait_for(controller.revealed, 60)
         sys.stdout.write(f"revealed {revealed}\n")
+    if args.browse:
+        from app.ui.browser import BrowserWindow
+
+        window = BrowserWindow(controller, "Browsed")
+        window.show()
+        QTimer.singleShot(0, lambda: window.browser.load(args.browse))
+        if not wait_for(window.browser.page.loadFinished, 60):
+            sys.stderr.write("the browser did not load the page\n")
+            return 1
+        QTimer.singleShot(500, window.browser.capture_page)
+        stored = wait_for(window.browser.stored, 120)
+        sys.stdout.write(f"browsed {'stored' if stored else 'not stored'}\n")
     count = controller.vault.count_items(archived=None) if controller.vault else -1
     if args.verify:
         QTimer.singleShot(0, controller.verify)

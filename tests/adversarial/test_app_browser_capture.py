@@ -1,0 +1,86 @@
+"""The full desktop app (with its quick-exit and idle-lock event filters) capturing a page
+from the in-app browser: the app must keep running, store the capture, and leave no
+marker from the page in the temp, cache, config or data folders (QtWebEngine's storage).
+
+Known crash (found by this suite): App installs application-wide Python event filters
+(App.eventFilter for quick exit, IdleWatcher for auto-lock). During an in-app browser
+capture, PySide6 wraps QtWebEngine's internal QObjects to call them and dies with SIGSEGV
+(__dynamic_cast in Shiboken findDerivedType <- getWrapperForQObject <-
+sendThroughApplicationEventFilters). Each filter alone is enough; with both removed the
+capture works, and filters installed on each top-level QWindow instead (input reaches a
+widget through its window) do not crash. Until app/ui is changed this test is an
+expected failure; strict, so it fails loudly once the crash is gone and the marker has
+to be removed.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+import uuid
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from app.vault import Vault
+from tests.adversarial.util import scan_for, synthetic_png
+from tests.conftest import PASSPHRASE
+from tests.helpers.cli import ROOT
+
+
+@pytest.fixture
+def marked_page() -> Iterator[tuple[str, str]]:
+    marker = f"BROWSEMARK{uuid.uuid4().hex[:12]}"
+    image = synthetic_png(120, 90, seed=4, text=marker)
+    html = (f"<html><head><title>{marker}</title></head><body><h1>{marker}</h1>"
+            f'<img src="/pic.png"></body></html>').encode()
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+        def do_GET(self) -> None:  # noqa: N802
+            body, ctype = (image, "image/png") if self.path.startswith("/pic") else (html, "text/html")
+            self.send_response(200)
+            self.send_header("Content-Type", ctype)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/post", marker
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.xfail(strict=True, reason="app/ui application-wide Python event filters crash "
+                   "PySide6 during an in-app browser capture (SIGSEGV); see module docstring")
+def test_app_captures_from_its_browser_and_leaves_no_trace(
+        tmp_path: Path, passphrase_file: Path, marked_page: tuple[str, str]) -> None:
+    pytest.importorskip("app.ui.browser")
+    url, marker = marked_page
+    home, tmp = tmp_path / "home", tmp_path / "tmp"
+    home.mkdir()
+    tmp.mkdir()
+    vault = tmp_path / "v.locker"
+    Vault.create(vault, PASSPHRASE).close()
+    env = dict(os.environ, HOME=str(home), TMPDIR=str(tmp), XDG_CONFIG_HOME=str(home / ".config"),
+               XDG_CACHE_HOME=str(home / ".cache"), XDG_DATA_HOME=str(home / ".local/share"),
+               LOCKER_CONFIG_DIR=str(home / ".config/locker"), LEAK_MARKERS=marker)
+    result = subprocess.run(
+        [sys.executable, "-m", "tests.adversarial.gui_session", str(vault), str(passphrase_file),
+         "--seconds", "1", "--browse", url],
+        cwd=ROOT, capture_output=True, text=True, timeout=300, env=env)
+    assert result.returncode == 0, f"the app died ({result.returncode}): {result.stderr[-1500:]}"
+    assert "browsed stored" in result.stdout and "clipboard clean" in result.stdout, result.stdout
+    needles = [marker.encode(), marker.encode("utf-16-le")]
+    hits = scan_for(home, needles) + scan_for(tmp, needles) + scan_for(tmp_path, needles)
+    assert not hits, hits[:20]
+    with Vault.open(vault, PASSPHRASE) as v:
+        assert v.count_items(case="Browsed") == 1
