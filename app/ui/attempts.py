@@ -11,6 +11,7 @@ import contextlib
 import datetime as dt
 import hashlib
 import json
+import math
 import os
 import tempfile
 import time
@@ -30,7 +31,7 @@ def delay_after(failures: int) -> float:
     """Seconds to wait after ``failures`` consecutive failures: 0, then 2, 4, 8, ..."""
     if failures < FREE_ATTEMPTS:
         return 0.0
-    return min(MAX_DELAY, 2.0 ** (failures - FREE_ATTEMPTS + 1))
+    return min(MAX_DELAY, 2.0 ** min(failures - FREE_ATTEMPTS + 1, 30))  # no overflow
 
 
 @dataclass
@@ -71,10 +72,21 @@ class AttemptLog:
                 os.unlink(tmp)
 
     def _entry(self, vault: Path) -> tuple[dict[str, Any], dict[str, Any]]:
+        """The vault's record, cleaned: the file is outside the vault and anyone at the
+        PC can edit it, so odd values must neither crash nor lock anyone out."""
         data = self._load()
-        entry = data.setdefault(self.vault_key(vault), {"times": []})
-        if not isinstance(entry.get("times"), list):
-            entry["times"] = []
+        entry = data.get(self.vault_key(vault))
+        entry = entry if isinstance(entry, dict) else {}
+        raw_times = entry.get("times")
+        if not isinstance(raw_times, list):
+            raw_times = []
+        times = [float(t) for t in raw_times if isinstance(t, (int, float))
+                 and not isinstance(t, bool) and math.isfinite(t)][-KEEP_TIMES:]
+        count = entry.get("count")
+        if not isinstance(count, int) or isinstance(count, bool) or not 0 <= count <= 10**6:
+            count = len(times)
+        entry = {"times": times, "count": count}
+        data[self.vault_key(vault)] = entry
         return data, entry
 
     def failures(self, vault: Path) -> list[float]:
@@ -95,8 +107,11 @@ class AttemptLog:
         times = self.failures(vault)
         if not times:
             return 0.0
-        remaining = times[-1] + delay_after(self.failure_count(vault)) - self.clock()
-        return max(0.0, remaining)
+        delay = delay_after(self.failure_count(vault))
+        remaining = times[-1] + delay - self.clock()
+        # Never longer than the delay itself: a failure time in the future (an edited
+        # file, a clock set back) must not lock the person out of her own vault.
+        return max(0.0, min(remaining, delay))
 
     def record_failure(self, vault: Path) -> None:
         data, entry = self._entry(vault)
