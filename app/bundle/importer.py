@@ -19,6 +19,7 @@ from app.bundle.errors import AlreadyImported, BundleInvalid
 from app.bundle.safezip import DEFAULT_LIMITS, BagSource, Limits
 from app.bundle.seal import parse_identities
 from app.bundle.verify import BundleReport, Progress, VerifiedBundle, opened
+from app.errors import UsageError
 from app.vault import custody
 from app.vault.artifact_io import ArtifactReader, write_chunks
 from app.vault.images import blurred_thumbnail
@@ -137,6 +138,8 @@ def _refuse_duplicates(vault: Vault, vb: VerifiedBundle) -> dict[str, dict[str, 
 
 
 def _case_name(conn: Connection, wanted: str | None, vb: VerifiedBundle) -> str:
+    if wanted is not None and (not wanted.strip() or len(wanted) > 200 or "\x00" in wanted):
+        raise UsageError("The case name must be 1 to 200 characters.")
     base = wanted or (f"Received {vb.report.created_at[:10]} from "
                       f"{vb.report.signer_fingerprint[:11]}")
     name, n = base, 1

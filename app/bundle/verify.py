@@ -29,6 +29,8 @@ MAX_JSON = 32 * 1024 * 1024
 MAX_JSON_CONTAINERS = 500_000  # bounds the memory a hostile JSON file can make us use
 MAX_SMALL = 16 * 1024 * 1024
 _LINE = re.compile(r"^([0-9a-f]{64}) [ *](.+)$")
+_ID = re.compile(r"^[0-9A-Za-z-]{8,64}$")
+_TIME = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,9})?(Z|[+-]\d\d:\d\d)$")
 Progress = Callable[[int, int], None]
 
 
@@ -202,6 +204,9 @@ def verify_zip(z: BagSource, sealing: str = "", progress: Progress | None = None
     report.bundle_id = str(bundle.get("bundle_id") or "")
     report.created_at = str(bundle.get("created_at") or "")
     report.exporter_vault_id = str(exporter.get("vault_id") or "")
+    if not (_ID.match(report.bundle_id) and _ID.match(report.exporter_vault_id)
+            and _TIME.match(report.created_at)):
+        raise BundleRejected("bundle.json has a malformed bundle id, vault id or export time.")
     _check_oxum(info, manifest, z, report)
 
     # 3. Custody chains.
