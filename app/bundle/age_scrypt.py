@@ -30,7 +30,9 @@ TAG = 16
 # scrypt N = 2**17 (128 MiB, ~0.4 s here): comparable to the vault's own Argon2id cost and
 # inside the 300 MB memory budget of export/import (age's own default, 2**18, needs 256 MiB).
 WORK_FACTOR = 17
-MAX_WORK_FACTOR = 22  # what the reference age tool accepts
+# Files sealed by age -p (2**18) or rage (calibrated to ~1 s, 2**18..2**20 here) open; a
+# higher factor would let a hostile header make us allocate several GiB before any check.
+MAX_WORK_FACTOR = 20
 MAX_HEADER = 64 * 1024
 _B64 = re.compile(rb"^[A-Za-z0-9+/]*$")
 
@@ -138,8 +140,11 @@ def decrypt_passphrase_stream(src: IO[bytes], out: Any, passphrase: str) -> int:
     if len(parts) != 4 or parts[:2] != [b"->", b"scrypt"] or not parts[3].isdigit():
         raise BundleRejected("The sealed bundle's passphrase stanza is malformed.")
     salt, work_factor, body = _unb64(parts[2]), int(parts[3]), _unb64(lines[2])
-    if len(salt) != 16 or len(body) != 32 or not 1 <= work_factor <= MAX_WORK_FACTOR:
+    if len(salt) != 16 or len(body) != 32 or not 1 <= work_factor <= 64:
         raise BundleRejected("The sealed bundle's passphrase stanza is malformed.")
+    if work_factor > MAX_WORK_FACTOR:
+        raise BundleRejected(f"The bundle's passphrase protection asks for too much memory "
+                             f"(scrypt 2^{work_factor}); re-seal it with `locker export`.")
     try:
         file_key = ChaCha20Poly1305(_scrypt_key(passphrase, salt, work_factor)).decrypt(
             b"\x00" * 12, body, None)

@@ -57,6 +57,9 @@ def test_tampering_and_wrong_passphrase():
         _open(sealed[:-1], "pw")
     with pytest.raises(BundleRejected):
         _open(b"age-encryption.org/v1\n-> scrypt !!! 99\n\n--- x\n", "pw")
+    too_costly = sealed.replace(b" 10\n", b" 26\n", 1)
+    with pytest.raises(BundleRejected, match="too much memory"):
+        _open(too_costly, "pw")
 
 
 def test_spool_is_seekable_and_encrypted_on_disk():
