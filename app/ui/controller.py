@@ -292,7 +292,12 @@ class Controller(QObject):
     def _imported(self, summary: ImportSummary) -> None:
         self.items_changed.emit()
         if summary.failed:
-            self.error.emit("\n".join(summary.failed[:20]))
+            more = len(summary.failed) - 20
+            lines = [self.tr("These files were not stored (the others were):")]
+            lines += summary.failed[:20]
+            if more > 0:
+                lines.append(self.tr("…and %n more.", "", more))
+            self.error.emit("\n".join(lines))
         self.refresh_status()
 
     def write(self, item_id: int, change: Callable[[Vault], None], *, whole_list: bool = False) -> None:

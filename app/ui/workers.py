@@ -70,7 +70,9 @@ class Task(QRunnable):
         try:
             result = self.work(TaskContext(self))
         except LockerError as exc:
-            self._emit_failed(str(exc))
+            from app.ui.error_text import describe
+
+            self._emit_failed(describe(exc))
         except MemoryError:
             self._emit_failed("Out of memory; nothing partial was kept.")
         except Exception as exc:  # noqa: BLE001 - a worker must never take the app down

@@ -284,6 +284,19 @@
     </message>
 </context>
 <context>
+    <name>Controller</name>
+    <message>
+        <location filename="../../app/ui/controller.py" line="296" />
+        <source>These files were not stored (the others were):</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/controller.py" line="299" />
+        <source>…and %n more.</source>
+        <translation><numerusform>…and %n more.</numerusform><numerusform>…and %n more.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>DetailsPane</name>
     <message>
         <location filename="../../app/ui/details.py" line="156" />
@@ -492,6 +505,54 @@
         <location filename="../../app/ui/details.py" line="277" />
         <location filename="../../app/ui/details.py" line="299" />
         <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../app/ui/error_text.py" line="14" />
+        <source>The passphrase is not right. Nothing was changed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/error_text.py" line="16" />
+        <source>A passphrase or key is needed, or it is not right.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/error_text.py" line="18" />
+        <source>Received evidence is read-only and stays as it was sent.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/error_text.py" line="20" />
+        <source>Verification found a problem. Nothing was changed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/error_text.py" line="22" />
+        <source>This input was refused as damaged, unsupported or unsafe. Nothing was stored.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/error_text.py" line="24" />
+        <source>Something needed was not found.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/error_text.py" line="26" />
+        <source>The disk could not be written or read. The vault is unchanged.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/error_text.py" line="28" />
+        <source>This cannot be done as asked.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/error_text.py" line="29" />
+        <source>The operation did not finish. Nothing partial was kept.</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -284,6 +284,19 @@
     </message>
 </context>
 <context>
+    <name>Controller</name>
+    <message>
+        <location filename="../../app/ui/controller.py" line="296" />
+        <source>These files were not stored (the others were):</source>
+        <translation>다음 파일은 저장하지 못했습니다(나머지는 저장했습니다):</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/controller.py" line="299" />
+        <source>…and %n more.</source>
+        <translation><numerusform>…외 %n개.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>DetailsPane</name>
     <message>
         <location filename="../../app/ui/details.py" line="156" />
@@ -493,6 +506,54 @@
         <location filename="../../app/ui/details.py" line="299" />
         <source>Cancel</source>
         <translation>취소</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../app/ui/error_text.py" line="14" />
+        <source>The passphrase is not right. Nothing was changed.</source>
+        <translation>암호가 맞지 않습니다. 아무것도 바뀌지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/error_text.py" line="16" />
+        <source>A passphrase or key is needed, or it is not right.</source>
+        <translation>암호나 키가 필요하거나, 맞지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/error_text.py" line="18" />
+        <source>Received evidence is read-only and stays as it was sent.</source>
+        <translation>받은 증거는 읽기 전용이며 받은 그대로 유지됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/error_text.py" line="20" />
+        <source>Verification found a problem. Nothing was changed.</source>
+        <translation>검증에서 문제가 발견되었습니다. 아무것도 바뀌지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/error_text.py" line="22" />
+        <source>This input was refused as damaged, unsupported or unsafe. Nothing was stored.</source>
+        <translation>손상되었거나, 지원하지 않거나, 안전하지 않은 입력이라 받지 않았습니다. 아무것도 저장하지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/error_text.py" line="24" />
+        <source>Something needed was not found.</source>
+        <translation>필요한 파일이나 항목을 찾지 못했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/error_text.py" line="26" />
+        <source>The disk could not be written or read. The vault is unchanged.</source>
+        <translation>디스크에 쓰거나 읽지 못했습니다. 보관함은 바뀌지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/error_text.py" line="28" />
+        <source>This cannot be done as asked.</source>
+        <translation>요청하신 대로 할 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/error_text.py" line="29" />
+        <source>The operation did not finish. Nothing partial was kept.</source>
+        <translation>작업을 마치지 못했습니다. 중간까지 된 것은 남기지 않았습니다.</translation>
     </message>
 </context>
 <context>
