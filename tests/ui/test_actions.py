@@ -82,3 +82,18 @@ def test_lock_while_unlocking_never_opens_the_window(gui, qtbot, tmp_path: Path)
     qtbot.wait(100)
     assert not gui.controller.is_unlocked
     assert not gui.main_window.isVisible()
+
+
+def test_errors_are_explained_in_korean(gui, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = make_vault(tmp_path / "v.locker")
+    unlock(gui, qtbot, path)
+    settings = gui.controller.settings
+    settings.language = "ko"
+    gui.save_settings(settings)
+    errors: list[str] = []
+    gui.controller.error.connect(errors.append)
+    gui.main_window.import_paths([tmp_path / "does-not-exist.png"])
+    qtbot.waitUntil(lambda: bool(errors), timeout=10_000)
+    first, detail = errors[0].split("\n", 1)
+    assert first == "필요한 파일이나 항목을 찾지 못했습니다."
+    assert "does-not-exist.png" in detail
