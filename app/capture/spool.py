@@ -10,6 +10,7 @@ left behind by a crash are swept on the next start (:func:`sweep_stale`).
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import os
 import shutil
@@ -32,15 +33,26 @@ def is_memory_backed() -> bool:
     return str(spool_base()) != tempfile.gettempdir()
 
 
+_made: set[Path] = set()  # this process's folders, removed at exit whatever happened
+
+
 def make_spool_dir() -> Path:
     """A new private (0700) directory named after this process."""
     path = Path(tempfile.mkdtemp(prefix=f"{PREFIX}{os.getpid()}-", dir=spool_base()))
     os.chmod(path, 0o700)
+    _made.add(path)
     return path
 
 
 def remove_spool_dir(path: Path) -> None:
     shutil.rmtree(path, ignore_errors=True)
+    _made.discard(path)
+
+
+@atexit.register
+def _remove_all_at_exit() -> None:
+    for path in list(_made):
+        remove_spool_dir(path)
 
 
 @contextlib.contextmanager
