@@ -85,17 +85,21 @@ def transfers(chains: dict[str, list[ChainEntry]], fingerprints: dict[str, str])
     return out
 
 
-def item_events(chains: dict[str, list[ChainEntry]], uid: str) -> list[dict[str, Any]]:
-    """Every disclosed event about one item (and the transfers that moved it)."""
-    out = []
+def events_by_item(chains: dict[str, list[ChainEntry]], uids: list[str]) -> dict[str, list[dict[str, Any]]]:
+    """Every disclosed event about each item (and the transfers that moved it), oldest
+    first, in one pass over the chains."""
+    wanted = set(uids)
+    out: dict[str, list[dict[str, Any]]] = {uid: [] for uid in uids}
     for vid, entries in chains.items():
         for entry, payload in disclosed_payloads(entries):
             data = payload.get("data") or {}
-            if payload.get("item") == uid or (
-                    payload.get("event") in ("bundle_exported", "bundle_imported")
-                    and uid in (data.get("items") or [])):
-                out.append({"at": payload.get("at"), "event": payload.get("event"),
-                            "vault_id": vid, "seq": entry.seq,
-                            "entry_hash": entry.entry_hash, "data": data})
-    out.sort(key=lambda e: (str(e["at"]), e["seq"]))
+            about = {payload.get("item")} & wanted
+            if payload.get("event") in ("bundle_exported", "bundle_imported"):
+                about |= set(data.get("items") or []) & wanted
+            for uid in about:
+                out[str(uid)].append({"at": payload.get("at"), "event": payload.get("event"),
+                                      "vault_id": vid, "seq": entry.seq,
+                                      "entry_hash": entry.entry_hash, "data": data})
+    for events in out.values():
+        events.sort(key=lambda e: (str(e["at"]), e["seq"]))
     return out

@@ -221,7 +221,7 @@ def _write_bag(vault: Vault, bag: bagwriter.BagWriter, items: list[Item],
                      "public_key_pem": signing.public_pem(vault.signing_key()).decode()},
         "sealing": sealing.kind, "exhibits": exhibits, "chains": chain_files,
         "transfers": checks.transfers(all_chains, fingerprints),
-        "events": {e["uid"]: checks.item_events(all_chains, e["uid"]) for e in exhibits},
+        "events": checks.events_by_item(all_chains, [e["uid"] for e in exhibits]),
         "self_check": {"ok": not problems, "problems": list(problems),
                        "checked_at": created},
     }

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from app.timestamp.proofs import check_leaf, proofs_for_entries
-from app.timestamp.verify import verify_token
+from app.timestamp.verify import TokenVerdict, verify_token
 from app.vault.custody import ChainEntry
 
 if TYPE_CHECKING:
@@ -80,9 +80,16 @@ class TokenCheck:
     notes: list[str] = field(default_factory=list)
 
 
+def seq_maps(chains: dict[str, list[ChainEntry]]) -> dict[str, dict[int, ChainEntry]]:
+    return {vid: {e.seq: e for e in entries} for vid, entries in chains.items()}
+
+
 def check_token(stem: str, tsr: bytes, proof_json: bytes, bundled_pem: bytes | None,
-                chains: dict[str, list[ChainEntry]]) -> TokenCheck:
-    """Full token verification plus every Merkle proof leaf, tied to the bundle's chain."""
+                chains: dict[str, dict[int, ChainEntry]],
+                verdicts: dict[tuple[bytes, bytes, bytes], TokenVerdict] | None = None) -> TokenCheck:
+    """Full token verification plus every Merkle proof leaf, tied to the bundle's chain
+    (``chains``: vault id -> seq -> entry, see :func:`seq_maps`). ``verdicts`` caches the
+    token check when many exhibits share one token."""
     problems: list[str] = []
     try:
         doc = json.loads(proof_json.decode("utf-8"))
@@ -97,7 +104,7 @@ def check_token(stem: str, tsr: bytes, proof_json: bytes, bundled_pem: bytes | N
         digest = bytes.fromhex(root_hex)
     except (ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
         return TokenCheck(stem, False, None, "", "", [f"{stem}: the proof file is malformed ({exc})"])
-    by_seq = {e.seq: e for e in chains.get(vault_id, [])}
+    by_seq = chains.get(vault_id, {})
     for leaf in leaves:
         if not isinstance(leaf, dict):
             problems.append(f"{stem}: a proof leaf is malformed")
@@ -109,8 +116,13 @@ def check_token(stem: str, tsr: bytes, proof_json: bytes, bundled_pem: bytes | N
                             "bundle's custody chain")
     roots, trust = _trust(str(token.get("tsa_url") or ""), bundled_pem)
     nonce = token.get("nonce")
-    verdict = verify_token(tsr, digest=digest, roots_pem=roots,
-                           nonce=int(nonce) if isinstance(nonce, str) and nonce.isdigit() else None)
+    key = (hashlib.sha256(tsr).digest(), digest, hashlib.sha256(b"".join(roots) + str(nonce).encode()).digest())
+    verdict = verdicts.get(key) if verdicts is not None else None
+    if verdict is None:
+        verdict = verify_token(tsr, digest=digest, roots_pem=roots,
+                               nonce=int(nonce) if isinstance(nonce, str) and nonce.isdigit() else None)
+        if verdicts is not None:
+            verdicts[key] = verdict
     problems += [f"{stem}: {p}" for p in verdict.problems]
     notes = list(verdict.notes)
     if trust == "bundled":

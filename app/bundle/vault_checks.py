@@ -12,7 +12,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from app.bundle.chains import check_chain
-from app.bundle.tokens import check_token
+from app.bundle.tokens import check_token, seq_maps
 from app.vault.custody import ChainEntry
 from app.vault.verify import EXTRA_CHECKS, CheckResult
 
@@ -71,11 +71,12 @@ def _check_tokens(conn: Any, bundle_id: str, chains: dict[str, list[ChainEntry]]
         for suffix in (".proof.json", ".tsa-ca.pem", ".tsr"):
             if str(name).endswith(suffix):
                 grouped.setdefault(str(name)[: -len(suffix)], {})[suffix] = bytes(data)
+    maps = seq_maps(chains)
     for stem, files in grouped.items():
         if ".tsr" not in files or ".proof.json" not in files:
             problems.append(f"received token {stem}: files missing")
             continue
-        result = check_token(stem, files[".tsr"], files[".proof.json"], files.get(".tsa-ca.pem"), chains)
+        result = check_token(stem, files[".tsr"], files[".proof.json"], files.get(".tsa-ca.pem"), maps)
         problems += result.problems
     return len(grouped)
 

@@ -283,6 +283,8 @@ def _check_exhibits(z: BagSource, bundle: dict[str, Any], manifest: dict[str, st
     if not isinstance(listed, list) or not listed:
         raise BundleRejected("bundle.json lists no exhibits.")
     index = checks.item_added_index(chains)
+    by_seq = tokens.seq_maps(chains)
+    verdicts: dict[Any, Any] = {}
     problems: list[str] = []
     token_results: list[tokens.TokenCheck] = []
     exhibits = []
@@ -313,7 +315,7 @@ def _check_exhibits(z: BagSource, bundle: dict[str, Any], manifest: dict[str, st
                     problems.append(f"{name}: {key} differs from custody entry {found[1]}")
         files: dict[str, bytes] = {}
         for stamp in meta.get("timestamps") or []:
-            result, stamp_files = _check_stamp(z, manifest, stamp, chains, name)
+            result, stamp_files = _check_stamp(z, manifest, stamp, by_seq, name, verdicts)
             token_results.append(result)
             files.update(stamp_files)
         token_files[name] = files
@@ -360,8 +362,8 @@ def _check_meta_shape(meta: dict[str, Any], name: str) -> None:
 
 
 def _check_stamp(z: BagSource, manifest: dict[str, str], stamp: Any,
-                 chains: dict[str, list[ChainEntry]], exhibit: str
-                 ) -> tuple[tokens.TokenCheck, dict[str, bytes]]:
+                 chains: dict[str, dict[int, ChainEntry]], exhibit: str,
+                 verdicts: dict[Any, Any]) -> tuple[tokens.TokenCheck, dict[str, bytes]]:
     if not isinstance(stamp, dict):
         raise BundleRejected(f"Exhibit {exhibit[:40]}: a timestamp entry is malformed.")
     paths = {k: stamp.get(k) for k in ("tsr", "proof_json", "tsa_ca_pem")}
@@ -376,7 +378,7 @@ def _check_stamp(z: BagSource, manifest: dict[str, str], stamp: Any,
     proof = files[str(paths["proof_json"])]
     pem = files.get(str(paths["tsa_ca_pem"])) if paths["tsa_ca_pem"] else None
     stem = Path(str(paths["tsr"])).stem
-    return tokens.check_token(f"{exhibit} {stem}", tsr, proof, pem, chains), files
+    return tokens.check_token(f"{exhibit} {stem}", tsr, proof, pem, chains, verdicts), files
 
 
 def _check_manifest_token(z: BagSource, tag_bytes: bytes, report: BundleReport) -> None:
