@@ -4,8 +4,9 @@ sealed with a passphrase, to the recipient's age key, or (with a warning) not en
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.controller import Controller
+from app.ui.dialogs import ask
 from app.ui.passphrase import MIN_STRENGTH, strength
 from app.ui.unlock_window import FILE_FILTER_OPTIONS
 
@@ -144,3 +146,29 @@ class ExportDialog(QDialog):
         self.controller.export_bundle(Path(out), case, item, kind, secret,
                                       self.tr("Exporting a sealed bundle…"))
         self.accept()
+
+
+def open_export_dialog(window: Any, case: str | None, item_id: int | None) -> None:
+    """From the main window: export the selected case (or the selected item)."""
+    if not window.controller.is_unlocked:
+        return
+    if case is None and item_id is None:
+        window._show_error(QCoreApplication.translate(
+            "MainWindow", "Choose a case on the left, or select an item, to export."))
+        return
+    dialog = ExportDialog(window.controller, case, item_id, window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+
+
+def ask_receive_bundle(window: Any) -> None:
+    """From the main window: choose a bundle, ask for its passphrase, import it."""
+    title = QCoreApplication.translate("MainWindow", "Receive a bundle")
+    path, _ = QFileDialog.getOpenFileName(window, title, "", "", options=FILE_FILTER_OPTIONS)
+    if not path:
+        return
+    ask(window, "bundlePassphraseDialog", title,
+        QCoreApplication.translate(
+            "MainWindow", "Bundle passphrase (leave empty if it was sealed to this vault):"),
+        lambda secret: window.receive_bundle(Path(path), secret or None),
+        cancel_text=QCoreApplication.translate("MainWindow", "Cancel"), password=True)

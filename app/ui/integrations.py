@@ -48,16 +48,6 @@ def stamp_due_fn() -> Any:
     return _function("app.timestamp.service", "stamp_due")
 
 
-def capture_urls_fn() -> Any:
-    return _function("app.capture.batch", "capture_urls", "capture_batch")
-
-
-def screenshot_fns() -> tuple[Any, Any] | None:
-    take = _function("app.capture.screenshot", "take_screenshot")
-    store = _function("app.capture.screenshot", "store_screenshot")
-    return (take, store) if take and store else None
-
-
 def browser_window_class() -> Any:
     mod = _module("app.ui.browser")
     return None if mod is None else getattr(mod, "BrowserWindow", None)

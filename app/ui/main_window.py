@@ -113,10 +113,10 @@ class MainWindow(QMainWindow):
         self.act_verify = self._action("Ctrl+Shift+V", self._verify)
         self.act_settings = self._action("Ctrl+,", None)
         self.act_lock = self._action("Ctrl+L", lambda: self.controller.lock("user"))
-        self.act_capture.setVisible(integrations.capture_urls_fn() is not None
-                                    or integrations.capture_dialogs() is not None)
+        dialogs = integrations.capture_dialogs()
+        self.act_capture.setVisible(callable(getattr(dialogs, "open_capture_dialog", None)))
         self.act_browser.setVisible(integrations.browser_window_class() is not None)
-        self.act_screenshot.setVisible(integrations.screenshot_fns() is not None)
+        self.act_screenshot.setVisible(callable(getattr(dialogs, "open_screenshot_dialog", None)))
         self.toolbar = QToolBar(self)
         self.toolbar.setObjectName("mainToolbar")
         self.toolbar.setMovable(False)
@@ -486,64 +486,26 @@ class MainWindow(QMainWindow):
             self._browser.show()
 
     def _screenshot(self) -> None:
-        """Hide this window, grab the whole desktop, show the window again, then store
-        the PNG bit-exact in a worker."""
         module = integrations.capture_dialogs()
         opener = getattr(module, "open_screenshot_dialog", None) if module else None
-        if callable(opener):
+        if callable(opener) and self.controller.is_unlocked:
             opener(self, self.controller, self.target_case())
-            return
-        fns = integrations.screenshot_fns()
-        if fns is None or not self.controller.is_unlocked:
-            return
-        take, store = fns
-        case = self.target_case()
-        self.hide()
-
-        def grab() -> None:
-            try:
-                shot = take()
-            except Exception as exc:  # noqa: BLE001 - shown to the person, nothing stored
-                self.show()
-                self._show_error(str(exc))
-                return
-            self.show()
-            if self.controller.is_unlocked:
-                vault = self.controller.require_vault()
-                self.controller.run(lambda ctx: store(vault, shot, case),
-                                    self.tr("Storing the screenshot…"),
-                                    on_done=lambda _: self.controller.items_changed.emit())
-
-        QTimer.singleShot(600, grab)
 
     def receive_bundle(self, path: Path, passphrase: str | None = None) -> None:
         if self.controller.is_unlocked:
             self.controller.receive_bundle(path, passphrase, self.tr("Receiving a bundle…"))
 
     def _receive_bundle(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Receive a bundle"), "", "",
-                                              options=FILE_FILTER_OPTIONS)
-        if not path:
-            return
-        ask(self, "bundlePassphraseDialog", self.tr("Receive a bundle"),
-            self.tr("Bundle passphrase (leave empty if it was sealed to this vault):"),
-            lambda secret: self.receive_bundle(Path(path), secret or None),
-            cancel_text=self.tr("Cancel"), password=True)
+        from app.ui.export_dialog import ask_receive_bundle
+
+        ask_receive_bundle(self)
 
     def _export_bundle(self) -> None:
-        if not self.controller.is_unlocked:
-            return
-        from app.ui.export_dialog import ExportDialog
+        from app.ui.export_dialog import open_export_dialog
 
         key = self.current_case_key()
         case = None if key in (ALL, ARCHIVED) or key in self.extra_cases else key
-        item_id = self.details.item.id if self.details.item else None
-        if case is None and item_id is None:
-            self._show_error(self.tr("Choose a case on the left, or select an item, to export."))
-            return
-        dialog = ExportDialog(self.controller, case, item_id, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
+        open_export_dialog(self, case, self.details.item.id if self.details.item else None)
 
     def _exported(self, path: str, ok: bool) -> None:
         text = (self.tr("Bundle written and checked: %1") if ok else

@@ -559,98 +559,98 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="85" />
+        <location filename="../../app/ui/export_dialog.py" line="87" />
         <source>Export a sealed bundle</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="86" />
+        <location filename="../../app/ui/export_dialog.py" line="88" />
         <source>The whole case: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="87" />
+        <location filename="../../app/ui/export_dialog.py" line="89" />
         <source>Only the selected item</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="88" />
+        <location filename="../../app/ui/export_dialog.py" line="90" />
         <source>Seal with a passphrase (tell it to the recipient separately)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="89" />
+        <location filename="../../app/ui/export_dialog.py" line="91" />
         <source>Seal to the recipient's key</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="90" />
+        <location filename="../../app/ui/export_dialog.py" line="92" />
         <source>Do not encrypt (signed only)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="92" />
+        <location filename="../../app/ui/export_dialog.py" line="94" />
         <source>Anyone who gets the file can see the evidence. Use this only for a secure channel.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="93" />
+        <location filename="../../app/ui/export_dialog.py" line="95" />
         <source>Passphrase</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="94" />
+        <location filename="../../app/ui/export_dialog.py" line="96" />
         <source>Repeat</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="95" />
+        <location filename="../../app/ui/export_dialog.py" line="97" />
         <source>Recipient key (age1…)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="96" />
-        <location filename="../../app/ui/export_dialog.py" line="116" />
+        <location filename="../../app/ui/export_dialog.py" line="98" />
+        <location filename="../../app/ui/export_dialog.py" line="118" />
         <source>Bundle file</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="97" />
+        <location filename="../../app/ui/export_dialog.py" line="99" />
         <source>Choose…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="98" />
+        <location filename="../../app/ui/export_dialog.py" line="100" />
         <source>Export</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="99" />
+        <location filename="../../app/ui/export_dialog.py" line="101" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="125" />
+        <location filename="../../app/ui/export_dialog.py" line="127" />
         <source>Choose where to write the bundle.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="130" />
+        <location filename="../../app/ui/export_dialog.py" line="132" />
         <source>This passphrase is too easy to guess. Add more words.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="133" />
+        <location filename="../../app/ui/export_dialog.py" line="135" />
         <source>The two passphrases are not the same.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="138" />
+        <location filename="../../app/ui/export_dialog.py" line="140" />
         <source>A recipient key starts with age1.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="145" />
+        <location filename="../../app/ui/export_dialog.py" line="147" />
         <source>Exporting a sealed bundle…</source>
         <translation type="unfinished" />
     </message>
@@ -981,8 +981,8 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <location filename="../../app/ui/export_dialog.py" line="174" />
         <location filename="../../app/ui/main_window.py" line="451" />
-        <location filename="../../app/ui/main_window.py" line="531" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
@@ -997,38 +997,32 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="514" />
-        <source>Storing the screenshot…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="521" />
+        <location filename="../../app/ui/main_window.py" line="496" />
         <source>Receiving a bundle…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="524" />
-        <location filename="../../app/ui/main_window.py" line="528" />
+        <location filename="../../app/ui/export_dialog.py" line="166" />
         <source>Receive a bundle</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="529" />
+        <location filename="../../app/ui/export_dialog.py" line="171" />
         <source>Bundle passphrase (leave empty if it was sealed to this vault):</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="542" />
+        <location filename="../../app/ui/export_dialog.py" line="156" />
         <source>Choose a case on the left, or select an item, to export.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="549" />
+        <location filename="../../app/ui/main_window.py" line="511" />
         <source>Bundle written and checked: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="550" />
+        <location filename="../../app/ui/main_window.py" line="512" />
         <source>Bundle written, but its self-check found problems: %1</source>
         <translation type="unfinished" />
     </message>

@@ -559,98 +559,98 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="85" />
+        <location filename="../../app/ui/export_dialog.py" line="87" />
         <source>Export a sealed bundle</source>
         <translation>봉인된 묶음 파일 내보내기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="86" />
+        <location filename="../../app/ui/export_dialog.py" line="88" />
         <source>The whole case: %1</source>
         <translation>사건 전체: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="87" />
+        <location filename="../../app/ui/export_dialog.py" line="89" />
         <source>Only the selected item</source>
         <translation>선택한 항목만</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="88" />
+        <location filename="../../app/ui/export_dialog.py" line="90" />
         <source>Seal with a passphrase (tell it to the recipient separately)</source>
         <translation>암호로 봉인 (암호는 받는 분께 따로 알려 주세요)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="89" />
+        <location filename="../../app/ui/export_dialog.py" line="91" />
         <source>Seal to the recipient's key</source>
         <translation>받는 분의 키로 봉인</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="90" />
+        <location filename="../../app/ui/export_dialog.py" line="92" />
         <source>Do not encrypt (signed only)</source>
         <translation>암호화하지 않음 (서명만)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="92" />
+        <location filename="../../app/ui/export_dialog.py" line="94" />
         <source>Anyone who gets the file can see the evidence. Use this only for a secure channel.</source>
         <translation>파일을 받은 사람은 누구나 증거를 볼 수 있습니다. 안전한 전달 경로에서만 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="93" />
+        <location filename="../../app/ui/export_dialog.py" line="95" />
         <source>Passphrase</source>
         <translation>암호</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="94" />
+        <location filename="../../app/ui/export_dialog.py" line="96" />
         <source>Repeat</source>
         <translation>암호 확인</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="95" />
+        <location filename="../../app/ui/export_dialog.py" line="97" />
         <source>Recipient key (age1…)</source>
         <translation>받는 분의 키 (age1…)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="96" />
-        <location filename="../../app/ui/export_dialog.py" line="116" />
+        <location filename="../../app/ui/export_dialog.py" line="98" />
+        <location filename="../../app/ui/export_dialog.py" line="118" />
         <source>Bundle file</source>
         <translation>묶음 파일</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="97" />
+        <location filename="../../app/ui/export_dialog.py" line="99" />
         <source>Choose…</source>
         <translation>선택…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="98" />
+        <location filename="../../app/ui/export_dialog.py" line="100" />
         <source>Export</source>
         <translation>내보내기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="99" />
+        <location filename="../../app/ui/export_dialog.py" line="101" />
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="125" />
+        <location filename="../../app/ui/export_dialog.py" line="127" />
         <source>Choose where to write the bundle.</source>
         <translation>묶음 파일을 저장할 곳을 선택해 주세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="130" />
+        <location filename="../../app/ui/export_dialog.py" line="132" />
         <source>This passphrase is too easy to guess. Add more words.</source>
         <translation>이 암호는 너무 쉽게 짐작할 수 있습니다. 단어를 더 넣어 주세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="133" />
+        <location filename="../../app/ui/export_dialog.py" line="135" />
         <source>The two passphrases are not the same.</source>
         <translation>두 암호가 서로 다릅니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="138" />
+        <location filename="../../app/ui/export_dialog.py" line="140" />
         <source>A recipient key starts with age1.</source>
         <translation>받는 분의 키는 age1로 시작합니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="145" />
+        <location filename="../../app/ui/export_dialog.py" line="147" />
         <source>Exporting a sealed bundle…</source>
         <translation>봉인된 묶음 파일 내보내는 중…</translation>
     </message>
@@ -981,8 +981,8 @@
         <translation>사건 이름:</translation>
     </message>
     <message>
+        <location filename="../../app/ui/export_dialog.py" line="174" />
         <location filename="../../app/ui/main_window.py" line="451" />
-        <location filename="../../app/ui/main_window.py" line="531" />
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
@@ -997,38 +997,32 @@
         <translation>문제가 생겼습니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="514" />
-        <source>Storing the screenshot…</source>
-        <translation>화면 캡처 저장 중…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="521" />
+        <location filename="../../app/ui/main_window.py" line="496" />
         <source>Receiving a bundle…</source>
         <translation>묶음 파일 받는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="524" />
-        <location filename="../../app/ui/main_window.py" line="528" />
+        <location filename="../../app/ui/export_dialog.py" line="166" />
         <source>Receive a bundle</source>
         <translation>묶음 파일 받기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="529" />
+        <location filename="../../app/ui/export_dialog.py" line="171" />
         <source>Bundle passphrase (leave empty if it was sealed to this vault):</source>
         <translation>묶음 파일 암호 (이 보관함 앞으로 봉인된 경우 비워 두세요):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="542" />
+        <location filename="../../app/ui/export_dialog.py" line="156" />
         <source>Choose a case on the left, or select an item, to export.</source>
         <translation>내보낼 사건을 왼쪽에서 고르시거나 항목을 선택해 주세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="549" />
+        <location filename="../../app/ui/main_window.py" line="511" />
         <source>Bundle written and checked: %1</source>
         <translation>묶음 파일을 만들고 확인했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="550" />
+        <location filename="../../app/ui/main_window.py" line="512" />
         <source>Bundle written, but its self-check found problems: %1</source>
         <translation>묶음 파일을 만들었지만 자체 확인에서 문제가 발견되었습니다: %1</translation>
     </message>
