@@ -407,13 +407,17 @@ class MainWindow(QMainWindow):
         if self.act_text_only.isChecked() and mode == "grid":
             mode = "table"
         (self.act_table if mode == "table" else self.act_grid).setChecked(True)
-        self.controller.settings.view_mode = mode
+        if self.controller.settings.view_mode != mode:
+            self.controller.settings.view_mode = mode
+            self.controller.apply_settings(self.controller.settings)  # kept for next time
         self._update_empty()
 
     def set_text_only(self, on: bool) -> None:
         if self.act_text_only.isChecked() != on:
             self.act_text_only.setChecked(on)
-        self.controller.settings.text_only = on
+        if self.controller.settings.text_only != on:
+            self.controller.settings.text_only = on
+            self.controller.apply_settings(self.controller.settings)  # kept for next time
         self.model.text_only = on
         self.act_grid.setEnabled(not on)
         self.model.layoutChanged.emit()

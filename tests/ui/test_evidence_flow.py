@@ -108,3 +108,13 @@ def test_text_only_hides_thumbnails(gui, qtbot, tmp_path: Path) -> None:  # type
     main.table.selectRow(0)
     qtbot.waitUntil(lambda: main.details.item is not None)
     assert main.details.reveal.canvas.image is None
+
+
+def test_text_only_is_remembered(gui, qtbot, tmp_path: Path, config_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.settings import Settings
+    from tests.ui.conftest import make_vault
+
+    unlock(gui, qtbot, make_vault(tmp_path / "v.locker"))
+    gui.main_window.act_text_only.trigger()
+    saved = Settings.load(config_dir / "settings.json")
+    assert saved.text_only and saved.view_mode == "table"
