@@ -127,5 +127,3 @@ class EncryptedSpool(io.RawIOBase):
             self._file.close()
             self._cache = b""
         super().close()
-
-

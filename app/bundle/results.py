@@ -1,0 +1,62 @@
+"""What bundle verification reports, and what it hands to the importer."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from app.bundle import checks
+from app.vault.custody import ChainEntry
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class BundleReport:
+    ok: bool = False
+    bundle_id: str = ""
+    created_at: str = ""
+    sealing: str = ""
+    signer_fingerprint: str = ""
+    exporter_vault_id: str = ""
+    tagmanifest_sha256: str = ""
+    exhibits: list[dict[str, Any]] = field(default_factory=list)
+    transfers: list[dict[str, Any]] = field(default_factory=list)
+    checks: list[checks.Finding] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"ok": self.ok, "bundle_id": self.bundle_id, "created_at": self.created_at,
+                "sealing": self.sealing, "signer_fingerprint": self.signer_fingerprint,
+                "exporter_vault_id": self.exporter_vault_id,
+                "tagmanifest_sha256": self.tagmanifest_sha256, "exhibits": self.exhibits,
+                "transfers": self.transfers, "checks": [c.to_json() for c in self.checks]}
+
+    def text(self) -> str:
+        lines = [f"Bundle {self.bundle_id} exported {self.created_at} ({self.sealing})",
+                 f"Signed by identity {self.signer_fingerprint} — confirm this fingerprint "
+                 "with the sender."]
+        for c in self.checks:
+            lines.append(f"[{'OK' if c.ok else 'FAIL'}] {c.name}: {c.detail}")
+            lines += [f"    - {p}" for p in c.problems[:30]]
+            lines += [f"    note: {n}" for n in c.notes[:30]]
+        for e in self.exhibits:
+            lines.append(f"  {e['exhibit']}  {e['files']} file(s)  {e['timestamps']} timestamp(s)"
+                         f"  {e['title']}")
+        for t in self.transfers:
+            lines.append(f"  transfer: {t['at']} {t['event']} by {t['holder']}")
+        lines.append("Bundle verified: everything holds." if self.ok else "BUNDLE VERIFICATION FAILED.")
+        return "\n".join(lines)
+
+
+@dataclass
+class VerifiedBundle:
+    """What verification parsed, for the importer (which must not re-read JSON)."""
+
+    report: BundleReport
+    bundle: dict[str, Any]
+    exhibits: list[dict[str, Any]]
+    chains: dict[str, list[ChainEntry]]
+    manifest: dict[str, str]
+    signer_pem: bytes
+    token_files: dict[str, dict[str, bytes]]  # exhibit -> {name: bytes}
