@@ -33,7 +33,6 @@ def _one_line_error(result_stderr: str) -> None:
 def _vault_with_item(folder: Path) -> Path:
     path = folder / "v.locker"
     with Vault.create(path, PASSPHRASE) as vault:
-        vault.add_item.__func__  # noqa: B018 - the API exists
         (folder / "first.txt").write_bytes(b"first evidence")
         vault.add_file(folder / "first.txt")
     (folder / "first.txt").unlink()
