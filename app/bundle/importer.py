@@ -19,7 +19,7 @@ from app.bundle.errors import AlreadyImported, BundleInvalid
 from app.bundle.safezip import DEFAULT_LIMITS, BagSource, Limits
 from app.bundle.seal import parse_identities
 from app.bundle.verify import BundleReport, Progress, VerifiedBundle, opened
-from app.errors import UsageError
+from app.errors import LockerError, UsageError
 from app.vault import custody
 from app.vault.artifact_io import ArtifactReader, write_chunks
 from app.vault.images import blurred_thumbnail
@@ -74,6 +74,8 @@ def import_bundle(vault: Vault, path: Path, *, passphrase: str | None = None,
 
     def verify_progress(done: int, total: int) -> None:
         seen["verify_total"] = total
+        if cancelled is not None and cancelled():
+            raise LockerError("Cancelled; nothing was imported.")
         if progress is not None:
             progress(done, total * 2)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from app.bundle.errors import BundleRejected
@@ -75,10 +75,12 @@ def read_json(z: BagSource, name: str, cap: int = MAX_JSON,
     return data
 
 
-def hash_member(z: BagSource, name: str) -> str:
+def hash_member(z: BagSource, name: str, tick: Callable[[int], None] | None = None) -> str:
     digest = hashlib.sha256()
     for block in z.iter_blocks(name):
         digest.update(block)
+        if tick is not None:
+            tick(len(block))
     return digest.hexdigest()
 
 

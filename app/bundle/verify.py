@@ -60,13 +60,16 @@ def verify_zip(z: BagSource, sealing: str = "", progress: Progress | None = None
     done = 0
     missing = [p for p in list(manifest) + list(tagmanifest) if p not in z.members]
     bad: list[str] = [f"{p}: listed but missing" for p in missing]
+
+    def tick(n: int) -> None:
+        nonlocal done
+        done += n
+        if progress is not None:
+            progress(done, total)
+
     for path, expected in list(manifest.items()) + list(tagmanifest.items()):
-        if path in z.members:
-            if hash_member(z, path) != expected:
-                bad.append(f"{path}: SHA-256 does not match the manifest")
-            done += z.size(path)
-            if progress is not None:
-                progress(done, total)
+        if path in z.members and hash_member(z, path, tick) != expected:
+            bad.append(f"{path}: SHA-256 does not match the manifest")
     report.checks.append(checks.Finding(
         "checksums", not bad, f"{len(manifest)} payload and {len(tagmanifest)} tag files "
         "match manifest-sha256.txt / tagmanifest-sha256.txt" if not bad else "mismatches", bad))

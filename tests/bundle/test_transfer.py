@@ -130,3 +130,21 @@ def test_updated_bundle_links_exhibits_already_held(make_vault, tmp_path):
     assert [e.event for e in b.custody_log(first_items[0].uid)].count("received_again") == 1
     with pytest.raises(AlreadyImported, match="already"):
         import_bundle(b, tmp_path / "1.zip")
+
+
+def test_cancelled_export_and_import_leave_nothing(make_vault, tmp_path):
+    from app.errors import LockerError
+
+    a, b = make_vault("a"), make_vault("b")
+    fill_vault(a)
+    out = tmp_path / "cancelled.zip"
+    with pytest.raises(LockerError, match="cancelled"):
+        export_bundle(a, out, select_items(a, case="사건 1"), Sealing(), cancelled=lambda: True)
+    assert not out.exists() and not list(tmp_path.glob(".cancelled.zip.*"))
+    assert [e.event for e in a.custody_log()][-1] == "bundle_export_failed"
+    export_bundle(a, out, select_items(a, case="사건 1"), Sealing())
+    calls = []
+    with pytest.raises(LockerError, match="Cancelled"):
+        import_bundle(b, out, progress=lambda d, t: calls.append(d), cancelled=lambda: bool(calls))
+    assert not [c for c in b.list_cases() if c.origin == "received"]
+    assert import_bundle(b, out).items
