@@ -20,6 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWebEngineCore import (
@@ -106,6 +107,7 @@ class BrowserWidget(QWidget):
         self._runner: StoreRunner = store_runner or self._own_runner  # type: ignore[assignment]
         self._downloads: list[QWebEngineDownloadRequest] = []
         self._snapshotting = False
+        self._closed = False
         spool.sweep_stale()
         self._build()
         self.profile: QWebEngineProfile
@@ -404,9 +406,16 @@ class BrowserWidget(QWidget):
             request.cancel()
         if self._capturer.busy:
             self._capturer.cancel()
+        if self._closed:
+            return
+        self._closed = True
         self.view.stop()
         if self._own_runner is not None:
             self._own_runner.shutdown()
+        # QtWebEngine needs every page gone before its profile: delete the page now
+        # (children would otherwise be destroyed profile first).
+        self.view.setPage(QWebEnginePage(self.view))  # a blank default page for the view
+        shiboken6.delete(self.page)
 
 
 class BrowserWindow(QMainWindow):
