@@ -30,7 +30,13 @@ One line is printed per URL as soon as its item is stored:
 and for a URL that failed:
   error<TAB>URL<TAB>why
 With --json each line is a JSON object instead. The exit code is 1 when any URL failed
-(after capturing all the others); failures never leave anything in the vault."""
+(after capturing all the others); failures never leave anything in the vault. Ctrl+C
+stops the batch (exit code 130): the items already listed stay stored."""
+
+SCREENSHOT_HELP = """Capture the screen as a PNG original: the whole desktop (default), one
+screen, one window (X11) or a region in desktop coordinates. Needs a desktop session;
+without a display it refuses rather than store a blank picture. Prints
+ITEM-ID<TAB>SHA-256<TAB>WIDTHxHEIGHT."""
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -38,7 +44,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                        description=CAPTURE_URL_HELP,
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     add_vault_arg(p)
-    p.add_argument("urls", nargs="*", metavar="URL")
+    p.add_argument("urls", nargs="*", metavar="URL", help="web addresses (http:// or https://)")
     p.add_argument("--from-file", type=Path, metavar="LIST.txt",
                    help="read URLs from a file, one per line (# starts a comment)")
     p.add_argument("--case", default="General", help="case name (default: General)")
@@ -49,7 +55,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     add_passphrase_args(p)
     p.set_defaults(func=cmd_capture_url)
 
-    p = sub.add_parser("screenshot", help="capture the screen, one screen or a region as PNG")
+    p = sub.add_parser("screenshot", help="capture the screen, one screen, a window or a region",
+                       description=SCREENSHOT_HELP,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
     add_vault_arg(p)
     where = p.add_mutually_exclusive_group()
     where.add_argument("--screen", type=int, metavar="N", help="only screen N (see --list-screens)")
