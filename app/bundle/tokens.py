@@ -38,6 +38,9 @@ def local_item_tokens(vault: Vault, uid: str) -> list[TokenFiles]:
         pem = str(proof.token.get("trust_pem") or "")
         if pem:
             files[".tsa-ca.pem"] = pem.encode("ascii", "replace")
+        intermediates = _intermediates(str(proof.token.get("tsa_url") or ""))
+        if intermediates:
+            files[".tsa-untrusted.pem"] = intermediates
         out.append(TokenFiles(stem, files, summarise(doc)))
     return out
 
@@ -47,7 +50,7 @@ def received_item_tokens(vault: Vault, uid: str) -> list[TokenFiles]:
     grouped: dict[str, dict[str, bytes]] = {}
     for name, data in vault.read().execute(
             "SELECT name, data FROM received_tokens WHERE item_uid = ? ORDER BY name", (uid,)):
-        for suffix in (".proof.json", ".tsa-ca.pem", ".tsr"):
+        for suffix in (".proof.json", ".tsa-ca.pem", ".tsa-untrusted.pem", ".tsr"):
             if str(name).endswith(suffix):
                 grouped.setdefault(str(name)[: -len(suffix)], {})[suffix] = bytes(data)
     out = []
@@ -86,7 +89,8 @@ def seq_maps(chains: dict[str, list[ChainEntry]]) -> dict[str, dict[int, ChainEn
 
 def check_token(stem: str, tsr: bytes, proof_json: bytes, bundled_pem: bytes | None,
                 chains: dict[str, dict[int, ChainEntry]],
-                verdicts: dict[tuple[bytes, bytes, bytes], TokenVerdict] | None = None) -> TokenCheck:
+                verdicts: dict[tuple[bytes, bytes, bytes], TokenVerdict] | None = None,
+                untrusted_pem: bytes | None = None) -> TokenCheck:
     """Full token verification plus every Merkle proof leaf, tied to the bundle's chain
     (``chains``: vault id -> seq -> entry, see :func:`seq_maps`). ``verdicts`` caches the
     token check when many exhibits share one token."""
@@ -120,6 +124,7 @@ def check_token(stem: str, tsr: bytes, proof_json: bytes, bundled_pem: bytes | N
     verdict = verdicts.get(key) if verdicts is not None else None
     if verdict is None:
         verdict = verify_token(tsr, digest=digest, roots_pem=roots,
+                               untrusted_pem=[untrusted_pem] if untrusted_pem else None,
                                nonce=int(nonce) if isinstance(nonce, str) and nonce.isdigit() else None)
         if verdicts is not None:
             verdicts[key] = verdict
@@ -131,6 +136,18 @@ def check_token(stem: str, tsr: bytes, proof_json: bytes, bundled_pem: bytes | N
                      f"(file SHA-256 {fp}…); confirm it is the TSA's real root")
     return TokenCheck(stem, not problems, verdict.gen_time, verdict.tsa_name or str(token.get("tsa")),
                       trust, problems, notes)
+
+
+def _intermediates(url: str) -> bytes:
+    """The configured intermediate certificates of a TSA, so a third party can build the
+    chain (tokens usually embed only the signer certificate)."""
+    try:
+        from app.timestamp.config import trust_for
+
+        tsa = trust_for(url) if url else None
+    except Exception:  # noqa: BLE001 - no usable TSA list: nothing to add
+        return b""
+    return b"".join(tsa.untrusted_pem) if tsa is not None else b""
 
 
 def _trust(url: str, bundled_pem: bytes | None) -> tuple[list[bytes], str]:

@@ -68,7 +68,7 @@ def _check_tokens(conn: Any, bundle_id: str, chains: dict[str, list[ChainEntry]]
     grouped: dict[str, dict[str, bytes]] = {}
     for name, data in conn.execute(
             "SELECT DISTINCT name, data FROM received_tokens WHERE bundle_id = ?", (bundle_id,)):
-        for suffix in (".proof.json", ".tsa-ca.pem", ".tsr"):
+        for suffix in (".proof.json", ".tsa-ca.pem", ".tsa-untrusted.pem", ".tsr"):
             if str(name).endswith(suffix):
                 grouped.setdefault(str(name)[: -len(suffix)], {})[suffix] = bytes(data)
     maps = seq_maps(chains)
@@ -76,7 +76,8 @@ def _check_tokens(conn: Any, bundle_id: str, chains: dict[str, list[ChainEntry]]
         if ".tsr" not in files or ".proof.json" not in files:
             problems.append(f"received token {stem}: files missing")
             continue
-        result = check_token(stem, files[".tsr"], files[".proof.json"], files.get(".tsa-ca.pem"), maps)
+        result = check_token(stem, files[".tsr"], files[".proof.json"], files.get(".tsa-ca.pem"), maps,
+                             untrusted_pem=files.get(".tsa-untrusted.pem"))
         problems += result.problems
     return len(grouped)
 

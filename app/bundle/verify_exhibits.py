@@ -105,10 +105,10 @@ def _check_stamp(z: BagSource, manifest: dict[str, str], stamp: Any,
                  verdicts: dict[Any, Any]) -> tuple[tokens.TokenCheck, dict[str, bytes]]:
     if not isinstance(stamp, dict):
         raise BundleRejected(f"Exhibit {exhibit[:40]}: a timestamp entry is malformed.")
-    paths = {k: stamp.get(k) for k in ("tsr", "proof_json", "tsa_ca_pem")}
+    paths = {k: stamp.get(k) for k in ("tsr", "proof_json", "tsa_ca_pem", "tsa_untrusted_pem")}
     files: dict[str, bytes] = {}
     for key, path in paths.items():
-        if path is None and key == "tsa_ca_pem":
+        if path is None and key in ("tsa_ca_pem", "tsa_untrusted_pem"):
             continue
         if not isinstance(path, str) or path not in manifest or path not in z.members:
             raise BundleRejected(f"Exhibit {exhibit[:40]}: a timestamp file is not listed.")
@@ -116,5 +116,7 @@ def _check_stamp(z: BagSource, manifest: dict[str, str], stamp: Any,
     tsr = files[str(paths["tsr"])]
     proof = files[str(paths["proof_json"])]
     pem = files.get(str(paths["tsa_ca_pem"])) if paths["tsa_ca_pem"] else None
+    untrusted = files.get(str(paths["tsa_untrusted_pem"])) if paths["tsa_untrusted_pem"] else None
     stem = Path(str(paths["tsr"])).stem
-    return tokens.check_token(f"{exhibit} {stem}", tsr, proof, pem, chains, verdicts), files
+    return tokens.check_token(f"{exhibit} {stem}", tsr, proof, pem, chains, verdicts,
+                              untrusted_pem=untrusted), files

@@ -36,7 +36,8 @@ Confirm this fingerprint with the sender by phone or in person.
 
 4. RFC 3161 trusted timestamps. Each exhibit's timestamps/ folder holds, per token, the
    response exactly as the time-stamp authority (TSA) sent it (.tsr), a Merkle proof
-   (.proof.json) and the TSA root certificate(s) used when it was stamped (.tsa-ca.pem;
+   (.proof.json), the TSA root certificate(s) used when it was stamped (.tsa-ca.pem;
+   intermediate certificates, if the TSA has any, in .tsa-untrusted.pem;
    a careful checker obtains the TSA's root independently). The token's message imprint
    is the Merkle root in the proof; the proof's leaves are custody-chain entry hashes.
 """
@@ -66,6 +67,8 @@ def verify_text(model: dict[str, Any]) -> str:
             tsr, pem, root = t.get("tsr"), t.get("tsa_ca_pem"), t.get("root")
             if tsr and root:
                 ca = f" -CAfile {pem}" if pem else " -CAfile TSA-ROOT.pem"
+                if t.get("tsa_untrusted_pem"):
+                    ca += f" -untrusted {t['tsa_untrusted_pem']}"
                 lines.append(f"     openssl ts -verify -digest {root} -in {tsr}{ca}")
     if lines:
         text += "\n   Commands for the tokens in this bundle:\n" + "\n".join(lines) + "\n"
