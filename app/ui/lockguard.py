@@ -1,6 +1,9 @@
-"""Locking without being asked: after idle time (an application-wide event filter sees
-every key, mouse and wheel event) and when the platform reports that the session is
-locked or the machine suspends.
+"""Locking without being asked: after idle time and when the platform reports that the
+session is locked or the machine suspends; and the quick-exit keys.
+
+Input is watched with event filters on every top-level window (QWindow), which see each
+key, mouse and wheel event before any widget. (A Python event filter on the whole
+QApplication would also see QtWebEngine's internal objects, and PySide crashes on those.)
 
 Covered: Qt's application state "suspended" (mobile/macOS style), and on Linux through
 D-Bus when available: logind ``PrepareForSleep`` (system bus) and ``Lock`` of our session,
@@ -14,7 +17,7 @@ import os
 from typing import Any
 
 from PySide6.QtCore import SLOT, QEvent, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QWindow
 
 INPUT_EVENTS = {
     QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
@@ -22,16 +25,51 @@ INPUT_EVENTS = {
 }
 
 
+def is_quick_exit_key(event: QKeyEvent) -> bool:
+    """F12, or Ctrl+Shift+Q."""
+    mods = event.modifiers() & _MODS
+    if event.key() == Qt.Key.Key_F12 and mods == Qt.KeyboardModifier.NoModifier:
+        return True
+    return event.key() == Qt.Key.Key_Q and mods == (
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+
+
+_MODS = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier \
+    | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier
+
+
 class IdleWatcher(QObject):
-    """Emits ``idle`` once after ``timeout_ms`` without input; any input restarts it."""
+    """Emits ``idle`` once after ``timeout_ms`` without input (any input restarts it), and
+    ``quick_exit_key`` when F12 or Ctrl+Shift+Q is pressed in any window of the app."""
 
     idle = Signal()
+    quick_exit_key = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.idle)
+        self._watched: set[int] = set()
+        self._scan = QTimer(self)  # windows come and go (dialogs, the browser)
+        self._scan.setInterval(300)
+        self._scan.timeout.connect(self.watch_windows)
+        self._scan.start()
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):  # a new window that takes focus: at once
+            app.focusWindowChanged.connect(self._focus_window_changed)
+
+    def watch_windows(self) -> None:
+        for window in QGuiApplication.topLevelWindows():
+            key = id(window)
+            if key not in self._watched:
+                self._watched.add(key)
+                window.installEventFilter(self)
+                window.destroyed.connect(lambda _=None, k=key: self._watched.discard(k))
+
+    @Slot(QWindow)
+    def _focus_window_changed(self, _window: QWindow | None) -> None:
+        self.watch_windows()
 
     def set_timeout(self, ms: int) -> None:
         """0 turns the idle lock off."""
@@ -39,15 +77,25 @@ class IdleWatcher(QObject):
         self.timer.setInterval(max(0, ms))
 
     def start(self) -> None:
+        self.watch_windows()
         if self.timer.interval() > 0:
             self.timer.start()
 
     def stop(self) -> None:
         self.timer.stop()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in INPUT_EVENTS and self.timer.isActive():
+    def note_input(self) -> None:
+        if self.timer.isActive():
             self.timer.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind in INPUT_EVENTS:
+            self.note_input()
+            if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
+                    and is_quick_exit_key(event) and not event.isAutoRepeat():
+                self.quick_exit_key.emit()
+                return True
         return False
 
 

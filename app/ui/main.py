@@ -11,8 +11,8 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.ui.attempts import AttemptLog
@@ -26,18 +26,6 @@ from app.ui.style import STYLE, app_icon
 from app.ui.unlock_window import UnlockWindow
 
 QUICK_EXIT_KEYS = ("F12", "Ctrl+Shift+Q")
-_MODS = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier \
-    | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier
-
-
-def is_quick_exit_key(event: QKeyEvent) -> bool:
-    mods = event.modifiers() & _MODS
-    if event.key() == Qt.Key.Key_F12 and mods == Qt.KeyboardModifier.NoModifier:
-        return True
-    return event.key() == Qt.Key.Key_Q and mods == (
-        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-
-
 class App(QObject):
     """Wires the controller to the windows. ``quit_on_exit`` is off in tests."""
 
@@ -49,9 +37,10 @@ class App(QObject):
         self.controller = Controller(settings, attempts, self)
         self.language = install_language(self.controller.settings.language)
         self.quick_exit_action = QAction(self)
-        # Shown in menus/tooltips only; the keys themselves are handled in eventFilter.
+        # App-wide shortcuts; the window filters in lockguard catch the keys as well when a
+        # widget (a list, a web view) keeps them from the shortcut system.
         self.quick_exit_action.setShortcuts([QKeySequence(k) for k in QUICK_EXIT_KEYS])
-        self.quick_exit_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.quick_exit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.quick_exit_action.triggered.connect(self.controller.quick_exit)
         self.unlock_window = UnlockWindow(self.controller)
         self.unlock_window.addAction(self.quick_exit_action)
@@ -59,8 +48,8 @@ class App(QObject):
         self.main_window = MainWindow(self.controller, self.quick_exit_action)
         self.main_window.act_settings.triggered.connect(self.open_settings)
         self.idle = IdleWatcher(self)
-        qapp.installEventFilter(self.idle)
         self.idle.idle.connect(lambda: self.lock_if_open("idle"))
+        self.idle.quick_exit_key.connect(self.controller.quick_exit)
         self.session = SessionWatcher(self)
         self.session.session_locked.connect(lambda: self.lock_if_open("session"))
         c = self.controller
@@ -68,23 +57,6 @@ class App(QObject):
         c.locked.connect(self._locked)
         c.hide_now.connect(self.hide_everything)
         self.apply_settings()
-        self.retranslate_quick_exit()
-        qapp.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Quick-exit keys are caught here, before any widget (a list, a web view) can
-        take them; the action's shortcuts are only shown, never relied on."""
-        kind = event.type()
-        if kind in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) \
-                and isinstance(event, QKeyEvent) and is_quick_exit_key(event):
-            if self.controller.is_unlocked or any(
-                    w.isVisible() for w in QApplication.topLevelWidgets()):
-                self.controller.quick_exit()
-            event.accept()
-            return True
-        if kind == QEvent.Type.LanguageChange and watched is self.qapp:
-            self.retranslate_quick_exit()
-        return False
 
     def retranslate_quick_exit(self) -> None:
         self.quick_exit_action.setText(self.tr("Quick exit"))
@@ -92,10 +64,12 @@ class App(QObject):
 
     def start(self) -> None:
         self.unlock_window.show()
+        self.idle.watch_windows()
 
     def apply_settings(self) -> None:
         s = self.controller.settings
         self.language = install_language(s.language)
+        self.retranslate_quick_exit()
         self.idle.set_timeout(s.autolock_minutes * 60_000)
         if self.controller.is_unlocked:
             self.idle.start()
@@ -185,8 +159,27 @@ class App(QObject):
         self.unlock_window.show()
 
 
+def prepare_webengine() -> None:
+    """QtWebEngine (the in-app browser) must be loaded before the QApplication exists,
+    with shared OpenGL contexts; as root Chromium's sandbox cannot run. Chromium's crash
+    reports and logs stay off (they could hold page content)."""
+    import os
+
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
+        if "--no-sandbox" not in flags.split():
+            os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = (flags + " --no-sandbox").strip()
+    os.environ.setdefault("QTWEBENGINE_DISABLE_CRASH_REPORTING", "1")
+    try:
+        import PySide6.QtWebEngineWidgets  # noqa: F401
+    except ImportError:
+        return  # no browser in this build; everything else works
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts, True)
+
+
 def run_app(argv: Sequence[str]) -> int:
     """Create the QApplication, install the translator, show the unlock window."""
+    prepare_webengine()
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     settings = Settings.load()

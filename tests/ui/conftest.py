@@ -9,8 +9,12 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageDraw
 
+# As in run_app: QtWebEngine (the in-app browser) is loaded before the QApplication exists.
+from app.ui.main import prepare_webengine  # noqa: E402  (after the shared conftest)
 from app.vault import Vault
 from tests.conftest import PASSPHRASE
+
+prepare_webengine()
 
 
 class FakeClock:
