@@ -99,8 +99,12 @@ def export_bundle(vault: Vault, out: Path, items: list[Item], sealing: Sealing, 
     _remove_stale_partials(out)
     tmp = out.with_name(f".{out.name}.{uuid.uuid4().hex[:8]}.partial")
     try:
-        result = _write(vault, out, tmp, items, exhibit_of, bundle_id, fingerprint, sealing,
-                        stamp, progress, cancelled)
+        try:
+            result = _write(vault, out, tmp, items, exhibit_of, bundle_id, fingerprint, sealing,
+                            stamp, progress, cancelled)
+        except OSError as exc:
+            raise StorageError(f"Writing {out.name} failed ({exc.strerror or exc}); no bundle "
+                               "was written.") from exc
     except BaseException as exc:
         with contextlib.suppress(Exception):
             vault.log_event("bundle_export_failed", None, {
