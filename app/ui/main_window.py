@@ -257,7 +257,7 @@ class MainWindow(QMainWindow):
     def _size_columns(self) -> None:
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)  # notes take what is left
-        for column, width in ((0, 180), (1, 135), (2, 110), (3, 70), (4, 100)):
+        for column, width in ((0, 150), (1, 135), (2, 100), (3, 55), (4, 90)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
 
