@@ -29,6 +29,7 @@ class Limits:
     max_members: int = 20_000
     max_total_bytes: int = 1 << 40  # 1 TiB of uncompressed content
     max_ratio: int = 200  # uncompressed / compressed, for members over ratio_floor
+    max_total_ratio: int = 50  # all content / the zip file's size
     ratio_floor: int = 1024 * 1024
     max_name_bytes: int = 400
 
@@ -127,8 +128,26 @@ class SafeZip:
             if total > limits.max_total_bytes:
                 raise BundleRejected("The bundle's content is larger than the allowed total.")
             self.members[name] = info
+        self._check_layout(fileobj, total)
         self.declared_total = total
         self.streamed = 0
+
+    def _check_layout(self, fileobj: IO[bytes], total: int) -> None:
+        """Members may not share or overlap their stored bytes (the trick behind overlap
+        zip bombs), and the whole may not expand far beyond the file's size."""
+        size = fileobj.seek(0, 2)
+        fileobj.seek(0)
+        infos = sorted(self.members.values(), key=lambda i: i.header_offset)
+        for this, following in zip(infos, infos[1:], strict=False):
+            name_len = len(this.orig_filename.encode("utf-8" if this.flag_bits & 0x800 else "cp437",
+                                                     "replace"))
+            # 30 bytes of local header + name + stored data is a lower bound of its extent.
+            if this.header_offset + 30 + name_len + this.compress_size > following.header_offset:
+                raise BundleRejected(f"Bundle members '{this.filename[:80]}' and "
+                                     f"'{following.filename[:80]}' overlap (a zip bomb?).")
+        if total > self.limits.ratio_floor * 64 + size * self.limits.max_total_ratio:
+            raise BundleRejected("The bundle's content would expand far beyond its size "
+                                 "(a zip bomb?).")
 
     def _count_entries(self, fileobj: IO[bytes]) -> None:
         """Refuse a central directory with too many entries before zipfile loads it."""

@@ -69,3 +69,22 @@ def zip_bomb(path: Path, size: int = 300 * 1024 * 1024) -> Path:
             for _ in range(size // len(block)):
                 fh.write(block)
     return path
+
+
+def overlap_zip(path: Path) -> Path:
+    """Two central-directory entries pointing at the same stored bytes (an overlap bomb)."""
+    write_zip(path, [("data/a.bin", b"A" * 5000), ("data/b.bin", b"A" * 5000)])
+    raw = bytearray(path.read_bytes())
+    entry = raw.index(b"PK\x01\x02", raw.index(b"PK\x01\x02") + 4)  # second directory entry
+    raw[entry + 42: entry + 46] = (0).to_bytes(4, "little")  # its local header offset -> 0
+    path.write_bytes(bytes(raw))
+    return path
+
+
+def many_small_bombs(path: Path, count: int = 300) -> Path:
+    """Members each under the per-member ratio floor, together inflating far beyond the file."""
+    block = bytes(1024 * 1024)
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        for n in range(count):
+            zf.writestr(f"data/z{n}.bin", block)
+    return path

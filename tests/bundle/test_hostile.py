@@ -17,7 +17,14 @@ from app.bundle.opener import open_bundle
 from app.bundle.seal import Sealing
 from app.bundle.verify import verify_bundle
 from tests.bundle.conftest import fill_vault, stamp
-from tests.bundle.craft import read_members, resign, write_zip, zip_bomb
+from tests.bundle.craft import (
+    many_small_bombs,
+    overlap_zip,
+    read_members,
+    resign,
+    write_zip,
+    zip_bomb,
+)
 from tests.helpers.cli import locker
 
 
@@ -98,6 +105,13 @@ def test_zip_bomb_is_refused_before_inflating(tmp_path):
     assert bomb.stat().st_size < 2 * 1024 * 1024
     with pytest.raises(BundleRejected, match="zip bomb"):
         verify_bundle(bomb)
+
+
+def test_overlapping_members_and_many_small_bombs(tmp_path):
+    with pytest.raises(BundleRejected, match="overlap"):
+        verify_bundle(overlap_zip(tmp_path / "overlap.zip"))
+    with pytest.raises(BundleRejected, match="far beyond"):
+        verify_bundle(many_small_bombs(tmp_path / "small-bombs.zip"))
 
 
 def test_garbage_tsr_fails_verification_and_import_writes_nothing(good_bundle, make_vault, tmp_path):
