@@ -27,7 +27,8 @@ from app.ui.workers import TaskContext
 from app.vault.models import Item
 
 PAGE_SIZE = 200
-THUMB_CACHE = 3000
+THUMB_CACHE = 1000  # decoded thumbnails kept in memory (about 80 KB each)
+THUMB_SIDE = 160  # they are blurred: a small size loses nothing, even on high-DPI screens
 ItemRole = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
 
@@ -157,6 +158,9 @@ class ItemModel(QAbstractTableModel):
             for item_id in ids:
                 data = vault.thumbnail(item_id)
                 image = QImage.fromData(data) if data else None
+                if image is not None and max(image.width(), image.height()) > THUMB_SIDE:
+                    image = image.scaled(THUMB_SIDE, THUMB_SIDE, Qt.AspectRatioMode.KeepAspectRatio,
+                                         Qt.TransformationMode.SmoothTransformation)
                 out[item_id] = image if image is not None and not image.isNull() else None
             return out
 
