@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
     QTimer,
+    Signal,
 )
 from PySide6.QtGui import QColor, QImage
 
@@ -49,6 +50,7 @@ class Row:
 
 class ItemModel(QAbstractTableModel):
     COLUMNS = ("title", "captured", "site", "kind", "timestamp", "notes")
+    restored = Signal()  # a reload has loaded as many rows as before
 
     def __init__(self, controller: Controller) -> None:
         super().__init__()
@@ -58,6 +60,7 @@ class ItemModel(QAbstractTableModel):
         self._rows: list[Row] = []
         self._total = 0
         self._loading = False
+        self._restore_rows = 0
         self._generation = 0
         self._thumbs: OrderedDict[int, QImage | None] = OrderedDict()
         self._wanted: set[int] = set()
@@ -72,7 +75,11 @@ class ItemModel(QAbstractTableModel):
     # -- loading -------------------------------------------------------------------
 
     def reload(self, new_filter: ListFilter | None = None) -> None:
-        """Start again from the first page (after a filter change or a write)."""
+        """Start again from the first page (after a filter change or a write). With the
+        same filter, as many rows as were loaded are loaded again, then ``restored`` is
+        emitted so the views can return to where the person was."""
+        same = new_filter is None or new_filter == self.filter
+        self._restore_rows = len(self._rows) if same else 0
         if new_filter is not None:
             self.filter = new_filter
         self._generation += 1
@@ -127,6 +134,12 @@ class ItemModel(QAbstractTableModel):
                 self.beginInsertRows(QModelIndex(), start, start + len(rows) - 1)
                 self._rows.extend(rows)
                 self.endInsertRows()
+            if self._restore_rows:
+                if len(self._rows) < self._restore_rows and self.canFetchMore(QModelIndex()):
+                    self.fetchMore(QModelIndex())
+                else:
+                    self._restore_rows = 0
+                    self.restored.emit()
 
         def failed(message: str) -> None:
             if generation == self._generation:

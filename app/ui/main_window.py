@@ -253,6 +253,8 @@ class MainWindow(QMainWindow):
         self.cases.currentItemChanged.connect(lambda cur, prev: self._case_changed())
         self.model.rowsInserted.connect(lambda *a: self._update_empty())
         self.model.modelReset.connect(self._update_empty)
+        self._scroll = (0, 0)
+        self.model.restored.connect(self._restore_scroll)
 
     def _size_columns(self) -> None:
         header = self.table.horizontalHeader()
@@ -378,6 +380,8 @@ class MainWindow(QMainWindow):
     def reload(self) -> None:
         if not self.controller.is_unlocked:
             return
+        self._scroll = (self.grid.verticalScrollBar().value(),
+                        self.table.verticalScrollBar().value())
         key = self.current_case_key()
         selected = self.details.item.id if self.details.item else None
         self.model.reload(ListFilter(case=None if key in (ALL, ARCHIVED) else key,
@@ -387,6 +391,11 @@ class MainWindow(QMainWindow):
         if any(c.name not in cases_now for c in self.controller.require_vault().list_cases()):
             self._fill_cases()
         self.details.show_item(selected)
+
+    def _restore_scroll(self) -> None:
+        """After a reload, back to where the person was in the list."""
+        self.grid.verticalScrollBar().setValue(self._scroll[0])
+        self.table.verticalScrollBar().setValue(self._scroll[1])
 
     def _update_empty(self) -> None:
         entry = self.cases.currentItem()

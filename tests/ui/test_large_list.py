@@ -51,3 +51,11 @@ def test_pages_and_thumbnails_load_on_demand(gui, qtbot, tmp_path: Path) -> None
     assert model.rowCount() == COUNT
     titles = {model.item_at(r).title for r in range(COUNT)}
     assert len(titles) == COUNT
+    # A change elsewhere (an import, an archive) reloads the list; the place is kept.
+    qtbot.wait(100)
+    position = main.table.verticalScrollBar().value()
+    assert position > 0
+    with qtbot.waitSignal(model.restored, timeout=20_000):
+        main.reload()
+    assert model.rowCount() == COUNT
+    qtbot.waitUntil(lambda: main.table.verticalScrollBar().value() == position, timeout=5_000)
