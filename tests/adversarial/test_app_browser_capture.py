@@ -2,15 +2,11 @@
 from the in-app browser: the app must keep running, store the capture, and leave no
 marker from the page in the temp, cache, config or data folders (QtWebEngine's storage).
 
-Known crash (found by this suite): App installs application-wide Python event filters
-(App.eventFilter for quick exit, IdleWatcher for auto-lock). During an in-app browser
-capture, PySide6 wraps QtWebEngine's internal QObjects to call them and dies with SIGSEGV
-(__dynamic_cast in Shiboken findDerivedType <- getWrapperForQObject <-
-sendThroughApplicationEventFilters). Each filter alone is enough; with both removed the
-capture works, and filters installed on each top-level QWindow instead (input reaches a
-widget through its window) do not crash. Until app/ui is changed this test is an
-expected failure; strict, so it fails loudly once the crash is gone and the marker has
-to be removed.
+Regression (found by this suite): App used application-wide Python event filters (quick
+exit, idle lock). During an in-app browser capture PySide6 wrapped QtWebEngine's internal
+QObjects to call them and died with SIGSEGV (__dynamic_cast in Shiboken findDerivedType <-
+getWrapperForQObject <- sendThroughApplicationEventFilters). Fixed in app/ui by watching
+each top-level window instead (commit 59e45b9).
 """
 
 from __future__ import annotations
@@ -59,8 +55,6 @@ def marked_page() -> Iterator[tuple[str, str]]:
     server.server_close()
 
 
-@pytest.mark.xfail(strict=True, reason="app/ui application-wide Python event filters crash "
-                   "PySide6 during an in-app browser capture (SIGSEGV); see module docstring")
 def test_app_captures_from_its_browser_and_leaves_no_trace(
         tmp_path: Path, passphrase_file: Path, marked_page: tuple[str, str]) -> None:
     pytest.importorskip("app.ui.browser")
