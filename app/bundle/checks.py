@@ -80,6 +80,7 @@ def transfers(chains: dict[str, list[ChainEntry]], fingerprints: dict[str, str])
                             "seq": entry.seq, "bundle_id": data.get("bundle_id"),
                             "from": data.get("sender_fingerprint") or "",
                             "to": data.get("recipient") or "",
+                            "reason": data.get("reason") or "",
                             "items": len(data.get("items") or [])})
     out.sort(key=lambda t: (str(t["at"]), t["seq"]))
     return out

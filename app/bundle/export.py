@@ -80,8 +80,11 @@ def select_items(vault: Vault, case: str | None = None, refs: list[str] | None =
 
 def export_bundle(vault: Vault, out: Path, items: list[Item], sealing: Sealing, *,
                   stamp: bool = True, progress: Progress | None = None,
-                  cancelled: Callable[[], bool] | None = None) -> ExportResult:
+                  cancelled: Callable[[], bool] | None = None, reason: str = "") -> ExportResult:
+    """``reason`` (why, for whom) is recorded with the transfer in the custody log."""
     out = Path(out)
+    if len(reason) > 2000 or "\x00" in reason:
+        raise UsageError("The reason is too long (2000 characters at most).")
     if out.exists() or out.is_symlink():
         raise UsageError(f"{out} already exists; choose a new file name.")
     if not out.parent.is_dir():
@@ -94,7 +97,7 @@ def export_bundle(vault: Vault, out: Path, items: list[Item], sealing: Sealing, 
     vault.log_event("bundle_exported", None, {
         "bundle_id": bundle_id, "items": uids, "exhibits": exhibit_of,
         "sealing": sealing.kind, "recipient": ", ".join(sealing.recipients),
-        "file": out.name, "exporter_fingerprint": fingerprint,
+        "file": out.name, "exporter_fingerprint": fingerprint, "reason": reason,
     })
     _remove_stale_partials(out)
     tmp = out.with_name(f".{out.name}.{uuid.uuid4().hex[:8]}.partial")

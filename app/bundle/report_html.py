@@ -62,7 +62,9 @@ def render_html(model: dict[str, Any], thumbs: dict[str, bytes]) -> bytes:
         out.append("</ul>")
     out.append(f"<h2>{escape(L['transfers'])}</h2><ul>")
     out += [f"<li>{escape(str(t['at']))} {escape(str(t['event']))} by {escape(t['holder'])} "
-            f"(bundle {escape(str(t['bundle_id']))})</li>" for t in model["transfers"]]
+            f"(bundle {escape(str(t['bundle_id']))})"
+            + (f": {escape(str(t['reason']))}" if t.get("reason") else "") + "</li>"
+            for t in model["transfers"]]
     out.append(f"</ul><h2>{escape(L['chains'])}</h2><table>")
     out += [f"<tr><td>{escape(c['role'])}</td><td>{escape(c['fingerprint'])}</td><td>{c['entries']}</td>"
             f"<td><code>{escape(c['head'])}</code></td><td>{escape(c['path'])}</td></tr>"

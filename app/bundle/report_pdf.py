@@ -105,7 +105,8 @@ def render_pdf(model: dict[str, Any], thumbs: dict[str, bytes]) -> bytes:
             para(event_line(ev, fps), 7, 3.5)
     heading(L["transfers"])
     for t in model["transfers"]:
-        para(f"{t['at']}  {t['event']}  {t['holder']}  bundle {t['bundle_id']}", 8, 4)
+        para(f"{t['at']}  {t['event']}  {t['holder']}  bundle {t['bundle_id']}"
+             + (f"\n  {t['reason']}" if t.get("reason") else ""), 8, 4)
     heading(L["chains"])
     for c in model["chains"]:
         para(f"{c['role']}: {c['fingerprint']}  {c['entries']} entries  head {c['head']}", 8, 4)

@@ -80,6 +80,8 @@ def event_line(event: dict[str, Any], fingerprints: dict[str, str]) -> str:
         extra = f"bundle {str(data.get('bundle_id', ''))[:8]}… sealed {data.get('sealing', '')}"
         if data.get("recipient"):
             extra += f" to {data.get('recipient')}"
+        if data.get("reason"):
+            extra += f" — {data.get('reason')}"
     elif name == "bundle_imported":
         extra = f"bundle {str(data.get('bundle_id', ''))[:8]}… from {data.get('sender_fingerprint', '')}"
     elif name == "received":

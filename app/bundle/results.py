@@ -44,7 +44,8 @@ class BundleReport:
             lines.append(f"  {e['exhibit']}  {e['files']} file(s)  {e['timestamps']} timestamp(s)"
                          f"  {e['title']}")
         for t in self.transfers:
-            lines.append(f"  transfer: {t['at']} {t['event']} by {t['holder']}")
+            lines.append(f"  transfer: {t['at']} {t['event']} by {t['holder']}"
+                         + (f" ({t['reason']})" if t.get("reason") else ""))
         lines.append("Bundle verified: everything holds." if self.ok else "BUNDLE VERIFICATION FAILED.")
         return "\n".join(lines)
 

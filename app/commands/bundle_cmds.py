@@ -56,6 +56,8 @@ def register(sub: Any) -> None:
     seal.add_argument("--seal-passphrase-file", type=Path, metavar="F")
     seal.add_argument("--no-encrypt", action="store_true", help="plain signed zip")
     p.add_argument("--include-archived", action="store_true", help="with --case: archived items too")
+    p.add_argument("--reason", default="", metavar="TEXT",
+                   help="why and for whom (recorded with the transfer, shown in the report)")
     p.add_argument("--no-stamp", action="store_true",
                    help="do not ask a TSA to stamp the manifest now (the custody log still queues it)")
     add_json_arg(p)
@@ -188,7 +190,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     sealing = _sealing(args)
     with open_vault(args) as vault:
         items = select_items(vault, args.case, args.items, args.include_archived)
-        result = export_bundle(vault, args.out, items, sealing, stamp=not args.no_stamp)
+        result = export_bundle(vault, args.out, items, sealing, stamp=not args.no_stamp,
+                               reason=args.reason)
     if args.json:
         print_json(result.to_json())
     else:

@@ -30,7 +30,8 @@ def test_two_transfers_keep_the_chain(make_vault, tsa_configured, tmp_path):
     stamp(a, tsa_configured)
     ab = tmp_path / "a-to-b.age"
     export_bundle(a, ab, select_items(a, case="사건 1"),
-                  Sealing(recipients=(age_recipient_of(b.age_identity()),)))
+                  Sealing(recipients=(age_recipient_of(b.age_identity()),)),
+                  reason="for counsel (변호사 전달)")
 
     first = import_bundle(b, ab)
     assert first.sender_fingerprint == _fp(a)
@@ -59,6 +60,7 @@ def test_two_transfers_keep_the_chain(make_vault, tsa_configured, tmp_path):
     export_bundle(b, bc, select_items(b, case=first.case), Sealing())
     onward = verify_bundle(bc)
     assert onward.ok, onward.text()
+    assert onward.transfers[0]["reason"] == "for counsel (변호사 전달)"
     holders = [(t["event"], t["holder"]) for t in onward.transfers]
     assert holders == [("bundle_exported", _fp(a)), ("bundle_imported", _fp(b)),
                        ("bundle_exported", _fp(b))]
