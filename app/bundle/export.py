@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app import __version__
-from app.bundle import bagwriter, chains, checks, layout, signing, tokens
+from app.bundle import bagwriter, chains, checks, layout, provenance, signing, tokens
 from app.bundle.seal import Sealing, sealed_writer
 from app.errors import LockerError, NotFound, StorageError, UsageError
 from app.vault.custody import ChainEntry
@@ -221,8 +221,13 @@ def _write_bag(vault: Vault, bag: bagwriter.BagWriter, items: list[Item],
         chain_files.append({"vault_id": vid, "fingerprint": c.fingerprint, "path": path,
                             "entries": c.entries, "head": c.head, "head_seq": c.head_seq,
                             "role": "exporter" if vid == vault.vault_id else "earlier holder"})
+    earlier = provenance.stored(vault, list(provenance.earlier_bundles(all_chains, bundle_id)))
+    for origin, files in sorted(earlier.items()):
+        for key, path in provenance.bag_paths(origin).items():
+            bag.add_bytes(path, files[key])
     model = {
         "format": layout.FORMAT, "bundle_id": bundle_id, "created_at": created,
+        "earlier_bundles": sorted(earlier),
         "software": {"name": "Evidence Locker", "version": __version__},
         "exporter": {"vault_id": vault.vault_id, "fingerprint": fingerprint,
                      "public_key_pem": signing.public_pem(vault.signing_key()).decode()},

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, cast
 
+from app.bundle import provenance
 from app.bundle.errors import AlreadyImported, BundleInvalid
 from app.bundle.safezip import DEFAULT_LIMITS, BagSource, Limits
 from app.bundle.seal import parse_identities
@@ -183,6 +184,7 @@ def _commit(vault: Vault, z: BagSource, vb: VerifiedBundle, case: str | None,
                 " entry_hash, payload) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 ((r.bundle_id, vid, e.seq, e.payload_hash, e.prev_hash, e.entry_hash, e.payload)
                  for e in entries))
+        provenance.store(conn, r.bundle_id, vb.own_signed, vb.provenance)
         items = []
         for meta in vb.exhibits:
             origin = origin_of.get(meta["uid"], r.exporter_vault_id)

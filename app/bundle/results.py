@@ -61,3 +61,5 @@ class VerifiedBundle:
     manifest: dict[str, str]
     signer_pem: bytes
     token_files: dict[str, dict[str, bytes]]  # exhibit -> {name: bytes}
+    own_signed: dict[str, bytes] = field(default_factory=dict)  # this bundle's signed manifests
+    provenance: dict[str, dict[str, bytes]] = field(default_factory=dict)  # earlier bundles

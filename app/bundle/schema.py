@@ -40,6 +40,12 @@ CREATE TABLE received_items (
     origin_vault TEXT NOT NULL,
     PRIMARY KEY (item_uid, bundle_id)
 );
+CREATE TABLE bundle_provenance (                 -- signed manifests of earlier transfers
+    origin_bundle_id TEXT NOT NULL,
+    name             TEXT NOT NULL,              -- tagmanifest, manifest, signature, signer_pem
+    data             BLOB NOT NULL,
+    PRIMARY KEY (origin_bundle_id, name)
+);
 CREATE TABLE received_tokens (
     bundle_id  TEXT NOT NULL REFERENCES received_bundles(bundle_id),
     item_uid   TEXT NOT NULL,
@@ -53,6 +59,7 @@ CREATE TRIGGER IF NOT EXISTS {t}_no_update BEFORE UPDATE ON {t}
 BEGIN SELECT RAISE(ABORT, 'append-only: {t} rows cannot be changed'); END;
 CREATE TRIGGER IF NOT EXISTS {t}_no_delete BEFORE DELETE ON {t}
 BEGIN SELECT RAISE(ABORT, 'append-only: {t} rows cannot be deleted'); END;
-""" for t in ("received_bundles", "received_custody", "received_items", "received_tokens"))
+""" for t in ("received_bundles", "received_custody", "received_items", "received_tokens",
+             "bundle_provenance"))
 
 schema.register_step(3, "bundles: received bundles, senders' custody chains and tokens", STEP_3)

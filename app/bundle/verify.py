@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from app.bundle import chains as chain_mod
-from app.bundle import checks, layout, signing, zipsig
+from app.bundle import checks, layout, provenance, signing, zipsig
 from app.bundle.dirbag import DirBag
 from app.bundle.errors import BundleRejected
 from app.bundle.members import (
@@ -125,9 +125,14 @@ def verify_zip(z: BagSource, sealing: str = "", progress: Progress | None = None
 
     # 4. Exhibits against the chain, and their tokens.
     exhibits, token_files = check_exhibits(z, bundle, manifest, chains, report)
+    earlier = provenance.read_from_bag(z, manifest, MAX_SMALL)
+    report.checks.append(provenance.check(earlier, chains, fingerprints, exhibits, report.bundle_id))
     _check_manifest_token(z, tag_bytes, report)
     report.ok = all(c.ok for c in report.checks)
-    return VerifiedBundle(report, bundle, exhibits, chains, manifest, signer_pem, token_files)
+    signed = {"tagmanifest": tag_bytes, "manifest": z.read_small(layout.MANIFEST, MAX_JSON),
+              "signature": z.read_small(layout.SIGNATURE, 1024), "signer_pem": signer_pem}
+    return VerifiedBundle(report, bundle, exhibits, chains, manifest, signer_pem, token_files,
+                          signed, earlier)
 
 
 def _check_oxum(info: str, manifest: dict[str, str], z: BagSource, report: BundleReport) -> None:

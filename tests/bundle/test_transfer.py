@@ -61,6 +61,9 @@ def test_two_transfers_keep_the_chain(make_vault, tsa_configured, tmp_path):
     onward = verify_bundle(bc)
     assert onward.ok, onward.text()
     assert onward.transfers[0]["reason"] == "for counsel (변호사 전달)"
+    earlier = next(ch for ch in onward.checks if ch.name == "earlier transfers")
+    assert earlier.ok and "1 earlier transfer" in earlier.detail
+    assert any(_fp(a) in note for note in earlier.notes)  # A's own signature travels along
     holders = [(t["event"], t["holder"]) for t in onward.transfers]
     assert holders == [("bundle_exported", _fp(a)), ("bundle_imported", _fp(b)),
                        ("bundle_exported", _fp(b))]
@@ -150,3 +153,18 @@ def test_cancelled_export_and_import_leave_nothing(make_vault, tmp_path):
         import_bundle(b, out, progress=lambda d, t: calls.append(d), cancelled=lambda: bool(calls))
     assert not [c for c in b.list_cases() if c.origin == "received"]
     assert import_bundle(b, out).items
+
+
+def test_forged_earlier_signature_is_caught(make_vault, tmp_path):
+    a, b = make_vault("a"), make_vault("b")
+    fill_vault(a, count=1)
+    export_bundle(a, tmp_path / "ab.zip", select_items(a, case="사건 1"), Sealing())
+    received = import_bundle(b, tmp_path / "ab.zip")
+    conn = b.read()
+    conn.execute("DROP TRIGGER bundle_provenance_no_update")
+    conn.execute("UPDATE bundle_provenance SET data = zeroblob(64) WHERE name = 'signature'")
+    export_bundle(b, tmp_path / "bc.zip", select_items(b, case=received.case), Sealing())
+    report = verify_bundle(tmp_path / "bc.zip")
+    failed = {ch.name: ch for ch in report.checks if not ch.ok}
+    assert set(failed) == {"earlier transfers"}
+    assert "signature invalid" in failed["earlier transfers"].problems[0]
