@@ -53,6 +53,17 @@ CHAIN = """
 
 6. Evidence Locker checks all of the above in one step:
      locker verify-bundle BUNDLE_FILE
+
+검증 방법 (요약)
+----------------
+0. 봉인된 파일이면 age -d 로 풉니다 (암호 또는 받는 사람의 age 키).
+1. 모든 파일의 SHA-256 해시값 확인: sha256sum -c manifest-sha256.txt 와
+   sha256sum -c tagmanifest-sha256.txt
+2. BagIt 형식 검증: bagit.py --validate .
+3. 보낸 보관함의 서명 확인: 위 3번의 openssl pkeyutl 명령. 지문(fingerprint)은
+   보낸 사람에게 전화 등으로 직접 확인하십시오.
+4. 신뢰 타임스탬프(RFC 3161) 확인: 위 4번의 openssl ts -verify 명령.
+5. 보관 이력 체인(data/custody/)은 위 5번의 방법으로 처음부터 끝까지 확인됩니다.
 """
 
 
