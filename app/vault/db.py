@@ -97,6 +97,7 @@ def connect(path: Path, key: bytes, salt: bytes) -> Connection:
         _apply_key(conn, key, salt)
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA temp_store = MEMORY")  # no temp files on disk
+        conn.execute("PRAGMA trusted_schema = OFF")  # no SQL functions from a schema's views/triggers
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         if str(mode).lower() != "wal":
             raise StorageError(f"Could not switch {path.name} to write-ahead logging.")
