@@ -108,6 +108,9 @@ class UnlockWindow(QWidget):
         if recent:
             self.path_edit.setText(recent[0])
         self.new_path_edit.setText(str(suggested_new_path()))
+        if not recent and not controller.settings.safety_note_seen:
+            # First run on this computer: most people start by making a vault.
+            self.create_tab.setChecked(True)
         self.retranslate()
 
     # -- layout --------------------------------------------------------------------
