@@ -52,6 +52,9 @@ class DetailsPane(QScrollArea):
         self.controller = controller
         self.item: Item | None = None
         self.text_only = False
+        # Unsaved note/tag text per item: switching items must never carry a draft over
+        # to another item (notes cannot be removed once added). Dropped on lock.
+        self._drafts: dict[int, tuple[str, str]] = {}
         self.setWidgetResizable(True)
         self.setMinimumWidth(380)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -196,13 +199,33 @@ class DetailsPane(QScrollArea):
         self.text_only = on
         self.show_item(self.item.id if self.item else None)
 
+    def _swap_drafts(self, new_id: int | None) -> None:
+        old_id = self.item.id if self.item is not None else None
+        if old_id == new_id:
+            return
+        if old_id is not None:
+            draft = (self.note_edit.toPlainText(), self.tag_edit.text())
+            if draft[0].strip() or draft[1].strip():
+                self._drafts[old_id] = draft
+            else:
+                self._drafts.pop(old_id, None)
+        note, tag = self._drafts.pop(new_id, ("", "")) if new_id is not None else ("", "")
+        self.note_edit.setPlainText(note)
+        self.tag_edit.setText(tag)
+
     def show_item(self, item_id: int | None) -> None:
+        if not self.controller.is_unlocked:
+            self._drafts.clear()
+            self.note_edit.clear()
+            self.tag_edit.clear()
         item = None
         if item_id is not None and self.controller.is_unlocked:
             try:
                 item = self.controller.require_vault().get_item(item_id)
             except LockerError:
                 item = None
+        if self.controller.is_unlocked:
+            self._swap_drafts(item.id if item is not None else None)
         self.item = item
         self.content.setVisible(item is not None)
         self.empty.setVisible(item is None)
