@@ -57,6 +57,7 @@ from app.capture.web_engine import (
 from app.capture.web_result import DirectFile, PageCapture
 from app.capture.web_store import store_capture, store_download
 from app.errors import LockerError
+from app.ui.item_model import case_label
 from app.vault import Vault
 from app.vault.models import utc_now
 
@@ -210,7 +211,7 @@ class BrowserWidget(QWidget):
         self.profile_choice.setItemText(0, self.tr("Private: forget logins when closed"))
         self.profile_choice.setItemText(1, self.tr("Stay logged in (saved on this computer)"))
         self.info.setText(self.tr('Captures and downloads go to the case "{0}".')
-                          .format(self.case))
+                          .format(case_label(self.case)))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
         if event.type() == QEvent.Type.LanguageChange:

@@ -44,6 +44,7 @@ from app.capture.batch import (
     read_url_file,
 )
 from app.errors import LockerError
+from app.ui.item_model import case_label
 from app.ui.screenshot_dialog import ScreenshotDialog, open_screenshot_dialog
 
 
@@ -120,7 +121,7 @@ class CaptureDialog(QDialog):
         self.setWindowTitle(self.tr("Capture web pages"))
         self.urls.setPlaceholderText(self.tr("Paste web addresses, one per line"))
         self.load_button.setText(self.tr("Load a list…"))
-        self.case_label.setText(self.tr("Case: {0}").format(self.case))
+        self.case_label.setText(self.tr("Case: {0}").format(case_label(self.case)))
         self.table.setHorizontalHeaderLabels(
             [self.tr("Address"), self.tr("Result"), self.tr("Item / reason")])
         self.start_button.setText(self.tr("Capture"))

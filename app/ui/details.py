@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from app.errors import LockerError
 from app.ui.controller import Controller
 from app.ui.dialogs import ask
-from app.ui.item_model import kind_label, local_time
+from app.ui.item_model import case_label, kind_label, local_time
 from app.ui.reveal import RevealView
 from app.vault.models import CustodyEvent, Item
 
@@ -237,7 +237,7 @@ class DetailsPane(QScrollArea):
         note = "" if not item.preview_note else self.tr("No preview for this item.")
         self.reveal.show_item(item.id, vault.thumbnail(item.id), note, self.text_only)
         v = self.values
-        v["case"].setText(item.case)
+        v["case"].setText(case_label(item.case))
         v["kind"].setText(kind_label(item.kind))
         v["captured"].setText(local_time(item.captured_at) + "\n" + item.captured_at)
         v["stored"].setText(local_time(item.created_at))

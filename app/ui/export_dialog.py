@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from app.ui.controller import Controller
 from app.ui.dialogs import ask
+from app.ui.item_model import case_label
 from app.ui.passphrase import MIN_STRENGTH, strength
 from app.ui.unlock_window import FILE_FILTER_OPTIONS
 
@@ -85,7 +86,7 @@ class ExportDialog(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Export a sealed bundle"))
-        self.what_case.setText(self.tr("The whole case: %1").replace("%1", self.case or ""))
+        self.what_case.setText(self.tr("The whole case: %1").replace("%1", case_label(self.case)))
         self.what_item.setText(self.tr("Only the selected item"))
         self.seal_pass.setText(self.tr("Seal with a passphrase (tell it to the recipient separately)"))
         self.seal_key.setText(self.tr("Seal to the recipient's key"))

@@ -275,6 +275,16 @@ def kind_label(kind: str) -> str:
     return labels.get(kind, kind)
 
 
+def case_label(name: str | None) -> str:
+    """A case name as shown: the default case that every vault starts with is stored
+    under its English name (the CLI and bundles use it), but shown in the UI language."""
+    from app.vault.store import DEFAULT_CASE
+
+    if name == DEFAULT_CASE:
+        return QCoreApplication.translate("ItemModel", "General")
+    return name or ""
+
+
 def local_time(rfc3339: str | None) -> str:
     """A stored UTC time shown in the computer's local time, to the minute."""
     if not rfc3339:

@@ -44,7 +44,7 @@ from app.ui.controller import Controller, UnlockInfo
 from app.ui.details import DetailsPane
 from app.ui.dialogs import VerifyDialog, ask
 from app.ui.grid_delegate import CELL, GridDelegate, TitleDelegate
-from app.ui.item_model import ItemModel, ListFilter, local_time
+from app.ui.item_model import ItemModel, ListFilter, case_label, local_time
 from app.ui.statusbar import StatusBar
 from app.ui.unlock_window import FILE_FILTER_OPTIONS
 from app.vault.store import DEFAULT_CASE
@@ -356,8 +356,8 @@ class MainWindow(QMainWindow):
         entries = [(ALL, self.tr("All evidence"))]
         if self.controller.is_unlocked:
             names = [c.name for c in self.controller.require_vault().list_cases()]
-            entries += [(n, n) for n in names]
-            entries += [(n, n) for n in self.extra_cases if n not in names]
+            entries += [(n, case_label(n)) for n in names]
+            entries += [(n, case_label(n)) for n in self.extra_cases if n not in names]
         entries.append((ARCHIVED, self.tr("Archived")))
         for key, text in entries:
             entry = QListWidgetItem(text, self.cases)

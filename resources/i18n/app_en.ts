@@ -4,17 +4,17 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../app/ui/main.py" line="90" />
+        <location filename="../../app/ui/main.py" line="62" />
         <source>Quick exit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="91" />
+        <location filename="../../app/ui/main.py" line="63" />
         <source>Hide and lock at once (F12 or Ctrl+Shift+Q)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="147" />
+        <location filename="../../app/ui/main.py" line="121" />
         <source>Not remembered</source>
         <translation type="unfinished" />
     </message>
@@ -22,132 +22,132 @@
 <context>
     <name>BrowserWidget</name>
     <message>
-        <location filename="../../app/ui/browser.py" line="191" />
+        <location filename="../../app/ui/browser.py" line="194" />
         <source>Back</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="193" />
+        <location filename="../../app/ui/browser.py" line="196" />
         <source>Forward</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="195" />
+        <location filename="../../app/ui/browser.py" line="198" />
         <source>Reload</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="196" />
+        <location filename="../../app/ui/browser.py" line="199" />
         <source>Web address</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="197" />
+        <location filename="../../app/ui/browser.py" line="200" />
         <source>Hide images</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="198" />
+        <location filename="../../app/ui/browser.py" line="201" />
         <source>Show images</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="199" />
+        <location filename="../../app/ui/browser.py" line="202" />
         <source>Images are blurred; showing them is your choice.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="200" />
+        <location filename="../../app/ui/browser.py" line="203" />
         <source>Capture this page</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="202" />
+        <location filename="../../app/ui/browser.py" line="205" />
         <source>Save the whole page (picture, source, PDF, text) in the vault, unblurred, without showing it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="204" />
+        <location filename="../../app/ui/browser.py" line="207" />
         <source>As shown</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="206" />
+        <location filename="../../app/ui/browser.py" line="209" />
         <source>Capture the page exactly as it is now, with what you opened or scrolled to, without loading it again.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="208" />
+        <location filename="../../app/ui/browser.py" line="211" />
         <source>Private: forget logins when closed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="209" />
+        <location filename="../../app/ui/browser.py" line="212" />
         <source>Stay logged in (saved on this computer)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="210" />
+        <location filename="../../app/ui/browser.py" line="213" />
         <source>Captures and downloads go to the case "{0}".</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="229" />
+        <location filename="../../app/ui/browser.py" line="232" />
         <source>Type a web address, such as https://example.org/post/1.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="253" />
+        <location filename="../../app/ui/browser.py" line="256" />
         <source>Stay logged in?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="254" />
+        <location filename="../../app/ui/browser.py" line="257" />
         <source>Logins (cookies and site storage) will be kept on this computer in {0}, so anyone using this computer account could use them. Page content and images are still never cached on disk. Continue?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="273" />
+        <location filename="../../app/ui/browser.py" line="276" />
         <source>Open a web page first.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="276" />
+        <location filename="../../app/ui/browser.py" line="279" />
         <source>A capture is already running.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="286" />
+        <location filename="../../app/ui/browser.py" line="289" />
         <source>Capturing {0}…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="299" />
+        <location filename="../../app/ui/browser.py" line="302" />
         <source>Capturing {0} as shown…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="315" />
+        <location filename="../../app/ui/browser.py" line="318" />
         <source>The page could not be saved as shown; nothing was stored.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="346" />
+        <location filename="../../app/ui/browser.py" line="349" />
         <source>Saved in the vault as item {0}.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="360" />
+        <location filename="../../app/ui/browser.py" line="363" />
         <source>The file is too large to keep (over {0} MiB).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="370" />
+        <location filename="../../app/ui/browser.py" line="373" />
         <source>Downloading into the vault…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="383" />
+        <location filename="../../app/ui/browser.py" line="386" />
         <source>The download did not finish; nothing was stored.</source>
         <translation type="unfinished" />
     </message>
@@ -155,12 +155,12 @@
 <context>
     <name>BrowserWindow</name>
     <message>
-        <location filename="../../app/ui/browser.py" line="438" />
+        <location filename="../../app/ui/browser.py" line="448" />
         <source>Browser (images blurred)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="449" />
+        <location filename="../../app/ui/browser.py" line="459" />
         <source>Not captured</source>
         <translation type="unfinished" />
     </message>
@@ -168,117 +168,117 @@
 <context>
     <name>CaptureDialog</name>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="62" />
+        <location filename="../../app/ui/capture_dialogs.py" line="63" />
         <source>Waiting</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="63" />
+        <location filename="../../app/ui/capture_dialogs.py" line="64" />
         <source>Capturing…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="64" />
+        <location filename="../../app/ui/capture_dialogs.py" line="65" />
         <source>Saving…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="65" />
+        <location filename="../../app/ui/capture_dialogs.py" line="66" />
         <source>Saved</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="66" />
+        <location filename="../../app/ui/capture_dialogs.py" line="67" />
         <source>Failed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="67" />
+        <location filename="../../app/ui/capture_dialogs.py" line="68" />
         <source>Cancelled</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="120" />
+        <location filename="../../app/ui/capture_dialogs.py" line="121" />
         <source>Capture web pages</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="121" />
+        <location filename="../../app/ui/capture_dialogs.py" line="122" />
         <source>Paste web addresses, one per line</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="122" />
+        <location filename="../../app/ui/capture_dialogs.py" line="123" />
         <source>Load a list…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="123" />
+        <location filename="../../app/ui/capture_dialogs.py" line="124" />
         <source>Case: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="125" />
+        <location filename="../../app/ui/capture_dialogs.py" line="126" />
         <source>Address</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="125" />
+        <location filename="../../app/ui/capture_dialogs.py" line="126" />
         <source>Result</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="125" />
+        <location filename="../../app/ui/capture_dialogs.py" line="126" />
         <source>Item / reason</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="126" />
+        <location filename="../../app/ui/capture_dialogs.py" line="127" />
         <source>Capture</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="127" />
+        <location filename="../../app/ui/capture_dialogs.py" line="128" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="128" />
+        <location filename="../../app/ui/capture_dialogs.py" line="129" />
         <source>Retry failed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="129" />
+        <location filename="../../app/ui/capture_dialogs.py" line="130" />
         <source>Close</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="137" />
+        <location filename="../../app/ui/capture_dialogs.py" line="138" />
         <source>Load a list of addresses</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="138" />
+        <location filename="../../app/ui/capture_dialogs.py" line="139" />
         <source>Text files (*.txt);;All files (*)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="144" />
+        <location filename="../../app/ui/capture_dialogs.py" line="145" />
         <source>Cannot read the list</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="156" />
+        <location filename="../../app/ui/capture_dialogs.py" line="157" />
         <source>Cannot capture</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="195" />
+        <location filename="../../app/ui/capture_dialogs.py" line="196" />
         <source>Item {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="209" />
+        <location filename="../../app/ui/capture_dialogs.py" line="210" />
         <source>{0} saved, {1} failed, {2} cancelled</source>
         <translation type="unfinished" />
     </message>
@@ -299,211 +299,211 @@
 <context>
     <name>DetailsPane</name>
     <message>
-        <location filename="../../app/ui/details.py" line="156" />
+        <location filename="../../app/ui/details.py" line="159" />
         <source>Case</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="156" />
+        <location filename="../../app/ui/details.py" line="159" />
         <source>Kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="157" />
+        <location filename="../../app/ui/details.py" line="160" />
         <source>Captured</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="157" />
-        <location filename="../../app/ui/details.py" line="186" />
+        <location filename="../../app/ui/details.py" line="160" />
+        <location filename="../../app/ui/details.py" line="189" />
         <source>Stored</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="158" />
+        <location filename="../../app/ui/details.py" line="161" />
         <source>Source</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="158" />
+        <location filename="../../app/ui/details.py" line="161" />
         <source>Files</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="159" />
+        <location filename="../../app/ui/details.py" line="162" />
         <source>SHA-256</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="159" />
+        <location filename="../../app/ui/details.py" line="162" />
         <source>Timestamp</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="160" />
+        <location filename="../../app/ui/details.py" line="163" />
         <source>State</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="160" />
+        <location filename="../../app/ui/details.py" line="163" />
         <source>Tags</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="161" />
+        <location filename="../../app/ui/details.py" line="164" />
         <source>Recorded details</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="164" />
+        <location filename="../../app/ui/details.py" line="167" />
         <source>Select an item to see its details. Images stay blurred.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="165" />
-        <location filename="../../app/ui/details.py" line="166" />
+        <location filename="../../app/ui/details.py" line="168" />
+        <location filename="../../app/ui/details.py" line="169" />
         <source>Tag</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="167" />
+        <location filename="../../app/ui/details.py" line="170" />
         <source>Add tag</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="168" />
-        <location filename="../../app/ui/details.py" line="275" />
-        <location filename="../../app/ui/details.py" line="277" />
+        <location filename="../../app/ui/details.py" line="171" />
+        <location filename="../../app/ui/details.py" line="298" />
+        <location filename="../../app/ui/details.py" line="300" />
         <source>Remove tag</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="169" />
-        <location filename="../../app/ui/details.py" line="170" />
+        <location filename="../../app/ui/details.py" line="172" />
+        <location filename="../../app/ui/details.py" line="173" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="171" />
+        <location filename="../../app/ui/details.py" line="174" />
         <source>Write a note. Notes are added, never overwritten.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="172" />
+        <location filename="../../app/ui/details.py" line="175" />
         <source>New note</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="173" />
+        <location filename="../../app/ui/details.py" line="176" />
         <source>Add note</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="174" />
-        <location filename="../../app/ui/details.py" line="175" />
+        <location filename="../../app/ui/details.py" line="177" />
+        <location filename="../../app/ui/details.py" line="178" />
         <source>Custody history</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="176" />
+        <location filename="../../app/ui/details.py" line="179" />
         <source>Item details</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="186" />
+        <location filename="../../app/ui/details.py" line="189" />
         <source>Note added</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="187" />
+        <location filename="../../app/ui/details.py" line="190" />
         <source>Tag added</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="187" />
+        <location filename="../../app/ui/details.py" line="190" />
         <source>Tag removed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="188" />
+        <location filename="../../app/ui/details.py" line="191" />
         <source>Archived</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="188" />
+        <location filename="../../app/ui/details.py" line="191" />
         <source>Unarchived</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="189" />
+        <location filename="../../app/ui/details.py" line="192" />
         <source>Original viewed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="189" />
+        <location filename="../../app/ui/details.py" line="192" />
         <source>Exported</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="213" />
+        <location filename="../../app/ui/details.py" line="236" />
         <source>(untitled)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="214" />
+        <location filename="../../app/ui/details.py" line="237" />
         <source>No preview for this item.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="221" />
-        <location filename="../../app/ui/details.py" line="230" />
-        <location filename="../../app/ui/details.py" line="231" />
+        <location filename="../../app/ui/details.py" line="244" />
+        <location filename="../../app/ui/details.py" line="253" />
+        <location filename="../../app/ui/details.py" line="254" />
         <source>none</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="228" />
+        <location filename="../../app/ui/details.py" line="251" />
         <source>Archived: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="229" />
+        <location filename="../../app/ui/details.py" line="252" />
         <source>In the main list</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="237" />
+        <location filename="../../app/ui/details.py" line="260" />
         <source>Unarchive</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="237" />
+        <location filename="../../app/ui/details.py" line="260" />
         <source>Archive…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="275" />
+        <location filename="../../app/ui/details.py" line="298" />
         <source>Tag to remove:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="297" />
+        <location filename="../../app/ui/details.py" line="320" />
         <source>Archive item</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="298" />
+        <location filename="../../app/ui/details.py" line="321" />
         <source>Why is this item archived? It is kept and can be brought back.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="299" />
+        <location filename="../../app/ui/details.py" line="322" />
         <source>Archive</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="277" />
-        <location filename="../../app/ui/details.py" line="299" />
+        <location filename="../../app/ui/details.py" line="300" />
+        <location filename="../../app/ui/details.py" line="322" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
@@ -559,98 +559,98 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="87" />
+        <location filename="../../app/ui/export_dialog.py" line="88" />
         <source>Export a sealed bundle</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="88" />
+        <location filename="../../app/ui/export_dialog.py" line="89" />
         <source>The whole case: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="89" />
+        <location filename="../../app/ui/export_dialog.py" line="90" />
         <source>Only the selected item</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="90" />
+        <location filename="../../app/ui/export_dialog.py" line="91" />
         <source>Seal with a passphrase (tell it to the recipient separately)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="91" />
+        <location filename="../../app/ui/export_dialog.py" line="92" />
         <source>Seal to the recipient's key</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="92" />
+        <location filename="../../app/ui/export_dialog.py" line="93" />
         <source>Do not encrypt (signed only)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="94" />
+        <location filename="../../app/ui/export_dialog.py" line="95" />
         <source>Anyone who gets the file can see the evidence. Use this only for a secure channel.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="95" />
+        <location filename="../../app/ui/export_dialog.py" line="96" />
         <source>Passphrase</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="96" />
+        <location filename="../../app/ui/export_dialog.py" line="97" />
         <source>Repeat</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="97" />
+        <location filename="../../app/ui/export_dialog.py" line="98" />
         <source>Recipient key (age1…)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="98" />
-        <location filename="../../app/ui/export_dialog.py" line="118" />
+        <location filename="../../app/ui/export_dialog.py" line="99" />
+        <location filename="../../app/ui/export_dialog.py" line="119" />
         <source>Bundle file</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="99" />
+        <location filename="../../app/ui/export_dialog.py" line="100" />
         <source>Choose…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="100" />
+        <location filename="../../app/ui/export_dialog.py" line="101" />
         <source>Export</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="101" />
+        <location filename="../../app/ui/export_dialog.py" line="102" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="127" />
+        <location filename="../../app/ui/export_dialog.py" line="128" />
         <source>Choose where to write the bundle.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="132" />
+        <location filename="../../app/ui/export_dialog.py" line="133" />
         <source>This passphrase is too easy to guess. Add more words.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="135" />
+        <location filename="../../app/ui/export_dialog.py" line="136" />
         <source>The two passphrases are not the same.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="140" />
+        <location filename="../../app/ui/export_dialog.py" line="141" />
         <source>A recipient key starts with age1.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="147" />
+        <location filename="../../app/ui/export_dialog.py" line="148" />
         <source>Exporting a sealed bundle…</source>
         <translation type="unfinished" />
     </message>
@@ -658,371 +658,376 @@
 <context>
     <name>ItemModel</name>
     <message>
-        <location filename="../../app/ui/item_model.py" line="223" />
+        <location filename="../../app/ui/item_model.py" line="240" />
         <source>Title</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="223" />
+        <location filename="../../app/ui/item_model.py" line="240" />
         <source>Captured</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="223" />
+        <location filename="../../app/ui/item_model.py" line="240" />
         <source>Source site</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="223" />
+        <location filename="../../app/ui/item_model.py" line="240" />
         <source>Kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="224" />
+        <location filename="../../app/ui/item_model.py" line="241" />
         <source>Timestamp</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="224" />
+        <location filename="../../app/ui/item_model.py" line="241" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="243" />
+        <location filename="../../app/ui/item_model.py" line="260" />
         <source>(untitled)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="251" />
+        <location filename="../../app/ui/item_model.py" line="268" />
         <source>unknown</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="256" />
+        <location filename="../../app/ui/item_model.py" line="273" />
         <source>File</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="256" />
+        <location filename="../../app/ui/item_model.py" line="273" />
         <source>Web page</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="256" />
+        <location filename="../../app/ui/item_model.py" line="273" />
         <source>Screenshot</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="257" />
+        <location filename="../../app/ui/item_model.py" line="274" />
         <source>Download</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/item_model.py" line="284" />
+        <source>General</source>
         <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="268" />
+        <location filename="../../app/ui/main_window.py" line="270" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="268" />
+        <location filename="../../app/ui/main_window.py" line="270" />
         <source>Evidence Locker</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="270" />
+        <location filename="../../app/ui/main_window.py" line="272" />
         <source>Capture pages</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="270" />
+        <location filename="../../app/ui/main_window.py" line="272" />
         <source>Capture web pages by address (Ctrl+U)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="271" />
+        <location filename="../../app/ui/main_window.py" line="273" />
         <source>Browser</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="271" />
+        <location filename="../../app/ui/main_window.py" line="273" />
         <source>Browse with images blurred and capture (Ctrl+B)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="272" />
+        <location filename="../../app/ui/main_window.py" line="274" />
         <source>Screenshot</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="272" />
+        <location filename="../../app/ui/main_window.py" line="274" />
         <source>Capture the screen (Ctrl+Shift+S)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="273" />
-        <location filename="../../app/ui/main_window.py" line="437" />
+        <location filename="../../app/ui/main_window.py" line="275" />
+        <location filename="../../app/ui/main_window.py" line="450" />
         <source>Import files</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="273" />
+        <location filename="../../app/ui/main_window.py" line="275" />
         <source>Import files; originals are kept bit-exact (Ctrl+O)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="274" />
-        <location filename="../../app/ui/main_window.py" line="443" />
+        <location filename="../../app/ui/main_window.py" line="276" />
+        <location filename="../../app/ui/main_window.py" line="456" />
         <source>Import folder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="274" />
+        <location filename="../../app/ui/main_window.py" line="276" />
         <source>Import every file in a folder (Ctrl+Shift+O)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="275" />
-        <location filename="../../app/ui/main_window.py" line="294" />
-        <location filename="../../app/ui/main_window.py" line="449" />
+        <location filename="../../app/ui/main_window.py" line="277" />
+        <location filename="../../app/ui/main_window.py" line="296" />
+        <location filename="../../app/ui/main_window.py" line="462" />
         <source>New case</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="275" />
+        <location filename="../../app/ui/main_window.py" line="277" />
         <source>Start a new case (Ctrl+N)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="276" />
+        <location filename="../../app/ui/main_window.py" line="278" />
         <source>Export bundle</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="276" />
+        <location filename="../../app/ui/main_window.py" line="278" />
         <source>Hand a case or an item over as a sealed bundle (Ctrl+E)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="277" />
+        <location filename="../../app/ui/main_window.py" line="279" />
         <source>Receive bundle</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="277" />
+        <location filename="../../app/ui/main_window.py" line="279" />
         <source>Verify and import a sealed bundle (Ctrl+R)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="278" />
+        <location filename="../../app/ui/main_window.py" line="280" />
         <source>Grid</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="278" />
+        <location filename="../../app/ui/main_window.py" line="280" />
         <source>Blurred thumbnails (Ctrl+1)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="279" />
+        <location filename="../../app/ui/main_window.py" line="281" />
         <source>Table</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="279" />
+        <location filename="../../app/ui/main_window.py" line="281" />
         <source>Table of items (Ctrl+2)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="280" />
+        <location filename="../../app/ui/main_window.py" line="282" />
         <source>Text only</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="280" />
+        <location filename="../../app/ui/main_window.py" line="282" />
         <source>Hide even blurred thumbnails (Ctrl+T)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="281" />
+        <location filename="../../app/ui/main_window.py" line="283" />
         <source>Verify vault</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="281" />
+        <location filename="../../app/ui/main_window.py" line="283" />
         <source>Check every file and the custody history (Ctrl+Shift+V)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="282" />
+        <location filename="../../app/ui/main_window.py" line="284" />
         <source>Settings</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="282" />
+        <location filename="../../app/ui/main_window.py" line="284" />
         <source>Settings (Ctrl+,)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="283" />
+        <location filename="../../app/ui/main_window.py" line="285" />
         <source>Lock</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="283" />
+        <location filename="../../app/ui/main_window.py" line="285" />
         <source>Lock the vault (Ctrl+L)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="288" />
+        <location filename="../../app/ui/main_window.py" line="290" />
         <source>Actions</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="289" />
+        <location filename="../../app/ui/main_window.py" line="291" />
         <source>Bundles</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="290" />
+        <location filename="../../app/ui/main_window.py" line="292" />
         <source>Receive or export sealed bundles</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="291" />
+        <location filename="../../app/ui/main_window.py" line="293" />
         <source>Quick exit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="292" />
-        <location filename="../../app/ui/main_window.py" line="293" />
+        <location filename="../../app/ui/main_window.py" line="294" />
+        <location filename="../../app/ui/main_window.py" line="295" />
         <source>Cases</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="295" />
+        <location filename="../../app/ui/main_window.py" line="297" />
         <source>Evidence, blurred thumbnails</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="296" />
+        <location filename="../../app/ui/main_window.py" line="298" />
         <source>Evidence table</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="297" />
+        <location filename="../../app/ui/main_window.py" line="299" />
         <source>Dismiss</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="298" />
+        <location filename="../../app/ui/main_window.py" line="300" />
         <source>Dismiss the unlock history</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="317" />
+        <location filename="../../app/ui/main_window.py" line="319" />
         <source>New vault created. Nothing is ever deleted; items can be archived.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="319" />
+        <location filename="../../app/ui/main_window.py" line="321" />
         <source>Last unlocked %1.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="321" />
+        <location filename="../../app/ui/main_window.py" line="323" />
         <source>No earlier unlock is on record.</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="323" />
+        <location filename="../../app/ui/main_window.py" line="325" />
         <source>%n failed attempt(s) on this device since the last unlock, the latest at %1.</source>
         <translation><numerusform>%n failed attempt on this device since the last unlock, the latest at %1.</numerusform><numerusform>%n failed attempts on this device since the last unlock, the latest at %1.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="327" />
+        <location filename="../../app/ui/main_window.py" line="329" />
         <source>No failed attempts since then.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="354" />
+        <location filename="../../app/ui/main_window.py" line="356" />
         <source>All evidence</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="359" />
+        <location filename="../../app/ui/main_window.py" line="361" />
         <source>Archived</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="394" />
+        <location filename="../../app/ui/main_window.py" line="403" />
         <source>%1 · %n item(s)</source>
         <translation><numerusform>%1 · %n item</numerusform><numerusform>%1 · %n items</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="398" />
+        <location filename="../../app/ui/main_window.py" line="407" />
         <source>Nothing is archived.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="401" />
+        <location filename="../../app/ui/main_window.py" line="410" />
         <source>No evidence here yet. Import files, or drop them on this window.</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="433" />
+        <location filename="../../app/ui/main_window.py" line="446" />
         <source>Importing %n file(s)…</source>
         <translation><numerusform>Importing %n file…</numerusform><numerusform>Importing %n files…</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="449" />
+        <location filename="../../app/ui/main_window.py" line="462" />
         <source>Case name:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="174" />
-        <location filename="../../app/ui/main_window.py" line="451" />
+        <location filename="../../app/ui/export_dialog.py" line="175" />
+        <location filename="../../app/ui/main_window.py" line="464" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="463" />
+        <location filename="../../app/ui/main_window.py" line="476" />
         <source>Verifying the vault…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="471" />
+        <location filename="../../app/ui/main_window.py" line="484" />
         <source>Something went wrong</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="496" />
+        <location filename="../../app/ui/main_window.py" line="509" />
         <source>Receiving a bundle…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="166" />
+        <location filename="../../app/ui/export_dialog.py" line="167" />
         <source>Receive a bundle</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="171" />
+        <location filename="../../app/ui/export_dialog.py" line="172" />
         <source>Bundle passphrase (leave empty if it was sealed to this vault):</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="156" />
+        <location filename="../../app/ui/export_dialog.py" line="157" />
         <source>Choose a case on the left, or select an item, to export.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="511" />
+        <location filename="../../app/ui/main_window.py" line="524" />
         <source>Bundle written and checked: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="512" />
+        <location filename="../../app/ui/main_window.py" line="525" />
         <source>Bundle written, but its self-check found problems: %1</source>
         <translation type="unfinished" />
     </message>
@@ -1322,215 +1327,215 @@
 <context>
     <name>UnlockWindow</name>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="190" />
-        <location filename="../../app/ui/unlock_window.py" line="191" />
+        <location filename="../../app/ui/unlock_window.py" line="193" />
+        <location filename="../../app/ui/unlock_window.py" line="194" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="190" />
-        <location filename="../../app/ui/unlock_window.py" line="191" />
+        <location filename="../../app/ui/unlock_window.py" line="193" />
+        <location filename="../../app/ui/unlock_window.py" line="194" />
         <source>Evidence Locker</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="193" />
+        <location filename="../../app/ui/unlock_window.py" line="196" />
         <source>Before you start: if this computer is shared, monitored or may have stalkerware on it, someone may see what you do here. If you can, use a device only you control. The app locks itself when idle; F12 hides it at once.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="196" />
+        <location filename="../../app/ui/unlock_window.py" line="199" />
         <source>Got it</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="197" />
-        <location filename="../../app/ui/unlock_window.py" line="254" />
+        <location filename="../../app/ui/unlock_window.py" line="200" />
+        <location filename="../../app/ui/unlock_window.py" line="257" />
         <source>Open a vault</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="198" />
-        <location filename="../../app/ui/unlock_window.py" line="261" />
+        <location filename="../../app/ui/unlock_window.py" line="201" />
+        <location filename="../../app/ui/unlock_window.py" line="264" />
         <source>Create a vault</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="199" />
-        <location filename="../../app/ui/unlock_window.py" line="268" />
+        <location filename="../../app/ui/unlock_window.py" line="202" />
+        <location filename="../../app/ui/unlock_window.py" line="271" />
         <source>Receive a bundle</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="200" />
-        <location filename="../../app/ui/unlock_window.py" line="217" />
+        <location filename="../../app/ui/unlock_window.py" line="203" />
+        <location filename="../../app/ui/unlock_window.py" line="220" />
         <source>Vault file</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="201" />
         <location filename="../../app/ui/unlock_window.py" line="204" />
-        <location filename="../../app/ui/unlock_window.py" line="210" />
+        <location filename="../../app/ui/unlock_window.py" line="207" />
+        <location filename="../../app/ui/unlock_window.py" line="213" />
         <source>Choose…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="202" />
-        <location filename="../../app/ui/unlock_window.py" line="211" />
-        <location filename="../../app/ui/unlock_window.py" line="218" />
+        <location filename="../../app/ui/unlock_window.py" line="205" />
+        <location filename="../../app/ui/unlock_window.py" line="214" />
+        <location filename="../../app/ui/unlock_window.py" line="221" />
         <source>Passphrase</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="203" />
-        <location filename="../../app/ui/unlock_window.py" line="219" />
+        <location filename="../../app/ui/unlock_window.py" line="206" />
+        <location filename="../../app/ui/unlock_window.py" line="222" />
         <source>Bundle</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="205" />
-        <location filename="../../app/ui/unlock_window.py" line="207" />
+        <location filename="../../app/ui/unlock_window.py" line="208" />
+        <location filename="../../app/ui/unlock_window.py" line="210" />
         <source>Bundle passphrase</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="206" />
+        <location filename="../../app/ui/unlock_window.py" line="209" />
         <source>Only if it was sealed with a passphrase</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="208" />
+        <location filename="../../app/ui/unlock_window.py" line="211" />
         <source>Unlock</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="209" />
-        <location filename="../../app/ui/unlock_window.py" line="220" />
+        <location filename="../../app/ui/unlock_window.py" line="212" />
+        <location filename="../../app/ui/unlock_window.py" line="223" />
         <source>New vault file</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="212" />
+        <location filename="../../app/ui/unlock_window.py" line="215" />
         <source>Repeat</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="214" />
+        <location filename="../../app/ui/unlock_window.py" line="217" />
         <source>Nobody can recover a forgotten passphrase, not even us: without it the evidence cannot be opened. Write it down somewhere safe.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="216" />
+        <location filename="../../app/ui/unlock_window.py" line="219" />
         <source>Create vault</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="221" />
+        <location filename="../../app/ui/unlock_window.py" line="224" />
         <source>New passphrase</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="222" />
+        <location filename="../../app/ui/unlock_window.py" line="225" />
         <source>Repeat passphrase</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="224" />
+        <location filename="../../app/ui/unlock_window.py" line="227" />
         <source>Passphrase strength</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="225" />
+        <location filename="../../app/ui/unlock_window.py" line="228" />
         <source>Status</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="226" />
+        <location filename="../../app/ui/unlock_window.py" line="229" />
         <source>Safety note</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="255" />
+        <location filename="../../app/ui/unlock_window.py" line="258" />
         <source>Vaults (*.locker);;All files (*)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="262" />
+        <location filename="../../app/ui/unlock_window.py" line="265" />
         <source>Vaults (*.locker)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="269" />
+        <location filename="../../app/ui/unlock_window.py" line="272" />
         <source>All files (*)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="279" />
+        <location filename="../../app/ui/unlock_window.py" line="282" />
         <source>Opening…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="284" />
+        <location filename="../../app/ui/unlock_window.py" line="287" />
         <source>Choose the vault file first.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="297" />
+        <location filename="../../app/ui/unlock_window.py" line="300" />
         <source>Enter the passphrase.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="306" />
+        <location filename="../../app/ui/unlock_window.py" line="309" />
         <source>Weak: add more words</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="306" />
+        <location filename="../../app/ui/unlock_window.py" line="309" />
         <source>Fair</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="306" />
+        <location filename="../../app/ui/unlock_window.py" line="309" />
         <source>Good</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="307" />
+        <location filename="../../app/ui/unlock_window.py" line="310" />
         <source>Strong</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="309" />
+        <location filename="../../app/ui/unlock_window.py" line="312" />
         <source>Several unrelated words make a strong passphrase.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="314" />
+        <location filename="../../app/ui/unlock_window.py" line="317" />
         <source>Choose where to keep the new vault.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="316" />
+        <location filename="../../app/ui/unlock_window.py" line="319" />
         <source>This passphrase is too easy to guess. Add more words.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="318" />
+        <location filename="../../app/ui/unlock_window.py" line="321" />
         <source>The two passphrases are not the same.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="330" />
+        <location filename="../../app/ui/unlock_window.py" line="333" />
         <source>The passphrase is not right.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="332" />
+        <location filename="../../app/ui/unlock_window.py" line="335" />
         <source>The passphrase is not right. Nothing was changed.</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/unlock_window.py" line="338" />
+        <location filename="../../app/ui/unlock_window.py" line="341" />
         <source>Too many attempts. Try again in %n second(s).</source>
         <translation><numerusform>Too many attempts. Try again in %n second.</numerusform><numerusform>Too many attempts. Try again in %n seconds.</numerusform></translation>
     </message>

@@ -4,17 +4,17 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../app/ui/main.py" line="90" />
+        <location filename="../../app/ui/main.py" line="62" />
         <source>Quick exit</source>
         <translation>빠른 종료</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="91" />
+        <location filename="../../app/ui/main.py" line="63" />
         <source>Hide and lock at once (F12 or Ctrl+Shift+Q)</source>
         <translation>즉시 숨기고 잠급니다 (F12 또는 Ctrl+Shift+Q)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="147" />
+        <location filename="../../app/ui/main.py" line="121" />
         <source>Not remembered</source>
         <translation>기억하지 않았습니다</translation>
     </message>
@@ -22,132 +22,132 @@
 <context>
     <name>BrowserWidget</name>
     <message>
-        <location filename="../../app/ui/browser.py" line="191" />
+        <location filename="../../app/ui/browser.py" line="194" />
         <source>Back</source>
         <translation>뒤로</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="193" />
+        <location filename="../../app/ui/browser.py" line="196" />
         <source>Forward</source>
         <translation>앞으로</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="195" />
+        <location filename="../../app/ui/browser.py" line="198" />
         <source>Reload</source>
         <translation>새로 고침</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="196" />
+        <location filename="../../app/ui/browser.py" line="199" />
         <source>Web address</source>
         <translation>웹 주소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="197" />
+        <location filename="../../app/ui/browser.py" line="200" />
         <source>Hide images</source>
         <translation>이미지 숨기기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="198" />
+        <location filename="../../app/ui/browser.py" line="201" />
         <source>Show images</source>
         <translation>이미지 보기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="199" />
+        <location filename="../../app/ui/browser.py" line="202" />
         <source>Images are blurred; showing them is your choice.</source>
         <translation>이미지는 흐리게 표시됩니다. 보실지는 직접 선택하실 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="200" />
+        <location filename="../../app/ui/browser.py" line="203" />
         <source>Capture this page</source>
         <translation>이 페이지 저장</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="202" />
+        <location filename="../../app/ui/browser.py" line="205" />
         <source>Save the whole page (picture, source, PDF, text) in the vault, unblurred, without showing it.</source>
         <translation>페이지 전체(화면 이미지, 소스, PDF, 텍스트)를 화면에 보여 주지 않고 원본 그대로 보관함에 저장합니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="204" />
+        <location filename="../../app/ui/browser.py" line="207" />
         <source>As shown</source>
         <translation>보이는 그대로</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="206" />
+        <location filename="../../app/ui/browser.py" line="209" />
         <source>Capture the page exactly as it is now, with what you opened or scrolled to, without loading it again.</source>
         <translation>다시 불러오지 않고, 펼치거나 스크롤한 상태 그대로 지금의 페이지를 저장합니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="208" />
+        <location filename="../../app/ui/browser.py" line="211" />
         <source>Private: forget logins when closed</source>
         <translation>비공개: 닫으면 로그인 정보를 지웁니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="209" />
+        <location filename="../../app/ui/browser.py" line="212" />
         <source>Stay logged in (saved on this computer)</source>
         <translation>로그인 유지 (이 컴퓨터에 저장됨)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="210" />
+        <location filename="../../app/ui/browser.py" line="213" />
         <source>Captures and downloads go to the case "{0}".</source>
         <translation>저장한 페이지와 내려받은 파일은 사건 "{0}"에 들어갑니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="229" />
+        <location filename="../../app/ui/browser.py" line="232" />
         <source>Type a web address, such as https://example.org/post/1.</source>
         <translation>https://example.org/post/1 처럼 웹 주소를 입력해 주세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="253" />
+        <location filename="../../app/ui/browser.py" line="256" />
         <source>Stay logged in?</source>
         <translation>로그인을 유지할까요?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="254" />
+        <location filename="../../app/ui/browser.py" line="257" />
         <source>Logins (cookies and site storage) will be kept on this computer in {0}, so anyone using this computer account could use them. Page content and images are still never cached on disk. Continue?</source>
         <translation>로그인 정보(쿠키와 사이트 저장소)가 이 컴퓨터의 {0}에 보관되어, 이 컴퓨터 계정을 쓰는 사람이라면 누구나 사용할 수 있게 됩니다. 페이지 내용과 이미지는 여전히 디스크에 캐시되지 않습니다. 계속할까요?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="273" />
+        <location filename="../../app/ui/browser.py" line="276" />
         <source>Open a web page first.</source>
         <translation>먼저 웹 페이지를 열어 주세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="276" />
+        <location filename="../../app/ui/browser.py" line="279" />
         <source>A capture is already running.</source>
         <translation>이미 저장이 진행 중입니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="286" />
+        <location filename="../../app/ui/browser.py" line="289" />
         <source>Capturing {0}…</source>
         <translation>{0} 저장 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="299" />
+        <location filename="../../app/ui/browser.py" line="302" />
         <source>Capturing {0} as shown…</source>
         <translation>{0}을(를) 보이는 그대로 저장 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="315" />
+        <location filename="../../app/ui/browser.py" line="318" />
         <source>The page could not be saved as shown; nothing was stored.</source>
         <translation>페이지를 보이는 그대로 저장하지 못했습니다. 아무것도 저장하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="346" />
+        <location filename="../../app/ui/browser.py" line="349" />
         <source>Saved in the vault as item {0}.</source>
         <translation>보관함에 항목 {0}(으)로 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="360" />
+        <location filename="../../app/ui/browser.py" line="363" />
         <source>The file is too large to keep (over {0} MiB).</source>
         <translation>파일이 너무 커서 보관할 수 없습니다({0} MiB 초과).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="370" />
+        <location filename="../../app/ui/browser.py" line="373" />
         <source>Downloading into the vault…</source>
         <translation>보관함으로 내려받는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="383" />
+        <location filename="../../app/ui/browser.py" line="386" />
         <source>The download did not finish; nothing was stored.</source>
         <translation>내려받기가 끝나지 않아 아무것도 저장하지 않았습니다.</translation>
     </message>
@@ -155,12 +155,12 @@
 <context>
     <name>BrowserWindow</name>
     <message>
-        <location filename="../../app/ui/browser.py" line="438" />
+        <location filename="../../app/ui/browser.py" line="448" />
         <source>Browser (images blurred)</source>
         <translation>브라우저 (이미지 흐리게)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="449" />
+        <location filename="../../app/ui/browser.py" line="459" />
         <source>Not captured</source>
         <translation>저장하지 못했습니다</translation>
     </message>
@@ -168,117 +168,117 @@
 <context>
     <name>CaptureDialog</name>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="62" />
+        <location filename="../../app/ui/capture_dialogs.py" line="63" />
         <source>Waiting</source>
         <translation>대기 중</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="63" />
+        <location filename="../../app/ui/capture_dialogs.py" line="64" />
         <source>Capturing…</source>
         <translation>저장 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="64" />
+        <location filename="../../app/ui/capture_dialogs.py" line="65" />
         <source>Saving…</source>
         <translation>보관함에 넣는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="65" />
+        <location filename="../../app/ui/capture_dialogs.py" line="66" />
         <source>Saved</source>
         <translation>저장됨</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="66" />
+        <location filename="../../app/ui/capture_dialogs.py" line="67" />
         <source>Failed</source>
         <translation>실패</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="67" />
+        <location filename="../../app/ui/capture_dialogs.py" line="68" />
         <source>Cancelled</source>
         <translation>취소됨</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="120" />
+        <location filename="../../app/ui/capture_dialogs.py" line="121" />
         <source>Capture web pages</source>
         <translation>웹 페이지 저장</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="121" />
+        <location filename="../../app/ui/capture_dialogs.py" line="122" />
         <source>Paste web addresses, one per line</source>
         <translation>웹 주소를 한 줄에 하나씩 붙여 넣어 주세요</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="122" />
+        <location filename="../../app/ui/capture_dialogs.py" line="123" />
         <source>Load a list…</source>
         <translation>목록 불러오기…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="123" />
+        <location filename="../../app/ui/capture_dialogs.py" line="124" />
         <source>Case: {0}</source>
         <translation>사건: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="125" />
+        <location filename="../../app/ui/capture_dialogs.py" line="126" />
         <source>Address</source>
         <translation>주소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="125" />
+        <location filename="../../app/ui/capture_dialogs.py" line="126" />
         <source>Result</source>
         <translation>결과</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="125" />
+        <location filename="../../app/ui/capture_dialogs.py" line="126" />
         <source>Item / reason</source>
         <translation>항목 / 사유</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="126" />
+        <location filename="../../app/ui/capture_dialogs.py" line="127" />
         <source>Capture</source>
         <translation>저장</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="127" />
+        <location filename="../../app/ui/capture_dialogs.py" line="128" />
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="128" />
+        <location filename="../../app/ui/capture_dialogs.py" line="129" />
         <source>Retry failed</source>
         <translation>실패한 것 다시 시도</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="129" />
+        <location filename="../../app/ui/capture_dialogs.py" line="130" />
         <source>Close</source>
         <translation>닫기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="137" />
+        <location filename="../../app/ui/capture_dialogs.py" line="138" />
         <source>Load a list of addresses</source>
         <translation>주소 목록 불러오기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="138" />
+        <location filename="../../app/ui/capture_dialogs.py" line="139" />
         <source>Text files (*.txt);;All files (*)</source>
         <translation>텍스트 파일 (*.txt);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="144" />
+        <location filename="../../app/ui/capture_dialogs.py" line="145" />
         <source>Cannot read the list</source>
         <translation>목록을 읽을 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="156" />
+        <location filename="../../app/ui/capture_dialogs.py" line="157" />
         <source>Cannot capture</source>
         <translation>저장할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="195" />
+        <location filename="../../app/ui/capture_dialogs.py" line="196" />
         <source>Item {0}</source>
         <translation>항목 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="209" />
+        <location filename="../../app/ui/capture_dialogs.py" line="210" />
         <source>{0} saved, {1} failed, {2} cancelled</source>
         <translation>저장 {0}건, 실패 {1}건, 취소 {2}건</translation>
     </message>
@@ -299,211 +299,211 @@
 <context>
     <name>DetailsPane</name>
     <message>
-        <location filename="../../app/ui/details.py" line="156" />
+        <location filename="../../app/ui/details.py" line="159" />
         <source>Case</source>
         <translation>사건</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="156" />
+        <location filename="../../app/ui/details.py" line="159" />
         <source>Kind</source>
         <translation>종류</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="157" />
+        <location filename="../../app/ui/details.py" line="160" />
         <source>Captured</source>
         <translation>수집 시각</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="157" />
-        <location filename="../../app/ui/details.py" line="186" />
+        <location filename="../../app/ui/details.py" line="160" />
+        <location filename="../../app/ui/details.py" line="189" />
         <source>Stored</source>
         <translation>보관함에 저장</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="158" />
+        <location filename="../../app/ui/details.py" line="161" />
         <source>Source</source>
         <translation>출처</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="158" />
+        <location filename="../../app/ui/details.py" line="161" />
         <source>Files</source>
         <translation>파일</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="159" />
+        <location filename="../../app/ui/details.py" line="162" />
         <source>SHA-256</source>
         <translation>SHA-256 해시</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="159" />
+        <location filename="../../app/ui/details.py" line="162" />
         <source>Timestamp</source>
         <translation>타임스탬프</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="160" />
+        <location filename="../../app/ui/details.py" line="163" />
         <source>State</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="160" />
+        <location filename="../../app/ui/details.py" line="163" />
         <source>Tags</source>
         <translation>태그</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="161" />
+        <location filename="../../app/ui/details.py" line="164" />
         <source>Recorded details</source>
         <translation>기록된 정보</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="164" />
+        <location filename="../../app/ui/details.py" line="167" />
         <source>Select an item to see its details. Images stay blurred.</source>
         <translation>항목을 선택하면 자세한 정보가 보입니다. 이미지는 계속 흐리게 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="165" />
-        <location filename="../../app/ui/details.py" line="166" />
+        <location filename="../../app/ui/details.py" line="168" />
+        <location filename="../../app/ui/details.py" line="169" />
         <source>Tag</source>
         <translation>태그</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="167" />
+        <location filename="../../app/ui/details.py" line="170" />
         <source>Add tag</source>
         <translation>태그 추가</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="168" />
-        <location filename="../../app/ui/details.py" line="275" />
-        <location filename="../../app/ui/details.py" line="277" />
+        <location filename="../../app/ui/details.py" line="171" />
+        <location filename="../../app/ui/details.py" line="298" />
+        <location filename="../../app/ui/details.py" line="300" />
         <source>Remove tag</source>
         <translation>태그 빼기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="169" />
-        <location filename="../../app/ui/details.py" line="170" />
+        <location filename="../../app/ui/details.py" line="172" />
+        <location filename="../../app/ui/details.py" line="173" />
         <source>Notes</source>
         <translation>메모</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="171" />
+        <location filename="../../app/ui/details.py" line="174" />
         <source>Write a note. Notes are added, never overwritten.</source>
         <translation>메모를 적어 주세요. 메모는 덧붙여질 뿐, 덮어쓰이지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="172" />
+        <location filename="../../app/ui/details.py" line="175" />
         <source>New note</source>
         <translation>새 메모</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="173" />
+        <location filename="../../app/ui/details.py" line="176" />
         <source>Add note</source>
         <translation>메모 추가</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="174" />
-        <location filename="../../app/ui/details.py" line="175" />
+        <location filename="../../app/ui/details.py" line="177" />
+        <location filename="../../app/ui/details.py" line="178" />
         <source>Custody history</source>
         <translation>보관 이력</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="176" />
+        <location filename="../../app/ui/details.py" line="179" />
         <source>Item details</source>
         <translation>항목 정보</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="186" />
+        <location filename="../../app/ui/details.py" line="189" />
         <source>Note added</source>
         <translation>메모 추가됨</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="187" />
+        <location filename="../../app/ui/details.py" line="190" />
         <source>Tag added</source>
         <translation>태그 추가됨</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="187" />
+        <location filename="../../app/ui/details.py" line="190" />
         <source>Tag removed</source>
         <translation>태그 빠짐</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="188" />
+        <location filename="../../app/ui/details.py" line="191" />
         <source>Archived</source>
         <translation>보관 처리됨</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="188" />
+        <location filename="../../app/ui/details.py" line="191" />
         <source>Unarchived</source>
         <translation>목록으로 되돌림</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="189" />
+        <location filename="../../app/ui/details.py" line="192" />
         <source>Original viewed</source>
         <translation>원본 열람</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="189" />
+        <location filename="../../app/ui/details.py" line="192" />
         <source>Exported</source>
         <translation>내보냄</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="213" />
+        <location filename="../../app/ui/details.py" line="236" />
         <source>(untitled)</source>
         <translation>(제목 없음)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="214" />
+        <location filename="../../app/ui/details.py" line="237" />
         <source>No preview for this item.</source>
         <translation>이 항목은 미리 보기가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="221" />
-        <location filename="../../app/ui/details.py" line="230" />
-        <location filename="../../app/ui/details.py" line="231" />
+        <location filename="../../app/ui/details.py" line="244" />
+        <location filename="../../app/ui/details.py" line="253" />
+        <location filename="../../app/ui/details.py" line="254" />
         <source>none</source>
         <translation>없음</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="228" />
+        <location filename="../../app/ui/details.py" line="251" />
         <source>Archived: %1</source>
         <translation>보관 처리됨: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="229" />
+        <location filename="../../app/ui/details.py" line="252" />
         <source>In the main list</source>
         <translation>기본 목록에 있음</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="237" />
+        <location filename="../../app/ui/details.py" line="260" />
         <source>Unarchive</source>
         <translation>목록으로 되돌리기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="237" />
+        <location filename="../../app/ui/details.py" line="260" />
         <source>Archive…</source>
         <translation>보관 처리…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="275" />
+        <location filename="../../app/ui/details.py" line="298" />
         <source>Tag to remove:</source>
         <translation>뺄 태그:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="297" />
+        <location filename="../../app/ui/details.py" line="320" />
         <source>Archive item</source>
         <translation>항목 보관 처리</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="298" />
+        <location filename="../../app/ui/details.py" line="321" />
         <source>Why is this item archived? It is kept and can be brought back.</source>
         <translation>보관 처리하는 이유를 적어 주세요. 항목은 지워지지 않으며 언제든 되돌릴 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="299" />
+        <location filename="../../app/ui/details.py" line="322" />
         <source>Archive</source>
         <translation>보관 처리</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="277" />
-        <location filename="../../app/ui/details.py" line="299" />
+        <location filename="../../app/ui/details.py" line="300" />
+        <location filename="../../app/ui/details.py" line="322" />
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
@@ -559,98 +559,98 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="87" />
+        <location filename="../../app/ui/export_dialog.py" line="88" />
         <source>Export a sealed bundle</source>
         <translation>봉인된 묶음 파일 내보내기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="88" />
+        <location filename="../../app/ui/export_dialog.py" line="89" />
         <source>The whole case: %1</source>
         <translation>사건 전체: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="89" />
+        <location filename="../../app/ui/export_dialog.py" line="90" />
         <source>Only the selected item</source>
         <translation>선택한 항목만</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="90" />
+        <location filename="../../app/ui/export_dialog.py" line="91" />
         <source>Seal with a passphrase (tell it to the recipient separately)</source>
         <translation>암호로 봉인 (암호는 받는 분께 따로 알려 주세요)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="91" />
+        <location filename="../../app/ui/export_dialog.py" line="92" />
         <source>Seal to the recipient's key</source>
         <translation>받는 분의 키로 봉인</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="92" />
+        <location filename="../../app/ui/export_dialog.py" line="93" />
         <source>Do not encrypt (signed only)</source>
         <translation>암호화하지 않음 (서명만)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="94" />
+        <location filename="../../app/ui/export_dialog.py" line="95" />
         <source>Anyone who gets the file can see the evidence. Use this only for a secure channel.</source>
         <translation>파일을 받은 사람은 누구나 증거를 볼 수 있습니다. 안전한 전달 경로에서만 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="95" />
+        <location filename="../../app/ui/export_dialog.py" line="96" />
         <source>Passphrase</source>
         <translation>암호</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="96" />
+        <location filename="../../app/ui/export_dialog.py" line="97" />
         <source>Repeat</source>
         <translation>암호 확인</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="97" />
+        <location filename="../../app/ui/export_dialog.py" line="98" />
         <source>Recipient key (age1…)</source>
         <translation>받는 분의 키 (age1…)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="98" />
-        <location filename="../../app/ui/export_dialog.py" line="118" />
+        <location filename="../../app/ui/export_dialog.py" line="99" />
+        <location filename="../../app/ui/export_dialog.py" line="119" />
         <source>Bundle file</source>
         <translation>묶음 파일</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="99" />
+        <location filename="../../app/ui/export_dialog.py" line="100" />
         <source>Choose…</source>
         <translation>선택…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="100" />
+        <location filename="../../app/ui/export_dialog.py" line="101" />
         <source>Export</source>
         <translation>내보내기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="101" />
+        <location filename="../../app/ui/export_dialog.py" line="102" />
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="127" />
+        <location filename="../../app/ui/export_dialog.py" line="128" />
         <source>Choose where to write the bundle.</source>
         <translation>묶음 파일을 저장할 곳을 선택해 주세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="132" />
+        <location filename="../../app/ui/export_dialog.py" line="133" />
         <source>This passphrase is too easy to guess. Add more words.</source>
         <translation>이 암호는 너무 쉽게 짐작할 수 있습니다. 단어를 더 넣어 주세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="135" />
+        <location filename="../../app/ui/export_dialog.py" line="136" />
         <source>The two passphrases are not the same.</source>
         <translation>두 암호가 서로 다릅니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="140" />
+        <location filename="../../app/ui/export_dialog.py" line="141" />
         <source>A recipient key starts with age1.</source>
         <translation>받는 분의 키는 age1로 시작합니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="147" />
+        <location filename="../../app/ui/export_dialog.py" line="148" />
         <source>Exporting a sealed bundle…</source>
         <translation>봉인된 묶음 파일 내보내는 중…</translation>
     </message>
@@ -658,371 +658,376 @@
 <context>
     <name>ItemModel</name>
     <message>
-        <location filename="../../app/ui/item_model.py" line="223" />
+        <location filename="../../app/ui/item_model.py" line="240" />
         <source>Title</source>
         <translation>제목</translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="223" />
+        <location filename="../../app/ui/item_model.py" line="240" />
         <source>Captured</source>
         <translation>수집 시각</translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="223" />
+        <location filename="../../app/ui/item_model.py" line="240" />
         <source>Source site</source>
         <translation>출처 사이트</translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="223" />
+        <location filename="../../app/ui/item_model.py" line="240" />
         <source>Kind</source>
         <translation>종류</translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="224" />
+        <location filename="../../app/ui/item_model.py" line="241" />
         <source>Timestamp</source>
         <translation>타임스탬프</translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="224" />
+        <location filename="../../app/ui/item_model.py" line="241" />
         <source>Notes</source>
         <translation>메모</translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="243" />
+        <location filename="../../app/ui/item_model.py" line="260" />
         <source>(untitled)</source>
         <translation>(제목 없음)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="251" />
+        <location filename="../../app/ui/item_model.py" line="268" />
         <source>unknown</source>
         <translation>알 수 없음</translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="256" />
+        <location filename="../../app/ui/item_model.py" line="273" />
         <source>File</source>
         <translation>파일</translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="256" />
+        <location filename="../../app/ui/item_model.py" line="273" />
         <source>Web page</source>
         <translation>웹 페이지</translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="256" />
+        <location filename="../../app/ui/item_model.py" line="273" />
         <source>Screenshot</source>
         <translation>화면 캡처</translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="257" />
+        <location filename="../../app/ui/item_model.py" line="274" />
         <source>Download</source>
         <translation>내려받은 파일</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/item_model.py" line="284" />
+        <source>General</source>
+        <translation>일반</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="268" />
+        <location filename="../../app/ui/main_window.py" line="270" />
         <source>Notes</source>
         <translation>메모</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="268" />
+        <location filename="../../app/ui/main_window.py" line="270" />
         <source>Evidence Locker</source>
         <translation>증거 보관함</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="270" />
+        <location filename="../../app/ui/main_window.py" line="272" />
         <source>Capture pages</source>
         <translation>페이지 저장</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="270" />
+        <location filename="../../app/ui/main_window.py" line="272" />
         <source>Capture web pages by address (Ctrl+U)</source>
         <translation>주소로 웹 페이지를 저장합니다 (Ctrl+U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="271" />
+        <location filename="../../app/ui/main_window.py" line="273" />
         <source>Browser</source>
         <translation>브라우저</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="271" />
+        <location filename="../../app/ui/main_window.py" line="273" />
         <source>Browse with images blurred and capture (Ctrl+B)</source>
         <translation>이미지를 흐리게 한 채 둘러보고 저장합니다 (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="272" />
+        <location filename="../../app/ui/main_window.py" line="274" />
         <source>Screenshot</source>
         <translation>화면 캡처</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="272" />
+        <location filename="../../app/ui/main_window.py" line="274" />
         <source>Capture the screen (Ctrl+Shift+S)</source>
         <translation>화면을 캡처합니다 (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="273" />
-        <location filename="../../app/ui/main_window.py" line="437" />
+        <location filename="../../app/ui/main_window.py" line="275" />
+        <location filename="../../app/ui/main_window.py" line="450" />
         <source>Import files</source>
         <translation>파일 가져오기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="273" />
+        <location filename="../../app/ui/main_window.py" line="275" />
         <source>Import files; originals are kept bit-exact (Ctrl+O)</source>
         <translation>파일을 가져옵니다. 원본은 한 비트도 바뀌지 않고 보관됩니다 (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="274" />
-        <location filename="../../app/ui/main_window.py" line="443" />
+        <location filename="../../app/ui/main_window.py" line="276" />
+        <location filename="../../app/ui/main_window.py" line="456" />
         <source>Import folder</source>
         <translation>폴더 가져오기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="274" />
+        <location filename="../../app/ui/main_window.py" line="276" />
         <source>Import every file in a folder (Ctrl+Shift+O)</source>
         <translation>폴더 안의 모든 파일을 가져옵니다 (Ctrl+Shift+O)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="275" />
-        <location filename="../../app/ui/main_window.py" line="294" />
-        <location filename="../../app/ui/main_window.py" line="449" />
+        <location filename="../../app/ui/main_window.py" line="277" />
+        <location filename="../../app/ui/main_window.py" line="296" />
+        <location filename="../../app/ui/main_window.py" line="462" />
         <source>New case</source>
         <translation>새 사건</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="275" />
+        <location filename="../../app/ui/main_window.py" line="277" />
         <source>Start a new case (Ctrl+N)</source>
         <translation>새 사건을 만듭니다 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="276" />
+        <location filename="../../app/ui/main_window.py" line="278" />
         <source>Export bundle</source>
         <translation>묶음 파일 내보내기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="276" />
+        <location filename="../../app/ui/main_window.py" line="278" />
         <source>Hand a case or an item over as a sealed bundle (Ctrl+E)</source>
         <translation>사건이나 항목을 봉인된 묶음 파일로 넘겨줍니다 (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="277" />
+        <location filename="../../app/ui/main_window.py" line="279" />
         <source>Receive bundle</source>
         <translation>묶음 파일 받기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="277" />
+        <location filename="../../app/ui/main_window.py" line="279" />
         <source>Verify and import a sealed bundle (Ctrl+R)</source>
         <translation>봉인된 묶음 파일을 검증하고 가져옵니다 (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="278" />
+        <location filename="../../app/ui/main_window.py" line="280" />
         <source>Grid</source>
         <translation>바둑판 보기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="278" />
+        <location filename="../../app/ui/main_window.py" line="280" />
         <source>Blurred thumbnails (Ctrl+1)</source>
         <translation>흐린 미리 보기 (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="279" />
+        <location filename="../../app/ui/main_window.py" line="281" />
         <source>Table</source>
         <translation>표 보기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="279" />
+        <location filename="../../app/ui/main_window.py" line="281" />
         <source>Table of items (Ctrl+2)</source>
         <translation>항목 표 (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="280" />
+        <location filename="../../app/ui/main_window.py" line="282" />
         <source>Text only</source>
         <translation>글자만 보기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="280" />
+        <location filename="../../app/ui/main_window.py" line="282" />
         <source>Hide even blurred thumbnails (Ctrl+T)</source>
         <translation>흐린 미리 보기까지 숨깁니다 (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="281" />
+        <location filename="../../app/ui/main_window.py" line="283" />
         <source>Verify vault</source>
         <translation>보관함 검증</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="281" />
+        <location filename="../../app/ui/main_window.py" line="283" />
         <source>Check every file and the custody history (Ctrl+Shift+V)</source>
         <translation>모든 파일과 보관 이력을 확인합니다 (Ctrl+Shift+V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="282" />
+        <location filename="../../app/ui/main_window.py" line="284" />
         <source>Settings</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="282" />
+        <location filename="../../app/ui/main_window.py" line="284" />
         <source>Settings (Ctrl+,)</source>
         <translation>설정 (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="283" />
+        <location filename="../../app/ui/main_window.py" line="285" />
         <source>Lock</source>
         <translation>잠그기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="283" />
+        <location filename="../../app/ui/main_window.py" line="285" />
         <source>Lock the vault (Ctrl+L)</source>
         <translation>보관함을 잠급니다 (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="288" />
+        <location filename="../../app/ui/main_window.py" line="290" />
         <source>Actions</source>
         <translation>작업</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="289" />
+        <location filename="../../app/ui/main_window.py" line="291" />
         <source>Bundles</source>
         <translation>묶음 파일</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="290" />
+        <location filename="../../app/ui/main_window.py" line="292" />
         <source>Receive or export sealed bundles</source>
         <translation>봉인된 묶음 파일을 받거나 내보냅니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="291" />
+        <location filename="../../app/ui/main_window.py" line="293" />
         <source>Quick exit</source>
         <translation>빠른 종료</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="292" />
-        <location filename="../../app/ui/main_window.py" line="293" />
+        <location filename="../../app/ui/main_window.py" line="294" />
+        <location filename="../../app/ui/main_window.py" line="295" />
         <source>Cases</source>
         <translation>사건</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="295" />
+        <location filename="../../app/ui/main_window.py" line="297" />
         <source>Evidence, blurred thumbnails</source>
         <translation>증거, 흐린 미리 보기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="296" />
+        <location filename="../../app/ui/main_window.py" line="298" />
         <source>Evidence table</source>
         <translation>증거 표</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="297" />
+        <location filename="../../app/ui/main_window.py" line="299" />
         <source>Dismiss</source>
         <translation>닫기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="298" />
+        <location filename="../../app/ui/main_window.py" line="300" />
         <source>Dismiss the unlock history</source>
         <translation>잠금 해제 기록 닫기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="317" />
+        <location filename="../../app/ui/main_window.py" line="319" />
         <source>New vault created. Nothing is ever deleted; items can be archived.</source>
         <translation>새 보관함을 만들었습니다. 어떤 것도 지워지지 않으며, 항목은 보관 처리할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="319" />
+        <location filename="../../app/ui/main_window.py" line="321" />
         <source>Last unlocked %1.</source>
         <translation>마지막 잠금 해제: %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="321" />
+        <location filename="../../app/ui/main_window.py" line="323" />
         <source>No earlier unlock is on record.</source>
         <translation>이전 잠금 해제 기록이 없습니다.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="323" />
+        <location filename="../../app/ui/main_window.py" line="325" />
         <source>%n failed attempt(s) on this device since the last unlock, the latest at %1.</source>
         <translation><numerusform>마지막 잠금 해제 이후 이 기기에서 %n번 실패한 시도가 있었습니다. 가장 최근: %1.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="327" />
+        <location filename="../../app/ui/main_window.py" line="329" />
         <source>No failed attempts since then.</source>
         <translation>그 이후 실패한 시도는 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="354" />
+        <location filename="../../app/ui/main_window.py" line="356" />
         <source>All evidence</source>
         <translation>모든 증거</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="359" />
+        <location filename="../../app/ui/main_window.py" line="361" />
         <source>Archived</source>
         <translation>보관 처리됨</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="394" />
+        <location filename="../../app/ui/main_window.py" line="403" />
         <source>%1 · %n item(s)</source>
         <translation><numerusform>%1 · 항목 %n개</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="398" />
+        <location filename="../../app/ui/main_window.py" line="407" />
         <source>Nothing is archived.</source>
         <translation>보관 처리된 항목이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="401" />
+        <location filename="../../app/ui/main_window.py" line="410" />
         <source>No evidence here yet. Import files, or drop them on this window.</source>
         <translation>아직 증거가 없습니다. 파일을 가져오시거나 이 창에 끌어다 놓으세요.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="433" />
+        <location filename="../../app/ui/main_window.py" line="446" />
         <source>Importing %n file(s)…</source>
         <translation><numerusform>파일 %n개 가져오는 중…</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="449" />
+        <location filename="../../app/ui/main_window.py" line="462" />
         <source>Case name:</source>
         <translation>사건 이름:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="174" />
-        <location filename="../../app/ui/main_window.py" line="451" />
+        <location filename="../../app/ui/export_dialog.py" line="175" />
+        <location filename="../../app/ui/main_window.py" line="464" />
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="463" />
+        <location filename="../../app/ui/main_window.py" line="476" />
         <source>Verifying the vault…</source>
         <translation>보관함 검증 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="471" />
+        <location filename="../../app/ui/main_window.py" line="484" />
         <source>Something went wrong</source>
         <translation>문제가 생겼습니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="496" />
+        <location filename="../../app/ui/main_window.py" line="509" />
         <source>Receiving a bundle…</source>
         <translation>묶음 파일 받는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="166" />
+        <location filename="../../app/ui/export_dialog.py" line="167" />
         <source>Receive a bundle</source>
         <translation>묶음 파일 받기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="171" />
+        <location filename="../../app/ui/export_dialog.py" line="172" />
         <source>Bundle passphrase (leave empty if it was sealed to this vault):</source>
         <translation>묶음 파일 암호 (이 보관함 앞으로 봉인된 경우 비워 두세요):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="156" />
+        <location filename="../../app/ui/export_dialog.py" line="157" />
         <source>Choose a case on the left, or select an item, to export.</source>
         <translation>내보낼 사건을 왼쪽에서 고르시거나 항목을 선택해 주세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="511" />
+        <location filename="../../app/ui/main_window.py" line="524" />
         <source>Bundle written and checked: %1</source>
         <translation>묶음 파일을 만들고 확인했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="512" />
+        <location filename="../../app/ui/main_window.py" line="525" />
         <source>Bundle written, but its self-check found problems: %1</source>
         <translation>묶음 파일을 만들었지만 자체 확인에서 문제가 발견되었습니다: %1</translation>
     </message>
@@ -1322,215 +1327,215 @@
 <context>
     <name>UnlockWindow</name>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="190" />
-        <location filename="../../app/ui/unlock_window.py" line="191" />
+        <location filename="../../app/ui/unlock_window.py" line="193" />
+        <location filename="../../app/ui/unlock_window.py" line="194" />
         <source>Notes</source>
         <translation>메모</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="190" />
-        <location filename="../../app/ui/unlock_window.py" line="191" />
+        <location filename="../../app/ui/unlock_window.py" line="193" />
+        <location filename="../../app/ui/unlock_window.py" line="194" />
         <source>Evidence Locker</source>
         <translation>증거 보관함</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="193" />
+        <location filename="../../app/ui/unlock_window.py" line="196" />
         <source>Before you start: if this computer is shared, monitored or may have stalkerware on it, someone may see what you do here. If you can, use a device only you control. The app locks itself when idle; F12 hides it at once.</source>
         <translation>시작하기 전에: 이 컴퓨터를 다른 사람과 함께 쓰거나, 누군가 지켜보고 있거나, 스토커웨어가 깔려 있을 수 있다면 이곳에서 하시는 일이 보일 수 있습니다. 가능하다면 본인만 쓰는 기기를 이용해 주세요. 앱은 쓰지 않을 때 스스로 잠기며, F12를 누르면 바로 숨겨집니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="196" />
+        <location filename="../../app/ui/unlock_window.py" line="199" />
         <source>Got it</source>
         <translation>확인했습니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="197" />
-        <location filename="../../app/ui/unlock_window.py" line="254" />
+        <location filename="../../app/ui/unlock_window.py" line="200" />
+        <location filename="../../app/ui/unlock_window.py" line="257" />
         <source>Open a vault</source>
         <translation>보관함 열기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="198" />
-        <location filename="../../app/ui/unlock_window.py" line="261" />
+        <location filename="../../app/ui/unlock_window.py" line="201" />
+        <location filename="../../app/ui/unlock_window.py" line="264" />
         <source>Create a vault</source>
         <translation>보관함 만들기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="199" />
-        <location filename="../../app/ui/unlock_window.py" line="268" />
+        <location filename="../../app/ui/unlock_window.py" line="202" />
+        <location filename="../../app/ui/unlock_window.py" line="271" />
         <source>Receive a bundle</source>
         <translation>묶음 파일 받기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="200" />
-        <location filename="../../app/ui/unlock_window.py" line="217" />
+        <location filename="../../app/ui/unlock_window.py" line="203" />
+        <location filename="../../app/ui/unlock_window.py" line="220" />
         <source>Vault file</source>
         <translation>보관함 파일</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="201" />
         <location filename="../../app/ui/unlock_window.py" line="204" />
-        <location filename="../../app/ui/unlock_window.py" line="210" />
+        <location filename="../../app/ui/unlock_window.py" line="207" />
+        <location filename="../../app/ui/unlock_window.py" line="213" />
         <source>Choose…</source>
         <translation>선택…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="202" />
-        <location filename="../../app/ui/unlock_window.py" line="211" />
-        <location filename="../../app/ui/unlock_window.py" line="218" />
+        <location filename="../../app/ui/unlock_window.py" line="205" />
+        <location filename="../../app/ui/unlock_window.py" line="214" />
+        <location filename="../../app/ui/unlock_window.py" line="221" />
         <source>Passphrase</source>
         <translation>암호</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="203" />
-        <location filename="../../app/ui/unlock_window.py" line="219" />
+        <location filename="../../app/ui/unlock_window.py" line="206" />
+        <location filename="../../app/ui/unlock_window.py" line="222" />
         <source>Bundle</source>
         <translation>묶음 파일</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="205" />
-        <location filename="../../app/ui/unlock_window.py" line="207" />
+        <location filename="../../app/ui/unlock_window.py" line="208" />
+        <location filename="../../app/ui/unlock_window.py" line="210" />
         <source>Bundle passphrase</source>
         <translation>묶음 파일 암호</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="206" />
+        <location filename="../../app/ui/unlock_window.py" line="209" />
         <source>Only if it was sealed with a passphrase</source>
         <translation>암호로 봉인된 경우에만 입력하세요</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="208" />
+        <location filename="../../app/ui/unlock_window.py" line="211" />
         <source>Unlock</source>
         <translation>잠금 해제</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="209" />
-        <location filename="../../app/ui/unlock_window.py" line="220" />
+        <location filename="../../app/ui/unlock_window.py" line="212" />
+        <location filename="../../app/ui/unlock_window.py" line="223" />
         <source>New vault file</source>
         <translation>새 보관함 파일</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="212" />
+        <location filename="../../app/ui/unlock_window.py" line="215" />
         <source>Repeat</source>
         <translation>암호 확인</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="214" />
+        <location filename="../../app/ui/unlock_window.py" line="217" />
         <source>Nobody can recover a forgotten passphrase, not even us: without it the evidence cannot be opened. Write it down somewhere safe.</source>
         <translation>암호를 잊으시면 저희를 포함해 누구도 되찾아 드릴 수 없고, 증거도 열 수 없습니다. 안전한 곳에 적어 두세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="216" />
+        <location filename="../../app/ui/unlock_window.py" line="219" />
         <source>Create vault</source>
         <translation>보관함 만들기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="221" />
+        <location filename="../../app/ui/unlock_window.py" line="224" />
         <source>New passphrase</source>
         <translation>새 암호</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="222" />
+        <location filename="../../app/ui/unlock_window.py" line="225" />
         <source>Repeat passphrase</source>
         <translation>암호 다시 입력</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="224" />
+        <location filename="../../app/ui/unlock_window.py" line="227" />
         <source>Passphrase strength</source>
         <translation>암호 강도</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="225" />
+        <location filename="../../app/ui/unlock_window.py" line="228" />
         <source>Status</source>
         <translation>상태 안내</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="226" />
+        <location filename="../../app/ui/unlock_window.py" line="229" />
         <source>Safety note</source>
         <translation>안전 안내</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="255" />
+        <location filename="../../app/ui/unlock_window.py" line="258" />
         <source>Vaults (*.locker);;All files (*)</source>
         <translation>보관함 (*.locker);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="262" />
+        <location filename="../../app/ui/unlock_window.py" line="265" />
         <source>Vaults (*.locker)</source>
         <translation>보관함 (*.locker)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="269" />
+        <location filename="../../app/ui/unlock_window.py" line="272" />
         <source>All files (*)</source>
         <translation>모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="279" />
+        <location filename="../../app/ui/unlock_window.py" line="282" />
         <source>Opening…</source>
         <translation>여는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="284" />
+        <location filename="../../app/ui/unlock_window.py" line="287" />
         <source>Choose the vault file first.</source>
         <translation>먼저 보관함 파일을 선택해 주세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="297" />
+        <location filename="../../app/ui/unlock_window.py" line="300" />
         <source>Enter the passphrase.</source>
         <translation>암호를 입력해 주세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="306" />
+        <location filename="../../app/ui/unlock_window.py" line="309" />
         <source>Weak: add more words</source>
         <translation>약함: 단어를 더 넣어 주세요</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="306" />
+        <location filename="../../app/ui/unlock_window.py" line="309" />
         <source>Fair</source>
         <translation>보통</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="306" />
+        <location filename="../../app/ui/unlock_window.py" line="309" />
         <source>Good</source>
         <translation>좋음</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="307" />
+        <location filename="../../app/ui/unlock_window.py" line="310" />
         <source>Strong</source>
         <translation>강함</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="309" />
+        <location filename="../../app/ui/unlock_window.py" line="312" />
         <source>Several unrelated words make a strong passphrase.</source>
         <translation>서로 관계없는 단어 여러 개를 이으면 강한 암호가 됩니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="314" />
+        <location filename="../../app/ui/unlock_window.py" line="317" />
         <source>Choose where to keep the new vault.</source>
         <translation>새 보관함을 둘 곳을 선택해 주세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="316" />
+        <location filename="../../app/ui/unlock_window.py" line="319" />
         <source>This passphrase is too easy to guess. Add more words.</source>
         <translation>이 암호는 너무 쉽게 짐작할 수 있습니다. 단어를 더 넣어 주세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="318" />
+        <location filename="../../app/ui/unlock_window.py" line="321" />
         <source>The two passphrases are not the same.</source>
         <translation>두 암호가 서로 다릅니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="330" />
+        <location filename="../../app/ui/unlock_window.py" line="333" />
         <source>The passphrase is not right.</source>
         <translation>암호가 맞지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="332" />
+        <location filename="../../app/ui/unlock_window.py" line="335" />
         <source>The passphrase is not right. Nothing was changed.</source>
         <translation>암호가 맞지 않습니다. 아무것도 바뀌지 않았습니다.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/unlock_window.py" line="338" />
+        <location filename="../../app/ui/unlock_window.py" line="341" />
         <source>Too many attempts. Try again in %n second(s).</source>
         <translation><numerusform>시도가 너무 많았습니다. %n초 뒤에 다시 시도해 주세요.</numerusform></translation>
     </message>

@@ -93,9 +93,13 @@ def test_switching_to_korean_translates_every_visible_string(gui, qtbot, tmp_pat
     qtbot.wait(50)
     texts = visible_texts(main)
     assert any(re.search(r"[가-힣]", t) for _, t in texts)
-    user_data = {"synthetic-checker.png", "General"}  # case and title shown in lists
+    user_data = {"synthetic-checker.png"}  # the title shown in lists
     problems = [(k, t) for k, t in untranslated(texts, sources) if t not in user_data]
     assert problems == []
+    # The default case the app itself creates is shown in Korean (stored as "General").
+    cases = [main.cases.item(i).text() for i in range(main.cases.count())]
+    assert "일반" in cases and "General" not in cases
+    assert main.details.values["case"].text() == "일반"
     assert main.windowTitle() == "증거 보관함"
     assert gui.quick_exit_action.text() == "빠른 종료"
 
