@@ -552,14 +552,22 @@ class Vault:
             self._annotate(conn, item_id, uid, "note", text)
 
     def add_tag(self, item: str | int, tag: str) -> None:
+        tag = _tag_text(tag)
         with self.write() as conn:
             item_id, uid = self._writable_item(conn, item)
-            self._annotate(conn, item_id, uid, "tag", tag.strip())
+            if tag in _current_tags(conn, item_id):
+                raise UsageError(f"Item {item} already has the tag '{tag}'.")
+            self._annotate(conn, item_id, uid, "tag", tag)
 
     def remove_tag(self, item: str | int, tag: str) -> None:
+        # A removal of a tag the item does not have would only add a meaningless
+        # tag_removed event to the custody chain.
+        tag = _tag_text(tag)
         with self.write() as conn:
             item_id, uid = self._writable_item(conn, item)
-            self._annotate(conn, item_id, uid, "untag", tag.strip())
+            if tag not in _current_tags(conn, item_id):
+                raise UsageError(f"Item {item} has no tag '{tag}'.")
+            self._annotate(conn, item_id, uid, "untag", tag)
 
     def archive(self, item: str | int, reason: str) -> None:
         if not reason.strip():
@@ -613,6 +621,27 @@ class Vault:
         if row is None:
             raise LockerError("This vault has no identity key.")
         return str(row[0])
+
+
+def _tag_text(tag: str) -> str:
+    tag = tag.strip()
+    if not tag:
+        raise UsageError("A tag cannot be empty.")
+    return tag
+
+
+def _current_tags(conn: Connection, item_id: int) -> list[str]:
+    """The item's tags now: tag rows minus later untag rows (as ``Item.tags``)."""
+    current: list[str] = []
+    for kind, text in conn.execute(
+        "SELECT kind, text FROM annotations WHERE item_id = ? AND kind IN ('tag', 'untag')"
+        " ORDER BY id", (item_id,),
+    ):
+        if kind == "tag" and text not in current:
+            current.append(text)
+        elif kind == "untag" and text in current:
+            current.remove(text)
+    return current
 
 
 def _clean_text(text: str, what: str, limit: int) -> str:

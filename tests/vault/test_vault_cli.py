@@ -224,3 +224,35 @@ def test_archive_unarchive_logged_and_listed(tmp_path: Path, passphrase_file: Pa
 
     sub = next(a for a in build_parser()._actions if a.dest == "command")
     assert not {"delete", "rm", "remove", "purge", "destroy"} & set(sub.choices)
+
+
+def test_tag_changes_that_change_nothing_are_refused_and_not_logged(
+        tmp_path: Path, passphrase_file: Path) -> None:
+    """Removing a tag the item does not have, adding one it has, or an empty tag used to
+    exit 0 and append a meaningless tag event to the custody chain."""
+    vault = tmp_path / "v.locker"
+    (tmp_path / "a.txt").write_text("a")
+    assert locker("init", vault, passphrase_file=passphrase_file).returncode == 0
+    assert locker("add", vault, tmp_path / "a.txt", passphrase_file=passphrase_file).returncode == 0
+
+    def log_lines() -> int:
+        return len(locker("log", vault, passphrase_file=passphrase_file).stdout.splitlines())
+
+    before = log_lines()
+    for args, message in ((("1", "never", "--remove"), "has no tag 'never'"),
+                          (("1", "   "), "tag cannot be empty"),
+                          (("1", "", "--remove"), "tag cannot be empty")):
+        out = locker("tag", vault, *args, passphrase_file=passphrase_file)
+        assert out.returncode == EXIT_USAGE and message in out.stderr, out.stderr
+        assert "Traceback" not in out.stderr
+    assert log_lines() == before
+    assert locker("tag", vault, "1", "포럼", passphrase_file=passphrase_file).returncode == 0
+    again = locker("tag", vault, "1", " 포럼 ", passphrase_file=passphrase_file)
+    assert again.returncode == EXIT_USAGE and "already has the tag '포럼'" in again.stderr
+    assert locker("tag", vault, "1", "포럼", "--remove",
+                  passphrase_file=passphrase_file).returncode == 0
+    assert locker("tag", vault, "1", "포럼", "--remove",
+                  passphrase_file=passphrase_file).returncode == EXIT_USAGE
+    assert log_lines() == before + 2
+    shown = json.loads(locker("show", vault, "1", "--json", passphrase_file=passphrase_file).stdout)
+    assert shown["tags"] == []
