@@ -200,6 +200,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         say(f"Signed by identity {result.fingerprint} — tell the recipient to confirm it by phone.")
         if result.manifest_timestamp:
             say(f"Manifest time-stamped at {result.manifest_timestamp}.")
+        elif args.no_stamp:
+            say("Manifest not time-stamped now (--no-stamp); its export record is queued "
+                "with the custody log.")
         else:
             say("Manifest time-stamp queued with the custody log (no TSA answered now).")
         for problem in result.problems:

@@ -166,8 +166,11 @@ def test_manifest_stamp_added_after_an_offline_export(make_vault, local_tsa, tmp
     found = {c["name"]: c for c in json.loads(checked.stdout)["checks"]}
     assert found["manifest timestamp (added later)"]["ok"]
     other = tmp_path / "other.zip"
-    assert locker("export", tmp_path / "a.locker", "--out", other, "--case", "사건 1", "--no-encrypt",
-                  "--no-stamp", passphrase_file=passphrase_file).returncode == 0
+    unstamped = locker("export", tmp_path / "a.locker", "--out", other, "--case", "사건 1",
+                       "--no-encrypt", "--no-stamp", passphrase_file=passphrase_file)
+    assert unstamped.returncode == 0
+    # A TSA is configured and answers: --no-stamp must not be reported as "no TSA answered".
+    assert "--no-stamp" in unstamped.stdout and "no TSA answered" not in unstamped.stdout
     wrong = locker("verify-bundle", other, "--stamp", str(bundle) + ".stamp.json")
     assert wrong.returncode == 4 and "does not stamp this bundle" in wrong.stdout
 
