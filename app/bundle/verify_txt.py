@@ -31,8 +31,8 @@ Confirm this fingerprint with the sender by phone or in person.
      openssl pkeyutl -verify -pubin -inkey {signer_key} -rawin \\
          -in {tagmanifest} -sigfile {signature}
    The fingerprint above is the SHA-256 of the raw 32-byte public key (first 20 bytes,
-   base32, in groups of five):
-     openssl pkey -pubin -in {signer_key} -outform DER | tail -c 32 | sha256sum
+   base32, in groups of five); this prints it without the dashes:
+     openssl pkey -pubin -in {signer_key} -outform DER | tail -c 32 | openssl dgst -sha256 -binary | head -c 20 | base32
 
 4. RFC 3161 trusted timestamps. Each exhibit's timestamps/ folder holds, per token, the
    response exactly as the time-stamp authority (TSA) sent it (.tsr), a Merkle proof

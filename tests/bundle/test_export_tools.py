@@ -62,6 +62,13 @@ def test_sealed_export_verifies_with_app_and_standard_tools(make_vault, tsa_conf
                "-rawin", "-in", "tagmanifest-sha256.txt", "-sigfile",
                "signature/tagmanifest-sha256.txt.sig"], bag)
     assert sig.returncode == 0 and "Signature Verified Successfully" in sig.stdout
+    # The fingerprint command, run as written, prints the fingerprint to compare by phone.
+    fingerprint = verify_txt.split("identity fingerprint: ", 1)[1].split()[0]
+    (fp_command,) = [line.strip() for line in verify_txt.splitlines()
+                     if line.strip().startswith("openssl pkey -pubin")]
+    printed = run(["sh", "-c", fp_command], bag)
+    assert printed.returncode == 0, printed.stderr
+    assert printed.stdout.strip() == fingerprint.replace("-", ""), (fp_command, printed.stdout)
     # Only the exported case's evidence is inside; the other case is not disclosed.
     everything = b"".join(p.read_bytes() for p in bag.rglob("*") if p.is_file())
     assert b"OTHER-CASE-SECRET-MARKER" not in everything and b"unrelated secret" not in everything
