@@ -100,7 +100,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write("locker: out of memory; the vault is unchanged.\n")
         return EXIT_FAILURE
     except OSError as exc:
-        sys.stderr.write(f"locker: {_safe(str(exc.strerror or exc))}\n")
+        # Name the file: "File exists" or "Read-only file system" alone does not say which.
+        where = f"{exc.filename}: " if exc.filename else ""
+        sys.stderr.write(f"locker: {_safe(where + str(exc.strerror or exc))}\n")
         return EXIT_FAILURE
     except Exception as exc:  # noqa: BLE001 - never a traceback in front of a person
         sys.stderr.write(f"locker: unexpected error ({type(exc).__name__}: {_safe(str(exc))}). "

@@ -330,8 +330,8 @@ def write_new_file(path: Path, chunks_from) -> Path:  # type: ignore[no-untyped-
 
 def extract_item(vault: Vault, ref: str, out: Path) -> list[Path]:
     """Write every original artifact of an item (and its timestamp files) to ``out``."""
+    item = vault.get_item(ref)  # a wrong item id leaves no empty folder behind
     out.mkdir(parents=True, exist_ok=True)
-    item = vault.get_item(ref)
     written = []
     for art in item.artifacts:
         name = safe_file_name(f"{item.id}-{art.role}-{art.name}" if art.role != "original"

@@ -256,3 +256,21 @@ def test_tag_changes_that_change_nothing_are_refused_and_not_logged(
     assert log_lines() == before + 2
     shown = json.loads(locker("show", vault, "1", "--json", passphrase_file=passphrase_file).stdout)
     assert shown["tags"] == []
+
+
+def test_extract_mistakes_name_the_path_and_leave_nothing_behind(
+        tmp_path: Path, passphrase_file: Path) -> None:
+    vault = tmp_path / "v.locker"
+    (tmp_path / "a.txt").write_text("a")
+    assert locker("init", vault, passphrase_file=passphrase_file).returncode == 0
+    assert locker("add", vault, tmp_path / "a.txt", passphrase_file=passphrase_file).returncode == 0
+    # A wrong item id: exit 6 and no empty output folder created.
+    wrong = locker("extract", vault, "7", "--out", tmp_path / "새 폴더",
+                   passphrase_file=passphrase_file)
+    assert wrong.returncode == EXIT_NOT_FOUND and not (tmp_path / "새 폴더").exists()
+    # --out names an existing file: the one-line error says which path (not just "File exists").
+    (tmp_path / "exhibits").write_text("not a folder")
+    clash = locker("extract", vault, "1", "--out", tmp_path / "exhibits",
+                   passphrase_file=passphrase_file)
+    assert clash.returncode == 1 and str(tmp_path / "exhibits") in clash.stderr, clash.stderr
+    assert len(clash.stderr.strip().splitlines()) == 1 and "Traceback" not in clash.stderr
