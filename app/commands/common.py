@@ -10,10 +10,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from app.errors import AuthError, NotFound, UsageError, VaultLocked
+from app.errors import AuthError, NotFound, UsageError, VaultLocked, WrongPassphrase
 from app.vault import Vault
 
 PASSPHRASE_ENV = "LOCKER_PASSPHRASE_FILE"
+BOM = "\ufeff"
 
 
 def add_vault_arg(parser: argparse.ArgumentParser) -> None:
@@ -38,7 +39,13 @@ def read_secret_file(path: Path, what: str = "passphrase") -> str:
         raise NotFound(f"The {what} file {path} does not exist.") from exc
     except OSError as exc:
         raise UsageError(f"Cannot read the {what} file {path}: {exc.strerror or exc}") from exc
-    text = data.decode("utf-8", errors="strict").split("\n", 1)[0].rstrip("\r")
+    try:
+        text = data.decode("utf-8", errors="strict").split("\n", 1)[0].rstrip("\r")
+    except UnicodeDecodeError as exc:
+        raise UsageError(f"The {what} file {path} is not UTF-8 text; save it as UTF-8 "
+                         "(another encoding would give a different passphrase).") from exc
+    # Windows editors may start a UTF-8 file with a byte order mark; it is not typed.
+    text = text.removeprefix(BOM)
     if not text:
         raise AuthError(f"The {what} file {path} is empty.")
     return text
@@ -78,7 +85,24 @@ def open_vault(args: argparse.Namespace) -> Vault:
         raise VaultLocked(
             f"A passphrase is needed: use a terminal, --passphrase-file or ${PASSPHRASE_ENV}."
         )
-    return Vault.open(path, passphrase)
+    try:
+        return Vault.open(path, passphrase)
+    except WrongPassphrase:
+        # A vault created before the byte order mark was dropped has it in its passphrase.
+        if not _file_has_bom(args):
+            raise
+        return Vault.open(path, BOM + passphrase)
+
+
+def _file_has_bom(args: argparse.Namespace) -> bool:
+    file = getattr(args, "passphrase_file", None) or os.environ.get(PASSPHRASE_ENV)
+    if not file:
+        return False
+    try:
+        with open(file, "rb") as fh:
+            return bool(fh.read(3) == BOM.encode("utf-8"))
+    except OSError:
+        return False
 
 
 def print_json(data: Any) -> None:

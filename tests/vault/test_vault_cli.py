@@ -274,3 +274,32 @@ def test_extract_mistakes_name_the_path_and_leave_nothing_behind(
                    passphrase_file=passphrase_file)
     assert clash.returncode == 1 and str(tmp_path / "exhibits") in clash.stderr, clash.stderr
     assert len(clash.stderr.strip().splitlines()) == 1 and "Traceback" not in clash.stderr
+
+
+def test_passphrase_file_from_a_windows_editor(tmp_path: Path, passphrase_file: Path) -> None:
+    """A UTF-8 byte order mark (Notepad) is not part of the passphrase; a file in another
+    encoding (cp949 on Korean Windows) is a clear one-line error, not a crash."""
+    from app.vault import Vault
+
+    passphrase = passphrase_file.read_text(encoding="utf-8").splitlines()[0]
+    vault = tmp_path / "v.locker"
+    bom_file = tmp_path / "bom.txt"
+    bom_file.write_bytes(b"\xef\xbb\xbf" + passphrase.encode() + b"\r\n")
+    assert locker("init", vault, passphrase_file=bom_file).returncode == 0
+    # The vault opens with the passphrase as typed, without the mark.
+    assert locker("list", vault, passphrase_file=passphrase_file).returncode == 0
+    assert locker("list", vault, passphrase_file=bom_file).returncode == 0
+    # A vault made when the mark was still kept in the passphrase opens from the same file.
+    old = tmp_path / "old.locker"
+    Vault.create(old, "\ufeff" + passphrase).close()
+    assert locker("list", old, passphrase_file=bom_file).returncode == 0
+    wrong = tmp_path / "wrong.txt"
+    wrong.write_bytes(b"\xef\xbb\xbfnot it\n")
+    assert locker("list", old, passphrase_file=wrong).returncode == EXIT_AUTH
+
+    korean = tmp_path / "ko.txt"
+    korean.write_bytes("비밀 문장 하나\r\n".encode("cp949"))
+    out = locker("init", tmp_path / "k.locker", passphrase_file=korean)
+    assert out.returncode == EXIT_USAGE and "not UTF-8" in out.stderr, out.stderr
+    assert "Traceback" not in out.stderr and "unexpected" not in out.stderr
+    assert not (tmp_path / "k.locker").exists()
