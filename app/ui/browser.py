@@ -58,6 +58,7 @@ from app.capture.web_result import DirectFile, PageCapture
 from app.capture.web_store import store_capture, store_download
 from app.errors import LockerError
 from app.ui.item_model import case_label
+from app.ui.style import fit_on_screen
 from app.vault import Vault
 from app.vault.models import utc_now
 
@@ -433,7 +434,7 @@ class BrowserWindow(QMainWindow):
         self.browser = BrowserWidget(controller.require_vault, case, self, safe=safe,
                                      store_runner=controller_store_runner(controller))
         self.setCentralWidget(self.browser)
-        self.resize(1200, 850)
+        fit_on_screen(self, 1200, 850)
         self.browser.stored.connect(lambda _kind, _id: controller.items_changed.emit())
         self.browser.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.browser.failed.connect(self._show_failure)

@@ -46,6 +46,7 @@ from app.ui.dialogs import VerifyDialog, ask
 from app.ui.grid_delegate import CELL, GridDelegate, TitleDelegate
 from app.ui.item_model import ItemModel, ListFilter, case_label, local_time
 from app.ui.statusbar import StatusBar
+from app.ui.style import fit_on_screen
 from app.ui.unlock_window import FILE_FILTER_OPTIONS
 from app.vault.store import DEFAULT_CASE
 
@@ -59,7 +60,7 @@ class MainWindow(QMainWindow):
         self.controller = controller
         self.setObjectName("mainWindow")
         self.setAcceptDrops(True)
-        self.resize(1280, 800)
+        fit_on_screen(self, 1280, 800)
         self.model = ItemModel(controller)
         self.extra_cases: list[str] = []
         self.unlock_info: UnlockInfo | None = None

@@ -4,7 +4,8 @@ and window icons drawn in memory (the normal one and a neutral one)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import QWidget
 
 STYLE = """
 QWidget { font-size: 10.5pt; color: #1f2933; }
@@ -71,3 +72,18 @@ def app_icon(neutral: bool) -> QIcon:
         painter.drawRect(QRectF(29.5, 28, 5, 16))
     painter.end()
     return QIcon(pixmap)
+
+
+# Room for the window's own title bar and frame, which availableGeometry() does not count.
+FRAME_ALLOWANCE = 40
+
+
+def fit_on_screen(window: QWidget, width: int, height: int) -> None:
+    """Resize a top-level window to width x height, but never taller than the screen's
+    free area: on a 1366x768 laptop an 850 px window hides its status bar (where capture
+    results are reported) below the screen edge. (Widths asked for fit such screens.)"""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is not None:
+        free = screen.availableGeometry()
+        height = min(height, max(200, free.height() - FRAME_ALLOWANCE))
+    window.resize(width, height)

@@ -133,6 +133,8 @@ def test_browser_window_closes_and_frees_its_profile_when_the_vault_locks(
 
     window = BrowserWindow(controller, "Case W")
     window.show()
+    free = window.screen().availableGeometry()  # its status bar stays on screen
+    assert window.height() < free.height()
     assert window.browser.images_shown() is False  # safe browsing follows the setting
     destroyed: list[bool] = []
     profile: QObject = window.browser.profile

@@ -39,6 +39,8 @@ def test_note_draft_stays_with_its_item(gui, qtbot, tmp_path: Path) -> None:  # 
     gui.controller.lock("user")
     assert details.note_edit.toPlainText() == "" and details.tag_edit.text() == ""
     unlock(gui, qtbot, path)
-    main.grid.setCurrentIndex(main.model.index(0, 0))
+    wait_rows(gui, qtbot, 2)
+    row = next(r for r in range(2) if main.model.item_at(r).id == first)
+    main.grid.setCurrentIndex(main.model.index(row, 0))
     qtbot.waitUntil(lambda: details.item is not None and details.item.id == first)
     assert details.note_edit.toPlainText() == ""
