@@ -81,20 +81,53 @@ def change_passphrase(vault: Vault, new_passphrase: str) -> Vault:
     the old Vault object is closed."""
     if len(new_passphrase) < 1:
         raise StorageError("The new passphrase is empty.")
+    path = vault.path
+    _take_sole_access(vault)
     salt = kdf.new_salt()
     key = kdf.derive_key(new_passphrase, salt)
-    path = vault.path
     vault.log_event("passphrase_changed", None, {"kdf": kdf.params_for_salt(salt).describe()})
     tmp = path.with_name(f".{path.name}.rekey-{uuid.uuid4().hex[:8]}")
     try:
         _export_copy(vault, tmp, key, salt)
-        vault.close()
+        # The exclusive lock is held until the new file is in place, so nobody can open
+        # the old one meanwhile; only then is the old connection closed.
         _verified_commit(tmp, path, key, salt, replace=True)
     except OSError as exc:
         raise StorageError(f"The passphrase could not be changed: {exc.strerror or exc}") from exc
     finally:
+        vault.close()
         _cleanup(tmp)
     return Vault.open(path, key=key)
+
+
+def _take_sole_access(vault: Vault) -> None:
+    """Re-keying replaces the file. Another program (the app, another locker command) with
+    the vault open would go on writing into the replaced file and its WAL beside the new
+    one: its saved items lost and the new vault unreadable. So refuse unless this is the
+    only connection (leaving WAL mode needs that), then hold an exclusive lock."""
+    conn = vault.read()
+    busy = StorageError("The vault is open in another program (the app or another locker "
+                        "command); close it there, then change the passphrase. Nothing was "
+                        "changed.")
+    with vault._write_lock:  # noqa: SLF001 - no writer of this Vault meanwhile
+        conn.execute("PRAGMA busy_timeout = 0")
+        try:
+            conn.execute("PRAGMA locking_mode = EXCLUSIVE")
+            try:
+                mode = conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
+            except db.DatabaseError as exc:
+                if "locked" in str(exc) or "busy" in str(exc):
+                    raise busy from exc
+                raise db.classify_error(exc, vault.path) from exc
+            if str(mode).lower() != "delete":
+                raise busy
+            conn.execute("BEGIN EXCLUSIVE")
+            conn.execute("COMMIT")
+        except StorageError:
+            conn.execute("PRAGMA locking_mode = NORMAL")
+            raise
+        finally:
+            conn.execute("PRAGMA busy_timeout = 30000")
 
 
 def _cleanup(tmp: Path) -> None:

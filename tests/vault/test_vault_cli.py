@@ -303,3 +303,54 @@ def test_passphrase_file_from_a_windows_editor(tmp_path: Path, passphrase_file: 
     assert out.returncode == EXIT_USAGE and "not UTF-8" in out.stderr, out.stderr
     assert "Traceback" not in out.stderr and "unexpected" not in out.stderr
     assert not (tmp_path / "k.locker").exists()
+
+
+_HOLDER = """
+import sys, time
+from app.vault import Vault
+vault = Vault.open(sys.argv[1], sys.argv[2])
+vault.list_items()
+print("open", flush=True)
+sys.stdin.readline()          # the test says when to write
+from app.vault.models import NewArtifact, NewItem
+vault.add_item(NewItem("file", "General", "after"), [NewArtifact("original", "after.txt", b"after")])
+vault.close()
+print("saved", flush=True)
+"""
+
+
+def test_passwd_refuses_while_another_program_has_the_vault_open(
+        tmp_path: Path, passphrase_file: Path) -> None:
+    """passwd replaced the file under a running `add` (or the app): the other program's
+    later items went into the replaced file, and its WAL beside the new file made the
+    vault unreadable with either passphrase."""
+    from tests.conftest import PASSPHRASE
+
+    vault = tmp_path / "v.locker"
+    (tmp_path / "a.txt").write_text("a")
+    assert locker("init", vault, passphrase_file=passphrase_file).returncode == 0
+    assert locker("add", vault, tmp_path / "a.txt", passphrase_file=passphrase_file).returncode == 0
+    new = tmp_path / "new.txt"
+    new.write_text("a new passphrase 새 암호\n", encoding="utf-8")
+    holder = subprocess.Popen([sys.executable, "-c", _HOLDER, str(vault), PASSPHRASE],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+                              cwd=Path(__file__).resolve().parents[2])
+    try:
+        assert holder.stdout is not None and holder.stdin is not None
+        assert holder.stdout.readline().strip() == "open"
+        refused = locker("passwd", vault, "--new-passphrase-file", new,
+                         passphrase_file=passphrase_file)
+        assert refused.returncode == 1 and "open in another program" in refused.stderr
+        holder.stdin.write("go\n")
+        holder.stdin.flush()
+        assert holder.stdout.readline().strip() == "saved"
+    finally:
+        holder.wait(timeout=60)
+    # Nothing changed: the old passphrase opens it and the other program's item is there.
+    listed = json.loads(locker("list", vault, "--json", passphrase_file=passphrase_file).stdout)
+    assert sorted(i["title"] for i in listed) == ["a.txt", "after"]
+    # Once nobody else has it open, the change works and keeps everything.
+    assert locker("passwd", vault, "--new-passphrase-file", new,
+                  passphrase_file=passphrase_file).returncode == 0
+    assert locker("verify", vault, passphrase_file=new).returncode == 0
+    assert len(json.loads(locker("list", vault, "--json", passphrase_file=new).stdout)) == 2
