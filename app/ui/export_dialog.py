@@ -127,6 +127,15 @@ class ExportDialog(QDialog):
         if not out:
             self.status.setText(self.tr("Choose where to write the bundle."))
             return
+        # Checked here, not only in the export job: the dialog stays open, so the
+        # passphrases the person typed are not lost to a fixable mistake.
+        target = Path(out).expanduser()
+        if target.exists() or target.is_symlink():
+            self.status.setText(self.tr("That file already exists. Choose a new file name."))
+            return
+        if not target.parent.is_dir():
+            self.status.setText(self.tr("That folder does not exist. Choose another place."))
+            return
         if self.seal_pass.isChecked():
             secret = self.pass1.text()
             if strength(secret) < MIN_STRENGTH:
@@ -144,7 +153,7 @@ class ExportDialog(QDialog):
             "recipient" if self.seal_key.isChecked() else "none")
         case = self.case if self.what_case.isChecked() else None
         item = self.item_id if self.what_item.isChecked() else None
-        self.controller.export_bundle(Path(out), case, item, kind, secret,
+        self.controller.export_bundle(target, case, item, kind, secret,
                                       self.tr("Exporting a sealed bundle…"))
         self.accept()
 

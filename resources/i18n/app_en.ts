@@ -22,132 +22,132 @@
 <context>
     <name>BrowserWidget</name>
     <message>
-        <location filename="../../app/ui/browser.py" line="194" />
+        <location filename="../../app/ui/browser.py" line="195" />
         <source>Back</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="196" />
+        <location filename="../../app/ui/browser.py" line="197" />
         <source>Forward</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="198" />
+        <location filename="../../app/ui/browser.py" line="199" />
         <source>Reload</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="199" />
+        <location filename="../../app/ui/browser.py" line="200" />
         <source>Web address</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="200" />
+        <location filename="../../app/ui/browser.py" line="201" />
         <source>Hide images</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="201" />
+        <location filename="../../app/ui/browser.py" line="202" />
         <source>Show images</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="202" />
+        <location filename="../../app/ui/browser.py" line="203" />
         <source>Images are blurred; showing them is your choice.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="203" />
+        <location filename="../../app/ui/browser.py" line="204" />
         <source>Capture this page</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="205" />
+        <location filename="../../app/ui/browser.py" line="206" />
         <source>Save the whole page (picture, source, PDF, text) in the vault, unblurred, without showing it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="207" />
+        <location filename="../../app/ui/browser.py" line="208" />
         <source>As shown</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="209" />
+        <location filename="../../app/ui/browser.py" line="210" />
         <source>Capture the page exactly as it is now, with what you opened or scrolled to, without loading it again.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="211" />
+        <location filename="../../app/ui/browser.py" line="212" />
         <source>Private: forget logins when closed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="212" />
+        <location filename="../../app/ui/browser.py" line="213" />
         <source>Stay logged in (saved on this computer)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="213" />
+        <location filename="../../app/ui/browser.py" line="214" />
         <source>Captures and downloads go to the case "{0}".</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="232" />
+        <location filename="../../app/ui/browser.py" line="233" />
         <source>Type a web address, such as https://example.org/post/1.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="256" />
+        <location filename="../../app/ui/browser.py" line="257" />
         <source>Stay logged in?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="257" />
+        <location filename="../../app/ui/browser.py" line="258" />
         <source>Logins (cookies and site storage) will be kept on this computer in {0}, so anyone using this computer account could use them. Page content and images are still never cached on disk. Continue?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="276" />
+        <location filename="../../app/ui/browser.py" line="277" />
         <source>Open a web page first.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="279" />
+        <location filename="../../app/ui/browser.py" line="280" />
         <source>A capture is already running.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="289" />
+        <location filename="../../app/ui/browser.py" line="290" />
         <source>Capturing {0}…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="302" />
+        <location filename="../../app/ui/browser.py" line="303" />
         <source>Capturing {0} as shown…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="318" />
+        <location filename="../../app/ui/browser.py" line="319" />
         <source>The page could not be saved as shown; nothing was stored.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="349" />
+        <location filename="../../app/ui/browser.py" line="350" />
         <source>Saved in the vault as item {0}.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="363" />
+        <location filename="../../app/ui/browser.py" line="364" />
         <source>The file is too large to keep (over {0} MiB).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="373" />
+        <location filename="../../app/ui/browser.py" line="374" />
         <source>Downloading into the vault…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="386" />
+        <location filename="../../app/ui/browser.py" line="387" />
         <source>The download did not finish; nothing was stored.</source>
         <translation type="unfinished" />
     </message>
@@ -155,12 +155,12 @@
 <context>
     <name>BrowserWindow</name>
     <message>
-        <location filename="../../app/ui/browser.py" line="448" />
+        <location filename="../../app/ui/browser.py" line="449" />
         <source>Browser (images blurred)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="459" />
+        <location filename="../../app/ui/browser.py" line="460" />
         <source>Not captured</source>
         <translation type="unfinished" />
     </message>
@@ -635,22 +635,32 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="133" />
+        <location filename="../../app/ui/export_dialog.py" line="134" />
+        <source>That file already exists. Choose a new file name.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="137" />
+        <source>That folder does not exist. Choose another place.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="142" />
         <source>This passphrase is too easy to guess. Add more words.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="136" />
+        <location filename="../../app/ui/export_dialog.py" line="145" />
         <source>The two passphrases are not the same.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="141" />
+        <location filename="../../app/ui/export_dialog.py" line="150" />
         <source>A recipient key starts with age1.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="148" />
+        <location filename="../../app/ui/export_dialog.py" line="157" />
         <source>Exporting a sealed bundle…</source>
         <translation type="unfinished" />
     </message>
@@ -726,308 +736,308 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="270" />
+        <location filename="../../app/ui/main_window.py" line="271" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="270" />
+        <location filename="../../app/ui/main_window.py" line="271" />
         <source>Evidence Locker</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="272" />
+        <location filename="../../app/ui/main_window.py" line="273" />
         <source>Capture pages</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="272" />
+        <location filename="../../app/ui/main_window.py" line="273" />
         <source>Capture web pages by address (Ctrl+U)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="273" />
+        <location filename="../../app/ui/main_window.py" line="274" />
         <source>Browser</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="273" />
+        <location filename="../../app/ui/main_window.py" line="274" />
         <source>Browse with images blurred and capture (Ctrl+B)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="274" />
+        <location filename="../../app/ui/main_window.py" line="275" />
         <source>Screenshot</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="274" />
+        <location filename="../../app/ui/main_window.py" line="275" />
         <source>Capture the screen (Ctrl+Shift+S)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="275" />
-        <location filename="../../app/ui/main_window.py" line="450" />
+        <location filename="../../app/ui/main_window.py" line="276" />
+        <location filename="../../app/ui/main_window.py" line="451" />
         <source>Import files</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="275" />
+        <location filename="../../app/ui/main_window.py" line="276" />
         <source>Import files; originals are kept bit-exact (Ctrl+O)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="276" />
-        <location filename="../../app/ui/main_window.py" line="456" />
+        <location filename="../../app/ui/main_window.py" line="277" />
+        <location filename="../../app/ui/main_window.py" line="457" />
         <source>Import folder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="276" />
+        <location filename="../../app/ui/main_window.py" line="277" />
         <source>Import every file in a folder (Ctrl+Shift+O)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="277" />
-        <location filename="../../app/ui/main_window.py" line="296" />
-        <location filename="../../app/ui/main_window.py" line="462" />
+        <location filename="../../app/ui/main_window.py" line="278" />
+        <location filename="../../app/ui/main_window.py" line="297" />
+        <location filename="../../app/ui/main_window.py" line="463" />
         <source>New case</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="277" />
+        <location filename="../../app/ui/main_window.py" line="278" />
         <source>Start a new case (Ctrl+N)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="278" />
+        <location filename="../../app/ui/main_window.py" line="279" />
         <source>Export bundle</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="278" />
+        <location filename="../../app/ui/main_window.py" line="279" />
         <source>Hand a case or an item over as a sealed bundle (Ctrl+E)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="279" />
+        <location filename="../../app/ui/main_window.py" line="280" />
         <source>Receive bundle</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="279" />
+        <location filename="../../app/ui/main_window.py" line="280" />
         <source>Verify and import a sealed bundle (Ctrl+R)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="280" />
+        <location filename="../../app/ui/main_window.py" line="281" />
         <source>Grid</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="280" />
+        <location filename="../../app/ui/main_window.py" line="281" />
         <source>Blurred thumbnails (Ctrl+1)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="281" />
+        <location filename="../../app/ui/main_window.py" line="282" />
         <source>Table</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="281" />
+        <location filename="../../app/ui/main_window.py" line="282" />
         <source>Table of items (Ctrl+2)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="282" />
+        <location filename="../../app/ui/main_window.py" line="283" />
         <source>Text only</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="282" />
+        <location filename="../../app/ui/main_window.py" line="283" />
         <source>Hide even blurred thumbnails (Ctrl+T)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="283" />
+        <location filename="../../app/ui/main_window.py" line="284" />
         <source>Verify vault</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="283" />
+        <location filename="../../app/ui/main_window.py" line="284" />
         <source>Check every file and the custody history (Ctrl+Shift+V)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="284" />
+        <location filename="../../app/ui/main_window.py" line="285" />
         <source>Settings</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="284" />
+        <location filename="../../app/ui/main_window.py" line="285" />
         <source>Settings (Ctrl+,)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="285" />
+        <location filename="../../app/ui/main_window.py" line="286" />
         <source>Lock</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="285" />
+        <location filename="../../app/ui/main_window.py" line="286" />
         <source>Lock the vault (Ctrl+L)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="290" />
+        <location filename="../../app/ui/main_window.py" line="291" />
         <source>Actions</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="291" />
+        <location filename="../../app/ui/main_window.py" line="292" />
         <source>Bundles</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="292" />
+        <location filename="../../app/ui/main_window.py" line="293" />
         <source>Receive or export sealed bundles</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="293" />
+        <location filename="../../app/ui/main_window.py" line="294" />
         <source>Quick exit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="294" />
         <location filename="../../app/ui/main_window.py" line="295" />
+        <location filename="../../app/ui/main_window.py" line="296" />
         <source>Cases</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="297" />
+        <location filename="../../app/ui/main_window.py" line="298" />
         <source>Evidence, blurred thumbnails</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="298" />
+        <location filename="../../app/ui/main_window.py" line="299" />
         <source>Evidence table</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="299" />
+        <location filename="../../app/ui/main_window.py" line="300" />
         <source>Dismiss</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="300" />
+        <location filename="../../app/ui/main_window.py" line="301" />
         <source>Dismiss the unlock history</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="319" />
+        <location filename="../../app/ui/main_window.py" line="320" />
         <source>New vault created. Nothing is ever deleted; items can be archived.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="321" />
+        <location filename="../../app/ui/main_window.py" line="322" />
         <source>Last unlocked %1.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="323" />
+        <location filename="../../app/ui/main_window.py" line="324" />
         <source>No earlier unlock is on record.</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="325" />
+        <location filename="../../app/ui/main_window.py" line="326" />
         <source>%n failed attempt(s) on this device since the last unlock, the latest at %1.</source>
         <translation><numerusform>%n failed attempt on this device since the last unlock, the latest at %1.</numerusform><numerusform>%n failed attempts on this device since the last unlock, the latest at %1.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="329" />
+        <location filename="../../app/ui/main_window.py" line="330" />
         <source>No failed attempts since then.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="356" />
+        <location filename="../../app/ui/main_window.py" line="357" />
         <source>All evidence</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="361" />
+        <location filename="../../app/ui/main_window.py" line="362" />
         <source>Archived</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="403" />
+        <location filename="../../app/ui/main_window.py" line="404" />
         <source>%1 · %n item(s)</source>
         <translation><numerusform>%1 · %n item</numerusform><numerusform>%1 · %n items</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="407" />
+        <location filename="../../app/ui/main_window.py" line="408" />
         <source>Nothing is archived.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="410" />
+        <location filename="../../app/ui/main_window.py" line="411" />
         <source>No evidence here yet. Import files, or drop them on this window.</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="446" />
+        <location filename="../../app/ui/main_window.py" line="447" />
         <source>Importing %n file(s)…</source>
         <translation><numerusform>Importing %n file…</numerusform><numerusform>Importing %n files…</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="462" />
+        <location filename="../../app/ui/main_window.py" line="463" />
         <source>Case name:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="175" />
-        <location filename="../../app/ui/main_window.py" line="464" />
+        <location filename="../../app/ui/export_dialog.py" line="184" />
+        <location filename="../../app/ui/main_window.py" line="465" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="476" />
+        <location filename="../../app/ui/main_window.py" line="477" />
         <source>Verifying the vault…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="484" />
+        <location filename="../../app/ui/main_window.py" line="485" />
         <source>Something went wrong</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="509" />
+        <location filename="../../app/ui/main_window.py" line="510" />
         <source>Receiving a bundle…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="167" />
+        <location filename="../../app/ui/export_dialog.py" line="176" />
         <source>Receive a bundle</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="172" />
+        <location filename="../../app/ui/export_dialog.py" line="181" />
         <source>Bundle passphrase (leave empty if it was sealed to this vault):</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="157" />
+        <location filename="../../app/ui/export_dialog.py" line="166" />
         <source>Choose a case on the left, or select an item, to export.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="524" />
+        <location filename="../../app/ui/main_window.py" line="525" />
         <source>Bundle written and checked: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="525" />
+        <location filename="../../app/ui/main_window.py" line="526" />
         <source>Bundle written, but its self-check found problems: %1</source>
         <translation type="unfinished" />
     </message>

@@ -22,132 +22,132 @@
 <context>
     <name>BrowserWidget</name>
     <message>
-        <location filename="../../app/ui/browser.py" line="194" />
+        <location filename="../../app/ui/browser.py" line="195" />
         <source>Back</source>
         <translation>뒤로</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="196" />
+        <location filename="../../app/ui/browser.py" line="197" />
         <source>Forward</source>
         <translation>앞으로</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="198" />
+        <location filename="../../app/ui/browser.py" line="199" />
         <source>Reload</source>
         <translation>새로 고침</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="199" />
+        <location filename="../../app/ui/browser.py" line="200" />
         <source>Web address</source>
         <translation>웹 주소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="200" />
+        <location filename="../../app/ui/browser.py" line="201" />
         <source>Hide images</source>
         <translation>이미지 숨기기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="201" />
+        <location filename="../../app/ui/browser.py" line="202" />
         <source>Show images</source>
         <translation>이미지 보기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="202" />
+        <location filename="../../app/ui/browser.py" line="203" />
         <source>Images are blurred; showing them is your choice.</source>
         <translation>이미지는 흐리게 표시됩니다. 보실지는 직접 선택하실 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="203" />
+        <location filename="../../app/ui/browser.py" line="204" />
         <source>Capture this page</source>
         <translation>이 페이지 저장</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="205" />
+        <location filename="../../app/ui/browser.py" line="206" />
         <source>Save the whole page (picture, source, PDF, text) in the vault, unblurred, without showing it.</source>
         <translation>페이지 전체(화면 이미지, 소스, PDF, 텍스트)를 화면에 보여 주지 않고 원본 그대로 보관함에 저장합니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="207" />
+        <location filename="../../app/ui/browser.py" line="208" />
         <source>As shown</source>
         <translation>보이는 그대로</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="209" />
+        <location filename="../../app/ui/browser.py" line="210" />
         <source>Capture the page exactly as it is now, with what you opened or scrolled to, without loading it again.</source>
         <translation>다시 불러오지 않고, 펼치거나 스크롤한 상태 그대로 지금의 페이지를 저장합니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="211" />
+        <location filename="../../app/ui/browser.py" line="212" />
         <source>Private: forget logins when closed</source>
         <translation>비공개: 닫으면 로그인 정보를 지웁니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="212" />
+        <location filename="../../app/ui/browser.py" line="213" />
         <source>Stay logged in (saved on this computer)</source>
         <translation>로그인 유지 (이 컴퓨터에 저장됨)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="213" />
+        <location filename="../../app/ui/browser.py" line="214" />
         <source>Captures and downloads go to the case "{0}".</source>
         <translation>저장한 페이지와 내려받은 파일은 사건 "{0}"에 들어갑니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="232" />
+        <location filename="../../app/ui/browser.py" line="233" />
         <source>Type a web address, such as https://example.org/post/1.</source>
         <translation>https://example.org/post/1 처럼 웹 주소를 입력해 주세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="256" />
+        <location filename="../../app/ui/browser.py" line="257" />
         <source>Stay logged in?</source>
         <translation>로그인을 유지할까요?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="257" />
+        <location filename="../../app/ui/browser.py" line="258" />
         <source>Logins (cookies and site storage) will be kept on this computer in {0}, so anyone using this computer account could use them. Page content and images are still never cached on disk. Continue?</source>
         <translation>로그인 정보(쿠키와 사이트 저장소)가 이 컴퓨터의 {0}에 보관되어, 이 컴퓨터 계정을 쓰는 사람이라면 누구나 사용할 수 있게 됩니다. 페이지 내용과 이미지는 여전히 디스크에 캐시되지 않습니다. 계속할까요?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="276" />
+        <location filename="../../app/ui/browser.py" line="277" />
         <source>Open a web page first.</source>
         <translation>먼저 웹 페이지를 열어 주세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="279" />
+        <location filename="../../app/ui/browser.py" line="280" />
         <source>A capture is already running.</source>
         <translation>이미 저장이 진행 중입니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="289" />
+        <location filename="../../app/ui/browser.py" line="290" />
         <source>Capturing {0}…</source>
         <translation>{0} 저장 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="302" />
+        <location filename="../../app/ui/browser.py" line="303" />
         <source>Capturing {0} as shown…</source>
         <translation>{0}을(를) 보이는 그대로 저장 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="318" />
+        <location filename="../../app/ui/browser.py" line="319" />
         <source>The page could not be saved as shown; nothing was stored.</source>
         <translation>페이지를 보이는 그대로 저장하지 못했습니다. 아무것도 저장하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="349" />
+        <location filename="../../app/ui/browser.py" line="350" />
         <source>Saved in the vault as item {0}.</source>
         <translation>보관함에 항목 {0}(으)로 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="363" />
+        <location filename="../../app/ui/browser.py" line="364" />
         <source>The file is too large to keep (over {0} MiB).</source>
         <translation>파일이 너무 커서 보관할 수 없습니다({0} MiB 초과).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="373" />
+        <location filename="../../app/ui/browser.py" line="374" />
         <source>Downloading into the vault…</source>
         <translation>보관함으로 내려받는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="386" />
+        <location filename="../../app/ui/browser.py" line="387" />
         <source>The download did not finish; nothing was stored.</source>
         <translation>내려받기가 끝나지 않아 아무것도 저장하지 않았습니다.</translation>
     </message>
@@ -155,12 +155,12 @@
 <context>
     <name>BrowserWindow</name>
     <message>
-        <location filename="../../app/ui/browser.py" line="448" />
+        <location filename="../../app/ui/browser.py" line="449" />
         <source>Browser (images blurred)</source>
         <translation>브라우저 (이미지 흐리게)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="459" />
+        <location filename="../../app/ui/browser.py" line="460" />
         <source>Not captured</source>
         <translation>저장하지 못했습니다</translation>
     </message>
@@ -635,22 +635,32 @@
         <translation>묶음 파일을 저장할 곳을 선택해 주세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="133" />
+        <location filename="../../app/ui/export_dialog.py" line="134" />
+        <source>That file already exists. Choose a new file name.</source>
+        <translation>이미 있는 파일입니다. 새 파일 이름을 정해 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="137" />
+        <source>That folder does not exist. Choose another place.</source>
+        <translation>없는 폴더입니다. 다른 곳을 골라 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="142" />
         <source>This passphrase is too easy to guess. Add more words.</source>
         <translation>이 암호는 너무 쉽게 짐작할 수 있습니다. 단어를 더 넣어 주세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="136" />
+        <location filename="../../app/ui/export_dialog.py" line="145" />
         <source>The two passphrases are not the same.</source>
         <translation>두 암호가 서로 다릅니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="141" />
+        <location filename="../../app/ui/export_dialog.py" line="150" />
         <source>A recipient key starts with age1.</source>
         <translation>받는 분의 키는 age1로 시작합니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="148" />
+        <location filename="../../app/ui/export_dialog.py" line="157" />
         <source>Exporting a sealed bundle…</source>
         <translation>봉인된 묶음 파일 내보내는 중…</translation>
     </message>
@@ -726,308 +736,308 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="270" />
+        <location filename="../../app/ui/main_window.py" line="271" />
         <source>Notes</source>
         <translation>메모</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="270" />
+        <location filename="../../app/ui/main_window.py" line="271" />
         <source>Evidence Locker</source>
         <translation>증거 보관함</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="272" />
+        <location filename="../../app/ui/main_window.py" line="273" />
         <source>Capture pages</source>
         <translation>페이지 저장</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="272" />
+        <location filename="../../app/ui/main_window.py" line="273" />
         <source>Capture web pages by address (Ctrl+U)</source>
         <translation>주소로 웹 페이지를 저장합니다 (Ctrl+U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="273" />
+        <location filename="../../app/ui/main_window.py" line="274" />
         <source>Browser</source>
         <translation>브라우저</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="273" />
+        <location filename="../../app/ui/main_window.py" line="274" />
         <source>Browse with images blurred and capture (Ctrl+B)</source>
         <translation>이미지를 흐리게 한 채 둘러보고 저장합니다 (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="274" />
+        <location filename="../../app/ui/main_window.py" line="275" />
         <source>Screenshot</source>
         <translation>화면 캡처</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="274" />
+        <location filename="../../app/ui/main_window.py" line="275" />
         <source>Capture the screen (Ctrl+Shift+S)</source>
         <translation>화면을 캡처합니다 (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="275" />
-        <location filename="../../app/ui/main_window.py" line="450" />
+        <location filename="../../app/ui/main_window.py" line="276" />
+        <location filename="../../app/ui/main_window.py" line="451" />
         <source>Import files</source>
         <translation>파일 가져오기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="275" />
+        <location filename="../../app/ui/main_window.py" line="276" />
         <source>Import files; originals are kept bit-exact (Ctrl+O)</source>
         <translation>파일을 가져옵니다. 원본은 한 비트도 바뀌지 않고 보관됩니다 (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="276" />
-        <location filename="../../app/ui/main_window.py" line="456" />
+        <location filename="../../app/ui/main_window.py" line="277" />
+        <location filename="../../app/ui/main_window.py" line="457" />
         <source>Import folder</source>
         <translation>폴더 가져오기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="276" />
+        <location filename="../../app/ui/main_window.py" line="277" />
         <source>Import every file in a folder (Ctrl+Shift+O)</source>
         <translation>폴더 안의 모든 파일을 가져옵니다 (Ctrl+Shift+O)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="277" />
-        <location filename="../../app/ui/main_window.py" line="296" />
-        <location filename="../../app/ui/main_window.py" line="462" />
+        <location filename="../../app/ui/main_window.py" line="278" />
+        <location filename="../../app/ui/main_window.py" line="297" />
+        <location filename="../../app/ui/main_window.py" line="463" />
         <source>New case</source>
         <translation>새 사건</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="277" />
+        <location filename="../../app/ui/main_window.py" line="278" />
         <source>Start a new case (Ctrl+N)</source>
         <translation>새 사건을 만듭니다 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="278" />
+        <location filename="../../app/ui/main_window.py" line="279" />
         <source>Export bundle</source>
         <translation>묶음 파일 내보내기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="278" />
+        <location filename="../../app/ui/main_window.py" line="279" />
         <source>Hand a case or an item over as a sealed bundle (Ctrl+E)</source>
         <translation>사건이나 항목을 봉인된 묶음 파일로 넘겨줍니다 (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="279" />
+        <location filename="../../app/ui/main_window.py" line="280" />
         <source>Receive bundle</source>
         <translation>묶음 파일 받기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="279" />
+        <location filename="../../app/ui/main_window.py" line="280" />
         <source>Verify and import a sealed bundle (Ctrl+R)</source>
         <translation>봉인된 묶음 파일을 검증하고 가져옵니다 (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="280" />
+        <location filename="../../app/ui/main_window.py" line="281" />
         <source>Grid</source>
         <translation>바둑판 보기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="280" />
+        <location filename="../../app/ui/main_window.py" line="281" />
         <source>Blurred thumbnails (Ctrl+1)</source>
         <translation>흐린 미리 보기 (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="281" />
+        <location filename="../../app/ui/main_window.py" line="282" />
         <source>Table</source>
         <translation>표 보기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="281" />
+        <location filename="../../app/ui/main_window.py" line="282" />
         <source>Table of items (Ctrl+2)</source>
         <translation>항목 표 (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="282" />
+        <location filename="../../app/ui/main_window.py" line="283" />
         <source>Text only</source>
         <translation>글자만 보기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="282" />
+        <location filename="../../app/ui/main_window.py" line="283" />
         <source>Hide even blurred thumbnails (Ctrl+T)</source>
         <translation>흐린 미리 보기까지 숨깁니다 (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="283" />
+        <location filename="../../app/ui/main_window.py" line="284" />
         <source>Verify vault</source>
         <translation>보관함 검증</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="283" />
+        <location filename="../../app/ui/main_window.py" line="284" />
         <source>Check every file and the custody history (Ctrl+Shift+V)</source>
         <translation>모든 파일과 보관 이력을 확인합니다 (Ctrl+Shift+V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="284" />
+        <location filename="../../app/ui/main_window.py" line="285" />
         <source>Settings</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="284" />
+        <location filename="../../app/ui/main_window.py" line="285" />
         <source>Settings (Ctrl+,)</source>
         <translation>설정 (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="285" />
+        <location filename="../../app/ui/main_window.py" line="286" />
         <source>Lock</source>
         <translation>잠그기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="285" />
+        <location filename="../../app/ui/main_window.py" line="286" />
         <source>Lock the vault (Ctrl+L)</source>
         <translation>보관함을 잠급니다 (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="290" />
+        <location filename="../../app/ui/main_window.py" line="291" />
         <source>Actions</source>
         <translation>작업</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="291" />
+        <location filename="../../app/ui/main_window.py" line="292" />
         <source>Bundles</source>
         <translation>묶음 파일</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="292" />
+        <location filename="../../app/ui/main_window.py" line="293" />
         <source>Receive or export sealed bundles</source>
         <translation>봉인된 묶음 파일을 받거나 내보냅니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="293" />
+        <location filename="../../app/ui/main_window.py" line="294" />
         <source>Quick exit</source>
         <translation>빠른 종료</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="294" />
         <location filename="../../app/ui/main_window.py" line="295" />
+        <location filename="../../app/ui/main_window.py" line="296" />
         <source>Cases</source>
         <translation>사건</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="297" />
+        <location filename="../../app/ui/main_window.py" line="298" />
         <source>Evidence, blurred thumbnails</source>
         <translation>증거, 흐린 미리 보기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="298" />
+        <location filename="../../app/ui/main_window.py" line="299" />
         <source>Evidence table</source>
         <translation>증거 표</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="299" />
+        <location filename="../../app/ui/main_window.py" line="300" />
         <source>Dismiss</source>
         <translation>닫기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="300" />
+        <location filename="../../app/ui/main_window.py" line="301" />
         <source>Dismiss the unlock history</source>
         <translation>잠금 해제 기록 닫기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="319" />
+        <location filename="../../app/ui/main_window.py" line="320" />
         <source>New vault created. Nothing is ever deleted; items can be archived.</source>
         <translation>새 보관함을 만들었습니다. 어떤 것도 지워지지 않으며, 항목은 보관 처리할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="321" />
+        <location filename="../../app/ui/main_window.py" line="322" />
         <source>Last unlocked %1.</source>
         <translation>마지막 잠금 해제: %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="323" />
+        <location filename="../../app/ui/main_window.py" line="324" />
         <source>No earlier unlock is on record.</source>
         <translation>이전 잠금 해제 기록이 없습니다.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="325" />
+        <location filename="../../app/ui/main_window.py" line="326" />
         <source>%n failed attempt(s) on this device since the last unlock, the latest at %1.</source>
         <translation><numerusform>마지막 잠금 해제 이후 이 기기에서 %n번 실패한 시도가 있었습니다. 가장 최근: %1.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="329" />
+        <location filename="../../app/ui/main_window.py" line="330" />
         <source>No failed attempts since then.</source>
         <translation>그 이후 실패한 시도는 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="356" />
+        <location filename="../../app/ui/main_window.py" line="357" />
         <source>All evidence</source>
         <translation>모든 증거</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="361" />
+        <location filename="../../app/ui/main_window.py" line="362" />
         <source>Archived</source>
         <translation>보관 처리됨</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="403" />
+        <location filename="../../app/ui/main_window.py" line="404" />
         <source>%1 · %n item(s)</source>
         <translation><numerusform>%1 · 항목 %n개</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="407" />
+        <location filename="../../app/ui/main_window.py" line="408" />
         <source>Nothing is archived.</source>
         <translation>보관 처리된 항목이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="410" />
+        <location filename="../../app/ui/main_window.py" line="411" />
         <source>No evidence here yet. Import files, or drop them on this window.</source>
         <translation>아직 증거가 없습니다. 파일을 가져오시거나 이 창에 끌어다 놓으세요.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="446" />
+        <location filename="../../app/ui/main_window.py" line="447" />
         <source>Importing %n file(s)…</source>
         <translation><numerusform>파일 %n개 가져오는 중…</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="462" />
+        <location filename="../../app/ui/main_window.py" line="463" />
         <source>Case name:</source>
         <translation>사건 이름:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="175" />
-        <location filename="../../app/ui/main_window.py" line="464" />
+        <location filename="../../app/ui/export_dialog.py" line="184" />
+        <location filename="../../app/ui/main_window.py" line="465" />
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="476" />
+        <location filename="../../app/ui/main_window.py" line="477" />
         <source>Verifying the vault…</source>
         <translation>보관함 검증 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="484" />
+        <location filename="../../app/ui/main_window.py" line="485" />
         <source>Something went wrong</source>
         <translation>문제가 생겼습니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="509" />
+        <location filename="../../app/ui/main_window.py" line="510" />
         <source>Receiving a bundle…</source>
         <translation>묶음 파일 받는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="167" />
+        <location filename="../../app/ui/export_dialog.py" line="176" />
         <source>Receive a bundle</source>
         <translation>묶음 파일 받기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="172" />
+        <location filename="../../app/ui/export_dialog.py" line="181" />
         <source>Bundle passphrase (leave empty if it was sealed to this vault):</source>
         <translation>묶음 파일 암호 (이 보관함 앞으로 봉인된 경우 비워 두세요):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="157" />
+        <location filename="../../app/ui/export_dialog.py" line="166" />
         <source>Choose a case on the left, or select an item, to export.</source>
         <translation>내보낼 사건을 왼쪽에서 고르시거나 항목을 선택해 주세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="524" />
+        <location filename="../../app/ui/main_window.py" line="525" />
         <source>Bundle written and checked: %1</source>
         <translation>묶음 파일을 만들고 확인했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="525" />
+        <location filename="../../app/ui/main_window.py" line="526" />
         <source>Bundle written, but its self-check found problems: %1</source>
         <translation>묶음 파일을 만들었지만 자체 확인에서 문제가 발견되었습니다: %1</translation>
     </message>

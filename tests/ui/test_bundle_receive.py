@@ -74,3 +74,43 @@ def test_export_a_case_as_a_sealed_bundle(gui, qtbot, tmp_path: Path) -> None:  
     assert out.exists() and out.stat().st_size > 0
     events = [e.event for e in gui.controller.require_vault().custody_log()]
     assert "bundle_exported" in events and "bundle_written" in events
+
+
+def test_export_dialog_keeps_what_was_typed_when_the_place_is_wrong(gui, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A missing folder or an existing file is reported in the open dialog: the two
+    passphrases the person typed are not lost, and nothing is logged or written."""
+    from app.ui.export_dialog import ExportDialog
+
+    path = make_vault(tmp_path / "v.locker")
+    with Vault.open(path, PASSPHRASE) as vault:
+        vault.add_file(checkerboard(tmp_path / "c.png"), case="For the lawyer")
+    from tests.ui.conftest import unlock, wait_rows
+
+    unlock(gui, qtbot, path)
+    main = gui.main_window
+    rows = [main.cases.item(i).text() for i in range(main.cases.count())]
+    main.cases.setCurrentRow(rows.index("For the lawyer"))
+    wait_rows(gui, qtbot, 1)
+    main.act_export.trigger()
+    dialog = main.findChild(ExportDialog)
+    assert dialog is not None
+    dialog.pass1.setText("four calm unrelated words")
+    dialog.pass2.setText("four calm unrelated words")
+    taken = tmp_path / "taken.zip"
+    taken.write_bytes(b"keep me")
+    for out, words in ((tmp_path / "no-such-folder" / "handover.zip", "does not exist"),
+                       (taken, "already exists")):
+        dialog.out_edit.setText(str(out))
+        dialog.buttons.accepted.emit()
+        qtbot.wait(50)
+        assert dialog.isVisible() and words in dialog.status.text()
+        assert dialog.pass1.text() == dialog.pass2.text() == "four calm unrelated words"
+    assert taken.read_bytes() == b"keep me"
+    events = [e.event for e in gui.controller.require_vault().custody_log()]
+    assert "bundle_exported" not in events
+    dialog.out_edit.setText(str(tmp_path / "handover.zip"))
+    written: list[str] = []
+    gui.controller.exported.connect(lambda p, ok: written.append(p))
+    dialog.buttons.accepted.emit()
+    qtbot.waitUntil(lambda: bool(written), timeout=60_000)
+    assert (tmp_path / "handover.zip").exists()
