@@ -161,6 +161,9 @@ def _commit(vault: Vault, z: BagSource, vb: VerifiedBundle, case: str | None,
     origin_of = {uid: vid for vid, entries in vb.chains.items()
                  for uid in _added_items(entries)}
     with vault.write() as conn:
+        # Again inside the write transaction: another import of the same bundle (a second
+        # locker command, the app) may have committed since the first check.
+        held = _refuse_duplicates(vault, vb)
         name = _case_name(conn, case, vb)
         source = {"bundle_id": r.bundle_id, "sender_fingerprint": r.signer_fingerprint,
                   "sender_vault_id": r.exporter_vault_id, "exported_at": r.created_at,

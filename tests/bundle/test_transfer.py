@@ -137,6 +137,39 @@ def test_updated_bundle_links_exhibits_already_held(make_vault, tmp_path):
         import_bundle(b, tmp_path / "1.zip")
 
 
+def test_same_bundle_imported_twice_at_once_is_one_clear_refusal(make_vault, tmp_path,
+                                                                 monkeypatch):
+    """Two imports of one bundle at the same time (two locker commands, or the app and a
+    command): the second used to end in 'unexpected error (IntegrityError ...)'."""
+    from app.bundle import importer
+    from app.vault import Vault
+    from tests.conftest import PASSPHRASE
+
+    a, b = make_vault("a"), make_vault("b")
+    fill_vault(a, count=1)
+    export_bundle(a, tmp_path / "1.zip", select_items(a, case="사건 1"), Sealing())
+    real = importer._refuse_duplicates
+    raced: list[object] = []
+
+    def other_program_imports_meanwhile(vault, vb):  # type: ignore[no-untyped-def]
+        held = real(vault, vb)
+        if vault is b and not raced:
+            raced.append(None)
+            raced[0] = import_bundle(other, tmp_path / "1.zip")
+        return held
+
+    other = Vault.open(b.path, PASSPHRASE)
+    try:
+        monkeypatch.setattr(importer, "_refuse_duplicates", other_program_imports_meanwhile)
+        with pytest.raises(AlreadyImported, match="already imported"):
+            import_bundle(b, tmp_path / "1.zip")
+    finally:
+        other.close()
+    assert raced and len(b.list_items()) == 1
+    assert [c.name for c in b.list_cases()].count(raced[0].case) == 1  # type: ignore[attr-defined]
+    assert verify_vault(b).ok
+
+
 def test_cancelled_export_and_import_leave_nothing(make_vault, tmp_path):
     from app.errors import LockerError
 
