@@ -29,8 +29,8 @@ from app.ui.passphrase import MIN_STRENGTH, strength
 FILE_FILTER_OPTIONS = QFileDialog.Option.DontUseNativeDialog  # no OS "recent files" entries
 
 
-def suggested_new_path() -> Path:
-    """A free file name in the person's Documents folder (or home)."""
+def default_vault_folder() -> Path:
+    """The person's Documents folder (or home), where new vaults are suggested."""
     try:
         import platformdirs
 
@@ -39,6 +39,18 @@ def suggested_new_path() -> Path:
         folder = Path.home()
     if not folder.is_dir():
         folder = Path.home()
+    return folder
+
+
+def existing_default_vault() -> Path | None:
+    """The vault at the suggested place (made here before), if there is one."""
+    candidate = default_vault_folder() / "evidence.locker"
+    return candidate if candidate.is_file() else None
+
+
+def suggested_new_path() -> Path:
+    """A free file name in the person's Documents folder (or home)."""
+    folder = default_vault_folder()
     for n in range(1, 100):
         candidate = folder / ("evidence.locker" if n == 1 else f"evidence-{n}.locker")
         if not candidate.exists():
@@ -105,10 +117,15 @@ class UnlockWindow(QWidget):
         controller.unlock_failed.connect(self._failed)
         controller.unlocked.connect(lambda info: self._busy(False))
         recent = controller.settings.recent_vaults
+        existing = None if recent else existing_default_vault()
         if recent:
             self.path_edit.setText(recent[0])
+        elif existing is not None:
+            # A vault was already made at the suggested place: she comes back to open it,
+            # not to be offered "evidence-2.locker" as if her evidence were gone.
+            self.path_edit.setText(str(existing))
         self.new_path_edit.setText(str(suggested_new_path()))
-        if not recent and not controller.settings.safety_note_seen:
+        if not recent and existing is None and not controller.settings.safety_note_seen:
             # First run on this computer: most people start by making a vault.
             self.create_tab.setChecked(True)
         self.retranslate()

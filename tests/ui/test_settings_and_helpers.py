@@ -115,3 +115,28 @@ def test_time_stamp_authorities_can_be_turned_on_and_off(gui, qtbot, tmp_path: P
     after = {t.url for t in load_tsas()}
     assert (url in after) != (url in before)
     assert after - {url} == before - {url}
+
+
+def test_a_vault_at_the_suggested_place_opens_on_open_not_create(gui, qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                                  monkeypatch) -> None:
+    """First run (no recent list, note not dismissed) offers 'Create a vault'; once a vault
+    exists at the suggested place, the next start offers to open it instead of proposing
+    evidence-2.locker as if nothing had been saved."""
+    import platformdirs
+
+    from app.ui.unlock_window import UnlockWindow
+
+    monkeypatch.setattr(platformdirs, "user_documents_dir", lambda: str(tmp_path))
+    assert not gui.controller.settings.recent_vaults
+    assert not gui.controller.settings.safety_note_seen
+    first = UnlockWindow(gui.controller)
+    qtbot.addWidget(first)
+    assert first.create_tab.isChecked() and first.path_edit.text() == ""
+    assert first.new_path_edit.text() == str(tmp_path / "evidence.locker")
+
+    make_vault(tmp_path / "evidence.locker")
+    again = UnlockWindow(gui.controller)
+    qtbot.addWidget(again)
+    assert again.open_tab.isChecked() and not again.create_tab.isChecked()
+    assert again.path_edit.text() == str(tmp_path / "evidence.locker")
+    assert again.new_path_edit.text() == str(tmp_path / "evidence-2.locker")
