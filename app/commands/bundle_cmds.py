@@ -32,6 +32,13 @@ the custody chains, and every exhibit against its custody entry. Nothing is writ
 Exit 0 when all holds, 4 when something does not verify, 5 for a malformed or hostile
 bundle, 3 when the passphrase or key does not open it."""
 
+OPEN_EPILOG = """FILE may also be a folder made by open-bundle. Verifies the bundle first, exactly as
+verify-bundle does; only then are its files written into DIR (a new or empty folder, filled
+under a temporary name and renamed into place), with VERIFY.txt for checking by hand.
+A bundle that does not verify writes nothing unless --force.
+Exit 0 when all holds, 4 when something does not verify, 5 for a malformed or hostile
+bundle, 3 when the passphrase or key does not open it."""
+
 
 def register(sub: Any) -> None:
     p = sub.add_parser("identity", help="print the vault's age public key (for senders) and "
@@ -66,7 +73,8 @@ def register(sub: Any) -> None:
 
     for name, helptext in (("verify-bundle", "verify a bundle without importing it"),
                            ("open-bundle", "unseal a bundle into a plain BagIt folder")):
-        p = sub.add_parser(name, help=helptext, epilog=VERIFY_EPILOG,
+        p = sub.add_parser(name, help=helptext,
+                           epilog=VERIFY_EPILOG if name == "verify-bundle" else OPEN_EPILOG,
                            formatter_class=argparse.RawDescriptionHelpFormatter)
         p.add_argument("file", type=Path, metavar="FILE")
         if name == "verify-bundle":

@@ -195,3 +195,12 @@ def test_ecdsa_tsa_tokens_verify_in_bundles(make_vault, local_tsa, tmp_path):
     report = verify_bundle(bundle)
     assert report.ok, report.text()
     assert report.exhibits[0]["timestamps"] >= 1
+
+
+def test_open_bundle_help_says_what_it_writes():
+    """open-bundle's help used to repeat verify-bundle's 'Nothing is written'."""
+    opened = locker("open-bundle", "--help")
+    assert opened.returncode == 0
+    text = " ".join(opened.stdout.split())
+    assert "Nothing is written" not in text and "writes nothing unless --force" in text
+    assert "Nothing is written" in " ".join(locker("verify-bundle", "--help").stdout.split())
