@@ -80,6 +80,7 @@ class CaptureDialog(QDialog):
         self.case = case
         self.batch: BatchCapture | None = None
         self.urls = QPlainTextEdit(self)
+        self.urls.setTabChangesFocus(True)  # Tab moves on: no keyboard trap
         self.load_button = QPushButton(self)
         self.load_button.clicked.connect(self._load_list)
         self.case_label = QLabel(self)

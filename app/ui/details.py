@@ -125,6 +125,7 @@ class DetailsPane(QScrollArea):
         self.notes.setMaximumHeight(120)
         layout.addWidget(self.notes)
         self.note_edit = QPlainTextEdit(self.content)
+        self.note_edit.setTabChangesFocus(True)  # Tab moves on: no keyboard trap
         self.note_edit.setMaximumHeight(70)
         layout.addWidget(self.note_edit)
         note_row = QHBoxLayout()

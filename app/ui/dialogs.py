@@ -149,6 +149,7 @@ class VerifyDialog(QDialog):
         self.summary.setObjectName("heading")
         self.text = QPlainTextEdit(self)
         self.text.setReadOnly(True)
+        self.text.setTabChangesFocus(True)  # Tab moves on: no keyboard trap
         self.text.setPlainText(report)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.buttons.rejected.connect(self.reject)
