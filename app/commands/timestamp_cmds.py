@@ -200,13 +200,27 @@ def _hash_file(path: Path, algorithm: str) -> bytes:
     return h.digest()
 
 
+def _as_pem(data: bytes) -> bytes:
+    """A root downloaded from a TSA's site is often one DER certificate (.cer/.crt):
+    convert it; PEM (and anything unreadable, reported later) is passed on unchanged."""
+    if b"-----BEGIN" in data:
+        return data
+    from cryptography import x509
+    from cryptography.hazmat.primitives.serialization import Encoding
+
+    try:
+        return x509.load_der_x509_certificate(data).public_bytes(Encoding.PEM)
+    except ValueError:
+        return data
+
+
 def cmd_verify_token(args: argparse.Namespace) -> int:
     from app.timestamp.proofs import check_leaf
     from app.timestamp.verify import verify_token
 
     raw = _read(args.token, "token file")
-    roots = [_read(p, "certificate file") for p in args.ca]
-    untrusted = [_read(p, "certificate file") for p in args.untrusted]
+    roots = [_as_pem(_read(p, "certificate file")) for p in args.ca]
+    untrusted = [_as_pem(_read(p, "certificate file")) for p in args.untrusted]
     probe = verify_token(raw, digest=None, roots_pem=[], untrusted_pem=[])
     if not probe.readable:
         _report(args, probe.to_json())

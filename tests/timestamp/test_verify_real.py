@@ -76,6 +76,28 @@ def test_identrust_valid_at_gentime_with_expiry_note(real_fixtures: Path, hello:
     assert proc.returncode == 0 and "VALID" in proc.stdout and "expired" in proc.stdout
 
 
+def test_identrust_root_as_downloaded_in_der_form(real_fixtures: Path, hello: Path,
+                                                 tmp_path: Path) -> None:
+    """A root fetched from a TSA's web site is often a DER .cer; it used to be refused as
+    'not valid PEM' (exit 5)."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives.serialization import Encoding
+
+    d = real_fixtures / "identrust"
+    cert = x509.load_pem_x509_certificate((d / "identrust-commercial-root-ca-1.pem").read_bytes())
+    der = tmp_path / "IdenTrust Commercial Root CA 1.cer"
+    der.write_bytes(cert.public_bytes(Encoding.DER))
+    rc, verdict = _verify("--token", d / "issue-104.tsr", "--data", hello, "--ca", der)
+    assert rc == 0 and verdict["ok"], verdict
+    # Other data under the same DER root is still invalid; garbage is still refused.
+    other = tmp_path / "other"
+    other.write_bytes(b"hello!")
+    assert _verify("--token", d / "issue-104.tsr", "--data", other, "--ca", der)[0] == 4
+    junk = tmp_path / "junk.cer"
+    junk.write_bytes(b"\x30\x03\x02\x01\x01")
+    assert _verify("--token", d / "issue-104.tsr", "--data", hello, "--ca", junk)[0] == 5
+
+
 def test_real_token_for_other_data_is_rejected(real_fixtures: Path, tmp_path: Path) -> None:
     other = tmp_path / "other"
     other.write_bytes(b"hello!")
