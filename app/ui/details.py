@@ -320,4 +320,4 @@ class DetailsPane(QScrollArea):
 
         ask(self, "archiveDialog", self.tr("Archive item"),
             self.tr("Why is this item archived? It is kept and can be brought back."), chosen,
-            ok_text=self.tr("Archive"), cancel_text=self.tr("Cancel"))
+            ok_text=self.tr("Archive"), cancel_text=self.tr("Cancel"), required=True)

@@ -176,9 +176,10 @@ class VerifyDialog(QDialog):
 
 def ask(parent: QWidget, name: str, title: str, label: str, on_ok: Callable[[str], None], *,
         ok_text: str = "", cancel_text: str = "", items: list[str] | None = None,
-        password: bool = False) -> QInputDialog:
+        password: bool = False, required: bool = False) -> QInputDialog:
     """A small non-blocking question (text, password or a choice); ``on_ok`` gets the
-    answer. Non-blocking, so quick exit and locking are never held up by an open prompt."""
+    answer. Non-blocking, so quick exit and locking are never held up by an open prompt.
+    ``required``: OK stays disabled while the answer is blank (no silent no-op)."""
     dialog = QInputDialog(parent)
     dialog.setObjectName(name)
     dialog.setWindowTitle(title)
@@ -193,6 +194,11 @@ def ask(parent: QWidget, name: str, title: str, label: str, on_ok: Callable[[str
     if cancel_text:
         dialog.setCancelButtonText(cancel_text)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box = dialog.findChild(QDialogButtonBox)
+    ok_button = box.button(QDialogButtonBox.StandardButton.Ok) if box is not None else None
+    if required and ok_button is not None:
+        ok_button.setEnabled(False)
+        dialog.textValueChanged.connect(lambda text: ok_button.setEnabled(bool(text.strip())))
     dialog.textValueSelected.connect(on_ok)
     dialog.open()
     return dialog

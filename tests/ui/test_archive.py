@@ -103,3 +103,30 @@ def test_new_case_and_remove_tag_prompts_do_not_block(gui, qtbot, tmp_path: Path
     prompt.accept()
     qtbot.waitUntil(lambda: main.details.values["tags"].text() == "none", timeout=10_000)
     assert gui.controller.require_vault().custody_log(item.id)[-1].event == "tag_removed"
+
+
+def test_archive_needs_a_reason_before_ok_can_be_pressed(gui, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A blank reason used to close the dialog and silently archive nothing: OK now
+    stays disabled until a reason is written."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    path = make_vault(tmp_path / "v.locker")
+    with Vault.open(path, PASSPHRASE) as vault:
+        vault.add_file(checkerboard(tmp_path / "one.png"))
+    unlock(gui, qtbot, path)
+    main = gui.main_window
+    wait_rows(gui, qtbot, 1)
+    main.table.selectRow(0)
+    details = main.details
+    qtbot.waitUntil(lambda: details.item is not None)
+    details.archive_button.click()
+    dialog = main.findChild(QInputDialog, "archiveDialog")
+    assert dialog is not None and dialog.isVisible()
+    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    assert not ok.isEnabled()
+    dialog.setTextValue("   ")
+    assert not ok.isEnabled()
+    dialog.setTextValue("posted twice")
+    assert ok.isEnabled()
+    ok.click()
+    qtbot.waitUntil(lambda: main.model.total() == 0, timeout=10_000)
