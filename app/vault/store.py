@@ -273,7 +273,9 @@ class Vault:
     # -- cases ---------------------------------------------------------------------
 
     def _case_id(self, conn: Connection, name: str, *, for_write: bool = True) -> int:
-        name = _clean_text(name or DEFAULT_CASE, "case name", 200)
+        # Surrounding spaces would make a second, look-alike case ("사건 1 "), and a blank
+        # name an invisible one; both mean the case as typed without them.
+        name = _clean_text((name or "").strip() or DEFAULT_CASE, "case name", 200)
         row = conn.execute("SELECT id, read_only FROM cases WHERE name = ?", (name,)).fetchone()
         if row is not None:
             if for_write and row[1]:

@@ -354,3 +354,18 @@ def test_passwd_refuses_while_another_program_has_the_vault_open(
                   passphrase_file=passphrase_file).returncode == 0
     assert locker("verify", vault, passphrase_file=new).returncode == 0
     assert len(json.loads(locker("list", vault, "--json", passphrase_file=new).stdout)) == 2
+
+
+def test_case_names_with_stray_spaces_are_the_case_as_typed(
+        tmp_path: Path, passphrase_file: Path) -> None:
+    """`--case "   "` used to make a case with a blank (invisible) name, and `--case "사건 1 "`
+    a second case that looks like "사건 1"."""
+    vault = tmp_path / "v.locker"
+    (tmp_path / "a.txt").write_text("a")
+    assert locker("init", vault, passphrase_file=passphrase_file).returncode == 0
+    for case in ("사건 1", " 사건 1 ", "   ", ""):
+        out = locker("add", vault, tmp_path / "a.txt", "--case", case,
+                     passphrase_file=passphrase_file)
+        assert out.returncode == 0, out.stderr
+    listed = json.loads(locker("list", vault, "--json", passphrase_file=passphrase_file).stdout)
+    assert sorted(i["case"] for i in listed) == ["General", "General", "사건 1", "사건 1"]
