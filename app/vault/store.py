@@ -106,10 +106,24 @@ class Vault:
                 raise VaultLocked("A passphrase is needed to open this vault.")
             key = kdf.derive_key(passphrase, salt)
         db.check_key(path, key, salt)
+        # `passwd` in another program replaces the file with a new salt: this key no longer
+        # fits it, or a connection that waited for its lock is on the old, unlinked file
+        # (writes there would be lost).
+        replaced = StorageError(f"{path} was replaced while it was being opened (its "
+                                "passphrase was changed meanwhile?); nothing was written. "
+                                "Open it again.")
         try:
-            return cls(path, key, salt)
-        except db.DatabaseError as exc:
+            vault = cls(path, key, salt)
+        except (db.DatabaseError, LockerError) as exc:
+            if _salt_changed(path, salt):
+                raise replaced from exc
+            if isinstance(exc, LockerError):
+                raise
             raise db.classify_error(exc, path) from exc
+        if _salt_changed(path, salt):
+            vault.close()
+            raise replaced
+        return vault
 
     def _initialise(self) -> None:
         signing = Ed25519PrivateKey.generate()
@@ -623,6 +637,13 @@ class Vault:
         if row is None:
             raise LockerError("This vault has no identity key.")
         return str(row[0])
+
+
+def _salt_changed(path: Path, salt: bytes) -> bool:
+    try:
+        return db.read_salt(path) != salt
+    except LockerError:
+        return True
 
 
 def _tag_text(tag: str) -> str:

@@ -249,3 +249,58 @@ def test_keyring_refuses_plaintext_backend(vault: Vault) -> None:
 def test_schema_version_is_latest(vault: Vault) -> None:
     version = vault.read().execute("PRAGMA user_version").fetchone()[0]
     assert version == schema.latest_version()
+
+
+def test_open_refuses_a_file_replaced_while_opening(tmp_path: Path, passphrase: str,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """`passwd` in another program replaces the vault (new salt) while this open waits:
+    the connection would be on the old, unlinked file, and its writes lost."""
+    from app.errors import StorageError
+    from app.vault import db
+    from app.vault.maintenance import change_passphrase
+
+    path = tmp_path / "v.locker"
+    Vault.create(path, passphrase).close()
+    real_check = db.check_key
+    replaced: list[bool] = []
+
+    def check_then_rekey_elsewhere(p, key, salt):  # type: ignore[no-untyped-def]
+        real_check(p, key, salt)
+        if not replaced:
+            replaced.append(True)
+            monkeypatch.setattr(db, "check_key", real_check)
+            change_passphrase(Vault.open(path, passphrase), "the new one").close()
+
+    monkeypatch.setattr(db, "check_key", check_then_rekey_elsewhere)
+    with pytest.raises(StorageError, match="replaced while it was being opened"):
+        Vault.open(path, passphrase)
+    assert replaced
+    with Vault.open(path, "the new one") as vault:
+        assert verify_vault(vault).ok
+
+
+def test_open_refuses_when_the_file_is_replaced_under_its_connection(
+        tmp_path: Path, passphrase: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The other case of the race: the connection is already on the old file when the new
+    one is renamed into place; the open is refused instead of writing into a lost file."""
+    from app.errors import StorageError
+    from app.vault import store
+
+    path, other = tmp_path / "v.locker", tmp_path / "other.locker"
+    Vault.create(path, passphrase).close()
+    Vault.create(other, "the new one").close()
+    real_migrate = store.schema.migrate
+    done: list[bool] = []
+
+    def migrate_then_replace(conn):  # type: ignore[no-untyped-def]
+        real_migrate(conn)
+        if not done:
+            done.append(True)
+            os.replace(other, path)
+
+    monkeypatch.setattr(store.schema, "migrate", migrate_then_replace)
+    with pytest.raises(StorageError, match="replaced while it was being opened"):
+        Vault.open(path, passphrase)
+    monkeypatch.setattr(store.schema, "migrate", real_migrate)
+    with Vault.open(path, "the new one") as vault:
+        assert verify_vault(vault).ok
