@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from app.errors import AuthError, LockerError, WrongPassphrase
@@ -116,6 +117,8 @@ class Controller(QObject):
         self._tasks[task.task_id] = task
 
         def finished(task_id: int, result: Any) -> None:
+            if not shiboken6.isValid(self):
+                return  # the app is closing: the controller is already gone
             self._finished.append(task)
             self._tasks.pop(task_id, None)
             if on_done is not None:
@@ -124,6 +127,8 @@ class Controller(QObject):
                 self.task_finished.emit(task_id, result if isinstance(result, str) else "")
 
         def failed(task_id: int, message: str) -> None:
+            if not shiboken6.isValid(self):
+                return
             self._finished.append(task)
             self._tasks.pop(task_id, None)
             if on_fail is not None:
