@@ -11,6 +11,14 @@ CELL = QSize(164, 188)
 IMAGE_BOX = QSize(148, 132)
 
 
+def file_type_label(title: str) -> str:
+    """The file extension in capitals ("PDF"), or "" when the title has none."""
+    stem, dot, ext = title.rpartition(".")
+    if not dot or not stem or not ext.isalnum() or len(ext) > 5:
+        return ""
+    return ext.upper()
+
+
 class GridDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem,
                  index: QModelIndex | QPersistentModelIndex) -> QSize:
@@ -40,6 +48,12 @@ class GridDelegate(QStyledItemDelegate):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor("#eef0f3"))
             painter.drawRoundedRect(box, 6, 6)
+            # No picture (yet, or ever: PDFs, videos, undecodable files): show the file
+            # type so tiles can still be told apart.
+            kind = file_type_label(str(index.data(Qt.ItemDataRole.DisplayRole) or ""))
+            if kind:
+                painter.setPen(QColor("#6b7785"))
+                painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), kind)
         text_rect = QRect(cell.x() + 8, box.bottom() + 6, cell.width() - 16,
                           cell.bottom() - box.bottom() - 10)
         palette: QPalette = option.palette

@@ -140,3 +140,13 @@ def test_a_vault_at_the_suggested_place_opens_on_open_not_create(gui, qtbot, tmp
     assert again.open_tab.isChecked() and not again.create_tab.isChecked()
     assert again.path_edit.text() == str(tmp_path / "evidence.locker")
     assert again.new_path_edit.text() == str(tmp_path / "evidence-2.locker")
+
+
+def test_grid_tiles_without_picture_name_the_file_type() -> None:
+    from app.ui.grid_delegate import file_type_label
+
+    assert file_type_label("statement.pdf") == "PDF"
+    assert file_type_label("clip.MP4") == "MP4"
+    assert file_type_label("README") == ""
+    assert file_type_label(".hidden") == ""
+    assert file_type_label("weird.name with space") == ""
