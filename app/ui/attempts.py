@@ -12,14 +12,13 @@ import datetime as dt
 import hashlib
 import json
 import math
-import os
-import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from app.atomic import write_text_atomically
 from app.vault import db
 
 FREE_ATTEMPTS = 3  # failures allowed before any delay
@@ -59,17 +58,8 @@ class AttemptLog:
         return data if isinstance(data, dict) else {}
 
     def _save(self, data: dict[str, Any]) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".attempts-", dir=self.path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(data, fh)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, self.path)
-        except OSError:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
+        with contextlib.suppress(OSError):  # a lost record must never block unlocking
+            write_text_atomically(self.path, json.dumps(data))
 
     def _entry(self, vault: Path) -> tuple[dict[str, Any], dict[str, Any]]:
         """The vault's record, cleaned: the file is outside the vault and anyone at the

@@ -6,13 +6,13 @@ that on. ``LOCKER_CONFIG_DIR`` overrides the folder (tests, portable use).
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-import tempfile
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
+
+from app.atomic import write_text_atomically
 
 APP_NAME = "evidence-locker"
 LANGUAGES = ("system", "en", "ko")
@@ -66,21 +66,9 @@ class Settings:
     def save(self, path: Path | None = None) -> None:
         """Write atomically (temp file in the same folder, fsync, rename)."""
         path = path or config_dir() / "settings.json"
-        path.parent.mkdir(parents=True, exist_ok=True)
         if not self.remember_recent:
             self.recent_vaults = []
-        data = json.dumps(asdict(self), indent=2, ensure_ascii=False)
-        fd, tmp = tempfile.mkstemp(prefix=".settings-", dir=path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, path)
-        except OSError:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
+        write_text_atomically(path, json.dumps(asdict(self), indent=2, ensure_ascii=False))
 
     def note_opened(self, vault: Path) -> None:
         if not self.remember_recent:

@@ -6,13 +6,13 @@ set), with certificate paths made absolute so they still resolve from there."""
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from app.atomic import write_text_atomically
 
 
 @dataclass
@@ -73,16 +73,5 @@ def set_enabled(enabled_urls: set[str]) -> Path | None:
         out.append(entry)
     data = dict(data, tsas=out)
     target = paths[1]
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".tsa-", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, indent=2, ensure_ascii=False)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except OSError:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    write_text_atomically(target, json.dumps(data, indent=2, ensure_ascii=False))
     return target

@@ -1,0 +1,26 @@
+"""Settings-type files are replaced whole or not at all."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.atomic import write_text_atomically
+
+
+def test_replaces_whole_file_and_creates_folders(tmp_path: Path) -> None:
+    target = tmp_path / "config" / "settings.json"
+    write_text_atomically(target, '{"a": 1}')
+    write_text_atomically(target, '{"언어": "ko"}')
+    assert target.read_text(encoding="utf-8") == '{"언어": "ko"}'
+    assert [p.name for p in target.parent.iterdir()] == ["settings.json"]
+
+
+def test_failed_write_keeps_old_file_and_leaves_no_temp(tmp_path: Path) -> None:
+    target = tmp_path / "settings.json"
+    target.write_text("old", encoding="utf-8")
+    with pytest.raises(UnicodeEncodeError):
+        write_text_atomically(target, "new \udcff")  # cannot be encoded: fails mid-write
+    assert target.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["settings.json"]
