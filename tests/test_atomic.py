@@ -24,3 +24,15 @@ def test_failed_write_keeps_old_file_and_leaves_no_temp(tmp_path: Path) -> None:
         write_text_atomically(target, "new \udcff")  # cannot be encoded: fails mid-write
     assert target.read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["settings.json"]
+
+
+def test_new_files_never_overwrite(tmp_path: Path) -> None:
+    import io
+
+    from app.atomic import write_new_file
+
+    first = write_new_file(tmp_path / "1-photo.jpg", b"original evidence")
+    second = write_new_file(tmp_path / "1-photo.jpg", io.BytesIO(b"other"))
+    assert first.read_bytes() == b"original evidence"
+    assert second.name == "1-photo (2).jpg" and second.read_bytes() == b"other"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["1-photo (2).jpg", "1-photo.jpg"]

@@ -6,9 +6,9 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import uuid
 from pathlib import Path
 
+from app.atomic import write_new_file
 from app.commands.common import (
     add_json_arg,
     add_passphrase_args,
@@ -19,7 +19,7 @@ from app.commands.common import (
     safe_terminal,
     say,
 )
-from app.errors import EXIT_FAILURE, EXIT_OK, EXIT_VERIFY, AuthError, StorageError, UsageError
+from app.errors import EXIT_FAILURE, EXIT_OK, EXIT_VERIFY, AuthError, UsageError
 from app.vault import Vault
 
 
@@ -294,38 +294,6 @@ def safe_file_name(name: str, fallback: str = "file") -> str:
         stem = (stem if dot else name).encode("utf-8")[:120].decode("utf-8", "ignore")
         name = f"{stem}.{ext}" if ext else stem
     return name
-
-
-def write_new_file(path: Path, chunks_from) -> Path:  # type: ignore[no-untyped-def]
-    """Write to a temporary name in the same folder, then link it into place without
-    overwriting anything. Returns the final path."""
-    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.part")
-    try:
-        with open(tmp, "xb") as out:
-            while True:
-                block = chunks_from.read(1024 * 1024)
-                if not block:
-                    break
-                out.write(block)
-            out.flush()
-            os.fsync(out.fileno())
-        final = path
-        n = 1
-        while True:
-            try:
-                os.link(tmp, final)
-                break
-            except FileExistsError:
-                n += 1
-                final = path.with_name(f"{path.stem} ({n}){path.suffix}")
-        return final
-    except OSError as exc:
-        raise StorageError(f"Could not write {path}: {exc.strerror or exc}") from exc
-    finally:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
 
 
 def extract_item(vault: Vault, ref: str, out: Path) -> list[Path]:

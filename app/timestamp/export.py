@@ -8,37 +8,14 @@ against when stamped; a careful checker obtains the TSA's root independently).
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.errors import StorageError
+from app.atomic import write_new_file
 from app.timestamp.proofs import TokenProof, proofs_for_entries
 
 if TYPE_CHECKING:
     from app.vault.store import Vault
-
-
-def _write_new(path: Path, data: bytes) -> Path:
-    """Create ``path`` (never overwrite): pick ``name (2).ext`` if it exists."""
-    candidate, n = path, 1
-    while True:
-        try:
-            fd = os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        except FileExistsError:
-            n += 1
-            candidate = path.with_name(f"{path.stem} ({n}){path.suffix}")
-            continue
-        except OSError as exc:
-            raise StorageError(f"Cannot write {candidate}: {exc.strerror or exc}") from exc
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
-        except OSError as exc:
-            raise StorageError(f"Cannot write {candidate}: {exc.strerror or exc}") from exc
-        return candidate
 
 
 def item_proofs(vault: Vault, item_uid: str) -> list[TokenProof]:
@@ -50,14 +27,14 @@ def item_proofs(vault: Vault, item_uid: str) -> list[TokenProof]:
 def write_token_files(proof: TokenProof, out_dir: Path, stem: str) -> list[Path]:
     """Write one token's .tsr, .proof.json and .tsa-ca.pem as ``out_dir/stem.*``."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    written = [_write_new(out_dir / f"{stem}.tsr", proof.response)]
+    written = [write_new_file(out_dir / f"{stem}.tsr", proof.response)]
     doc = proof.to_json()
     doc["token"]["file"] = written[0].name
-    written.append(_write_new(out_dir / f"{stem}.proof.json",
+    written.append(write_new_file(out_dir / f"{stem}.proof.json",
                               json.dumps(doc, ensure_ascii=False, indent=2).encode("utf-8")))
     pem = str(proof.token.get("trust_pem") or "")
     if pem:
-        written.append(_write_new(out_dir / f"{stem}.tsa-ca.pem", pem.encode("ascii")))
+        written.append(write_new_file(out_dir / f"{stem}.tsa-ca.pem", pem.encode("ascii")))
     return written
 
 
