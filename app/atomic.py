@@ -85,6 +85,13 @@ def set_notice_handler(handler: Callable[[str], object] | None) -> None:
     _notice_handler = handler
 
 
+def reset_notices() -> None:
+    """Forget which notices were given (tests; a new session)."""
+    with _notice_lock:
+        _warned.clear()
+        _pending.clear()
+
+
 def take_notices() -> list[str]:
     with _notice_lock:
         taken = list(_pending)
@@ -127,7 +134,11 @@ def make_private(path: Path, fd: int | None = None, *, folder: bool = False) -> 
         if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EACCES,
                              errno.EINVAL, errno.ENOSYS):
             raise
-        private, dev = False, str(path.parent)
+        private = False
+        try:
+            dev = os.stat(path.parent).st_dev
+        except OSError:
+            dev = str(path.parent)
     if not private:
         notice(("private", dev), f"warning: the drive holding {path.parent} cannot keep files "
                "private to this user (FAT/exFAT or a network share ignores permissions): "
