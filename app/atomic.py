@@ -352,14 +352,19 @@ def check_room(folder: Path, total: int, *, largest: int | None = None, what: st
             f"4 GiB, and the {what} would be about {human_size(largest)}. Nothing was "
             "written. Use a drive formatted exFAT or NTFS, or write a smaller export "
             "(fewer items).")
+    with contextlib.suppress(OSError, AttributeError):
+        if os.statvfs(folder).f_flag & os.ST_RDONLY:
+            raise StorageError(f"The drive holding {folder} is read-only (mounted read-only "
+                               "or write-protected); nothing was written.")
     try:
         free = shutil.disk_usage(folder).free
     except OSError:
         return
-    if total + 1024 * 1024 > free:
+    if total + total // 100 + 64 * 1024 > free:  # room for file system overhead
         raise StorageError(
-            f"Not enough free space on the drive holding {folder}: the {what} needs about "
-            f"{human_size(total)}, {human_size(free)} are free. Nothing was written.")
+            f"Not enough free space: the drive holding {folder} is too full for the {what} "
+            f"(about {human_size(total)} needed, {human_size(free)} free). Nothing was "
+            "written.")
 
 
 def drive_gone(folder: Path) -> bool:

@@ -90,10 +90,6 @@ def export_bundle(vault: Vault, out: Path, items: list[Item], sealing: Sealing, 
         raise UsageError(f"{out} already exists; choose a new file name.")
     if not out.parent.is_dir():
         raise NotFound(f"The folder {out.parent} does not exist.")
-    # The originals alone are a lower bound of the bundle's size: refuse at once what a
-    # FAT32 stick or the free space cannot take, rather than after minutes of writing.
-    atomic.check_room(out.parent, sum(a.size for i in items for a in i.artifacts),
-                      what=f"bundle {out.name}")
     key = vault.signing_key()
     fingerprint = fingerprint_of(key.public_key())
     bundle_id = str(uuid.uuid4())
@@ -107,6 +103,11 @@ def export_bundle(vault: Vault, out: Path, items: list[Item], sealing: Sealing, 
     _remove_stale_partials(out)
     tmp = out.with_name(f".{out.name}.{uuid.uuid4().hex[:8]}.partial")
     try:
+        # The originals alone are a lower bound of the bundle's size: refuse at once what
+        # a FAT32 stick or the free space cannot take, rather than after minutes of writing
+        # (the refusal is on the custody record like any failed export).
+        atomic.check_room(out.parent, sum(a.size for i in items for a in i.artifacts),
+                          what=f"bundle {out.name}")
         try:
             result = _write(vault, out, tmp, items, exhibit_of, bundle_id, fingerprint, sealing,
                             stamp, progress, cancelled)

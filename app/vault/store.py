@@ -75,7 +75,7 @@ class Vault:
             raise VaultExists(f"{path} already exists; a new vault is never written over it.")
         if not path.parent.is_dir():
             raise NotFound(f"The folder {path.parent} does not exist.")
-        atomic.check_room(path.parent, 1024 * 1024, what="new vault")
+        atomic.check_room(path.parent, 256 * 1024, what="new vault")
         salt = kdf.new_salt()
         key = kdf.derive_key(passphrase, salt)
         tmp = path.with_name(f".{path.name}.creating-{uuid.uuid4().hex[:8]}")
