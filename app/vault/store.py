@@ -90,9 +90,11 @@ class Vault:
             atomic.place_new(tmp, path)  # never over a file that appeared meanwhile
         except FileExistsError as exc:
             raise VaultExists(f"{path} already exists; nothing was written over it.") from exc
-        except db.DatabaseError as exc:
-            if atomic.drive_gone(path.parent):
+        except (db.DatabaseError, StorageError) as exc:
+            if atomic.drive_gone(path.parent):  # a stick pulled out meanwhile
                 raise atomic.write_failure(exc, path.parent, "new vault") from exc
+            if isinstance(exc, StorageError):
+                raise
             raise db.classify_error(exc, path) from exc
         except OSError as exc:
             raise atomic.write_failure(exc, path.parent, "new vault") from exc

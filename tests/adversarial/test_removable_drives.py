@@ -44,8 +44,8 @@ def source_vault(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     pw.write_text(PASSPHRASE + "\n", encoding="utf-8")
     vault = Vault.create(folder / "case.locker", PASSPHRASE)
     try:
-        for n in range(3):
-            data = hashlib.shake_256(b"evidence %d" % n).digest(4 * 1024 * 1024)
+        for n in range(4):  # 20 MiB: a backup or export takes long enough to interrupt
+            data = hashlib.shake_256(b"evidence %d" % n).digest(5 * 1024 * 1024)
             vault.add_item(NewItem("file", "Case 1", f"video-{n}.bin"),
                            [NewArtifact("original", f"video-{n}.bin", data, "application/octet-stream")])
     finally:
@@ -99,7 +99,7 @@ def test_init_backup_export_extract_open_on_exfat(stick: drives.Stick,
 
     res = locker("extract", vault, "1", "--out", m / "exhibits", passphrase_file=pw)
     assert res.returncode == 0, res.stderr
-    expected = hashlib.shake_256(b"evidence 0").digest(4 * 1024 * 1024)
+    expected = hashlib.shake_256(b"evidence 0").digest(5 * 1024 * 1024)
     assert (m / "exhibits" / "1-video-0.bin").read_bytes() == expected
     assert _hidden(m) == []  # no temporary file left anywhere
 
@@ -146,7 +146,10 @@ def test_kill_9_during_backup_to_the_stick(stick: drives.Stick,
     _wait_for_partial(m, "case.locker", proc)
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=60)
-    assert not (m / "case.locker").exists()  # nothing that looks like a finished backup
+    # Nothing that looks like a finished backup (the kill lands while the copy is still
+    # being written or verified: the final name appears only after that).
+    assert not (m / "case.locker").exists()
+    assert _hidden(m)  # the interrupted copy is there, hidden
     res = locker("backup", vault, f"{m}/", passphrase_file=pw)
     assert res.returncode == 0, res.stderr
     assert _hidden(m) == []  # the interrupted run's partial copy was swept
