@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -40,34 +41,17 @@ def test_new_files_never_overwrite(tmp_path: Path) -> None:
 
 # -- never-overwrite placement without hard links (FAT/exFAT) ---------------------------
 
-import ctypes  # noqa: E402
-import errno  # noqa: E402
 import os  # noqa: E402
 
 from app import atomic  # noqa: E402
-
-
-class _LibcWithoutNoReplace:
-    """libc as seen on exfat-fuse: renameat2(RENAME_NOREPLACE) answers EINVAL."""
-
-    def renameat2(self, *args: object) -> int:
-        ctypes.set_errno(errno.EINVAL)
-        return -1
-
-    renamex_np = renameat2
+from tests.helpers.drives import act_like_a_stick  # noqa: E402
 
 
 @pytest.fixture
-def stick_standin(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+def stick_standin(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     """A filesystem like a FAT/exFAT stick: no hard links, no permissions, no no-replace
     rename. Returns the notices the code gives."""
-    def eperm(*args: object, **kwargs: object) -> None:
-        raise PermissionError(errno.EPERM, "Operation not permitted")
-
-    monkeypatch.setattr(os, "link", eperm)
-    monkeypatch.setattr(os, "chmod", eperm)
-    monkeypatch.setattr(os, "fchmod", eperm)
-    monkeypatch.setattr(atomic, "_LIBC", _LibcWithoutNoReplace())
+    act_like_a_stick(monkeypatch)
     notices: list[str] = []
     atomic.reset_notices()
     atomic.set_notice_handler(notices.append)

@@ -7,6 +7,8 @@ SQLite files.)"""
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import errno
 import os
 import shutil
 import signal
@@ -15,6 +17,29 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+
+class LibcWithoutNoReplace:
+    """libc as seen on exfat-fuse: renameat2(RENAME_NOREPLACE) answers EINVAL."""
+
+    def renameat2(self, *args: object) -> int:
+        ctypes.set_errno(errno.EINVAL)
+        return -1
+
+    renamex_np = renameat2
+
+
+def act_like_a_stick(monkeypatch: object) -> None:
+    """The stand-in: link(), chmod() and fchmod() fail with EPERM (FAT32 with the kernel
+    driver), and the no-replace rename is not supported (exfat-fuse)."""
+    from app import atomic
+
+    def eperm(*args: object, **kwargs: object) -> None:
+        raise PermissionError(errno.EPERM, "Operation not permitted")
+
+    for name in ("link", "chmod", "fchmod"):
+        monkeypatch.setattr(os, name, eperm)  # type: ignore[attr-defined]
+    monkeypatch.setattr(atomic, "_LIBC", LibcWithoutNoReplace())  # type: ignore[attr-defined]
 
 
 class DriveUnavailable(Exception):

@@ -5,8 +5,6 @@ room is refused at once with a message (nothing written)."""
 from __future__ import annotations
 
 import collections
-import errno
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -30,14 +28,7 @@ def stick(request: pytest.FixtureRequest, tmp_path: Path,
             pytest.skip(f"no exFAT stick here: {exc}")
         return
 
-    def eperm(*args: object, **kwargs: object) -> None:
-        raise PermissionError(errno.EPERM, "Operation not permitted")
-
-    from tests.test_atomic import _LibcWithoutNoReplace
-
-    for name in ("link", "chmod", "fchmod"):
-        monkeypatch.setattr(os, name, eperm)
-    monkeypatch.setattr(atomic, "_LIBC", _LibcWithoutNoReplace())
+    drives.act_like_a_stick(monkeypatch)
     folder = tmp_path / "standin-stick"
     folder.mkdir()
     yield folder
