@@ -238,7 +238,7 @@ def _rename_over_placeholder(src: Path, dst: Path, folder: bool) -> None:
     try:
         now = os.lstat(dst)
         if (now.st_dev, now.st_ino) != (mine.st_dev, mine.st_ino) or (
-                not folder and now.st_size != 0) or (folder and any(os.scandir(dst))):
+                not folder and now.st_size != 0) or (folder and _not_empty(dst)):
             raise FileExistsError(errno.EEXIST, "replaced by another program meanwhile", str(dst))
         os.rename(src, dst)
     except BaseException:
@@ -247,6 +247,11 @@ def _rename_over_placeholder(src: Path, dst: Path, folder: bool) -> None:
             if (now.st_dev, now.st_ino) == (mine.st_dev, mine.st_ino):
                 (os.rmdir if folder else os.unlink)(dst)
         raise
+
+
+def _not_empty(folder: Path) -> bool:
+    with os.scandir(folder) as entries:
+        return any(True for _ in entries)
 
 
 def place_new(tmp: Path, final: Path) -> None:

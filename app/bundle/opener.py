@@ -1,8 +1,9 @@
 """``open-bundle``: unseal a bundle into a plain BagIt folder, after verifying it.
 
 Files are written under a temporary sibling folder and renamed into place at the end, so
-a failure leaves nothing half-written. Folders are 0700 and files 0600 (app.atomic). Only members the manifests list are written, each
-as a new file strictly inside the folder (names were checked when the zip was opened).
+a failure leaves nothing half-written; folders are 0700 and files 0600 (app.atomic). Only
+members the manifests list are written, each as a new file strictly inside the folder
+(names were checked when the zip was opened).
 """
 
 from __future__ import annotations
