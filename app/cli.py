@@ -9,7 +9,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from app import __version__
+from app import __version__, atomic
 from app.errors import EXIT_CODES_HELP, EXIT_FAILURE, EXIT_USAGE, LockerError
 
 # Command modules, in help order. A module missing from a build is skipped.
@@ -83,6 +83,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 0
     args = parser.parse_args(argv)
+    # Said once per drive, e.g. that a USB stick cannot keep files private (app.atomic).
+    atomic.set_notice_handler(lambda text: sys.stderr.write(f"locker: {_safe(text)}\n"))
     if not getattr(args, "func", None):
         parser.print_help()
         return EXIT_USAGE

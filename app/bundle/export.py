@@ -2,8 +2,9 @@
 
 The custody event ``bundle_exported`` is logged first (so the bundle carries the record
 of its own transfer), then the bag is streamed into the sealing stream and written to a
-temporary name next to the target, fsynced and linked into place (never over an existing
-file). On failure a ``bundle_export_failed`` event records what happened.
+temporary name next to the target (mode 0600), fsynced and moved into place with
+``app.atomic.place_new`` (never over an existing file, also on FAT/exFAT sticks). On
+failure a ``bundle_export_failed`` event records what happened.
 """
 
 from __future__ import annotations
@@ -20,10 +21,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from app import __version__
+from app import __version__, atomic
 from app.bundle import bagwriter, chains, checks, layout, provenance, signing, tokens
 from app.bundle.seal import Sealing, sealed_writer
-from app.errors import LockerError, NotFound, StorageError, UsageError
+from app.errors import LockerError, NotFound, UsageError
 from app.vault.custody import ChainEntry
 from app.vault.identity import fingerprint_of
 from app.vault.models import Item, utc_now
@@ -102,20 +103,25 @@ def export_bundle(vault: Vault, out: Path, items: list[Item], sealing: Sealing, 
     _remove_stale_partials(out)
     tmp = out.with_name(f".{out.name}.{uuid.uuid4().hex[:8]}.partial")
     try:
+        # The originals alone are a lower bound of the bundle's size: refuse at once what
+        # a FAT32 stick or the free space cannot take, rather than after minutes of writing
+        # (the refusal is on the custody record like any failed export).
+        atomic.check_room(out.parent, sum(a.size for i in items for a in i.artifacts),
+                          what=f"bundle {out.name}")
         try:
             result = _write(vault, out, tmp, items, exhibit_of, bundle_id, fingerprint, sealing,
                             stamp, progress, cancelled)
+        except (FileExistsError, LockerError):
+            raise
         except OSError as exc:
-            raise StorageError(f"Writing {out.name} failed ({exc.strerror or exc}); no bundle "
-                               "was written.") from exc
+            raise atomic.write_failure(exc, out.parent, f"bundle {out.name}") from exc
     except BaseException as exc:
         with contextlib.suppress(Exception):
             vault.log_event("bundle_export_failed", None, {
                 "bundle_id": bundle_id, "reason": str(exc)[:500] or type(exc).__name__})
         raise
     finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
+        atomic.remove_quietly(tmp)
     vault.log_event("bundle_written", None, {
         "bundle_id": bundle_id, "items": uids, "tagmanifest_sha256": result.tagmanifest_sha256,
         "file_size": result.size, "file_sha256": result.file_sha256,
@@ -149,9 +155,9 @@ def _write(vault: Vault, out: Path, tmp: Path, items: list[Item], exhibit_of: di
 
     problems: list[str] = []
     try:
-        fh = open(tmp, "xb")
+        fh = os.fdopen(atomic.create_private(tmp), "wb")
     except OSError as exc:
-        raise StorageError(f"Cannot write {out}: {exc.strerror or exc}") from exc
+        raise atomic.write_failure(exc, out.parent, f"bundle {out.name}") from exc
     hashed = _HashingFile(fh)
     with fh:
         with sealed_writer(hashed, sealing) as stream:  # type: ignore[arg-type]
@@ -166,11 +172,9 @@ def _write(vault: Vault, out: Path, tmp: Path, items: list[Item], exhibit_of: di
         fh.flush()
         os.fsync(fh.fileno())
     try:
-        os.link(tmp, out)
+        atomic.place_new(tmp, out)
     except FileExistsError as exc:
         raise UsageError(f"{out} appeared meanwhile; nothing was written over it.") from exc
-    except OSError as exc:
-        raise StorageError(f"Cannot write {out}: {exc.strerror or exc}") from exc
     result = ExportResult(out, bundle_id, fingerprint, list(exhibit_of.values()),
                           sealing.describe(), out.stat().st_size, tag_sha[0], tag_sha[1],
                           not problems, problems)

@@ -1,22 +1,25 @@
 """``open-bundle``: unseal a bundle into a plain BagIt folder, after verifying it.
 
 Files are written under a temporary sibling folder and renamed into place at the end, so
-a failure leaves nothing half-written. Only members the manifests list are written, each
-as a new file strictly inside the folder (names were checked when the zip was opened).
+a failure leaves nothing half-written; folders are 0700 and files 0600 (app.atomic). Only
+members the manifests list are written, each as a new file strictly inside the folder
+(names were checked when the zip was opened).
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import uuid
 from pathlib import Path
 from typing import Any
 
+from app import atomic
 from app.bundle.errors import BundleInvalid, BundleRejected
 from app.bundle.safezip import DEFAULT_LIMITS, Limits
 from app.bundle.verify import BundleReport, Progress, opened
-from app.errors import StorageError, UsageError
+from app.errors import UsageError
 
 
 def open_bundle(path: Path, out: Path, *, passphrase: str | None = None,
@@ -34,15 +37,18 @@ def open_bundle(path: Path, out: Path, *, passphrase: str | None = None,
         if not vb.report.ok and not force:
             raise BundleInvalid("The bundle does not verify; nothing was written "
                                 "(see `locker verify-bundle`).")
+        sizes = [z.size(name) for name in z.names]
+        atomic.check_room(out.parent, sum(sizes), largest=max(sizes, default=0),
+                          what="opened bundle")
         try:
-            tmp.mkdir()
+            atomic.mkdir_private(tmp)
             root = tmp.resolve()
             for name in z.names:
                 target = (tmp / name).resolve()
                 if root not in target.parents:
                     raise BundleRejected(f"Bundle member '{name[:120]}' would land outside the folder.")
-                target.parent.mkdir(parents=True, exist_ok=True)
-                with open(target, "xb") as fh:
+                atomic.mkdir_private(target.parent, exist_ok=True)
+                with os.fdopen(atomic.create_private(target), "wb") as fh:
                     for block in z.iter_blocks(name):
                         fh.write(block)
                     fh.flush()
@@ -50,10 +56,13 @@ def open_bundle(path: Path, out: Path, *, passphrase: str | None = None,
                 written.append(out / name)
             if out.exists():
                 out.rmdir()
-            os.rename(tmp, out)
+            atomic.place_new(tmp, out)
+        except FileExistsError as exc:
+            raise UsageError(f"{out} appeared meanwhile; nothing was written over it.") from exc
         except OSError as exc:
-            raise StorageError(f"Could not write {out}: {exc.strerror or exc}") from exc
+            raise atomic.write_failure(exc, out.parent, f"folder {out.name}") from exc
         finally:
-            if tmp.exists():
-                shutil.rmtree(tmp, ignore_errors=True)
+            with contextlib.suppress(OSError):
+                if tmp.exists():
+                    shutil.rmtree(tmp, ignore_errors=True)
     return vb.report, written

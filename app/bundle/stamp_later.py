@@ -13,10 +13,10 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app import atomic
 from app.bundle import checks
 from app.bundle.errors import BundleRejected
 from app.errors import NotFound, StorageError, UsageError
@@ -67,13 +67,14 @@ def write_stamp(vault: Vault, bundle: Path, *, stamp_now: bool = True) -> Path:
            "stamps": [{"tsr": base64.b64encode(p.response).decode("ascii"), "proof": p.to_json(),
                        "tsa_ca_pem": str(p.token.get("trust_pem") or "")} for p in proofs]}
     target = bundle.with_name(bundle.name + SUFFIX)
+    if target.exists() or target.is_symlink():
+        raise UsageError(f"{target} already exists.")
+    data = json.dumps(doc, ensure_ascii=False, indent=2).encode("utf-8")
+    atomic.check_room(target.parent, len(data), what=f"stamp file {target.name}")
     try:
-        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+        return atomic.write_new_file(target, data, rename_if_exists=False)
     except FileExistsError as exc:
         raise UsageError(f"{target} already exists.") from exc
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        json.dump(doc, fh, ensure_ascii=False, indent=2)
-    return target
 
 
 def check_stamp_file(path: Path, bundle_id: str, tagmanifest_sha256: str,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -19,7 +18,7 @@ from app.commands.common import (
     safe_terminal,
     say,
 )
-from app.errors import EXIT_OK, EXIT_VERIFY, LockerError, StorageError, UsageError
+from app.errors import EXIT_OK, EXIT_VERIFY, LockerError, UsageError
 
 EXPORT_EPILOG = """The bundle is a BagIt bag (RFC 8493) in a zip, signed with the vault's
 Ed25519 identity and, by default, sealed in the age format: with a passphrase (asked on
@@ -163,14 +162,13 @@ def cmd_identity(args: argparse.Namespace) -> int:
 
 
 def _write_secret(path: Path, secret: str) -> None:
+    from app.atomic import write_new_file
+
+    text = "# Evidence Locker vault age identity: keep secret\n" + secret + "\n"
     try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        write_new_file(path, text.encode("utf-8"), rename_if_exists=False)
     except FileExistsError as exc:
         raise UsageError(f"{path} already exists; choose a new file name.") from exc
-    except OSError as exc:
-        raise StorageError(f"Cannot write {path}: {exc.strerror or exc}") from exc
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write("# Evidence Locker vault age identity: keep secret\n" + secret + "\n")
 
 
 def _sealing(args: argparse.Namespace) -> Any:

@@ -8,7 +8,7 @@ import os
 import re
 from pathlib import Path
 
-from app.atomic import write_new_file
+from app.atomic import check_room, mkdir_private, write_new_file
 from app.commands.common import (
     add_json_arg,
     add_passphrase_args,
@@ -110,7 +110,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
     p = sub.add_parser("backup", help="write a verified encrypted copy (same passphrase)")
     add_vault_arg(p)
-    p.add_argument("dest", type=Path, metavar="DEST")
+    p.add_argument("dest", metavar="DEST", help="a folder (DEST/ must exist) or a new file name")
     add_passphrase_args(p)
     p.set_defaults(func=cmd_backup)
 
@@ -299,7 +299,10 @@ def safe_file_name(name: str, fallback: str = "file") -> str:
 def extract_item(vault: Vault, ref: str, out: Path) -> list[Path]:
     """Write every original artifact of an item (and its timestamp files) to ``out``."""
     item = vault.get_item(ref)  # a wrong item id leaves no empty folder behind
-    out.mkdir(parents=True, exist_ok=True)
+    sizes = [a.size for a in item.artifacts]
+    probe = next((p for p in (out, *out.parents) if p.exists()), Path("."))
+    check_room(probe, sum(sizes), largest=max(sizes, default=0), what="extracted files")
+    mkdir_private(out, exist_ok=True)
     written = []
     for art in item.artifacts:
         name = safe_file_name(f"{item.id}-{art.role}-{art.name}" if art.role != "original"

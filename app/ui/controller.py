@@ -15,7 +15,8 @@ Signals (all delivered on the GUI thread):
   ``task_finished(int id, str summary)``, ``task_failed(int id, str message)``.
 - ``revealed(int item_id, object RevealImage | None)``: a reveal was logged and decoded.
 - ``verify_done(bool ok, str report_text)``; ``exported(str path, bool self_check_ok)``;
-  ``status_changed()``; ``error(str)``.
+  ``status_changed()``; ``error(str)``; ``notice(str)``: said once per drive, e.g. that
+  a USB stick (FAT/exFAT) cannot keep what was written there private (app.atomic).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
+from app import atomic
 from app.errors import AuthError, LockerError, WrongPassphrase
 from app.ui import integrations
 from app.ui.attempts import AttemptLog, FailureSummary
@@ -73,6 +75,7 @@ class Controller(QObject):
     exported = Signal(str, bool)  # bundle path, whether its self-check passed
     status_changed = Signal()
     error = Signal(str)
+    notice = Signal(str)
 
     def __init__(self, settings: Settings | None = None, attempts: AttemptLog | None = None,
                  parent: QObject | None = None) -> None:
@@ -97,6 +100,12 @@ class Controller(QObject):
         self._status_timer = QTimer(self)
         self._status_timer.setInterval(60_000)
         self._status_timer.timeout.connect(self.refresh_status)
+        atomic.set_notice_handler(self._notice)
+
+    def _notice(self, text: str) -> None:
+        """From any thread (workers write the files); delivered on the GUI thread."""
+        if shiboken6.isValid(self):
+            self.notice.emit(text)
 
     # -- running work ----------------------------------------------------------------
 

@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
         controller.verify_done.connect(self._show_verify)
         controller.exported.connect(self._exported)
         controller.error.connect(self._show_error)
+        controller.notice.connect(self._show_notice)
         self.retranslate()
         self.set_text_only(controller.settings.text_only)
         self.set_view(controller.settings.view_mode)
@@ -484,6 +485,17 @@ class MainWindow(QMainWindow):
         if self.isVisible() and self.controller.is_unlocked:
             box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Something went wrong"),
                               message, QMessageBox.StandardButton.Ok, self)
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
+
+    def _show_notice(self, message: str) -> None:
+        """Once per drive: e.g. a USB stick that cannot keep the files private."""
+        summary = self.tr("This drive cannot keep files private to you. What was written "
+                          "there was written; anyone using this computer can read it.")
+        self.status.showMessage(summary, 30_000)
+        if self.isVisible():
+            box = QMessageBox(QMessageBox.Icon.Information, self.tr("Note"),
+                              f"{summary}\n\n{message}", QMessageBox.StandardButton.Ok, self)
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             box.open()
 

@@ -4,12 +4,13 @@ is overwritten until the replacement has been opened and verified."""
 
 from __future__ import annotations
 
-import contextlib
+import glob
 import os
 import uuid
 from pathlib import Path
 
-from app.errors import StorageError, VaultExists, VerificationFailed
+from app import atomic
+from app.errors import LockerError, NotFound, StorageError, VaultExists, VerificationFailed
 from app.vault import db, kdf
 from app.vault.store import Vault
 from app.vault.verify import verify_vault
@@ -17,6 +18,9 @@ from app.vault.verify import verify_vault
 
 def _export_copy(vault: Vault, dest: Path, key: bytes, salt: bytes) -> None:
     """sqlcipher_export into a new encrypted file at ``dest`` (which must not exist)."""
+    # Created 0600 first: SQLite keeps the mode of an existing file (and gives its
+    # -journal/-wal/-shm the same), so the copy is private whatever the umask.
+    os.close(atomic.create_private(dest))
     conn = vault.read()
     with vault._write_lock:  # noqa: SLF001 - a consistent snapshot, no writer meanwhile
         try:
@@ -47,29 +51,44 @@ def _verified_commit(tmp: Path, final: Path, key: bytes, salt: bytes, replace: b
         os.fsync(fh.fileno())
     if replace:
         os.replace(tmp, final)
+        db.fsync_dir(final.parent)
     else:
-        os.link(tmp, final)  # fails instead of overwriting
-    db.fsync_dir(final.parent)
+        atomic.place_new(tmp, final)  # fails instead of overwriting; no hard link needed
 
 
 def backup(vault: Vault, dest: Path | str) -> Path:
-    """Write a verified encrypted backup to ``dest`` (same passphrase)."""
+    """Write a verified encrypted backup to ``dest`` (same passphrase). ``dest`` is a
+    folder (the vault's file name is used) or a new file name; a string ending in a path
+    separator must name an existing folder."""
+    as_folder = isinstance(dest, str) and dest.endswith(("/", os.sep))
     dest = Path(dest)
+    if as_folder and not dest.is_dir():
+        raise NotFound(f"The folder {dest} does not exist (is the drive plugged in?). "
+                       "Nothing was written.")
     if dest.is_dir():
         dest = dest / vault.path.name
-    if dest.exists():
+    if dest.exists() or dest.is_symlink():
         raise VaultExists(f"{dest} already exists; choose a new name for the backup.")
+    if not dest.parent.is_dir():
+        raise NotFound(f"The folder {dest.parent} does not exist (is the drive plugged "
+                       "in?). Nothing was written.")
     if dest.resolve() == vault.path.resolve():
         raise VaultExists("A backup cannot be written over its own vault.")
+    size = _file_size(vault.path) + _file_size(Path(f"{vault.path}-wal"))
+    atomic.check_room(dest.parent, size, what="backup")
     key, salt = vault.key_material
+    _remove_stale_partials(dest)
     tmp = dest.with_name(f".{dest.name}.partial-{uuid.uuid4().hex[:8]}")
     try:
         _export_copy(vault, tmp, key, salt)
         _verified_commit(tmp, dest, key, salt, replace=False)
     except FileExistsError as exc:
         raise VaultExists(f"{dest} already exists; nothing was overwritten.") from exc
-    except OSError as exc:
-        raise StorageError(f"The backup could not be written: {exc.strerror or exc}") from exc
+    except (OSError, LockerError) as exc:
+        # A stick pulled out mid-backup shows up as an I/O error from SQLite or the OS.
+        if isinstance(exc, OSError) or atomic.drive_gone(dest.parent):
+            raise atomic.write_failure(exc, dest.parent, "backup") from exc
+        raise
     finally:
         _cleanup(tmp)
     vault.log_event("backup_made", None, {"file_name": dest.name})
@@ -131,6 +150,18 @@ def _take_sole_access(vault: Vault) -> None:
 
 
 def _cleanup(tmp: Path) -> None:
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(str(tmp) + suffix)
+    atomic.remove_quietly(*(str(tmp) + suffix for suffix in ("", "-wal", "-shm", "-journal")))
+
+
+def _remove_stale_partials(dest: Path) -> None:
+    """Temporary copies an interrupted backup to the same name left (kill -9, a pulled
+    stick): never a finished backup, so they are removed."""
+    for stale in dest.parent.glob(f".{glob.escape(dest.name)}.partial-*"):
+        atomic.remove_quietly(stale)
+
+
+def _file_size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0

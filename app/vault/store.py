@@ -18,7 +18,7 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from app import __version__
+from app import __version__, atomic
 from app.errors import (
     LockerError,
     NotFound,
@@ -75,25 +75,31 @@ class Vault:
             raise VaultExists(f"{path} already exists; a new vault is never written over it.")
         if not path.parent.is_dir():
             raise NotFound(f"The folder {path.parent} does not exist.")
+        atomic.check_room(path.parent, 256 * 1024, what="new vault")
         salt = kdf.new_salt()
         key = kdf.derive_key(passphrase, salt)
         tmp = path.with_name(f".{path.name}.creating-{uuid.uuid4().hex[:8]}")
         try:
+            # Created 0600 before SQLite opens it: its -wal/-shm get the same mode.
+            os.close(atomic.create_private(tmp))
             vault = cls(tmp, key, salt)
             vault._initialise()
             vault.close()
-            os.link(tmp, path)  # atomic, and fails if path appeared meanwhile
-            db.fsync_dir(path.parent)
+            with open(tmp, "rb") as fh:
+                os.fsync(fh.fileno())
+            atomic.place_new(tmp, path)  # never over a file that appeared meanwhile
         except FileExistsError as exc:
             raise VaultExists(f"{path} already exists; nothing was written over it.") from exc
-        except db.DatabaseError as exc:
+        except (db.DatabaseError, StorageError) as exc:
+            if atomic.drive_gone(path.parent):  # a stick pulled out meanwhile
+                raise atomic.write_failure(exc, path.parent, "new vault") from exc
+            if isinstance(exc, StorageError):
+                raise
             raise db.classify_error(exc, path) from exc
         except OSError as exc:
-            raise StorageError(f"Could not create the vault at {path}: {exc.strerror or exc}") from exc
+            raise atomic.write_failure(exc, path.parent, "new vault") from exc
         finally:
-            for suffix in ("", "-wal", "-shm"):
-                with contextlib.suppress(FileNotFoundError):
-                    os.unlink(str(tmp) + suffix)
+            atomic.remove_quietly(*(str(tmp) + suffix for suffix in ("", "-wal", "-shm")))
         return cls(path, key, salt)
 
     @classmethod
