@@ -64,11 +64,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _start_gui() -> int | None:
     try:
+        from app.capture import qt_refcount
         from app.ui.main import run_app
     except ModuleNotFoundError as exc:
         if exc.name and exc.name.startswith("app.ui"):
             return None
         raise
+    qt_refcount.install()  # before any signal is emitted: see app/capture/qt_refcount.py
     return int(run_app(sys.argv[:1]))
 
 

@@ -43,7 +43,7 @@ from PySide6.QtWebEngineCore import (
 )
 from PySide6.QtWebEngineWidgets import QWebEngineView
 
-from app.capture import spool
+from app.capture import qt_refcount, spool
 from app.capture.errors import (
     CaptureCancelled,
     CaptureFailed,
@@ -65,6 +65,8 @@ from app.capture.web_scripts import (
 )
 from app.errors import UsageError
 from app.vault.models import utc_now
+
+qt_refcount.install()  # PySide6 6.12 signal emit() drops a reference to True: see there
 
 VIEWPORT = (1280, 800)
 MAX_PNG_HEIGHT = 30_000  # px; taller pages are cut here and the metadata says so
