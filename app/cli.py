@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from app import __version__
 from app.errors import EXIT_CODES_HELP, EXIT_FAILURE, EXIT_USAGE, LockerError
+from app.hardening import no_core_dumps
 
 # Command modules, in help order. A module missing from a build is skipped.
 COMMAND_MODULES = (
@@ -75,6 +76,7 @@ def _start_gui() -> int | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    no_core_dumps()  # first: no core file with decrypted evidence (see app/hardening.py)
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     if not argv:
