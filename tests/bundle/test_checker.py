@@ -174,3 +174,24 @@ def test_earlier_holder_is_checked(make_vault, tsa_configured, tmp_path):
                        key=lawyer.signing_key())
     bad = check(forged, tsa_configured.ca_pem)
     assert bad.returncode == 1 and "[FAIL] 7. earlier holder" in bad.stdout, bad.stdout
+
+
+def test_verify_txt_whole_zip_signature_commands_work(real, tmp_path):
+    import shutil
+    import subprocess
+
+    path, _vault, _root = real
+    bag = tmp_path / "bag-for-text"
+    open_bundle(path, bag)
+    text = (bag / "VERIFY.txt").read_text(encoding="utf-8")
+    part = text.split("python3 -c 'import zipfile", 1)[1].split("Then unpack", 1)[0]
+    script = "python3 -c 'import zipfile" + "\n".join(
+        line.strip() for line in part.splitlines() if line.strip())
+    work = tmp_path / "zipsig"
+    work.mkdir()
+    shutil.copy(path, work / "bundle.zip")
+    done = subprocess.run(["bash", "-c", script], cwd=work, capture_output=True, text=True)
+    assert done.returncode == 0 and "Signature Verified Successfully" in done.stdout, done.stderr
+    _flip(path, path.stat().st_size // 2, work / "bundle.zip")
+    bad = subprocess.run(["bash", "-c", script], cwd=work, capture_output=True, text=True)
+    assert bad.returncode != 0
