@@ -309,9 +309,12 @@ def _write_exhibit(vault: Vault, bag: bagwriter.BagWriter, item: Item,
 def _write_reports(bag: bagwriter.BagWriter, model: dict[str, Any], thumbs: dict[str, bytes]) -> None:
     from app.bundle.report_html import render_html
     from app.bundle.report_pdf import render_pdf
+    from app.bundle.statement import render_statement_html, render_statement_pdf
 
     bag.add_bytes(layout.REPORT_HTML, render_html(model, thumbs))
     bag.add_bytes(layout.REPORT_PDF, render_pdf(model, thumbs), compress=False)
+    bag.add_bytes(layout.STATEMENT_HTML, render_statement_html(model))
+    bag.add_bytes(layout.STATEMENT_PDF, render_statement_pdf(model), compress=False)
 
 
 def _write_tags(vault: Vault, bag: bagwriter.BagWriter, model: dict[str, Any],
