@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -79,7 +80,7 @@ class DocPDF(FPDF):
         self.para(value, size, size * 0.55)
         self.ln(1)
 
-    def table(self, head: tuple[str, ...], rows: list[tuple[str, ...]],  # type: ignore[override]
+    def table(self, head: Sequence[str], rows: Sequence[Sequence[str]],  # type: ignore[override]
               widths: tuple[float, ...], size: float = MIN_SIZE) -> None:
         self.set_font(self.family, size=max(size, MIN_SIZE))
         style = FontFace(fill_color=(230, 230, 230))
