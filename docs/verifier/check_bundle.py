@@ -20,8 +20,8 @@ does not, 2 for a usage problem):
  5. each original's SHA-256 against the `item_added` entry that recorded it;
  6. the signer's key fingerprint against the `vault_created` entry of the exporter's chain
     when a verified token anchors that chain (else against --expect-fingerprint, which you
-    confirmed with the sender); earlier holders' signed manifests (provenance folder) the
-    same way.
+    confirmed with the sender);
+ 7. earlier holders' signed manifests (data/custody/provenance/) the same way.
 """
 
 # ruff: noqa: UP031 - printf-style formatting kept where it reads better (runs on 3.9+)
@@ -618,6 +618,7 @@ def load_roots(paths, ssl, rep):
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                 epilog="\n\n".join(__doc__.split("\n\n")[2:]),
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("bundle", help="an unpacked bag folder or an unencrypted bundle zip")
     ap.add_argument("--tsa-root", action="append", required=True, metavar="PEM",
@@ -627,6 +628,9 @@ def main(argv=None):
     ap.add_argument("--expect-fingerprint", metavar="FP",
                     help="the exporter's identity fingerprint, confirmed with the sender")
     args = ap.parse_args(argv)
+    if not os.path.exists(args.bundle):
+        print(f"check_bundle: {args.bundle} does not exist", file=sys.stderr)
+        return 2
     rep = Report()
     with tempfile.TemporaryDirectory(prefix="check-bundle-") as tmp:
         ssl = OpenSSL(tmp)
