@@ -10,6 +10,7 @@ from typing import Any
 from app.bundle.report_text import (
     EXPLAINER,
     INDEX_HEAD,
+    ROLES,
     TITLE,
     L,
     certification,
@@ -83,7 +84,7 @@ def render_html(model: dict[str, Any], thumbs: dict[str, bytes]) -> bytes:
             + (f"; reason / 사유: {esc(t['reason'])}" if t.get("reason") else "") + "</li>"
             for t in model["transfers"]]
     out.append(f"</ul><h2>{escape(L['chains'])}</h2><table>")
-    out += [f"<tr><td>{esc(c['role'])}</td><td>{esc(c['fingerprint'])}</td><td>{c['entries']}</td>"
+    out += [f"<tr><td>{escape(ROLES.get(c['role'], shown(c['role'])))}</td><td>{esc(c['fingerprint'])}</td><td>{c['entries']}</td>"
             f"<td><code>{esc(c['head'])}</code></td><td>{esc(c['path'])}</td></tr>"
             for c in model["chains"]]
     out.append(f"</table><h2 class='page'>{escape(L['explainer'])}</h2>")

@@ -11,6 +11,7 @@ from app.bundle.report_pdfdoc import FONT_CANDIDATES, FONT_ENV, DocPDF, find_fon
 from app.bundle.report_text import (
     EXPLAINER,
     INDEX_HEAD,
+    ROLES,
     TITLE,
     L,
     certification,
@@ -64,7 +65,7 @@ def render_pdf(model: dict[str, Any], thumbs: dict[str, bytes]) -> bytes:
                  + (f"\n  reason / 사유: {shown(t['reason'], True)}" if t.get("reason") else ""), 8, 4)
     pdf.heading(L["chains"], 12)
     for c in model["chains"]:
-        pdf.para(f"{c['role']}: identity {c['fingerprint']}, {c['entries']} entries, "
+        pdf.para(f"{ROLES.get(c['role'], shown(c['role']))}: identity {c['fingerprint']}, {c['entries']} entries, "
                  f"head {c['head']}\n  {c['path']}", 8, 4)
 
     pdf.add_page()

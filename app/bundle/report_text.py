@@ -45,6 +45,7 @@ L = {
                  "adapt; it is not legal advice. / 이 문서의 법률 문구는 변호인이 검토·수정할 "
                  "서식이며 법률 자문이 아닙니다."),
 }
+ROLES = {"exporter": "Exporting vault / 내보낸 보관함", "earlier holder": "Earlier holder / 이전 보유자"}
 INDEX_HEAD = ("No. / 번호", "File / 파일", "Size / 크기", "SHA-256", "Captured / 수집",
               "Earliest timestamp / 최초 타임스탬프", "Archived / 보관 처리")
 

@@ -224,8 +224,9 @@ class OpenSSL:
         parts = (int(m.group(6)), MONTHS.index(m.group(1)) + 1, int(m.group(2)),
                  int(m.group(3)), int(m.group(4)), int(m.group(5)))
         tsa = re.search(r"^TSA: (.*)$", text, re.M)
-        return ("%04d-%02d-%02dT%02d:%02d:%02dZ" % parts,
-                calendar.timegm(parts + (0, 0, 0)), tsa.group(1).strip() if tsa else "")
+        name = tsa.group(1).strip() if tsa else ""
+        return ("%04d-%02d-%02dT%02d:%02d:%02dZ" % parts, calendar.timegm(parts + (0, 0, 0)),
+                "TSA " + name if name and name != "unspecified" else "TSA not named in the token")
 
     def ts_verify(self, tsr, roots_path, untrusted, digest_hex=None, data_path=None):
         tsr_path = self.file(tsr, ".tsr")

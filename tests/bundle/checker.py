@@ -31,12 +31,13 @@ def check(bundle: Path, *roots: Path, expect: str | None = None,
     return subprocess.run(args, capture_output=True, text=True, timeout=600, cwd="/")
 
 
-def forge(members: dict[str, bytes], *, change_original: bool, keep_tokens: bool = False
-          ) -> tuple[dict[str, bytes], Ed25519PrivateKey]:
+def forge(members: dict[str, bytes], *, change_original: bool, keep_tokens: bool = False,
+          rewrite_chain: bool = True) -> tuple[dict[str, bytes], Ed25519PrivateKey]:
     """The forgery of issue 12: (optionally) change an original, write a fresh key's
     fingerprint wherever the old one appeared (rewriting the custody chain and its hashes
     so it checks end to end), rebuild both manifests, re-sign, drop the tag manifest's
-    token. Without ``keep_tokens`` the exhibit tokens (which no longer fit) go too."""
+    token. Without ``keep_tokens`` the exhibit tokens (which no longer fit) go too; without
+    ``rewrite_chain`` the custody chain files are left as they were."""
     from tests.bundle.craft import resign
 
     out = dict(members)
@@ -50,7 +51,8 @@ def forge(members: dict[str, bytes], *, change_original: bool, keep_tokens: bool
         out[name] = old[:-1] + bytes([old[-1] ^ 1])
         swaps.append((hashlib.sha256(old).hexdigest(), hashlib.sha256(out[name]).hexdigest()))
     for name, data in list(out.items()):
-        if name.endswith((".json", ".txt", ".html", ".jsonl")) and not name.endswith(".proof.json"):
+        if (name.endswith((".json", ".txt", ".html", ".jsonl")) and not name.endswith(".proof.json")
+                and (rewrite_chain or not name.endswith(".jsonl"))):
             text = data.decode("utf-8")
             for a, b in swaps:
                 text = text.replace(a, b)

@@ -67,6 +67,54 @@ def test_issue_forgery_is_rejected(real, tmp_path, change_original):
     assert done2.returncode == 1 and "is not in the bundle's custody chain" in done2.stdout
 
 
+@pytest.mark.parametrize("change_original", [True, False], ids=["changed-original", "same-originals"])
+def test_issue_forgery_leaving_the_chain_alone_is_rejected(real, tmp_path, change_original):
+    """The forgery as the issue words it: the fingerprint replaced in VERIFY.txt,
+    bag-info.txt, bundle.json and the report, the chain files untouched, tokens kept."""
+    path, _vault, root = real
+    members, key = forge(read_members(path), change_original=change_original,
+                         keep_tokens=True, rewrite_chain=False)
+    done = check(write_zip(tmp_path / "forged.zip", members, key=key), root)
+    assert done.returncode == 1, done.stdout
+    assert "[FAIL] 6. signer identity" in done.stdout
+    assert "is not the vault's identity" in done.stdout and "time-stamped vault_created" in done.stdout
+    if change_original:
+        assert "[FAIL] 5. exhibit E-001" in done.stdout
+
+
+def test_tokens_of_real_tsas_verify_at_gen_time():
+    """Real tokens (fixtures from public TSAs): the IdenTrust signer certificate expired
+    after genTime and must still verify; a damaged signature and a wrong root must not."""
+    import importlib.util
+    import tempfile
+    from pathlib import Path
+
+    from tests.bundle.checker import CHECKER
+
+    spec = importlib.util.spec_from_file_location("check_bundle", CHECKER)
+    assert spec is not None and spec.loader is not None
+    cb = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(cb)
+    real_dir = Path("/work/shared/fixtures/tsa-real")
+    if not real_dir.is_dir():
+        pytest.skip("no real TSA fixtures on this machine")
+    identrust = (real_dir / "identrust/issue-104.tsr").read_bytes()
+    chain = real_dir / "sigstage/ts_chain.pem"
+    with tempfile.TemporaryDirectory() as tmp:
+        ssl = cb.OpenSSL(tmp)
+        hello = ssl.file(b"hello")
+        ok = ssl.ts_verify(identrust, str(real_dir / "identrust/identrust-commercial-root-ca-1.pem"),
+                           b"", data_path=hello)
+        assert ok[0] and ok[1] == "2025-03-11T08:52:08Z" and "at genTime" in ok[2]
+        assert ssl.ts_verify((real_dir / "sigstage/response-sha256.tsr").read_bytes(), str(chain),
+                             chain.read_bytes(), data_path=hello)[0]
+        assert not ssl.ts_verify((real_dir / "sigstage/response-invalid-signature.tsr").read_bytes(),
+                                 str(chain), chain.read_bytes(), data_path=hello)[0]
+        assert not ssl.ts_verify(identrust, str(chain), b"", data_path=hello)[0]
+        assert not ssl.ts_verify(identrust, str(real_dir / "identrust/identrust-commercial-root-ca-1.pem"),
+                                 b"", data_path=ssl.file(b"hellO"))[0]
+
+
 def test_resigned_only_bundle_is_rejected(real, tmp_path):
     path, _vault, root = real
     key = Ed25519PrivateKey.generate()
