@@ -22,6 +22,7 @@ from app.bundle.report_words import (
     MANIFEST_STAMP,
     event_detail,
     event_words,
+    sealing_words,
     shown,
     size_text,
     when,
@@ -62,7 +63,7 @@ def render_html(model: dict[str, Any], thumbs: dict[str, bytes]) -> bytes:
            _row(L["bundle"], model["bundle_id"]), _row(L["created"], when(model["created_at"], True)),
            _row(L["exporter"], model["exporter"]["fingerprint"]),
            _row(L["software"], f"{model['software']['name']} {model['software']['version']}"),
-           _row(L["sealing"], model["sealing"]), "</table>",
+           _row(L["sealing"], sealing_words(model["sealing"])), "</table>",
            f"<h2>{escape(L['index'])}</h2><table><tr>"
            + "".join(f"<th>{escape(h)}</th>" for h in INDEX_HEAD) + "</tr>"]
     for row in index_rows(model):

@@ -23,6 +23,7 @@ from app.bundle.report_words import (
     MANIFEST_STAMP,
     event_detail,
     event_words,
+    sealing_words,
     shown,
     size_text,
     when,
@@ -40,7 +41,7 @@ def render_pdf(model: dict[str, Any], thumbs: dict[str, bytes]) -> bytes:
              f"{L['created']}: {when(model['created_at'], True)}\n"
              f"{L['exporter']}: {model['exporter']['fingerprint']}\n"
              f"{L['software']}: {model['software']['name']} {model['software']['version']}    "
-             f"{L['sealing']}: {model['sealing']}", 9)
+             f"{L['sealing']}: {sealing_words(model['sealing'])}", 9)
     pdf.heading(L["index"], 12)
     pdf.table(INDEX_HEAD, index_rows(model, short=True), (13, 36, 20, 32, 34, 36, 19))
     check = model["self_check"]

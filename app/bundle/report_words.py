@@ -106,6 +106,14 @@ EVENTS: dict[str, tuple[str, str]] = {
 }
 
 
+SEALING = {"none": "not encrypted / 암호화 안 함", "passphrase": "age, passphrase / age 암호",
+           "recipients": "age, recipient's key / age 받는 사람 키"}
+
+
+def sealing_words(kind: Any) -> str:
+    return SEALING.get(str(kind), shown(kind))
+
+
 def event_words(name: Any) -> str:
     en, ko = EVENTS.get(str(name), (str(name).replace("_", " ").capitalize(), ""))
     return f"{en} / {ko}" if ko else shown(en)
@@ -128,7 +136,7 @@ def event_detail(event: dict[str, Any]) -> str:
     if name == "item_revealed":
         return shown(data.get("context"))
     if name == "bundle_exported":
-        text = f"bundle {shown(data.get('bundle_id'))}, sealing: {shown(data.get('sealing'))}"
+        text = f"bundle {shown(data.get('bundle_id'))}, sealing: {sealing_words(data.get('sealing'))}"
         if data.get("recipient"):
             text += f", to {shown(data.get('recipient'))}"
         if data.get("reason"):
