@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from app import __version__, atomic
 from app.bundle import bagwriter, chains, checks, layout, provenance, signing, tokens
 from app.bundle.seal import Sealing, sealed_writer
+from app.bundle.verify_txt import root_fingerprints
 from app.errors import LockerError, NotFound, UsageError
 from app.vault.custody import ChainEntry
 from app.vault.identity import fingerprint_of
@@ -289,6 +290,8 @@ def _write_exhibit(vault: Vault, bag: bagwriter.BagWriter, item: Item,
             path = f"{base}/timestamps/{layout.safe_part(tok.stem + suffix)}"
             bag.add_bytes(path, data, compress=suffix != ".tsr")
             entry[suffix.lstrip(".").replace(".", "_").replace("-", "_")] = path
+        if ".tsa-ca.pem" in tok.files:  # the certificate's own SHA-256, to compare with the TSA's
+            entry["tsa_root_sha256"] = root_fingerprints(tok.files[".tsa-ca.pem"])
         stamps.append(entry)
     meta = {
         "format": layout.FORMAT, "exhibit": exhibit, "uid": item.uid, "kind": item.kind,
@@ -310,14 +313,17 @@ def _write_exhibit(vault: Vault, bag: bagwriter.BagWriter, item: Item,
 def _write_reports(bag: bagwriter.BagWriter, model: dict[str, Any], thumbs: dict[str, bytes]) -> None:
     from app.bundle.report_html import render_html
     from app.bundle.report_pdf import render_pdf
+    from app.bundle.statement import render_statement_html, render_statement_pdf
 
     bag.add_bytes(layout.REPORT_HTML, render_html(model, thumbs))
     bag.add_bytes(layout.REPORT_PDF, render_pdf(model, thumbs), compress=False)
+    bag.add_bytes(layout.STATEMENT_HTML, render_statement_html(model))
+    bag.add_bytes(layout.STATEMENT_PDF, render_statement_pdf(model), compress=False)
 
 
 def _write_tags(vault: Vault, bag: bagwriter.BagWriter, model: dict[str, Any],
                 stamp: bool) -> tuple[str, str | None]:
-    from app.bundle.verify_txt import verify_text
+    from app.bundle.verify_txt import checker_files, verify_text
 
     bag.add_bytes(layout.BAGIT_TXT, b"BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n")
     info = [
@@ -336,7 +342,10 @@ def _write_tags(vault: Vault, bag: bagwriter.BagWriter, model: dict[str, Any],
     bag.add_bytes(layout.MANIFEST, bagwriter.manifest_text(bag.payload))
     info[3] = f"Payload-Oxum: {bag.payload_bytes}.{len(bag.payload)}"
     bag.add_bytes(layout.BAG_INFO, ("\n".join(info) + "\n").encode("utf-8"))
-    bag.add_bytes(layout.VERIFY_TXT, verify_text(model).encode("utf-8"))
+    checker = checker_files()
+    for path, data in checker.items():
+        bag.add_bytes(path, data)
+    bag.add_bytes(layout.VERIFY_TXT, verify_text(model, checker.get(layout.CHECKER)).encode("utf-8"))
     tagmanifest = bagwriter.manifest_text(bag.tags)
     bag.add_bytes(layout.TAGMANIFEST, tagmanifest)
     key = vault.signing_key()

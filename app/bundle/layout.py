@@ -12,6 +12,8 @@
     signature/signer-ed25519.pem              the exporting vault's public key
     signature/tagmanifest-sha256.txt.tsr      RFC 3161 token over the tag manifest (if stamped)
     signature/tagmanifest-sha256.txt.tsa-ca.pem  that TSA's root as configured when stamped
+    verifier/check_bundle.py, README.txt      a copy of docs/verifier/check_bundle.py (tag files)
+    data/report/collection-statement.{html,pdf}  the collector's statement (to sign)
 """
 
 from __future__ import annotations
@@ -28,6 +30,10 @@ VERIFY_TXT = "VERIFY.txt"
 BUNDLE_JSON = "data/bundle.json"
 REPORT_HTML = "data/report/custody-report.html"
 REPORT_PDF = "data/report/custody-report.pdf"
+STATEMENT_HTML = "data/report/collection-statement.html"
+STATEMENT_PDF = "data/report/collection-statement.pdf"
+CHECKER = "verifier/check_bundle.py"
+CHECKER_README = "verifier/README.txt"
 SIGNATURE = "signature/tagmanifest-sha256.txt.sig"
 SIGNER_KEY = "signature/signer-ed25519.pem"
 MANIFEST_TOKEN = "signature/tagmanifest-sha256.txt.tsr"

@@ -1,118 +1,126 @@
-"""The custody report as PDF (fpdf2) with an embedded Korean-capable TrueType font."""
+"""The custody report as PDF (fpdf2): exhibit index on the first page, every page numbered
+"Page X of Y" with the bundle id, times in UTC and KST, events in plain words, a page on
+what the checks prove, and the certification template."""
 
 from __future__ import annotations
 
 import io
-import logging
-import os
-from pathlib import Path
 from typing import Any
 
-from app.bundle.report_text import TITLE, L, certification, event_line
-
-# TrueType/OpenType fonts with Hangul, in order of preference. Debian: fonts-nanum.
-FONT_CANDIDATES = (
-    "/usr/share/fonts/truetype/nanum/NanumGothic.ttf",
-    "/usr/share/fonts/truetype/nanum/NanumBarunGothic.ttf",
-    "/usr/share/fonts/opentype/noto/NotoSansCJKkr-Regular.otf",
-    "/usr/share/fonts/truetype/noto/NotoSansKR-Regular.ttf",
-    "/Library/Fonts/AppleGothic.ttf",
-    "/System/Library/Fonts/Supplemental/AppleGothic.ttf",
-    "C:/Windows/Fonts/malgun.ttf",
+from app.bundle.report_pdfdoc import FONT_CANDIDATES, FONT_ENV, DocPDF, find_font
+from app.bundle.report_text import (
+    EXPLAINER,
+    INDEX_HEAD,
+    ROLES,
+    TITLE,
+    L,
+    certification,
+    index_rows,
+    tsa_line,
 )
-FALLBACK_FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
-FONT_ENV = "LOCKER_REPORT_FONT"
+from app.bundle.report_words import (
+    LOCAL_CLOCK,
+    MANIFEST_STAMP,
+    event_detail,
+    event_words,
+    sealing_words,
+    shown,
+    size_text,
+    when,
+)
 
-
-def find_font() -> tuple[str | None, bool]:
-    """(font path, whether it has Hangul). None: use a core PDF font (Latin only)."""
-    env = os.environ.get(FONT_ENV)
-    for path in ([env] if env else []) + list(FONT_CANDIDATES):
-        if path and Path(path).is_file():
-            return path, True
-    return (FALLBACK_FONT, False) if Path(FALLBACK_FONT).is_file() else (None, False)
+__all__ = ["FONT_CANDIDATES", "FONT_ENV", "find_font", "render_pdf"]
 
 
 def render_pdf(model: dict[str, Any], thumbs: dict[str, bytes]) -> bytes:
-    from fpdf import FPDF
-
-    logging.getLogger("fontTools").setLevel(logging.ERROR)  # subsetting chatter on stderr
-
-    pdf = FPDF(format="A4")
-    pdf.set_auto_page_break(auto=True, margin=15)
-    pdf.set_title("Chain of Custody Report")
-    pdf.set_creator(f"{model['software']['name']} {model['software']['version']}")
-    font, hangul = find_font()
-    if font:
-        pdf.add_font("report", fname=font)
-        family = "report"
-    else:
-        family = "helvetica"
-
-    def text(value: str) -> str:
-        if font:
-            return value if hangul else "".join(c if ord(c) < 0x1100 else "?" for c in value)
-        return value.encode("latin-1", "replace").decode("latin-1")
-
-    def para(value: str, size: float = 9, height: float = 5) -> None:
-        pdf.set_font(family, size=size)
-        pdf.multi_cell(0, height, text(value), align="L", new_x="LMARGIN", new_y="NEXT")
-
-    def heading(value: str, size: float = 13) -> None:
-        pdf.ln(2)
-        para(value, size, size * 0.55)
-
+    pdf = DocPDF(TITLE, model["bundle_id"],
+                 f"{model['software']['name']} {model['software']['version']}")
     pdf.add_page()
-    heading(TITLE, 16)
-    fps = {c["vault_id"]: c["fingerprint"] for c in model["chains"]}
-    para(f"{L['bundle']}: {model['bundle_id']}")
-    para(f"{L['created']}: {model['created_at']}")
-    para(f"{L['exporter']}: {model['exporter']['fingerprint']}")
-    para(f"{L['software']}: {model['software']['name']} {model['software']['version']}")
-    para(f"{L['sealing']}: {model['sealing']}")
+    pdf.heading(TITLE, 15)
+    pdf.para(f"{L['bundle']}: {model['bundle_id']}\n"
+             f"{L['created']}: {when(model['created_at'], True)}\n"
+             f"{L['exporter']}: {model['exporter']['fingerprint']}\n"
+             f"{L['software']}: {model['software']['name']} {model['software']['version']}    "
+             f"{L['sealing']}: {sealing_words(model['sealing'])}", 9)
+    pdf.heading(L["index"], 12)
+    pdf.table(INDEX_HEAD, index_rows(model, short=True), (13, 36, 20, 32, 34, 36, 19))
     check = model["self_check"]
-    heading(L["verification"])
-    para(L["verified_ok"] if check["ok"] else L["verified_fail"])
+    pdf.heading(L["verification"], 11)
+    pdf.para(L["verified_ok"] if check["ok"] else L["verified_fail"], 9, bold_color=not check["ok"])
     for problem in check["problems"][:50]:
-        para(f"- {problem}")
-    heading(L["exhibits"], 14)
-    for e in model["exhibits"]:
-        heading(f"{L['exhibit']} {e['exhibit']}: {e['title']}", 12)
-        png = thumbs.get(e["exhibit"])
-        if png:
-            try:
-                pdf.image(io.BytesIO(png), w=30)
-            except Exception:  # noqa: BLE001 - a preview is optional in the report
-                para(L["no_thumb"])
-            para(L["thumb"], 7)
-        else:
-            para(L["no_thumb"])
-        para(f"ID: {e['uid']}")
-        para(f"{L['kind']}: {e['kind']}    {L['source']}: {e['source_url'] or '-'}")
-        para(f"{L['captured']}: {e['captured_at']}")
-        para(f"{L['stored']}: {e['stored_at']}")
-        para(L["files"], 10)
-        for a in e["artifacts"]:
-            para(f"{a['role']}: {a['path']} ({a['size']} bytes)\nSHA-256 {a['sha256']}", 8, 4)
-        para(L["timestamps"], 10)
-        if not e["timestamps"]:
-            para(L["no_timestamps"], 8)
-        for t in e["timestamps"]:
-            para(f"{t.get('gen_time')}  {t.get('tsa')} ({t.get('tsa_url')})\n"
-                 f"  TSA signer: {t.get('signer') or '-'}", 8, 4)
-        para(L["events"], 10)
-        for ev in model["events"].get(e["uid"], []):
-            para(event_line(ev, fps), 7, 3.5)
-    heading(L["transfers"])
-    for t in model["transfers"]:
-        para(f"{t['at']}  {t['event']}  {t['holder']}  bundle {t['bundle_id']}"
-             + (f"\n  {t['reason']}" if t.get("reason") else ""), 8, 4)
-    heading(L["chains"])
-    for c in model["chains"]:
-        para(f"{c['role']}: {c['fingerprint']}  {c['entries']} entries  head {c['head']}", 8, 4)
+        pdf.para(f"- {shown(problem)}", 8)
+    pdf.heading(L["times"], 11)
+    pdf.para(LOCAL_CLOCK, 8, 4)
+    pdf.heading(L["manifest_stamp"], 11)
+    pdf.para(MANIFEST_STAMP, 8, 4)
+
+    fps = {c["vault_id"]: c["fingerprint"] for c in model["chains"]}
     pdf.add_page()
-    heading(L["certification"])
+    pdf.heading(L["exhibits"], 13)
+    for e in model["exhibits"]:
+        _exhibit(pdf, e, thumbs.get(e["exhibit"]), model["events"].get(e["uid"], []), fps)
+    pdf.heading(L["transfers"], 12)
+    for t in model["transfers"]:
+        pdf.para(f"{when(t['at'], True)}\n  {event_words(t['event'])} — holder {t['holder']}, "
+                 f"bundle {shown(t['bundle_id'])}"
+                 + (f"\n  reason / 사유: {shown(t['reason'], True)}" if t.get("reason") else ""), 8, 4)
+    pdf.heading(L["chains"], 12)
+    for c in model["chains"]:
+        pdf.para(f"{ROLES.get(c['role'], shown(c['role']))}: identity {c['fingerprint']}, {c['entries']} entries, "
+                 f"head {c['head']}\n  {c['path']}", 8, 4)
+
+    pdf.add_page()
+    pdf.heading(L["explainer"], 13)
+    for head, en, ko in EXPLAINER:
+        pdf.heading(head, 10)
+        pdf.para(en, 8.5, 4)
+        pdf.ln(1)
+        pdf.para(ko, 8.5, 4)
+
+    pdf.add_page()
+    pdf.heading(L["certification"], 12)
+    pdf.para(L["template"], 8.5, 4, bold_color=True)
+    pdf.ln(2)
     en, ko = certification(model)
-    para(en, 9, 4.5)
-    para(ko, 9, 4.5)
+    pdf.para(en, 9, 4.5)
+    pdf.ln(3)
+    pdf.para(ko, 9, 4.5)
     return bytes(pdf.output())
+
+
+def _exhibit(pdf: DocPDF, e: dict[str, Any], png: bytes | None, events: list[dict[str, Any]],
+             fps: dict[str, str]) -> None:
+    mark = f"   [{L['archived']}]" if e.get("archived") else ""
+    pdf.heading(f"{L['exhibit']} {shown(e['exhibit'])}: {shown(e['title'])}{mark}", 11)
+    if png:
+        try:
+            pdf.image(io.BytesIO(png), w=28)
+            pdf.para(L["thumb"], 8)
+        except Exception:  # noqa: BLE001 - a preview is optional in the report
+            pdf.para(L["no_thumb"], 8)
+    pdf.para(f"ID: {shown(e['uid'])}    {L['kind']}: {shown(e['kind'])}    "
+             f"{L['case']}: {shown(e.get('case'))}\n"
+             f"{L['source']}: {shown(e.get('source_url')) or '-'}\n"
+             f"{L['captured']}: {when(e['captured_at'], True)}\n"
+             f"{L['stored']}: {when(e['stored_at'], True)}", 8.5, 4.2)
+    pdf.para(L["files"], 9.5)
+    for a in e["artifacts"]:
+        pdf.para(f"{shown(a['role'])}: {shown(a['name'])} — {size_text(a['size'])}\n"
+                 f"  {a['path']}\n  SHA-256 {a['sha256']}", 8, 4)
+    pdf.para(L["timestamps"], 9.5)
+    if not e["timestamps"]:
+        pdf.para(L["no_timestamps"], 8)
+    for t in e["timestamps"]:
+        pdf.para(tsa_line(t), 8, 4)
+    pdf.para(L["notes"], 9.5)
+    for note in e.get("notes") or [L["no_notes"]]:
+        pdf.para(f"“{shown(note, True)}”" if note != L["no_notes"] else note, 8.5, 4.2)
+    if e.get("tags"):
+        pdf.para(f"{L['tags']}: " + ", ".join(shown(t) for t in e["tags"]), 8.5)
+    pdf.para(L["events"], 9.5)
+    for ev in events:
+        holder = fps.get(str(ev.get("vault_id")), "")[:11]
+        detail = event_detail(ev)
+        pdf.para(f"{when(ev.get('at'), True)} — #{ev.get('seq')} [{holder}]\n"
+                 f"  {event_words(ev.get('event'))}" + (f": {detail}" if detail else ""), 8, 4)
+    pdf.ln(2)

@@ -53,7 +53,8 @@ def resign(members: dict[str, bytes], key: Ed25519PrivateKey) -> dict[str, bytes
         for line in out["bag-info.txt"].decode().splitlines()).encode() + b"\n"
     out["manifest-sha256.txt"] = "".join(
         f"{hashlib.sha256(d).hexdigest()}  {n}\n" for n, d in sorted(payload.items())).encode()
-    tags = {n: out[n] for n in ("bagit.txt", "bag-info.txt", "manifest-sha256.txt", "VERIFY.txt")}
+    tags = {n: d for n, d in out.items() if not n.startswith(("data/", "signature/"))
+            and n != "tagmanifest-sha256.txt"}
     tagmanifest = "".join(
         f"{hashlib.sha256(d).hexdigest()}  {n}\n" for n, d in sorted(tags.items())).encode()
     out["tagmanifest-sha256.txt"] = tagmanifest

@@ -11,7 +11,7 @@ import shlex
 from app.bundle.age_scrypt import decrypt_passphrase_stream
 from tests.bundle.conftest import fill_vault, stamp
 from tests.bundle.tools import age_decrypt_passphrase, bagit_validate, run
-from tests.helpers.cli import locker
+from tests.helpers.cli import ROOT, locker
 
 
 def test_sealed_export_verifies_with_app_and_standard_tools(make_vault, tsa_configured, tmp_path,
@@ -51,19 +51,28 @@ def test_sealed_export_verifies_with_app_and_standard_tools(make_vault, tsa_conf
     assert run(["sha256sum", "-c", "manifest-sha256.txt"], bag).returncode == 0
     assert run(["sha256sum", "-c", "tagmanifest-sha256.txt"], bag).returncode == 0
     verify_txt = (bag / "VERIFY.txt").read_text(encoding="utf-8")
-    commands = [line.strip() for line in verify_txt.splitlines()
-                if line.strip().startswith(("openssl ts -verify -digest", "openssl ts -verify -data"))]
-    assert len(commands) >= 3  # two exhibits' tokens and the manifest token
-    for command in commands:
-        args = shlex.split(command.replace("TSA-ROOT.pem", str(tsa_configured.ca_pem)))
-        result = run(args, bag)
-        assert result.returncode == 0 and "Verification: OK" in result.stdout, (command, result.stderr)
+    assert verify_txt.index("check_bundle.py") < verify_txt.index("sha256sum -c")  # checker first
+    lines = [line.strip() for line in verify_txt.splitlines()]
+    root = str(tsa_configured.ca_pem)
+    token_steps = [f"{line}\n{lines[n + 1]}" for n, line in enumerate(lines) if line.startswith("ROOT=$(")]
+    token_steps += [line for line in lines if line.startswith("openssl ts -verify -data")]
+    assert len(token_steps) >= 2  # the exhibits' shared token and the manifest token
+    for step in token_steps:
+        result = run(["sh", "-c", step.replace("TSA-ROOT.pem", shlex.quote(root))], bag)
+        assert result.returncode == 0 and "Verification: OK" in result.stdout, (step, result.stderr)
+    # The root's certificate SHA-256 (not the PEM file's) is printed, as openssl prints it.
+    cert_fp = run(["openssl", "x509", "-in", root, "-noout", "-fingerprint", "-sha256"], bag)
+    assert cert_fp.stdout.strip().split("=", 1)[1] in verify_txt
+    assert "provenance" in verify_txt and "EVIDENCE-LOCKER-ZIPSIG1" in verify_txt
+    copy = bag / "verifier" / "check_bundle.py"
+    assert copy.read_bytes() == (ROOT / "docs" / "verifier" / "check_bundle.py").read_bytes()
+    assert "Do not trust it" in (bag / "verifier" / "README.txt").read_text(encoding="utf-8")
     sig = run(["openssl", "pkeyutl", "-verify", "-pubin", "-inkey", "signature/signer-ed25519.pem",
                "-rawin", "-in", "tagmanifest-sha256.txt", "-sigfile",
                "signature/tagmanifest-sha256.txt.sig"], bag)
     assert sig.returncode == 0 and "Signature Verified Successfully" in sig.stdout
     # The fingerprint command, run as written, prints the fingerprint to compare by phone.
-    fingerprint = verify_txt.split("identity fingerprint: ", 1)[1].split()[0]
+    fingerprint = verify_txt.split("identity with fingerprint: ", 1)[1].split()[0]
     (fp_command,) = [line.strip() for line in verify_txt.splitlines()
                      if line.strip().startswith("openssl pkey -pubin")]
     printed = run(["sh", "-c", fp_command], bag)

@@ -1,0 +1,162 @@
+"""Plain words for the custody report and the collection statement: times in UTC and
+Korean time, custody events in English and Korean, and vault text made safe to print."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+KST = dt.timezone(dt.timedelta(hours=9), "KST")
+_HIDDEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def shown(value: Any, multiline: bool = False) -> str:
+    """Text from the vault or a bundle as it may be printed: control, bidi and invisible
+    characters become visible ``<U+202E>`` marks (newlines stay only where allowed)."""
+    text = "" if value is None else str(value)
+    if multiline:
+        text = text.replace("\r\n", "\n")
+        return "\n".join(_HIDDEN.sub(_mark, line) for line in text.split("\n"))
+    return _HIDDEN.sub(_mark, text)
+
+
+def _mark(m: re.Match[str]) -> str:
+    return f"<U+{ord(m.group(0)):04X}>"
+
+
+def parse_time(value: Any) -> dt.datetime | None:
+    if not value:
+        return None
+    text = str(value).strip().replace("Z", "+00:00").replace(" ", "T", 1)
+    try:
+        parsed = dt.datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return parsed.replace(tzinfo=dt.UTC) if parsed.tzinfo is None else parsed
+
+
+def when(value: Any, local_clock: bool = False) -> str:
+    """'30 Nov 2026 20:18:30 UTC = 2026년 12월 1일 05:18:30 KST (UTC+09:00)'; ``local_clock``
+    marks times the collecting computer's clock gave (see LOCAL_CLOCK)."""
+    t = parse_time(value)
+    if t is None:
+        return shown(value) or "-"
+    u, k = t.astimezone(dt.UTC), t.astimezone(KST)
+    text = (f"{u.day} {_MONTHS[u.month - 1]} {u.year} {u:%H:%M:%S} UTC = "
+            f"{k.year}년 {k.month}월 {k.day}일 {k:%H:%M:%S} KST (UTC+09:00)")
+    return text + (" [local clock / 컴퓨터 시계]" if local_clock else "")
+
+
+def size_text(size: Any) -> str:
+    try:
+        n = int(size)
+    except (TypeError, ValueError):
+        return "-"
+    if n < 1024:
+        return f"{n} bytes"
+    value = float(n)
+    for unit in ("KiB", "MiB", "GiB", "TiB"):
+        value /= 1024
+        if value < 1024 or unit == "TiB":
+            break
+    return f"{value:.1f} {unit} ({n:,} bytes)"
+
+
+LOCAL_CLOCK = (
+    "Times marked [local clock] come from the clock of the computer that recorded them; "
+    "the app cannot prove that clock was right. A trusted timestamp (RFC 3161) is the "
+    "independent proof: its time (genTime) is set by the time-stamp authority and shows the "
+    "record existed by then.\n"
+    "[컴퓨터 시계]로 표시된 시각은 기록한 컴퓨터의 시계에서 온 것으로, 그 시계가 정확했는지는 앱이 "
+    "증명할 수 없습니다. 신뢰 타임스탬프(RFC 3161)의 시각(genTime)은 타임스탬프 기관이 정하며, "
+    "기록이 늦어도 그 시각에 존재했음을 증명합니다.")
+
+MANIFEST_STAMP = (
+    "This bundle's tag manifest (tagmanifest-sha256.txt, which fixes the hash of every file "
+    "including this report) is time-stamped after this report was written, so its time "
+    "cannot appear here: it is signature/tagmanifest-sha256.txt.tsr in the bundle (if a TSA "
+    "answered at export; otherwise a later BUNDLE.stamp.json). check_bundle.py and "
+    "`locker verify-bundle` print its time; VERIFY.txt shows the openssl command.\n"
+    "이 번들의 태그 매니페스트(이 보고서를 포함한 모든 파일의 해시값 목록)의 타임스탬프는 이 보고서를 "
+    "만든 뒤에 받으므로 여기에 적을 수 없습니다. 번들의 signature/tagmanifest-sha256.txt.tsr 에 "
+    "있으며, check_bundle.py 와 locker verify-bundle 이 그 시각을 보여 줍니다.")
+
+EVENTS: dict[str, tuple[str, str]] = {
+    "vault_created": ("Evidence vault created", "증거 보관함 생성"),
+    "item_added": ("Evidence collected and stored", "증거 수집·저장"),
+    "note_added": ("Note added", "메모 추가"),
+    "tag_added": ("Tag added", "태그 추가"),
+    "tag_removed": ("Tag removed", "태그 제거"),
+    "item_archived": ("Archived (kept, hidden from the normal list)", "보관 처리 (삭제 아님)"),
+    "item_unarchived": ("Taken out of the archive", "보관 처리 해제"),
+    "item_revealed": ("Viewed unblurred", "흐림 없이 열람"),
+    "item_extracted": ("Copied out of the vault", "보관함 밖으로 사본 추출"),
+    "vault_verified": ("Vault integrity checked", "보관함 무결성 검사"),
+    "backup_made": ("Backup made", "백업 생성"),
+    "passphrase_changed": ("Vault passphrase changed", "보관함 암호 변경"),
+    "identity_exported": ("Vault key exported", "보관함 키 내보내기"),
+    "bundle_exported": ("Handed over in a sealed bundle", "봉인된 번들로 인계"),
+    "bundle_written": ("Bundle file written", "번들 파일 작성"),
+    "bundle_export_failed": ("Bundle export failed", "번들 내보내기 실패"),
+    "bundle_imported": ("Bundle received and checked", "번들 수령 및 검증"),
+    "received": ("Received from an earlier holder", "이전 보유자로부터 수령"),
+    "received_again": ("Received again (same evidence)", "같은 증거 다시 수령"),
+}
+
+
+SEALING = {"none": "not encrypted / 암호화 안 함", "passphrase": "age, passphrase / age 암호",
+           "recipients": "age, recipient's key / age 받는 사람 키"}
+
+
+def sealing_words(kind: Any) -> str:
+    return SEALING.get(str(kind), shown(kind))
+
+
+def event_words(name: Any) -> str:
+    en, ko = EVENTS.get(str(name), (str(name).replace("_", " ").capitalize(), ""))
+    return f"{en} / {ko}" if ko else shown(en)
+
+
+def event_detail(event: dict[str, Any]) -> str:
+    """The facts of one custody event worth reading, in plain words (vault text escaped)."""
+    data = event.get("data") or {}
+    name = event.get("event")
+    if name == "item_added":
+        arts = data.get("artifacts") or []
+        return (f"captured {when(data.get('captured_at'), True)}; {len(arts)} file(s) with "
+                "their SHA-256 recorded")
+    if name == "note_added":
+        return f"“{shown(data.get('text'), True)}”"
+    if name in ("tag_added", "tag_removed"):
+        return shown(data.get("text"))
+    if name in ("item_archived", "item_unarchived"):
+        return f"reason: {shown(data.get('reason'))}" if data.get("reason") else ""
+    if name == "item_revealed":
+        return shown(data.get("context"))
+    if name == "bundle_exported":
+        text = f"bundle {shown(data.get('bundle_id'))}, sealing: {sealing_words(data.get('sealing'))}"
+        if data.get("recipient"):
+            text += f", to {shown(data.get('recipient'))}"
+        if data.get("reason"):
+            text += f"; reason: {shown(data.get('reason'), True)}"
+        return text
+    if name == "bundle_imported":
+        return (f"bundle {shown(data.get('bundle_id'))} from identity "
+                f"{shown(data.get('sender_fingerprint'))}")
+    if name in ("received", "received_again"):
+        return f"from identity {shown(data.get('from'))}, bundle {shown(data.get('bundle_id'))}"
+    if name == "item_extracted":
+        return ", ".join(shown(f) for f in data.get("files") or [])
+    return ""
+
+
+def when_short(value: Any, local_clock: bool = False) -> str:
+    """Two short lines for tables: UTC, then KST."""
+    t = parse_time(value)
+    if t is None:
+        return shown(value) or "-"
+    return (f"{t.astimezone(dt.UTC):%Y-%m-%d %H:%M:%S} UTC\n"
+            f"{t.astimezone(KST):%Y-%m-%d %H:%M:%S} KST (+09:00)"
+            + ("\n[local clock / 컴퓨터 시계]" if local_clock else ""))
