@@ -87,7 +87,8 @@ class SafeZip:
         self._count_entries(fileobj)
         try:
             self._zip = zipfile.ZipFile(fileobj)
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError) as exc:
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, ValueError,
+                EOFError, OSError) as exc:  # NotImplementedError: "version needed" too high
             raise BundleRejected(f"The bundle is not a readable zip file ({exc}).") from exc
         self.members: dict[str, zipfile.ZipInfo] = {}
         seen: dict[str, str] = {}

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from app.bundle import chains as chain_mod
-from app.bundle import checks, layout, provenance, signing, zipsig
+from app.bundle import checks, layout, provenance, shapes, signing, zipsig
 from app.bundle.dirbag import DirBag
 from app.bundle.errors import BundleRejected
 from app.bundle.members import (
@@ -80,7 +80,7 @@ def verify_zip(z: BagSource, sealing: str = "", progress: Progress | None = None
     signer_pem = z.read_small(layout.SIGNER_KEY, 4096)
     sig_ok, fingerprint = signing.check(signer_pem, z.read_small(layout.SIGNATURE, 1024), tag_bytes)
     report.signer_fingerprint = fingerprint
-    bundle = read_json(z, layout.BUNDLE_JSON, manifest=manifest)
+    bundle = read_json(z, layout.BUNDLE_JSON, manifest=manifest, shape=shapes.BUNDLE)
     exporter = bundle.get("exporter") if isinstance(bundle.get("exporter"), dict) else {}
     assert isinstance(exporter, dict)
     sig_problems = [] if sig_ok else ["the Ed25519 signature over tagmanifest-sha256.txt is invalid"]
