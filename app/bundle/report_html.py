@@ -4,10 +4,16 @@ no external resources)."""
 from __future__ import annotations
 
 import base64
-from html import escape
+from html import escape as _escape
 from typing import Any
 
-from app.bundle.report_text import TITLE, L, certification, event_line
+from app.bundle.report_text import TITLE, L, certification, event_line, visible
+
+
+def escape(value: str) -> str:
+    """HTML-escaped, with control and bidi characters shown as <U+XXXX>."""
+    return _escape(visible(value))
+
 
 _CSS = """body{font-family:'Noto Sans CJK KR','Nanum Gothic','Malgun Gothic',sans-serif;margin:2em;color:#111}
 table{border-collapse:collapse;width:100%;margin:.5em 0}td,th{border:1px solid #999;padding:4px;

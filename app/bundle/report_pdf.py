@@ -5,10 +5,11 @@ from __future__ import annotations
 import io
 import logging
 import os
+import warnings
 from pathlib import Path
 from typing import Any
 
-from app.bundle.report_text import TITLE, L, certification, event_line
+from app.bundle.report_text import TITLE, L, certification, event_line, visible
 
 # TrueType/OpenType fonts with Hangul, in order of preference. Debian: fonts-nanum.
 FONT_CANDIDATES = (
@@ -34,9 +35,17 @@ def find_font() -> tuple[str | None, bool]:
 
 
 def render_pdf(model: dict[str, Any], thumbs: dict[str, bytes]) -> bytes:
-    from fpdf import FPDF
+    # fpdf2 and fontTools log (missing glyphs, subsetting) and warn through Python's
+    # logging/warnings, which end on stderr: library chatter, not the user's business.
+    for name in ("fontTools", "fpdf"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return _render(model, thumbs)
 
-    logging.getLogger("fontTools").setLevel(logging.ERROR)  # subsetting chatter on stderr
+
+def _render(model: dict[str, Any], thumbs: dict[str, bytes]) -> bytes:
+    from fpdf import FPDF
 
     pdf = FPDF(format="A4")
     pdf.set_auto_page_break(auto=True, margin=15)
@@ -50,6 +59,7 @@ def render_pdf(model: dict[str, Any], thumbs: dict[str, bytes]) -> bytes:
         family = "helvetica"
 
     def text(value: str) -> str:
+        value = visible(value)
         if font:
             return value if hangul else "".join(c if ord(c) < 0x1100 else "?" for c in value)
         return value.encode("latin-1", "replace").decode("latin-1")

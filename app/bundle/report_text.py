@@ -4,6 +4,24 @@ from __future__ import annotations
 
 from typing import Any
 
+_BIDI = {0x061C, 0x200E, 0x200F, 0x2028, 0x2029, *range(0x202A, 0x202F), *range(0x2066, 0x206A)}
+
+
+def visible(text: str) -> str:
+    """Untrusted text for a report: control characters, bidi controls and lone surrogates
+    shown as ``<U+XXXX>`` so they cannot hide or reorder what a reader sees (and fonts are
+    not asked for glyphs they lack). Line breaks are kept."""
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if ch != "\n" and (code < 0x20 or 0x7F <= code < 0xA0 or code in _BIDI
+                           or 0xD800 <= code <= 0xDFFF):
+            out.append(f"<U+{code:04X}>")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
 TITLE = "Chain of Custody Report / 증거 보관 연속성 보고서"
 L = {
     "bundle": "Bundle / 번들",
