@@ -62,7 +62,7 @@ BUNDLE = Obj({
     "exporter": Obj({"vault_id": ID, "fingerprint": Str(200), "public_key_pem": Str(4096)},
                     required=("vault_id", "fingerprint")),
     "chains": Seq(CHAIN_REF, 10_000, 1), "exhibits": Seq(EXHIBIT, MAX_ITEMS, 1),
-    "earlier_bundles": Seq(AnyJSON(), MAX_ITEMS), "self_check": Obj(), "software": Obj(),
+    "earlier_bundles": Seq(ID, MAX_ITEMS), "self_check": Obj(), "software": Obj(),
 }, required=("bundle_id", "created_at", "exporter", "chains", "exhibits"))
 
 CHAIN_LINE = Obj({"seq": SEQ, "prev_hash": HEX64, "payload_hash": HEX64, "entry_hash": HEX64,
