@@ -96,6 +96,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.func(args))
     except LockerError as exc:
         sys.stderr.write(f"locker: {_safe(str(exc))}\n")
+        from app.commands.common import json_printed, print_json
+
+        if getattr(args, "json", False) and not json_printed():
+            # --json: the error as a JSON object on stdout too (unless the command
+            # already wrote its JSON document).
+            print_json({"ok": False, "error": str(exc), "exit_code": exc.exit_code})
         return exc.exit_code
     except KeyboardInterrupt:
         sys.stderr.write("locker: interrupted; nothing partial was kept.\n")

@@ -15,11 +15,11 @@ verifies end to end without disclosing other evidence. One JSON object per line:
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from app.bundle import shapes
 from app.bundle.errors import BundleRejected
 from app.vault import custody
 from app.vault.custody import ChainEntry
@@ -29,7 +29,6 @@ if TYPE_CHECKING:
 
 TRANSFER_EVENTS = ("bundle_exported", "bundle_imported")
 MAX_LINE = 1024 * 1024
-_HEX64 = re.compile(r"^[0-9a-f]{64}$")
 
 
 def is_relevant(payload: dict[str, Any], uids: set[str]) -> bool:
@@ -81,20 +80,13 @@ def parse_lines(blocks: Iterable[bytes], what: str) -> Iterator[ChainEntry]:
 
 
 def _parse_line(line: bytes, what: str) -> ChainEntry:
-    try:
-        data = json.loads(line.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as exc:
-        raise BundleRejected(f"{what}: a line is not valid JSON.") from exc
-    if not isinstance(data, dict):
-        raise BundleRejected(f"{what}: a line is not a JSON object.")
-    seq = data.get("seq")
-    hashes = [data.get(k) for k in ("prev_hash", "payload_hash", "entry_hash")]
+    """One chain line, and its disclosed payload, checked against app/bundle/shapes.py."""
+    data = shapes.parse(line, shapes.CHAIN_LINE, f"{what}: a line")
+    seq = int(data["seq"])
     payload = data.get("payload")
-    if (not isinstance(seq, int) or isinstance(seq, bool) or seq < 1
-            or not all(isinstance(h, str) and _HEX64.match(h) for h in hashes)
-            or not (payload is None or isinstance(payload, str))):
-        raise BundleRejected(f"{what}: an entry is malformed.")
-    return ChainEntry(seq, str(hashes[1]), str(hashes[0]), str(hashes[2]), payload)
+    if payload is not None:
+        shapes.parse_payload(payload, f"{what}: entry {seq} payload")
+    return ChainEntry(seq, data["payload_hash"], data["prev_hash"], data["entry_hash"], payload)
 
 
 @dataclass

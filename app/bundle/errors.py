@@ -9,6 +9,11 @@ class BundleRejected(RejectedInput):
     """The file is not an acceptable bundle (hostile, malformed, truncated). Exit 5."""
 
 
+class MemberDamaged(BundleRejected):
+    """A member's stored bytes are damaged (CRC, deflate, truncation). Verification
+    reports it as a checksum failure of that file."""
+
+
 class BundleInvalid(VerificationFailed):
     """The bundle is well formed but something in it does not verify. Exit 4."""
 

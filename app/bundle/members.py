@@ -4,16 +4,16 @@ caps, and re-checking small members against the manifest when they are read agai
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from app.bundle import shapes
 from app.bundle.errors import BundleRejected
 from app.bundle.safezip import BagSource, check_name
+from app.jsonsafe import Obj, Shape
 
 MAX_JSON = 32 * 1024 * 1024
-MAX_JSON_CONTAINERS = 500_000  # bounds the memory a hostile JSON file can make us use
 MAX_SMALL = 16 * 1024 * 1024
 _LINE = re.compile(r"^([0-9a-f]{64}) [ *](.+)$")
 
@@ -56,7 +56,10 @@ def listed_bytes(z: BagSource, name: str, cap: int, manifest: dict[str, str]) ->
 
 
 def read_json(z: BagSource, name: str, cap: int = MAX_JSON,
-          manifest: dict[str, str] | None = None) -> dict[str, Any]:
+              manifest: dict[str, str] | None = None, shape: Shape | None = None
+              ) -> dict[str, Any]:
+    """A JSON object member, parsed strictly and checked against ``shape`` (see
+    app/bundle/shapes.py); BundleRejected otherwise."""
     if manifest is not None:
         try:
             text = listed_bytes(z, name, cap, manifest).decode("utf-8")
@@ -64,14 +67,7 @@ def read_json(z: BagSource, name: str, cap: int = MAX_JSON,
             raise BundleRejected(f"{name} is not UTF-8 text.") from exc
     else:
         text = read_text(z, name, cap)
-    if text.count("[") + text.count("{") > MAX_JSON_CONTAINERS:
-        raise BundleRejected(f"{name} is too deeply or widely nested to be ours.")
-    try:
-        data = json.loads(text)
-    except (ValueError, RecursionError) as exc:
-        raise BundleRejected(f"{name} is not valid JSON ({str(exc)[:200]}).") from exc
-    if not isinstance(data, dict):
-        raise BundleRejected(f"{name} is not a JSON object.")
+    data: dict[str, Any] = shapes.parse(text, shape or Obj(), name)
     return data
 
 

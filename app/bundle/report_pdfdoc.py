@@ -39,7 +39,10 @@ def find_font() -> tuple[str | None, bool]:
 class DocPDF(FPDF):
     def __init__(self, title: str, bundle_id: str, creator: str) -> None:
         super().__init__(format="A4")
-        logging.getLogger("fontTools").setLevel(logging.ERROR)  # subsetting chatter on stderr
+        # fpdf2 and fontTools log (missing glyphs, subsetting) through Python's logging,
+        # which ends on stderr: library chatter, not the user's business.
+        for name in ("fontTools", "fpdf"):
+            logging.getLogger(name).setLevel(logging.ERROR)
         self.doc_title, self.bundle_id = title, bundle_id
         self.set_auto_page_break(auto=True, margin=18)
         self.set_margins(12, 12, 12)

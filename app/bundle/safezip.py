@@ -19,7 +19,9 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import IO, Any, Protocol
 
-from app.bundle.errors import BundleRejected
+from app.bundle import repack
+from app.bundle.errors import BundleRejected, MemberDamaged
+from app.bundle.zipsig import PREFIX as ZIPSIG_PREFIX
 
 READ_BLOCK = 1024 * 1024
 
@@ -79,7 +81,11 @@ class BagSource(Protocol):
 
 
 class SafeZip:
-    """An untrusted zip, checked on open. ``names`` lists its regular files."""
+    """An untrusted zip, checked on open. ``names`` lists its regular files.
+
+    A zip without our whole-file signature was re-packed by another tool
+    (``repacked``): one top-level folder holding the bag is stripped (``prefix``) and
+    desktop metadata files are left out (``ignored``); see app/bundle/repack.py."""
 
     def __init__(self, fileobj: IO[bytes], limits: Limits = DEFAULT_LIMITS) -> None:
         self.limits = limits
@@ -87,7 +93,8 @@ class SafeZip:
         self._count_entries(fileobj)
         try:
             self._zip = zipfile.ZipFile(fileobj)
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError) as exc:
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, ValueError,
+                EOFError, OSError) as exc:  # NotImplementedError: "version needed" too high
             raise BundleRejected(f"The bundle is not a readable zip file ({exc}).") from exc
         self.members: dict[str, zipfile.ZipInfo] = {}
         seen: dict[str, str] = {}
@@ -96,9 +103,24 @@ class SafeZip:
         if len(infos) > limits.max_members:
             raise BundleRejected(f"The bundle has too many members ({len(infos)}; at most "
                                  f"{limits.max_members}).")
-        for info in infos:
-            name = info.filename
+        self.repacked = not bytes(self._zip.comment).startswith(ZIPSIG_PREFIX)
+        self.ignored: list[str] = []
+        self._others: dict[str, list[str]] = {}   # other readings of names without UTF-8 flag
+        readings = [(info, *repack.member_names(info)) for info in infos]
+        self.prefix = repack.top_folder([r[1] for r in readings]) if self.repacked else ""
+        for info, name, others in readings:
+            if self.repacked and repack.is_junk(name):
+                check_name(name, limits)
+                self.ignored.append(name)
+                continue
+            if self.prefix:
+                name = name[len(self.prefix):]
+                others = [o[len(self.prefix):] for o in others if o.startswith(self.prefix)]
+                if not name:      # the folder's own entry
+                    continue
             check_name(name, limits)
+            if others:
+                self._others[name] = others
             mode = (info.external_attr >> 16) & 0xFFFF
             kind = stat.S_IFMT(mode)
             if kind == stat.S_IFLNK:
@@ -131,6 +153,21 @@ class SafeZip:
         self._check_layout(fileobj, total)
         self.declared_total = total
         self.streamed = 0
+
+    def adopt_listed_names(self, listed: set[str]) -> list[str]:
+        """Rename members whose name (stored without the UTF-8 flag) the manifests do not
+        list but whose other reading (cp949, cp437) they do; the renamed names."""
+        renamed = []
+        for name, others in self._others.items():
+            match = [o for o in others if o in listed]
+            if name in listed or name not in self.members or len(match) != 1 \
+                    or match[0] in self.members:
+                continue
+            self.members[match[0]] = self.members.pop(name)
+            renamed.append(match[0])
+        if len({collision_key(n) for n in self.members}) != len(self.members):
+            raise BundleRejected("Bundle member names collide once read in their encoding.")
+        return renamed
 
     def _check_layout(self, fileobj: IO[bytes], total: int) -> None:
         """Members may not share or overlap their stored bytes (the trick behind overlap
@@ -189,13 +226,13 @@ class SafeZip:
                         raise BundleRejected(f"Bundle member '{name[:120]}' is larger than declared.")
                     yield data
         except (zipfile.BadZipFile, EOFError, OSError, ValueError) as exc:
-            raise BundleRejected(f"Bundle member '{name[:120]}' is damaged ({exc}).") from exc
+            raise MemberDamaged(f"Bundle member '{name[:120]}' is damaged ({exc}).") from exc
         except Exception as exc:  # zlib.error and friends
             if isinstance(exc, BundleRejected):
                 raise
-            raise BundleRejected(f"Bundle member '{name[:120]}' is damaged ({exc}).") from exc
+            raise MemberDamaged(f"Bundle member '{name[:120]}' is damaged ({exc}).") from exc
         if got != info.file_size:
-            raise BundleRejected(f"Bundle member '{name[:120]}' is truncated.")
+            raise MemberDamaged(f"Bundle member '{name[:120]}' is truncated.")
 
     def read_small(self, name: str, cap: int) -> bytes:
         """A whole member that must be at most ``cap`` bytes (JSON, text, tokens)."""

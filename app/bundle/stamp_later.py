@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app import atomic
-from app.bundle import checks
+from app.bundle import checks, shapes, zipsig
 from app.bundle.errors import BundleRejected
 from app.errors import NotFound, StorageError, UsageError
 
@@ -87,23 +87,25 @@ def check_stamp_file(path: Path, bundle_id: str, tagmanifest_sha256: str,
     try:
         if path.stat().st_size > 16 * 1024 * 1024:
             raise ValueError("too large")
-        doc = json.loads(path.read_text(encoding="utf-8"))
-        stamps = list(doc["stamps"])
-    except (OSError, ValueError, KeyError, TypeError) as exc:
+        text = path.read_bytes()
+    except (OSError, ValueError) as exc:
         raise BundleRejected(f"{path.name} is not a readable bundle stamp file ({exc}).") from exc
+    # Every member checked against its shape (app/bundle/shapes.py) before use.
+    doc = shapes.parse(text, shapes.STAMP_FILE, path.name)
+    stamps: list[dict[str, Any]] = doc["stamps"]
     problems: list[str] = []
     notes: list[str] = []
     for n, stamp in enumerate(stamps, start=1):
-        try:
-            proof: dict[str, Any] = stamp["proof"]
-            root = str(proof["merkle"]["root"])
-            size = int(proof["merkle"]["tree_size"])
-            raw = base64.b64decode(stamp["tsr"], validate=True)
-            leaves = list(proof["leaves"])
-            payloads = [json.loads(leaf["entry"]["payload"]) for leaf in leaves]
-        except (KeyError, TypeError, ValueError) as exc:
-            problems.append(f"stamp {n}: malformed ({exc})")
-            continue
+        proof: dict[str, Any] = stamp["proof"]
+        root = str(proof["merkle"]["root"])
+        size = int(proof["merkle"]["tree_size"])
+        leaves: list[dict[str, Any]] = proof["leaves"]
+        raw = zipsig.strict_b64decode(stamp["tsr"])
+        if raw is None:
+            raise BundleRejected(f"{path.name}: stamp {n} token is not canonical base64.")
+        payloads = [shapes.parse_payload(leaf["entry"]["payload"],
+                                         f"{path.name}: stamp {n} entry payload")
+                    for leaf in leaves if (leaf.get("entry") or {}).get("payload") is not None]
         if not any(p.get("event") == "bundle_written" and p.get("vault_id") == exporter_vault_id
                    and (p.get("data") or {}).get("tagmanifest_sha256") == tagmanifest_sha256
                    and (p.get("data") or {}).get("bundle_id") == bundle_id for p in payloads):

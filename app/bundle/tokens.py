@@ -9,6 +9,8 @@ import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from app.bundle import shapes
+from app.jsonsafe import check, loads
 from app.timestamp.proofs import check_leaf, proofs_for_entries
 from app.timestamp.verify import TokenVerdict, verify_token
 from app.vault.custody import ChainEntry
@@ -96,9 +98,7 @@ def check_token(stem: str, tsr: bytes, proof_json: bytes, bundled_pem: bytes | N
     token check when many exhibits share one token."""
     problems: list[str] = []
     try:
-        doc = json.loads(proof_json.decode("utf-8"))
-        if not isinstance(doc, dict):
-            raise ValueError("not an object")
+        doc = check(loads(proof_json), shapes.PROOF, "the proof file")
         merkle = doc["merkle"]
         root_hex = str(merkle["root"])
         tree_size = int(merkle["tree_size"])
@@ -125,7 +125,9 @@ def check_token(stem: str, tsr: bytes, proof_json: bytes, bundled_pem: bytes | N
     if verdict is None:
         verdict = verify_token(tsr, digest=digest, roots_pem=roots,
                                untrusted_pem=[untrusted_pem] if untrusted_pem else None,
-                               nonce=int(nonce) if isinstance(nonce, str) and nonce.isdigit() else None)
+                               nonce=int(nonce) if isinstance(nonce, int) or (
+                                   isinstance(nonce, str) and nonce.isascii() and nonce.isdigit())
+                               else None)
         if verdicts is not None:
             verdicts[key] = verdict
     problems += [f"{stem}: {p}" for p in verdict.problems]

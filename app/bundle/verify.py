@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from app.bundle import chains as chain_mod
-from app.bundle import checks, layout, provenance, signing, zipsig
+from app.bundle import checks, layout, provenance, shapes, signing, zipsig
 from app.bundle.dirbag import DirBag
-from app.bundle.errors import BundleRejected
+from app.bundle.errors import BundleRejected, MemberDamaged
 from app.bundle.members import (
     MAX_JSON,
     MAX_SMALL,
@@ -49,6 +49,7 @@ def verify_zip(z: BagSource, sealing: str = "", progress: Progress | None = None
         if required not in z.members:
             raise BundleRejected(f"The bundle has no {required}; it is not an Evidence Locker bundle.")
     known = set(manifest) | set(tagmanifest) | {layout.TAGMANIFEST} | set(layout.SIGNATURE_FILES)
+    repack_notes = _repack_notes(z, known)
     unlisted = [n for n in z.names if n not in known]
     if unlisted:
         raise BundleRejected(f"The bundle holds a file its manifests do not list: '{unlisted[0][:120]}'.")
@@ -68,8 +69,13 @@ def verify_zip(z: BagSource, sealing: str = "", progress: Progress | None = None
             progress(done, total)
 
     for path, expected in list(manifest.items()) + list(tagmanifest.items()):
-        if path in z.members and hash_member(z, path, tick) != expected:
-            bad.append(f"{path}: SHA-256 does not match the manifest")
+        if path not in z.members:
+            continue
+        try:
+            if hash_member(z, path, tick) != expected:
+                bad.append(f"{path}: SHA-256 does not match the manifest")
+        except MemberDamaged as exc:  # CRC or deflate error: its bytes were changed
+            bad.append(f"{path}: damaged, its bytes were changed ({str(exc)[:160]})")
     report.checks.append(checks.Finding(
         "checksums", not bad, f"{len(manifest)} payload and {len(tagmanifest)} tag files "
         "match manifest-sha256.txt / tagmanifest-sha256.txt" if not bad else "mismatches", bad))
@@ -80,11 +86,13 @@ def verify_zip(z: BagSource, sealing: str = "", progress: Progress | None = None
     signer_pem = z.read_small(layout.SIGNER_KEY, 4096)
     sig_ok, fingerprint = signing.check(signer_pem, z.read_small(layout.SIGNATURE, 1024), tag_bytes)
     report.signer_fingerprint = fingerprint
-    bundle = read_json(z, layout.BUNDLE_JSON, manifest=manifest)
+    bundle = read_json(z, layout.BUNDLE_JSON, manifest=manifest, shape=shapes.BUNDLE)
     exporter = bundle.get("exporter") if isinstance(bundle.get("exporter"), dict) else {}
     assert isinstance(exporter, dict)
     sig_problems = [] if sig_ok else ["the Ed25519 signature over tagmanifest-sha256.txt is invalid"]
-    if z.comment is not None:  # a zip (a folder has no whole-file signature)
+    if z.comment is not None and not (isinstance(z, SafeZip) and z.repacked):
+        # Our own zip (a folder, or a zip re-packed by another tool, has no whole-file
+        # signature: the tag manifest's signature and the manifests cover every file).
         whole = zipsig.check(z.comment, z.digest_before_comment(), signing.load_public(signer_pem))
         if whole is not None:
             sig_problems.append(whole)
@@ -93,9 +101,11 @@ def verify_zip(z: BagSource, sealing: str = "", progress: Progress | None = None
     info = read_text(z, layout.BAG_INFO, 65536)
     if f"Exporter-Identity-Fingerprint: {fingerprint}" not in info.splitlines():
         sig_problems.append("bag-info.txt names another exporter identity than the signer")
+    scope = "the tag manifest" if repack_notes or z.comment is None else \
+        "the tag manifest and the whole zip"
     report.checks.append(checks.Finding("signature", not sig_problems,
-                                        f"Ed25519 over the tag manifest and the whole zip, identity {fingerprint}",
-                                        sig_problems))
+                                        f"Ed25519 over {scope}, identity {fingerprint}",
+                                        sig_problems, repack_notes))
     report.bundle_id = str(bundle.get("bundle_id") or "")
     report.created_at = str(bundle.get("created_at") or "")
     report.exporter_vault_id = str(exporter.get("vault_id") or "")
@@ -133,6 +143,28 @@ def verify_zip(z: BagSource, sealing: str = "", progress: Progress | None = None
               "signature": z.read_small(layout.SIGNATURE, 1024), "signer_pem": signer_pem}
     return VerifiedBundle(report, bundle, exhibits, chains, manifest, signer_pem, token_files,
                           signed, earlier)
+
+
+def _repack_notes(z: BagSource, listed: set[str]) -> list[str]:
+    """Notes for a zip re-packed by another tool (see app/bundle/repack.py); also reads
+    names stored without the UTF-8 flag in the encoding the manifests list."""
+    if not isinstance(z, SafeZip):
+        return []
+    renamed = z.adopt_listed_names(listed)
+    if not z.repacked:
+        return []
+    notes = ["this zip was re-packed by another tool (it has no whole-file signature): "
+             "every file was checked against the manifests signed by the exporter; zip "
+             "metadata (dates, order) is not covered"]
+    if z.prefix:
+        notes.append(f"the bag was inside the folder '{z.prefix[:80]}'")
+    if z.ignored:
+        notes.append(f"{len(z.ignored)} desktop metadata file(s) added by the archiver were "
+                     f"ignored (e.g. '{z.ignored[0][:80]}')")
+    if renamed:
+        notes.append(f"{len(renamed)} file name(s) were stored in a legacy encoding "
+                     "(not UTF-8) and read as the manifests list them")
+    return notes
 
 
 def _check_oxum(info: str, manifest: dict[str, str], z: BagSource, report: BundleReport) -> None:

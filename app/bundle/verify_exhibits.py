@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from app.bundle import checks, layout, tokens
+from app.bundle import checks, layout, shapes, tokens
 from app.bundle.errors import BundleRejected
 from app.bundle.members import MAX_SMALL, listed_bytes, read_json
 from app.bundle.results import BundleReport
@@ -37,7 +37,7 @@ def check_exhibits(z: BagSource, bundle: dict[str, Any], manifest: dict[str, str
         if meta_path not in manifest or name in seen:
             raise BundleRejected(f"Exhibit {name[:40]} has no listed metadata.json (or appears twice).")
         seen.add(name)
-        meta = read_json(z, meta_path, MAX_SMALL, manifest)
+        meta = read_json(z, meta_path, MAX_SMALL, manifest, shapes.METADATA)
         _check_meta_shape(meta, name)
         for art in meta["artifacts"]:
             if manifest.get(art["path"]) != art["sha256"]:
@@ -115,6 +115,7 @@ def _check_stamp(z: BagSource, manifest: dict[str, str], stamp: Any,
         files[path] = listed_bytes(z, path, MAX_SMALL, manifest)
     tsr = files[str(paths["tsr"])]
     proof = files[str(paths["proof_json"])]
+    shapes.parse(proof, shapes.PROOF, str(paths["proof_json"]))
     pem = files.get(str(paths["tsa_ca_pem"])) if paths["tsa_ca_pem"] else None
     untrusted = files.get(str(paths["tsa_untrusted_pem"])) if paths["tsa_untrusted_pem"] else None
     stem = Path(str(paths["tsr"])).stem

@@ -54,12 +54,28 @@ class SignedTail:
         self._held.clear()
 
 
+def strict_b64decode(text: str | bytes) -> bytes | None:
+    """Standard base64 decoded strictly: only the alphabet, correct padding, and unused
+    bits zero (the canonical encoding), so each value has exactly one spelling."""
+    try:
+        raw = base64.b64decode(text, validate=True)
+    except ValueError:
+        return None
+    canonical = base64.b64encode(raw)
+    given = text.encode("ascii") if isinstance(text, str) else bytes(text)
+    return raw if canonical == given else None
+
+
 def check(comment: bytes, digest: bytes, key: Ed25519PublicKey) -> str | None:
-    """None when the whole-file signature holds, else what is wrong."""
+    """None when the whole-file signature holds, else what is wrong. The base64 must be
+    the canonical encoding: a last character differing only in unused bits is a change."""
     if len(comment) != len(PLACEHOLDER) or not comment.startswith(PREFIX):
         return "the zip carries no whole-file signature (it was altered or re-packed)"
+    signature = strict_b64decode(comment[len(PREFIX):])
     try:
-        key.verify(base64.b64decode(comment[len(PREFIX):], validate=True), DOMAIN + digest)
+        if signature is None:
+            raise ValueError("not canonical base64")
+        key.verify(signature, DOMAIN + digest)
     except (InvalidSignature, ValueError):
         return "the whole-file signature does not match: some byte of the zip was changed"
     return None

@@ -28,6 +28,7 @@ channels that are already secure. The standard `age -d` tool can unseal it too."
 
 VERIFY_EPILOG = """FILE may also be a folder made by open-bundle. Checks every checksum, the signature, every RFC 3161 token and Merkle proof,
 the custody chains, and every exhibit against its custody entry. Nothing is written.
+A bag folder zipped again by another tool verifies on the bag's own signature (noted).
 Exit 0 when all holds, 4 when something does not verify, 5 for a malformed or hostile
 bundle, 3 when the passphrase or key does not open it."""
 

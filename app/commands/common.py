@@ -105,9 +105,19 @@ def _file_has_bom(args: argparse.Namespace) -> bool:
         return False
 
 
+_JSON_PRINTED: list[bool] = []
+
+
 def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     sys.stdout.flush()
+    _JSON_PRINTED.append(True)
+
+
+def json_printed() -> bool:
+    """Whether this command already wrote its JSON document (then an error after it
+    adds no second one)."""
+    return bool(_JSON_PRINTED)
 
 
 def say(line: str) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import json
 from pathlib import Path
 from typing import Any
 
@@ -239,7 +238,11 @@ def cmd_verify_token(args: argparse.Namespace) -> int:
         digest = _hash_file(args.data, algorithm)
     else:
         try:
-            doc = json.loads(_read(args.proof, "proof file", 256 << 20))
+            from app.bundle.shapes import PROOF
+            from app.jsonsafe import check, loads
+
+            # Strict, bounded, every member checked (JSONRejected is a ValueError).
+            doc = check(loads(_read(args.proof, "proof file", 256 << 20)), PROOF, "proof")
             merkle_info = doc["merkle"]
             root_hex, size = str(merkle_info["root"]), int(merkle_info["tree_size"])
             digest = bytes.fromhex(root_hex)

@@ -23,6 +23,7 @@ import rfc3161_client
 from cryptography import x509
 from cryptography.x509.oid import ExtendedKeyUsageOID
 
+from app.timestamp.certorder import is_certificate_order_error, with_sorted_certificates
 from app.timestamp.ess import signing_certificate_problem
 
 MAX_RESPONSE_BYTES = 1 << 20
@@ -117,10 +118,14 @@ def _verify(v: TokenVerdict, raw: bytes, digest: bytes | None, roots_pem: list[b
         v.problems.append("the token is too large to be a time-stamp response")
         return v
     try:
-        resp = rfc3161_client.decode_timestamp_response(bytes(raw))
+        resp, parsed = _decode(bytes(raw))
     except Exception as exc:  # noqa: BLE001 - malformed ASN.1 of any kind
         v.problems.append(f"not a readable time-stamp response (malformed DER: {exc})")
         return v
+    if parsed != raw:
+        v.notes.append("the TSA sent its certificates in non-DER order (as OpenSSL TSAs do); "
+                       "they were sorted for checking, the token is kept as received")
+    raw = parsed
     v.readable = True
     v.status = STATUS_NAMES.get(int(resp.status), str(resp.status))
     if int(resp.status) != 0:
@@ -212,6 +217,20 @@ def _verify(v: TokenVerdict, raw: bytes, digest: bytes | None, roots_pem: list[b
                        "is what counts")
     v.ok = not v.problems
     return v
+
+
+def _decode(raw: bytes) -> tuple[Any, bytes]:
+    """The parsed TimeStampResp and the bytes parsed. OpenSSL TSAs with a `certs =` chain
+    write the (unsigned) certificate SET unsorted: then a copy with only that SET in DER
+    order is parsed; everything else stays strict. Raises what the parser raises."""
+    try:
+        return rfc3161_client.decode_timestamp_response(raw), raw
+    except Exception as exc:
+        sorted_raw = with_sorted_certificates(raw) \
+            if is_certificate_order_error(str(exc)) else None
+        if sorted_raw is None:
+            raise
+    return rfc3161_client.decode_timestamp_response(sorted_raw), sorted_raw
 
 
 def _check_eku(v: TokenVerdict, signer: x509.Certificate) -> None:

@@ -369,7 +369,10 @@ def check_signature(bag, ssl, info, bundle, rep):
     fp, problems = fingerprint(raw), []
     if not ssl.ed25519_verify(pem, tagmanifest, read(bag, SIGNATURE, 1024)):
         problems.append("the Ed25519 signature over tagmanifest-sha256.txt does not verify")
-    if bag.comment is not None:
+    # A zip without our signature comment was re-packed by another tool (zip -r, Windows
+    # Explorer, ...): the tag-manifest signature above still covers every file.
+    signed_zip = bool(bag.comment) and bag.comment.startswith(PREFIX)
+    if signed_zip:
         digest = bag.digest_before_comment()
         sig = bag.comment[len(PREFIX):] if bag.comment.startswith(PREFIX) else b""
         try:
@@ -384,7 +387,11 @@ def check_signature(bag, ssl, info, bundle, rep):
     if "Exporter-Identity-Fingerprint: " + fp not in info.splitlines():
         problems.append("bag-info.txt names another exporter identity than the signer")
     rep.step(not problems, "2. Ed25519 signature (openssl pkeyutl -verify -rawin)",
-             "tag manifest{} signed by key {}".format(" and whole zip" if bag.comment is not None else "", fp)
+             "tag manifest{} signed by key {}{}".format(
+                 " and whole zip" if signed_zip else "", fp,
+                 " (the zip was re-packed by another tool: no whole-zip signature; every file "
+                 "is checked against the signed manifests)" if bag.comment is not None
+                 and not signed_zip else "")
              if not problems else "; ".join(problems))
     return fp
 

@@ -176,7 +176,11 @@ def test_what_verify_bundle_rejects_the_checker_rejects(real, tmp_path):
     original = next(n for n in members if "/original/" in n)
     cases["other-key"] = write_zip(tmp_path / "other.zip", resign(
         {**members, original: members[original] + b"\0"}, Ed25519PrivateKey.generate()))
-    cases["no-zip-signature"] = write_zip(tmp_path / "nosig.zip", members)
+    # A zip without our signature comment is a re-packed bag (issue 10 §7): both accept
+    # it on the bag's own signature.
+    repacked = write_zip(tmp_path / "nosig.zip", members)
+    assert verify_bundle(repacked).ok
+    assert check(repacked, root).returncode == 0
     chain = next(n for n in members if n.startswith("data/custody/chain-"))
     lines = members[chain].split(b"\n")
     cases["chain-entry-dropped"] = write_zip(tmp_path / "chain.zip", resign(

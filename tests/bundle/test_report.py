@@ -116,3 +116,35 @@ def test_vault_text_cannot_reorder_or_hide_report_text(make_vault, tmp_path):
     assert "before <U+202E>evil<U+2066> after" in flat and "\u202e" not in flat
     html = (bag / "data/report/custody-report.html").read_text(encoding="utf-8")
     assert "\u202e" not in html and "&lt;U+202E&gt;evil" in html
+
+
+def test_control_and_bidi_characters_are_escaped_and_library_chatter_stays_quiet(
+        tmp_path, passphrase_file):
+    """Issue 10 §8: an item title with U+202E (and a glyph the font lacks) must not reach
+    stderr through fpdf2's "missing glyphs" warning, and the reports show the control
+    characters as visible escapes instead of letting them reorder the text."""
+    from tests.helpers.cli import locker
+
+    vault = tmp_path / "v.locker"
+    assert locker("init", vault, passphrase_file=passphrase_file).returncode == 0
+    # The title of an added file is its name.
+    evidence = tmp_path / "post \u202egpj.exe\u202c by user\x07 \U0001F600.txt"
+    evidence.write_bytes(b"synthetic")
+    proc = locker("add", vault, evidence, "--case", "C", passphrase_file=passphrase_file)
+    assert proc.returncode == 0, proc.stderr
+    bundle = tmp_path / "b.bundle"
+    proc = locker("export", vault, "--out", bundle, "--case", "C", "--no-encrypt", "--no-stamp",
+                  passphrase_file=passphrase_file)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr == "", proc.stderr                 # no library chatter at all
+    assert "\u202e" not in proc.stdout
+    bag = tmp_path / "bag"
+    report, _ = open_bundle(bundle, bag)
+    assert report.ok
+    pdf = subprocess.run(["pdftotext", "-enc", "UTF-8", str(bag / "data/report/custody-report.pdf"),
+                          "-"], capture_output=True, text=True, check=True).stdout
+    html = (bag / "data/report/custody-report.html").read_text(encoding="utf-8")
+    for text in (pdf, html):
+        assert "\u202e" not in text and "\u202c" not in text and "\x07" not in text
+        assert "<U+202E>" in text.replace("&lt;", "<").replace("&gt;", ">")
+

@@ -22,8 +22,11 @@ Variants: ``LocalTSA(dir, key="ec")`` signs with ECDSA P-256, ``critical_eku=Fal
 makes a signer whose timeStamping EKU is not critical (must be rejected),
 ``policy="1.2.3.4.1"`` sets the TSA's default policy.
 
-Only the signer certificate is embedded in responses: several ``certs=`` can make
-OpenSSL emit an unsorted DER SET that strict parsers (rfc3161-client) reject.
+By default only the signer certificate is embedded in responses. ``chain=2`` embeds the
+root too, ``chain=3`` signs with a certificate issued by an intermediate CA and embeds
+intermediate and root (OpenSSL's ``certs =``): OpenSSL then writes the SignedData
+certificate SET in its own order (signer first), not DER-sorted, as deployed OpenSSL
+TSAs do.
 """
 
 from __future__ import annotations
@@ -58,7 +61,7 @@ signer_cert = $dir/signer.pem
 signer_key = $dir/signer.key
 signer_digest = sha256
 default_policy = {policy}
-other_policies = 1.3.6.1.4.1.55555.1.2
+{certs}other_policies = 1.3.6.1.4.1.55555.1.2
 digests = {digests}
 accuracy = secs:1
 ordering = no
@@ -115,12 +118,38 @@ def make_pki(directory: Path, *, key: str = "rsa", critical_eku: bool = True,
     return directory / "ca.pem", signer_pem, signer_key
 
 
-def issue_signer(directory: Path, stem: str, *, key: str = "rsa", critical_eku: bool = True,
-                 name: str = "Test TSA Signer", not_before: dt.datetime | None = None,
-                 days: int = 3650) -> tuple[Path, Path]:
-    """Issue a TSA signer certificate from ``directory``'s CA: ``stem``.pem/.key."""
+def issue_intermediate(directory: Path, stem: str = "inter", *, key: str = "rsa",
+                       name: str = "Test TSA Intermediate CA") -> Path:
+    """Issue a CA certificate from ``directory``'s root: ``stem``.pem/.key."""
     ca_cert = x509.load_pem_x509_certificate((directory / "ca.pem").read_bytes())
     ca_key = serialization.load_pem_private_key((directory / "ca.key").read_bytes(), None)
+    start = ca_cert.not_valid_before_utc
+    inter_key = _new_key(key)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(_name(name)).issuer_name(ca_cert.subject)
+        .public_key(inter_key.public_key()).serial_number(x509.random_serial_number())
+        .not_valid_before(start).not_valid_after(start + dt.timedelta(days=5000))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
+        .add_extension(x509.KeyUsage(False, False, False, False, False, True, True, False, False),
+                       critical=True)
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(inter_key.public_key()), False)
+        .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(
+            ca_cert.public_key()), False)  # type: ignore[arg-type]
+        .sign(ca_key, hashes.SHA256())  # type: ignore[arg-type]
+    )
+    (directory / f"{stem}.pem").write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    (directory / f"{stem}.key").write_bytes(_pem_key(inter_key))
+    return directory / f"{stem}.pem"
+
+
+def issue_signer(directory: Path, stem: str, *, key: str = "rsa", critical_eku: bool = True,
+                 name: str = "Test TSA Signer", not_before: dt.datetime | None = None,
+                 days: int = 3650, issuer: str = "ca") -> tuple[Path, Path]:
+    """Issue a TSA signer certificate from ``directory``'s CA (or the CA whose files
+    are ``issuer``.pem/.key): ``stem``.pem/.key."""
+    ca_cert = x509.load_pem_x509_certificate((directory / f"{issuer}.pem").read_bytes())
+    ca_key = serialization.load_pem_private_key((directory / f"{issuer}.key").read_bytes(), None)
     start = not_before or (dt.datetime.now(dt.UTC) - dt.timedelta(days=1))
     signer_key = _new_key(key)
     signer_cert = (
@@ -147,12 +176,28 @@ class LocalTSA:
     """OpenSSL ``ts -reply`` behind ThreadingHTTPServer on 127.0.0.1:<free port>."""
 
     def __init__(self, directory: Path, *, key: str = "rsa", critical_eku: bool = True,
-                 policy: str = DEFAULT_POLICY, name: str = "Test TSA") -> None:
+                 policy: str = DEFAULT_POLICY, name: str = "Test TSA", chain: int = 1) -> None:
+        if chain not in (1, 2, 3):
+            raise ValueError("chain is 1 (signer only), 2 (+ root) or 3 (+ intermediate, root)")
         self.dir = Path(directory)
         self.name = name
         self.policy = policy
+        self.chain = chain
         self.ca_pem, self.signer_pem, self.signer_key = make_pki(
             self.dir, key=key, ca_name=f"{name} Root", signer_name=f"{name} Signer")
+        self.chain_pem: Path | None = None     # what `certs =` names (besides the signer)
+        certs = ""
+        if chain == 3:
+            inter = issue_intermediate(self.dir, key=key, name=f"{name} Intermediate CA")
+            self.signer_pem, self.signer_key = issue_signer(
+                self.dir, "signer", key=key, name=f"{name} Signer", issuer="inter")
+            self.chain_pem = self.dir / "chain.pem"
+            self.chain_pem.write_bytes(inter.read_bytes() + self.ca_pem.read_bytes())
+        elif chain == 2:
+            self.chain_pem = self.dir / "chain.pem"
+            self.chain_pem.write_bytes(self.ca_pem.read_bytes())
+        if self.chain_pem is not None:
+            certs = f"certs = {self.chain_pem}\n"
         # OpenSSL's `ts -reply` refuses a signer whose timeStamping EKU is not critical, so
         # that variant re-signs OpenSSL's TSTInfo with `openssl cms -sign` (see _resign).
         self.weak_signer: tuple[Path, Path] | None = None
@@ -161,11 +206,12 @@ class LocalTSA:
                                             critical_eku=False, name=f"{name} Signer")
         (self.dir / "serial").write_text("01\n")
         self._cnf = self.dir / "openssl.cnf"
-        self._cnf.write_text(_CNF.format(dir=self.dir, policy=policy,
+        self._cnf.write_text(_CNF.format(dir=self.dir, policy=policy, certs=certs,
                                          digests="sha256, sha384, sha512"))
         # A config that only accepts SHA-1 makes OpenSSL answer "rejection" (badAlg).
         self._reject_cnf = self.dir / "openssl-reject.cnf"
-        self._reject_cnf.write_text(_CNF.format(dir=self.dir, policy=policy, digests="sha1"))
+        self._reject_cnf.write_text(_CNF.format(dir=self.dir, policy=policy, certs=certs,
+                                                digests="sha1"))
         self.mode = "ok"
         self.request_count = 0
         self.requests: list[bytes] = []
