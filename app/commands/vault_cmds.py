@@ -62,6 +62,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
     p = sub.add_parser("verify", help="verify everything: storage, hashes, chain, tokens")
     add_vault_arg(p)
+    p.add_argument("--accept-history", action="store_true",
+                   help="this vault is older than (or differs from) the copy this computer "
+                   "last saw, and you know why (you restored a backup): record that in the "
+                   "custody log and stop warning")
     add_json_arg(p)
     add_passphrase_args(p)
     p.set_defaults(func=cmd_verify)
@@ -242,6 +246,13 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
     with open_vault(args) as vault:
         report = verify_vault(vault)
+        if args.accept_history and vault.history_warning is not None:
+            from app.vault import headseen
+
+            vault.log_event("history_gap_accepted", None, vault.history_warning.to_json())
+            headseen.remember(vault, force=True)
+            say("Recorded in the custody log that this vault's history is behind what this "
+                "computer saw; it will not warn again for that gap.")
         if report.checks[0].ok:
             try:
                 vault.log_event("vault_verified", None, {"ok": report.ok})

@@ -10,7 +10,7 @@ import uuid
 from pathlib import Path
 
 from app.errors import StorageError, VaultExists, VerificationFailed
-from app.vault import db, kdf
+from app.vault import db, headseen, kdf
 from app.vault.store import Vault
 from app.vault.verify import verify_vault
 
@@ -28,6 +28,9 @@ def _export_copy(vault: Vault, dest: Path, key: bytes, salt: bytes) -> None:
                 conn.execute("SELECT sqlcipher_export('backup')")
                 version = int(conn.execute("PRAGMA main.user_version").fetchone()[0])
                 conn.execute(f"PRAGMA backup.user_version = {version}")
+                # The copy carries the newest head seen, so putting it back is noticed.
+                conn.execute("INSERT OR REPLACE INTO backup.meta (key, value) VALUES (?, ?)",
+                             (headseen.META_KEY, headseen.carry_json(vault)))
             finally:
                 conn.execute("DETACH DATABASE backup")
         except db.DatabaseError as exc:
@@ -72,7 +75,8 @@ def backup(vault: Vault, dest: Path | str) -> Path:
         raise StorageError(f"The backup could not be written: {exc.strerror or exc}") from exc
     finally:
         _cleanup(tmp)
-    vault.log_event("backup_made", None, {"file_name": dest.name})
+    event = vault.log_event("backup_made", None, {"file_name": dest.name})
+    headseen.remember(vault, backup_at=event.seq - 1)  # that copy lacks only this event
     return dest
 
 

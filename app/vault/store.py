@@ -28,8 +28,9 @@ from app.errors import (
     VaultExists,
     VaultLocked,
 )
-from app.vault import custody, db, kdf, schema
+from app.vault import custody, db, headseen, kdf, schema
 from app.vault.artifact_io import ArtifactReader, open_source, write_chunks
+from app.vault.headseen import HistoryWarning
 from app.vault.images import blurred_thumbnail
 from app.vault.models import (
     Annotation,
@@ -59,6 +60,8 @@ class Vault:
         self._conns_lock = threading.Lock()
         self._write_lock = threading.RLock()
         self._closed = False
+        self._wrote = False  # a write committed since opening (the seen head moves on close)
+        self.history_warning: HistoryWarning | None = None  # see app/vault/headseen.py
         conn = self._conn()
         schema.migrate(conn)
         self.vault_id: str = self._meta(conn, "vault_id") or ""
@@ -123,6 +126,9 @@ class Vault:
         if _salt_changed(path, salt):
             vault.close()
             raise replaced
+        vault.history_warning = headseen.check(vault)
+        if vault.history_warning is None:
+            headseen.remember(vault)
         return vault
 
     def _initialise(self) -> None:
@@ -166,6 +172,10 @@ class Vault:
         return self._key, self._salt
 
     def close(self) -> None:
+        if self._wrote and not self._closed:
+            self._wrote = False
+            with contextlib.suppress(Exception):
+                headseen.remember(self)
         with self._conns_lock:
             conns, self._all_conns = self._all_conns, []
             self._closed = True
@@ -213,6 +223,7 @@ class Vault:
             try:
                 yield conn
                 conn.execute("COMMIT")
+                self._wrote = True
             except BaseException as exc:
                 with contextlib.suppress(Exception):
                     conn.execute("ROLLBACK")
