@@ -15,6 +15,7 @@ from app.errors import EXIT_CODES_HELP, EXIT_FAILURE, EXIT_USAGE, LockerError
 # Command modules, in help order. A module missing from a build is skipped.
 COMMAND_MODULES = (
     "app.commands.vault_cmds",
+    "app.commands.recover_cmds",
     "app.commands.capture_cmds",
     "app.commands.timestamp_cmds",
     "app.commands.bundle_cmds",

@@ -57,6 +57,8 @@ def _verified_commit(tmp: Path, final: Path, key: bytes, salt: bytes, replace: b
 
 def backup(vault: Vault, dest: Path | str) -> Path:
     """Write a verified encrypted backup to ``dest`` (same passphrase)."""
+    if vault.damaged_log is not None:  # its view lacks saved items: `locker recover` instead
+        raise vault.damaged_log.write_refused()
     dest = Path(dest)
     if dest.is_dir():
         dest = dest / vault.path.name

@@ -149,5 +149,7 @@ def verify_vault(vault: Vault) -> VerifyReport:
             except Exception as exc:  # noqa: BLE001 - a crashing check is a failed check
                 checks.append(CheckResult(getattr(extra, "__name__", "check"), False,
                                           f"check could not run: {exc}"))
-    warnings = [w for w in (getattr(vault, "history_warning", None),) if w is not None]
-    return VerifyReport(all(c.ok for c in checks), checks, [w.message() for w in warnings])
+    warnings = [w.message() for w in (vault.damaged_log, vault.history_warning) if w is not None]
+    if vault.damaged_log is not None:  # never passes silently: saved changes are not seen
+        checks.append(CheckResult("write-ahead log", False, vault.damaged_log.report.describe()))
+    return VerifyReport(all(c.ok for c in checks), checks, warnings)
