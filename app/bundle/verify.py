@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from app.bundle import chains as chain_mod
-from app.bundle import checks, layout, provenance, signing, zipsig
+from app.bundle import checks, claims, layout, provenance, signing, zipsig
 from app.bundle.dirbag import DirBag
 from app.bundle.errors import BundleRejected
 from app.bundle.members import (
@@ -125,6 +125,7 @@ def verify_zip(z: BagSource, sealing: str = "", progress: Progress | None = None
 
     # 4. Exhibits against the chain, and their tokens.
     exhibits, token_files = check_exhibits(z, bundle, manifest, chains, report)
+    claims.reject_foreign(chains, (str(e.get("uid")) for e in exhibits))
     earlier = provenance.read_from_bag(z, manifest, MAX_SMALL)
     report.checks.append(provenance.check(earlier, chains, fingerprints, exhibits, report.bundle_id))
     _check_manifest_token(z, tag_bytes, report)
