@@ -224,7 +224,8 @@ def _write_bag(vault: Vault, bag: bagwriter.BagWriter, items: list[Item],
     earlier = provenance.stored(vault, list(provenance.earlier_bundles(all_chains, bundle_id)))
     for origin, files in sorted(earlier.items()):
         for key, path in provenance.bag_paths(origin).items():
-            bag.add_bytes(path, files[key])
+            if key in files:
+                bag.add_bytes(path, files[key])
     model = {
         "format": layout.FORMAT, "bundle_id": bundle_id, "created_at": created,
         "earlier_bundles": sorted(earlier),

@@ -223,7 +223,11 @@ def cmd_show(args: argparse.Namespace) -> int:
         for b in data.get("received", {}).get("bundles", []):
             say(f"received         {b['imported_at']} as {b['exhibit']} from {b['sender_fingerprint']}")
         for ev in data.get("received", {}).get("sender_history", []):
-            say(f"sender custody   {ev['at']} {ev['event']} (vault {str(ev['vault_id'])[:8]}…)")
+            flag = "" if ev.get("holder_verified", True) else " [UNVERIFIED holder]"
+            say(f"sender custody   {ev['at']} {ev['event']} (vault {str(ev['vault_id'])[:8]}…){flag}")
+        for u in data.get("received", {}).get("unverified_holders", []):
+            say(f"UNVERIFIED       earlier holder {safe_terminal(str(u.get('fingerprint')))}: "
+                f"{safe_terminal(str(u.get('reason')))}")
         for ts in data.get("timestamps", []):
             say(f"timestamp        {ts.get('status')} {ts.get('gen_time') or ''} "
                 f"{safe_terminal(str(ts.get('tsa') or ''))}")

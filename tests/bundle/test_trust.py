@@ -83,3 +83,106 @@ def test_bundle_cannot_poison_evidence_received_earlier(make_vault, tmp_path, mo
     assert report.ok, report.text()
     check = next(c for c in report.checks if c.name == "received evidence")
     assert any("did not bring, is ignored" in n for n in check.notes)
+
+
+def _forge_earlier_holder(a, m, r, tmp_path, monkeypatch):
+    """A -> M (real), then M passes it on with A's chain swapped for the chain of a vault
+    R that M made (same item uid and bytes, captured a year earlier), without any bundle
+    signed by R. Returns (honest M bundle, forged M bundle, uid)."""
+    from app.bundle.chains import entry_line, local_chain
+    from app.bundle.checks import check_chains
+    from app.bundle.layout import chain_path
+
+    fill_vault(a, count=1)
+    export_bundle(a, tmp_path / "a.zip", select_items(a, case="사건 1"), Sealing())
+    got = import_bundle(m, tmp_path / "a.zip")
+    uid = got.items[0]["uid"]
+    item = m.get_item(got.items[0]["id"])
+    arts = []
+    for art in item.artifacts:
+        with m.open_artifact_by_id(art.id) as fh:
+            arts.append(NewArtifact(art.role, art.name, fh.read(), art.media_type))
+    real = uuid.uuid4
+    calls = iter([uuid.UUID(uid)])
+    monkeypatch.setattr(store_mod.uuid, "uuid4", lambda: next(calls, None) or real())
+    r.add_item(NewItem(item.kind, "R", item.title, source_url=item.source_url,
+                       captured_at="2025-01-01T00:00:00Z", metadata=item.metadata), arts)
+    monkeypatch.setattr(store_mod.uuid, "uuid4", real)
+
+    honest = tmp_path / "m.zip"
+    export_bundle(m, honest, select_items(m, case=got.case), Sealing())
+    members = read_members(honest)
+    bundle = json.loads(members["data/bundle.json"])
+    r_chain = local_chain(r, {uid})
+    _, checked = check_chains({r.vault_id: r_chain})
+    c = checked[r.vault_id]
+    members = {n: d for n, d in members.items()
+               if n != chain_path(a.vault_id) and "/provenance/" not in n}
+    members[chain_path(r.vault_id)] = b"".join(entry_line(e) for e in r_chain)
+    bundle["chains"] = [ch for ch in bundle["chains"] if ch["vault_id"] != a.vault_id] + [
+        {"vault_id": r.vault_id, "fingerprint": c.fingerprint, "path": chain_path(r.vault_id),
+         "entries": c.entries, "head": c.head, "head_seq": c.head_seq, "role": "earlier holder"}]
+    bundle["earlier_bundles"] = []
+    back_dated = r.get_item(1).captured_at
+    for name in [n for n in members if n.startswith("data/exhibits/") and n.endswith("/metadata.json")]:
+        meta = json.loads(members[name])
+        meta["captured_at"] = back_dated
+        members[name] = json.dumps(meta, ensure_ascii=False).encode()
+    for ex in bundle["exhibits"]:
+        ex["captured_at"] = back_dated
+    members["data/bundle.json"] = json.dumps(bundle, ensure_ascii=False).encode()
+    key = m.signing_key()
+    forged = write_zip(tmp_path / "forged.zip", resign(members, key), key=key)
+    return honest, forged, uid
+
+
+def test_forged_earlier_holder_is_unverified(make_vault, tmp_path, monkeypatch):
+    a, m, r, c = make_vault("a"), make_vault("m"), make_vault("r"), make_vault("c")
+    honest, forged, uid = _forge_earlier_holder(a, m, r, tmp_path, monkeypatch)
+    from app.vault.identity import fingerprint_of
+
+    fp_a = fingerprint_of(a.signing_key().public_key())
+    fp_r = fingerprint_of(r.signing_key().public_key())
+
+    # The honest bundle: A is proven by A's own signed manifests, carried on.
+    good = verify_bundle(honest)
+    assert good.ok, good.text()
+    holders = next(ch for ch in good.checks if ch.name == "earlier holders")
+    assert holders.ok and "1 of 1" in holders.detail and fp_a in holders.notes[0]
+
+    # The forged one: R is named as the earlier holder, the capture a year older.
+    report = verify_bundle(forged)
+    assert not report.ok
+    failed = {ch.name for ch in report.checks if not ch.ok}
+    assert failed == {"earlier holders"}, report.text()
+    assert [u["fingerprint"] for u in report.unverified_holders] == [fp_r]
+    assert "UNVERIFIED earlier holder " + fp_r in report.text()
+    cli = locker("verify-bundle", forged)
+    assert cli.returncode == 4 and "UNVERIFIED" in cli.stdout
+    accepted = locker("verify-bundle", forged, "--accept-unverified-holders")
+    assert accepted.returncode == 0, accepted.stdout
+    assert "accepted by the person" in accepted.stdout
+    assert "UNVERIFIED earlier holder " + fp_r in accepted.stdout
+
+    with pytest.raises(Exception, match="earlier holders"):
+        import_bundle(c, forged)
+    result = import_bundle(c, forged, accept_unverified_holders=True)
+    from app.bundle.received import received_details
+
+    details = received_details(c, uid)
+    assert details is not None
+    assert [u["fingerprint"] for u in details["unverified_holders"]] == [fp_r]
+    flags = {e["vault_id"]: e["holder_verified"] for e in details["sender_history"]}
+    assert flags[r.vault_id] is False and flags[m.vault_id] is True
+    shown = locker("show", c.path, str(result.items[0]["id"]),
+                   passphrase_file=_pf(tmp_path))
+    assert "UNVERIFIED" in shown.stdout, shown.stdout + shown.stderr
+    assert verify_vault(c).ok
+
+
+def _pf(tmp_path):
+    from tests.conftest import PASSPHRASE
+
+    path = tmp_path / "pass.txt"
+    path.write_text(PASSPHRASE + "\n", encoding="utf-8")
+    return path
