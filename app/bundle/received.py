@@ -48,6 +48,20 @@ def received_details(vault: Vault, uid: str) -> dict[str, Any] | None:
             "unverified_holders": list(unverified.values())}
 
 
+UNVERIFIED_ROLE = ("earlier holder, UNVERIFIED (no signature of its own proves this chain; "
+                   "accepted on import)")
+
+
+def unverified_holders(vault: Vault, uids: set[str]) -> set[str]:
+    """Vault ids of unverified earlier holders of any of these received items."""
+    if not uids:
+        return set()
+    marks = ",".join("?" * len(uids))
+    bundle_ids = {str(r[0]) for r in vault.read().execute(
+        f"SELECT DISTINCT bundle_id FROM received_items WHERE item_uid IN ({marks})", sorted(uids))}
+    return set(_unverified_holders(vault, bundle_ids)) if bundle_ids else set()
+
+
 def _unverified_holders(vault: Vault, bundle_ids: set[str]) -> dict[str, dict[str, Any]]:
     """Earlier holders the person accepted on import although no signature of theirs
     proved their chain (app/bundle/holders.py), recorded in the bundle_imported event."""

@@ -62,7 +62,8 @@ def render_html(model: dict[str, Any], thumbs: dict[str, bytes]) -> bytes:
         out.append("</ul>")
     out.append(f"<h2>{escape(L['transfers'])}</h2><ul>")
     out += [f"<li>{escape(str(t['at']))} {escape(str(t['event']))} by {escape(t['holder'])} "
-            f"(bundle {escape(str(t['bundle_id']))})"
+            + ("" if t.get("holder_verified", True) else "<b class='bad'>[UNVERIFIED holder]</b> ")
+            + f"(bundle {escape(str(t['bundle_id']))})"
             + (f": {escape(str(t['reason']))}" if t.get("reason") else "") + "</li>"
             for t in model["transfers"]]
     out.append(f"</ul><h2>{escape(L['chains'])}</h2><table>")

@@ -105,7 +105,9 @@ def render_pdf(model: dict[str, Any], thumbs: dict[str, bytes]) -> bytes:
             para(event_line(ev, fps), 7, 3.5)
     heading(L["transfers"])
     for t in model["transfers"]:
-        para(f"{t['at']}  {t['event']}  {t['holder']}  bundle {t['bundle_id']}"
+        para(f"{t['at']}  {t['event']}  {t['holder']}"
+             + ("" if t.get("holder_verified", True) else "  [UNVERIFIED holder]")
+             + f"  bundle {t['bundle_id']}"
              + (f"\n  {t['reason']}" if t.get("reason") else ""), 8, 4)
     heading(L["chains"])
     for c in model["chains"]:

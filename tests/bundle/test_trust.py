@@ -178,6 +178,10 @@ def test_forged_earlier_holder_is_unverified(make_vault, tmp_path, monkeypatch):
                    passphrase_file=_pf(tmp_path))
     assert "UNVERIFIED" in shown.stdout, shown.stdout + shown.stderr
     assert verify_vault(c).ok
+    # Passed on again: the custody report says so.
+    export_bundle(c, tmp_path / "c.zip", select_items(c, case=result.case), Sealing())
+    html = read_members(tmp_path / "c.zip")["data/report/custody-report.html"]
+    assert "earlier holder, UNVERIFIED" in html.decode()
 
 
 def _pf(tmp_path):
