@@ -223,13 +223,18 @@ class Controller(QObject):
         history = vault.unlock_history(1)
         failures = self.attempts.record_success(path)
         try:
-            vault.record_unlock()
+            if vault.damaged_log is None:  # a read-only view takes no writes
+                vault.record_unlock()
         except LockerError as exc:
             self.error.emit(str(exc))
         self.vault, self.vault_path = vault, path
         self.settings.note_opened(path)
         self._save_settings()
         self.unlocked.emit(UnlockInfo(path, history[0] if history else None, failures, created))
+        from app.ui.open_warnings import open_warnings
+
+        for warning in open_warnings(vault):  # after the main window is shown
+            QTimer.singleShot(0, lambda text=warning: self.error.emit(text))
         self._load_last_verify(vault)
         self.refresh_status()
         self._status_timer.start()
