@@ -253,8 +253,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
         if args.accept_history and vault.history_warning is not None:
             from app.vault import headseen
 
-            vault.log_event("history_gap_accepted", None, vault.history_warning.to_json())
-            headseen.remember(vault, force=True)
+            headseen.accept(vault)
             say("Recorded in the custody log that this vault's history is behind what this "
                 "computer saw; it will not warn again for that gap.")
         if report.checks[0].ok:

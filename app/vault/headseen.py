@@ -229,3 +229,16 @@ def carry_json(vault: Vault) -> str:
     seen = highest_seen(vault)
     seen.backups = []
     return json.dumps(_dump(seen))
+
+
+def accept(vault: Vault) -> None:
+    """The person knows why the vault is behind (a backup restored): log the gap in the
+    custody chain, and take the current head as the one seen here and carried in it."""
+    warning = vault.history_warning
+    if warning is None:
+        return
+    with vault.write() as conn:
+        vault.append_event(conn, "history_gap_accepted", None, warning.to_json())
+        conn.execute("DELETE FROM meta WHERE key = ?", (META_KEY,))
+    remember(vault, force=True)
+    vault.history_warning = None

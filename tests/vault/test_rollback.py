@@ -111,3 +111,8 @@ def test_backup_carries_the_seen_head(tmp_path: Path, passphrase_file: Path) -> 
     elsewhere = {"LOCKER_CONFIG_DIR": str(tmp_path / "other-computer")}
     out = locker("list", backup, passphrase_file=passphrase_file, env=elsewhere)
     assert out.returncode == 0 and "the computer that made this backup last saw" in out.stderr
+    acc = locker("verify", backup, "--accept-history", passphrase_file=passphrase_file,
+                 env=elsewhere)
+    assert acc.returncode == 0, acc.stdout + acc.stderr
+    again = locker("list", backup, passphrase_file=passphrase_file, env=elsewhere)
+    assert again.returncode == 0 and "WARNING" not in again.stderr
