@@ -194,6 +194,8 @@ def remember(vault: Vault, *, force: bool = False, backup_at: int | None = None)
     """Record the vault's current head as seen, when it extends the record (or with
     ``force``, after the person accepted a shorter history). A record this vault does not
     extend is kept, so the warning stays until accepted."""
+    if not vault.track_history:
+        return
     with contextlib.suppress(Exception):  # a lost record must never block anything
         data = _load()
         key = vault_key(vault.vault_id)
@@ -218,7 +220,8 @@ def highest_seen(vault: Vault) -> Seen:
     vault's own head."""
     seq, head = vault.chain_head()
     own = _snapshot(vault, seq, head)
-    for other in (_parse(_load().get(vault_key(vault.vault_id))), _carried(vault)):
+    record = _parse(_load().get(vault_key(vault.vault_id))) if vault.track_history else None
+    for other in (record, _carried(vault)):
         if other is not None and other.seq > own.seq:
             own = other
     return own

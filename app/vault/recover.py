@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from app.errors import LockerError, NotFound, VaultExists, VerificationFailed
-from app.vault import db, walcheck
+from app.vault import db, headseen, walcheck
 from app.vault.store import Vault
 
 
@@ -95,7 +95,7 @@ def _try(work: Path, out: Path, key: bytes, method: str, before: int,
     from app.vault.maintenance import backup
     from app.vault.verify import verify_vault
 
-    candidate = Vault.open(work, key=key)
+    candidate = Vault.open(work, key=key, track_history=False)
     try:
         if candidate.damaged_log is not None or not verify_vault(candidate).ok:
             return None
@@ -107,6 +107,7 @@ def _try(work: Path, out: Path, key: bytes, method: str, before: int,
         new.log_event("vault_recovered", None, {
             "method": method, "items": items, "items_visible_before": before,
             "from_file": source.name})
+        headseen.remember(new, force=True)  # the new vault is the one to compare with now
     with contextlib.suppress(OSError):
         db.fsync_dir(out.parent)
     return RecoverResult(written, method, items, before)

@@ -67,6 +67,7 @@ class Vault:
         self._closed = False
         self._wrote = False  # a write committed since opening (the seen head moves on close)
         self.history_warning: HistoryWarning | None = None  # see app/vault/headseen.py
+        self.track_history = True
         conn = self._conn()
         if damaged_log is None:
             schema.migrate(conn)
@@ -107,8 +108,11 @@ class Vault:
         return cls(path, key, salt)
 
     @classmethod
-    def open(cls, path: Path | str, passphrase: str | None = None, *, key: bytes | None = None) -> Vault:
-        """Open an existing vault. A failure never modifies or replaces the file."""
+    def open(cls, path: Path | str, passphrase: str | None = None, *, key: bytes | None = None,
+             track_history: bool = True) -> Vault:
+        """Open an existing vault. A failure never modifies or replaces the file.
+        ``track_history=False`` (private copies, e.g. recover's candidates) neither checks
+        nor updates the chain head this computer remembers (headseen.py)."""
         path = Path(path)
         salt = db.read_salt(path)
         if key is None:
@@ -141,9 +145,11 @@ class Vault:
         if _salt_changed(path, salt):
             vault.close()
             raise replaced
-        vault.history_warning = headseen.check(vault)
-        if vault.history_warning is None and damage is None:
-            headseen.remember(vault)
+        vault.track_history = track_history
+        if track_history:
+            vault.history_warning = headseen.check(vault)
+            if vault.history_warning is None and damage is None:
+                headseen.remember(vault)
         return vault
 
     def _initialise(self) -> None:

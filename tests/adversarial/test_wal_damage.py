@@ -121,7 +121,8 @@ def test_flipped_bit_in_leftover_wal_is_caught_and_recovered(
         assert len(lost) <= 1
     else:
         assert not lost, f"recover lost {len(lost)} items"
-    assert locker("verify", new, passphrase_file=passphrase_file).returncode == 0
+    checked = locker("verify", new, passphrase_file=passphrase_file)
+    assert checked.returncode == 0 and "WARNING" not in checked.stdout + checked.stderr
     log = json.loads(locker("log", new, "--json", passphrase_file=passphrase_file).stdout)
     assert [e["event"] for e in log][-2:] == ["vault_recovered", "vault_verified"]
     assert _state(vault) == before  # recover only read the damaged vault
@@ -160,3 +161,28 @@ def test_wrong_passphrase_on_crashed_vault_writes_nothing(
     out = locker("list", vault, passphrase_file=wrong)
     assert out.returncode == 3
     assert _state(vault) == before
+
+
+def test_live_log_of_a_vault_open_elsewhere_is_not_treated_as_leftover(
+        tmp_path: Path, passphrase_file: Path) -> None:
+    """SQLite's read lock on the -shm tells a live log (another program has the vault
+    open) from one a crash left behind; only the latter is checked."""
+    import subprocess
+    import sys
+
+    from tests.helpers.cli import ROOT
+
+    vault = tmp_path / "v.locker"
+    assert locker("init", vault, passphrase_file=passphrase_file).returncode == 0
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys, time; from app.vault import Vault; "
+         "from tests.conftest import PASSPHRASE; v = Vault.open(sys.argv[1], PASSPHRASE); "
+         "v.list_items(); print('open', flush=True); time.sleep(60)", str(vault)],
+        cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "open"
+        assert walcheck.in_use_elsewhere(vault)
+    finally:
+        holder.kill()
+        holder.wait()
+    assert not walcheck.in_use_elsewhere(vault)  # the lock died with the process
