@@ -29,9 +29,15 @@ from typing import Any
 from app.bundle import signing
 from app.bundle.chains import ChainCheck, disclosed_payloads
 from app.bundle.checks import Finding
+from app.bundle.errors import BundleInvalid
 from app.vault.custody import ChainEntry
 
 NAME = "earlier holders"
+
+
+class UnverifiedHolders(BundleInvalid):
+    """Everything verifies except that earlier holders are not proven (exit 4); the
+    person may accept them explicitly."""
 
 
 def _exports(entries: list[ChainEntry]) -> list[str]:
@@ -117,6 +123,11 @@ def check(chains: dict[str, list[ChainEntry]], chain_checks: dict[str, ChainChec
     detail = (f"{len(proven)} of {count} earlier holder(s) proven by their own signature"
               if count else "no earlier holder")
     return Finding(NAME, not problems, detail, problems, proven), unverified
+
+
+def only_holders_fail(report: Any) -> bool:
+    failed = [c.name for c in report.checks if not c.ok]
+    return failed == [NAME]
 
 
 def accept(report: Any) -> bool:

@@ -89,6 +89,10 @@ def import_bundle(vault: Vault, path: Path, *, passphrase: str | None = None,
         if not vb.report.ok:
             failed = [c for c in vb.report.checks if not c.ok]
             first = failed[0].problems[0] if failed and failed[0].problems else "see verify-bundle"
+            if holders.only_holders_fail(vb.report):
+                raise holders.UnverifiedHolders(
+                    f"{first}; nothing was imported. Import it only if you accept that "
+                    "(--accept-unverified-holders): those holders are then marked UNVERIFIED.")
             raise BundleInvalid(f"The bundle does not verify ({failed[0].name}: {first}); "
                                 "nothing was imported.")
         held = _refuse_duplicates(vault, vb)

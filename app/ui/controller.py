@@ -73,6 +73,7 @@ class Controller(QObject):
     exported = Signal(str, bool)  # bundle path, whether its self-check passed
     status_changed = Signal()
     error = Signal(str)
+    holders_unverified = Signal(str, object)  # message, retry (accepting) callable
 
     def __init__(self, settings: Settings | None = None, attempts: AttemptLog | None = None,
                  parent: QObject | None = None) -> None:
@@ -362,9 +363,10 @@ class Controller(QObject):
         return self.run(work, quiet=True, on_done=done, on_fail=lambda m: self.error.emit(m))
 
     def receive_bundle(self, path: Path, passphrase: str | None = None,
-                       label: str = "") -> Task | None:
+                       label: str = "", accept_unverified_holders: bool = False) -> Task | None:
         """Verify a sealed bundle completely, then import it all or nothing into a new
-        read-only case (app.bundle.importer.import_bundle)."""
+        read-only case (app.bundle.importer.import_bundle). When only its earlier holders
+        are unproven, ``holders_unverified`` offers the person to accept them."""
         fn = integrations.bundle_import_fn()
         if fn is None:
             self.error.emit("Receiving bundles is not available in this build.")
@@ -376,10 +378,23 @@ class Controller(QObject):
                 ctx.total = total
                 ctx.add_progress(done - ctx.done)
 
-            return fn(vault, path, passphrase=passphrase or None, progress=progress,
-                      cancelled=ctx.cancelled)
+            extra = {"accept_unverified_holders": True} if accept_unverified_holders else {}
+            try:
+                return fn(vault, path, passphrase=passphrase or None, progress=progress,
+                          cancelled=ctx.cancelled, **extra)
+            except LockerError as exc:
+                if type(exc).__name__ == "UnverifiedHolders":
+                    return exc
+                raise
 
-        return self.run(work, label, on_done=lambda _: self.items_changed.emit())
+        def done(result: Any) -> None:
+            if isinstance(result, LockerError):
+                self.holders_unverified.emit(str(result), lambda: self.receive_bundle(
+                    path, passphrase, label, accept_unverified_holders=True))
+            else:
+                self.items_changed.emit()
+
+        return self.run(work, label, on_done=done)
 
     def export_bundle(self, out: Path, case: str | None, item_id: int | None, sealing: str,
                       secret: str | None, label: str = "") -> Task | None:

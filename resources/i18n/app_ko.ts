@@ -286,12 +286,12 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../app/ui/controller.py" line="306" />
+        <location filename="../../app/ui/controller.py" line="307" />
         <source>These files were not stored (the others were):</source>
         <translation>다음 파일은 저장하지 못했습니다(나머지는 저장했습니다):</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/controller.py" line="309" />
+        <location filename="../../app/ui/controller.py" line="310" />
         <source>…and %n more.</source>
         <translation><numerusform>…외 %n개.</numerusform></translation>
     </message>
@@ -741,283 +741,293 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="271" />
+        <location filename="../../app/ui/main_window.py" line="272" />
         <source>Notes</source>
         <translation>메모</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="271" />
+        <location filename="../../app/ui/main_window.py" line="272" />
         <source>Evidence Locker</source>
         <translation>증거 보관함</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="273" />
+        <location filename="../../app/ui/main_window.py" line="274" />
         <source>Capture pages</source>
         <translation>페이지 저장</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="273" />
+        <location filename="../../app/ui/main_window.py" line="274" />
         <source>Capture web pages by address (Ctrl+U)</source>
         <translation>주소로 웹 페이지를 저장합니다 (Ctrl+U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="274" />
+        <location filename="../../app/ui/main_window.py" line="275" />
         <source>Browser</source>
         <translation>브라우저</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="274" />
+        <location filename="../../app/ui/main_window.py" line="275" />
         <source>Browse with images blurred and capture (Ctrl+B)</source>
         <translation>이미지를 흐리게 한 채 둘러보고 저장합니다 (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="275" />
+        <location filename="../../app/ui/main_window.py" line="276" />
         <source>Screenshot</source>
         <translation>화면 캡처</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="275" />
+        <location filename="../../app/ui/main_window.py" line="276" />
         <source>Capture the screen (Ctrl+Shift+S)</source>
         <translation>화면을 캡처합니다 (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="276" />
-        <location filename="../../app/ui/main_window.py" line="451" />
+        <location filename="../../app/ui/main_window.py" line="277" />
+        <location filename="../../app/ui/main_window.py" line="452" />
         <source>Import files</source>
         <translation>파일 가져오기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="276" />
+        <location filename="../../app/ui/main_window.py" line="277" />
         <source>Import files; originals are kept bit-exact (Ctrl+O)</source>
         <translation>파일을 가져옵니다. 원본은 한 비트도 바뀌지 않고 보관됩니다 (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="277" />
-        <location filename="../../app/ui/main_window.py" line="457" />
+        <location filename="../../app/ui/main_window.py" line="278" />
+        <location filename="../../app/ui/main_window.py" line="458" />
         <source>Import folder</source>
         <translation>폴더 가져오기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="277" />
+        <location filename="../../app/ui/main_window.py" line="278" />
         <source>Import every file in a folder (Ctrl+Shift+O)</source>
         <translation>폴더 안의 모든 파일을 가져옵니다 (Ctrl+Shift+O)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="278" />
-        <location filename="../../app/ui/main_window.py" line="297" />
-        <location filename="../../app/ui/main_window.py" line="463" />
+        <location filename="../../app/ui/main_window.py" line="279" />
+        <location filename="../../app/ui/main_window.py" line="298" />
+        <location filename="../../app/ui/main_window.py" line="464" />
         <source>New case</source>
         <translation>새 사건</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="278" />
+        <location filename="../../app/ui/main_window.py" line="279" />
         <source>Start a new case (Ctrl+N)</source>
         <translation>새 사건을 만듭니다 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="279" />
+        <location filename="../../app/ui/main_window.py" line="280" />
         <source>Export bundle</source>
         <translation>묶음 파일 내보내기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="279" />
+        <location filename="../../app/ui/main_window.py" line="280" />
         <source>Hand a case or an item over as a sealed bundle (Ctrl+E)</source>
         <translation>사건이나 항목을 봉인된 묶음 파일로 넘겨줍니다 (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="280" />
+        <location filename="../../app/ui/main_window.py" line="281" />
         <source>Receive bundle</source>
         <translation>묶음 파일 받기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="280" />
+        <location filename="../../app/ui/main_window.py" line="281" />
         <source>Verify and import a sealed bundle (Ctrl+R)</source>
         <translation>봉인된 묶음 파일을 검증하고 가져옵니다 (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="281" />
+        <location filename="../../app/ui/main_window.py" line="282" />
         <source>Grid</source>
         <translation>바둑판 보기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="281" />
+        <location filename="../../app/ui/main_window.py" line="282" />
         <source>Blurred thumbnails (Ctrl+1)</source>
         <translation>흐린 미리 보기 (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="282" />
+        <location filename="../../app/ui/main_window.py" line="283" />
         <source>Table</source>
         <translation>표 보기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="282" />
+        <location filename="../../app/ui/main_window.py" line="283" />
         <source>Table of items (Ctrl+2)</source>
         <translation>항목 표 (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="283" />
+        <location filename="../../app/ui/main_window.py" line="284" />
         <source>Text only</source>
         <translation>글자만 보기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="283" />
+        <location filename="../../app/ui/main_window.py" line="284" />
         <source>Hide even blurred thumbnails (Ctrl+T)</source>
         <translation>흐린 미리 보기까지 숨깁니다 (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="284" />
+        <location filename="../../app/ui/main_window.py" line="285" />
         <source>Verify vault</source>
         <translation>보관함 검증</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="284" />
+        <location filename="../../app/ui/main_window.py" line="285" />
         <source>Check every file and the custody history (Ctrl+Shift+V)</source>
         <translation>모든 파일과 보관 이력을 확인합니다 (Ctrl+Shift+V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="285" />
+        <location filename="../../app/ui/main_window.py" line="286" />
         <source>Settings</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="285" />
+        <location filename="../../app/ui/main_window.py" line="286" />
         <source>Settings (Ctrl+,)</source>
         <translation>설정 (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="286" />
+        <location filename="../../app/ui/main_window.py" line="287" />
         <source>Lock</source>
         <translation>잠그기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="286" />
+        <location filename="../../app/ui/main_window.py" line="287" />
         <source>Lock the vault (Ctrl+L)</source>
         <translation>보관함을 잠급니다 (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="291" />
+        <location filename="../../app/ui/main_window.py" line="292" />
         <source>Actions</source>
         <translation>작업</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="292" />
+        <location filename="../../app/ui/main_window.py" line="293" />
         <source>Bundles</source>
         <translation>묶음 파일</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="293" />
+        <location filename="../../app/ui/main_window.py" line="294" />
         <source>Receive or export sealed bundles</source>
         <translation>봉인된 묶음 파일을 받거나 내보냅니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="294" />
+        <location filename="../../app/ui/main_window.py" line="295" />
         <source>Quick exit</source>
         <translation>빠른 종료</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="295" />
         <location filename="../../app/ui/main_window.py" line="296" />
+        <location filename="../../app/ui/main_window.py" line="297" />
         <source>Cases</source>
         <translation>사건</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="298" />
+        <location filename="../../app/ui/main_window.py" line="299" />
         <source>Evidence, blurred thumbnails</source>
         <translation>증거, 흐린 미리 보기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="299" />
+        <location filename="../../app/ui/main_window.py" line="300" />
         <source>Evidence table</source>
         <translation>증거 표</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="300" />
+        <location filename="../../app/ui/main_window.py" line="301" />
         <source>Dismiss</source>
         <translation>닫기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="301" />
+        <location filename="../../app/ui/main_window.py" line="302" />
         <source>Dismiss the unlock history</source>
         <translation>잠금 해제 기록 닫기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="320" />
+        <location filename="../../app/ui/main_window.py" line="321" />
         <source>New vault created. Nothing is ever deleted; items can be archived.</source>
         <translation>새 보관함을 만들었습니다. 어떤 것도 지워지지 않으며, 항목은 보관 처리할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="322" />
+        <location filename="../../app/ui/main_window.py" line="323" />
         <source>Last unlocked %1.</source>
         <translation>마지막 잠금 해제: %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="324" />
+        <location filename="../../app/ui/main_window.py" line="325" />
         <source>No earlier unlock is on record.</source>
         <translation>이전 잠금 해제 기록이 없습니다.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="326" />
+        <location filename="../../app/ui/main_window.py" line="327" />
         <source>%n failed attempt(s) on this device since the last unlock, the latest at %1.</source>
         <translation><numerusform>마지막 잠금 해제 이후 이 기기에서 %n번 실패한 시도가 있었습니다. 가장 최근: %1.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="330" />
+        <location filename="../../app/ui/main_window.py" line="331" />
         <source>No failed attempts since then.</source>
         <translation>그 이후 실패한 시도는 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="357" />
+        <location filename="../../app/ui/main_window.py" line="358" />
         <source>All evidence</source>
         <translation>모든 증거</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="362" />
+        <location filename="../../app/ui/main_window.py" line="363" />
         <source>Archived</source>
         <translation>보관 처리됨</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="404" />
+        <location filename="../../app/ui/main_window.py" line="405" />
         <source>%1 · %n item(s)</source>
         <translation><numerusform>%1 · 항목 %n개</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="408" />
+        <location filename="../../app/ui/main_window.py" line="409" />
         <source>Nothing is archived.</source>
         <translation>보관 처리된 항목이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="411" />
+        <location filename="../../app/ui/main_window.py" line="412" />
         <source>No evidence here yet. Import files, or drop them on this window.</source>
         <translation>아직 증거가 없습니다. 파일을 가져오시거나 이 창에 끌어다 놓으세요.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="447" />
+        <location filename="../../app/ui/main_window.py" line="448" />
         <source>Importing %n file(s)…</source>
         <translation><numerusform>파일 %n개 가져오는 중…</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="463" />
+        <location filename="../../app/ui/main_window.py" line="464" />
         <source>Case name:</source>
         <translation>사건 이름:</translation>
     </message>
     <message>
+        <location filename="../../app/ui/main_window.py" line="516" />
+        <source>Unverified earlier holders</source>
+        <translation>검증되지 않은 이전 보관자</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="517" />
+        <source>This bundle names earlier holders whose custody record is not proven by their own signature. Import it anyway? They will be marked UNVERIFIED.</source>
+        <translation>이 번들에는 보관 이력이 그 보관자 자신의 서명으로 증명되지 않은 이전 보관자가 있습니다. 그래도 가져올까요? 그 보관자는 '검증되지 않음'으로 표시됩니다.</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/export_dialog.py" line="184" />
-        <location filename="../../app/ui/main_window.py" line="465" />
+        <location filename="../../app/ui/main_window.py" line="466" />
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="477" />
+        <location filename="../../app/ui/main_window.py" line="478" />
         <source>Verifying the vault…</source>
         <translation>보관함 검증 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="485" />
+        <location filename="../../app/ui/main_window.py" line="486" />
         <source>Something went wrong</source>
         <translation>문제가 생겼습니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="510" />
+        <location filename="../../app/ui/main_window.py" line="511" />
         <source>Receiving a bundle…</source>
         <translation>묶음 파일 받는 중…</translation>
     </message>
@@ -1037,12 +1047,12 @@
         <translation>내보낼 사건을 왼쪽에서 고르시거나 항목을 선택해 주세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="525" />
+        <location filename="../../app/ui/main_window.py" line="545" />
         <source>Bundle written and checked: %1</source>
         <translation>묶음 파일을 만들고 확인했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="526" />
+        <location filename="../../app/ui/main_window.py" line="546" />
         <source>Bundle written, but its self-check found problems: %1</source>
         <translation>묶음 파일을 만들었지만 자체 확인에서 문제가 발견되었습니다: %1</translation>
     </message>

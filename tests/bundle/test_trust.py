@@ -11,6 +11,7 @@ import pytest
 from app.bundle import claims
 from app.bundle.errors import BundleRejected
 from app.bundle.export import export_bundle, select_items
+from app.bundle.holders import UnverifiedHolders
 from app.bundle.importer import import_bundle
 from app.bundle.seal import Sealing
 from app.bundle.verify import verify_bundle
@@ -164,8 +165,16 @@ def test_forged_earlier_holder_is_unverified(make_vault, tmp_path, monkeypatch):
     assert "accepted by the person" in accepted.stdout
     assert "UNVERIFIED earlier holder " + fp_r in accepted.stdout
 
-    with pytest.raises(Exception, match="earlier holders"):
+    with pytest.raises(UnverifiedHolders, match="is UNVERIFIED") as refused:
         import_bundle(c, forged)
+    assert refused.value.exit_code == 4 and c.list_items() == []
+    pf = _pf(tmp_path)
+    d = tmp_path / "d.locker"
+    assert locker("init", d, passphrase_file=pf).returncode == 0
+    refused_cli = locker("import", d, forged, passphrase_file=pf)
+    assert refused_cli.returncode == 4 and "--accept-unverified-holders" in refused_cli.stderr
+    taken = locker("import", d, forged, "--accept-unverified-holders", passphrase_file=pf)
+    assert taken.returncode == 0 and "UNVERIFIED earlier holder " + fp_r in taken.stdout
     result = import_bundle(c, forged, accept_unverified_holders=True)
     from app.bundle.received import received_details
 

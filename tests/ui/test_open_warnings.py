@@ -52,3 +52,37 @@ def test_damaged_log_opens_read_only_with_a_warning(gui, qtbot, tmp_path: Path) 
     unlock(gui, qtbot, crashed / "v.locker")
     qtbot.waitUntil(lambda: any("opened read-only" in t for t in _boxes(gui)), timeout=5_000)
     assert gui.controller.vault.damaged_log is not None
+
+
+def test_receiving_unverified_earlier_holders_asks_first(gui, qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                         monkeypatch) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from tests.bundle.test_trust import _forge_earlier_holder
+
+    made = [Vault.create(tmp_path / f"{n}.locker", PASSPHRASE) for n in ("a", "m", "r")]
+    try:
+        _honest, forged, uid = _forge_earlier_holder(*made, tmp_path, monkeypatch)
+    finally:
+        for v in made:
+            v.close()
+    path = make_vault(tmp_path / "c.locker")
+    unlock(gui, qtbot, path)
+
+    def box():  # type: ignore[no-untyped-def]
+        found = [w for w in QApplication.topLevelWidgets()
+                 if w.objectName() == "unverifiedHoldersBox" and w.isVisible()]
+        return found[0] if found else None
+
+    gui.main_window.receive_bundle(forged)
+    qtbot.waitUntil(lambda: box() is not None, timeout=20_000)
+    assert "UNVERIFIED" in box().text()
+    assert gui.controller.vault.list_items() == []  # nothing imported before the answer
+    box().button(QMessageBox.StandardButton.Yes).click()
+    qtbot.waitUntil(lambda: len(gui.controller.vault.list_items()) == 1, timeout=20_000)
+    item = gui.controller.vault.list_items()[0]
+    assert item.uid == uid
+    details = gui.main_window.details
+    details.show_item(item.id)
+    lines = [details.history.item(i).text() for i in range(details.history.count())]
+    assert any(line.startswith("UNVERIFIED earlier holder") for line in lines)
