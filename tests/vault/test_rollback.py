@@ -10,6 +10,8 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
+
 from tests.helpers.cli import locker
 
 
@@ -116,3 +118,25 @@ def test_backup_carries_the_seen_head(tmp_path: Path, passphrase_file: Path) -> 
     assert acc.returncode == 0, acc.stdout + acc.stderr
     again = locker("list", backup, passphrase_file=passphrase_file, env=elsewhere)
     assert again.returncode == 0 and "WARNING" not in again.stderr
+
+
+@pytest.mark.parametrize("content", [
+    "not json", "[]", '{"%s": 5}', '{"%s": {"seq": "x"}}', '{"%s": {"seq": 99, "hashes": []}}',
+    '{"%s": {"seq": 2, "hashes": {"2": 7}}}', '{"%s": {"seq": 1e999, "hashes": {}}}',
+    '{"%s": {"seq": 3, "hashes": {"3": "%s"}, "backups": ["a", true, -1]}}'])
+def test_edited_record_never_stops_a_vault_from_opening(tmp_path: Path, content: str) -> None:
+    """heads.json is outside the vault: anyone at the PC can edit it."""
+    from app.vault import Vault, headseen
+    from tests.conftest import PASSPHRASE
+
+    path = tmp_path / "v.locker"
+    Vault.create(path, PASSPHRASE).close()
+    with Vault.open(path, PASSPHRASE) as vault:
+        key = headseen.vault_key(vault.vault_id)
+    text = content.replace("%s", key, 1).replace("%s", "ab" * 32)
+    headseen.record_path().write_text(text, encoding="utf-8")
+    with Vault.open(path, PASSPHRASE) as vault:  # opens; at most a warning
+        vault.list_items()
+        warning = vault.history_warning
+    if warning is not None:  # a record claiming more than the file holds
+        assert warning.missing >= 1
