@@ -118,7 +118,7 @@ def analyse(wal: Path) -> WalReport | None:
             frame.intact = own == (k0, k1)
             if chain_alive:
                 got = own if run == prev_stored else checksum(body, *checksum(head[:8], *run, big), big)
-                if (s1, s2) == salts and got == (k0, k1):
+                if (s1, s2) == salts and page != 0 and got == (k0, k1):
                     frame.chained = True
                     run = got
                     if commit:
