@@ -11,6 +11,7 @@ import contextlib
 import json
 import os
 import threading
+import time
 import uuid
 import weakref
 from collections.abc import Callable, Iterator, Sequence
@@ -47,6 +48,7 @@ from app.vault.models import (
 Connection = Any
 _OPEN: weakref.WeakSet[Vault] = weakref.WeakSet()  # vaults open in this process
 DEFAULT_CASE = "General"
+HEAD_SAVE_INTERVAL = 1.0  # seconds
 MAX_TEXT = 100_000
 
 
@@ -66,6 +68,7 @@ class Vault:
         self._write_lock = threading.RLock()
         self._closed = False
         self._wrote = False  # a write committed since opening (the seen head moves on close)
+        self._head_saved = -HEAD_SAVE_INTERVAL  # monotonic time the seen head was last saved
         self.history_warning: HistoryWarning | None = None  # see app/vault/headseen.py
         self.track_history = True
         conn = self._conn()
@@ -251,6 +254,11 @@ class Vault:
                 yield conn
                 conn.execute("COMMIT")
                 self._wrote = True
+                # The seen head also moves during a session (at most once a second), so a
+                # crash followed by a deleted -wal is still noticed (headseen.py).
+                if time.monotonic() - self._head_saved >= HEAD_SAVE_INTERVAL:
+                    self._head_saved = time.monotonic()
+                    headseen.remember(self)
             except BaseException as exc:
                 with contextlib.suppress(Exception):
                     conn.execute("ROLLBACK")

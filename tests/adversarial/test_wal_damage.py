@@ -220,3 +220,22 @@ def test_check_agrees_with_sqlite_on_random_flips(crashed: tuple[Path, dict[str,
         flagged = walcheck.check(vault) is not None
         if seen >= 0:
             assert flagged == (seen < FILES), f"byte {pos}: {seen} items seen, flagged={flagged}"
+
+
+def test_crash_then_deleted_wal_is_flagged(tmp_path: Path, passphrase_file: Path) -> None:
+    """Issue 11 §4: deleting the -wal a crash left loses the items `add` reported saved;
+    the head this computer saw during that session flags it on the next open."""
+    vault = tmp_path / "v.locker"
+    assert locker("init", vault, passphrase_file=passphrase_file).returncode == 0
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(FILES):
+        (src / f"f{i:02d}.txt").write_bytes(b"saved %d" % i)
+    run = run_and_kill(locker_cmd("add", vault, src, "--passphrase-file", passphrase_file),
+                       after_lines=5)
+    assert run.killed and len(run.lines) >= 5  # killed mid-run: the -wal was left
+    for s in ("-wal", "-shm"):
+        Path(f"{vault}{s}").unlink()
+    items, warning = _items(vault, passphrase_file)
+    assert len(items) < len(run.lines)  # items reported saved are gone ...
+    assert "custody events are missing" in warning  # ... and that is said
