@@ -16,6 +16,7 @@ from app.hardening import no_core_dumps
 # Command modules, in help order. A module missing from a build is skipped.
 COMMAND_MODULES = (
     "app.commands.vault_cmds",
+    "app.commands.recover_cmds",
     "app.commands.capture_cmds",
     "app.commands.timestamp_cmds",
     "app.commands.bundle_cmds",

@@ -67,3 +67,18 @@ def vault(vault_path: Path) -> Iterator[object]:
         yield v
     finally:
         v.close()
+
+
+# Rollback detection (app/vault/headseen.py) remembers chain heads in the config folder:
+# each test gets its own, so copies of one template vault in different tests do not
+# look like rolled-back vaults to each other.
+if "LOCKER_CONFIG_DIR" not in os.environ:
+    import tempfile
+
+    os.environ["LOCKER_CONFIG_DIR"] = tempfile.mkdtemp(prefix="locker-config-")
+
+
+@pytest.fixture(autouse=True)
+def _private_config_dir(tmp_path_factory: pytest.TempPathFactory,
+                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LOCKER_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))

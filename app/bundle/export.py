@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from app import __version__, atomic
 from app.bundle import bagwriter, chains, checks, layout, provenance, signing, tokens
+from app.bundle.received import UNVERIFIED_ROLE, unverified_holders
 from app.bundle.seal import Sealing, sealed_writer
 from app.bundle.verify_txt import root_fingerprints
 from app.errors import LockerError, NotFound, UsageError
@@ -219,17 +220,20 @@ def _write_bag(vault: Vault, bag: bagwriter.BagWriter, items: list[Item],
     for exhibit in exhibits:
         problems += checks.check_exhibit(exhibit, index)
     chain_files = []
+    doubtful = unverified_holders(vault, {item.uid for item in items})
     for vid, entries in all_chains.items():
         path = layout.chain_path(vid)
         bag.add_bytes(path, b"".join(chains.entry_line(e) for e in entries))
         c = chain_checks[vid]
         chain_files.append({"vault_id": vid, "fingerprint": c.fingerprint, "path": path,
                             "entries": c.entries, "head": c.head, "head_seq": c.head_seq,
-                            "role": "exporter" if vid == vault.vault_id else "earlier holder"})
+                            "role": "exporter" if vid == vault.vault_id else
+                            "earlier holder" if vid not in doubtful else UNVERIFIED_ROLE})
     earlier = provenance.stored(vault, list(provenance.earlier_bundles(all_chains, bundle_id)))
     for origin, files in sorted(earlier.items()):
         for key, path in provenance.bag_paths(origin).items():
-            bag.add_bytes(path, files[key])
+            if key in files:
+                bag.add_bytes(path, files[key])
     model = {
         "format": layout.FORMAT, "bundle_id": bundle_id, "created_at": created,
         "earlier_bundles": sorted(earlier),
@@ -237,7 +241,8 @@ def _write_bag(vault: Vault, bag: bagwriter.BagWriter, items: list[Item],
         "exporter": {"vault_id": vault.vault_id, "fingerprint": fingerprint,
                      "public_key_pem": signing.public_pem(vault.signing_key()).decode()},
         "sealing": sealing.kind, "exhibits": exhibits, "chains": chain_files,
-        "transfers": checks.transfers(all_chains, fingerprints),
+        "transfers": [{**t, "holder_verified": t["vault_id"] not in doubtful}
+                      for t in checks.transfers(all_chains, fingerprints)],
         "events": checks.events_by_item(all_chains, [e["uid"] for e in exhibits]),
         "self_check": {"ok": not problems, "problems": list(problems),
                        "checked_at": created},

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, cast
 
-from app.bundle import provenance
+from app.bundle import holders, provenance
 from app.bundle.errors import AlreadyImported, BundleInvalid
 from app.bundle.safezip import DEFAULT_LIMITS, BagSource, Limits
 from app.bundle.seal import parse_identities
@@ -67,9 +67,12 @@ class _MemberReader:
 def import_bundle(vault: Vault, path: Path, *, passphrase: str | None = None,
                   identities: list[Any] | None = None, case: str | None = None,
                   limits: Limits = DEFAULT_LIMITS, progress: Progress | None = None,
-                  cancelled: Callable[[], bool] | None = None) -> ImportResult:
+                  cancelled: Callable[[], bool] | None = None,
+                  accept_unverified_holders: bool = False) -> ImportResult:
     """Verify the bundle completely, then import it in one transaction. ``progress`` gets
-    (bytes done, bytes total) over both passes (verification, then storing)."""
+    (bytes done, bytes total) over both passes (verification, then storing). Earlier
+    holders not proven by their own signature refuse the import unless
+    ``accept_unverified_holders``; then they are recorded as unverified."""
     keys = list(identities or []) + parse_identities(vault.age_identity())
     seen = {"verify_total": 0}
 
@@ -81,9 +84,15 @@ def import_bundle(vault: Vault, path: Path, *, passphrase: str | None = None,
             progress(done, total * 2)
 
     with opened(Path(path), passphrase, keys, limits, verify_progress) as (z, vb):
+        if accept_unverified_holders:
+            holders.accept(vb.report)
         if not vb.report.ok:
             failed = [c for c in vb.report.checks if not c.ok]
             first = failed[0].problems[0] if failed and failed[0].problems else "see verify-bundle"
+            if holders.only_holders_fail(vb.report):
+                raise holders.UnverifiedHolders(
+                    f"{first}; nothing was imported. Import it only if you accept that "
+                    "(--accept-unverified-holders): those holders are then marked UNVERIFIED.")
             raise BundleInvalid(f"The bundle does not verify ({failed[0].name}: {first}); "
                                 "nothing was imported.")
         held = _refuse_duplicates(vault, vb)
@@ -168,6 +177,8 @@ def _commit(vault: Vault, z: BagSource, vb: VerifiedBundle, case: str | None,
         source = {"bundle_id": r.bundle_id, "sender_fingerprint": r.signer_fingerprint,
                   "sender_vault_id": r.exporter_vault_id, "exported_at": r.created_at,
                   "tagmanifest_sha256": r.tagmanifest_sha256}
+        if r.unverified_holders:  # accepted by the person; shown as unverified everywhere
+            source["unverified_holders"] = r.unverified_holders  # type: ignore[assignment]
         case_id = int(conn.execute(
             "INSERT INTO cases (name, created_at, origin, read_only, source_json)"
             " VALUES (?, ?, 'received', 1, ?)", (name, now, json.dumps(source))).lastrowid)

@@ -23,7 +23,11 @@ if TYPE_CHECKING:
     from app.vault.store import Connection, Vault
 
 FILES = {"tagmanifest": "tagmanifest-sha256.txt", "manifest": "manifest-sha256.txt",
-         "signature": "signature.sig", "signer_pem": "signer-ed25519.pem"}
+         "signature": "signature.sig", "signer_pem": "signer-ed25519.pem",
+         "bundle_json": "bundle.json"}
+# bundle.json (the earlier holder's signed chain heads, holders.py) was added later:
+# provenance stored or carried without it is still passed on.
+REQUIRED = set(FILES) - {"bundle_json"}
 BASE = "data/custody/provenance"
 _ID = re.compile(r"^[0-9A-Za-z-]{8,64}$")
 
@@ -45,8 +49,8 @@ def stored(vault: Vault, bundle_ids: list[str]) -> dict[str, dict[str, bytes]]:
     for bundle_id in bundle_ids:
         rows = vault.read().execute(
             "SELECT name, data FROM bundle_provenance WHERE origin_bundle_id = ?", (bundle_id,))
-        files = {str(n): bytes(d) for n, d in rows}
-        if set(files) == set(FILES):
+        files = {str(n): bytes(d) for n, d in rows if str(n) in FILES}
+        if REQUIRED <= set(files):
             out[bundle_id] = files
     return out
 
@@ -61,8 +65,8 @@ def read_from_bag(z: BagSource, manifest: dict[str, str], cap: int) -> dict[str,
     ids = {p.split("/")[3] for p in manifest if p.startswith(BASE + "/") and p.count("/") == 4}
     out = {}
     for bundle_id in sorted(ids):
-        paths = bag_paths(bundle_id)
-        if _ID.match(bundle_id) and all(p in manifest for p in paths.values()):
+        paths = {k: p for k, p in bag_paths(bundle_id).items() if p in manifest}
+        if _ID.match(bundle_id) and REQUIRED <= set(paths):
             out[bundle_id] = {key: listed_bytes(z, p, cap, manifest) for key, p in paths.items()}
     return out
 

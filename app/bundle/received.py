@@ -41,4 +41,36 @@ def received_details(vault: Vault, uid: str) -> dict[str, Any] | None:
             history.append({"at": data.get("at"), "event": data.get("event"), "vault_id": vid,
                             "seq": seq, "entry_hash": e_hash, "data": data.get("data")})
     history.sort(key=lambda e: (str(e["at"]), e["seq"]))
-    return {"bundles": bundles, "sender_history": history}
+    unverified = _unverified_holders(vault, {b["bundle_id"] for b in bundles})
+    for e in history:
+        e["holder_verified"] = e["vault_id"] not in unverified
+    return {"bundles": bundles, "sender_history": history,
+            "unverified_holders": list(unverified.values())}
+
+
+UNVERIFIED_ROLE = ("earlier holder, UNVERIFIED (no signature of its own proves this chain; "
+                   "accepted on import)")
+
+
+def unverified_holders(vault: Vault, uids: set[str]) -> set[str]:
+    """Vault ids of unverified earlier holders of any of these received items."""
+    if not uids:
+        return set()
+    marks = ",".join("?" * len(uids))
+    bundle_ids = {str(r[0]) for r in vault.read().execute(
+        f"SELECT DISTINCT bundle_id FROM received_items WHERE item_uid IN ({marks})", sorted(uids))}
+    return set(_unverified_holders(vault, bundle_ids)) if bundle_ids else set()
+
+
+def _unverified_holders(vault: Vault, bundle_ids: set[str]) -> dict[str, dict[str, Any]]:
+    """Earlier holders the person accepted on import although no signature of theirs
+    proved their chain (app/bundle/holders.py), recorded in the bundle_imported event."""
+    out: dict[str, dict[str, Any]] = {}
+    for (payload,) in vault.read().execute(
+            "SELECT payload FROM custody WHERE event = 'bundle_imported'"):
+        data = json.loads(payload).get("data") or {}
+        if data.get("bundle_id") in bundle_ids:
+            for holder in data.get("unverified_holders") or []:
+                if isinstance(holder, dict) and isinstance(holder.get("vault_id"), str):
+                    out[holder["vault_id"]] = holder
+    return out

@@ -81,7 +81,10 @@ def render_html(model: dict[str, Any], thumbs: dict[str, bytes]) -> bytes:
         out.append(_exhibit(e, thumbs.get(e["exhibit"]), model["events"].get(e["uid"], []), fps))
     out.append(f"<h2>{escape(L['transfers'])}</h2><ul>")
     out += [f"<li>{escape(when(t['at'], True))}: {escape(event_words(t['event']))} — holder "
-            f"{esc(t['holder'])}, bundle {esc(t['bundle_id'])}"
+            f"{esc(t['holder'])}"
+            + ("" if t.get("holder_verified", True)
+               else " <b class='bad'>[UNVERIFIED holder / 검증되지 않은 보유자]</b>")
+            + f", bundle {esc(t['bundle_id'])}"
             + (f"; reason / 사유: {esc(t['reason'])}" if t.get("reason") else "") + "</li>"
             for t in model["transfers"]]
     out.append(f"</ul><h2>{escape(L['chains'])}</h2><table>")

@@ -61,8 +61,10 @@ def render_pdf(model: dict[str, Any], thumbs: dict[str, bytes]) -> bytes:
         _exhibit(pdf, e, thumbs.get(e["exhibit"]), model["events"].get(e["uid"], []), fps)
     pdf.heading(L["transfers"], 12)
     for t in model["transfers"]:
-        pdf.para(f"{when(t['at'], True)}\n  {event_words(t['event'])} — holder {t['holder']}, "
-                 f"bundle {shown(t['bundle_id'])}"
+        pdf.para(f"{when(t['at'], True)}\n  {event_words(t['event'])} — holder {t['holder']}"
+                 + ("" if t.get("holder_verified", True)
+                    else " [UNVERIFIED holder / 검증되지 않은 보유자]")
+                 + f", bundle {shown(t['bundle_id'])}"
                  + (f"\n  reason / 사유: {shown(t['reason'], True)}" if t.get("reason") else ""), 8, 4)
     pdf.heading(L["chains"], 12)
     for c in model["chains"]:

@@ -24,13 +24,16 @@ class BundleReport:
     exhibits: list[dict[str, Any]] = field(default_factory=list)
     transfers: list[dict[str, Any]] = field(default_factory=list)
     checks: list[checks.Finding] = field(default_factory=list)
+    # Chains of earlier holders not proven by their own signature (holders.py).
+    unverified_holders: list[dict[str, Any]] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {"ok": self.ok, "bundle_id": self.bundle_id, "created_at": self.created_at,
                 "sealing": self.sealing, "signer_fingerprint": self.signer_fingerprint,
                 "exporter_vault_id": self.exporter_vault_id,
                 "tagmanifest_sha256": self.tagmanifest_sha256, "exhibits": self.exhibits,
-                "transfers": self.transfers, "checks": [c.to_json() for c in self.checks]}
+                "transfers": self.transfers, "unverified_holders": self.unverified_holders,
+                "checks": [c.to_json() for c in self.checks]}
 
     def text(self) -> str:
         lines = [f"Bundle {self.bundle_id} exported {self.created_at} ({self.sealing})",
@@ -45,8 +48,16 @@ class BundleReport:
                          f"  {e['title']}")
         for t in self.transfers:
             lines.append(f"  transfer: {t['at']} {t['event']} by {t['holder']}"
+                         + ("" if t.get("holder_verified", True) else " [UNVERIFIED holder]")
                          + (f" ({t['reason']})" if t.get("reason") else ""))
-        lines.append("Bundle verified: everything holds." if self.ok else "BUNDLE VERIFICATION FAILED.")
+        for u in self.unverified_holders:
+            lines.append(f"  UNVERIFIED earlier holder {u['fingerprint']} (vault "
+                         f"{str(u['vault_id'])[:8]}…): {u['reason']}")
+        if self.ok and self.unverified_holders:
+            lines.append("Bundle verified, with UNVERIFIED earlier holders accepted.")
+        else:
+            lines.append("Bundle verified: everything holds." if self.ok
+                         else "BUNDLE VERIFICATION FAILED.")
         return "\n".join(lines)
 
 

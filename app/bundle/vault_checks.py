@@ -23,7 +23,13 @@ if TYPE_CHECKING:
 def check_received(vault: Vault) -> CheckResult:
     conn = vault.read()
     problems: list[str] = []
-    recorded: dict[tuple[str, str], str] = {}
+    # Per bundle: a file is checked only against the chains of the bundle(s) that brought
+    # it, so a later bundle cannot make claims about evidence received from someone else.
+    recorded: dict[tuple[str, str, str], str] = {}
+    brought: dict[str, set[str]] = {}
+    for uid, b_id in conn.execute("SELECT item_uid, bundle_id FROM received_items"):
+        brought.setdefault(str(uid), set()).add(str(b_id))
+    notes: list[str] = []
     chains = 0
     tokens_checked = 0
     for (bundle_id,) in conn.execute("SELECT bundle_id FROM received_bundles ORDER BY id").fetchall():
@@ -42,8 +48,13 @@ def check_received(vault: Vault) -> CheckResult:
                     continue
                 payload = json.loads(e.payload)
                 if payload.get("event") == "item_added":
+                    uid = str(payload.get("item"))
+                    if str(bundle_id) not in brought.get(uid, set()):
+                        notes.append(f"bundle {str(bundle_id)[:8]} chain {vid[:8]}: an entry about "
+                                     f"item {uid[:8]}, which that bundle did not bring, is ignored")
+                        continue
                     for art in (payload.get("data") or {}).get("artifacts") or []:
-                        recorded[(str(payload.get("item")), str(art.get("role")))] = str(art.get("sha256"))
+                        recorded[(str(bundle_id), uid, str(art.get("role")))] = str(art.get("sha256"))
     local: dict[tuple[str, str], str] = {}
     for item_uid, payload in conn.execute("SELECT item_uid, payload FROM custody WHERE event = 'received'"):
         for art in (json.loads(payload).get("data") or {}).get("artifacts") or []:
@@ -53,13 +64,14 @@ def check_received(vault: Vault) -> CheckResult:
             "SELECT i.id, i.uid, a.role, a.sha256 FROM artifacts a JOIN items i ON i.id = a.item_id"
             " JOIN cases c ON c.id = i.case_id WHERE c.origin = 'received' ORDER BY a.id"):
         count += 1
-        if recorded.get((uid, role)) != sha:
+        claims = [recorded.get((b_id, uid, role)) for b_id in sorted(brought.get(uid, set()))]
+        if not any(c is not None for c in claims) or any(c not in (None, sha) for c in claims):
             problems.append(f"item {item_id} {role}: hash differs from the sender's custody chain")
         if local.get((uid, role)) != sha:
             problems.append(f"item {item_id} {role}: hash differs from the local 'received' event")
     return CheckResult("received evidence", not problems,
                        f"{count} received artifacts match {chains} sender chain(s); "
-                       f"{tokens_checked} received token(s) verified", problems)
+                       f"{tokens_checked} received token(s) verified", problems, notes)
 
 
 def _check_tokens(conn: Any, bundle_id: str, chains: dict[str, list[ChainEntry]],

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from app.bundle import chains as chain_mod
-from app.bundle import checks, layout, provenance, shapes, signing, zipsig
+from app.bundle import checks, claims, holders, layout, provenance, shapes, signing, zipsig
 from app.bundle.dirbag import DirBag
 from app.bundle.errors import BundleRejected, MemberDamaged
 from app.bundle.members import (
@@ -135,12 +135,20 @@ def verify_zip(z: BagSource, sealing: str = "", progress: Progress | None = None
 
     # 4. Exhibits against the chain, and their tokens.
     exhibits, token_files = check_exhibits(z, bundle, manifest, chains, report)
+    claims.reject_foreign(chains, (str(e.get("uid")) for e in exhibits))
     earlier = provenance.read_from_bag(z, manifest, MAX_SMALL)
     report.checks.append(provenance.check(earlier, chains, fingerprints, exhibits, report.bundle_id))
+    holder_finding, report.unverified_holders = holders.check(chains, chain_checks, earlier,
+                                                              report.exporter_vault_id)
+    report.checks.append(holder_finding)
+    doubtful = {u["vault_id"] for u in report.unverified_holders}
+    for t in report.transfers:
+        t["holder_verified"] = t["vault_id"] not in doubtful
     _check_manifest_token(z, tag_bytes, report)
     report.ok = all(c.ok for c in report.checks)
     signed = {"tagmanifest": tag_bytes, "manifest": z.read_small(layout.MANIFEST, MAX_JSON),
-              "signature": z.read_small(layout.SIGNATURE, 1024), "signer_pem": signer_pem}
+              "signature": z.read_small(layout.SIGNATURE, 1024), "signer_pem": signer_pem,
+              "bundle_json": z.read_small(layout.BUNDLE_JSON, MAX_JSON)}
     return VerifiedBundle(report, bundle, exhibits, chains, manifest, signer_pem, token_files,
                           signed, earlier)
 

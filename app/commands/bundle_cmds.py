@@ -26,9 +26,17 @@ the terminal, or --seal-passphrase-file) or to the recipient's age public key (-
 recipient gets it from `locker identity`). --no-encrypt writes a plain signed zip for
 channels that are already secure. The standard `age -d` tool can unseal it too."""
 
+ACCEPT_HELP = ("accept earlier holders whose custody chain is not proven by their own "
+               "signature (exit 4 otherwise); they stay marked UNVERIFIED in the report, "
+               "the vault and the app")
+
 VERIFY_EPILOG = """FILE may also be a folder made by open-bundle. Checks every checksum, the signature, every RFC 3161 token and Merkle proof,
 the custody chains, and every exhibit against its custody entry. Nothing is written.
 A bag folder zipped again by another tool verifies on the bag's own signature (noted).
+Every earlier holder's chain must be proven by that holder's own signature (its earlier
+bundle's signed manifests, carried on); an unproven one is UNVERIFIED and fails the check
+unless --accept-unverified-holders. A bundle whose chains make claims about items it does
+not carry is rejected (5).
 Exit 0 when all holds, 4 when something does not verify, 5 for a malformed or hostile
 bundle, 3 when the passphrase or key does not open it."""
 
@@ -80,6 +88,8 @@ def register(sub: Any) -> None:
         if name == "verify-bundle":
             p.add_argument("--stamp", type=Path, metavar="F",
                            help="a stamp file from `stamp-bundle` (default: FILE.stamp.json if present)")
+            p.add_argument("--accept-unverified-holders", action="store_true",
+                           help=ACCEPT_HELP)
         if name == "open-bundle":
             p.add_argument("--out", required=True, type=Path, metavar="DIR")
             p.add_argument("--force", action="store_true",
@@ -102,6 +112,7 @@ def register(sub: Any) -> None:
     p.add_argument("--identity-file", type=Path, metavar="F",
                    help="extra age identity (the vault's own key is always tried)")
     p.add_argument("--seal-passphrase-file", type=Path, metavar="F")
+    p.add_argument("--accept-unverified-holders", action="store_true", help=ACCEPT_HELP)
     add_json_arg(p)
     add_passphrase_args(p)
     p.set_defaults(func=cmd_import)
@@ -223,6 +234,10 @@ def cmd_verify_bundle(args: argparse.Namespace) -> int:
     passphrase, identities = _unseal_keys(args)
     try:
         report = verify_bundle(args.file, passphrase, identities, stamp_file=args.stamp)
+        if args.accept_unverified_holders:
+            from app.bundle.holders import accept
+
+            accept(report)
     except LockerError as exc:
         if not args.json:
             raise
@@ -274,7 +289,8 @@ def cmd_import(args: argparse.Namespace) -> int:
             if sealing_of(args.file) == "passphrase":
                 passphrase = getpass.getpass("Bundle passphrase: ") or None
         result = import_bundle(vault, args.file, passphrase=passphrase, identities=identities,
-                               case=args.case)
+                               case=args.case,
+                               accept_unverified_holders=args.accept_unverified_holders)
     if args.json:
         print_json(result.to_json())
     else:
@@ -282,6 +298,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         say(f"Imported {new} exhibits into the read-only case "
             f"'{safe_terminal(result.case)}'.")
         say(f"Sent by identity {result.sender_fingerprint} — confirm it with the sender by phone.")
+        for holder in result.report.unverified_holders if result.report else []:
+            say(f"UNVERIFIED earlier holder {holder['fingerprint']} (accepted): "
+                f"{safe_terminal(str(holder['reason']))}")
         for item in result.items:
             if item.get("already_held"):
                 say(f"{item['id']}\t{item['exhibit']}\talready held in case "

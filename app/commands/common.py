@@ -72,6 +72,16 @@ def passphrase_from_args(args: argparse.Namespace, *, confirm: bool = False,
 
 
 def open_vault(args: argparse.Namespace) -> Vault:
+    vault = _open_vault(args)
+    if vault.damaged_log is not None:  # opened read-only (app/vault/walcheck.py)
+        sys.stderr.write(f"WARNING: {vault.damaged_log.message()}\n")
+    if vault.history_warning is not None:  # an older copy put back (app/vault/headseen.py)
+        sys.stderr.write(f"WARNING: {vault.history_warning.message()}\n")
+        sys.stderr.flush()
+    return vault
+
+
+def _open_vault(args: argparse.Namespace) -> Vault:
     path: Path = args.vault
     if not path.exists():
         raise NotFound(f"No vault at {path}.")

@@ -62,6 +62,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
     p = sub.add_parser("verify", help="verify everything: storage, hashes, chain, tokens")
     add_vault_arg(p)
+    p.add_argument("--accept-history", action="store_true",
+                   help="this vault is older than (or differs from) the copy this computer "
+                   "last saw, and you know why (you restored a backup): record that in the "
+                   "custody log and stop warning")
     add_json_arg(p)
     add_passphrase_args(p)
     p.set_defaults(func=cmd_verify)
@@ -219,7 +223,11 @@ def cmd_show(args: argparse.Namespace) -> int:
         for b in data.get("received", {}).get("bundles", []):
             say(f"received         {b['imported_at']} as {b['exhibit']} from {b['sender_fingerprint']}")
         for ev in data.get("received", {}).get("sender_history", []):
-            say(f"sender custody   {ev['at']} {ev['event']} (vault {str(ev['vault_id'])[:8]}…)")
+            flag = "" if ev.get("holder_verified", True) else " [UNVERIFIED holder]"
+            say(f"sender custody   {ev['at']} {ev['event']} (vault {str(ev['vault_id'])[:8]}…){flag}")
+        for u in data.get("received", {}).get("unverified_holders", []):
+            say(f"UNVERIFIED       earlier holder {safe_terminal(str(u.get('fingerprint')))}: "
+                f"{safe_terminal(str(u.get('reason')))}")
         for ts in data.get("timestamps", []):
             say(f"timestamp        {ts.get('status')} {ts.get('gen_time') or ''} "
                 f"{safe_terminal(str(ts.get('tsa') or ''))}")
@@ -242,6 +250,12 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
     with open_vault(args) as vault:
         report = verify_vault(vault)
+        if args.accept_history and vault.history_warning is not None:
+            from app.vault import headseen
+
+            headseen.accept(vault)
+            say("Recorded in the custody log that this vault's history is behind what this "
+                "computer saw; it will not warn again for that gap.")
         if report.checks[0].ok:
             try:
                 vault.log_event("vault_verified", None, {"ok": report.ok})

@@ -76,6 +76,7 @@ class Controller(QObject):
     status_changed = Signal()
     error = Signal(str)
     notice = Signal(str)
+    holders_unverified = Signal(str, object)  # message, retry (accepting) callable
 
     def __init__(self, settings: Settings | None = None, attempts: AttemptLog | None = None,
                  parent: QObject | None = None) -> None:
@@ -232,13 +233,18 @@ class Controller(QObject):
         history = vault.unlock_history(1)
         failures = self.attempts.record_success(path)
         try:
-            vault.record_unlock()
+            if vault.damaged_log is None:  # a read-only view takes no writes
+                vault.record_unlock()
         except LockerError as exc:
             self.error.emit(str(exc))
         self.vault, self.vault_path = vault, path
         self.settings.note_opened(path)
         self._save_settings()
         self.unlocked.emit(UnlockInfo(path, history[0] if history else None, failures, created))
+        from app.ui.open_warnings import open_warnings
+
+        for warning in open_warnings(vault):  # after the main window is shown
+            QTimer.singleShot(0, lambda text=warning: self.error.emit(text))
         self._load_last_verify(vault)
         self.refresh_status()
         self._status_timer.start()
@@ -366,9 +372,10 @@ class Controller(QObject):
         return self.run(work, quiet=True, on_done=done, on_fail=lambda m: self.error.emit(m))
 
     def receive_bundle(self, path: Path, passphrase: str | None = None,
-                       label: str = "") -> Task | None:
+                       label: str = "", accept_unverified_holders: bool = False) -> Task | None:
         """Verify a sealed bundle completely, then import it all or nothing into a new
-        read-only case (app.bundle.importer.import_bundle)."""
+        read-only case (app.bundle.importer.import_bundle). When only its earlier holders
+        are unproven, ``holders_unverified`` offers the person to accept them."""
         fn = integrations.bundle_import_fn()
         if fn is None:
             self.error.emit("Receiving bundles is not available in this build.")
@@ -380,10 +387,23 @@ class Controller(QObject):
                 ctx.total = total
                 ctx.add_progress(done - ctx.done)
 
-            return fn(vault, path, passphrase=passphrase or None, progress=progress,
-                      cancelled=ctx.cancelled)
+            extra = {"accept_unverified_holders": True} if accept_unverified_holders else {}
+            try:
+                return fn(vault, path, passphrase=passphrase or None, progress=progress,
+                          cancelled=ctx.cancelled, **extra)
+            except LockerError as exc:
+                if type(exc).__name__ == "UnverifiedHolders":
+                    return exc
+                raise
 
-        return self.run(work, label, on_done=lambda _: self.items_changed.emit())
+        def done(result: Any) -> None:
+            if isinstance(result, LockerError):
+                self.holders_unverified.emit(str(result), lambda: self.receive_bundle(
+                    path, passphrase, label, accept_unverified_holders=True))
+            else:
+                self.items_changed.emit()
+
+        return self.run(work, label, on_done=done)
 
     def export_bundle(self, out: Path, case: str | None, item_id: int | None, sealing: str,
                       secret: str | None, label: str = "") -> Task | None:

@@ -26,6 +26,7 @@ from app.ui.dialogs import ask
 from app.ui.item_model import case_label, kind_label, local_time
 from app.ui.reveal import RevealView
 from app.vault.models import CustodyEvent, Item
+from app.vault.store import Vault
 
 
 def human_size(size: int) -> str:
@@ -266,6 +267,9 @@ class DetailsPane(QScrollArea):
         self.history.clear()
         for event in vault.custody_log(item.id):
             self.history.addItem(self._history_line(event))
+        for fingerprint in _unverified_holders(vault, item.uid):
+            self.history.addItem(self.tr("UNVERIFIED earlier holder %1: no signature of its "
+                                         "own proves its custody chain").replace("%1", fingerprint))
 
     def _history_line(self, event: CustodyEvent) -> str:
         data = event.payload.get("data", {})
@@ -321,3 +325,13 @@ class DetailsPane(QScrollArea):
         ask(self, "archiveDialog", self.tr("Archive item"),
             self.tr("Why is this item archived? It is kept and can be brought back."), chosen,
             ok_text=self.tr("Archive"), cancel_text=self.tr("Cancel"), required=True)
+
+
+def _unverified_holders(vault: Vault, uid: str) -> list[str]:
+    """Fingerprints of earlier holders accepted as unverified on import (app/bundle/holders.py)."""
+    try:
+        from app.bundle.received import received_details
+    except ModuleNotFoundError:
+        return []
+    details = received_details(vault, uid) or {}
+    return [str(u.get("fingerprint") or "?") for u in details.get("unverified_holders", [])]

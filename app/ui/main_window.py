@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
         controller.exported.connect(self._exported)
         controller.error.connect(self._show_error)
         controller.notice.connect(self._show_notice)
+        controller.holders_unverified.connect(self._ask_unverified_holders)
         self.retranslate()
         self.set_text_only(controller.settings.text_only)
         self.set_view(controller.settings.view_mode)
@@ -520,6 +521,25 @@ class MainWindow(QMainWindow):
     def receive_bundle(self, path: Path, passphrase: str | None = None) -> None:
         if self.controller.is_unlocked:
             self.controller.receive_bundle(path, passphrase, self.tr("Receiving a bundle…"))
+
+    def _ask_unverified_holders(self, message: str, retry: object) -> None:
+        """A bundle whose earlier holders no signature of theirs proves: import only when
+        the person accepts; they stay marked UNVERIFIED (app/bundle/holders.py)."""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Unverified earlier holders"),
+                          self.tr("This bundle names earlier holders whose custody record is "
+                                  "not proven by their own signature. Import it anyway? They "
+                                  "will be marked UNVERIFIED.") + "\n\n" + message,
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setObjectName("unverifiedHoldersBox")
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def answered(_result: int) -> None:
+            if box.clickedButton() is box.button(QMessageBox.StandardButton.Yes) and callable(retry):
+                retry()
+
+        box.finished.connect(answered)
+        box.open()
 
     def _receive_bundle(self) -> None:
         from app.ui.export_dialog import ask_receive_bundle

@@ -67,13 +67,38 @@ def check_key(path: Path, key: bytes, salt: bytes) -> None:
 
 def _read_schema(path: Path, key: bytes, salt: bytes, *, immutable: bool) -> None:
     """Read the schema on a read-only connection; immutable ignores any -wal/-shm."""
-    uri = f"file:{quote(str(path.resolve()))}?mode=ro" + ("&immutable=1" if immutable else "")
-    conn = sqlcipher3.connect(uri, uri=True, isolation_level=None)
+    conn = _ro_connect(path, immutable=immutable)
     try:
         _apply_key(conn, key, salt)
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     finally:
         conn.close()
+
+
+def _ro_connect(path: Path, *, immutable: bool = False) -> Connection:
+    """A read-only connection. With a -wal, ``readonly_shm`` makes SQLite read the -shm
+    without writing it and rebuild its index of the -wal in memory: a failed or read-only
+    open rewrites nothing (a missing -shm would still be created, as SQLite needs one)."""
+    uri = f"file:{quote(str(path.resolve()))}?mode=ro"
+    if immutable:
+        uri += "&immutable=1"
+    elif Path(f"{path}-shm").exists():
+        uri += "&readonly_shm=1"
+    return sqlcipher3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+
+
+def connect_readonly(path: Path, key: bytes, salt: bytes) -> Connection:
+    """A read-only connection that sees the vault as SQLite would replay it, writing
+    nothing (used while a damaged leftover -wal is kept untouched)."""
+    try:
+        conn = _ro_connect(path)
+        _apply_key(conn, key, salt)
+        conn.execute("PRAGMA temp_store = MEMORY")
+        conn.execute("PRAGMA trusted_schema = OFF")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except DatabaseError as exc:
+        raise classify_error(exc, path) from exc
+    return conn
 
 
 def _key_failure(path: Path, size: int) -> Exception:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from app import atomic
 from app.errors import LockerError, NotFound, StorageError, VaultExists, VerificationFailed
-from app.vault import db, kdf
+from app.vault import db, headseen, kdf
 from app.vault.store import Vault
 from app.vault.verify import verify_vault
 
@@ -32,6 +32,9 @@ def _export_copy(vault: Vault, dest: Path, key: bytes, salt: bytes) -> None:
                 conn.execute("SELECT sqlcipher_export('backup')")
                 version = int(conn.execute("PRAGMA main.user_version").fetchone()[0])
                 conn.execute(f"PRAGMA backup.user_version = {version}")
+                # The copy carries the newest head seen, so putting it back is noticed.
+                conn.execute("INSERT OR REPLACE INTO backup.meta (key, value) VALUES (?, ?)",
+                             (headseen.META_KEY, headseen.carry_json(vault)))
             finally:
                 conn.execute("DETACH DATABASE backup")
         except db.DatabaseError as exc:
@@ -39,7 +42,7 @@ def _export_copy(vault: Vault, dest: Path, key: bytes, salt: bytes) -> None:
 
 
 def _verified_commit(tmp: Path, final: Path, key: bytes, salt: bytes, replace: bool) -> None:
-    copy = Vault.open(tmp, key=key)
+    copy = Vault.open(tmp, key=key, track_history=False)  # a private copy: not "seen"
     try:
         report = verify_vault(copy)
     finally:
@@ -61,6 +64,8 @@ def backup(vault: Vault, dest: Path | str) -> Path:
     folder (the vault's file name is used) or a new file name; a string ending in a path
     separator must name an existing folder."""
     as_folder = isinstance(dest, str) and dest.endswith(("/", os.sep))
+    if vault.damaged_log is not None:  # its view lacks saved items: `locker recover` instead
+        raise vault.damaged_log.write_refused()
     dest = Path(dest)
     if as_folder and not dest.is_dir():
         raise NotFound(f"The folder {dest} does not exist (is the drive plugged in?). "
@@ -91,7 +96,8 @@ def backup(vault: Vault, dest: Path | str) -> Path:
         raise
     finally:
         _cleanup(tmp)
-    vault.log_event("backup_made", None, {"file_name": dest.name})
+    event = vault.log_event("backup_made", None, {"file_name": dest.name})
+    headseen.remember(vault, backup_at=event.seq - 1)  # that copy lacks only this event
     return dest
 
 

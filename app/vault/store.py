@@ -11,7 +11,9 @@ import contextlib
 import json
 import os
 import threading
+import time
 import uuid
+import weakref
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -28,8 +30,9 @@ from app.errors import (
     VaultExists,
     VaultLocked,
 )
-from app.vault import custody, db, kdf, schema
+from app.vault import custody, db, headseen, kdf, schema, walcheck
 from app.vault.artifact_io import ArtifactReader, open_source, write_chunks
+from app.vault.headseen import HistoryWarning
 from app.vault.images import blurred_thumbnail
 from app.vault.models import (
     Annotation,
@@ -43,15 +46,20 @@ from app.vault.models import (
 )
 
 Connection = Any
+_OPEN: weakref.WeakSet[Vault] = weakref.WeakSet()  # vaults open in this process
 DEFAULT_CASE = "General"
+HEAD_SAVE_INTERVAL = 1.0  # seconds
 MAX_TEXT = 100_000
 
 
 class Vault:
     """An open vault. Use :meth:`create` or :meth:`open`; call :meth:`close` when done."""
 
-    def __init__(self, path: Path, key: bytes, salt: bytes) -> None:
+    def __init__(self, path: Path, key: bytes, salt: bytes,
+                 damaged_log: walcheck.WalDamage | None = None) -> None:
         self.path = path
+        # Set when a damaged leftover -wal made this a read-only view (app/vault/walcheck.py).
+        self.damaged_log = damaged_log
         self._key = key
         self._salt = salt
         self._local = threading.local()
@@ -59,9 +67,15 @@ class Vault:
         self._conns_lock = threading.Lock()
         self._write_lock = threading.RLock()
         self._closed = False
+        self._wrote = False  # a write committed since opening (the seen head moves on close)
+        self._head_saved = -HEAD_SAVE_INTERVAL  # monotonic time the seen head was last saved
+        self.history_warning: HistoryWarning | None = None  # see app/vault/headseen.py
+        self.track_history = True
         conn = self._conn()
-        schema.migrate(conn)
+        if damaged_log is None:
+            schema.migrate(conn)
         self.vault_id: str = self._meta(conn, "vault_id") or ""
+        _OPEN.add(self)
 
     # -- opening -------------------------------------------------------------------
 
@@ -103,8 +117,11 @@ class Vault:
         return cls(path, key, salt)
 
     @classmethod
-    def open(cls, path: Path | str, passphrase: str | None = None, *, key: bytes | None = None) -> Vault:
-        """Open an existing vault. A failure never modifies or replaces the file."""
+    def open(cls, path: Path | str, passphrase: str | None = None, *, key: bytes | None = None,
+             track_history: bool = True) -> Vault:
+        """Open an existing vault. A failure never modifies or replaces the file.
+        ``track_history=False`` (private copies, e.g. recover's candidates) neither checks
+        nor updates the chain head this computer remembers (headseen.py)."""
         path = Path(path)
         salt = db.read_salt(path)
         if key is None:
@@ -112,6 +129,14 @@ class Vault:
                 raise VaultLocked("A passphrase is needed to open this vault.")
             key = kdf.derive_key(passphrase, salt)
         db.check_key(path, key, salt)
+        # Before the first write (which would make SQLite replay the -wal and silently drop
+        # what follows a damaged frame): check a leftover -wal; if saved changes would be
+        # lost, keep a copy of it and open read-only.
+        damage = None
+        if not walcheck.in_use_elsewhere(path) and not _open_here(path):
+            report = walcheck.check(path)
+            if report is not None:
+                damage = walcheck.WalDamage(report, walcheck.keep_copy(report))
         # `passwd` in another program replaces the file with a new salt: this key no longer
         # fits it, or a connection that waited for its lock is on the old, unlinked file
         # (writes there would be lost).
@@ -119,7 +144,7 @@ class Vault:
                                 "passphrase was changed meanwhile?); nothing was written. "
                                 "Open it again.")
         try:
-            vault = cls(path, key, salt)
+            vault = cls(path, key, salt, damage)
         except (db.DatabaseError, LockerError) as exc:
             if _salt_changed(path, salt):
                 raise replaced from exc
@@ -129,6 +154,11 @@ class Vault:
         if _salt_changed(path, salt):
             vault.close()
             raise replaced
+        vault.track_history = track_history
+        if track_history:
+            vault.history_warning = headseen.check(vault)
+            if vault.history_warning is None and damage is None:
+                headseen.remember(vault)
         return vault
 
     def _initialise(self) -> None:
@@ -172,6 +202,11 @@ class Vault:
         return self._key, self._salt
 
     def close(self) -> None:
+        _OPEN.discard(self)
+        if self._wrote and not self._closed:
+            self._wrote = False
+            with contextlib.suppress(Exception):
+                headseen.remember(self)
         with self._conns_lock:
             conns, self._all_conns = self._all_conns, []
             self._closed = True
@@ -194,7 +229,10 @@ class Vault:
             raise VaultLocked("The vault is locked.")
         conn = getattr(self._local, "conn", None)
         if conn is None:
-            conn = db.connect(self.path, self._key, self._salt)
+            if self.damaged_log is not None:
+                conn = db.connect_readonly(self.path, self._key, self._salt)
+            else:
+                conn = db.connect(self.path, self._key, self._salt)
             self._local.conn = conn
             with self._conns_lock:
                 if self._closed:
@@ -210,6 +248,8 @@ class Vault:
     @contextlib.contextmanager
     def write(self) -> Iterator[Connection]:
         """One atomic write transaction; rolled back on any error."""
+        if self.damaged_log is not None:
+            raise self.damaged_log.write_refused()
         with self._write_lock:
             conn = self._conn()
             try:
@@ -219,6 +259,12 @@ class Vault:
             try:
                 yield conn
                 conn.execute("COMMIT")
+                self._wrote = True
+                # The seen head also moves during a session (at most once a second), so a
+                # crash followed by a deleted -wal is still noticed (headseen.py).
+                if time.monotonic() - self._head_saved >= HEAD_SAVE_INTERVAL:
+                    self._head_saved = time.monotonic()
+                    headseen.remember(self)
             except BaseException as exc:
                 with contextlib.suppress(Exception):
                     conn.execute("ROLLBACK")
@@ -684,3 +730,9 @@ def _clean_text(text: str, what: str, limit: int) -> str:
         raise UsageError(f"The {what} is not valid text (undecodable bytes, perhaps from "
                          "another system's encoding).") from exc
     return text
+
+
+def _open_here(path: Path) -> bool:
+    """Whether this process has the vault open (its -wal is live, not leftover)."""
+    target = path.resolve()
+    return any(not v.closed and v.path.resolve() == target for v in list(_OPEN))

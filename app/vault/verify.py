@@ -31,17 +31,26 @@ class CheckResult:
 class VerifyReport:
     ok: bool
     checks: list[CheckResult]
+    # Problems outside the file itself (an older copy put back, a damaged leftover -wal):
+    # printed first, in capitals, and in JSON.
+    warnings: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
-        return {"ok": self.ok, "checks": [asdict(c) for c in self.checks]}
+        return {"ok": self.ok, "warnings": self.warnings,
+                "checks": [asdict(c) for c in self.checks]}
 
     def text(self) -> str:
-        lines = []
+        lines = [f"WARNING: {w}" for w in self.warnings]
         for c in self.checks:
             lines.append(f"[{'OK' if c.ok else 'FAIL'}] {c.name}: {c.detail}")
             lines += [f"    - {p}" for p in c.problems[:20]]
             lines += [f"    note: {n}" for n in c.notes[:20]]
-        lines.append("Vault verified: everything holds." if self.ok else "VERIFICATION FAILED.")
+        if not self.ok:
+            lines.append("VERIFICATION FAILED.")
+        elif self.warnings:
+            lines.append("The file verifies, but read the WARNING above.")
+        else:
+            lines.append("Vault verified: everything holds.")
         return "\n".join(lines)
 
 
@@ -140,4 +149,7 @@ def verify_vault(vault: Vault) -> VerifyReport:
             except Exception as exc:  # noqa: BLE001 - a crashing check is a failed check
                 checks.append(CheckResult(getattr(extra, "__name__", "check"), False,
                                           f"check could not run: {exc}"))
-    return VerifyReport(all(c.ok for c in checks), checks)
+    warnings = [w.message() for w in (vault.damaged_log, vault.history_warning) if w is not None]
+    if vault.damaged_log is not None:  # never passes silently: saved changes are not seen
+        checks.append(CheckResult("write-ahead log", False, vault.damaged_log.report.describe()))
+    return VerifyReport(all(c.ok for c in checks), checks, warnings)

@@ -199,5 +199,6 @@ def test_forged_earlier_signature_is_caught(make_vault, tmp_path):
     export_bundle(b, tmp_path / "bc.zip", select_items(b, case=received.case), Sealing())
     report = verify_bundle(tmp_path / "bc.zip")
     failed = {ch.name: ch for ch in report.checks if not ch.ok}
-    assert set(failed) == {"earlier transfers"}
+    assert set(failed) == {"earlier transfers", "earlier holders"}  # A is no longer proven
     assert "signature invalid" in failed["earlier transfers"].problems[0]
+    assert "UNVERIFIED" in failed["earlier holders"].problems[0]

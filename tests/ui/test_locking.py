@@ -150,9 +150,16 @@ def test_nothing_but_settings_and_attempts_in_config(gui, qtbot, tmp_path: Path,
     unlock(gui, qtbot, path)
     gui.controller.lock("user")
     names = sorted(os.listdir(config_dir)) if config_dir.exists() else []
-    assert set(names) <= {"settings.json", "attempts.json"}
+    # heads.json: the last chain head seen per vault (rollback detection), keyed by a
+    # hash of the vault id; nothing about the evidence or the vault's name.
+    assert set(names) <= {"settings.json", "attempts.json", "heads.json"}
     if "settings.json" in names:
         assert str(path) not in (config_dir / "settings.json").read_text()  # no recent list
+    if "heads.json" in names:
+        heads = (config_dir / "heads.json").read_text()
+        with Vault.open(path, PASSPHRASE) as vault:
+            vault_id = vault.vault_id
+        assert path.name not in heads and vault_id not in heads
 
 
 def test_quick_exit_hides_the_browser_and_capture_dialogs_too(gui, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
