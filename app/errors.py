@@ -83,5 +83,11 @@ class StorageError(LockerError):
     exit_code = EXIT_FAILURE
 
 
+class SourceChanged(LockerError):
+    """A file changed (grew, shrank, was rewritten or replaced) while it was being added."""
+
+    exit_code = EXIT_FAILURE
+
+
 class KeyringError(LockerError):
     exit_code = EXIT_FAILURE

@@ -4,7 +4,6 @@ extract, thumbnail, backup, passwd, remember, forget."""
 from __future__ import annotations
 
 import argparse
-import os
 import re
 from pathlib import Path
 
@@ -298,8 +297,10 @@ _UNSAFE = re.compile(r"[\x00-\x1f\x7f/\\:*?\"<>|\u202a-\u202e\u2066-\u2069]")
 
 
 def safe_file_name(name: str, fallback: str = "file") -> str:
-    """A file name that is safe on every OS: no path parts, control or bidi characters."""
-    name = _UNSAFE.sub("_", os.path.basename(name.replace("\\", "/"))).strip(" .")
+    """A file name that is safe on every OS: no path parts, control or bidi characters.
+    A backslash is a character of the name (Linux names, the \\xNN escapes of a name that
+    is not UTF-8), not a folder separator: it becomes "_" like the others."""
+    name = _UNSAFE.sub("_", name.rsplit("/", 1)[-1]).strip(" .")
     if not name or name in (".", ".."):
         name = fallback
     stem, dot, ext = name.rpartition(".")
@@ -319,8 +320,10 @@ def extract_item(vault: Vault, ref: str, out: Path) -> list[Path]:
     mkdir_private(out, exist_ok=True)
     written = []
     for art in item.artifacts:
-        name = safe_file_name(f"{item.id}-{art.role}-{art.name}" if art.role != "original"
-                              else f"{item.id}-{art.name}")
+        # The stored name is made safe on its own first, so nothing in it (a "/" from a
+        # received bundle) can cut off the item number in front.
+        prefix = f"{item.id}-" if art.role == "original" else f"{item.id}-{safe_file_name(art.role)}-"
+        name = safe_file_name(prefix + safe_file_name(art.name))
         with vault.open_artifact_by_id(art.id) as reader:
             written.append(write_new_file(out / name, reader))
     try:

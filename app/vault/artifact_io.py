@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Any
 
-from app.errors import NotFound, RejectedInput, StorageError
+from app.errors import CorruptVault, NotFound, RejectedInput, SourceChanged, StorageError
 
 CHUNK_SIZE = 1024 * 1024
 Connection = Any
@@ -24,9 +25,9 @@ def open_source(source: Path | bytes | IO[bytes]) -> IO[bytes]:
     if isinstance(source, bytes):
         return io.BytesIO(source)
     if isinstance(source, Path):
-        _require_regular_file(source)
+        before = _require_regular_file(source)
         try:
-            return open(source, "rb")
+            return SourceFile(source, before)
         except FileNotFoundError as exc:
             raise NotFound(f"File not found: {source}") from exc
         except IsADirectoryError as exc:
@@ -38,20 +39,75 @@ def open_source(source: Path | bytes | IO[bytes]) -> IO[bytes]:
     return source
 
 
-def _require_regular_file(path: Path) -> None:
+def _require_regular_file(path: Path) -> os.stat_result:
     """A pipe would block forever and a device (/dev/zero) never ends: only regular files
     are evidence files. Checked before opening, because opening a FIFO already blocks."""
     try:
-        mode = path.stat().st_mode
+        st = path.stat()
     except FileNotFoundError as exc:
         raise NotFound(f"File not found: {path}") from exc
     except OSError as exc:
         raise StorageError(f"Cannot read {path}: {exc.strerror or exc}") from exc
-    if stat.S_ISDIR(mode):
+    if stat.S_ISDIR(st.st_mode):
         raise StorageError(f"{path} is a folder, not a file.")
-    if not stat.S_ISREG(mode):
+    if not stat.S_ISREG(st.st_mode):
         raise RejectedInput(f"{path} is not a regular file (a device, pipe or socket); "
                             "only files can be added.")
+    return st
+
+
+def _changed(path: Path) -> SourceChanged:
+    return SourceChanged(
+        f"{path} changed while it was being added (is it still being downloaded, recorded "
+        "or written?); nothing was stored. Add it again once it is complete.")
+
+
+class SourceFile(io.FileIO):
+    """A regular file being added, with its state when opened, so that a file that grows,
+    shrinks, is rewritten or replaced while it is read is refused rather than stored
+    as a mix of two versions."""
+
+    _KEYS = ("st_dev", "st_ino", "st_size", "st_mtime_ns", "st_ctime_ns")
+
+    def __init__(self, path: Path, before: os.stat_result) -> None:
+        super().__init__(path, "rb")
+        self.path = path
+        self.opened = os.fstat(self.fileno())
+        # The path may have been swapped (for a FIFO or another file) between the check
+        # and the open.
+        if not stat.S_ISREG(self.opened.st_mode) or _ident(self.opened) != _ident(before):
+            self.close()
+            raise _changed(path)
+
+    def check_unchanged(self, total: int) -> None:
+        """Raise :class:`SourceChanged` unless the file read is exactly the file opened."""
+        after = os.fstat(self.fileno())
+        try:
+            now = os.stat(self.path)
+        except OSError as exc:  # moved or deleted meanwhile
+            raise _changed(self.path) from exc
+        same = all(getattr(after, k) == getattr(self.opened, k) for k in self._KEYS)
+        if not same or total != self.opened.st_size or _ident(now) != _ident(self.opened):
+            raise _changed(self.path)
+
+
+def _ident(st: os.stat_result) -> tuple[int, int]:
+    return st.st_dev, st.st_ino
+
+
+def chunk_count(size: int) -> int:
+    """How many chunks an artifact of ``size`` bytes is stored in."""
+    return -(-size // CHUNK_SIZE)
+
+
+def chunk_length(size: int, seq: int) -> int:
+    """The exact length chunk ``seq`` of an artifact of ``size`` bytes has: every chunk is
+    CHUNK_SIZE bytes except a shorter, non-empty last one. 0 for a chunk that must not
+    exist. The reader and verification both hold stored chunks to this."""
+    count = chunk_count(size)
+    if seq < 0 or seq >= count:
+        return 0
+    return CHUNK_SIZE if seq < count - 1 else size - seq * CHUNK_SIZE
 
 
 def write_chunks(
@@ -72,6 +128,12 @@ def write_chunks(
             raise StorageError(f"Reading the file failed: {exc.strerror or exc}") from exc
         if not block:
             break
+        if seq and size != seq * CHUNK_SIZE:
+            # Data after a short (last) chunk: the source grew after its end was read.
+            if isinstance(stream, SourceFile):
+                raise _changed(stream.path)
+            raise SourceChanged("The data changed while it was being stored (more came "
+                                "after its end); nothing was stored.")
         # A stream may return short reads: fill each chunk fully except the last.
         while len(block) < CHUNK_SIZE:
             more = stream.read(CHUNK_SIZE - len(block))
@@ -91,6 +153,8 @@ def write_chunks(
             from app.errors import LockerError
 
             raise LockerError("Cancelled; nothing was stored for this item.")
+    if isinstance(stream, SourceFile):
+        stream.check_unchanged(size)
     return size, digest.hexdigest(), seq
 
 
@@ -105,6 +169,13 @@ class ArtifactReader(io.RawIOBase):
         self._pos = 0
         self._cache_seq = -1
         self._cache = b""
+        # Parts 0..n-1 exactly, no more and no fewer (their lengths are checked as read).
+        count, first, last = conn.execute(
+            "SELECT count(*), coalesce(min(seq), 0), coalesce(max(seq), -1) FROM chunks"
+            " WHERE artifact_id = ?", (artifact_id,)).fetchone()
+        expected = chunk_count(size)
+        if (count, first, last) != (expected, 0, expected - 1):
+            raise self._damaged(f"{count} parts stored where {expected} belong")
 
     def readable(self) -> bool:
         return True
@@ -134,9 +205,17 @@ class ArtifactReader(io.RawIOBase):
             row = self._conn.execute(
                 "SELECT data FROM chunks WHERE artifact_id = ? AND seq = ?", (self._id, seq)
             ).fetchone()
-            self._cache = bytes(row[0]) if row else b""
+            data = bytes(row[0]) if row else b""
+            if len(data) != chunk_length(self._size, seq):
+                # A short or missing chunk would silently end (or shift) the file.
+                raise self._damaged(f"part {seq} is missing or has the wrong length")
+            self._cache = data
             self._cache_seq = seq
         return self._cache
+
+    def _damaged(self, why: str) -> CorruptVault:
+        return CorruptVault(f"The stored bytes of artifact {self._id} are damaged ({why});"
+                            " run `locker verify` on the vault.")
 
     def readinto(self, buffer: Any) -> int:
         view = memoryview(buffer).cast("B")
@@ -160,17 +239,27 @@ class ArtifactReader(io.RawIOBase):
         return b"".join(parts)
 
 
-def hash_artifact(conn: Connection, artifact_id: int) -> tuple[int, str, int]:
-    """Re-hash stored chunks: (size, sha256 hex, chunk count), checking order."""
+def hash_artifact(conn: Connection, artifact_id: int, size: int) -> tuple[int, str, int, str]:
+    """Re-hash stored chunks: (size, sha256 hex, chunk count, layout problem or "").
+
+    The layout must be exactly what the reader returns whole for an artifact of ``size``
+    bytes: chunks 0..n-1, each CHUNK_SIZE long except a shorter non-empty last one."""
     digest = hashlib.sha256()
-    size = 0
+    total = 0
     count = 0
+    problem = ""
     for seq, data in conn.execute(
         "SELECT seq, data FROM chunks WHERE artifact_id = ? ORDER BY seq", (artifact_id,)
     ):
         if seq != count:
-            return size, "(chunk missing)", count
+            return total, "(chunk missing)", count, f"part {count} is missing"
+        length = len(data)
+        if not problem and length != chunk_length(size, seq):
+            problem = (f"part {seq} is {length} bytes where {chunk_length(size, seq)} belong"
+                       if seq < chunk_count(size) else f"part {seq} lies after the end")
         digest.update(data)
-        size += len(data)
+        total += length
         count += 1
-    return size, digest.hexdigest(), count
+    if not problem and count != chunk_count(size):
+        problem = f"{count} parts stored where {chunk_count(size)} belong"
+    return total, digest.hexdigest(), count, problem

@@ -21,6 +21,15 @@ THUMB_SIZE = 256
 DETAIL_SIZE = 16
 BLUR_RADIUS = 8
 MAX_DECODE_BYTES = 256 * 1024 * 1024  # larger files get no preview
+# Memory for one decoded frame (plus the whole file, for decoders that read it at once).
+# PNG, TIFF, WebP... can only be decoded at full size (JPEG is decoded reduced, by
+# draft), so this bounds a preview's peak memory: about 150 MB, e.g. an 8K screenshot.
+MAX_FRAME_BYTES = 144 * 1024 * 1024
+_READ_WHOLE = ("TIFF", "WEBP")
+
+
+class TooLargeToDecode(Exception):
+    """Decoding this image would need more memory than a preview may use."""
 
 
 @dataclass(frozen=True)
@@ -41,13 +50,42 @@ def _open_checked(fh: IO[bytes] | Any) -> Image.Image:
     return image
 
 
-def _decode(fh: IO[bytes] | Any) -> Image.Image:
+def frame_bytes(image: Image.Image, file_size: int | None = None) -> int:
+    """Bytes Pillow needs to hold ``image`` decoded (after any draft), plus the file for
+    the decoders that read it whole."""
+    mode = image.mode
+    per_pixel = 1 if mode in ("1", "L", "P") else 2 if mode.startswith("I;16") else 4
+    extra = (file_size or 0) if image.format in _READ_WHOLE else 0
+    return image.width * image.height * per_pixel + extra
+
+
+def _decode(fh: IO[bytes] | Any, side: int, file_size: int | None = None) -> Image.Image:
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         image = _open_checked(fh)
-        image.draft("RGB", (THUMB_SIZE * 2, THUMB_SIZE * 2))
+        image.draft("RGB", (side, side))  # JPEG: decoded at 1/2, 1/4 or 1/8 size
+        if frame_bytes(image, file_size) > MAX_FRAME_BYTES:
+            raise TooLargeToDecode(f"{image.width}x{image.height} {image.mode}")
         image.load()
         return image
+
+
+def shrink(image: Image.Image, side: int) -> Image.Image:
+    """Scale a decoded frame down to roughly ``side`` pixels (at least) on its longer side
+    without a second full-size copy: one band at a time is reduced (``convert`` or an
+    RGBA ``reduce``/``resize`` would first copy the whole frame)."""
+    factor = max(image.size) // side
+    if factor < 2:
+        return image
+    if image.mode in ("1", "P", "PA") or image.mode.startswith("I;16"):
+        # No averaging for palette indexes (nor in Pillow for these modes); the preview
+        # is blurred to a colour field anyway.
+        small = (max(1, image.width // factor), max(1, image.height // factor))
+        return image.resize(small, Image.Resampling.NEAREST)
+    if len(image.getbands()) == 1:
+        return image.reduce(factor)
+    bands = [image.getchannel(i).reduce(factor) for i in range(len(image.getbands()))]
+    return Image.merge(image.mode, bands)
 
 
 def blurred_thumbnail(fh: IO[bytes] | Any, size: int | None = None) -> Thumbnail:
@@ -55,8 +93,10 @@ def blurred_thumbnail(fh: IO[bytes] | Any, size: int | None = None) -> Thumbnail
     if size is not None and size > MAX_DECODE_BYTES:
         return Thumbnail(None, "preview unavailable: file too large to preview")
     try:
-        image = _decode(fh)
+        image = shrink(_decode(fh, THUMB_SIZE * 2, size), THUMB_SIZE * 2)
         return Thumbnail(blur_image(image), "")
+    except TooLargeToDecode:
+        return Thumbnail(None, "preview unavailable: image too large to preview")
     except Image.DecompressionBombError:
         return Thumbnail(None, "preview unavailable: image dimensions are too large")
     except Image.DecompressionBombWarning:
@@ -102,9 +142,7 @@ def decode_for_reveal(fh: IO[bytes], size: int | None = None,
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            image = _open_checked(fh)
-            image.draft("RGB", (max_side, max_side))
-            image.load()
+            image = shrink(_decode(fh, max_side, size), max_side)
             rgba = image.convert("RGBA")
         rgba.thumbnail((max_side, max_side), Image.Resampling.LANCZOS)
         return RevealImage(rgba.width, rgba.height, rgba.tobytes())

@@ -128,10 +128,12 @@ def check_artifacts(vault: Vault) -> CheckResult:
     ).fetchall()
     for art_id, item_id, uid, role, size, sha, chunks, origin in rows:
         count += 1
-        got_size, got_sha, got_chunks = hash_artifact(conn, art_id)
+        got_size, got_sha, got_chunks, layout = hash_artifact(conn, art_id, size)
         total += got_size
         if (got_size, got_sha, got_chunks) != (size, sha, chunks):
             problems.append(f"item {item_id} {role}: stored bytes do not match their SHA-256")
+        elif layout:  # hashes hold, but the reader would not return every byte
+            problems.append(f"item {item_id} {role}: stored parts are laid out wrongly ({layout})")
         if origin == "local" and recorded.get((uid, role)) != sha:
             problems.append(f"item {item_id} {role}: hash differs from the custody log")
     return CheckResult("evidence files", not problems,
