@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.capture import safe_browsing, spool
+from app.capture.image_shield import ImageShield
 from app.capture.batch import StoreRunner, ThreadStoreRunner
 from app.capture.errors import CaptureFailed
 from app.capture.web import MAX_DOWNLOAD_BYTES, PageCapturer, engine_description
@@ -97,6 +98,7 @@ class BrowserWidget(QWidget):
     stored = Signal(str, int)
     failed = Signal(str)
     status = Signal(str)
+    images_toggled = Signal(bool)
 
     def __init__(self, vault: VaultProvider, case: str, parent: QWidget | None = None, *,
                  safe: bool = True, persistent: bool = False,
@@ -110,6 +112,7 @@ class BrowserWidget(QWidget):
         self._downloads: list[QWebEngineDownloadRequest] = []
         self._snapshotting = False
         self._closed = False
+        self._show_confirmed = not safe  # safe browsing off in Settings: already chosen
         spool.sweep_stale()
         self._build()
         self.profile: QWebEngineProfile
@@ -174,6 +177,7 @@ class BrowserWidget(QWidget):
             self.profile = off_the_record_profile(self)
         self.persistent = persistent
         self.page = BrowserPage(self.profile, self)
+        self.shield = ImageShield(self.page, self.profile, hidden=not self.show_images.isChecked())
         safe_browsing.install(self.page, show=self.show_images.isChecked())
         self.view.setPage(self.page)
         self.page.urlChanged.connect(lambda url: self.address.setText(url.toString()))
@@ -243,8 +247,30 @@ class BrowserWidget(QWidget):
         self.forward.setEnabled(history.canGoForward())
 
     def _toggle_images(self, show: bool) -> None:
+        if show and not self._show_confirmed:
+            if not self._confirm_show():
+                self.show_images.blockSignals(True)
+                self.show_images.setChecked(False)
+                self.show_images.blockSignals(False)
+                return
+            self._show_confirmed = True
+        self.shield.set_hidden(not show)
         safe_browsing.set_images_shown(self.page, show)
+        # Pictures already on the page came through (or around) the shield: load it again
+        # so what is on screen matches the choice.
+        if self.page.url().scheme() in ("http", "https"):
+            self.page.triggerAction(QWebEnginePage.WebAction.ReloadAndBypassCache)
         self.retranslate()
+        self.images_toggled.emit(show)
+
+    def _confirm_show(self) -> bool:
+        """Showing images is a deliberate choice, asked once per window."""
+        answer = QMessageBox.question(self, self.tr("Show images?"), self.tr(
+            "Pictures on web pages will be shown sharp, unblurred, in this window until you "
+            "hide them again. Show images?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
 
     def images_shown(self) -> bool:
         return self.show_images.isChecked()
@@ -438,6 +464,7 @@ class BrowserWindow(QMainWindow):
         self.browser.stored.connect(lambda _kind, _id: controller.items_changed.emit())
         self.browser.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.browser.failed.connect(self._show_failure)
+        self.browser.images_toggled.connect(lambda _shown: self.retranslate())
         controller.hide_now.connect(self.hide)
         controller.locked.connect(self._locked)  # bound methods disconnect when deleted
         self.retranslate()
@@ -446,7 +473,8 @@ class BrowserWindow(QMainWindow):
         self.close()
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Browser (images blurred)"))
+        self.setWindowTitle(self.tr("Browser (images shown)") if self.browser.images_shown()
+                            else self.tr("Browser (images blurred)"))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
         if event.type() == QEvent.Type.LanguageChange:
