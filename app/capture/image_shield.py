@@ -50,6 +50,8 @@ MAX_FETCH_BYTES = 32 * 1024 * 1024  # larger pictures become a placeholder
 DETAIL = 10  # blocks of colour along the longer side: no shape smaller than a tenth survives
 INNER = 40  # side of the blurred raster inside the answer (smooth when scaled up)
 MAX_TOKENS = 4096
+MAX_KEPT_BYTES = 96 * 1024 * 1024  # originals kept in memory for "capture as shown"
+MARK = b"<!--locker-shield-->"  # starts every answer: how a snapshot's parts are recognised
 FETCH_TIMEOUT_MS = 20_000
 
 _RT = QWebEngineUrlRequestInfo.ResourceType
@@ -159,6 +161,7 @@ class ShieldHandler(QWebEngineUrlSchemeHandler):
         self._net.setCookieJar(_CookieMirror(profile, self._net))
         self._net.setRedirectPolicy(QNetworkRequest.RedirectPolicy.NoLessSafeRedirectPolicy)
         self._jobs: dict[QNetworkReply, QWebEngineUrlRequestJob] = {}
+        self.originals = _Originals()
 
     def requestStarted(self, job: QWebEngineUrlRequestJob) -> None:  # noqa: N802 - Qt API
         wanted = self.tokens.get(job.requestUrl().path())
@@ -196,11 +199,75 @@ class ShieldHandler(QWebEngineUrlSchemeHandler):
         if not ok and not data:
             job.fail(QWebEngineUrlRequestJob.Error.RequestFailed)
             return
+        if ok:
+            ctype = reply.header(QNetworkRequest.KnownHeaders.ContentTypeHeader)
+            self.originals.keep(reply.request().url(), data, str(ctype or ""))
         body = shielded_picture(data)
         buffer = QBuffer(job)
         buffer.setData(QByteArray(body))
         buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         job.reply(QByteArray(b"image/svg+xml"), buffer)
+
+
+class _Originals:
+    """The original bytes of the pictures shown blurred (memory only, the newest first
+    up to MAX_KEPT_BYTES), so "capture as shown" stores them instead of the blur."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._map: OrderedDict[str, tuple[bytes, str]] = OrderedDict()
+        self._size = 0
+
+    def keep(self, url: QUrl, data: bytes, content_type: str) -> None:
+        with self._lock:
+            for key in {url.toString(), url.toEncoded().data().decode("ascii", "replace")}:
+                old = self._map.pop(key, None)
+                if old is not None:
+                    self._size -= len(old[0])
+                self._map[key] = (data, content_type)
+                self._size += len(data)
+            while self._size > MAX_KEPT_BYTES and self._map:
+                _key, (dropped, _type) = self._map.popitem(last=False)
+                self._size -= len(dropped)
+
+    def get(self, url: str) -> tuple[bytes, str] | None:
+        with self._lock:
+            return self._map.get(url)
+
+
+def restore_snapshot(mhtml: bytes, originals: _Originals) -> tuple[bytes, int]:
+    """An MHTML snapshot of the browser page with each blurred picture replaced by its
+    original (read and written with the standard email package), and how many blurred
+    pictures had no original left to put back."""
+    import email
+    import email.generator
+    import email.policy
+
+    message = email.message_from_bytes(mhtml, policy=email.policy.compat32)
+    changed, missing = False, 0
+    for part in message.walk():
+        if part.is_multipart():
+            continue
+        payload = part.get_payload(decode=True)
+        if not isinstance(payload, bytes) or not payload.startswith(MARK):
+            continue
+        original = originals.get(str(part.get("Content-Location", "")))
+        if original is None:
+            missing += 1
+            continue
+        data, content_type = original
+        del part["Content-Transfer-Encoding"]
+        part.set_payload(base64.encodebytes(data).decode("ascii"))
+        part["Content-Transfer-Encoding"] = "base64"
+        part.replace_header("Content-Type", content_type or "application/octet-stream")
+        changed = True
+    if not changed:
+        return mhtml, missing
+    out = io.BytesIO()
+    generator = email.generator.BytesGenerator(
+        out, mangle_from_=False, policy=email.policy.compat32.clone(linesep="\r\n"))
+    generator.flatten(message)
+    return out.getvalue(), missing
 
 
 _SVG_SIZE = re.compile(rb"<svg\b[^>]*?\bwidth\s*=\s*[\"']?\s*([\d.]+)(?:px)?[\"'\s]"
@@ -222,7 +289,7 @@ def _svg_size(data: bytes) -> tuple[int, int] | None:
 
 
 def placeholder(width: int, height: int) -> bytes:
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}">'
+    return MARK + (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}">'
             f'<rect width="100%" height="100%" fill="#c8c8cc"/></svg>').encode()
 
 
@@ -249,7 +316,7 @@ def shielded_picture(data: bytes) -> bytes:
     out = io.BytesIO()
     soft.save(out, format="PNG")
     href = "data:image/png;base64," + base64.b64encode(out.getvalue()).decode()
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+    return MARK + (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
             f'viewBox="0 0 {inner_w} {inner_h}" preserveAspectRatio="none">'
             f'<image width="{inner_w}" height="{inner_h}" preserveAspectRatio="none" '
             f'href="{href}"/></svg>').encode()
@@ -277,3 +344,9 @@ class ImageShield(QObject):
 
     def set_hidden(self, hidden: bool) -> None:
         self.interceptor.hidden = hidden
+
+    def restore_snapshot(self, mhtml: bytes) -> tuple[bytes, int]:
+        """See ``restore_snapshot``: the snapshot with the original pictures put back."""
+        if self.handler is None:
+            return mhtml, 0
+        return restore_snapshot(mhtml, self.handler.originals)

@@ -344,6 +344,8 @@ class BrowserWidget(QWidget):
             if not data:
                 self._fail(self.tr("The page could not be saved as shown; nothing was stored."))
                 return
+            # Pictures on screen came through the image shield: store their originals.
+            data, _missing = self.shield.restore_snapshot(data)
             self._capturer.capture_snapshot(data, url)
 
         self.profile.downloadRequested.connect(requested)
