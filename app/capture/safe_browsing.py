@@ -29,6 +29,7 @@ from PySide6.QtWebEngineCore import QWebEngineFrame, QWebEnginePage, QWebEngineS
 SCRIPT_NAME = "evidence-locker-safe-browsing"
 SHOW_ATTR = "data-evidence-locker-show"  # kept in the selectors: marks our rules in snapshots
 BG_ATTR = "data-evidence-locker-bg"
+DRAWN_ATTR = "data-evidence-locker-drawn"  # gradient / paint() backgrounds: taken away
 BLUR = "blur(32px) saturate(0.4)"
 
 _MEDIA = ("img", "picture", "video", "canvas", "svg", "embed", "object",
@@ -40,13 +41,19 @@ _WEIGHT = f":not([{SHOW_ATTR}]):not(#el-safe-a):not(#el-safe-b):not(#el-safe-c)"
 _CSS = "".join(
     f"{sel}{_WEIGHT}{{filter:{BLUR} !important;transition:none !important;"
     f"animation:none !important}}" for sel in _MEDIA
-) + "video::-webkit-media-controls{display:none !important;}"
+) + "video::-webkit-media-controls{display:none !important;}" + "".join(
+    # A picture drawn with gradients or a paint worklet: the element keeps its colour and
+    # its text stays sharp; only the drawing goes.
+    f"[{DRAWN_ATTR}]{_WEIGHT}{pseudo}{{background-image:none !important;"
+    f"border-image-source:none !important;-webkit-mask-image:none !important;"
+    f"mask-image:none !important}}" for pseudo in ("", "::before", "::after"))
 
 PLACEHOLDER_TEXT = "Picture hidden. Use \u201cShow images\u201d to see it."
 
 _JS = r"""
 (function () {
-  const SHOW = %(show)s, BG = '%(bg_attr)s', CSS = %(css)s, TEXT = %(text)s;
+  const SHOW = %(show)s, BG = '%(bg_attr)s', DRAWN = '%(drawn_attr)s';
+  const CSS = %(css)s, TEXT = %(text)s;
   if (window.__evidenceLockerSafe) { window.__evidenceLockerSafe(SHOW); return; }
   let shown = SHOW;
   const roots = new Set([document]);   // the document and every shadow root seen
@@ -99,17 +106,24 @@ _JS = r"""
     root.adoptedStyleSheets = list.filter(x => x !== old).concat([s]);
   }
   function isData(v) { return !!v && /url\(\s*["']?\s*(data|blob):/i.test(v); }
+  function isDrawn(v) { return !!v && /gradient\(|paint\(/i.test(v); }
+  function mark(el, attr, on) {
+    if (on !== el.hasAttribute(attr)) { if (on) el.setAttribute(attr, ''); else el.removeAttribute(attr); }
+  }
   function check(el) {
     if (el.shadowRoot && !roots.has(el.shadowRoot)) adopt(el.shadowRoot);
     try {
-      const cs = getComputedStyle(el);
-      const bg = isData(cs.backgroundImage) || isData(cs.borderImageSource) ||
-                 isData(cs.webkitMaskImage) || isData(cs.listStyleImage) ||
-                 isData(getComputedStyle(el, '::before').backgroundImage) ||
-                 isData(getComputedStyle(el, '::after').backgroundImage) ||
-                 isData(getComputedStyle(el, '::before').content) ||
-                 isData(getComputedStyle(el, '::after').content);
-      if (bg !== el.hasAttribute(BG)) { if (bg) el.setAttribute(BG, ''); else el.removeAttribute(BG); }
+      const styles = [getComputedStyle(el), getComputedStyle(el, '::before'),
+                      getComputedStyle(el, '::after')];
+      let bg = isData(styles[0].listStyleImage), drawn = false;
+      for (const cs of styles) {
+        for (const v of [cs.backgroundImage, cs.borderImageSource, cs.webkitMaskImage, cs.content]) {
+          if (isData(v)) bg = true;
+          if (v !== cs.content && isDrawn(v)) drawn = true;
+        }
+      }
+      mark(el, BG, bg);
+      if (!el.hasAttribute(DRAWN)) mark(el, DRAWN, drawn);  // its own rule hides the value
     } catch (e) {}
   }
   function scan(root) {
@@ -131,7 +145,8 @@ _JS = r"""
   const observer = new MutationObserver(records => {
     let rescan = false;
     for (const rec of records) {
-      if (rec.type === 'childList' || rec.attributeName !== BG) rescan = true;
+      if (rec.type === 'childList' || (rec.attributeName !== BG && rec.attributeName !== DRAWN))
+        rescan = true;
     }
     queue(rescan);
   });
@@ -175,6 +190,7 @@ EVENT = "evidence-locker-shadow-root"
 
 def script_source(show: bool, placeholder_text: str = PLACEHOLDER_TEXT) -> str:
     return _JS % {"show": "true" if show else "false", "bg_attr": BG_ATTR,
+                  "drawn_attr": DRAWN_ATTR,
                   "css": json.dumps(_CSS), "text": json.dumps(placeholder_text),
                   "event": EVENT}
 

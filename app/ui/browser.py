@@ -178,7 +178,8 @@ class BrowserWidget(QWidget):
         self.persistent = persistent
         self.page = BrowserPage(self.profile, self)
         self.shield = ImageShield(self.page, self.profile, hidden=not self.show_images.isChecked())
-        safe_browsing.install(self.page, show=self.show_images.isChecked())
+        safe_browsing.install(self.page, show=self.show_images.isChecked(),
+                              placeholder_text=self._placeholder_text())
         self.view.setPage(self.page)
         self.page.urlChanged.connect(lambda url: self.address.setText(url.toString()))
         self.page.loadFinished.connect(lambda _ok: self._update_actions())
@@ -255,13 +256,17 @@ class BrowserWidget(QWidget):
                 return
             self._show_confirmed = True
         self.shield.set_hidden(not show)
-        safe_browsing.set_images_shown(self.page, show)
+        safe_browsing.set_images_shown(self.page, show, self._placeholder_text())
         # Pictures already on the page came through (or around) the shield: load it again
         # so what is on screen matches the choice.
         if self.page.url().scheme() in ("http", "https"):
             self.page.triggerAction(QWebEnginePage.WebAction.ReloadAndBypassCache)
         self.retranslate()
         self.images_toggled.emit(show)
+
+    def _placeholder_text(self) -> str:
+        """What a picture opened on its own (an image, SVG or XML file) shows instead."""
+        return self.tr("Picture hidden. Use \u201cShow images\u201d to see it.")
 
     def _confirm_show(self) -> bool:
         """Showing images is a deliberate choice, asked once per window."""

@@ -22,132 +22,147 @@
 <context>
     <name>BrowserWidget</name>
     <message>
-        <location filename="../../app/ui/browser.py" line="195" />
+        <location filename="../../app/ui/browser.py" line="200" />
         <source>Back</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="197" />
+        <location filename="../../app/ui/browser.py" line="202" />
         <source>Forward</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="199" />
+        <location filename="../../app/ui/browser.py" line="204" />
         <source>Reload</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="200" />
+        <location filename="../../app/ui/browser.py" line="205" />
         <source>Web address</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="201" />
+        <location filename="../../app/ui/browser.py" line="206" />
         <source>Hide images</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="202" />
+        <location filename="../../app/ui/browser.py" line="207" />
         <source>Show images</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="203" />
+        <location filename="../../app/ui/browser.py" line="208" />
         <source>Images are blurred; showing them is your choice.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="204" />
+        <location filename="../../app/ui/browser.py" line="209" />
         <source>Capture this page</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="206" />
+        <location filename="../../app/ui/browser.py" line="211" />
         <source>Save the whole page (picture, source, PDF, text) in the vault, unblurred, without showing it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="208" />
+        <location filename="../../app/ui/browser.py" line="213" />
         <source>As shown</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="210" />
+        <location filename="../../app/ui/browser.py" line="215" />
         <source>Capture the page exactly as it is now, with what you opened or scrolled to, without loading it again.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="212" />
+        <location filename="../../app/ui/browser.py" line="217" />
         <source>Private: forget logins when closed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="213" />
+        <location filename="../../app/ui/browser.py" line="218" />
         <source>Stay logged in (saved on this computer)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="214" />
+        <location filename="../../app/ui/browser.py" line="219" />
         <source>Captures and downloads go to the case "{0}".</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="233" />
+        <location filename="../../app/ui/browser.py" line="238" />
         <source>Type a web address, such as https://example.org/post/1.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="257" />
+        <location filename="../../app/ui/browser.py" line="269" />
+        <source>Picture hidden. Use “Show images” to see it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/browser.py" line="273" />
+        <source>Show images?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/browser.py" line="274" />
+        <source>Pictures on web pages will be shown sharp, unblurred, in this window until you hide them again. Show images?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/browser.py" line="288" />
         <source>Stay logged in?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="258" />
+        <location filename="../../app/ui/browser.py" line="289" />
         <source>Logins (cookies and site storage) will be kept on this computer in {0}, so anyone using this computer account could use them. Page content and images are still never cached on disk. Continue?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="277" />
+        <location filename="../../app/ui/browser.py" line="308" />
         <source>Open a web page first.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="280" />
+        <location filename="../../app/ui/browser.py" line="311" />
         <source>A capture is already running.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="290" />
+        <location filename="../../app/ui/browser.py" line="321" />
         <source>Capturing {0}…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="303" />
+        <location filename="../../app/ui/browser.py" line="334" />
         <source>Capturing {0} as shown…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="319" />
+        <location filename="../../app/ui/browser.py" line="350" />
         <source>The page could not be saved as shown; nothing was stored.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="350" />
+        <location filename="../../app/ui/browser.py" line="383" />
         <source>Saved in the vault as item {0}.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="364" />
+        <location filename="../../app/ui/browser.py" line="397" />
         <source>The file is too large to keep (over {0} MiB).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="374" />
+        <location filename="../../app/ui/browser.py" line="407" />
         <source>Downloading into the vault…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="387" />
+        <location filename="../../app/ui/browser.py" line="420" />
         <source>The download did not finish; nothing was stored.</source>
         <translation type="unfinished" />
     </message>
@@ -155,12 +170,17 @@
 <context>
     <name>BrowserWindow</name>
     <message>
-        <location filename="../../app/ui/browser.py" line="449" />
+        <location filename="../../app/ui/browser.py" line="483" />
+        <source>Browser (images shown)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/browser.py" line="484" />
         <source>Browser (images blurred)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="460" />
+        <location filename="../../app/ui/browser.py" line="495" />
         <source>Not captured</source>
         <translation type="unfinished" />
     </message>
@@ -198,87 +218,87 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="121" />
+        <location filename="../../app/ui/capture_dialogs.py" line="122" />
         <source>Capture web pages</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="122" />
+        <location filename="../../app/ui/capture_dialogs.py" line="123" />
         <source>Paste web addresses, one per line</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="123" />
+        <location filename="../../app/ui/capture_dialogs.py" line="124" />
         <source>Load a list…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="124" />
+        <location filename="../../app/ui/capture_dialogs.py" line="125" />
         <source>Case: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="126" />
+        <location filename="../../app/ui/capture_dialogs.py" line="127" />
         <source>Address</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="126" />
+        <location filename="../../app/ui/capture_dialogs.py" line="127" />
         <source>Result</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="126" />
+        <location filename="../../app/ui/capture_dialogs.py" line="127" />
         <source>Item / reason</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="127" />
+        <location filename="../../app/ui/capture_dialogs.py" line="128" />
         <source>Capture</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="128" />
+        <location filename="../../app/ui/capture_dialogs.py" line="129" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="129" />
+        <location filename="../../app/ui/capture_dialogs.py" line="130" />
         <source>Retry failed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="130" />
+        <location filename="../../app/ui/capture_dialogs.py" line="131" />
         <source>Close</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="138" />
+        <location filename="../../app/ui/capture_dialogs.py" line="139" />
         <source>Load a list of addresses</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="139" />
+        <location filename="../../app/ui/capture_dialogs.py" line="140" />
         <source>Text files (*.txt);;All files (*)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="145" />
+        <location filename="../../app/ui/capture_dialogs.py" line="146" />
         <source>Cannot read the list</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="157" />
+        <location filename="../../app/ui/capture_dialogs.py" line="158" />
         <source>Cannot capture</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="196" />
+        <location filename="../../app/ui/capture_dialogs.py" line="197" />
         <source>Item {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="210" />
+        <location filename="../../app/ui/capture_dialogs.py" line="211" />
         <source>{0} saved, {1} failed, {2} cancelled</source>
         <translation type="unfinished" />
     </message>
@@ -286,12 +306,12 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../app/ui/controller.py" line="296" />
+        <location filename="../../app/ui/controller.py" line="301" />
         <source>These files were not stored (the others were):</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/controller.py" line="299" />
+        <location filename="../../app/ui/controller.py" line="304" />
         <source>…and %n more.</source>
         <translation><numerusform>…and %n more.</numerusform><numerusform>…and %n more.</numerusform></translation>
     </message>
@@ -299,211 +319,211 @@
 <context>
     <name>DetailsPane</name>
     <message>
-        <location filename="../../app/ui/details.py" line="159" />
+        <location filename="../../app/ui/details.py" line="160" />
         <source>Case</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="159" />
+        <location filename="../../app/ui/details.py" line="160" />
         <source>Kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="160" />
+        <location filename="../../app/ui/details.py" line="161" />
         <source>Captured</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="160" />
-        <location filename="../../app/ui/details.py" line="189" />
+        <location filename="../../app/ui/details.py" line="161" />
+        <location filename="../../app/ui/details.py" line="190" />
         <source>Stored</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="161" />
+        <location filename="../../app/ui/details.py" line="162" />
         <source>Source</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="161" />
+        <location filename="../../app/ui/details.py" line="162" />
         <source>Files</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="162" />
+        <location filename="../../app/ui/details.py" line="163" />
         <source>SHA-256</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="162" />
+        <location filename="../../app/ui/details.py" line="163" />
         <source>Timestamp</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="163" />
+        <location filename="../../app/ui/details.py" line="164" />
         <source>State</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="163" />
+        <location filename="../../app/ui/details.py" line="164" />
         <source>Tags</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="164" />
+        <location filename="../../app/ui/details.py" line="165" />
         <source>Recorded details</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="167" />
+        <location filename="../../app/ui/details.py" line="168" />
         <source>Select an item to see its details. Images stay blurred.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="168" />
         <location filename="../../app/ui/details.py" line="169" />
+        <location filename="../../app/ui/details.py" line="170" />
         <source>Tag</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="170" />
+        <location filename="../../app/ui/details.py" line="171" />
         <source>Add tag</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="171" />
-        <location filename="../../app/ui/details.py" line="298" />
-        <location filename="../../app/ui/details.py" line="300" />
+        <location filename="../../app/ui/details.py" line="172" />
+        <location filename="../../app/ui/details.py" line="299" />
+        <location filename="../../app/ui/details.py" line="301" />
         <source>Remove tag</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="172" />
         <location filename="../../app/ui/details.py" line="173" />
+        <location filename="../../app/ui/details.py" line="174" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="174" />
+        <location filename="../../app/ui/details.py" line="175" />
         <source>Write a note. Notes are added, never overwritten.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="175" />
+        <location filename="../../app/ui/details.py" line="176" />
         <source>New note</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="176" />
+        <location filename="../../app/ui/details.py" line="177" />
         <source>Add note</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="177" />
         <location filename="../../app/ui/details.py" line="178" />
+        <location filename="../../app/ui/details.py" line="179" />
         <source>Custody history</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="179" />
+        <location filename="../../app/ui/details.py" line="180" />
         <source>Item details</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="189" />
+        <location filename="../../app/ui/details.py" line="190" />
         <source>Note added</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="190" />
+        <location filename="../../app/ui/details.py" line="191" />
         <source>Tag added</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="190" />
+        <location filename="../../app/ui/details.py" line="191" />
         <source>Tag removed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="191" />
+        <location filename="../../app/ui/details.py" line="192" />
         <source>Archived</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="191" />
+        <location filename="../../app/ui/details.py" line="192" />
         <source>Unarchived</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="192" />
+        <location filename="../../app/ui/details.py" line="193" />
         <source>Original viewed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="192" />
+        <location filename="../../app/ui/details.py" line="193" />
         <source>Exported</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="236" />
+        <location filename="../../app/ui/details.py" line="237" />
         <source>(untitled)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="237" />
+        <location filename="../../app/ui/details.py" line="238" />
         <source>No preview for this item.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="244" />
-        <location filename="../../app/ui/details.py" line="253" />
+        <location filename="../../app/ui/details.py" line="245" />
         <location filename="../../app/ui/details.py" line="254" />
+        <location filename="../../app/ui/details.py" line="255" />
         <source>none</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="251" />
+        <location filename="../../app/ui/details.py" line="252" />
         <source>Archived: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="252" />
+        <location filename="../../app/ui/details.py" line="253" />
         <source>In the main list</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="260" />
+        <location filename="../../app/ui/details.py" line="261" />
         <source>Unarchive</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="260" />
+        <location filename="../../app/ui/details.py" line="261" />
         <source>Archive…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="298" />
+        <location filename="../../app/ui/details.py" line="299" />
         <source>Tag to remove:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="320" />
+        <location filename="../../app/ui/details.py" line="321" />
         <source>Archive item</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="321" />
+        <location filename="../../app/ui/details.py" line="322" />
         <source>Why is this item archived? It is kept and can be brought back.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="322" />
+        <location filename="../../app/ui/details.py" line="323" />
         <source>Archive</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="300" />
-        <location filename="../../app/ui/details.py" line="322" />
+        <location filename="../../app/ui/details.py" line="301" />
+        <location filename="../../app/ui/details.py" line="323" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
@@ -1337,215 +1357,215 @@
 <context>
     <name>UnlockWindow</name>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="193" />
-        <location filename="../../app/ui/unlock_window.py" line="194" />
+        <location filename="../../app/ui/unlock_window.py" line="210" />
+        <location filename="../../app/ui/unlock_window.py" line="211" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="193" />
-        <location filename="../../app/ui/unlock_window.py" line="194" />
+        <location filename="../../app/ui/unlock_window.py" line="210" />
+        <location filename="../../app/ui/unlock_window.py" line="211" />
         <source>Evidence Locker</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="196" />
+        <location filename="../../app/ui/unlock_window.py" line="213" />
         <source>Before you start: if this computer is shared, monitored or may have stalkerware on it, someone may see what you do here. If you can, use a device only you control. The app locks itself when idle; F12 hides it at once.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="199" />
+        <location filename="../../app/ui/unlock_window.py" line="216" />
         <source>Got it</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="200" />
-        <location filename="../../app/ui/unlock_window.py" line="257" />
+        <location filename="../../app/ui/unlock_window.py" line="217" />
+        <location filename="../../app/ui/unlock_window.py" line="274" />
         <source>Open a vault</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="201" />
-        <location filename="../../app/ui/unlock_window.py" line="264" />
+        <location filename="../../app/ui/unlock_window.py" line="218" />
+        <location filename="../../app/ui/unlock_window.py" line="281" />
         <source>Create a vault</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="202" />
-        <location filename="../../app/ui/unlock_window.py" line="271" />
+        <location filename="../../app/ui/unlock_window.py" line="219" />
+        <location filename="../../app/ui/unlock_window.py" line="288" />
         <source>Receive a bundle</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="203" />
         <location filename="../../app/ui/unlock_window.py" line="220" />
+        <location filename="../../app/ui/unlock_window.py" line="237" />
         <source>Vault file</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="204" />
-        <location filename="../../app/ui/unlock_window.py" line="207" />
-        <location filename="../../app/ui/unlock_window.py" line="213" />
+        <location filename="../../app/ui/unlock_window.py" line="221" />
+        <location filename="../../app/ui/unlock_window.py" line="224" />
+        <location filename="../../app/ui/unlock_window.py" line="230" />
         <source>Choose…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="205" />
-        <location filename="../../app/ui/unlock_window.py" line="214" />
-        <location filename="../../app/ui/unlock_window.py" line="221" />
+        <location filename="../../app/ui/unlock_window.py" line="222" />
+        <location filename="../../app/ui/unlock_window.py" line="231" />
+        <location filename="../../app/ui/unlock_window.py" line="238" />
         <source>Passphrase</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="206" />
-        <location filename="../../app/ui/unlock_window.py" line="222" />
+        <location filename="../../app/ui/unlock_window.py" line="223" />
+        <location filename="../../app/ui/unlock_window.py" line="239" />
         <source>Bundle</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="208" />
-        <location filename="../../app/ui/unlock_window.py" line="210" />
+        <location filename="../../app/ui/unlock_window.py" line="225" />
+        <location filename="../../app/ui/unlock_window.py" line="227" />
         <source>Bundle passphrase</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="209" />
+        <location filename="../../app/ui/unlock_window.py" line="226" />
         <source>Only if it was sealed with a passphrase</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="211" />
+        <location filename="../../app/ui/unlock_window.py" line="228" />
         <source>Unlock</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="212" />
-        <location filename="../../app/ui/unlock_window.py" line="223" />
+        <location filename="../../app/ui/unlock_window.py" line="229" />
+        <location filename="../../app/ui/unlock_window.py" line="240" />
         <source>New vault file</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="215" />
+        <location filename="../../app/ui/unlock_window.py" line="232" />
         <source>Repeat</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="217" />
+        <location filename="../../app/ui/unlock_window.py" line="234" />
         <source>Nobody can recover a forgotten passphrase, not even us: without it the evidence cannot be opened. Write it down somewhere safe.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="219" />
+        <location filename="../../app/ui/unlock_window.py" line="236" />
         <source>Create vault</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="224" />
+        <location filename="../../app/ui/unlock_window.py" line="241" />
         <source>New passphrase</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="225" />
+        <location filename="../../app/ui/unlock_window.py" line="242" />
         <source>Repeat passphrase</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="227" />
+        <location filename="../../app/ui/unlock_window.py" line="244" />
         <source>Passphrase strength</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="228" />
+        <location filename="../../app/ui/unlock_window.py" line="245" />
         <source>Status</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="229" />
+        <location filename="../../app/ui/unlock_window.py" line="246" />
         <source>Safety note</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="258" />
+        <location filename="../../app/ui/unlock_window.py" line="275" />
         <source>Vaults (*.locker);;All files (*)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="265" />
+        <location filename="../../app/ui/unlock_window.py" line="282" />
         <source>Vaults (*.locker)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="272" />
+        <location filename="../../app/ui/unlock_window.py" line="289" />
         <source>All files (*)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="282" />
+        <location filename="../../app/ui/unlock_window.py" line="299" />
         <source>Opening…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="287" />
+        <location filename="../../app/ui/unlock_window.py" line="304" />
         <source>Choose the vault file first.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="300" />
+        <location filename="../../app/ui/unlock_window.py" line="317" />
         <source>Enter the passphrase.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="309" />
+        <location filename="../../app/ui/unlock_window.py" line="326" />
         <source>Weak: add more words</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="309" />
+        <location filename="../../app/ui/unlock_window.py" line="326" />
         <source>Fair</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="309" />
+        <location filename="../../app/ui/unlock_window.py" line="326" />
         <source>Good</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="310" />
+        <location filename="../../app/ui/unlock_window.py" line="327" />
         <source>Strong</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="312" />
+        <location filename="../../app/ui/unlock_window.py" line="329" />
         <source>Several unrelated words make a strong passphrase.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="317" />
+        <location filename="../../app/ui/unlock_window.py" line="334" />
         <source>Choose where to keep the new vault.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="319" />
+        <location filename="../../app/ui/unlock_window.py" line="336" />
         <source>This passphrase is too easy to guess. Add more words.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="321" />
+        <location filename="../../app/ui/unlock_window.py" line="338" />
         <source>The two passphrases are not the same.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="333" />
+        <location filename="../../app/ui/unlock_window.py" line="350" />
         <source>The passphrase is not right.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="335" />
+        <location filename="../../app/ui/unlock_window.py" line="352" />
         <source>The passphrase is not right. Nothing was changed.</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/unlock_window.py" line="341" />
+        <location filename="../../app/ui/unlock_window.py" line="358" />
         <source>Too many attempts. Try again in %n second(s).</source>
         <translation><numerusform>Too many attempts. Try again in %n second.</numerusform><numerusform>Too many attempts. Try again in %n seconds.</numerusform></translation>
     </message>
@@ -1553,27 +1573,27 @@
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="161" />
+        <location filename="../../app/ui/dialogs.py" line="162" />
         <source>Vault verification</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="163" />
+        <location filename="../../app/ui/dialogs.py" line="164" />
         <source>Everything holds: every file, the custody history and the vault structure were checked.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="165" />
+        <location filename="../../app/ui/dialogs.py" line="166" />
         <source>Problems were found. Nothing was changed; keep this report and a backup, and ask for help before doing anything else.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="167" />
+        <location filename="../../app/ui/dialogs.py" line="168" />
         <source>Verification report</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="168" />
+        <location filename="../../app/ui/dialogs.py" line="169" />
         <source>Close</source>
         <translation type="unfinished" />
     </message>

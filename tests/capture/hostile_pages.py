@@ -51,6 +51,10 @@ def _dark_shapes(size: int = 980) -> Image.Image:
 
 
 PHOTO = _png(checker(240, 4))
+# The same with see-through black cells: masks that use alpha draw it with any colour.
+_alpha = checker(240, 4).convert("RGBA")
+_alpha.putalpha(checker(240, 4).convert("L"))
+PHOTO_ALPHA = _png(_alpha)
 BIG = _png(checker(4800, 80))  # shown at 5%: 4 px cells on screen
 DARK = _png(_dark_shapes())
 SVG_PIC = (b'<svg xmlns="http://www.w3.org/2000/svg" width="240" height="240">'
@@ -58,6 +62,42 @@ SVG_PIC = (b'<svg xmlns="http://www.w3.org/2000/svg" width="240" height="240">'
            b'<rect width="4" height="4"/><rect x="4" y="4" width="4" height="4"/></pattern>'
            b'</defs><rect width="240" height="240" fill="url(#p)"/>'
            b'<g id="g"><rect width="240" height="240" fill="url(#p)"/></g></svg>')
+
+
+def icon_font() -> bytes:
+    """A font whose glyph U+E000 is a fine checkerboard (an icon font drawing a picture)."""
+    from fontTools.fontBuilder import FontBuilder
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+
+    cells, em = 48, 960
+    step = em // cells
+    pen = TTGlyphPen(None)
+    for i in range(cells):
+        for j in range(cells):
+            if (i + j) % 2:
+                x, y = i * step, j * step
+                pen.moveTo((x, y))
+                pen.lineTo((x, y + step))
+                pen.lineTo((x + step, y + step))
+                pen.lineTo((x + step, y))
+                pen.closePath()
+    builder = FontBuilder(em, isTTF=True)
+    builder.setupGlyphOrder([".notdef", "pic"])
+    builder.setupCharacterMap({0xE000: "pic"})
+    builder.setupGlyf({".notdef": TTGlyphPen(None).glyph(), "pic": pen.glyph()})
+    builder.setupHorizontalMetrics({".notdef": (em, 0), "pic": (em, 0)})
+    builder.setupHorizontalHeader(ascent=em, descent=0)
+    builder.setupNameTable({"familyName": "Pic", "styleName": "Regular"})
+    builder.setupOS2(sTypoAscender=em, usWinAscent=em, usWinDescent=0)
+    builder.setupPost()
+    out = io.BytesIO()
+    builder.save(out)
+    return out.getvalue()
+
+
+PAINT_JS = (b"registerPaint('chk', class { paint(ctx, size) { ctx.fillStyle = '#000';"
+            b"for (let i = 0; i < 60; i++) for (let j = 0; j < 60; j++)"
+            b" if ((i + j) % 2) ctx.fillRect(i * 4, j * 4, 4, 4); } });")
 
 
 def blurred_control() -> Image.Image:
@@ -96,6 +136,7 @@ class Case:
     text: bool = True  # the case has the text line to check
     fragment: str = ""
     holds_today: bool = False  # a control: the old per-element blur already held it
+    covered: bool = True  # False: a documented gap, still sharp (README)
 
 
 READY = "<script>addEventListener('load', () => requestAnimationFrame(() => " \
@@ -158,7 +199,7 @@ def _cases() -> list[Case]:
                                     "'unsafe-inline'"})
     add("csp-meta-nonce", IMG, head="<meta http-equiv=\"Content-Security-Policy\" "
         "content=\"style-src 'nonce-abc'; script-src 'unsafe-inline'\">")
-    add("body-background", "", head="<style>body{background:url(/photo.png)}</style>",
+    add("body-background", "", head="<style>body{background:url(/photo.png) !important}</style>",
         region=(300, 20, 700, 260))
     add("html-background", "", head="<style>html{background:url(/photo.png)}</style>",
         region=(300, 20, 700, 260))
@@ -196,7 +237,7 @@ def _cases() -> list[Case]:
     add("mask-luminance", f'<div style="{BOX};background:#000;-webkit-mask-image:'
         'url(/photo.png);mask-image:url(/photo.png);mask-mode:luminance"></div>')
     add("mask-box-image", f'<div style="{BOX};background:#000;'
-        '-webkit-mask-box-image:url(/photo.png) 120"></div>')
+        '-webkit-mask-box-image:url(/alpha.png) 0 stretch"></div>')
     add("fe-image", '<svg width="240" height="240" style="position:absolute;left:20px;top:20px">'
         '<filter id="f" x="0" y="0" width="1" height="1"><feImage href="/photo.png" '
         'width="240" height="240"/></filter><rect width="240" height="240" filter="url(#f)"/>'
@@ -214,7 +255,8 @@ def _cases() -> list[Case]:
         text=False, region=below)
     add("svg-iframe", f'<iframe src="/pic.svg" style="{BOX};border:0"></iframe>',
         region=(20, 150, 260, 260))
-    add("image-document", "", raw=True, content_type="image/png", text=False, region=below)
+    add("image-document", "", raw=True, content_type="image/png", text=False,
+        region=(400, 166, 632, 398))  # centred in the view
     add("xml-document", '<?xml version="1.0"?><root xmlns:h="http://www.w3.org/1999/xhtml">'
         '<h:img src="/photo.png" width="240" height="240" style="position:absolute;left:20px;'
         'top:20px"/></root>', raw=True, content_type="application/xml", text=False,
@@ -239,12 +281,32 @@ def _cases() -> list[Case]:
     add("scale-viewbox", '<svg viewBox="0 0 4800 4800" width="240" height="240" '
         'style="position:absolute;left:20px;top:20px"><image href="/big.png?v" width="4800" '
         'height="4800"/></svg>')
+    # Pictures that are not image files.
+    add("inline-svg", '<svg width="240" height="240" style="position:absolute;left:20px;'
+        'top:20px">' + "".join(f'<rect x="{x * 4}" y="{y * 4}" width="4" height="4"/>'
+                               for y in range(60) for x in range(60) if (x + y) % 2) + "</svg>")
+    add("gradient", f'<div style="{BOX};background:repeating-conic-gradient(#000 0 25%,'
+        '#fff 0 50%) 0 0/8px 8px"></div>')
+    add("gradient-before", f'<div id="gb" style="{BOX}"></div>', head="<style>#gb::before{"
+        "content:'';display:block;width:240px;height:240px;background:repeating-linear-"
+        "gradient(90deg,#000 0 4px,#fff 4px 8px)}</style>")
+    add("paint-worklet", f'<div style="{BOX};background-image:paint(chk)"></div>',
+        head="<script>CSS.paintWorklet.addModule('/paint.js')</script>" + LATE.format(
+            "void 0"))
+    # Known gaps (README): pictures drawn from plain boxes or with a font's glyphs.
+    add("div-grid", f'<div style="{BOX};display:grid;grid-template-columns:repeat(60,4px)">'
+        + "".join(f'<div style="height:4px;background:{"#000" if (x + y) % 2 else "#fff"}">'
+                  "</div>" for y in range(60) for x in range(60)) + "</div>", covered=False)
+    add("icon-font", f'<span style="{BOX};font:240px/1 Pic">&#xE000;</span>',
+        head="<style>@font-face{font-family:Pic;src:url(/icons.ttf)}</style>"
+        + LATE.format("void 0"), covered=False)
     add("dark-shapes", '<img src="/dark.png" width="490" height="490" style="position:absolute;'
         'left:500px;top:20px">', region=(500, 20, 990, 510))
     return c
 
 
 CASES = _cases()
+ICON_FONT = icon_font()
 LAYOUT = (f".box{{{BOX}}} .text{{position:absolute;left:20px;top:300px;margin:0;"
           f"font:20px sans-serif;color:#000;white-space:nowrap}}").encode()
 _TEXT_P = (f'<p class="text" style="position:absolute;left:20px;top:300px;margin:0;font:20px sans-serif;'
@@ -273,12 +335,18 @@ def _handler() -> type[BaseHTTPRequestHandler]:
             headers: dict[str, str] = {}
             if path == "/photo.png":
                 body, ctype = PHOTO, "image/png"
+            elif path == "/alpha.png":
+                body, ctype = PHOTO_ALPHA, "image/png"
             elif path == "/big.png":
                 body, ctype = BIG, "image/png"
             elif path == "/dark.png":
                 body, ctype = DARK, "image/png"
             elif path == "/layout.css":  # the layout without inline styles (for CSP cases)
                 body, ctype = LAYOUT, "text/css"
+            elif path == "/paint.js":
+                body, ctype = PAINT_JS, "text/javascript"
+            elif path == "/icons.ttf":
+                body, ctype = ICON_FONT, "font/ttf"
             elif path == "/pic.svg":
                 body, ctype = SVG_PIC, "image/svg+xml"
             elif path == "/frame":
