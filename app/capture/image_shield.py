@@ -10,6 +10,10 @@ a few blurred blocks of colour. Backgrounds, masks, list markers, border images,
 picture, it only ever has the blurred pixels. Anything that cannot be decoded (SVG
 files, unknown formats, too large) becomes a neutral grey placeholder of its size.
 
+Service workers could answer picture requests themselves: while hidden, none is
+installed (the profile-level ``ProfileGuard``), and the style layer unregisters one
+that already controls a page and loads it again.
+
 What the network cannot see (``data:``/``blob:`` pictures made by scripts, canvas,
 inline SVG) is left to the style layer in ``safe_browsing``.
 """
@@ -133,6 +137,21 @@ class ShieldInterceptor(QWebEngineUrlRequestInterceptor):
         info.redirect(QUrl(f"{SCHEME.decode()}:{token}"))
 
 
+class ProfileGuard(QWebEngineUrlRequestInterceptor):
+    """Set on the browser's profile: while its page hides images, no service worker is
+    installed or updated (a worker answers the page's picture requests itself, out of
+    the page interceptor's sight). Capture pages share the profile; they do not need
+    workers, and their pictures are never touched."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.hidden = True
+
+    def interceptRequest(self, info: QWebEngineUrlRequestInfo) -> None:  # noqa: N802 - Qt API
+        if self.hidden and info.resourceType() == _RT.ResourceTypeServiceWorker:
+            info.block(True)
+
+
 class _CookieMirror(QNetworkCookieJar):
     """The profile's cookies (HttpOnly included), kept in step with its cookie store."""
 
@@ -220,7 +239,7 @@ class _Originals:
 
     def keep(self, url: QUrl, data: bytes, content_type: str) -> None:
         with self._lock:
-            for key in {url.toString(), url.toEncoded().data().decode("ascii", "replace")}:
+            for key in {url.toString(), bytes(url.toEncoded().data()).decode("ascii", "replace")}:
                 old = self._map.pop(key, None)
                 if old is not None:
                     self._size -= len(old[0])
@@ -337,6 +356,9 @@ class ImageShield(QObject):
         self.interceptor = ShieldInterceptor(tokens, self)
         self.interceptor.hidden = hidden
         page.setUrlRequestInterceptor(self.interceptor)
+        self.guard = ProfileGuard(profile)
+        self.guard.hidden = hidden
+        profile.setUrlRequestInterceptor(self.guard)
 
     @property
     def hidden(self) -> bool:
@@ -344,6 +366,7 @@ class ImageShield(QObject):
 
     def set_hidden(self, hidden: bool) -> None:
         self.interceptor.hidden = hidden
+        self.guard.hidden = hidden
 
     def restore_snapshot(self, mhtml: bytes) -> tuple[bytes, int]:
         """See ``restore_snapshot``: the snapshot with the original pictures put back."""

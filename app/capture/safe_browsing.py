@@ -165,6 +165,19 @@ _JS = r"""
   ['DOMContentLoaded', 'load', 'hashchange', 'resize', 'animationend', 'transitionend']
     .forEach(n => window.addEventListener(n, () => queue(true), true));
   window.__evidenceLockerSafe = show => { shown = show; queue(true); };
+  // A service worker (installed while images were shown, or in an earlier session) could
+  // hand the page its pictures past the image shield: the page stays invisible, the
+  // worker is unregistered and the page loaded again without it.
+  try {
+    const sw = navigator.serviceWorker;
+    if (!shown && sw && sw.controller) {
+      const veil = new CSSStyleSheet(); veil.replaceSync(':root{opacity:0 !important}');
+      sheets.set(document, veil); document.adoptedStyleSheets = [veil];
+      sw.getRegistrations().then(rs => Promise.all(rs.map(r => r.unregister())))
+        .then(() => location.reload());
+      return;
+    }
+  } catch (e) {}
   placeholder(); assertRoot(document); queue(true);
 })();
 """

@@ -45,9 +45,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.capture import safe_browsing, spool
-from app.capture.image_shield import ImageShield
 from app.capture.batch import StoreRunner, ThreadStoreRunner
 from app.capture.errors import CaptureFailed
+from app.capture.image_shield import ImageShield
 from app.capture.web import MAX_DOWNLOAD_BYTES, PageCapturer, engine_description
 from app.capture.web_engine import (
     QuietPage,

@@ -100,6 +100,12 @@ PAINT_JS = (b"registerPaint('chk', class { paint(ctx, size) { ctx.fillStyle = '#
             b" if ((i + j) % 2) ctx.fillRect(i * 4, j * 4, 4, 4); } });")
 
 
+SW_JS = (b"self.addEventListener('install', () => self.skipWaiting());"
+         b"self.addEventListener('activate', e => e.waitUntil(self.clients.claim()));"
+         b"self.addEventListener('fetch', e => { if (e.request.url.includes('sw-pic'))"
+         b" e.respondWith(fetch('/photo.png?from-worker')); });")
+
+
 def blurred_control() -> Image.Image:
     """The picture as a plain Gaussian blur would show it: the score's reference."""
     return checker(240, 4).filter(ImageFilter.GaussianBlur(6))
@@ -281,6 +287,15 @@ def _cases() -> list[Case]:
     add("scale-viewbox", '<svg viewBox="0 0 4800 4800" width="240" height="240" '
         'style="position:absolute;left:20px;top:20px"><image href="/big.png?v" width="4800" '
         'height="4800"/></svg>')
+    # A worker that answers the picture request itself (from the network, unblurred).
+    add("service-worker", f'<img id="sw" style="{BOX};filter:none !important">', head="<script>"
+        "function show() { const i = document.getElementById('sw'); i.onload = i.onerror = () =>"
+        " requestAnimationFrame(() => requestAnimationFrame(() => { document.title = 'ready'; }));"
+        " i.src = '/sw-pic.png'; }"
+        "navigator.serviceWorker.register('/sw.js').then(() => navigator.serviceWorker.ready)"
+        ".then(() => { if (navigator.serviceWorker.controller) show(); else {"
+        " navigator.serviceWorker.addEventListener('controllerchange', show);"
+        " setTimeout(show, 1000); } }).catch(show);</script>")
     # Pictures that are not image files.
     add("inline-svg", '<svg width="240" height="240" style="position:absolute;left:20px;'
         'top:20px">' + "".join(f'<rect x="{x * 4}" y="{y * 4}" width="4" height="4"/>'
@@ -333,7 +348,7 @@ def _handler() -> type[BaseHTTPRequestHandler]:
         def do_GET(self) -> None:  # noqa: N802
             path = self.path.split("?")[0]
             headers: dict[str, str] = {}
-            if path == "/photo.png":
+            if path in ("/photo.png", "/sw-pic.png"):
                 body, ctype = PHOTO, "image/png"
             elif path == "/alpha.png":
                 body, ctype = PHOTO_ALPHA, "image/png"
@@ -343,6 +358,8 @@ def _handler() -> type[BaseHTTPRequestHandler]:
                 body, ctype = DARK, "image/png"
             elif path == "/layout.css":  # the layout without inline styles (for CSP cases)
                 body, ctype = LAYOUT, "text/css"
+            elif path == "/sw.js":
+                body, ctype = SW_JS, "text/javascript"
             elif path == "/paint.js":
                 body, ctype = PAINT_JS, "text/javascript"
             elif path == "/icons.ttf":

@@ -178,4 +178,18 @@ def test_show_images_is_confirmed_once_and_shows_pictures_sharp(
         browser.show_images.setChecked(True)  # asked once per window
     assert len(asked) == 2
     assert sharpness(_settled(browser, case), PIC) > 3 * PICTURE_LIMIT
+
+    # A service worker installed while images were shown would hand pictures to the page
+    # past the shield: hiding unregisters it.
+    worker = next(c for c in CASES if c.name == "service-worker")
+    assert sharpness(_load(qtbot, browser, corpus_site, worker), PIC, INSET) > PICTURE_LIMIT
+    with qtbot.waitSignal(browser.page.loadFinished, timeout=20_000):
+        browser.page.setUrl(browser.page.url())  # controlled by the worker now
+    assert sharpness(_settled(browser, worker), PIC, INSET) > PICTURE_LIMIT
+    with qtbot.waitSignal(browser.page.loadFinished, timeout=20_000):
+        browser.show_images.setChecked(False)
+    assert sharpness(_settled(browser, worker), PIC, INSET) < PICTURE_LIMIT
+    with qtbot.waitSignal(browser.page.loadFinished, timeout=20_000):
+        browser.page.setUrl(browser.page.url())  # an ordinary visit: the worker answers
+    assert sharpness(_settled(browser, worker), PIC, INSET) < PICTURE_LIMIT
     browser.shutdown()
