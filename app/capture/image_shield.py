@@ -181,6 +181,7 @@ class ShieldHandler(QWebEngineUrlSchemeHandler):
         self._net.setRedirectPolicy(QNetworkRequest.RedirectPolicy.NoLessSafeRedirectPolicy)
         self._jobs: dict[QNetworkReply, QWebEngineUrlRequestJob] = {}
         self.originals = _Originals()
+        self.guard: ProfileGuard | None = None
 
     def requestStarted(self, job: QWebEngineUrlRequestJob) -> None:  # noqa: N802 - Qt API
         wanted = self.tokens.get(job.requestUrl().path())
@@ -356,9 +357,14 @@ class ImageShield(QObject):
         self.interceptor = ShieldInterceptor(tokens, self)
         self.interceptor.hidden = hidden
         page.setUrlRequestInterceptor(self.interceptor)
-        self.guard = ProfileGuard(profile)
+        if self.handler is not None and self.handler.guard is not None:
+            self.guard = self.handler.guard  # one per profile, set once
+        else:
+            self.guard = ProfileGuard(profile)
+            profile.setUrlRequestInterceptor(self.guard)
+            if self.handler is not None:
+                self.handler.guard = self.guard
         self.guard.hidden = hidden
-        profile.setUrlRequestInterceptor(self.guard)
 
     @property
     def hidden(self) -> bool:

@@ -93,12 +93,14 @@ class BrowserPage(QuietPage):
 
 class BrowserWidget(QWidget):
     """Signals: ``stored(kind, item_id)`` after a capture or download is in the vault,
-    ``failed(message)``, ``status(message)``."""
+    ``failed(message)``, ``status(message)``, ``images_toggled(shown)``, ``loaded(ok)``
+    (the page is replaced when images are shown or hidden: listen here, not on it)."""
 
     stored = Signal(str, int)
     failed = Signal(str)
     status = Signal(str)
     images_toggled = Signal(bool)
+    loaded = Signal(bool)  # the current page finished loading (ok)
 
     def __init__(self, vault: VaultProvider, case: str, parent: QWidget | None = None, *,
                  safe: bool = True, persistent: bool = False,
@@ -176,13 +178,7 @@ class BrowserWidget(QWidget):
         else:
             self.profile = off_the_record_profile(self)
         self.persistent = persistent
-        self.page = BrowserPage(self.profile, self)
-        self.shield = ImageShield(self.page, self.profile, hidden=not self.show_images.isChecked())
-        safe_browsing.install(self.page, show=self.show_images.isChecked(),
-                              placeholder_text=self._placeholder_text())
-        self.view.setPage(self.page)
-        self.page.urlChanged.connect(lambda url: self.address.setText(url.toString()))
-        self.page.loadFinished.connect(lambda _ok: self._update_actions())
+        self._make_page()
         self.profile.downloadRequested.connect(self._download)
         label = "persistent" if persistent else "off-the-record"
         self._capturer = PageCapturer(self.profile, self, method="in-app browser",
@@ -194,6 +190,18 @@ class BrowserWidget(QWidget):
             if obj is not None:
                 obj.deleteLater()
         self._update_actions()
+
+    def _make_page(self) -> None:
+        """A new page (and so a renderer with an empty picture cache) for this profile,
+        with the image shield and the style layer set to the current choice."""
+        self.page = BrowserPage(self.profile, self)
+        self.shield = ImageShield(self.page, self.profile, hidden=not self.show_images.isChecked())
+        safe_browsing.install(self.page, show=self.show_images.isChecked(),
+                              placeholder_text=self._placeholder_text())
+        self.view.setPage(self.page)
+        self.page.urlChanged.connect(lambda url: self.address.setText(url.toString()))
+        self.page.loadFinished.connect(lambda _ok: self._update_actions())
+        self.page.loadFinished.connect(self.loaded)
 
     def retranslate(self) -> None:
         self.back.setText("◀")
@@ -255,12 +263,18 @@ class BrowserWidget(QWidget):
                 self.show_images.blockSignals(False)
                 return
             self._show_confirmed = True
-        self.shield.set_hidden(not show)
-        safe_browsing.set_images_shown(self.page, show, self._placeholder_text())
-        # Pictures already on the page came through (or around) the shield: load it again
-        # so what is on screen matches the choice.
-        if self.page.url().scheme() in ("http", "https"):
-            self.page.triggerAction(QWebEnginePage.WebAction.ReloadAndBypassCache)
+        # The renderer keeps the pictures it has decoded and reuses them on later pages,
+        # sharp or blurred: a new page (a new renderer) follows the new choice, loading
+        # the same address again (the back/forward history starts anew).
+        url = self.page.url()
+        old = self.page
+        self._make_page()
+        self.view.setFocus()
+        if old.parent() is self:
+            old.deleteLater()
+        if url.scheme() in ("http", "https"):
+            self.page.load(url)
+        self._update_actions()
         self.retranslate()
         self.images_toggled.emit(show)
 

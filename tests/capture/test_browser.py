@@ -60,7 +60,7 @@ def test_images_blurred_by_default_toggle_shows_and_capture_is_sharp(
     assert _contrast(shown, 0, 300) < 25, "an image inside a frame must be blurred"
     assert _contrast(shown, 300, 300) < 25, "an image in a closed shadow root must be blurred"
 
-    with qtbot.waitSignal(browser.page.loadFinished, timeout=20_000):
+    with qtbot.waitSignal(browser.loaded, timeout=20_000):
         browser.show_images.setChecked(True)  # the deliberate (confirmed) choice
     _wait(900)
     revealed = _screen(browser)
@@ -69,7 +69,7 @@ def test_images_blurred_by_default_toggle_shows_and_capture_is_sharp(
     assert _contrast(revealed, 600, 0) > 90
     assert _contrast(revealed, 0, 300) > 90
     assert _contrast(revealed, 300, 300) > 90
-    with qtbot.waitSignal(browser.page.loadFinished, timeout=20_000):
+    with qtbot.waitSignal(browser.loaded, timeout=20_000):
         browser.show_images.setChecked(False)
     _wait(900)
     assert _contrast(_screen(browser), 0, 0) < 25

@@ -166,15 +166,15 @@ def test_show_images_is_confirmed_once_and_shows_pictures_sharp(
     assert sharpness(_settled(browser, case), PIC) < PICTURE_LIMIT  # declined: still hidden
 
     monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
-    with qtbot.waitSignal(browser.page.loadFinished, timeout=20_000):
+    with qtbot.waitSignal(browser.loaded, timeout=20_000):
         browser.show_images.setChecked(True)
     assert browser.images_shown() and len(asked) == 2
     assert sharpness(_settled(browser, case), PIC) > 3 * PICTURE_LIMIT
 
-    with qtbot.waitSignal(browser.page.loadFinished, timeout=20_000):
+    with qtbot.waitSignal(browser.loaded, timeout=20_000):
         browser.show_images.setChecked(False)
     assert sharpness(_settled(browser, case), PIC) < PICTURE_LIMIT
-    with qtbot.waitSignal(browser.page.loadFinished, timeout=20_000):
+    with qtbot.waitSignal(browser.loaded, timeout=20_000):
         browser.show_images.setChecked(True)  # asked once per window
     assert len(asked) == 2
     assert sharpness(_settled(browser, case), PIC) > 3 * PICTURE_LIMIT
@@ -186,10 +186,14 @@ def test_show_images_is_confirmed_once_and_shows_pictures_sharp(
     with qtbot.waitSignal(browser.page.loadFinished, timeout=20_000):
         browser.page.setUrl(browser.page.url())  # controlled by the worker now
     assert sharpness(_settled(browser, worker), PIC, INSET) > PICTURE_LIMIT
-    with qtbot.waitSignal(browser.page.loadFinished, timeout=20_000):
+    with qtbot.waitSignal(browser.loaded, timeout=20_000):
         browser.show_images.setChecked(False)
     assert sharpness(_settled(browser, worker), PIC, INSET) < PICTURE_LIMIT
     with qtbot.waitSignal(browser.page.loadFinished, timeout=20_000):
         browser.page.setUrl(browser.page.url())  # an ordinary visit: the worker answers
     assert sharpness(_settled(browser, worker), PIC, INSET) < PICTURE_LIMIT
+    # Pictures seen sharp earlier in this window are not reused from a cache.
+    for name in ("img", "css-background", "before-after"):
+        again = next(c for c in CASES if c.name == name)
+        assert sharpness(_load(qtbot, browser, corpus_site, again), PIC, INSET) < PICTURE_LIMIT
     browser.shutdown()
