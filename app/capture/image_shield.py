@@ -59,8 +59,7 @@ MARK = b"<!--locker-shield-->"  # starts every answer: how a snapshot's parts ar
 FETCH_TIMEOUT_MS = 20_000
 
 _RT = QWebEngineUrlRequestInfo.ResourceType
-_SHIELDED = {_RT.ResourceTypeImage, _RT.ResourceTypeFavicon, _RT.ResourceTypeObject,
-             _RT.ResourceTypePrefetch}
+_SHIELDED = {_RT.ResourceTypeImage, _RT.ResourceTypeFavicon, _RT.ResourceTypeObject}
 _BLOCKED = {_RT.ResourceTypeMedia, _RT.ResourceTypePluginResource}
 
 
@@ -226,6 +225,13 @@ class ShieldHandler(QWebEngineUrlSchemeHandler):
         buffer = QBuffer(job)
         buffer.setData(QByteArray(body))
         buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        origin = job.initiator()
+        if origin.isValid() and origin.scheme() in ("http", "https"):
+            # <img crossorigin> and fetch() get the blurred picture instead of a CORS error.
+            job.setAdditionalResponseHeaders({
+                QByteArray(b"Access-Control-Allow-Origin"): QByteArray(origin.toEncoded()),
+                QByteArray(b"Access-Control-Allow-Credentials"): QByteArray(b"true"),
+                QByteArray(b"Cache-Control"): QByteArray(b"no-store")})
         job.reply(QByteArray(b"image/svg+xml"), buffer)
 
 

@@ -200,6 +200,8 @@ def _cases() -> list[Case]:
         holds_today=True)
 
     # What defeated the old blur.
+    add("crossorigin", f'<img crossorigin="anonymous" src="/photo.png?co" width="240" '
+        f'height="240" style="{BOX};filter:none !important">')
     add("csp-header", IMG, headers={"Content-Security-Policy":
                                     "default-src 'self'; style-src 'self'; script-src 'self' "
                                     "'unsafe-inline'"})
