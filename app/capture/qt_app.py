@@ -48,6 +48,10 @@ def ensure_app() -> QCoreApplication:
     import PySide6.QtWebEngineWidgets  # noqa: F401
     from PySide6.QtWidgets import QApplication
 
+    from app.capture.image_shield import register_scheme
+
+    register_scheme()  # the in-app browser's image shield (before the application)
+
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts, True)
     qInstallMessageHandler(_quiet_messages)
     app = QApplication(sys.argv[:1] or ["locker"])

@@ -1,139 +1,189 @@
-"""Safe browsing: every image, video, canvas and background image blurred in every frame.
+"""Safe browsing, second line: a style layer for the pictures the network never sees.
 
-A script injected at document creation into every frame (sub-frames included) adds a
-stylesheet that blurs media elements, and a MutationObserver marks any element that
-gets a CSS background image (now or later, by class, style or script) so it is blurred
-too; removing the stylesheet brings it back. Shadow roots (web components) get the same
-stylesheet: a small page-world script makes every attached shadow root open and
-announces it, so images inside components are blurred as well. Showing images is a deliberate toggle: it
-sets an attribute on each frame's root element, and the script is re-installed with the
-new default so the next pages follow it. Only the browser's own page gets the script;
-captures load the page separately and store it unblurred.
+The first line is ``image_shield``: picture files reach the page already blurred. What
+remains are pictures a page makes itself (``data:``/``blob:`` images from scripts,
+canvas, inline SVG, video frames) and documents that are pictures (an image, SVG or XML
+file opened directly or in a frame). A script in the application's isolated world
+(page scripts cannot see or patch it; a Content-Security-Policy cannot block it), run
+at document creation in every frame:
+
+- adopts a constructed stylesheet (``adoptedStyleSheets``: no ``<style>`` element, so
+  CSP ``style-src`` does not apply) into the document and every shadow root, which blurs
+  media elements and elements with a ``data:``/``blob:`` background; it is re-adopted
+  (a fresh copy) whenever the page removes, disables or rewrites it: on every DOM
+  mutation and on a short timer, so a page turning styles off gets them back;
+- replaces a document that is not a web page (image, video, audio, SVG, XML) with a
+  neutral placeholder, before any of its own scripts run.
+
+The shown/hidden state lives only inside that world (no attribute a page could set).
+Only the browser's own page gets the scripts; captures load the page separately and
+store it unblurred.
 """
 
 from __future__ import annotations
 
+import json
+
 from PySide6.QtWebEngineCore import QWebEngineFrame, QWebEnginePage, QWebEngineScript
 
 SCRIPT_NAME = "evidence-locker-safe-browsing"
-SHOW_ATTR = "data-evidence-locker-show"
+SHOW_ATTR = "data-evidence-locker-show"  # kept in the selectors: marks our rules in snapshots
 BG_ATTR = "data-evidence-locker-bg"
-STYLE_ID = "evidence-locker-safe-browsing-style"
+DRAWN_ATTR = "data-evidence-locker-drawn"  # gradient / paint() backgrounds: taken away
 BLUR = "blur(32px) saturate(0.4)"
 
-_MEDIA = ("img", "picture", "video", "canvas", "svg image", "svg foreignObject", "embed",
-          "object", "input[type=image]", f"[{BG_ATTR}]")
+_MEDIA = ("img", "picture", "video", "canvas", "svg", "embed", "object",
+          "input[type=image]", f"[{BG_ATTR}]")
 
-# ":not(#id)" matches every element but weighs like an id: three of them outrank the
-# ordinary "!important" rules a page may have for its images.
-_WEIGHT = ":not(#el-safe-a):not(#el-safe-b):not(#el-safe-c)"
-_SHADOW_CSS = "".join(f"{sel}{_WEIGHT}{{filter:{BLUR} !important;}}" for sel in _MEDIA)
-EVENT = "evidence-locker-shadow-root"
-
+# ":not(#id)" matches every element but weighs like an id: it outranks the ordinary
+# "!important" rules a page may have for its images.
+_WEIGHT = f":not([{SHOW_ATTR}]):not(#el-safe-a):not(#el-safe-b):not(#el-safe-c)"
 _CSS = "".join(
-    f"html:not([{SHOW_ATTR}]){_WEIGHT} {sel}{{filter:{BLUR} !important;}}" for sel in _MEDIA
-) + f"html:not([{SHOW_ATTR}]) video::-webkit-media-controls{{display:none !important;}}"
+    f"{sel}{_WEIGHT}{{filter:{BLUR} !important;transition:none !important;"
+    f"animation:none !important}}" for sel in _MEDIA
+) + "video::-webkit-media-controls{display:none !important;}" + "".join(
+    # A picture drawn with gradients or a paint worklet: the element keeps its colour and
+    # its text stays sharp; only the drawing goes.
+    f"[{DRAWN_ATTR}]{_WEIGHT}{pseudo}{{background-image:none !important;"
+    f"border-image-source:none !important;-webkit-mask-image:none !important;"
+    f"mask-image:none !important}}" for pseudo in ("", "::before", "::after"))
+
+PLACEHOLDER_TEXT = "Picture hidden. Use \u201cShow images\u201d to see it."
 
 _JS = r"""
 (function () {
-  const SHOW = %(show)s, ATTR = '%(show_attr)s', BG = '%(bg_attr)s', ID = '%(style_id)s';
-  const CSS = %(css)s, SHADOW_CSS = %(shadow_css)s, EVENT = '%(event)s';
+  const SHOW = %(show)s, BG = '%(bg_attr)s', DRAWN = '%(drawn_attr)s';
+  const CSS = %(css)s, TEXT = %(text)s;
   if (window.__evidenceLockerSafe) { window.__evidenceLockerSafe(SHOW); return; }
   let shown = SHOW;
-  const shadowRoots = new Set();
-  const options = {childList: true, subtree: true, attributes: true,
-                   attributeFilter: ['style', 'class', ATTR, BG]};
-  function root() { return document.documentElement; }
-  function setShown(show) {
-    shown = show;
-    const r = root();
-    if (r && r.hasAttribute(ATTR) !== show) {
-      if (show) r.setAttribute(ATTR, ''); else r.removeAttribute(ATTR);
-    }
-    shadowRoots.forEach(sr => { const st = sr.getElementById(ID); if (st) st.disabled = show; });
+  const roots = new Set([document]);   // the document and every shadow root seen
+  const sheets = new Map();            // root -> our current sheet
+  const type = (document.contentType || '').toLowerCase();
+  const notAPage = /^(image|video|audio)\//.test(type) ||
+                   (/xml/.test(type) && type !== 'application/xhtml+xml');
+
+  // A document that is a picture: its content never renders while hidden.
+  let hiddenRoot = null;
+  function placeholder() {
+    if (shown || !notAPage) return;
+    const r = document.documentElement;
+    if (r && r === hiddenRoot) return;
+    const html = document.createElementNS('http://www.w3.org/1999/xhtml', 'html');
+    const body = document.createElementNS('http://www.w3.org/1999/xhtml', 'body');
+    body.setAttribute('style', 'margin:0;padding:2em;font:16px sans-serif;color:#333;' +
+                      'background:#c8c8cc;min-height:100vh;box-sizing:border-box');
+    body.textContent = TEXT;
+    html.appendChild(body);
+    if (r) document.replaceChild(html, r); else document.appendChild(html);
+    hiddenRoot = html;
   }
-  function ensureStyle() {
-    const r = root(); if (!r) return;
-    if (!document.getElementById(ID)) {
-      const s = document.createElement('style'); s.id = ID; s.textContent = CSS;
-      (document.head || r).appendChild(s);
-    }
+
+  function freshSheet() {
+    const s = new CSSStyleSheet();
+    s.replaceSync(CSS);
+    return s;
   }
-  function ensureShadowStyle(sr) {
-    if (!sr.getElementById(ID)) {
-      const s = document.createElement('style'); s.id = ID; s.textContent = SHADOW_CSS;
-      s.disabled = shown; sr.appendChild(s);
-    }
-  }
-  function hasImage(value) { return !!value && value !== 'none' && /url\(|image-set\(/.test(value); }
-  function check(el) {
-    if (el.shadowRoot) adopt(el.shadowRoot);
-    if (el.hasAttribute(BG)) return;
+  function intact(root, s) {
     try {
-      const cs = getComputedStyle(el);
-      if (hasImage(cs.backgroundImage) || hasImage(cs.borderImageSource) || hasImage(cs.maskImage) ||
-          hasImage(cs.content) ||
-          hasImage(getComputedStyle(el, '::before').backgroundImage) ||
-          hasImage(getComputedStyle(el, '::after').backgroundImage) ||
-          hasImage(getComputedStyle(el, '::before').content) ||
-          hasImage(getComputedStyle(el, '::after').content)) {
-        el.setAttribute(BG, '');
+      const list = root.adoptedStyleSheets;
+      return !s.disabled && s.media.length === 0 && s.cssRules.length === RULES &&
+             list[list.length - 1] === s;
+    } catch (e) { return false; }
+  }
+  const RULES = freshSheet().cssRules.length;
+  function assertRoot(root) {
+    let s = sheets.get(root);
+    let list;
+    try { list = Array.from(root.adoptedStyleSheets); } catch (e) { return; }
+    if (shown) {
+      if (s && list.includes(s)) root.adoptedStyleSheets = list.filter(x => x !== s);
+      return;
+    }
+    if (s && intact(root, s)) return;
+    // Tampered with (or new): a fresh sheet the page has never had its hands on.
+    const old = s;
+    s = freshSheet(); sheets.set(root, s);
+    root.adoptedStyleSheets = list.filter(x => x !== old).concat([s]);
+  }
+  function isData(v) { return !!v && /url\(\s*["']?\s*(data|blob):/i.test(v); }
+  function isDrawn(v) { return !!v && /gradient\(|paint\(/i.test(v); }
+  function mark(el, attr, on) {
+    if (on !== el.hasAttribute(attr)) { if (on) el.setAttribute(attr, ''); else el.removeAttribute(attr); }
+  }
+  function check(el) {
+    if (el.shadowRoot && !roots.has(el.shadowRoot)) adopt(el.shadowRoot);
+    try {
+      const styles = [getComputedStyle(el), getComputedStyle(el, '::before'),
+                      getComputedStyle(el, '::after')];
+      let bg = isData(styles[0].listStyleImage), drawn = false;
+      for (const cs of styles) {
+        for (const v of [cs.backgroundImage, cs.borderImageSource, cs.webkitMaskImage, cs.content]) {
+          if (isData(v)) bg = true;
+          if (v !== cs.content && isDrawn(v)) drawn = true;
+        }
       }
+      mark(el, BG, bg);
+      if (!el.hasAttribute(DRAWN)) mark(el, DRAWN, drawn);  // its own rule hides the value
     } catch (e) {}
   }
-  function scan(node) {
-    if (node instanceof ShadowRoot) { ensureShadowStyle(node); }
-    else if (node instanceof Element) { check(node); }
-    else return;
-    const all = node.querySelectorAll('*');
+  function scan(root) {
+    const all = root.querySelectorAll('*');
     for (let i = 0; i < all.length; i++) check(all[i]);
   }
-  let pending = new Set(), scheduled = false;
+  let scheduled = false, full = true;
   function flush() {
-    scheduled = false; ensureStyle(); setShown(shown);
-    const nodes = pending; pending = new Set();
-    nodes.forEach(n => { if (n.isConnected) scan(n); });
+    scheduled = false;
+    placeholder();
+    roots.forEach(assertRoot);
+    if (shown) return;
+    if (full) { full = false; roots.forEach(r => { if (r.querySelectorAll) scan(r); }); }
   }
-  function queue(node) {
-    pending.add(node);
+  function queue(rescan) {
+    if (rescan) full = true;
     if (!scheduled) { scheduled = true; Promise.resolve().then(flush); }
   }
   const observer = new MutationObserver(records => {
+    let rescan = false;
     for (const rec of records) {
-      if (rec.type === 'childList') {
-        rec.addedNodes.forEach(n => queue(n));
-        rec.removedNodes.forEach(n => {
-          if (n.id === ID) queue(rec.target.getRootNode() instanceof ShadowRoot ?
-                                rec.target.getRootNode() : root());
-        });
-      } else if (rec.attributeName === ATTR) {
-        queue(rec.target);  // flush puts back the state the person chose
-      } else if (rec.target instanceof Element) {
-        if (rec.attributeName !== BG) rec.target.removeAttribute(BG);
-        queue(rec.target);
-      }
+      if (rec.type === 'childList' || (rec.attributeName !== BG && rec.attributeName !== DRAWN))
+        rescan = true;
     }
+    queue(rescan);
   });
-  function adopt(sr) {
-    if (shadowRoots.has(sr)) return;
-    shadowRoots.add(sr); observer.observe(sr, options); ensureShadowStyle(sr); queue(sr);
+  const options = {childList: true, subtree: true, attributes: true};
+  function adopt(root) {
+    roots.add(root); observer.observe(root, options); queue(true);
   }
   observer.observe(document, options);
-  // The page-world helper reports every shadow root as it is attached.
-  document.addEventListener(EVENT, e => {
+  document.addEventListener('%(event)s', e => {
     const host = e.composedPath()[0];
-    if (host && host.shadowRoot) adopt(host.shadowRoot);
+    if (host && host.shadowRoot && !roots.has(host.shadowRoot)) adopt(host.shadowRoot);
   }, true);
-  window.__evidenceLockerSafe = setShown;
-  setShown(SHOW); ensureStyle();
-  if (root()) queue(root());
-  document.addEventListener('DOMContentLoaded', () => queue(root()));
-  window.addEventListener('load', () => queue(root()));
+  // Styles can change without a DOM mutation (insertRule, :target, media queries,
+  // animations, disabling a sheet): look again a few times a second.
+  setInterval(() => queue(true), 250);
+  ['DOMContentLoaded', 'load', 'hashchange', 'resize', 'animationend', 'transitionend']
+    .forEach(n => window.addEventListener(n, () => queue(true), true));
+  window.__evidenceLockerSafe = show => { shown = show; queue(true); };
+  // A service worker (installed while images were shown, or in an earlier session) could
+  // hand the page its pictures past the image shield: the page stays invisible, the
+  // worker is unregistered and the page loaded again without it.
+  try {
+    const sw = navigator.serviceWorker;
+    if (!shown && sw && sw.controller) {
+      const veil = new CSSStyleSheet(); veil.replaceSync(':root{opacity:0 !important}');
+      sheets.set(document, veil); document.adoptedStyleSheets = [veil];
+      sw.getRegistrations().then(rs => Promise.all(rs.map(r => r.unregister())))
+        .then(() => location.reload());
+      return;
+    }
+  } catch (e) {}
+  placeholder(); assertRoot(document); queue(true);
 })();
 """
 
 # Runs in the page's own world before its scripts: shadow roots are made open (so the
-# blur can reach inside them) and announced with an event the blur script listens to.
+# style layer can reach inside them) and announced with an event it listens to.
 _SHADOW_JS = r"""
 (function () {
   const proto = Element.prototype, original = proto.attachShadow;
@@ -148,20 +198,20 @@ _SHADOW_JS = r"""
   proto.attachShadow = patched;
 })();
 """
+EVENT = "evidence-locker-shadow-root"
 
 
-def script_source(show: bool) -> str:
-    import json
+def script_source(show: bool, placeholder_text: str = PLACEHOLDER_TEXT) -> str:
+    return _JS % {"show": "true" if show else "false", "bg_attr": BG_ATTR,
+                  "drawn_attr": DRAWN_ATTR,
+                  "css": json.dumps(_CSS), "text": json.dumps(placeholder_text),
+                  "event": EVENT}
 
-    return _JS % {"show": "true" if show else "false", "show_attr": SHOW_ATTR,
-                  "bg_attr": BG_ATTR, "style_id": STYLE_ID, "css": json.dumps(_CSS),
-                  "shadow_css": json.dumps(_SHADOW_CSS), "event": EVENT}
 
-
-def _script(show: bool) -> QWebEngineScript:
+def _script(show: bool, placeholder_text: str) -> QWebEngineScript:
     script = QWebEngineScript()
     script.setName(SCRIPT_NAME)
-    script.setSourceCode(script_source(show))
+    script.setSourceCode(script_source(show, placeholder_text))
     script.setInjectionPoint(QWebEngineScript.InjectionPoint.DocumentCreation)
     script.setRunsOnSubFrames(True)
     script.setWorldId(QWebEngineScript.ScriptWorldId.ApplicationWorld)
@@ -204,20 +254,22 @@ def _shadow_script() -> QWebEngineScript:
     return script
 
 
-def install(page: QWebEnginePage, show: bool = False) -> None:
+def install(page: QWebEnginePage, show: bool = False,
+            placeholder_text: str = PLACEHOLDER_TEXT) -> None:
     """Blur images on every page ``page`` loads from now on (unless ``show``)."""
     scripts = page.scripts()
     for name in (SCRIPT_NAME, SCRIPT_NAME + "-shadow"):
         for old in scripts.find(name):
             scripts.remove(old)
     scripts.insert(_shadow_script())
-    scripts.insert(_script(show))
+    scripts.insert(_script(show, placeholder_text))
 
 
-def set_images_shown(page: QWebEnginePage, show: bool) -> None:
+def set_images_shown(page: QWebEnginePage, show: bool,
+                     placeholder_text: str = PLACEHOLDER_TEXT) -> None:
     """Show or blur images in the page on screen now, in every frame, and on later pages."""
-    install(page, show)
-    code = script_source(show)
+    install(page, show, placeholder_text)
+    code = script_source(show, placeholder_text)
     frames: list[QWebEngineFrame] = [page.mainFrame()]
     world = int(QWebEngineScript.ScriptWorldId.ApplicationWorld)
     while frames:

@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
 from app.capture import safe_browsing, spool
 from app.capture.batch import StoreRunner, ThreadStoreRunner
 from app.capture.errors import CaptureFailed
+from app.capture.image_shield import ImageShield
 from app.capture.web import MAX_DOWNLOAD_BYTES, PageCapturer, engine_description
 from app.capture.web_engine import (
     QuietPage,
@@ -92,11 +93,14 @@ class BrowserPage(QuietPage):
 
 class BrowserWidget(QWidget):
     """Signals: ``stored(kind, item_id)`` after a capture or download is in the vault,
-    ``failed(message)``, ``status(message)``."""
+    ``failed(message)``, ``status(message)``, ``images_toggled(shown)``, ``loaded(ok)``
+    (the page is replaced when images are shown or hidden: listen here, not on it)."""
 
     stored = Signal(str, int)
     failed = Signal(str)
     status = Signal(str)
+    images_toggled = Signal(bool)
+    loaded = Signal(bool)  # the current page finished loading (ok)
 
     def __init__(self, vault: VaultProvider, case: str, parent: QWidget | None = None, *,
                  safe: bool = True, persistent: bool = False,
@@ -110,6 +114,7 @@ class BrowserWidget(QWidget):
         self._downloads: list[QWebEngineDownloadRequest] = []
         self._snapshotting = False
         self._closed = False
+        self._show_confirmed = not safe  # safe browsing off in Settings: already chosen
         spool.sweep_stale()
         self._build()
         self.profile: QWebEngineProfile
@@ -173,11 +178,7 @@ class BrowserWidget(QWidget):
         else:
             self.profile = off_the_record_profile(self)
         self.persistent = persistent
-        self.page = BrowserPage(self.profile, self)
-        safe_browsing.install(self.page, show=self.show_images.isChecked())
-        self.view.setPage(self.page)
-        self.page.urlChanged.connect(lambda url: self.address.setText(url.toString()))
-        self.page.loadFinished.connect(lambda _ok: self._update_actions())
+        self._make_page()
         self.profile.downloadRequested.connect(self._download)
         label = "persistent" if persistent else "off-the-record"
         self._capturer = PageCapturer(self.profile, self, method="in-app browser",
@@ -189,6 +190,18 @@ class BrowserWidget(QWidget):
             if obj is not None:
                 obj.deleteLater()
         self._update_actions()
+
+    def _make_page(self) -> None:
+        """A new page (and so a renderer with an empty picture cache) for this profile,
+        with the image shield and the style layer set to the current choice."""
+        self.page = BrowserPage(self.profile, self)
+        self.shield = ImageShield(self.page, self.profile, hidden=not self.show_images.isChecked())
+        safe_browsing.install(self.page, show=self.show_images.isChecked(),
+                              placeholder_text=self._placeholder_text())
+        self.view.setPage(self.page)
+        self.page.urlChanged.connect(lambda url: self.address.setText(url.toString()))
+        self.page.loadFinished.connect(lambda _ok: self._update_actions())
+        self.page.loadFinished.connect(self.loaded)
 
     def retranslate(self) -> None:
         self.back.setText("◀")
@@ -243,8 +256,40 @@ class BrowserWidget(QWidget):
         self.forward.setEnabled(history.canGoForward())
 
     def _toggle_images(self, show: bool) -> None:
-        safe_browsing.set_images_shown(self.page, show)
+        if show and not self._show_confirmed:
+            if not self._confirm_show():
+                self.show_images.blockSignals(True)
+                self.show_images.setChecked(False)
+                self.show_images.blockSignals(False)
+                return
+            self._show_confirmed = True
+        # The renderer keeps the pictures it has decoded and reuses them on later pages,
+        # sharp or blurred: a new page (a new renderer) follows the new choice, loading
+        # the same address again (the back/forward history starts anew).
+        url = self.page.url()
+        old = self.page
+        self._make_page()
+        self.view.setFocus()
+        if old.parent() is self:
+            old.deleteLater()
+        if url.scheme() in ("http", "https"):
+            self.page.load(url)
+        self._update_actions()
         self.retranslate()
+        self.images_toggled.emit(show)
+
+    def _placeholder_text(self) -> str:
+        """What a picture opened on its own (an image, SVG or XML file) shows instead."""
+        return self.tr("Picture hidden. Use \u201cShow images\u201d to see it.")
+
+    def _confirm_show(self) -> bool:
+        """Showing images is a deliberate choice, asked once per window."""
+        answer = QMessageBox.question(self, self.tr("Show images?"), self.tr(
+            "Pictures on web pages will be shown sharp, unblurred, in this window until you "
+            "hide them again. Show images?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
 
     def images_shown(self) -> bool:
         return self.show_images.isChecked()
@@ -318,6 +363,8 @@ class BrowserWidget(QWidget):
             if not data:
                 self._fail(self.tr("The page could not be saved as shown; nothing was stored."))
                 return
+            # Pictures on screen came through the image shield: store their originals.
+            data, _missing = self.shield.restore_snapshot(data)
             self._capturer.capture_snapshot(data, url)
 
         self.profile.downloadRequested.connect(requested)
@@ -438,6 +485,7 @@ class BrowserWindow(QMainWindow):
         self.browser.stored.connect(lambda _kind, _id: controller.items_changed.emit())
         self.browser.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.browser.failed.connect(self._show_failure)
+        self.browser.images_toggled.connect(lambda _shown: self.retranslate())
         controller.hide_now.connect(self.hide)
         controller.locked.connect(self._locked)  # bound methods disconnect when deleted
         self.retranslate()
@@ -446,7 +494,8 @@ class BrowserWindow(QMainWindow):
         self.close()
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Browser (images blurred)"))
+        self.setWindowTitle(self.tr("Browser (images shown)") if self.browser.images_shown()
+                            else self.tr("Browser (images blurred)"))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
         if event.type() == QEvent.Type.LanguageChange:

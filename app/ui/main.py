@@ -174,6 +174,9 @@ def prepare_webengine() -> None:
         import PySide6.QtWebEngineWidgets  # noqa: F401
     except ImportError:
         return  # no browser in this build; everything else works
+    from app.capture.image_shield import register_scheme
+
+    register_scheme()  # safe browsing's image shield: declared before the application
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts, True)
 
 

@@ -22,132 +22,147 @@
 <context>
     <name>BrowserWidget</name>
     <message>
-        <location filename="../../app/ui/browser.py" line="195" />
+        <location filename="../../app/ui/browser.py" line="208" />
         <source>Back</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="197" />
+        <location filename="../../app/ui/browser.py" line="210" />
         <source>Forward</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="199" />
+        <location filename="../../app/ui/browser.py" line="212" />
         <source>Reload</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="200" />
+        <location filename="../../app/ui/browser.py" line="213" />
         <source>Web address</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="201" />
+        <location filename="../../app/ui/browser.py" line="214" />
         <source>Hide images</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="202" />
+        <location filename="../../app/ui/browser.py" line="215" />
         <source>Show images</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="203" />
+        <location filename="../../app/ui/browser.py" line="216" />
         <source>Images are blurred; showing them is your choice.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="204" />
+        <location filename="../../app/ui/browser.py" line="217" />
         <source>Capture this page</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="206" />
+        <location filename="../../app/ui/browser.py" line="219" />
         <source>Save the whole page (picture, source, PDF, text) in the vault, unblurred, without showing it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="208" />
+        <location filename="../../app/ui/browser.py" line="221" />
         <source>As shown</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="210" />
+        <location filename="../../app/ui/browser.py" line="223" />
         <source>Capture the page exactly as it is now, with what you opened or scrolled to, without loading it again.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="212" />
+        <location filename="../../app/ui/browser.py" line="225" />
         <source>Private: forget logins when closed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="213" />
+        <location filename="../../app/ui/browser.py" line="226" />
         <source>Stay logged in (saved on this computer)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="214" />
+        <location filename="../../app/ui/browser.py" line="227" />
         <source>Captures and downloads go to the case "{0}".</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="233" />
+        <location filename="../../app/ui/browser.py" line="246" />
         <source>Type a web address, such as https://example.org/post/1.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="257" />
+        <location filename="../../app/ui/browser.py" line="283" />
+        <source>Picture hidden. Use “Show images” to see it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/browser.py" line="287" />
+        <source>Show images?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/browser.py" line="288" />
+        <source>Pictures on web pages will be shown sharp, unblurred, in this window until you hide them again. Show images?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/browser.py" line="302" />
         <source>Stay logged in?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="258" />
+        <location filename="../../app/ui/browser.py" line="303" />
         <source>Logins (cookies and site storage) will be kept on this computer in {0}, so anyone using this computer account could use them. Page content and images are still never cached on disk. Continue?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="277" />
+        <location filename="../../app/ui/browser.py" line="322" />
         <source>Open a web page first.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="280" />
+        <location filename="../../app/ui/browser.py" line="325" />
         <source>A capture is already running.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="290" />
+        <location filename="../../app/ui/browser.py" line="335" />
         <source>Capturing {0}…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="303" />
+        <location filename="../../app/ui/browser.py" line="348" />
         <source>Capturing {0} as shown…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="319" />
+        <location filename="../../app/ui/browser.py" line="364" />
         <source>The page could not be saved as shown; nothing was stored.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="350" />
+        <location filename="../../app/ui/browser.py" line="397" />
         <source>Saved in the vault as item {0}.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="364" />
+        <location filename="../../app/ui/browser.py" line="411" />
         <source>The file is too large to keep (over {0} MiB).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="374" />
+        <location filename="../../app/ui/browser.py" line="421" />
         <source>Downloading into the vault…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="387" />
+        <location filename="../../app/ui/browser.py" line="434" />
         <source>The download did not finish; nothing was stored.</source>
         <translation type="unfinished" />
     </message>
@@ -155,12 +170,17 @@
 <context>
     <name>BrowserWindow</name>
     <message>
-        <location filename="../../app/ui/browser.py" line="449" />
+        <location filename="../../app/ui/browser.py" line="497" />
+        <source>Browser (images shown)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/browser.py" line="498" />
         <source>Browser (images blurred)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="460" />
+        <location filename="../../app/ui/browser.py" line="509" />
         <source>Not captured</source>
         <translation type="unfinished" />
     </message>

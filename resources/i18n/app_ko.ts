@@ -22,132 +22,147 @@
 <context>
     <name>BrowserWidget</name>
     <message>
-        <location filename="../../app/ui/browser.py" line="195" />
+        <location filename="../../app/ui/browser.py" line="208" />
         <source>Back</source>
         <translation>뒤로</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="197" />
+        <location filename="../../app/ui/browser.py" line="210" />
         <source>Forward</source>
         <translation>앞으로</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="199" />
+        <location filename="../../app/ui/browser.py" line="212" />
         <source>Reload</source>
         <translation>새로 고침</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="200" />
+        <location filename="../../app/ui/browser.py" line="213" />
         <source>Web address</source>
         <translation>웹 주소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="201" />
+        <location filename="../../app/ui/browser.py" line="214" />
         <source>Hide images</source>
         <translation>이미지 숨기기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="202" />
+        <location filename="../../app/ui/browser.py" line="215" />
         <source>Show images</source>
         <translation>이미지 보기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="203" />
+        <location filename="../../app/ui/browser.py" line="216" />
         <source>Images are blurred; showing them is your choice.</source>
         <translation>이미지는 흐리게 표시됩니다. 보실지는 직접 선택하실 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="204" />
+        <location filename="../../app/ui/browser.py" line="217" />
         <source>Capture this page</source>
         <translation>이 페이지 저장</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="206" />
+        <location filename="../../app/ui/browser.py" line="219" />
         <source>Save the whole page (picture, source, PDF, text) in the vault, unblurred, without showing it.</source>
         <translation>페이지 전체(화면 이미지, 소스, PDF, 텍스트)를 화면에 보여 주지 않고 원본 그대로 보관함에 저장합니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="208" />
+        <location filename="../../app/ui/browser.py" line="221" />
         <source>As shown</source>
         <translation>보이는 그대로</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="210" />
+        <location filename="../../app/ui/browser.py" line="223" />
         <source>Capture the page exactly as it is now, with what you opened or scrolled to, without loading it again.</source>
         <translation>다시 불러오지 않고, 펼치거나 스크롤한 상태 그대로 지금의 페이지를 저장합니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="212" />
+        <location filename="../../app/ui/browser.py" line="225" />
         <source>Private: forget logins when closed</source>
         <translation>비공개: 닫으면 로그인 정보를 지웁니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="213" />
+        <location filename="../../app/ui/browser.py" line="226" />
         <source>Stay logged in (saved on this computer)</source>
         <translation>로그인 유지 (이 컴퓨터에 저장됨)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="214" />
+        <location filename="../../app/ui/browser.py" line="227" />
         <source>Captures and downloads go to the case "{0}".</source>
         <translation>저장한 페이지와 내려받은 파일은 사건 "{0}"에 들어갑니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="233" />
+        <location filename="../../app/ui/browser.py" line="246" />
         <source>Type a web address, such as https://example.org/post/1.</source>
         <translation>https://example.org/post/1 처럼 웹 주소를 입력해 주세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="257" />
+        <location filename="../../app/ui/browser.py" line="283" />
+        <source>Picture hidden. Use “Show images” to see it.</source>
+        <translation>사진이 숨겨져 있습니다. 보려면 “이미지 보기”를 누르세요.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/browser.py" line="287" />
+        <source>Show images?</source>
+        <translation>이미지를 보시겠습니까?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/browser.py" line="288" />
+        <source>Pictures on web pages will be shown sharp, unblurred, in this window until you hide them again. Show images?</source>
+        <translation>이 창에서는 다시 숨길 때까지 웹 페이지의 사진이 흐림 없이 선명하게 표시됩니다. 이미지를 보시겠습니까?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/browser.py" line="302" />
         <source>Stay logged in?</source>
         <translation>로그인을 유지할까요?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="258" />
+        <location filename="../../app/ui/browser.py" line="303" />
         <source>Logins (cookies and site storage) will be kept on this computer in {0}, so anyone using this computer account could use them. Page content and images are still never cached on disk. Continue?</source>
         <translation>로그인 정보(쿠키와 사이트 저장소)가 이 컴퓨터의 {0}에 보관되어, 이 컴퓨터 계정을 쓰는 사람이라면 누구나 사용할 수 있게 됩니다. 페이지 내용과 이미지는 여전히 디스크에 캐시되지 않습니다. 계속할까요?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="277" />
+        <location filename="../../app/ui/browser.py" line="322" />
         <source>Open a web page first.</source>
         <translation>먼저 웹 페이지를 열어 주세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="280" />
+        <location filename="../../app/ui/browser.py" line="325" />
         <source>A capture is already running.</source>
         <translation>이미 저장이 진행 중입니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="290" />
+        <location filename="../../app/ui/browser.py" line="335" />
         <source>Capturing {0}…</source>
         <translation>{0} 저장 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="303" />
+        <location filename="../../app/ui/browser.py" line="348" />
         <source>Capturing {0} as shown…</source>
         <translation>{0}을(를) 보이는 그대로 저장 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="319" />
+        <location filename="../../app/ui/browser.py" line="364" />
         <source>The page could not be saved as shown; nothing was stored.</source>
         <translation>페이지를 보이는 그대로 저장하지 못했습니다. 아무것도 저장하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="350" />
+        <location filename="../../app/ui/browser.py" line="397" />
         <source>Saved in the vault as item {0}.</source>
         <translation>보관함에 항목 {0}(으)로 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="364" />
+        <location filename="../../app/ui/browser.py" line="411" />
         <source>The file is too large to keep (over {0} MiB).</source>
         <translation>파일이 너무 커서 보관할 수 없습니다({0} MiB 초과).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="374" />
+        <location filename="../../app/ui/browser.py" line="421" />
         <source>Downloading into the vault…</source>
         <translation>보관함으로 내려받는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="387" />
+        <location filename="../../app/ui/browser.py" line="434" />
         <source>The download did not finish; nothing was stored.</source>
         <translation>내려받기가 끝나지 않아 아무것도 저장하지 않았습니다.</translation>
     </message>
@@ -155,12 +170,17 @@
 <context>
     <name>BrowserWindow</name>
     <message>
-        <location filename="../../app/ui/browser.py" line="449" />
+        <location filename="../../app/ui/browser.py" line="497" />
+        <source>Browser (images shown)</source>
+        <translation>브라우저 (이미지 표시 중)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/browser.py" line="498" />
         <source>Browser (images blurred)</source>
         <translation>브라우저 (이미지 흐리게)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="460" />
+        <location filename="../../app/ui/browser.py" line="509" />
         <source>Not captured</source>
         <translation>저장하지 못했습니다</translation>
     </message>

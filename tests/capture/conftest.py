@@ -19,6 +19,10 @@ import PySide6.QtWebEngineWidgets  # noqa: F401 - must be imported before the QA
 import pytest
 from PIL import Image
 
+from app.capture.image_shield import register_scheme
+
+register_scheme()  # as the app does: before the QApplication exists
+
 MARKER = "LEAKMARKER-7f3a9c"
 KOREAN = "불법촬영 증거 보존 테스트"
 TALL_BLOCKS = 12

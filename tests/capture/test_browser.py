@@ -37,8 +37,13 @@ def _screen(browser: Any) -> Image.Image:
 
 
 def test_images_blurred_by_default_toggle_shows_and_capture_is_sharp(
-        qtbot: Any, vault: Any, site: Any) -> None:
+        qtbot: Any, vault: Any, site: Any, monkeypatch: Any) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     from app.ui.browser import BrowserWidget
+
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *_a, **_k: QMessageBox.StandardButton.Yes)
 
     browser = BrowserWidget(lambda: vault, "Case B")
     qtbot.addWidget(browser)
@@ -55,16 +60,18 @@ def test_images_blurred_by_default_toggle_shows_and_capture_is_sharp(
     assert _contrast(shown, 0, 300) < 25, "an image inside a frame must be blurred"
     assert _contrast(shown, 300, 300) < 25, "an image in a closed shadow root must be blurred"
 
-    browser.show_images.setChecked(True)  # the deliberate choice
-    _wait(600)
+    with qtbot.waitSignal(browser.loaded, timeout=20_000):
+        browser.show_images.setChecked(True)  # the deliberate (confirmed) choice
+    _wait(900)
     revealed = _screen(browser)
     assert _contrast(revealed, 0, 0) > 90
     assert _contrast(revealed, 300, 0) > 90
     assert _contrast(revealed, 600, 0) > 90
     assert _contrast(revealed, 0, 300) > 90
     assert _contrast(revealed, 300, 300) > 90
-    browser.show_images.setChecked(False)
-    _wait(600)
+    with qtbot.waitSignal(browser.loaded, timeout=20_000):
+        browser.show_images.setChecked(False)
+    _wait(900)
     assert _contrast(_screen(browser), 0, 0) < 25
 
     browser._capturer.settle_ms = 1000  # let the late image arrive in the hidden load
