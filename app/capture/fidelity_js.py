@@ -171,14 +171,14 @@ def settle_state_js(wait_for: str) -> str:
 
 
 def scroll_step_js(step: int) -> str:
-    """Scroll the window and the main scrolling box to their ``step``-th screenful (to
-    start lazy loading); reports whether both have reached their end."""
+    """Scroll the window and the main scrolling box one screenful on (to the top for step
+    0), to start lazy loading; reports whether both have reached their end."""
     return _fill("""JSON.stringify((() => {__HELPERS__
-  const vh = innerHeight, box = findBox();
-  window.scrollTo({top: __STEP__ * vh, left: 0, behavior: 'instant'});
+  const vh = innerHeight, box = findBox(), first = __STEP__ === 0;
+  window.scrollTo({top: first ? 0 : scrollY + vh, left: 0, behavior: 'instant'});
   let end = scrollY + vh >= pageHeight() - 2 ? 1 : 0;
   if (box) {
-    box.scrollTop = __STEP__ * box.clientHeight;
+    box.scrollTop = first ? 0 : box.scrollTop + box.clientHeight;
     if (box.scrollTop + box.clientHeight < box.scrollHeight - 2) end = 0;
   }
   return {end: end, h: pageHeight()};
@@ -202,7 +202,7 @@ PREPARE_JS = _fill("""JSON.stringify((() => {__HELPERS__
   const css = document.createElement('style');
   css.id = '__STYLE_ID__';
   css.textContent = '[' + MARK + 'expand]{height:auto!important;max-height:none!important;' +
-    'overflow:visible!important;bottom:auto!important;flex:none!important}' +
+    'bottom:auto!important;flex:none!important}' +
     '[' + MARK + 'expand-up]{height:auto!important;max-height:none!important;' +
     'min-height:0!important;overflow:visible!important}';
   (document.head || document.documentElement).appendChild(css);

@@ -4,8 +4,8 @@ QtWebEngine's MHTML keeps the page's style sheets but not the fonts their ``@fon
 rules load, so an archive opened offline falls back to other fonts. :func:`font_urls`
 lists the font URLs the archived CSS refers to; :func:`add_fonts` adds the font bytes as
 extra parts, each under its own URL (``Content-Location``), which is how Chromium finds
-resources in an archive. The archive is read with the standard ``email`` parser, new
-parts are made by it too, and the original bytes are kept as they were.
+resources in an archive. The archive is read, extended and written with the standard
+``email`` package only (parts it does not change are written back as they were).
 """
 
 from __future__ import annotations
@@ -13,7 +13,10 @@ from __future__ import annotations
 import base64
 import email
 import email.policy
+import io
 import re
+from email import encoders
+from email.generator import BytesGenerator
 from email.mime.base import MIMEBase
 from urllib.parse import urljoin
 
@@ -65,36 +68,61 @@ def font_urls(mhtml: bytes) -> list[str]:
 
 
 def add_fonts(mhtml: bytes, fonts: dict[str, tuple[str, bytes]]) -> bytes:
-    """``mhtml`` with one more part per font (``url -> (media type, bytes)``). Returns
-    the archive unchanged when it cannot be extended safely."""
+    """``mhtml`` with one more part per font (``url -> (media type, bytes)``).
+
+    Chromium stores a page's inline ``<style>`` as a ``cid:`` part whose relative URLs
+    can no longer be resolved offline; in those parts relative ``url()`` references are
+    made absolute against the page's address (what the live page resolved them to).
+    Returns the archive unchanged when it cannot be extended safely."""
     if not fonts:
         return mhtml
     try:
         message, parts = _parts(mhtml)
     except Exception:  # noqa: BLE001
         return mhtml
-    boundary = message.get_boundary()
-    if not message.is_multipart() or not boundary:
+    if not message.is_multipart():
         return mhtml
-    closing = f"--{boundary}--".encode("ascii")
-    at = mhtml.rfind(closing)
-    if at < 0:
-        return mhtml
-    added = b""
+    page_url = next((str(p.get("Content-Location") or "") for p in parts
+                     if p.get_content_type() == "text/html"), "")
+    for part in parts:
+        if part.get_content_type() == "text/css" and \
+                str(part.get("Content-Location") or "").startswith("cid:") and page_url:
+            _absolute_urls(part, page_url)
     for url, (media_type, data) in fonts.items():
         main, _, sub = (media_type or "font/woff2").partition("/")
-        part = MIMEBase(main or "font", sub or "woff2")
-        part.set_payload(base64.encodebytes(data).decode("ascii"))
-        part["Content-Transfer-Encoding"] = "base64"
-        part["Content-Location"] = url
-        added += f"--{boundary}\r\n".encode("ascii") + part.as_bytes(
-            policy=email.policy.SMTP) + b"\r\n"
-    result = mhtml[:at] + added + mhtml[at:]
+        font = MIMEBase(main or "font", sub or "woff2")
+        font.set_payload(base64.encodebytes(data).decode("ascii"))
+        font["Content-Transfer-Encoding"] = "base64"
+        font["Content-Location"] = url
+        message.attach(font)
+    out = io.BytesIO()
+    BytesGenerator(out, mangle_from_=False, maxheaderlen=0,
+                   policy=email.policy.compat32.clone(linesep="\r\n")).flatten(message)
+    result = out.getvalue()
     try:  # the result must read back with every old part and the new ones
         _m, new_parts = _parts(result)
     except Exception:  # noqa: BLE001
         return mhtml
     return result if len(new_parts) == len(parts) + len(fonts) else mhtml
+
+
+def _absolute_urls(part: email.message.Message, base: str) -> None:
+    payload = part.get_payload(decode=True)
+    if not isinstance(payload, bytes):
+        return
+    charset = part.get_content_charset() or "utf-8"
+    css = payload.decode(charset, "replace")
+
+    def absolute(match: re.Match[str]) -> str:
+        quote, ref = match.group(1), match.group(2).strip()
+        if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", ref) or ref.startswith("#"):
+            return match.group(0)
+        return f"url({quote}{urljoin(base, ref)}{quote})"
+    new = _URL.sub(absolute, css)
+    if new != css:
+        del part["Content-Transfer-Encoding"]
+        part.set_payload(new.encode(charset, "replace"))
+        encoders.encode_base64(part)
 
 
 def decode_data_url(value: str) -> tuple[str, bytes] | None:

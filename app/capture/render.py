@@ -31,7 +31,7 @@ from app.capture.fidelity_js import (
     text_check_js,
 )
 from app.capture.mhtml_fonts import MAX_FONT_BYTES, add_fonts, decode_data_url, font_urls
-from app.capture.settle import POLL_MS, SLICE_HEIGHT, SettleRecord
+from app.capture.settle import POLL_MS, SLICE_HEIGHT, VIEWPORT, SettleRecord
 from app.capture.web_engine import QuietPage
 from app.capture.web_result import PageCapture
 from app.capture.web_scripts import MEASURE_JS, PAGE_META_JS
@@ -88,7 +88,11 @@ class RenderSteps:
         assert self._result is not None
         self._result.settle = self._settle.as_dict()
         self.stage.emit("rendering")
-        self._js(PREPARE_JS, lambda value: self._prepared(parse_json(value), 0))
+        # Fixed elements are pinned where they sit in the real viewport, not the tall one.
+        assert self._view is not None
+        self._view.resize(*VIEWPORT)
+        self._after_frames(lambda: self._js(
+            PREPARE_JS, lambda value: self._prepared(parse_json(value), 0)))
 
     def _prepared(self, prep: dict[str, Any], waited: int) -> None:
         """Let images that the expanded scrolling box revealed load, then freeze."""
@@ -99,10 +103,12 @@ class RenderSteps:
             if int(state.get("n_loading") or 0) and waited < IMAGES_AFTER_PREPARE_MS:
                 self._later(POLL_MS, lambda: self._prepared(prep, waited + POLL_MS))
             else:
+                assert self._result is not None
                 if int(state.get("n_loading") or 0):
                     self._settle.pending["images"] = list(state.get("loading") or [])
-                    assert self._result is not None
+                    self._settle.settled = False
                     self._result.settle = self._settle.as_dict()
+                self._result.partial_reasons[:0] = self._settle.reasons()
                 self._js(FREEZE_JS, lambda _v: self._after_frames(lambda: self._measure(
                     lambda data: self._layout(data, 0))))
         self._after_frames(lambda: self._state(check))

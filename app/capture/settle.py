@@ -24,12 +24,14 @@ from PySide6.QtWebEngineWidgets import QWebEngineView
 from app.capture.fidelity_js import SCROLL_TOP_JS, scroll_step_js, settle_state_js
 from app.capture.web_result import PageCapture
 
+VIEWPORT = (1280, 800)  # CSS px: the page is laid out and scrolled in this window
 SLICE_HEIGHT = 8_000  # px: the view's height while settling and per rendered slice
 SETTLE_BUDGET_S = 12.0  # settling takes at most this long (plus --settle)
 STEP_WAIT_MS = 2_000  # per scroll step, waiting for the requests it started, at most
 POLL_MS = 100
 DOM_BUSY_MS = 2_000  # a page that never stops changing is frozen after this long
 MAX_SCROLL_STEPS = 60
+SCROLL_ROUNDS = 3  # scroll-throughs at most (again when the page grew after one)
 
 
 class RequestLog(QWebEngineUrlRequestInterceptor):
@@ -113,6 +115,8 @@ class SettleSteps:
     max_height: int
     _settle: SettleRecord
     _settle_t0: float
+    _scrolled_height: int
+    _scroll_rounds: int
 
     def _js(self, script: str, then: Any) -> None:
         raise NotImplementedError
@@ -134,6 +138,7 @@ class SettleSteps:
     def _settle_begin(self) -> None:
         self._settle = SettleRecord(wait_for=self.wait_for, min_wait_s=self.settle_s)
         self._settle_t0 = time.monotonic()
+        self._scrolled_height, self._scroll_rounds = 0, 1
 
         def first(state: dict[str, Any]) -> None:
             if not self._page_is_a_file(state):
@@ -156,13 +161,15 @@ class SettleSteps:
             then(data if isinstance(data, dict) else {})
         self._js(settle_state_js(self.wait_for), parse)
 
-    def _fit_view(self, state: dict[str, Any]) -> None:
+    def _fit_view(self, state: dict[str, Any]) -> bool:
         """Grow the view towards the page's height (one render slice at most): lazy
-        content within it loads at once, and the page is laid out as it will be drawn."""
+        content within it loads at once. Returns whether the view grew."""
         assert self._view is not None
         want = min(max(int(state.get("h") or 0), self._view.height()), SLICE_HEIGHT)
         if want > self._view.height():
             self._view.resize(self._view.width(), want)
+            return True
+        return False
 
     def _scroll_step(self, step: int, last_height: int) -> None:
         def scrolled(value: Any) -> None:
@@ -170,32 +177,34 @@ class SettleSteps:
                 data = json.loads(value) if isinstance(value, str) else {}
             except ValueError:
                 data = {}
-            self._settle.scroll_steps = step + 1
+            self._settle.scroll_steps += 1
             self._after_frames(lambda: self._later(POLL_MS, lambda: self._step_quiet(
-                step, int(data.get("h") or 0), int(data.get("end") or 0), last_height, 0)))
+                step, int(data.get("end") or 0), last_height, 0)))
         self._js(scroll_step_js(step), scrolled)
 
-    def _step_quiet(self, step: int, height: int, end: int, last_height: int, waited: int) -> None:
-        """After one scroll step: let the requests it started finish, then go on."""
+    def _step_quiet(self, step: int, end: int, last_height: int, waited: int) -> None:
+        """After one scroll step: let the requests it started finish, then go on until
+        the end of the page (and of its scrolling box) is reached and nothing grows."""
         def check(state: dict[str, Any]) -> None:
             busy = int(state.get("inflight") or 0) + int(state.get("timers") or 0)
             if busy and waited < STEP_WAIT_MS and self._elapsed_ms() < self._budget_ms():
-                self._later(POLL_MS, lambda: self._step_quiet(step, height, end, last_height,
+                self._later(POLL_MS, lambda: self._step_quiet(step, end, last_height,
                                                               waited + POLL_MS))
                 return
-            self._fit_view(state)
-            new_height = int(state.get("h") or height)
-            grew = new_height > max(height, last_height)
-            if new_height >= self.max_height + SLICE_HEIGHT and grew:
+            resized = self._fit_view(state)
+            height = int(state.get("h") or 0)
+            grew = height > last_height
+            if height >= self.max_height and grew:  # enough for the picture, and more comes
                 self._settle.kept_growing = True
-            if self._settle.kept_growing or step + 1 >= MAX_SCROLL_STEPS \
-                    or self._elapsed_ms() >= self._budget_ms() or (end and not grew):
+            if self._settle.kept_growing or self._settle.scroll_steps >= MAX_SCROLL_STEPS \
+                    or self._elapsed_ms() >= self._budget_ms() or (end and not grew and not resized):
+                self._scrolled_height = height
                 self._js(SCROLL_TOP_JS, lambda _v: self._settle_wait(-1))
             else:
-                self._scroll_step(step + 1, new_height)
+                self._scroll_step(step + 1, height)
         self._state(check)
 
-    def _settle_wait(self, busy_since: int) -> None:
+    def _settle_wait(self, busy_since: int, confirming: int = 0) -> None:
         """Poll until the page is quiet (see the module docstring) or the budget ends."""
         def check(state: dict[str, Any]) -> None:
             assert self._requests is not None
@@ -219,7 +228,14 @@ class SettleSteps:
             dom_quiet = int(state.get("quiet_ms") or 0) >= quiet
             since = -1 if pending else (elapsed if busy_since < 0 else busy_since)
             done = not pending and (dom_quiet or elapsed - since >= DOM_BUSY_MS)
-            if done or elapsed >= self._budget_ms():
+            height = int(state.get("h") or 0)
+            if done and not confirming:  # quiet now; still quiet once frames have run?
+                self._after_frames(lambda: self._later(POLL_MS, lambda: self._settle_wait(since, 1)))
+            elif done and height > self._scrolled_height + 2 and self._scroll_rounds < SCROLL_ROUNDS \
+                    and not self._settle.kept_growing:
+                self._scroll_rounds += 1  # it grew after the scroll-through (a feed): again
+                self._scroll_step(0, height)
+            elif done or elapsed >= self._budget_ms():
                 pending.pop("min_wait", None)
                 record = self._settle
                 record.waited_ms, record.pending = elapsed, pending

@@ -48,7 +48,7 @@ from app.capture.errors import (
 from app.capture.fidelity_js import PROBE_JS
 from app.capture.render import RenderSteps
 from app.capture.safe_browsing import strip_from_snapshot
-from app.capture.settle import RequestLog, SettleRecord, SettleSteps
+from app.capture.settle import VIEWPORT, RequestLog, SettleRecord, SettleSteps
 from app.capture.web_downloads import PAGE_TYPES, DownloadSteps
 from app.capture.web_engine import QuietPage, off_the_record_profile
 from app.capture.web_result import KEPT_HEADERS, PageCapture
@@ -56,7 +56,6 @@ from app.capture.web_scripts import FRAMES_DONE_JS, FRAMES_START_JS, UNBLUR_SNAP
 from app.errors import UsageError
 from app.vault.models import utc_now
 
-VIEWPORT = (1280, 800)
 MAX_PNG_HEIGHT = 30_000  # px; taller pages are cut here and the metadata says so
 LOAD_TIMEOUT_S = 45.0
 SETTLE_MS = 500  # the DOM and network must be quiet this long to count as settled
