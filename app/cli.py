@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from app import __version__
 from app.errors import EXIT_CODES_HELP, EXIT_FAILURE, EXIT_USAGE, LockerError
+from app.hardening import no_core_dumps
 
 # Command modules, in help order. A module missing from a build is skipped.
 COMMAND_MODULES = (
@@ -64,15 +65,18 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _start_gui() -> int | None:
     try:
+        from app.capture import qt_refcount
         from app.ui.main import run_app
     except ModuleNotFoundError as exc:
         if exc.name and exc.name.startswith("app.ui"):
             return None
         raise
+    qt_refcount.install()  # before any signal is emitted: see app/capture/qt_refcount.py
     return int(run_app(sys.argv[:1]))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    no_core_dumps()  # first: no core file with decrypted evidence (see app/hardening.py)
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     if not argv:

@@ -37,6 +37,9 @@ def ensure_app() -> QCoreApplication:
     """The running QApplication, or a new one (offscreen when there is no display).
 
     QtWebEngine renders through QWebEngineView, a widget, so this is a QApplication."""
+    from app.capture import qt_refcount
+
+    qt_refcount.install()
     existing = QCoreApplication.instance()
     if existing is not None:
         return existing

@@ -14,6 +14,7 @@ private memory-backed spool file (see :mod:`app.capture.spool`) and becomes the 
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtWebEngineCore import (
+    QWebEngineDownloadRequest,
     QWebEngineLoadingInfo,
     QWebEngineProfile,
     QWebEngineScript,
@@ -36,7 +38,7 @@ from PySide6.QtWebEngineCore import (
 )
 from PySide6.QtWebEngineWidgets import QWebEngineView
 
-from app.capture import spool
+from app.capture import qt_refcount, spool
 from app.capture.errors import (
     CaptureCancelled,
     CaptureFailed,
@@ -55,6 +57,8 @@ from app.capture.web_result import KEPT_HEADERS, PageCapture
 from app.capture.web_scripts import FRAMES_DONE_JS, FRAMES_START_JS, UNBLUR_SNAPSHOT_JS
 from app.errors import UsageError
 from app.vault.models import utc_now
+
+qt_refcount.install()  # PySide6 6.12 signal emit() drops a reference to True: see there
 
 MAX_PNG_HEIGHT = 30_000  # px; taller pages are cut here and the metadata says so
 LOAD_TIMEOUT_S = 45.0
@@ -122,6 +126,8 @@ class PageCapturer(QObject, DownloadSteps, SettleSteps, RenderSteps):
         self._timer.timeout.connect(self._on_timeout)
         self._direct_started = False
         self._snapshot: bytes | None = None
+        self._deadline = 0.0  # time.monotonic() by which loading and downloading must end
+        self._download: QWebEngineDownloadRequest | None = None
         self._probe = QTimer(self)
         self._probe.timeout.connect(lambda: self._guarded(self._probe_type))
 
@@ -195,6 +201,8 @@ class PageCapturer(QObject, DownloadSteps, SettleSteps, RenderSteps):
         self._loaded = False
         self._navigations = 0
         self._direct_started = False
+        self._deadline = time.monotonic() + self.timeout_s
+        self._download = None
         self._timer.start(int(self.timeout_s * 1000))
         if self._snapshot is None:
             self._probe.start(PROBE_MS)
@@ -263,7 +271,7 @@ class PageCapturer(QObject, DownloadSteps, SettleSteps, RenderSteps):
         self._result.one_moment = None
         if self._view is not None:
             self._view.resize(*VIEWPORT)
-        self._timer.start(int(self.timeout_s * 1000))
+        self._timer.start(self._remaining_ms())  # --timeout is one deadline for all loads
         self.stage.emit("loading")
 
     def _record_response(self, info: QWebEngineLoadingInfo) -> None:
@@ -317,7 +325,7 @@ class PageCapturer(QObject, DownloadSteps, SettleSteps, RenderSteps):
             return
 
         def check(done: Any) -> None:
-            if done is True or tries > 40:
+            if done == 1 or tries > 40:
                 then()
             else:
                 self._later(25, lambda: self._after_frames(then, tries + 1))
@@ -338,8 +346,15 @@ class PageCapturer(QObject, DownloadSteps, SettleSteps, RenderSteps):
 
     # -- ending --------------------------------------------------------------------
 
+    def _remaining_ms(self) -> int:
+        return max(0, int((self._deadline - time.monotonic()) * 1000))
+
     def _on_timeout(self) -> None:
-        if self.busy and self._loaded:
+        if self.busy and self._download is not None:
+            self._fail(CaptureTimeout(
+                f"The download of {self._url} did not finish within {self.timeout_s:g} s "
+                "(--timeout); nothing was stored."))
+        elif self.busy and self._loaded:
             self._fail(CaptureTimeout(
                 f"{self._url} loaded but could not be rendered and saved in time; "
                 "nothing was stored."))
@@ -373,6 +388,9 @@ class PageCapturer(QObject, DownloadSteps, SettleSteps, RenderSteps):
         self._probe.stop()
         page, view, folder = self._page, self._view, self._spool
         self._page = self._view = self._spool = None
+        download, self._download = self._download, None
+        if download is not None and not download.isFinished():
+            download.cancel()  # stop the transfer; its partial file goes with the folder
         if page is not None:
             page.triggerAction(page.WebAction.Stop)
         if view is not None:

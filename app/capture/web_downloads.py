@@ -15,7 +15,7 @@ from PySide6.QtCore import QTimer, QUrl
 from PySide6.QtWebEngineCore import QWebEngineDownloadRequest
 
 from app.capture import spool
-from app.capture.errors import CaptureFailed, CaptureTimeout, DownloadTooLarge, Unreachable
+from app.capture.errors import CaptureFailed, DownloadTooLarge, Unreachable
 from app.capture.web_engine import QuietPage
 from app.capture.web_result import DirectFile, PageCapture
 
@@ -39,6 +39,7 @@ class DownloadSteps:
     _gen: int
     _save_gen: int
     _direct_started: bool
+    _download: QWebEngineDownloadRequest | None
     _loaded: bool
     _timer: QTimer
     _probe: QTimer
@@ -58,6 +59,9 @@ class DownloadSteps:
     def _later(self, ms: int, then: Any) -> None:
         raise NotImplementedError
 
+    def _remaining_ms(self) -> int:
+        raise NotImplementedError
+
     def _js(self, script: str, then: Callable[[Any], None]) -> None:
         raise NotImplementedError
 
@@ -75,8 +79,9 @@ class DownloadSteps:
             self._fail(self._too_large())
             return
         self.stage.emit("downloading")
-        self._timer.stop()  # a long download is not a load timeout; stalls are watched
-        self._watch_stall(request, -1)
+        # --timeout is an overall deadline: a file that trickles in is bounded too.
+        self._download = request
+        self._timer.start(self._remaining_ms())
         request.setDownloadDirectory(str(self._spool))
         request.setDownloadFileName("download.bin")
         request.receivedBytesChanged.connect(lambda: self._check_size(request))
@@ -86,17 +91,6 @@ class DownloadSteps:
     def _too_large(self) -> DownloadTooLarge:
         limit = self.max_download // (1024 * 1024)
         return DownloadTooLarge(f"{self._url} serves a file larger than {limit} MiB; nothing was stored.")
-
-    def _watch_stall(self, request: QWebEngineDownloadRequest, last: int) -> None:
-        def check() -> None:
-            if request.isFinished():
-                return
-            if request.receivedBytes() == last:
-                request.cancel()
-                self._fail(CaptureTimeout(f"The download of {self._url} stalled; nothing was stored."))
-            else:
-                self._watch_stall(request, request.receivedBytes())
-        self._later(int(self.timeout_s * 1000), check)
 
     def _check_size(self, request: QWebEngineDownloadRequest) -> None:
         if request.receivedBytes() > self.max_download and not request.isFinished():

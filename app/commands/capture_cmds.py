@@ -50,7 +50,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--case", default="General", help="case name (default: General)")
     p.add_argument("--note", help="a note added to every item")
     p.add_argument("--timeout", type=float, default=45.0, metavar="S",
-                   help="seconds a page may take to load (default: 45)")
+                   help="deadline in seconds for loading each URL, and for downloading "
+                        "the file it serves, whole (default: 45)")
     add_json_arg(p)
     add_passphrase_args(p)
     p.set_defaults(func=cmd_capture_url)
@@ -123,25 +124,28 @@ def cmd_capture_url(args: argparse.Namespace) -> int:
         finally:
             batch.shutdown()
             signal.signal(signal.SIGINT, signal.default_int_handler)
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
         failed = sum(1 for e in batch.entries if e.state != DONE)
     if interrupted:
         sys.stderr.write("locker: interrupted; the items listed above are stored, "
                          "nothing partial was kept.\n")
-        return 130
+        return 128 + interrupted[0]  # 130 for Ctrl+C, 143 for SIGTERM
     return EXIT_FAILURE if failed else EXIT_OK
 
 
-def _cancel_on_interrupt(batch: Any) -> list[bool]:
-    """Ctrl+C cancels the batch cleanly (Qt's event loop would otherwise swallow it).
-    Returns a list that becomes non-empty once interrupted."""
+def _cancel_on_interrupt(batch: Any) -> list[int]:
+    """Ctrl+C and SIGTERM cancel the batch cleanly (Qt's event loop would otherwise
+    swallow Ctrl+C, and SIGTERM would end the process with a partial download left in
+    the spool folder). Returns a list that gets the signal number once interrupted."""
     from PySide6.QtCore import QTimer
 
-    flag: list[bool] = []
+    flag: list[int] = []
 
-    def handler(_signum: int, _frame: object) -> None:
-        flag.append(True)
+    def handler(signum: int, _frame: object) -> None:
+        flag.append(signum)
         batch.cancel()
     signal.signal(signal.SIGINT, handler)
+    signal.signal(signal.SIGTERM, handler)
     # Python runs signal handlers only between bytecodes: wake it up regularly.
     ticker = QTimer(batch)
     ticker.timeout.connect(lambda: None)
