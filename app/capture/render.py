@@ -100,7 +100,8 @@ class RenderSteps:
             self._note_prepared(prep)
 
         def check(state: dict[str, Any]) -> None:
-            if int(state.get("n_loading") or 0) and waited < IMAGES_AFTER_PREPARE_MS:
+            if int(state.get("n_loading") or 0) and waited < IMAGES_AFTER_PREPARE_MS \
+                    and prep.get("box"):
                 self._later(POLL_MS, lambda: self._prepared(prep, waited + POLL_MS))
             else:
                 assert self._result is not None

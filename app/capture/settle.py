@@ -111,6 +111,7 @@ class SettleSteps:
     _requests: RequestLog | None
     settle_ms: int
     settle_s: float
+    settle_budget_s: float
     wait_for: str
     max_height: int
     _settle: SettleRecord
@@ -150,7 +151,7 @@ class SettleSteps:
         return int((time.monotonic() - self._settle_t0) * 1000)
 
     def _budget_ms(self) -> int:
-        return int((SETTLE_BUDGET_S + self.settle_s) * 1000)
+        return int((self.settle_budget_s + self.settle_s) * 1000)
 
     def _state(self, then: Any) -> None:
         def parse(value: Any) -> None:

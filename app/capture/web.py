@@ -50,7 +50,13 @@ from app.capture.errors import (
 from app.capture.fidelity_js import PROBE_JS
 from app.capture.render import RenderSteps
 from app.capture.safe_browsing import strip_from_snapshot
-from app.capture.settle import VIEWPORT, RequestLog, SettleRecord, SettleSteps
+from app.capture.settle import (
+    SETTLE_BUDGET_S,
+    VIEWPORT,
+    RequestLog,
+    SettleRecord,
+    SettleSteps,
+)
 from app.capture.web_downloads import PAGE_TYPES, DownloadSteps
 from app.capture.web_engine import QuietPage, off_the_record_profile
 from app.capture.web_result import KEPT_HEADERS, PageCapture
@@ -93,11 +99,13 @@ class PageCapturer(QObject, DownloadSteps, SettleSteps, RenderSteps):
                  *, timeout_s: float = LOAD_TIMEOUT_S, max_height: int = MAX_PNG_HEIGHT,
                  max_download: int = MAX_DOWNLOAD_BYTES, method: str = "headless",
                  profile_label: str = "off-the-record", settle_ms: int = SETTLE_MS,
-                 render_ms: int = RENDER_MS, settle_s: float = 0.0, wait_for: str = "") -> None:
+                 render_ms: int = RENDER_MS, settle_s: float = 0.0, wait_for: str = "",
+                 settle_budget_s: float = SETTLE_BUDGET_S) -> None:
         super().__init__(parent)
         if not 0 <= settle_s <= MAX_SETTLE_S:
             raise UsageError(f"--settle must be between 0 and {MAX_SETTLE_S:g} seconds.")
         self.settle_s = settle_s
+        self.settle_budget_s = settle_budget_s
         self.wait_for = wait_for.strip()[:500]
         self._requests: RequestLog | None = None
         self._settle = SettleRecord()
@@ -233,7 +241,7 @@ class PageCapturer(QObject, DownloadSteps, SettleSteps, RenderSteps):
                 f"The server answered HTTP {code} for {self._url}; nothing was stored.", code))
         elif info.status() == status.LoadSucceededStatus:
             self._loaded = True  # rendering a long page may take a while: a new budget
-            self._timer.start(int(max(self.timeout_s, PROCESS_TIMEOUT_S) * 1000))
+            self._timer.start(int(max(self.timeout_s, PROCESS_TIMEOUT_S + self.settle_s) * 1000))
             self.stage.emit("settling")
             if self._snapshot is not None:  # the snapshot carries the blur: lift it here
                 self._js(UNBLUR_SNAPSHOT_JS, lambda _v: self._settle_begin())

@@ -187,6 +187,14 @@ def _handler(hits: dict[str, int]) -> type[BaseHTTPRequestHandler]:
              "/fonts": font_page(), "/frames": iframe_page(),
              "/inner": _page("inner", "<p>IFRAME-TEXT 안</p>"),
              "/landing": _page("도착", "<p>LANDING-PAGE 도착했습니다</p>"),
+             # Content 5.5 s after load: later than the timers settling waits for.
+             "/late": _page("로딩", "<p id='x'>로딩 중…</p><script>addEventListener('load', "
+                            "() => setTimeout(() => { document.title = 'LATE-CONTENT'; "
+                            "document.getElementById('x').textContent = 'LATE-CONTENT 본문'; "
+                            "}, 5500))</script>"),
+             "/hang": _page("hang", "<p>HANG</p><script>addEventListener('load', () => {"
+                            "const i = new Image(50, 50); i.src = '/hangimg.png'; "
+                            "document.body.appendChild(i); })</script>"),
              "/interstitial": _page("잠시만", "<p>INTERSTITIAL 이동 중</p><script>"
                                     "addEventListener('load', () => setTimeout(() => "
                                     "location.replace('/landing'), 2000))</script>")}
@@ -217,6 +225,9 @@ def _handler(hits: dict[str, int]) -> type[BaseHTTPRequestHandler]:
                 time.sleep(IMAGE_DELAY_S)
                 n = int(path[9:].split(".")[0])
                 self.send(200, png_bytes(*LAZY_SIZE, LAZY_COLORS[n]), "image/png")
+            elif path == "/hangimg.png":  # an image that never arrives within a test
+                time.sleep(8)
+                self.send(200, png_bytes(50, 50, (0, 0, 0)), "image/png")
             elif path == "/font.ttf":
                 self.send(200, font, "font/ttf")
             elif path.startswith("/api/post/"):

@@ -223,3 +223,40 @@ def test_redirect_chains_are_recorded(fsite: Any, capture: Any) -> None:
 def test_iframe_text_stands_at_its_place(fsite: Any, capture: Any) -> None:
     text = capture(fsite.url("/frames")).text
     assert text.index("BEFORE-TEXT") < text.index("IFRAME-TEXT") < text.index("AFTER-TEXT")
+
+
+def test_unsettled_page_and_missing_wait_for_are_reported(fsite: Any, capture: Any) -> None:
+    result = capture(fsite.url("/hang"), wait_for="NEVER-THERE", settle_budget_s=1.5)
+    shot = _shot(result)
+    assert shot["full_page"] is False
+    reasons = " ".join(shot["partial_reasons"])
+    assert "1 image(s) had not loaded" in reasons and "'NEVER-THERE' never appeared" in reasons
+    settle = result.metadata()["settle"]
+    assert settle["settled"] is False and settle["pending"]["images"] == [fsite.url("/hangimg.png")]
+    assert "wait-for: NEVER-THERE" in settle["waited_for"]
+
+
+def test_cli_wait_for_late_content_and_partial_report(fsite: Any, tmp_path: Path,
+                                                      passphrase_file: Path) -> None:
+    import json
+
+    from tests.helpers.cli import locker
+
+    vault = tmp_path / "v.locker"
+    assert locker("init", vault, passphrase_file=passphrase_file).returncode == 0
+    late = locker("capture-url", vault, fsite.url("/late"), "--wait-for", "LATE-CONTENT",
+                  "--json", passphrase_file=passphrase_file)
+    assert late.returncode == 0, late.stderr
+    row = json.loads(late.stdout)
+    assert row["full_page"] is True and row["partial_reasons"] == []
+    assert row["settle"].startswith("settled after ")
+    meta = json.loads(locker("show", vault, "1", "--json", passphrase_file=passphrase_file)
+                      .stdout)["metadata"]
+    assert meta["title"] == "LATE-CONTENT" and meta["settle"]["waited_ms"] >= 5500
+    stuck = locker("capture-url", vault, fsite.url("/scrollbox-stuck"),
+                   passphrase_file=passphrase_file)
+    assert stuck.returncode == 0, stuck.stderr
+    assert stuck.stdout.startswith("2\t")
+    line = [x for x in stuck.stderr.splitlines() if x.startswith("partial\t")]
+    assert len(line) == 1 and line[0].startswith("partial\t2\t")
+    assert "scrolls inside a box" in line[0] and "settled after" in line[0]
