@@ -6,6 +6,7 @@ by pixel against what the page showed (a reference by construction)."""
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 from collections.abc import Iterator
@@ -123,7 +124,7 @@ def feed_page(total: int) -> bytes:
 let n = 0;
 const feed = document.getElementById('feed'), more = document.getElementById('more');
 const io = new IntersectionObserver(es => {
-  if (!es.some(e => e.isIntersecting) || (%d && n >= %d)) return;
+  if (!es.some(e => e.isIntersecting) || (TOTAL && n >= TOTAL)) return;
   io.unobserve(more);
   fetch('/api/feed?from=' + n).then(r => r.json()).then(posts => {
     for (const p of posts) {
@@ -131,11 +132,11 @@ const io = new IntersectionObserver(es => {
       d.style = 'height:200px;border-top:1px solid #ccc';
       d.textContent = p; feed.appendChild(d); n++;
     }
-    if (!%d || n < %d) io.observe(more);
+    if (!TOTAL || n < TOTAL) io.observe(more);
   });
 });
 io.observe(more);
-</script>""" % (total, total, total, total)
+</script>""".replace("TOTAL", str(total))
     return _page("feed", body)
 
 
@@ -232,8 +233,8 @@ def _handler(hits: dict[str, int]) -> type[BaseHTTPRequestHandler]:
                 self.send(200, font, "font/ttf")
             elif path.startswith("/api/post/"):
                 time.sleep(1.5)
-                body = '{"title": "게시글 %s", "body": "SPA-CONTENT 본문입니다"}' % path[10:]
-                self.send(200, body.encode(), "application/json")
+                post = {"title": f"게시글 {path[10:]}", "body": "SPA-CONTENT 본문입니다"}
+                self.send(200, json.dumps(post).encode(), "application/json")
             elif path == "/api/feed":
                 time.sleep(0.2)
                 start = int(query.get("from", ["0"])[0])
