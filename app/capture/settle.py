@@ -21,7 +21,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWebEngineCore import QWebEngineUrlRequestInfo, QWebEngineUrlRequestInterceptor
 from PySide6.QtWebEngineWidgets import QWebEngineView
 
-from app.capture.fidelity_js import SCROLL_TOP_JS, scroll_step_js, settle_state_js
+from app.capture.fidelity_js import SCROLL_TOP_JS, TIMER_MAX_MS, scroll_step_js, settle_state_js
 from app.capture.web_result import PageCapture
 
 VIEWPORT = (1280, 800)  # CSS px: the page is laid out and scrolled in this window
@@ -31,6 +31,7 @@ STEP_WAIT_MS = 2_000  # per scroll step, waiting for the requests it started, at
 POLL_MS = 100
 DOM_BUSY_MS = 2_000  # a page that never stops changing is frozen after this long
 MAX_SCROLL_STEPS = 60
+TIMER_WAIT_MS = TIMER_MAX_MS + 1_500  # pending one-shot timers are waited for this long
 SCROLL_ROUNDS = 3  # scroll-throughs at most (again when the page grew after one)
 
 
@@ -65,13 +66,14 @@ class SettleRecord:
     settled: bool = False
     dom_quiet: bool = False
     kept_growing: bool = False
+    timers_left: int = 0  # one-shot timers still pending when it stopped (polling pages)
     pending: dict[str, Any] = field(default_factory=dict)
     broken_images: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
             "waited_for": ["document complete", "images loaded or broken", "web fonts",
-                           "no open requests", "no pending timers (up to 5 s)",
+                           "no open requests", "no pending timers (up to 5 s, for 6.5 s)",
                            "DOM quiet"] + ([f"wait-for: {self.wait_for}"] if self.wait_for else []),
             "min_wait_s": self.min_wait_s,
             "waited_ms": self.waited_ms,
@@ -86,6 +88,8 @@ class SettleRecord:
             data["broken_images"] = self.broken_images
         if self.kept_growing:
             data["kept_growing"] = True
+        if self.timers_left:
+            data["timers_left"] = self.timers_left
         return data
 
     def reasons(self) -> list[str]:
@@ -220,8 +224,10 @@ class SettleSteps:
                 pending["fonts"] = 1
             if int(state.get("inflight") or 0) or self._requests.quiet_ms() < quiet:
                 pending["requests"] = int(state.get("inflight") or 0)
-            if int(state.get("timers") or 0):
-                pending["timers"] = int(state.get("timers") or 0)
+            timers = int(state.get("timers") or 0)
+            if timers and elapsed < TIMER_WAIT_MS:
+                pending["timers"] = timers  # later ones are polling, not content: noted only
+            self._settle.timers_left = timers
             if not int(state.get("want_met") or 0):
                 pending["wait_for"] = self.wait_for
             if elapsed < self.settle_s * 1000:

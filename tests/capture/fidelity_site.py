@@ -193,6 +193,11 @@ def _handler(hits: dict[str, int]) -> type[BaseHTTPRequestHandler]:
                             "() => setTimeout(() => { document.title = 'LATE-CONTENT'; "
                             "document.getElementById('x').textContent = 'LATE-CONTENT 본문'; "
                             "}, 5500))</script>"),
+             # Polls its server every 700 ms for ever (a timer set from each response).
+             "/poll": _page("poll", "<p id='n'>POLL-0</p><script>let k = 0; const poll = () => "
+                            "fetch('/api/ping').then(() => { document.getElementById('n')"
+                            ".textContent = 'POLL-' + (++k); setTimeout(poll, 700); }); "
+                            "poll();</script>"),
              "/hang": _page("hang", "<p>HANG</p><script>addEventListener('load', () => {"
                             "const i = new Image(50, 50); i.src = '/hangimg.png'; "
                             "document.body.appendChild(i); })</script>"),
@@ -235,6 +240,8 @@ def _handler(hits: dict[str, int]) -> type[BaseHTTPRequestHandler]:
                 time.sleep(1.5)
                 post = {"title": f"게시글 {path[10:]}", "body": "SPA-CONTENT 본문입니다"}
                 self.send(200, json.dumps(post).encode(), "application/json")
+            elif path == "/api/ping":
+                self.send(200, b"{}", "application/json")
             elif path == "/api/feed":
                 time.sleep(0.2)
                 start = int(query.get("from", ["0"])[0])

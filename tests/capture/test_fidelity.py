@@ -236,6 +236,15 @@ def test_unsettled_page_and_missing_wait_for_are_reported(fsite: Any, capture: A
     assert "wait-for: NEVER-THERE" in settle["waited_for"]
 
 
+def test_page_that_polls_for_ever_still_settles(fsite: Any, capture: Any) -> None:
+    result = capture(fsite.url("/poll"))
+    settle = result.metadata()["settle"]
+    assert settle["settled"] is True and settle["waited_ms"] < 9000
+    assert _shot(result)["full_page"] is True
+    ticks = re.findall(r"POLL-(\d+)", result.text)
+    assert ticks and ticks == re.findall(r"POLL-(\d+)", _mhtml_html(result.mhtml))
+
+
 def test_cli_wait_for_late_content_and_partial_report(fsite: Any, tmp_path: Path,
                                                       passphrase_file: Path) -> None:
     import json
