@@ -288,16 +288,18 @@ RESTORE_JS = _fill("""(() => {
 
 
 def text_check_js(width: int, height: int) -> str:
-    """Where the page's text lies: how many text blocks fall outside a ``width`` x
-    ``height`` picture, and how many are hidden inside scrolling boxes."""
+    """Where the page's text lies: how many text blocks fall below or right of a
+    ``width`` x ``height`` picture (text a box clips, or text moved off to the left or
+    top to hide it, is not counted there), and how many are hidden inside scrolling
+    boxes."""
     return _fill("""JSON.stringify((() => {
   const W = __W__, H = __H__, range = document.createRange(), clipCache = new Map();
-  const clipper = (e) => {
+  const clipper = (e) => {  // the nearest ancestor that clips its content
     if (clipCache.has(e)) return clipCache.get(e);
     let found = null;
     for (let a = e; a && a !== document.body && a !== document.documentElement; a = a.parentElement) {
       const oy = getComputedStyle(a).overflowY;
-      if (oy === 'auto' || oy === 'scroll' || oy === 'overlay') { found = a; break; }
+      if (oy !== 'visible') { found = [a, oy === 'auto' || oy === 'scroll' || oy === 'overlay']; break; }
     }
     clipCache.set(e, found);
     return found;
@@ -313,12 +315,14 @@ def text_check_js(width: int, height: int) -> str:
     blocks++;
     const top = r.top + scrollY, left = r.left + scrollX;
     bottom = Math.max(bottom, Math.round(top + r.height));
-    if (top >= H || left >= W || top + r.height <= 0 || left + r.width <= 0) outside++;
-    const box = clipper(n.parentElement);
-    if (box) {
-      const b = box.getBoundingClientRect();
-      if (r.bottom <= b.top || r.top >= b.bottom) clipped++;
+    const clip = clipper(n.parentElement);
+    let hidden = 0;
+    if (clip) {
+      const b = clip[0].getBoundingClientRect();
+      hidden = (r.bottom <= b.top || r.top >= b.bottom || r.right <= b.left || r.left >= b.right) ? 1 : 0;
+      if (hidden && clip[1]) clipped++;
     }
+    if (!hidden && (top >= H || left >= W)) outside++;
   }
   return {blocks: blocks, outside: outside, clipped: clipped, bottom: bottom};
 })())""", W=width, H=height)

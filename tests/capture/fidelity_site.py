@@ -73,6 +73,12 @@ def overlay_page() -> bytes:
                        f'{KO}</p>' for i in range(100))
     body = (f'<div style="height:50px;position:sticky;top:0;background:{_rgb(HEADER)}">'
             f'STICKY-HEADER 게시판</div>{comments}'
+            # Text hidden the usual ways is not "outside the picture": screen-reader text
+            # moved off to the left, and the next slides of a carousel that clips them.
+            '<span style="position:absolute;left:-10000px">건너뛰기 skip link</span>'
+            '<div style="overflow:hidden;width:300px;height:40px;white-space:nowrap">'
+            '<span style="display:inline-block;width:1500px">슬라이드 1</span>'
+            '<span style="display:inline-block;width:1500px">슬라이드 2</span></div>'
             f'<div style="position:fixed;left:0;right:0;bottom:0;height:70px;'
             f'background:{_rgb(BANNER)}">COOKIE-BANNER 쿠키 동의</div>'
             f'<div style="position:fixed;right:20px;top:120px;width:200px;height:150px;'
