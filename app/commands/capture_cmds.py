@@ -38,8 +38,8 @@ is quiet (requests, images, fonts, timers, DOM; 12 s at most plus --settle), the
 the PNG, text, PDF and MHTML show one moment. --wait-for waits for a text or CSS selector
 (a page that shows its content late), --settle S watches the page at least S seconds.
 With --json each line is a JSON object instead (with full_page and partial_reasons).
-The exit code is 1 when any URL failed
-(after capturing all the others); failures never leave anything in the vault. Ctrl+C
+The exit code is 1 when any URL failed (after capturing all the others); failures never
+leave anything in the vault. Ctrl+C
 stops the batch (exit code 130): the items already listed stay stored."""
 
 SCREENSHOT_HELP = """Capture the screen as a PNG original: the whole desktop (default), one
