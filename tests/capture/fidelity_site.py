@@ -41,9 +41,13 @@ def _rgb(c: tuple[int, int, int]) -> str:
     return f"rgb({c[0]},{c[1]},{c[2]})"
 
 
+# One named font, so QtWebEngine and Debian chromium (the reference) draw the same glyphs.
+FONT_STYLE = "<style>body { font-family: 'NanumGothic', sans-serif; }</style>"
+
+
 def _page(title: str, body: str, head: str = "", body_style: str = "margin:0") -> bytes:
     return (f'<!doctype html><html lang="ko"><head><meta charset="utf-8"><title>{title}</title>'
-            f'{head}</head><body style="{body_style}">{body}</body></html>').encode()
+            f'{FONT_STYLE}{head}</head><body style="{body_style}">{body}</body></html>').encode()
 
 
 def lazy_page() -> bytes:

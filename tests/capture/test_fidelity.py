@@ -29,6 +29,17 @@ def fsite() -> Iterator[fs.FidelitySite]:
     yield from fs.serve()
 
 
+_CAPTURES: dict[str, Any] = {}
+
+
+def _captured(capture: Any, url: str) -> Any:
+    """One capture per URL for the whole module (tests that look at it differently share
+    it, which keeps the suite's runtime modest)."""
+    if url not in _CAPTURES:
+        _CAPTURES[url] = capture(url)
+    return _CAPTURES[url]
+
+
 def _image(result: Any) -> Image.Image:
     return Image.open(io.BytesIO(result.png)).convert("RGB")
 
@@ -39,8 +50,8 @@ def _close(got: tuple[int, ...], want: tuple[int, int, int], tol: int = 6) -> bo
 
 def _rows_with(image: Image.Image, color: tuple[int, int, int], x: int) -> list[int]:
     """The y of every pixel row whose pixel at ``x`` has ``color``."""
-    column = image.crop((x, 0, x + 1, image.height)).getdata()
-    return [y for y, px in enumerate(column) if _close(px, color)]
+    raw = image.crop((x, 0, x + 1, image.height)).tobytes()  # RGB, one pixel per row
+    return [y for y in range(image.height) if _close(tuple(raw[3 * y:3 * y + 3]), color)]
 
 
 def _bands(rows: list[int]) -> list[tuple[int, int]]:
@@ -69,7 +80,7 @@ def _shot(result: Any) -> dict[str, Any]:
 
 
 def test_lazy_images_with_network_delay_are_all_in_the_picture(fsite: Any, capture: Any) -> None:
-    result = capture(fsite.url("/lazy"))
+    result = _captured(capture, fsite.url("/lazy"))
     image = _image(result)
     assert image.height >= fs.LAZY_TOP + 5 * fs.LAZY_SPACING + fs.LAZY_SIZE[1]
     for i, color in enumerate(fs.LAZY_COLORS):
@@ -151,7 +162,7 @@ def test_endless_feed_is_cut_and_says_so(fsite: Any, capture: Any) -> None:
 
 
 def test_page_scrolling_inside_a_box_shows_every_comment(fsite: Any, capture: Any) -> None:
-    result = capture(fsite.url("/scrollbox"))
+    result = _captured(capture, fsite.url("/scrollbox"))
     image = _image(result)
     assert image.height >= fs.BOX_TOP + fs.COMMENTS * fs.COMMENT_H
     for i in (0, 7, 8, 60, fs.COMMENTS - 1):
@@ -269,3 +280,39 @@ def test_cli_wait_for_late_content_and_partial_report(fsite: Any, tmp_path: Path
     line = [x for x in stuck.stderr.splitlines() if x.startswith("partial\t")]
     assert len(line) == 1 and line[0].startswith("partial\t2\t")
     assert "scrolls inside a box" in line[0] and "settled after" in line[0]
+
+
+def _chromium_reference(url: str, height: int, out: Path) -> Image.Image:
+    """Debian chromium's headless full-height screenshot of ``url``: a window as tall as
+    the page, so it needs no scrolling or stitching. Background networking is off and
+    every non-loopback request goes to a dead proxy: nothing leaves the machine."""
+    shot = out / "reference.png"
+    subprocess.run(
+        ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+         "--no-first-run", "--disable-background-networking", "--disable-component-update",
+         "--disable-sync", "--disable-default-apps", "--proxy-server=http://127.0.0.1:9",
+         f"--user-data-dir={out / 'profile'}", "--virtual-time-budget=8000",
+         f"--window-size=1280,{height}", f"--screenshot={shot}", url],
+        capture_output=True, timeout=120, check=True)
+    return Image.open(shot).convert("RGB")
+
+
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="Debian chromium not installed")
+@pytest.mark.parametrize("path", ["/lazy", "/scrollbox"])
+def test_png_matches_a_headless_chromium_reference(fsite: Any, capture: Any, tmp_path: Path,
+                                                   path: str) -> None:
+    from PIL import ImageChops
+
+    ours = _image(_captured(capture, fsite.url(path)))
+    reference = _chromium_reference(fsite.url(path), ours.height, tmp_path)
+    assert reference.size == ours.size
+    for i, color in enumerate(fs.LAZY_COLORS if path == "/lazy" else []):
+        top = fs.LAZY_TOP + i * fs.LAZY_SPACING  # every image, in both, at the same place
+        box = (100, top, 100 + fs.LAZY_SIZE[0], top + fs.LAZY_SIZE[1])
+        for image in (ours, reference):
+            colors = image.crop(box).getcolors(4)
+            assert colors is not None and _close(colors[0][1], color), (i, colors)
+    # The same font on both sides: only anti-aliasing may differ, in a tiny share of pixels.
+    diff = ImageChops.difference(ours, reference).convert("L").point(lambda v: 255 if v > 48 else 0)
+    changed = diff.histogram()[255] / (ours.width * ours.height)
+    assert changed < 0.002, changed
