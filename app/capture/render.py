@@ -110,9 +110,17 @@ class RenderSteps:
                     self._settle.settled = False
                     self._result.settle = self._settle.as_dict()
                 self._result.partial_reasons[:0] = self._settle.reasons()
-                self._js(FREEZE_JS, lambda _v: self._after_frames(lambda: self._measure(
-                    lambda data: self._layout(data, 0))))
+                self._measure(self._grow_then_freeze)
         self._after_frames(lambda: self._state(check))
+
+    def _grow_then_freeze(self, data: dict[str, Any]) -> None:
+        """Give the page the tall view it will be drawn in while its scripts still run
+        (virtual lists fill it), then freeze it and lay it out for the slices."""
+        assert self._view is not None
+        self._view.resize(self._view.width(), min(max(int(data.get("h") or 0), 1), SLICE_HEIGHT))
+        self._after_frames(lambda: self._later(POLL_MS, lambda: self._js(
+            FREEZE_JS, lambda _v: self._after_frames(lambda: self._measure(
+                lambda new: self._layout(new, 0))))))
 
     def _note_prepared(self, prep: dict[str, Any]) -> None:
         assert self._result is not None
