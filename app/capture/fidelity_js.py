@@ -185,6 +185,23 @@ def scroll_step_js(step: int) -> str:
 })())""", STEP=step)
 
 
+# A virtual list keeps only the rows in view: lines of text seen at the top of the page
+# go missing further down (a feed that grows keeps them). "keep" remembers the lines,
+# "check" counts how many of them are gone.
+def lines_js(keep: bool) -> str:
+    return _fill("""JSON.stringify((() => {
+  const lines = (document.body ? document.body.innerText : '').split('\\n')
+    .map(l => l.trim()).filter(l => l.length > 2);
+  if (__KEEP__ || !window.__elLines) {
+    window.__elLines = Array.from(new Set(lines)).slice(0, 3000);
+    return {kept: window.__elLines.length, gone: 0};
+  }
+  const now = new Set(lines);
+  const gone = window.__elLines.filter(l => !now.has(l)).length;
+  return {kept: window.__elLines.length, gone: gone};
+})())""", KEEP=1 if keep else 0)
+
+
 SCROLL_TOP_JS = _fill("""(() => {__HELPERS__
   const box = findBox();
   if (box) box.scrollTop = 0;

@@ -199,6 +199,10 @@ class RenderSteps:
                 f"The page is {height} px tall; the PNG stops at the maximum of "
                 f"{self.max_height} px. The PDF and MHTML hold the whole page.")
         view_h = self._view.height()
+        if self._settle.drops_rows and target > view_h:
+            self._result.partial_reasons.append(
+                f"the page removes what is scrolled out of view (a virtual list): below "
+                f"{view_h} px the picture may miss rows")
         image = QImage(self._view.width(), target, QImage.Format.Format_RGB32)
         image.fill(Qt.GlobalColor.white)
         self._grab_slices(image, list(range(0, target, view_h)), view_h, target)

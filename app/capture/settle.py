@@ -21,7 +21,13 @@ from PySide6.QtCore import QObject
 from PySide6.QtWebEngineCore import QWebEngineUrlRequestInfo, QWebEngineUrlRequestInterceptor
 from PySide6.QtWebEngineWidgets import QWebEngineView
 
-from app.capture.fidelity_js import SCROLL_TOP_JS, TIMER_MAX_MS, scroll_step_js, settle_state_js
+from app.capture.fidelity_js import (
+    SCROLL_TOP_JS,
+    TIMER_MAX_MS,
+    lines_js,
+    scroll_step_js,
+    settle_state_js,
+)
 from app.capture.web_result import PageCapture
 
 VIEWPORT = (1280, 800)  # CSS px: the page is laid out and scrolled in this window
@@ -67,6 +73,7 @@ class SettleRecord:
     dom_quiet: bool = False
     kept_growing: bool = False
     timers_left: int = 0  # one-shot timers still pending when it stopped (polling pages)
+    drops_rows: bool = False  # text seen at the top went missing further down (virtual list)
     pending: dict[str, Any] = field(default_factory=dict)
     broken_images: list[str] = field(default_factory=list)
 
@@ -90,6 +97,8 @@ class SettleRecord:
             data["kept_growing"] = True
         if self.timers_left:
             data["timers_left"] = self.timers_left
+        if self.drops_rows:
+            data["drops_rows_out_of_view"] = True
         return data
 
     def reasons(self) -> list[str]:
@@ -196,18 +205,31 @@ class SettleSteps:
                 self._later(POLL_MS, lambda: self._step_quiet(step, end, last_height,
                                                               waited + POLL_MS))
                 return
-            resized = self._fit_view(state)
-            height = int(state.get("h") or 0)
-            grew = height > last_height
-            if height >= self.max_height and grew:  # enough for the picture, and more comes
-                self._settle.kept_growing = True
-            if self._settle.kept_growing or self._settle.scroll_steps >= MAX_SCROLL_STEPS \
-                    or self._elapsed_ms() >= self._budget_ms() or (end and not grew and not resized):
-                self._scrolled_height = height
-                self._js(SCROLL_TOP_JS, lambda _v: self._settle_wait(-1))
-            else:
-                self._scroll_step(step + 1, height)
+            self._js(lines_js(step == 0 and self._scroll_rounds == 1),
+                     lambda value: self._step_done(step, end, last_height, state, value))
         self._state(check)
+
+    def _step_done(self, step: int, end: int, last_height: int, state: dict[str, Any],
+                   lines: Any) -> None:
+        """Note a virtual list (lines seen at the top gone), then the next step or stop."""
+        try:
+            seen = json.loads(lines) if isinstance(lines, str) else {}
+        except ValueError:
+            seen = {}
+        gone, kept = int(seen.get("gone") or 0), int(seen.get("kept") or 0)
+        if gone > 5 and gone * 5 > kept:
+            self._settle.drops_rows = True
+        resized = self._fit_view(state)
+        height = int(state.get("h") or 0)
+        grew = height > last_height
+        if height >= self.max_height and grew:  # enough for the picture, and more comes
+            self._settle.kept_growing = True
+        if self._settle.kept_growing or self._settle.scroll_steps >= MAX_SCROLL_STEPS \
+                or self._elapsed_ms() >= self._budget_ms() or (end and not grew and not resized):
+            self._scrolled_height = height
+            self._js(SCROLL_TOP_JS, lambda _v: self._settle_wait(-1))
+        else:
+            self._scroll_step(step + 1, height)
 
     def _settle_wait(self, busy_since: int, confirming: int = 0) -> None:
         """Poll until the page is quiet (see the module docstring) or the budget ends."""

@@ -208,6 +208,25 @@ def _handler(hits: dict[str, int]) -> type[BaseHTTPRequestHandler]:
                             "fetch('/api/ping').then(() => { document.getElementById('n')"
                             ".textContent = 'POLL-' + (++k); setTimeout(poll, 700); }); "
                             "poll();</script>"),
+             # A virtual list: only the rows near the view exist in the DOM.
+             "/virtual": _page("virtual", """<div id="list" style="position:relative;
+height:15000px"></div><script>
+const list = document.getElementById('list');
+const draw = () => {
+  const from = Math.max(0, Math.floor((scrollY - 300) / 100));
+  const to = Math.min(150, Math.ceil((scrollY + innerHeight + 300) / 100));
+  list.innerHTML = '';
+  for (let i = from; i < to; i++) {
+    const row = document.createElement('div');
+    row.style = 'position:absolute;left:0;height:100px;top:' + i * 100 + 'px';
+    row.textContent = 'ROW-' + i + ' 행 ' + i;
+    list.appendChild(row);
+  }
+};
+addEventListener('scroll', () => requestAnimationFrame(draw));
+addEventListener('resize', () => requestAnimationFrame(draw));
+draw();
+</script>"""),
              "/hang": _page("hang", "<p>HANG</p><script>addEventListener('load', () => {"
                             "const i = new Image(50, 50); i.src = '/hangimg.png'; "
                             "document.body.appendChild(i); })</script>"),

@@ -247,6 +247,15 @@ def test_unsettled_page_and_missing_wait_for_are_reported(fsite: Any, capture: A
     assert "wait-for: NEVER-THERE" in settle["waited_for"]
 
 
+def test_virtual_list_is_an_honest_partial(fsite: Any, capture: Any) -> None:
+    result = capture(fsite.url("/virtual"))
+    shot = _shot(result)
+    assert result.png_size[1] == 15000 and shot["full_page"] is False
+    assert any("virtual list" in r for r in shot["partial_reasons"])
+    assert result.metadata()["settle"]["drops_rows_out_of_view"] is True
+    assert "ROW-0 " in result.text  # the rows of the first slice, as frozen
+
+
 def test_page_that_polls_for_ever_still_settles(fsite: Any, capture: Any) -> None:
     result = capture(fsite.url("/poll"))
     settle = result.metadata()["settle"]
