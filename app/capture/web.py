@@ -3,8 +3,10 @@
 :class:`PageCapturer` loads one URL at a time in a hidden view and produces a
 :class:`PageCapture`: a full-page PNG (the whole scroll height, rendered in tall slices
 and stitched, up to :data:`MAX_PNG_HEIGHT` px), MHTML, PDF, the visible text and the
-metadata. It lives on the GUI thread and reports through signals; :func:`capture_url`
-wraps it in a local event loop for the CLI.
+metadata. Before rendering the page is settled (:mod:`app.capture.settle`: scrolled
+through, watched until quiet), then prepared and frozen so every artifact shows one
+moment (:mod:`app.capture.render`). It lives on the GUI thread and reports through
+signals; :func:`capture_url` wraps it in a local event loop for the CLI.
 
 Failures (unreachable host, TLS error, HTTP 4xx/5xx, timeout) arrive as typed
 :class:`~app.capture.errors.CaptureFailed` errors and produce nothing to store. A URL
