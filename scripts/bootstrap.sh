@@ -12,7 +12,7 @@ APP_DEBS=(libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-rend
           libegl1 libgl1 libnss3 libxcomposite1 libxdamage1 libxrandr2 libxtst6 libxkbfile1
           libasound2 libdbus-1-3 fonts-noto-cjk fonts-nanum python3-venv)
 TEST_DEBS=(openssl zip age gnome-keyring dbus dbus-x11 libsecret-1-0 xvfb xauth poppler-utils strace
-           exfatprogs exfat-fuse fuse3 dosfstools)
+           exfatprogs exfat-fuse fuse3 dosfstools chromium)
 
 missing_debs() {
     local pkg

@@ -12,7 +12,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -46,10 +46,23 @@ class BatchEntry:
     final_url: str = ""
     error: str = ""
     attempts: int = 0
+    partial: list[str] = field(default_factory=list)  # why the PNG is not the whole page
+    settle_note: str = ""  # what settling waited for, in one line
 
     @property
     def finished(self) -> bool:
         return self.state in (DONE, FAILED, CANCELLED)
+
+
+def settle_summary(settle: dict[str, Any]) -> str:
+    """One line about settling: how long, and what was still pending."""
+    if not settle:
+        return ""
+    seconds = int(settle.get("waited_ms") or 0) / 1000
+    pending = settle.get("pending") or {}
+    if not pending:
+        return f"settled after {seconds:.1f} s"
+    return f"not settled after {seconds:.1f} s (pending: {', '.join(sorted(pending))})"
 
 
 def parse_url_list(text: str) -> list[str]:
@@ -228,6 +241,8 @@ class BatchCapture(QObject):
             capture.discard()
             return
         entry.final_url = capture.final_url
+        entry.partial = capture.reasons() if capture.direct_file is None else []
+        entry.settle_note = settle_summary(capture.settle)
         self._set(entry, STORING)
         self._storing += 1
         case, note = self.case, self.note

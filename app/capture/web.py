@@ -3,8 +3,10 @@
 :class:`PageCapturer` loads one URL at a time in a hidden view and produces a
 :class:`PageCapture`: a full-page PNG (the whole scroll height, rendered in tall slices
 and stitched, up to :data:`MAX_PNG_HEIGHT` px), MHTML, PDF, the visible text and the
-metadata. It lives on the GUI thread and reports through signals; :func:`capture_url`
-wraps it in a local event loop for the CLI.
+metadata. Before rendering the page is settled (:mod:`app.capture.settle`: scrolled
+through, watched until quiet), then prepared and frozen so every artifact shows one
+moment (:mod:`app.capture.render`). It lives on the GUI thread and reports through
+signals; :func:`capture_url` wraps it in a local event loop for the CLI.
 
 Failures (unreachable host, TLS error, HTTP 4xx/5xx, timeout) arrive as typed
 :class:`~app.capture.errors.CaptureFailed` errors and produce nothing to store. A URL
@@ -14,25 +16,19 @@ private memory-backed spool file (see :mod:`app.capture.spool`) and becomes the 
 
 from __future__ import annotations
 
-import json
 import time
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QBuffer,
     QByteArray,
     QEventLoop,
-    QIODevice,
     QObject,
-    QPoint,
-    QRect,
     Qt,
     QTimer,
     QUrl,
     Signal,
 )
-from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWebEngineCore import (
     QWebEngineDownloadRequest,
     QWebEngineLoadingInfo,
@@ -53,31 +49,31 @@ from app.capture.errors import (
     TLSFailure,
     Unreachable,
 )
+from app.capture.fidelity_js import PROBE_JS
+from app.capture.render import RenderSteps
 from app.capture.safe_browsing import strip_from_snapshot
+from app.capture.settle import (
+    SETTLE_BUDGET_S,
+    VIEWPORT,
+    RequestLog,
+    SettleRecord,
+    SettleSteps,
+)
 from app.capture.web_downloads import PAGE_TYPES, DownloadSteps
 from app.capture.web_engine import QuietPage, off_the_record_profile
 from app.capture.web_result import KEPT_HEADERS, PageCapture
-from app.capture.web_scripts import (
-    FRAMES_DONE_JS,
-    FRAMES_START_JS,
-    MEASURE_JS,
-    PAGE_META_JS,
-    UNBLUR_SNAPSHOT_JS,
-)
+from app.capture.web_scripts import FRAMES_DONE_JS, FRAMES_START_JS, UNBLUR_SNAPSHOT_JS
 from app.errors import UsageError
 from app.vault.models import utc_now
 
 qt_refcount.install()  # PySide6 6.12 signal emit() drops a reference to True: see there
 
-VIEWPORT = (1280, 800)
 MAX_PNG_HEIGHT = 30_000  # px; taller pages are cut here and the metadata says so
-SLICE_HEIGHT = 8_000  # px rendered per slice (Chromium renders taller views unreliably)
 LOAD_TIMEOUT_S = 45.0
-SETTLE_MS = 600  # quiet time after load before measuring
-SETTLE_MAX_MS = 6_000  # waiting for images and fonts at most this long
+SETTLE_MS = 500  # the DOM and network must be quiet this long to count as settled
+MAX_SETTLE_S = 120.0  # --settle at most
 RENDER_MS = 450  # time for a resized or scrolled view to repaint
 MAX_DOWNLOAD_BYTES = 2 * 1024**3  # a directly served file larger than this is refused
-MAX_TEXT_CHARS = 5_000_000
 PROCESS_TIMEOUT_S = 180.0  # rendering, PDF and MHTML of a loaded page, at most
 PROBE_MS = 500  # how often a loading document's type is checked
 MAX_NAVIGATIONS = 10  # main-frame loads per capture (script and meta redirects)
@@ -93,7 +89,7 @@ def check_url(url: str) -> QUrl:
     return qurl
 
 
-class PageCapturer(QObject, DownloadSteps):
+class PageCapturer(QObject, DownloadSteps, SettleSteps, RenderSteps):
     """Captures one URL at a time. Emits ``finished(PageCapture)`` or
     ``failed(url, CaptureFailed)``; ``stage(str)`` names each step."""
 
@@ -105,8 +101,18 @@ class PageCapturer(QObject, DownloadSteps):
                  *, timeout_s: float = LOAD_TIMEOUT_S, max_height: int = MAX_PNG_HEIGHT,
                  max_download: int = MAX_DOWNLOAD_BYTES, method: str = "headless",
                  profile_label: str = "off-the-record", settle_ms: int = SETTLE_MS,
-                 render_ms: int = RENDER_MS) -> None:
+                 render_ms: int = RENDER_MS, settle_s: float = 0.0, wait_for: str = "",
+                 settle_budget_s: float = SETTLE_BUDGET_S) -> None:
         super().__init__(parent)
+        if not 0 <= settle_s <= MAX_SETTLE_S:
+            raise UsageError(f"--settle must be between 0 and {MAX_SETTLE_S:g} seconds.")
+        self.settle_s = settle_s
+        self.settle_budget_s = settle_budget_s
+        self.wait_for = wait_for.strip()[:500]
+        self._requests: RequestLog | None = None
+        self._settle = SettleRecord()
+        self._settle_t0 = 0.0
+        self._fingerprint: dict[str, Any] = {}
         self.settle_ms = settle_ms
         self.render_ms = render_ms
         self.profile = profile or off_the_record_profile(self)
@@ -176,6 +182,15 @@ class PageCapturer(QObject, DownloadSteps):
         settings = self._page.settings()
         settings.setAttribute(QWebEngineSettings.WebAttribute.ShowScrollBars, False)
         self._page.loadingChanged.connect(self._on_loading)
+        self._requests = RequestLog(self._page)
+        self._page.setUrlRequestInterceptor(self._requests)
+        probe = QWebEngineScript()
+        probe.setName("evidence-locker-probe")
+        probe.setSourceCode(PROBE_JS)
+        probe.setInjectionPoint(QWebEngineScript.InjectionPoint.DocumentCreation)
+        probe.setWorldId(int(QWebEngineScript.ScriptWorldId.MainWorld))
+        probe.setRunsOnSubFrames(False)
+        self._page.scripts().insert(probe)
         view = QWebEngineView()
         view.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
         view.setPage(self._page)
@@ -228,12 +243,12 @@ class PageCapturer(QObject, DownloadSteps):
                 f"The server answered HTTP {code} for {self._url}; nothing was stored.", code))
         elif info.status() == status.LoadSucceededStatus:
             self._loaded = True  # rendering a long page may take a while: a new budget
-            self._timer.start(int(max(self.timeout_s, PROCESS_TIMEOUT_S) * 1000))
+            self._timer.start(int(max(self.timeout_s, PROCESS_TIMEOUT_S + self.settle_s) * 1000))
             self.stage.emit("settling")
             if self._snapshot is not None:  # the snapshot carries the blur: lift it here
-                self._js(UNBLUR_SNAPSHOT_JS, lambda _v: self._settle(0))
+                self._js(UNBLUR_SNAPSHOT_JS, lambda _v: self._settle_begin())
             else:
-                self._settle(0)
+                self._settle_begin()
         elif info.status() == status.LoadStoppedStatus:
             return  # our own stop (cancel) or a download taking over
         elif domain == domains.CertificateErrorDomain or (self._page and self._page.last_certificate_error):
@@ -261,6 +276,9 @@ class PageCapturer(QObject, DownloadSteps):
         self._result.png, self._result.text, self._result.pdf = b"", "", b""
         self._result.notes.clear()
         self._result.truncated_at = None
+        self._result.partial_reasons.clear()
+        self._result.text_check, self._result.scroll_box, self._result.settle = {}, {}, {}
+        self._result.one_moment = None
         if self._view is not None:
             self._view.resize(*VIEWPORT)
         self._timer.start(self._remaining_ms())  # --timeout is one deadline for all loads
@@ -317,143 +335,24 @@ class PageCapturer(QObject, DownloadSteps):
             return
 
         def check(done: Any) -> None:
-            if done is True or tries > 40:
+            if done == 1 or tries > 40:
                 then()
             else:
                 self._later(25, lambda: self._after_frames(then, tries + 1))
         self._js(FRAMES_DONE_JS, check)
 
-    def _measure(self, then: Any) -> None:
-        def parse(value: Any) -> None:
-            try:
-                data = json.loads(value) if isinstance(value, str) else {}
-            except ValueError:
-                data = {}
-            then(data)
-        self._js(MEASURE_JS, parse)
-
-    def _settle(self, waited: int) -> None:
-        def check(data: dict[str, Any]) -> None:
-            assert self._result is not None
-            doc_type = str(data.get("type") or "").lower()
-            if doc_type:
-                self._result.content_type = doc_type
-            if self._snapshot is not None:
-                pass  # rendered as a page whatever its type; no file to fetch
-            elif self._result.content_type and self._result.content_type not in PAGE_TYPES:
-                self._download_direct()
-                return
-            ready = data.get("ready") == "complete" and data.get("images", True)
-            if (ready and waited >= self.settle_ms) or waited >= SETTLE_MAX_MS:
-                self._layout(data, 0)
-            else:
-                step = max(50, min(200, self.settle_ms))
-                self._later(step, lambda: self._settle(waited + step))
-        self._measure(check)
-
-    def _layout(self, data: dict[str, Any], rounds: int) -> None:
-        """Resize the view to show a tall slice, then measure again until the page
-        height is stable (lazy images and 100vh blocks change it)."""
-        assert self._view is not None
-        height = max(int(data.get("h") or 0), 1)
-        self._view.resize(VIEWPORT[0], min(height, SLICE_HEIGHT))
-
-        def again() -> None:
-            def check(new: dict[str, Any]) -> None:
-                new_height = max(int(new.get("h") or 0), 1)
-                if new_height != height and rounds < 3:
-                    self._layout(new, rounds + 1)
-                else:
-                    self._render(new)
-            self._measure(check)
-        self._after_frames(lambda: self._later(self.render_ms, again))
-
-    # -- rendering -----------------------------------------------------------------
-
-    def _render(self, data: dict[str, Any]) -> None:
-        def got_meta(value: Any) -> None:
-            try:
-                meta = json.loads(value) if isinstance(value, str) else {}
-            except ValueError:
-                meta = {}
-            if self._result is not None and isinstance(meta, dict):
-                self._result.page_meta = {str(k)[:100]: str(v) for k, v in list(meta.items())[:30]}
-            self._render_png(data)
-        self._js(PAGE_META_JS, got_meta)
-
-    def _render_png(self, data: dict[str, Any]) -> None:
-        assert self._result is not None and self._view is not None
-        self.stage.emit("rendering")
-        height = max(int(data.get("h") or 0), 1)
-        self._result.page_size = (int(data.get("w") or VIEWPORT[0]), height)
-        self._result.title = self._page.title() if self._page else ""
-        target = min(height, self.max_height)
-        if target < height:
-            self._result.truncated_at = self.max_height
-            self._result.notes.append(
-                f"The page is {height} px tall; the PNG stops at the maximum of "
-                f"{self.max_height} px. The PDF and MHTML hold the whole page.")
-        view_h = self._view.height()
-        image = QImage(self._view.width(), target, QImage.Format.Format_RGB32)
-        image.fill(Qt.GlobalColor.white)
-        offsets = list(range(0, target, view_h))
-        self._grab_slices(image, offsets, view_h, target)
-
-    def _grab_slices(self, image: QImage, offsets: list[int], view_h: int, target: int) -> None:
-        if not offsets:
-            self._js("window.scrollTo({top: 0, behavior: 'instant'}); 0", lambda _v: self._finish_png(image))
-            return
-        y = offsets[0]
-
-        def scrolled(actual: Any) -> None:
-            def grab() -> None:
-                assert self._view is not None
-                shot = self._view.grab().toImage()
-                scale = shot.width() / max(self._view.width(), 1)
-                top = int(float(actual or 0))
-                src_y = y - top
-                rows = min(view_h - src_y, target - y)
-                painter = QPainter(image)
-                painter.drawImage(QPoint(0, y), shot.scaled(
-                    self._view.width(), int(shot.height() / scale)) if scale != 1 else shot,
-                    QRect(0, src_y, image.width(), rows))
-                painter.end()
-                self._grab_slices(image, offsets[1:], view_h, target)
-            self._after_frames(lambda: self._later(self.render_ms, grab))
-        self._js(f"window.scrollTo({{top: {y}, left: 0, behavior: 'instant'}}); window.scrollY", scrolled)
-
-    def _finish_png(self, image: QImage) -> None:
+    def _page_is_a_file(self, data: dict[str, Any]) -> bool:
+        """The loaded document is a file (an image or video shown directly): download it
+        instead of rendering it. Records the document's type either way."""
         assert self._result is not None
-        buffer = QBuffer()
-        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        image.save(buffer, "PNG")  # type: ignore[call-overload]
-        self._result.png = bytes(buffer.data().data())
-        self._result.png_size = (image.width(), image.height())
-        self.stage.emit("text")
-        assert self._page is not None
-        gen = self._gen
-        self._page.toPlainText(
-            lambda text: self._guarded(self._got_text, text) if gen == self._gen else None)
-
-    def _got_text(self, text: str) -> None:
-        assert self._result is not None and self._page is not None
-        if len(text) > MAX_TEXT_CHARS:
-            self._result.notes.append(f"The visible text was cut at {MAX_TEXT_CHARS} characters.")
-        self._result.text = text[:MAX_TEXT_CHARS]
-        self.stage.emit("pdf")
-        gen = self._gen
-        self._page.printToPdf(
-            lambda data: self._guarded(self._got_pdf, data) if gen == self._gen else None)
-
-    def _got_pdf(self, data: QByteArray) -> None:
-        assert self._result is not None and self._page is not None and self._spool is not None
-        self._result.pdf = bytes(data.data()) if isinstance(data, QByteArray) else bytes(data)
-        if not self._result.pdf:
-            self._result.notes.append("The page could not be printed to PDF.")
-        self.stage.emit("mhtml")
-        self._save_gen = self._gen
-        self._page.save(str(self._spool / "page.mhtml"),
-                        QWebEngineDownloadRequest.SavePageFormat.MimeHtmlSaveFormat)
+        doc_type = str(data.get("type") or "").lower()
+        if doc_type:
+            self._result.content_type = doc_type
+        if self._snapshot is None and self._result.content_type \
+                and self._result.content_type not in PAGE_TYPES:
+            self._download_direct()
+            return True
+        return False
 
     # -- ending --------------------------------------------------------------------
 
@@ -475,6 +374,12 @@ class PageCapturer(QObject, DownloadSteps):
 
     def _succeed(self) -> None:
         result = self._result
+        if result is not None and self._requests is not None and self._snapshot is None:
+            chain = [result.requested_url] + [u for u in self._requests.main_frames
+                                              if u != result.requested_url]
+            if chain[-1] != result.final_url:
+                chain.append(result.final_url)
+            result.redirect_chain = chain[:MAX_NAVIGATIONS * 3]
         self._result = None  # keep the spooled download: the store step unlinks it
         self._cleanup(keep_spool=result is not None and result.direct_file is not None)
         if result is not None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer, QUrl
 from PySide6.QtWebEngineCore import QWebEngineDownloadRequest
@@ -52,6 +52,9 @@ class DownloadSteps:
 
     def _succeed(self) -> None:
         raise NotImplementedError
+
+    if TYPE_CHECKING:  # provided by RenderSteps (a stub here would shadow it)
+        def _mhtml_saved(self) -> None: ...
 
     def _later(self, ms: int, then: Any) -> None:
         raise NotImplementedError
@@ -148,6 +151,7 @@ class DownloadSteps:
             return
         if request.state() == QWebEngineDownloadRequest.DownloadState.DownloadCompleted:
             self._result.mhtml = spool.read_and_unlink(path)
+            self._mhtml_saved()
         else:
             self._result.notes.append("The page could not be saved as MHTML.")
-        self._succeed()
+            self._succeed()

@@ -66,12 +66,34 @@ class PageCapture:
     page_meta: dict[str, str] = field(default_factory=dict)  # canonical, og:*, author...
     direct_file: DirectFile | None = None
     notes: list[str] = field(default_factory=list)
+    # Fidelity: what settling waited for, why the picture may not hold the whole settled
+    # page, where the text lies relative to the picture, and the redirect chain.
+    settle: dict[str, Any] = field(default_factory=dict)
+    partial_reasons: list[str] = field(default_factory=list)
+    text_check: dict[str, int] = field(default_factory=dict)
+    scroll_box: dict[str, Any] = field(default_factory=dict)
+    one_moment: bool | None = None
+    mhtml_fonts: dict[str, int] = field(default_factory=dict)
+    redirect_chain: list[str] = field(default_factory=list)
+
+    def reasons(self) -> list[str]:
+        """Why ``full_page`` is false (empty when the picture holds the whole page)."""
+        out = []
+        if self.truncated_at is not None:
+            out.append(f"cut at the maximum height of {self.truncated_at} px")
+        out += self.partial_reasons
+        outside = self.text_check.get("outside", 0)
+        if outside and self.truncated_at is None:
+            out.append(f"{outside} text block(s) lie outside the picture")
+        return out
 
     def metadata(self) -> dict[str, Any]:
         data: dict[str, Any] = {
             "requested_url": self.requested_url,
             "final_url": self.final_url,
             "redirected": self.requested_url != self.final_url,
+            "redirect_chain": self.redirect_chain or [self.requested_url, self.final_url][
+                : 1 if self.requested_url == self.final_url else 2],
             "title": self.title,
             "captured_at": self.captured_at,
             "http_status": self.http_status,
@@ -90,12 +112,25 @@ class PageCapture:
                                    "size": self.direct_file.size}
         else:
             data["page"] = {"width": self.page_size[0], "height": self.page_size[1]}
+            reasons = self.reasons()
             data["screenshot"] = {
                 "width": self.png_size[0],
                 "height": self.png_size[1],
-                "full_page": self.truncated_at is None,
+                "full_page": not reasons,
                 "max_height": self.truncated_at,
             }
+            if reasons:
+                data["screenshot"]["partial_reasons"] = reasons
+            if self.one_moment is not None:
+                data["screenshot"]["one_moment"] = self.one_moment
+            if self.text_check:
+                data["text_check"] = dict(self.text_check)
+            if self.settle:
+                data["settle"] = dict(self.settle)
+            if self.scroll_box:
+                data["scroll_box"] = dict(self.scroll_box)
+            if self.mhtml_fonts:
+                data["mhtml_fonts"] = dict(self.mhtml_fonts)
         if self.page_meta:
             data["page_meta"] = dict(self.page_meta)
         if self.notes:

@@ -29,8 +29,17 @@ One line is printed per URL as soon as its item is stored:
   ITEM-ID<TAB>SHA-256 of the PNG (or of the file)<TAB>FINAL-URL
 and for a URL that failed:
   error<TAB>URL<TAB>why
-With --json each line is a JSON object instead. The exit code is 1 when any URL failed
-(after capturing all the others); failures never leave anything in the vault. Ctrl+C
+When the PNG does not hold the whole page (cut at the maximum height, images that never
+loaded, a scrolling box that could not be expanded, a page that never settled), a line
+  partial<TAB>ITEM-ID<TAB>reasons
+follows on stderr; the item's metadata records the same (screenshot.full_page false,
+partial_reasons). Before rendering, each page is scrolled through and watched until it
+is quiet (requests, images, fonts, timers, DOM; 12 s at most plus --settle), then frozen so
+the PNG, text, PDF and MHTML show one moment. --wait-for waits for a text or CSS selector
+(a page that shows its content late), --settle S watches the page at least S seconds.
+With --json each line is a JSON object instead (with full_page and partial_reasons).
+The exit code is 1 when any URL failed (after capturing all the others); failures never
+leave anything in the vault. Ctrl+C
 stops the batch (exit code 130): the items already listed stay stored."""
 
 SCREENSHOT_HELP = """Capture the screen as a PNG original: the whole desktop (default), one
@@ -52,6 +61,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--timeout", type=float, default=45.0, metavar="S",
                    help="deadline in seconds for loading each URL, and for downloading "
                         "the file it serves, whole (default: 45)")
+    p.add_argument("--wait-for", default="", metavar="TEXT|SELECTOR",
+                   help="before rendering, wait until this text or CSS selector appears")
+    p.add_argument("--settle", type=float, default=0.0, metavar="S",
+                   help="watch each page at least S seconds after it loaded (default: 0)")
     add_json_arg(p)
     add_passphrase_args(p)
     p.set_defaults(func=cmd_capture_url)
@@ -95,6 +108,8 @@ def cmd_capture_url(args: argparse.Namespace) -> int:
         raise UsageError("Give at least one URL, or --from-file LIST.txt.")
     if not 0 < args.timeout <= 600:
         raise UsageError("--timeout must be between 0 and 600 seconds.")
+    if not 0 <= args.settle <= 120:
+        raise UsageError("--settle must be between 0 and 120 seconds.")
     with open_vault(args) as vault:
         from app.capture import spool
         from app.capture.qt_app import ensure_app
@@ -106,16 +121,23 @@ def cmd_capture_url(args: argparse.Namespace) -> int:
             if entry.state == DONE:
                 if args.json:
                     _json_line({"url": entry.url, "ok": True, "item": entry.item_id,
-                                "sha256": entry.sha256, "final_url": entry.final_url})
+                                "sha256": entry.sha256, "final_url": entry.final_url,
+                                "full_page": not entry.partial,
+                                "partial_reasons": entry.partial, "settle": entry.settle_note})
                 else:
                     say(f"{entry.item_id}\t{entry.sha256}\t{safe_terminal(entry.final_url)}")
+                    if entry.partial:
+                        sys.stderr.write(f"partial\t{entry.item_id}\t" + safe_terminal(
+                            "; ".join(entry.partial) + f" ({entry.settle_note})") + "\n")
+                        sys.stderr.flush()
             elif entry.state == FAILED:
                 if args.json:
                     _json_line({"url": entry.url, "ok": False, "error": entry.error})
                 else:
                     say(f"error\t{safe_terminal(entry.url)}\t{safe_terminal(entry.error)}")
 
-        batch = BatchCapture(vault, args.case, args.note, timeout_s=args.timeout)
+        batch = BatchCapture(vault, args.case, args.note, timeout_s=args.timeout,
+                             settle_s=args.settle, wait_for=args.wait_for)
         batch.entryChanged.connect(report)
         interrupted = _cancel_on_interrupt(batch)
         batch.start(urls)

@@ -311,6 +311,14 @@ def safe_file_name(name: str, fallback: str = "file") -> str:
     return name
 
 
+def extract_name(item_id: int, role: str, name: str) -> str:
+    """``3-page.png``, ``3-photo.jpg`` (an original), ``3-thumbnail-photo.jpg``: the role
+    is named only when the file name does not already say it."""
+    if role in ("original", name) or name.startswith(f"{role}."):
+        return f"{item_id}-{name}"
+    return f"{item_id}-{role}-{name}"
+
+
 def extract_item(vault: Vault, ref: str, out: Path) -> list[Path]:
     """Write every original artifact of an item (and its timestamp files) to ``out``."""
     item = vault.get_item(ref)  # a wrong item id leaves no empty folder behind
@@ -322,8 +330,8 @@ def extract_item(vault: Vault, ref: str, out: Path) -> list[Path]:
     for art in item.artifacts:
         # The stored name is made safe on its own first, so nothing in it (a "/" from a
         # received bundle) can cut off the item number in front.
-        prefix = f"{item.id}-" if art.role == "original" else f"{item.id}-{safe_file_name(art.role)}-"
-        name = safe_file_name(prefix + safe_file_name(art.name))
+        name = safe_file_name(extract_name(item.id, safe_file_name(art.role),
+                                           safe_file_name(art.name)))
         with vault.open_artifact_by_id(art.id) as reader:
             written.append(write_new_file(out / name, reader))
     try:

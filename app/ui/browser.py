@@ -394,7 +394,13 @@ class BrowserWidget(QWidget):
             self._fail(error or "")
             return
         self.stored.emit(what, int(item.id))
-        self.status.emit(self.tr("Saved in the vault as item {0}.").format(item.id))
+        shot = (getattr(item, "metadata", None) or {}).get("screenshot") or {}
+        if shot.get("full_page") is False:
+            self.status.emit(self.tr(
+                "Saved in the vault as item {0}; the picture is not the whole page: {1}").format(
+                item.id, "; ".join(str(r) for r in shot.get("partial_reasons") or [])))
+        else:
+            self.status.emit(self.tr("Saved in the vault as item {0}.").format(item.id))
 
     def _fail(self, message: str) -> None:
         self.capture_button.setEnabled(True)

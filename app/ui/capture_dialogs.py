@@ -193,7 +193,11 @@ class CaptureDialog(QDialog):
     def _entry_changed(self, entry: BatchEntry) -> None:
         self._cell(entry.index, 1).setText(_state_label(entry.state))
         detail = ""
-        if entry.state == DONE:
+        if entry.state == DONE and entry.partial:
+            detail = self.tr("Item {0}; not the whole page: {1}").format(
+                entry.item_id, "; ".join(entry.partial))
+            self.controller.items_changed.emit()
+        elif entry.state == DONE:
             detail = self.tr("Item {0}").format(entry.item_id)
             self.controller.items_changed.emit()
         elif entry.state in (FAILED, CANCELLED):

@@ -41,7 +41,11 @@ def human_size(size: int) -> str:
 def metadata_text(metadata: dict[str, object], limit: int = 14) -> str:
     """The item's recorded metadata (capture details) as short "key: value" lines."""
     lines = []
-    for key, value in list(metadata.items())[:limit]:
+    items = list(metadata.items())
+    shot = metadata.get("screenshot")
+    if isinstance(shot, dict) and shot.get("full_page") is False:  # a partial picture: say so first
+        items.sort(key=lambda kv: kv[0] != "screenshot")
+    for key, value in items[:limit]:
         text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
         lines.append(f"{key}: {text[:160]}")
     return "\n".join(lines)

@@ -147,22 +147,27 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="397" />
+        <location filename="../../app/ui/browser.py" line="400" />
+        <source>Saved in the vault as item {0}; the picture is not the whole page: {1}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/browser.py" line="403" />
         <source>Saved in the vault as item {0}.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="411" />
+        <location filename="../../app/ui/browser.py" line="417" />
         <source>The file is too large to keep (over {0} MiB).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="421" />
+        <location filename="../../app/ui/browser.py" line="427" />
         <source>Downloading into the vault…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="434" />
+        <location filename="../../app/ui/browser.py" line="440" />
         <source>The download did not finish; nothing was stored.</source>
         <translation type="unfinished" />
     </message>
@@ -170,17 +175,17 @@
 <context>
     <name>BrowserWindow</name>
     <message>
-        <location filename="../../app/ui/browser.py" line="497" />
+        <location filename="../../app/ui/browser.py" line="503" />
         <source>Browser (images shown)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="498" />
+        <location filename="../../app/ui/browser.py" line="504" />
         <source>Browser (images blurred)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="509" />
+        <location filename="../../app/ui/browser.py" line="515" />
         <source>Not captured</source>
         <translation type="unfinished" />
     </message>
@@ -294,11 +299,16 @@
     </message>
     <message>
         <location filename="../../app/ui/capture_dialogs.py" line="197" />
+        <source>Item {0}; not the whole page: {1}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_dialogs.py" line="201" />
         <source>Item {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="211" />
+        <location filename="../../app/ui/capture_dialogs.py" line="215" />
         <source>{0} saved, {1} failed, {2} cancelled</source>
         <translation type="unfinished" />
     </message>
@@ -319,216 +329,216 @@
 <context>
     <name>DetailsPane</name>
     <message>
-        <location filename="../../app/ui/details.py" line="161" />
+        <location filename="../../app/ui/details.py" line="165" />
         <source>Case</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="161" />
+        <location filename="../../app/ui/details.py" line="165" />
         <source>Kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="162" />
+        <location filename="../../app/ui/details.py" line="166" />
         <source>Captured</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="162" />
-        <location filename="../../app/ui/details.py" line="191" />
+        <location filename="../../app/ui/details.py" line="166" />
+        <location filename="../../app/ui/details.py" line="195" />
         <source>Stored</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="163" />
+        <location filename="../../app/ui/details.py" line="167" />
         <source>Source</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="163" />
+        <location filename="../../app/ui/details.py" line="167" />
         <source>Files</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="164" />
+        <location filename="../../app/ui/details.py" line="168" />
         <source>SHA-256</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="164" />
+        <location filename="../../app/ui/details.py" line="168" />
         <source>Timestamp</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="165" />
+        <location filename="../../app/ui/details.py" line="169" />
         <source>State</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="165" />
+        <location filename="../../app/ui/details.py" line="169" />
         <source>Tags</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="166" />
+        <location filename="../../app/ui/details.py" line="170" />
         <source>Recorded details</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="169" />
-        <source>Select an item to see its details. Images stay blurred.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/details.py" line="170" />
-        <location filename="../../app/ui/details.py" line="171" />
-        <source>Tag</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/details.py" line="172" />
-        <source>Add tag</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <location filename="../../app/ui/details.py" line="173" />
-        <location filename="../../app/ui/details.py" line="303" />
-        <location filename="../../app/ui/details.py" line="305" />
-        <source>Remove tag</source>
+        <source>Select an item to see its details. Images stay blurred.</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../app/ui/details.py" line="174" />
         <location filename="../../app/ui/details.py" line="175" />
-        <source>Notes</source>
+        <source>Tag</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../app/ui/details.py" line="176" />
-        <source>Write a note. Notes are added, never overwritten.</source>
+        <source>Add tag</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../app/ui/details.py" line="177" />
-        <source>New note</source>
+        <location filename="../../app/ui/details.py" line="307" />
+        <location filename="../../app/ui/details.py" line="309" />
+        <source>Remove tag</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../app/ui/details.py" line="178" />
-        <source>Add note</source>
+        <location filename="../../app/ui/details.py" line="179" />
+        <source>Notes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="179" />
         <location filename="../../app/ui/details.py" line="180" />
-        <source>Custody history</source>
+        <source>Write a note. Notes are added, never overwritten.</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../app/ui/details.py" line="181" />
+        <source>New note</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="182" />
+        <source>Add note</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="183" />
+        <location filename="../../app/ui/details.py" line="184" />
+        <source>Custody history</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="185" />
         <source>Item details</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="191" />
+        <location filename="../../app/ui/details.py" line="195" />
         <source>Note added</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="192" />
+        <location filename="../../app/ui/details.py" line="196" />
         <source>Tag added</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="192" />
+        <location filename="../../app/ui/details.py" line="196" />
         <source>Tag removed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="193" />
+        <location filename="../../app/ui/details.py" line="197" />
         <source>Archived</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="193" />
+        <location filename="../../app/ui/details.py" line="197" />
         <source>Unarchived</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="194" />
+        <location filename="../../app/ui/details.py" line="198" />
         <source>Original viewed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="194" />
+        <location filename="../../app/ui/details.py" line="198" />
         <source>Exported</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="238" />
+        <location filename="../../app/ui/details.py" line="242" />
         <source>(untitled)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="239" />
+        <location filename="../../app/ui/details.py" line="243" />
         <source>No preview for this item.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="246" />
-        <location filename="../../app/ui/details.py" line="255" />
-        <location filename="../../app/ui/details.py" line="256" />
+        <location filename="../../app/ui/details.py" line="250" />
+        <location filename="../../app/ui/details.py" line="259" />
+        <location filename="../../app/ui/details.py" line="260" />
         <source>none</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="253" />
+        <location filename="../../app/ui/details.py" line="257" />
         <source>Archived: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="254" />
+        <location filename="../../app/ui/details.py" line="258" />
         <source>In the main list</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="262" />
+        <location filename="../../app/ui/details.py" line="266" />
         <source>Unarchive</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="262" />
+        <location filename="../../app/ui/details.py" line="266" />
         <source>Archive…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="271" />
+        <location filename="../../app/ui/details.py" line="275" />
         <source>UNVERIFIED earlier holder %1: no signature of its own proves its custody chain</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="303" />
+        <location filename="../../app/ui/details.py" line="307" />
         <source>Tag to remove:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="325" />
+        <location filename="../../app/ui/details.py" line="329" />
         <source>Archive item</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="326" />
+        <location filename="../../app/ui/details.py" line="330" />
         <source>Why is this item archived? It is kept and can be brought back.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="327" />
+        <location filename="../../app/ui/details.py" line="331" />
         <source>Archive</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="305" />
-        <location filename="../../app/ui/details.py" line="327" />
+        <location filename="../../app/ui/details.py" line="309" />
+        <location filename="../../app/ui/details.py" line="331" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>

@@ -60,6 +60,30 @@ def test_batch_dialog_shows_a_result_per_url_and_retries(qtbot: Any, controller:
     dialog.close()
 
 
+def test_batch_dialog_says_when_the_picture_is_not_the_whole_page(
+        qtbot: Any, controller: Any, site: Any, monkeypatch: Any) -> None:
+    import app.ui.capture_dialogs as dialogs
+    from app.capture.batch import BatchCapture
+    from app.ui.details import metadata_text
+
+    class CutBatch(BatchCapture):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **{**FAST, "max_height": 2000, **kwargs})
+    monkeypatch.setattr(dialogs, "BatchCapture", CutBatch)
+
+    dialog = dialogs.open_capture_dialog(None, controller, "Cut case")
+    qtbot.addWidget(dialog)
+    dialog.urls.setPlainText(site.url("/tall"))
+    with qtbot.waitSignal(_start(dialog), timeout=60_000):
+        pass
+    detail = dialog.table.item(0, 2).text()
+    assert detail.startswith("Item 1; not the whole page: ") and "maximum height of 2000" in detail
+    # The details pane lists the screenshot record first for such an item.
+    item = controller.vault.get_item("1")
+    assert metadata_text(item.metadata).startswith('screenshot: {"full_page": false')
+    dialog.close()
+
+
 def _start(dialog: Any) -> Any:
     """Start the batch; its ``finished`` signal to wait on."""
     dialog.start()

@@ -1,0 +1,276 @@
+"""Settling a loaded page before it is rendered (mixed into
+:class:`app.capture.web.PageCapturer`).
+
+The page is scrolled through (the window and its main scrolling box) so lazy images and
+feeds load, then watched until it is quiet: document complete, every rendered image
+loaded or broken, web fonts loaded, no fetch/XHR open, no new request for a while, no
+pending one-shot timer (script redirects, single-page apps that render after a delay),
+the DOM unchanged for a moment, and ``--wait-for`` met. All within a time budget; what
+was still pending when it ran out is recorded (:class:`SettleRecord`) and makes the
+capture partial.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtWebEngineCore import QWebEngineUrlRequestInfo, QWebEngineUrlRequestInterceptor
+from PySide6.QtWebEngineWidgets import QWebEngineView
+
+from app.capture.fidelity_js import (
+    SCROLL_TOP_JS,
+    TIMER_MAX_MS,
+    lines_js,
+    scroll_step_js,
+    settle_state_js,
+)
+from app.capture.web_result import PageCapture
+
+VIEWPORT = (1280, 800)  # CSS px: the page is laid out and scrolled in this window
+SLICE_HEIGHT = 8_000  # px: the view's height while settling and per rendered slice
+SETTLE_BUDGET_S = 12.0  # settling takes at most this long (plus --settle)
+STEP_WAIT_MS = 2_000  # per scroll step, waiting for the requests it started, at most
+POLL_MS = 100
+DOM_BUSY_MS = 2_000  # a page that never stops changing is frozen after this long
+MAX_SCROLL_STEPS = 60
+TIMER_WAIT_MS = TIMER_MAX_MS + 1_500  # pending one-shot timers are waited for this long
+SCROLL_ROUNDS = 3  # scroll-throughs at most (again when the page grew after one)
+
+
+class RequestLog(QWebEngineUrlRequestInterceptor):
+    """Every request the page makes (Qt 6 calls this on the GUI thread): main-frame URLs
+    in order (the redirect chain) and when the last request of any kind started."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.main_frames: list[str] = []
+        self.last = time.monotonic()
+
+    def interceptRequest(self, info: QWebEngineUrlRequestInfo) -> None:  # noqa: N802 - Qt API
+        self.last = time.monotonic()
+        if info.resourceType() == QWebEngineUrlRequestInfo.ResourceType.ResourceTypeMainFrame:
+            url = info.requestUrl().toString()
+            if not self.main_frames or self.main_frames[-1] != url:
+                self.main_frames.append(url[:4000])
+
+    def quiet_ms(self) -> int:
+        return int((time.monotonic() - self.last) * 1000)
+
+
+@dataclass
+class SettleRecord:
+    """What settling waited for and what was still pending when it stopped."""
+
+    wait_for: str = ""
+    min_wait_s: float = 0.0
+    waited_ms: int = 0
+    scroll_steps: int = 0
+    settled: bool = False
+    dom_quiet: bool = False
+    kept_growing: bool = False
+    timers_left: int = 0  # one-shot timers still pending when it stopped (polling pages)
+    drops_rows: bool = False  # text seen at the top went missing further down (virtual list)
+    pending: dict[str, Any] = field(default_factory=dict)
+    broken_images: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "waited_for": ["document complete", "images loaded or broken", "web fonts",
+                           "no open requests", "no pending timers (up to 5 s, for 6.5 s)",
+                           "DOM quiet"] + ([f"wait-for: {self.wait_for}"] if self.wait_for else []),
+            "min_wait_s": self.min_wait_s,
+            "waited_ms": self.waited_ms,
+            "scroll_steps": self.scroll_steps,
+            "settled": self.settled,
+            "dom_quiet": self.dom_quiet,
+            "frozen_for_rendering": True,
+        }
+        if self.pending:
+            data["pending"] = self.pending
+        if self.broken_images:
+            data["broken_images"] = self.broken_images
+        if self.kept_growing:
+            data["kept_growing"] = True
+        if self.timers_left:
+            data["timers_left"] = self.timers_left
+        if self.drops_rows:
+            data["drops_rows_out_of_view"] = True
+        return data
+
+    def reasons(self) -> list[str]:
+        """Why the picture may not hold the settled page (for ``full_page: false``)."""
+        out = []
+        if self.pending.get("images"):
+            out.append(f"{len(self.pending['images'])} image(s) had not loaded")
+        if self.pending.get("wait_for"):
+            out.append(f"'{self.wait_for}' never appeared")
+        rest = [k for k in ("requests", "timers", "fonts", "document") if self.pending.get(k)]
+        if rest:
+            out.append("the page had not settled (still pending: " + ", ".join(rest) + ")")
+        if self.kept_growing:
+            out.append("the page kept growing as it was scrolled (an endless feed)")
+        return out
+
+
+class SettleSteps:
+    """Mixed into PageCapturer, which provides these attributes and methods."""
+
+    _view: QWebEngineView | None
+    _result: PageCapture | None
+    _requests: RequestLog | None
+    settle_ms: int
+    settle_s: float
+    settle_budget_s: float
+    wait_for: str
+    max_height: int
+    _settle: SettleRecord
+    _settle_t0: float
+    _scrolled_height: int
+    _scroll_rounds: int
+
+    def _js(self, script: str, then: Any) -> None:
+        raise NotImplementedError
+
+    def _later(self, ms: int, then: Any) -> None:
+        raise NotImplementedError
+
+    def _after_frames(self, then: Any, tries: int = 0) -> None:
+        raise NotImplementedError
+
+    if TYPE_CHECKING:  # provided by RenderSteps (a stub here would shadow it)
+        def _settled(self) -> None: ...
+
+    def _page_is_a_file(self, data: dict[str, Any]) -> bool:
+        raise NotImplementedError
+
+    # -- steps ---------------------------------------------------------------------
+
+    def _settle_begin(self) -> None:
+        self._settle = SettleRecord(wait_for=self.wait_for, min_wait_s=self.settle_s)
+        self._settle_t0 = time.monotonic()
+        self._scrolled_height, self._scroll_rounds = 0, 1
+
+        def first(state: dict[str, Any]) -> None:
+            if not self._page_is_a_file(state):
+                self._fit_view(state)
+                self._scroll_step(0, int(state.get("h") or 0))
+        self._state(first)
+
+    def _elapsed_ms(self) -> int:
+        return int((time.monotonic() - self._settle_t0) * 1000)
+
+    def _budget_ms(self) -> int:
+        return int((self.settle_budget_s + self.settle_s) * 1000)
+
+    def _state(self, then: Any) -> None:
+        def parse(value: Any) -> None:
+            try:
+                data = json.loads(value) if isinstance(value, str) else {}
+            except ValueError:
+                data = {}
+            then(data if isinstance(data, dict) else {})
+        self._js(settle_state_js(self.wait_for), parse)
+
+    def _fit_view(self, state: dict[str, Any]) -> bool:
+        """Grow the view towards the page's height (one render slice at most): lazy
+        content within it loads at once. Returns whether the view grew."""
+        assert self._view is not None
+        want = min(max(int(state.get("h") or 0), self._view.height()), SLICE_HEIGHT)
+        if want > self._view.height():
+            self._view.resize(self._view.width(), want)
+            return True
+        return False
+
+    def _scroll_step(self, step: int, last_height: int) -> None:
+        def scrolled(value: Any) -> None:
+            try:
+                data = json.loads(value) if isinstance(value, str) else {}
+            except ValueError:
+                data = {}
+            self._settle.scroll_steps += 1
+            self._after_frames(lambda: self._later(POLL_MS, lambda: self._step_quiet(
+                step, int(data.get("end") or 0), last_height, 0)))
+        self._js(scroll_step_js(step), scrolled)
+
+    def _step_quiet(self, step: int, end: int, last_height: int, waited: int) -> None:
+        """After one scroll step: let the requests it started finish, then go on until
+        the end of the page (and of its scrolling box) is reached and nothing grows."""
+        def check(state: dict[str, Any]) -> None:
+            busy = int(state.get("inflight") or 0) + int(state.get("timers") or 0)
+            if busy and waited < STEP_WAIT_MS and self._elapsed_ms() < self._budget_ms():
+                self._later(POLL_MS, lambda: self._step_quiet(step, end, last_height,
+                                                              waited + POLL_MS))
+                return
+            self._js(lines_js(step == 0 and self._scroll_rounds == 1),
+                     lambda value: self._step_done(step, end, last_height, state, value))
+        self._state(check)
+
+    def _step_done(self, step: int, end: int, last_height: int, state: dict[str, Any],
+                   lines: Any) -> None:
+        """Note a virtual list (lines seen at the top gone), then the next step or stop."""
+        try:
+            seen = json.loads(lines) if isinstance(lines, str) else {}
+        except ValueError:
+            seen = {}
+        gone, kept = int(seen.get("gone") or 0), int(seen.get("kept") or 0)
+        if gone > 5 and gone * 5 > kept:
+            self._settle.drops_rows = True
+        resized = self._fit_view(state)
+        height = int(state.get("h") or 0)
+        grew = height > last_height
+        if height >= self.max_height and grew:  # enough for the picture, and more comes
+            self._settle.kept_growing = True
+        if self._settle.kept_growing or self._settle.scroll_steps >= MAX_SCROLL_STEPS \
+                or self._elapsed_ms() >= self._budget_ms() or (end and not grew and not resized):
+            self._scrolled_height = height
+            self._js(SCROLL_TOP_JS, lambda _v: self._settle_wait(-1))
+        else:
+            self._scroll_step(step + 1, height)
+
+    def _settle_wait(self, busy_since: int, confirming: int = 0) -> None:
+        """Poll until the page is quiet (see the module docstring) or the budget ends."""
+        def check(state: dict[str, Any]) -> None:
+            assert self._requests is not None
+            quiet = max(self.settle_ms, 100)
+            elapsed = self._elapsed_ms()
+            pending: dict[str, Any] = {}
+            if state.get("ready") != "complete":
+                pending["document"] = str(state.get("ready") or "unknown")
+            if int(state.get("n_loading") or 0):
+                pending["images"] = list(state.get("loading") or [])
+            if int(state.get("fonts") or 0):
+                pending["fonts"] = 1
+            if int(state.get("inflight") or 0) or self._requests.quiet_ms() < quiet:
+                pending["requests"] = int(state.get("inflight") or 0)
+            timers = int(state.get("timers") or 0)
+            if timers and elapsed < TIMER_WAIT_MS:
+                pending["timers"] = timers  # later ones are polling, not content: noted only
+            self._settle.timers_left = timers
+            if not int(state.get("want_met") or 0):
+                pending["wait_for"] = self.wait_for
+            if elapsed < self.settle_s * 1000:
+                pending["min_wait"] = 1
+            dom_quiet = int(state.get("quiet_ms") or 0) >= quiet
+            since = -1 if pending else (elapsed if busy_since < 0 else busy_since)
+            done = not pending and (dom_quiet or elapsed - since >= DOM_BUSY_MS)
+            height = int(state.get("h") or 0)
+            if done and not confirming:  # quiet now; still quiet once frames have run?
+                self._after_frames(lambda: self._later(POLL_MS, lambda: self._settle_wait(since, 1)))
+            elif done and height > self._scrolled_height + 2 and self._scroll_rounds < SCROLL_ROUNDS \
+                    and not self._settle.kept_growing:
+                self._scroll_rounds += 1  # it grew after the scroll-through (a feed): again
+                self._scroll_step(0, height)
+            elif done or elapsed >= self._budget_ms():
+                pending.pop("min_wait", None)
+                record = self._settle
+                record.waited_ms, record.pending = elapsed, pending
+                record.settled, record.dom_quiet = not pending, dom_quiet
+                record.broken_images = list(state.get("broken") or [])
+                self._settled()
+            else:
+                self._later(POLL_MS, lambda: self._settle_wait(since))
+        self._state(check)
