@@ -9,9 +9,12 @@ from pathlib import Path
 from typing import Any
 
 from app.bundle.report_text import TITLE, L, certification, event_line
+from app.resources import resource_path
 
-# TrueType/OpenType fonts with Hangul, in order of preference. Debian: fonts-nanum.
+# TrueType/OpenType fonts with Hangul, in order of preference: the one bundled in an
+# installer build (resources/fonts), then the system's (Debian: fonts-nanum).
 FONT_CANDIDATES = (
+    str(resource_path("fonts", "NanumGothic.ttf")),
     "/usr/share/fonts/truetype/nanum/NanumGothic.ttf",
     "/usr/share/fonts/truetype/nanum/NanumBarunGothic.ttf",
     "/usr/share/fonts/opentype/noto/NotoSansCJKkr-Regular.otf",
