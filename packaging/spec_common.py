@@ -97,3 +97,34 @@ def font_datas() -> list[tuple[str, str]]:
     if licence.is_file():
         datas.append((str(licence), "resources/fonts/LICENSE"))
     return datas
+
+
+# Parts of PySide6 the app never loads, dropped from the frozen folder (about half its
+# size). QtWebEngine itself links Qml/Quick/QuickWidgets/Positioning/WebChannel, so those
+# stay; QML plugins, Quick 3D/Controls and the other add-on modules go. Chromium's UI
+# strings and Qt's own translations are kept for English and Korean only.
+_DROP_QT_LIB = re.compile(
+    r"libQt6(3D\w*|Charts\w*|DataVisualization\w*|Graphs\w*|Location|Multimedia\w*|"
+    r"Sensors\w*|TextToSpeech|VirtualKeyboard\w*|RemoteObjects\w*|Scxml\w*|StateMachine\w*|"
+    r"SpatialAudio|Quick3D\w*|QuickControls2\w*|QuickDialogs2\w*|QuickParticles|"
+    r"QuickTimeline\w*|QuickVectorImage\w*|QuickEffects|QuickShapes\w*|QuickLayouts|"
+    r"QuickTest|QuickTemplates2|Test|Labs\w*|QmlDesignSupport|QmlLocalStorage|"
+    r"QmlXmlListModel|QmlNetwork|QmlCore|WebEngineQuick\w*|WebView\w*|WebChannelQuick|"
+    r"WaylandCompositor|PdfQuick|PositioningQuick|ShaderTools|SerialPort|Sql|WebSockets)"
+    r"\.so")
+_KEEP_LOCALES = ("en-US.pak", "ko.pak")
+
+
+def keep_in_bundle(dest: str) -> bool:
+    """Whether a file PyInstaller collected (its path inside the folder) is shipped."""
+    path = dest.replace("\\", "/")
+    if "PySide6/Qt/qml/" in path or "/plugins/qmltooling/" in path:
+        return False
+    name = path.rsplit("/", 1)[-1]
+    if "PySide6/Qt/lib/" in path and _DROP_QT_LIB.match(name):
+        return False
+    if "/qtwebengine_locales/" in path:
+        return name in _KEEP_LOCALES
+    if "PySide6/Qt/translations/" in path and name.endswith(".qm"):
+        return name.endswith(("_ko.qm", "_en.qm"))
+    return True
