@@ -118,7 +118,8 @@ _KEEP_LOCALES = ("en-US.pak", "ko.pak")
 def keep_in_bundle(dest: str) -> bool:
     """Whether a file PyInstaller collected (its path inside the folder) is shipped."""
     path = dest.replace("\\", "/")
-    if "PySide6/Qt/qml/" in path or "/plugins/qmltooling/" in path:
+    if ("PySide6/Qt/qml/" in path or "/plugins/qmltooling/" in path
+            or path.endswith("/libqtvirtualkeyboardplugin.so")):
         return False
     name = path.rsplit("/", 1)[-1]
     if "PySide6/Qt/lib/" in path and _DROP_QT_LIB.match(name):
