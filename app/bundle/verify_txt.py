@@ -9,8 +9,12 @@ from pathlib import Path
 from typing import Any
 
 from app.bundle import layout
+from app.resources import is_frozen, resource_path
 
-CHECKER_SOURCE = Path(__file__).resolve().parents[2] / "docs" / "verifier" / "check_bundle.py"
+# The authoritative copy lives in docs/verifier/ of the repository; an installer build
+# ships it as a resource (packaging/spec_common.py: checker_datas).
+CHECKER_SOURCE = (resource_path("verifier", "check_bundle.py") if is_frozen() else
+                  Path(__file__).resolve().parents[2] / "docs" / "verifier" / "check_bundle.py")
 
 HEAD = """HOW TO VERIFY THIS EVIDENCE BUNDLE (without Evidence Locker)
 ==============================================================

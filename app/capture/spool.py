@@ -23,10 +23,9 @@ PREFIX = "evidence-locker-spool-"
 
 def spool_base() -> Path:
     """Where spool directories are made: memory-backed storage whenever possible."""
-    for candidate in ("/dev/shm", os.environ.get("XDG_RUNTIME_DIR", "")):
-        if candidate and os.path.isdir(candidate) and os.access(candidate, os.W_OK | os.X_OK):
-            return Path(candidate)
-    return Path(tempfile.gettempdir())
+    from app.platform import private_temp_base
+
+    return private_temp_base()
 
 
 def is_memory_backed() -> bool:

@@ -91,6 +91,6 @@ def persistent_profile_dir() -> Path:
     override = os.environ.get("LOCKER_BROWSER_PROFILE_DIR")
     if override:
         return Path(override)
-    import platformdirs
+    from app.platform import user_data_dir
 
-    return Path(platformdirs.user_data_dir("evidence-locker", appauthor=False)) / "browser-profile"
+    return user_data_dir() / "browser-profile"

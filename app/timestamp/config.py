@@ -19,9 +19,10 @@ from pathlib import Path
 from typing import Any
 
 from app.errors import NotFound, RejectedInput
+from app.resources import resource_path
 
 CONFIG_ENV = "LOCKER_TSA_CONFIG"
-SHIPPED_DIR = Path(__file__).resolve().parents[2] / "resources" / "tsa"
+SHIPPED_DIR = resource_path("tsa")
 SHIPPED_CONFIG = SHIPPED_DIR / "tsas.json"
 HASH_ALGORITHMS = ("sha256", "sha384", "sha512")
 
@@ -44,9 +45,9 @@ class TSA:
 
 
 def user_config_path() -> Path:
-    from platformdirs import user_config_dir
+    from app.platform import user_config_dir
 
-    return Path(user_config_dir("evidence-locker", appauthor=False)) / "tsa.json"
+    return user_config_dir() / "tsa.json"
 
 
 def config_path() -> Path:

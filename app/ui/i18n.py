@@ -4,11 +4,11 @@ widget, and each widget's retranslate() sets its texts again."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-I18N_DIR = Path(__file__).resolve().parents[2] / "resources" / "i18n"
+from app.resources import resource_path
+
+I18N_DIR = resource_path("i18n")
 SUPPORTED = ("en", "ko")
 _installed: list[QTranslator] = []
 

@@ -186,6 +186,10 @@ def run_app(argv: Sequence[str]) -> int:
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     settings = Settings.load()
+    if settings.neutral_title:  # X11 WM_CLASS instance name (else the executable's name)
+        import os
+
+        os.environ.setdefault("RESOURCE_NAME", "notes")
     qapp = QApplication(list(argv) or sys.argv[:1])
     # The name the window system sees (e.g. X11 WM_CLASS); neutral when asked for.
     qapp.setApplicationName("notes" if settings.neutral_title else "evidence-locker")

@@ -22,9 +22,9 @@ def config_dir() -> Path:
     override = os.environ.get("LOCKER_CONFIG_DIR")
     if override:
         return Path(override)
-    import platformdirs
+    from app.platform import user_config_dir
 
-    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+    return user_config_dir()
 
 
 @dataclass

@@ -11,14 +11,13 @@ import hashlib
 from pathlib import Path
 
 from app.errors import KeyringError
+from app.platform import TRUSTED_KEYRING_BACKENDS
 from app.vault import db, kdf
 
 SERVICE = "evidence-locker"
 # Backends that keep secrets unencrypted or are placeholders, refused by class name.
 _REFUSED = ("PlaintextKeyring", "EncryptedKeyring", "Keyring.fail", "null", "ChainerBackend")
-_TRUSTED_PREFIXES = ("keyring.backends.SecretService", "keyring.backends.macOS",
-                     "keyring.backends.Windows", "keyring.backends.kwallet",
-                     "keyring.backends.libsecret")
+_TRUSTED_PREFIXES = TRUSTED_KEYRING_BACKENDS  # per platform: app/platform.py
 
 
 def _entry_name(path: Path) -> str:
