@@ -29,6 +29,7 @@ class Site:
     def __init__(self) -> None:
         self.mode: dict[str, str] = {}
         self.log: list[str] = []
+        self.cookies: list[str] = []
         self.lock = threading.Lock()
         site = self
 
@@ -39,8 +40,10 @@ class Site:
             def do_GET(self) -> None:  # noqa: N802
                 with site.lock:
                     site.log.append(self.path)
+                    if self.headers.get("Cookie"):
+                        site.cookies.append(str(self.headers.get("Cookie")))
                     mode = site.mode.get(self.path, "")
-                if self.path == "/login":
+                if self.path.split("?")[0] == "/login":
                     return self._send(200, LOGIN)
                 if mode == "up":
                     return self._send(200, POST)
