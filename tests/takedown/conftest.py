@@ -99,23 +99,20 @@ def vault(tmp_path: Path, passphrase: str) -> Iterator[Vault]:
     opened.close()
 
 
-def photo_like(seed: int, size: tuple[int, int] = (640, 480)) -> Image.Image:
-    """A synthetic 'photo': smooth colour fields, shapes and grain."""
+def photo_like(seed: int, size: tuple[int, int] = (800, 600)) -> Image.Image:
+    """A synthetic 'photo': a sky-to-ground gradient, a few large soft shapes, grain."""
     rng = random.Random(seed)
-    img = Image.new("RGB", size, tuple(rng.randrange(256) for _ in range(3)))
-    draw = ImageDraw.Draw(img)
     w, h = size
-    for _ in range(40):
+    grad = Image.linear_gradient("L").resize(size)
+    img = Image.composite(Image.new("RGB", size, tuple(rng.randrange(256) for _ in range(3))),
+                          Image.new("RGB", size, tuple(rng.randrange(256) for _ in range(3))), grad)
+    draw = ImageDraw.Draw(img)
+    for _ in range(9):
         x, y = rng.randrange(w), rng.randrange(h)
-        r = rng.randrange(20, w // 3)
-        fill = tuple(rng.randrange(256) for _ in range(3))
-        if rng.random() < 0.5:
-            draw.ellipse((x - r, y - r, x + r, y + r), fill=fill)
-        else:
-            draw.rectangle((x - r, y - r // 2, x + r, y + r // 2), fill=fill)
-    img = img.filter(ImageFilter.GaussianBlur(3))
-    noise = Image.effect_noise(size, 12).convert("RGB")
-    return Image.blend(img, noise, 0.08)
+        rx, ry = rng.randrange(w // 10, w // 3), rng.randrange(h // 10, h // 3)
+        draw.ellipse((x - rx, y - ry, x + rx, y + ry), fill=tuple(rng.randrange(256) for _ in range(3)))
+    img = img.filter(ImageFilter.GaussianBlur(max(w, h) / 100))
+    return Image.blend(img, Image.effect_noise(size, 20).convert("RGB"), 0.06)
 
 
 def jpeg_bytes(img: Image.Image, quality: int = 92) -> bytes:
