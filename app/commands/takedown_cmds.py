@@ -86,6 +86,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("vault", metavar="VAULT", type=Path)
     p.add_argument("--item", action="append", default=[], help="this item's locations (repeatable)")
     p.add_argument("--all", action="store_true", help="every location (the default)")
+    p.add_argument("--keep-page", action="store_true",
+                   help="store a page that says the material is gone as evidence (time-stamped)")
     add_json_arg(p)
     add_passphrase_args(p)
     p.set_defaults(func=cmd_recheck)
@@ -216,12 +218,14 @@ def cmd_recheck(args: argparse.Namespace) -> int:
     from app.takedown.recheck import recheck
 
     with open_vault(args) as vault:
-        results = recheck(vault, [] if args.all else args.item)
+        results = recheck(vault, [] if args.all else args.item, keep_pages=args.keep_page)
     if args.json:
         print_json({"ok": True, "checks": results})
         return EXIT_OK
     for r in results:
         change = f"  -> {r['status_change']}" if r["status_change"] else ""
+        if r["evidence_item"]:
+            change += f"  (page kept as item {r['evidence_item']})"
         say(safe_terminal(f"{r['location']:>4}  {r['classification']:<10} "
                           f"{r['http_status'] or '-'}  {r['url']}{change}"))
     if not results:

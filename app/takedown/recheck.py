@@ -50,6 +50,7 @@ class Fetched:
     body: bytes = b""
     error: str = ""
     redirects: int = 0
+    content_type: str = ""
 
 
 def fetch(url: str, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES) -> Fetched:
@@ -85,7 +86,8 @@ def fetch(url: str, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES) -> Fet
         if status in (301, 302, 303, 307, 308) and location:
             current = urljoin(current, location)
             continue
-        return Fetched(status, current, body, redirects=hop)
+        return Fetched(status, current, body, redirects=hop,
+                       content_type=resp.getheader("Content-Type") or "")
     return Fetched(None, current, error="too many redirects", redirects=MAX_REDIRECTS)
 
 
@@ -172,19 +174,56 @@ def _items_of(conn: Connection, loc_id: int) -> list[str]:
         " WHERE li.location_id = ? ORDER BY i.id", (loc_id,))]
 
 
-def _record(vault: Vault, loc_id: int, url: str, result: Fetched, at: str) -> dict[str, Any]:
+def _keep_page(vault: Vault, loc_id: int, url: str, result: Fetched, cls: str, at: str) -> int:
+    """Store the fetched page (the bytes the server sent, nothing else) as a new item of
+    kind 'recheck', time-stamped like any evidence; returns its item id."""
+    from app.errors import ReadOnlyCase
+    from app.vault.models import NewArtifact, NewItem
+
+    conn = vault.read()
+    cases = [str(r[0]) for r in conn.execute(
+        "SELECT c.name FROM td_location_items li JOIN items i ON i.id = li.item_id"
+        " JOIN cases c ON c.id = i.case_id WHERE li.location_id = ? AND c.read_only = 0"
+        " ORDER BY i.id", (loc_id,))]
+    media = result.content_type.split(";")[0].strip() or "application/octet-stream"
+    item = NewItem(kind="recheck", case=cases[0] if cases else "General",
+                   title=f"Re-check: {cls} - {url}"[:2000], source_url=url, captured_at=at,
+                   metadata={"requested_url": url, "final_url": result.final_url,
+                             "http_status": result.status, "classification": cls,
+                             "content_type": result.content_type, "checked_at": at,
+                             "method": "recheck: one GET, no subresources, no cookies"},
+                   thumbnail_role=None)
+    try:
+        stored = vault.add_item(item, [NewArtifact("response.body", "response.html",
+                                                    result.body, media)])
+    except ReadOnlyCase:
+        item.case = "General"
+        stored = vault.add_item(item, [NewArtifact("response.body", "response.html",
+                                                    result.body, media)])
+    return stored.id
+
+
+def _record(vault: Vault, loc_id: int, url: str, result: Fetched, at: str,
+            keep_page: bool = False) -> dict[str, Any]:
     from app.takedown.model import record_status
 
     cls, detail = classify(result)
+    evidence = None
+    if keep_page and cls in GONE_LIKE and result.status is not None:
+        evidence = _keep_page(vault, loc_id, url, result, cls, at)
     with vault.write() as conn:
         items = _items_of(conn, loc_id)
+        evidence_uid = None if evidence is None else str(conn.execute(
+            "SELECT uid FROM items WHERE id = ?", (evidence,)).fetchone()[0])
         event = vault.append_event(conn, "takedown_check", None, {
             "url": url, "location": loc_id, "at": at, "http_status": result.status,
             "final_url": result.final_url, "classification": cls, "detail": detail,
-            "items": items})
+            "evidence_item": evidence_uid, "items": items})
         conn.execute("INSERT INTO td_checks (location_id, at, http_status, final_url,"
-                     " classification, detail, custody_seq) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                     (loc_id, at, result.status, result.final_url, cls, detail, event.seq))
+                     " classification, detail, evidence_item, custody_seq)"
+                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                     (loc_id, at, result.status, result.final_url, cls, detail, evidence,
+                      event.seq))
         change = _transition(conn, loc_id)
         if change:
             ev = vault.append_event(conn, "takedown_location_status", None, {
@@ -195,7 +234,7 @@ def _record(vault: Vault, loc_id: int, url: str, result: Fetched, at: str) -> di
             _update_requests(vault, conn, loc_id, change, at, record_status)
     return {"location": loc_id, "url": url, "at": at, "http_status": result.status,
             "final_url": result.final_url, "classification": cls, "detail": detail,
-            "status_change": change}
+            "status_change": change, "evidence_item": evidence}
 
 
 def _update_requests(vault: Vault, conn: Connection, loc_id: int, change: str, at: str,
@@ -217,9 +256,10 @@ def _update_requests(vault: Vault, conn: Connection, loc_id: int, change: str, a
 
 
 def recheck(vault: Vault, items: Sequence[str | int] = (), now: Callable[[], dt.datetime] | None = None,
-            fetcher: Callable[[str], Fetched] = fetch) -> list[dict[str, Any]]:
+            fetcher: Callable[[str], Fetched] = fetch, keep_pages: bool = False) -> list[dict[str, Any]]:
     """Re-check the locations of ``items`` (all locations when empty); one row and one
-    custody event per check. Fetches happen outside any write transaction."""
+    custody event per check. Fetches happen outside any write transaction.
+    ``keep_pages``: a page that says the material is gone is stored as evidence."""
     from app.takedown.model import list_locations
 
     clock = now or (lambda: dt.datetime.now(dt.UTC))
@@ -231,5 +271,5 @@ def recheck(vault: Vault, items: Sequence[str | int] = (), now: Callable[[], dt.
     results = []
     for loc in targets:
         result = fetcher(loc.url)
-        results.append(_record(vault, loc.id, loc.url, result, _iso(clock())))
+        results.append(_record(vault, loc.id, loc.url, result, _iso(clock()), keep_pages))
     return results

@@ -65,6 +65,7 @@ CREATE TABLE td_checks (                        -- one row per re-check attempt
     final_url      TEXT NOT NULL DEFAULT '',
     classification TEXT NOT NULL,               -- up gone soft_404 login_wall blocked error
     detail         TEXT NOT NULL DEFAULT '',
+    evidence_item  INTEGER REFERENCES items(id), -- the fetched page kept as evidence (--keep-page)
     custody_seq    INTEGER NOT NULL
 );
 CREATE INDEX td_checks_location ON td_checks(location_id, at);

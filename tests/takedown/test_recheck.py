@@ -104,10 +104,17 @@ def test_cli_recheck_one_404_is_not_removed(tmp_path: Path, passphrase_file: Pat
     site.mode["/gone"] = "404"
     assert locker("locations", "add", vault, "1", site.url("/gone"),
                   passphrase_file=passphrase_file).returncode == 0
-    out = locker("recheck", vault, "--item", "1", "--json", passphrase_file=passphrase_file)
+    out = locker("recheck", vault, "--item", "1", "--keep-page", "--json",
+                 passphrase_file=passphrase_file)
     assert out.returncode == 0, out.stderr
     (check,) = json.loads(out.stdout)["checks"]
     assert check["classification"] == "gone" and check["status_change"] is None
+    # The page that says it is gone was kept as evidence: exactly the bytes served.
+    kept = json.loads(locker("show", vault, str(check["evidence_item"]), "--json",
+                             passphrase_file=passphrase_file).stdout)
+    assert kept["kind"] == "recheck" and kept["metadata"]["http_status"] == 404
+    assert kept["source_url"] == site.url("/gone")
+    assert any(e["event"] == "item_added" for e in kept["custody"])
     locs = json.loads(locker("locations", vault, "--json", passphrase_file=passphrase_file).stdout)
     assert locs["locations"][0]["status"] == "gone"
     assert site.log == ["/gone"]
