@@ -97,7 +97,10 @@ def classify(result: Fetched) -> tuple[str, str]:
         return "error", result.error
     status, body = result.status, result.body
     host = (urlsplit(result.final_url).hostname or "").lower()
-    if any(host == b or host.endswith("." + b) for b in BLOCK_HOSTS) or b"warning.or.kr" in body:
+    # A block page is the block host itself, or a small page that frames or links it (a
+    # long page merely mentioning it is not one).
+    if any(host == b or host.endswith("." + b) for b in BLOCK_HOSTS) or (
+            len(body) < 20_000 and any(b.encode() in body for b in BLOCK_HOSTS)):
         return "blocked", "national block page"
     if status in (404, 410):
         return "gone", f"HTTP {status}"

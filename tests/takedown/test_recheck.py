@@ -96,6 +96,16 @@ def test_removed_only_after_consistent_gone_then_reappeared(vault: Vault, site: 
     assert "takedown_status" in events
 
 
+def test_long_page_mentioning_the_block_host_is_up() -> None:
+    from app.takedown.recheck import Fetched, classify
+
+    long_page = b"<html><body>" + b"a post about warning.or.kr blocking " * 1000 + b"</body></html>"
+    assert classify(Fetched(200, "https://forum.example/t/1", long_page))[0] == "up"
+    small = b"<html><body><iframe src='http://warning.or.kr/i1.html'></iframe></body></html>"
+    assert classify(Fetched(200, "https://site.example/p", small))[0] == "blocked"
+    assert classify(Fetched(200, "http://warning.or.kr/i1.html", b""))[0] == "blocked"
+
+
 def test_cli_recheck_one_404_is_not_removed(tmp_path: Path, passphrase_file: Path, site: Site) -> None:
     vault = tmp_path / "v.locker"
     assert locker("init", vault, passphrase_file=passphrase_file).returncode == 0
@@ -118,3 +128,4 @@ def test_cli_recheck_one_404_is_not_removed(tmp_path: Path, passphrase_file: Pat
     locs = json.loads(locker("locations", vault, "--json", passphrase_file=passphrase_file).stdout)
     assert locs["locations"][0]["status"] == "gone"
     assert site.log == ["/gone"]
+    assert locker("verify", vault, passphrase_file=passphrase_file).returncode == 0
