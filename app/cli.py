@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "app.commands.capture_cmds",
     "app.commands.timestamp_cmds",
     "app.commands.bundle_cmds",
+    "app.commands.takedown_cmds",
 )
 
 DESCRIPTION = """Evidence Locker: preserve evidence in an encrypted vault with trusted

@@ -10,7 +10,8 @@ MODE="${1:-app}"
 APP_DEBS=(libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
           libxcb-xkb1 libxkbcommon-x11-0 libxcb-shape0 libxcb-xinerama0 libxkbcommon0
           libegl1 libgl1 libnss3 libxcomposite1 libxdamage1 libxrandr2 libxtst6 libxkbfile1
-          libasound2 libdbus-1-3 fonts-noto-cjk fonts-nanum python3-venv)
+          libasound2 libdbus-1-3 fonts-noto-cjk fonts-nanum python3-venv
+          g++)  # g++: pdqhash has no wheels and builds from source
 TEST_DEBS=(openssl zip age gnome-keyring dbus dbus-x11 libsecret-1-0 xvfb xauth poppler-utils strace
            exfatprogs exfat-fuse fuse3 dosfstools chromium)
 

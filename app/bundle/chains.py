@@ -39,7 +39,7 @@ def is_relevant(payload: dict[str, Any], uids: set[str]) -> bool:
     event = payload.get("event")
     if event == "vault_created":
         return True
-    if event in TRANSFER_EVENTS:
+    if event in TRANSFER_EVENTS or str(event).startswith("takedown_"):
         data = payload.get("data") or {}
         return bool(set(data.get("items") or []) & uids)
     return False

@@ -73,7 +73,8 @@ def transfers(chains: dict[str, list[ChainEntry]], fingerprints: dict[str, str])
     out = []
     for vid, entries in chains.items():
         for entry, payload in disclosed_payloads(entries):
-            if payload.get("event") in ("bundle_exported", "bundle_imported"):
+            if payload.get("event") in ("bundle_exported", "bundle_imported") \
+                    or str(payload.get("event")).startswith("takedown_"):
                 data = payload.get("data") or {}
                 out.append({"at": payload.get("at"), "event": payload.get("event"),
                             "vault_id": vid, "holder": fingerprints.get(vid, ""),
@@ -95,7 +96,8 @@ def events_by_item(chains: dict[str, list[ChainEntry]], uids: list[str]) -> dict
         for entry, payload in disclosed_payloads(entries):
             data = payload.get("data") or {}
             about = {payload.get("item")} & wanted
-            if payload.get("event") in ("bundle_exported", "bundle_imported"):
+            if payload.get("event") in ("bundle_exported", "bundle_imported") \
+                    or str(payload.get("event")).startswith("takedown_"):
                 about |= set(data.get("items") or []) & wanted
             for uid in about:
                 out[str(uid)].append({"at": payload.get("at"), "event": payload.get("event"),

@@ -103,7 +103,26 @@ EVENTS: dict[str, tuple[str, str]] = {
     "bundle_imported": ("Bundle received and checked", "번들 수령 및 검증"),
     "received": ("Received from an earlier holder", "이전 보유자로부터 수령"),
     "received_again": ("Received again (same evidence)", "같은 증거 다시 수령"),
+    "takedown_location_added": ("Location where the material was seen recorded",
+                                "게시 위치(URL) 기록"),
+    "takedown_location_linked": ("Location linked to more evidence", "게시 위치를 다른 증거와 연결"),
+    "takedown_request_created": ("Takedown request drafted", "삭제 요청 작성"),
+    "takedown_status": ("Takedown request status recorded", "삭제 요청 상태 기록"),
+    "takedown_notice_written": ("Takedown notice written (not sent by the app)",
+                                "삭제 요청서 작성 (앱이 보내지 않음)"),
+    "takedown_check": ("Location re-checked (page only, no images)",
+                       "게시 위치 재확인 (페이지만, 이미지 없음)"),
+    "takedown_location_status": ("Location status confirmed by re-checks",
+                                 "재확인으로 게시 위치 상태 확정"),
+    "takedown_hashes_exported": ("Perceptual hash list exported (no images)",
+                                 "지각 해시 목록 내보내기 (이미지 없음)"),
 }
+
+TAKEDOWN_STATES = {"drafted": "작성", "submitted": "제출", "acknowledged": "접수 확인",
+                   "removed": "삭제됨", "refused": "거부", "partial": "일부 삭제",
+                   "reappeared": "재게시", "up": "게시 중", "gone": "없음 (404/410)",
+                   "soft_404": "없음 페이지", "login_wall": "로그인 필요", "blocked": "차단 페이지",
+                   "error": "오류"}
 
 
 SEALING = {"none": "not encrypted / 암호화 안 함", "passphrase": "age, passphrase / age 암호",
@@ -147,8 +166,29 @@ def event_detail(event: dict[str, Any]) -> str:
                 f"{shown(data.get('sender_fingerprint'))}")
     if name in ("received", "received_again"):
         return f"from identity {shown(data.get('from'))}, bundle {shown(data.get('bundle_id'))}"
+    if str(name).startswith("takedown_"):
+        return _takedown_detail(str(name), data)
     if name == "item_extracted":
         return ", ".join(shown(f) for f in data.get("files") or [])
+    return ""
+
+
+def _takedown_detail(name: str, data: dict[str, Any]) -> str:
+    state = str(data.get("classification") or data.get("status") or "")
+    words = f"{state} / {TAKEDOWN_STATES[state]}" if state in TAKEDOWN_STATES else shown(state)
+    if name in ("takedown_location_added", "takedown_location_linked"):
+        return f"{shown(data.get('url'))} ({shown(data.get('platform') or '')})".replace(" ()", "")
+    if name == "takedown_request_created":
+        return (f"{shown(data.get('platform'))}, basis {shown(data.get('basis'))}, "
+                f"{len(data.get('urls') or [])} URL(s)")
+    if name in ("takedown_status", "takedown_location_status"):
+        ref = f", ref {shown(data.get('reference'))}" if data.get("reference") else ""
+        by = f" by {shown(data.get('source'))}" if data.get("source") else ""
+        return f"{words}{by}{ref} {shown(data.get('url') or '')}".strip()
+    if name == "takedown_check":
+        return f"{words}, HTTP {shown(data.get('http_status') or '-')}, {shown(data.get('url'))}"
+    if name == "takedown_notice_written":
+        return f"{shown(data.get('lang'))}, {shown(data.get('format'))}, {data.get('urls')} URL(s)"
     return ""
 
 

@@ -32,8 +32,8 @@ def store_capture(vault: Vault, capture: PageCapture, case: str, note: str | Non
             handle = direct.open_and_unlink()
             try:
                 item.thumbnail_role = "original"
-                return vault.add_item(item, [NewArtifact(
-                    "original", direct.name, handle, direct.media_type)], cancelled=cancelled)
+                return _located(vault, capture, vault.add_item(item, [NewArtifact(
+                    "original", direct.name, handle, direct.media_type)], cancelled=cancelled))
             finally:
                 handle.close()
         if not capture.png:
@@ -47,9 +47,17 @@ def store_capture(vault: Vault, capture: PageCapture, case: str, note: str | Non
         artifacts.append(NewArtifact("page.txt", "page.txt", capture.text.encode("utf-8"),
                                      "text/plain; charset=utf-8"))
         item.thumbnail_role = "page.png"
-        return vault.add_item(item, artifacts, cancelled=cancelled)
+        return _located(vault, capture, vault.add_item(item, artifacts, cancelled=cancelled))
     finally:
         capture.discard()
+
+
+def _located(vault: Vault, capture: PageCapture, item: Item) -> Item:
+    """The requested and final URLs become takedown locations of the item (issue 14)."""
+    from app.takedown.model import add_capture_locations
+
+    add_capture_locations(vault, item.id, item.uid, [capture.requested_url, capture.final_url])
+    return item
 
 
 def store_download(vault: Vault, capture: PageCapture, case: str) -> Item:
@@ -64,8 +72,8 @@ def store_download(vault: Vault, capture: PageCapture, case: str) -> Item:
     try:
         handle = direct.open_and_unlink()
         try:
-            return vault.add_item(item, [NewArtifact("original", direct.name, handle,
-                                                     direct.media_type)])
+            return _located(vault, capture, vault.add_item(item, [NewArtifact(
+                "original", direct.name, handle, direct.media_type)]))
         finally:
             handle.close()
     finally:

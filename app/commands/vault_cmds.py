@@ -200,6 +200,9 @@ def item_details(vault: Vault, ref: str) -> dict:  # type: ignore[type-arg]
         received = received_details(vault, item.uid)
         if received is not None:
             data["received"] = received
+    from app.takedown.pdq import show_pdq  # perceptual hash, derived data (issue 14)
+
+    data["pdq"] = show_pdq(vault, item.id)
     return data
 
 

@@ -197,6 +197,9 @@ class MainWindow(QMainWindow):
         side_layout.addWidget(self.cases_heading)
         side_layout.addWidget(self.cases, 1)
         side_layout.addWidget(self.new_case_button)
+        self.takedowns_button = QPushButton(side)  # issue 14: locations, requests, re-checks
+        self.takedowns_button.clicked.connect(self._takedowns)
+        side_layout.addWidget(self.takedowns_button)
         middle = QWidget(splitter)
         middle_layout = QVBoxLayout(middle)
         middle_layout.setContentsMargins(6, 12, 6, 12)
@@ -297,6 +300,8 @@ class MainWindow(QMainWindow):
         self.cases_heading.setText(self.tr("Cases"))
         self.cases.setAccessibleName(self.tr("Cases"))
         self.new_case_button.setText(self.tr("New case"))
+        self.takedowns_button.setText(self.tr("Takedowns"))
+        self.takedowns_button.setToolTip(self.tr("Where the material was seen, takedown requests and re-checks of the selected case"))
         self.grid.setAccessibleName(self.tr("Evidence, blurred thumbnails"))
         self.table.setAccessibleName(self.tr("Evidence table"))
         self.banner_close.setText(self.tr("Dismiss"))
@@ -552,6 +557,12 @@ class MainWindow(QMainWindow):
         key = self.current_case_key()
         case = None if key in (ALL, ARCHIVED) or key in self.extra_cases else key
         open_export_dialog(self, case, self.details.item.id if self.details.item else None)
+
+    def _takedowns(self) -> None:
+        from app.ui.takedowns_view import open_takedowns
+
+        key = self.current_case_key()
+        open_takedowns(self, None if key in (ALL, ARCHIVED) else key)
 
     def _exported(self, path: str, ok: bool) -> None:
         text = (self.tr("Bundle written and checked: %1") if ok else

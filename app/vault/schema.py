@@ -188,7 +188,7 @@ def _load_all_steps() -> None:
     # Importing these modules registers their steps. They must not import Qt.
     import importlib
 
-    for module in ("app.timestamp.schema", "app.bundle.schema"):
+    for module in ("app.timestamp.schema", "app.bundle.schema", "app.takedown.schema"):
         try:
             importlib.import_module(module)
         except ModuleNotFoundError as exc:

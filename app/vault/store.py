@@ -409,6 +409,9 @@ class Vault:
                     (item_id, now),
                 )
                 self._make_thumbnail(conn, item_id, item.thumbnail_role)
+                from app.takedown.pdq import store_for_item  # PDQ hashes (derived data)
+
+                store_for_item(conn, item_id)
                 event = self.append_event(conn, "item_added", uid, {
                     "case": item.case or DEFAULT_CASE,
                     "kind": item.kind,

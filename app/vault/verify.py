@@ -61,7 +61,8 @@ EXTRA_CHECKS: list[Check] = []
 def _load_extra_checks() -> None:
     import importlib
 
-    for module in ("app.timestamp.vault_checks", "app.bundle.vault_checks"):
+    for module in ("app.timestamp.vault_checks", "app.bundle.vault_checks",
+                   "app.takedown.vault_checks"):
         try:
             importlib.import_module(module)
         except ModuleNotFoundError as exc:

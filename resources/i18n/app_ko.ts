@@ -771,303 +771,313 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="273" />
+        <location filename="../../app/ui/main_window.py" line="276" />
         <source>Notes</source>
         <translation>메모</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="273" />
+        <location filename="../../app/ui/main_window.py" line="276" />
         <source>Evidence Locker</source>
         <translation>증거 보관함</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="275" />
+        <location filename="../../app/ui/main_window.py" line="278" />
         <source>Capture pages</source>
         <translation>페이지 저장</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="275" />
+        <location filename="../../app/ui/main_window.py" line="278" />
         <source>Capture web pages by address (Ctrl+U)</source>
         <translation>주소로 웹 페이지를 저장합니다 (Ctrl+U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="276" />
+        <location filename="../../app/ui/main_window.py" line="279" />
         <source>Browser</source>
         <translation>브라우저</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="276" />
+        <location filename="../../app/ui/main_window.py" line="279" />
         <source>Browse with images blurred and capture (Ctrl+B)</source>
         <translation>이미지를 흐리게 한 채 둘러보고 저장합니다 (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="277" />
+        <location filename="../../app/ui/main_window.py" line="280" />
         <source>Screenshot</source>
         <translation>화면 캡처</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="277" />
+        <location filename="../../app/ui/main_window.py" line="280" />
         <source>Capture the screen (Ctrl+Shift+S)</source>
         <translation>화면을 캡처합니다 (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="278" />
-        <location filename="../../app/ui/main_window.py" line="453" />
+        <location filename="../../app/ui/main_window.py" line="281" />
+        <location filename="../../app/ui/main_window.py" line="458" />
         <source>Import files</source>
         <translation>파일 가져오기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="278" />
+        <location filename="../../app/ui/main_window.py" line="281" />
         <source>Import files; originals are kept bit-exact (Ctrl+O)</source>
         <translation>파일을 가져옵니다. 원본은 한 비트도 바뀌지 않고 보관됩니다 (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="279" />
-        <location filename="../../app/ui/main_window.py" line="459" />
+        <location filename="../../app/ui/main_window.py" line="282" />
+        <location filename="../../app/ui/main_window.py" line="464" />
         <source>Import folder</source>
         <translation>폴더 가져오기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="279" />
+        <location filename="../../app/ui/main_window.py" line="282" />
         <source>Import every file in a folder (Ctrl+Shift+O)</source>
         <translation>폴더 안의 모든 파일을 가져옵니다 (Ctrl+Shift+O)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="280" />
-        <location filename="../../app/ui/main_window.py" line="299" />
-        <location filename="../../app/ui/main_window.py" line="465" />
+        <location filename="../../app/ui/main_window.py" line="283" />
+        <location filename="../../app/ui/main_window.py" line="302" />
+        <location filename="../../app/ui/main_window.py" line="470" />
         <source>New case</source>
         <translation>새 사건</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="280" />
+        <location filename="../../app/ui/main_window.py" line="283" />
         <source>Start a new case (Ctrl+N)</source>
         <translation>새 사건을 만듭니다 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="281" />
+        <location filename="../../app/ui/main_window.py" line="284" />
         <source>Export bundle</source>
         <translation>묶음 파일 내보내기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="281" />
+        <location filename="../../app/ui/main_window.py" line="284" />
         <source>Hand a case or an item over as a sealed bundle (Ctrl+E)</source>
         <translation>사건이나 항목을 봉인된 묶음 파일로 넘겨줍니다 (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="282" />
+        <location filename="../../app/ui/main_window.py" line="285" />
         <source>Receive bundle</source>
         <translation>묶음 파일 받기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="282" />
+        <location filename="../../app/ui/main_window.py" line="285" />
         <source>Verify and import a sealed bundle (Ctrl+R)</source>
         <translation>봉인된 묶음 파일을 검증하고 가져옵니다 (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="283" />
+        <location filename="../../app/ui/main_window.py" line="286" />
         <source>Grid</source>
         <translation>바둑판 보기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="283" />
+        <location filename="../../app/ui/main_window.py" line="286" />
         <source>Blurred thumbnails (Ctrl+1)</source>
         <translation>흐린 미리 보기 (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="284" />
+        <location filename="../../app/ui/main_window.py" line="287" />
         <source>Table</source>
         <translation>표 보기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="284" />
+        <location filename="../../app/ui/main_window.py" line="287" />
         <source>Table of items (Ctrl+2)</source>
         <translation>항목 표 (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="285" />
+        <location filename="../../app/ui/main_window.py" line="288" />
         <source>Text only</source>
         <translation>글자만 보기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="285" />
+        <location filename="../../app/ui/main_window.py" line="288" />
         <source>Hide even blurred thumbnails (Ctrl+T)</source>
         <translation>흐린 미리 보기까지 숨깁니다 (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="286" />
+        <location filename="../../app/ui/main_window.py" line="289" />
         <source>Verify vault</source>
         <translation>보관함 검증</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="286" />
+        <location filename="../../app/ui/main_window.py" line="289" />
         <source>Check every file and the custody history (Ctrl+Shift+V)</source>
         <translation>모든 파일과 보관 이력을 확인합니다 (Ctrl+Shift+V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="287" />
+        <location filename="../../app/ui/main_window.py" line="290" />
         <source>Settings</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="287" />
+        <location filename="../../app/ui/main_window.py" line="290" />
         <source>Settings (Ctrl+,)</source>
         <translation>설정 (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="288" />
+        <location filename="../../app/ui/main_window.py" line="291" />
         <source>Lock</source>
         <translation>잠그기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="288" />
+        <location filename="../../app/ui/main_window.py" line="291" />
         <source>Lock the vault (Ctrl+L)</source>
         <translation>보관함을 잠급니다 (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="293" />
+        <location filename="../../app/ui/main_window.py" line="296" />
         <source>Actions</source>
         <translation>작업</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="294" />
+        <location filename="../../app/ui/main_window.py" line="297" />
         <source>Bundles</source>
         <translation>묶음 파일</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="295" />
+        <location filename="../../app/ui/main_window.py" line="298" />
         <source>Receive or export sealed bundles</source>
         <translation>봉인된 묶음 파일을 받거나 내보냅니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="296" />
+        <location filename="../../app/ui/main_window.py" line="299" />
         <source>Quick exit</source>
         <translation>빠른 종료</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="297" />
-        <location filename="../../app/ui/main_window.py" line="298" />
+        <location filename="../../app/ui/main_window.py" line="300" />
+        <location filename="../../app/ui/main_window.py" line="301" />
         <source>Cases</source>
         <translation>사건</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="300" />
+        <location filename="../../app/ui/main_window.py" line="303" />
+        <source>Takedowns</source>
+        <translation>삭제 요청</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="304" />
+        <source>Where the material was seen, takedown requests and re-checks of the selected case</source>
+        <translation>선택한 사건의 게시 위치, 삭제 요청과 재확인</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="305" />
         <source>Evidence, blurred thumbnails</source>
         <translation>증거, 흐린 미리 보기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="301" />
+        <location filename="../../app/ui/main_window.py" line="306" />
         <source>Evidence table</source>
         <translation>증거 표</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="302" />
+        <location filename="../../app/ui/main_window.py" line="307" />
         <source>Dismiss</source>
         <translation>닫기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="303" />
+        <location filename="../../app/ui/main_window.py" line="308" />
         <source>Dismiss the unlock history</source>
         <translation>잠금 해제 기록 닫기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="322" />
+        <location filename="../../app/ui/main_window.py" line="327" />
         <source>New vault created. Nothing is ever deleted; items can be archived.</source>
         <translation>새 보관함을 만들었습니다. 어떤 것도 지워지지 않으며, 항목은 보관 처리할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="324" />
+        <location filename="../../app/ui/main_window.py" line="329" />
         <source>Last unlocked %1.</source>
         <translation>마지막 잠금 해제: %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="326" />
+        <location filename="../../app/ui/main_window.py" line="331" />
         <source>No earlier unlock is on record.</source>
         <translation>이전 잠금 해제 기록이 없습니다.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="328" />
+        <location filename="../../app/ui/main_window.py" line="333" />
         <source>%n failed attempt(s) on this device since the last unlock, the latest at %1.</source>
         <translation><numerusform>마지막 잠금 해제 이후 이 기기에서 %n번 실패한 시도가 있었습니다. 가장 최근: %1.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="332" />
+        <location filename="../../app/ui/main_window.py" line="337" />
         <source>No failed attempts since then.</source>
         <translation>그 이후 실패한 시도는 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="359" />
+        <location filename="../../app/ui/main_window.py" line="364" />
         <source>All evidence</source>
         <translation>모든 증거</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="364" />
+        <location filename="../../app/ui/main_window.py" line="369" />
         <source>Archived</source>
         <translation>보관 처리됨</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="406" />
+        <location filename="../../app/ui/main_window.py" line="411" />
         <source>%1 · %n item(s)</source>
         <translation><numerusform>%1 · 항목 %n개</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="410" />
+        <location filename="../../app/ui/main_window.py" line="415" />
         <source>Nothing is archived.</source>
         <translation>보관 처리된 항목이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="413" />
+        <location filename="../../app/ui/main_window.py" line="418" />
         <source>No evidence here yet. Import files, or drop them on this window.</source>
         <translation>아직 증거가 없습니다. 파일을 가져오시거나 이 창에 끌어다 놓으세요.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="449" />
+        <location filename="../../app/ui/main_window.py" line="454" />
         <source>Importing %n file(s)…</source>
         <translation><numerusform>파일 %n개 가져오는 중…</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="465" />
+        <location filename="../../app/ui/main_window.py" line="470" />
         <source>Case name:</source>
         <translation>사건 이름:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="528" />
+        <location filename="../../app/ui/main_window.py" line="533" />
         <source>Unverified earlier holders</source>
         <translation>검증되지 않은 이전 보관자</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="529" />
+        <location filename="../../app/ui/main_window.py" line="534" />
         <source>This bundle names earlier holders whose custody record is not proven by their own signature. Import it anyway? They will be marked UNVERIFIED.</source>
         <translation>이 번들에는 보관 이력이 그 보관자 자신의 서명으로 증명되지 않은 이전 보관자가 있습니다. 그래도 가져올까요? 그 보관자는 '검증되지 않음'으로 표시됩니다.</translation>
     </message>
     <message>
         <location filename="../../app/ui/export_dialog.py" line="184" />
-        <location filename="../../app/ui/main_window.py" line="467" />
+        <location filename="../../app/ui/main_window.py" line="472" />
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="479" />
+        <location filename="../../app/ui/main_window.py" line="484" />
         <source>Verifying the vault…</source>
         <translation>보관함 검증 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="487" />
+        <location filename="../../app/ui/main_window.py" line="492" />
         <source>Something went wrong</source>
         <translation>문제가 생겼습니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="494" />
+        <location filename="../../app/ui/main_window.py" line="499" />
         <source>This drive cannot keep files private to you. What was written there was written; anyone using this computer can read it.</source>
         <translation>이 드라이브는 파일을 본인만 볼 수 있게 보호하지 못합니다. 파일은 저장되었지만, 이 컴퓨터를 쓰는 누구나 읽을 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="498" />
+        <location filename="../../app/ui/main_window.py" line="503" />
         <source>Note</source>
         <translation>알림</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="523" />
+        <location filename="../../app/ui/main_window.py" line="528" />
         <source>Receiving a bundle…</source>
         <translation>묶음 파일 받는 중…</translation>
     </message>
@@ -1087,12 +1097,12 @@
         <translation>내보낼 사건을 왼쪽에서 고르시거나 항목을 선택해 주세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="557" />
+        <location filename="../../app/ui/main_window.py" line="568" />
         <source>Bundle written and checked: %1</source>
         <translation>묶음 파일을 만들고 확인했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="558" />
+        <location filename="../../app/ui/main_window.py" line="569" />
         <source>Bundle written, but its self-check found problems: %1</source>
         <translation>묶음 파일을 만들었지만 자체 확인에서 문제가 발견되었습니다: %1</translation>
     </message>
@@ -1347,6 +1357,297 @@
         <location filename="../../app/ui/statusbar.py" line="94" />
         <source>Last verify: PROBLEMS FOUND %1</source>
         <translation>마지막 검증: 문제 발견 %1</translation>
+    </message>
+</context>
+<context>
+    <name>Takedowns</name>
+    <message>
+        <location filename="../../app/ui/takedowns_view.py" line="36" />
+        <source>drafted</source>
+        <translation>작성</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/takedowns_view.py" line="36" />
+        <source>submitted</source>
+        <translation>제출</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/takedowns_view.py" line="37" />
+        <source>acknowledged</source>
+        <translation>접수 확인</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/takedowns_view.py" line="37" />
+        <source>removed</source>
+        <translation>삭제됨</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/takedowns_view.py" line="38" />
+        <source>refused</source>
+        <translation>거부</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/takedowns_view.py" line="38" />
+        <source>partly removed</source>
+        <translation>일부 삭제</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/takedowns_view.py" line="39" />
+        <source>reappeared</source>
+        <translation>재게시</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/takedowns_view.py" line="39" />
+        <source>still up</source>
+        <translation>게시 중</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/takedowns_view.py" line="39" />
+        <source>gone (404/410)</source>
+        <translation>없음 (404/410)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/takedowns_view.py" line="40" />
+        <source>'not found' page</source>
+        <translation>'찾을 수 없음' 페이지</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/takedowns_view.py" line="40" />
+        <source>behind a login</source>
+        <translation>로그인 필요</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/takedowns_view.py" line="41" />
+        <source>block page (not a removal)</source>
+        <translation>차단 페이지 (삭제 아님)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/takedowns_view.py" line="41" />
+        <source>could not be checked</source>
+        <translation>확인하지 못함</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/takedowns_view.py" line="42" />
+        <source>not checked yet</source>
+        <translation>아직 확인하지 않음</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/takedowns_view.py" line="49" />
+        <source>Deadline passed: re-check, remind the platform, or call 1377 / 02-735-8994.</source>
+        <translation>기한이 지났습니다: 재확인하거나 플랫폼에 다시 요청하거나 1377 / 02-735-8994에 연락하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/takedowns_view.py" line="51" />
+        <source>Write the notice, send it yourself, then record 'submitted'.</source>
+        <translation>요청서를 작성해 직접 보낸 뒤 '제출'로 기록하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/takedowns_view.py" line="52" />
+        <location filename="../../app/ui/takedowns_view.py" line="53" />
+        <source>Wait for the platform; re-check the addresses.</source>
+        <translation>플랫폼의 답을 기다리며 주소를 재확인하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/takedowns_view.py" line="54" />
+        <source>Re-check now and then: a re-upload shows as reappeared.</source>
+        <translation>가끔 재확인하세요: 다시 올라오면 '재게시'로 표시됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/takedowns_view.py" line="55" />
+        <source>Re-check; make a new request for the addresses still up.</source>
+        <translation>재확인하고, 아직 게시 중인 주소로 새 요청을 하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/takedowns_view.py" line="56" />
+        <source>Try another basis or a referral route (1377, 02-735-8994, 1366).</source>
+        <translation>다른 근거나 지원 기관(1377, 02-735-8994, 1366)을 이용하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/takedowns_view.py" line="57" />
+        <source>Capture the re-upload, then make a new request.</source>
+        <translation>다시 올라온 게시물을 수집한 뒤 새 요청을 하세요.</translation>
+    </message>
+</context>
+<context>
+    <name>TakedownsDialog</name>
+    <message>
+        <location filename="../../app/ui/takedowns_view.py" line="137" />
+        <source>Takedowns</source>
+        <translation>삭제 요청</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/takedowns_view.py" line="138" />
+        <location filename="../../app/ui/takedowns_view.py" line="145" />
+        <source>Takedown requests</source>
+        <translation>삭제 요청</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/takedowns_view.py" line="139" />
+        <location filename="../../app/ui/takedowns_view.py" line="146" />
+        <source>Where the material was seen</source>
+        <translation>게시 위치</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/takedowns_view.py" line="141" />
+        <source>No.</source>
+        <translation>번호</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/takedowns_view.py" line="141" />
+        <location filename="../../app/ui/takedowns_view.py" line="144" />
+        <source>Platform</source>
+        <translation>플랫폼</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/takedowns_view.py" line="141" />
+        <source>Basis</source>
+        <translation>근거</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/takedowns_view.py" line="141" />
+        <location filename="../../app/ui/takedowns_view.py" line="144" />
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/takedowns_view.py" line="142" />
+        <source>Reference</source>
+        <translation>접수 번호</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/takedowns_view.py" line="142" />
+        <source>Deadline</source>
+        <translation>기한</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/takedowns_view.py" line="142" />
+        <source>Next step</source>
+        <translation>다음 할 일</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/takedowns_view.py" line="144" />
+        <source>Address</source>
+        <translation>주소</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/takedowns_view.py" line="144" />
+        <source>Last checked</source>
+        <translation>마지막 확인</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/takedowns_view.py" line="148" />
+        <source>Column headings</source>
+        <translation>열 제목</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/takedowns_view.py" line="154" />
+        <source>New status of the selected request</source>
+        <translation>선택한 요청의 새 상태</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/takedowns_view.py" line="155" />
+        <source>Platform's reference number (optional)</source>
+        <translation>플랫폼 접수 번호 (선택)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/takedowns_view.py" line="156" />
+        <source>Platform's reference number</source>
+        <translation>플랫폼 접수 번호</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/takedowns_view.py" line="157" />
+        <source>Note (optional)</source>
+        <translation>메모 (선택)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/takedowns_view.py" line="158" />
+        <source>Note</source>
+        <translation>메모</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/takedowns_view.py" line="159" />
+        <source>Record status</source>
+        <translation>상태 기록</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/takedowns_view.py" line="160" />
+        <source>Language of the notice</source>
+        <translation>요청서 언어</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/takedowns_view.py" line="161" />
+        <source>Write notice…</source>
+        <translation>요청서 작성…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/takedowns_view.py" line="162" />
+        <source>Write the selected request's notice to a file (.txt, .eml or .pdf); it is not sent</source>
+        <translation>선택한 요청의 요청서를 파일(.txt, .eml, .pdf)로 씁니다. 보내지는 않습니다</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/takedowns_view.py" line="164" />
+        <source>Re-check now (page only, no images)</source>
+        <translation>지금 재확인 (페이지만, 이미지 없음)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/takedowns_view.py" line="165" />
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/takedowns_view.py" line="188" />
+        <source>%1 (overdue)</source>
+        <translation>%1 (기한 지남)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/takedowns_view.py" line="200" />
+        <source>%1 address(es), %2 request(s).</source>
+        <translation>주소 %1개, 요청 %2건.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/takedowns_view.py" line="203" />
+        <source>%1 request(s) past their deadline.</source>
+        <translation>기한이 지난 요청 %1건.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/takedowns_view.py" line="204" />
+        <source>Nothing is sent from here: you submit each notice yourself.</source>
+        <translation>여기서는 아무것도 보내지 않습니다: 요청서는 직접 제출하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/takedowns_view.py" line="232" />
+        <source>Status recorded in the custody log.</source>
+        <translation>상태를 보관 이력에 기록했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/takedowns_view.py" line="241" />
+        <source>Write notice</source>
+        <translation>요청서 작성</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/takedowns_view.py" line="241" />
+        <source>Text (*.txt);;Email draft (*.eml);;PDF (*.pdf)</source>
+        <translation>텍스트 (*.txt);;이메일 초안 (*.eml);;PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/takedowns_view.py" line="266" />
+        <source>Notice written to %1. It was not sent: fill in the blanks and submit it yourself.</source>
+        <translation>요청서를 %1에 썼습니다. 보내지 않았습니다: 빈칸을 채워 직접 제출하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/takedowns_view.py" line="277" />
+        <source>Re-checking: only each page itself is fetched, no images.</source>
+        <translation>재확인 중: 각 페이지만 가져오며 이미지는 가져오지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/takedowns_view.py" line="283" />
+        <source>%1 address(es) checked, %2 gone.</source>
+        <translation>주소 %1개 확인, %2개 없음.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/takedowns_view.py" line="292" />
+        <source>Re-check</source>
+        <translation>재확인</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,250 @@
+"""Takedown commands (issue 14): locations, takedown (new, notice, mark, list, hashes),
+recheck, similar. Nothing is ever submitted automatically; re-checks fetch only the page."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from app.atomic import write_new_file
+from app.commands.common import (
+    add_json_arg,
+    add_passphrase_args,
+    open_vault,
+    print_json,
+    safe_terminal,
+    say,
+)
+from app.errors import EXIT_OK, NotFound, UsageError
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser(
+        "locations", help="where the material was seen: list, or `locations add VAULT ITEM URL`",
+        usage="locker locations VAULT [--item ID] [--json]\n"
+              "       locker locations add VAULT ITEM [URL] [--platform P] [--from-file FILE]")
+    p.add_argument("words", nargs="+", metavar="VAULT | add VAULT ITEM URL")
+    p.add_argument("--item", help="only locations of this item")
+    p.add_argument("--platform", help="platform of an added URL (default: from its host)")
+    p.add_argument("--from-file", type=Path, metavar="FILE",
+                   help="add every URL in FILE (one per line, # starts a comment)")
+    add_json_arg(p)
+    add_passphrase_args(p)
+    p.set_defaults(func=cmd_locations)
+
+    p = sub.add_parser("takedown", help="takedown requests: new, notice, mark, list, hashes")
+    tsub = p.add_subparsers(dest="takedown_command", metavar="ACTION", parser_class=type(p))
+    t = tsub.add_parser("new", help="a request covering the items' locations on one platform "
+                        "(prints the request id)")
+    t.add_argument("vault", metavar="VAULT", type=Path)
+    t.add_argument("items", nargs="+", metavar="ITEM")
+    t.add_argument("--platform", required=True)
+    t.add_argument("--basis", required=True, choices=("tida", "dsa", "kr", "other"))
+    t.add_argument("--url", action="append", default=[], help="another location (repeatable)")
+    t.add_argument("--channel", help="how it is sent (default: from the platform data)")
+    add_passphrase_args(t)
+    t.set_defaults(func=cmd_new)
+
+    t = tsub.add_parser("notice", help="write the notice (.txt, .eml or .pdf); never sends it")
+    t.add_argument("vault", metavar="VAULT", type=Path)
+    t.add_argument("request", metavar="REQ")
+    t.add_argument("--lang", required=True, choices=("ko", "en"))
+    t.add_argument("--out", required=True, type=Path, metavar="FILE")
+    t.add_argument("--name", default="", help="name of the person making the request")
+    t.add_argument("--email", default="")
+    t.add_argument("--contact", default="", help="address or phone")
+    t.add_argument("--on-behalf-of", default="", help="the depicted person, when acting for her")
+    t.add_argument("--explanation", default="", help="more explanation in your own words")
+    add_passphrase_args(t)
+    t.set_defaults(func=cmd_notice)
+
+    t = tsub.add_parser("mark", help="record what happened to a request")
+    t.add_argument("vault", metavar="VAULT", type=Path)
+    t.add_argument("request", metavar="REQ")
+    t.add_argument("status", choices=("submitted", "acknowledged", "removed", "refused", "partial"))
+    t.add_argument("--ref", help="the platform's case or reference number")
+    t.add_argument("--note")
+    add_passphrase_args(t)
+    t.set_defaults(func=cmd_mark)
+
+    t = tsub.add_parser("list", help="requests with status, deadline and next step")
+    t.add_argument("vault", metavar="VAULT", type=Path)
+    t.add_argument("--case")
+    add_json_arg(t)
+    add_passphrase_args(t)
+    t.set_defaults(func=cmd_list)
+
+    t = tsub.add_parser("hashes", help="export PDQ hashes (no images) for a platform or hotline")
+    t.add_argument("vault", metavar="VAULT", type=Path)
+    t.add_argument("--item", action="append", default=[], help="only these items (repeatable)")
+    t.add_argument("--out", required=True, type=Path, metavar="FILE")
+    add_passphrase_args(t)
+    t.set_defaults(func=cmd_hashes)
+
+    p = sub.add_parser("recheck", help="re-check locations (page only: no images or scripts)")
+    p.add_argument("vault", metavar="VAULT", type=Path)
+    p.add_argument("--item", action="append", default=[], help="this item's locations (repeatable)")
+    p.add_argument("--all", action="store_true", help="every location (the default)")
+    p.add_argument("--keep-page", action="store_true",
+                   help="store a page that says the material is gone as evidence (time-stamped)")
+    add_json_arg(p)
+    add_passphrase_args(p)
+    p.set_defaults(func=cmd_recheck)
+
+    p = sub.add_parser("similar", help="items whose images look like FILE (PDQ, distance <= 31)")
+    p.add_argument("vault", metavar="VAULT", type=Path)
+    p.add_argument("file", metavar="FILE", type=Path)
+    add_json_arg(p)
+    add_passphrase_args(p)
+    p.set_defaults(func=cmd_similar)
+
+
+def _urls_from_file(path: Path) -> list[str]:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError as exc:
+        raise NotFound(f"No file {path}.") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"Cannot read {path} as UTF-8 text.") from exc
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.strip().startswith("#")]
+
+
+def _loc_line(loc: Any) -> str:
+    check = loc.last_check or {}
+    when = f" (checked {check['at']})" if check else ""
+    return safe_terminal(f"{loc.id:>4}  {loc.platform:<12} {loc.status:<12} {loc.url}{when}")
+
+
+def cmd_locations(args: argparse.Namespace) -> int:
+    from app.takedown import model
+
+    words = list(args.words)
+    if words[0] == "add" and len(words) in (3, 4):
+        args.vault = Path(words[1])
+        urls = [words[3]] if len(words) == 4 else []
+        if args.from_file:
+            urls += _urls_from_file(args.from_file)
+        if not urls:
+            raise UsageError("Give a URL or --from-file FILE.")
+        with open_vault(args) as vault:
+            added = [model.add_location(vault, words[2], u, args.platform,
+                                        "file" if args.from_file and u not in words[3:] else "manual")
+                     for u in urls]
+            if args.json:
+                print_json({"ok": True, "locations": [loc.to_json() for loc in added]})
+            else:
+                for loc in added:
+                    say(_loc_line(loc))
+        return EXIT_OK
+    if len(words) != 1:
+        raise UsageError("Use: locker locations VAULT [--item ID] or "
+                         "locker locations add VAULT ITEM URL.")
+    args.vault = Path(words[0])
+    with open_vault(args) as vault:
+        locs = model.list_locations(vault, item=args.item)
+        if args.json:
+            print_json({"ok": True, "locations": [loc.to_json() for loc in locs]})
+        else:
+            for loc in locs:
+                say(_loc_line(loc))
+    return EXIT_OK
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from app.takedown import model
+
+    with open_vault(args) as vault:
+        req = model.new_request(vault, args.platform, args.basis, args.items, args.url,
+                                args.channel)
+    say(str(req.id))
+    return EXIT_OK
+
+
+def cmd_notice(args: argparse.Namespace) -> int:
+    from app.takedown.notices import Sender, write_notice
+
+    sender = Sender(args.name, args.email, args.contact, args.on_behalf_of, args.explanation)
+    with open_vault(args) as vault:
+        final = write_notice(vault, args.request, args.lang, args.out, sender)
+    say(f"notice written to {safe_terminal(str(final))}; it was not sent: submit it yourself.")
+    return EXIT_OK
+
+
+def cmd_mark(args: argparse.Namespace) -> int:
+    from app.takedown import model
+
+    with open_vault(args) as vault:
+        req = model.mark(vault, args.request, args.status, args.ref, args.note)
+    say(safe_terminal(f"request {req.id}: {req.status}"
+                      + (f", respond by {req.deadline}" if req.deadline and args.status == "submitted" else "")))
+    return EXIT_OK
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from app.takedown import model
+
+    with open_vault(args) as vault:
+        reqs = model.list_requests(vault, args.case)
+        if args.json:
+            print_json({"ok": True, "requests": [r.to_json() for r in reqs]})
+            return EXIT_OK
+        for r in reqs:
+            late = "  OVERDUE" if r.overdue() else ""
+            say(safe_terminal(f"{r.id:>4}  {r.platform:<12} {r.basis:<5} {r.status:<12} "
+                              f"{len(r.locations)} URL(s)  ref {r.reference or '-'}  "
+                              f"deadline {r.deadline or '-'}{late}"))
+            say(safe_terminal(f"      next: {r.next_step()}"))
+    return EXIT_OK
+
+
+def cmd_hashes(args: argparse.Namespace) -> int:
+    from app.takedown.pdq import hash_list
+
+    with open_vault(args) as vault:
+        text = hash_list(vault, args.item or None)
+        try:
+            final = write_new_file(args.out, text.encode("utf-8"), rename_if_exists=False)
+        except FileExistsError as exc:
+            raise UsageError(f"{args.out} already exists; choose another name.") from exc
+        lines = sum(1 for ln in text.splitlines() if not ln.startswith("#"))
+        vault.log_event("takedown_hashes_exported", None, {"hashes": lines, "items": sorted(
+            {ln.split()[3] for ln in text.splitlines() if not ln.startswith("#")})})
+    say(f"{lines} PDQ hash(es) written to {safe_terminal(str(final))} (no images).")
+    return EXIT_OK
+
+
+def cmd_recheck(args: argparse.Namespace) -> int:
+    from app.takedown.recheck import recheck
+
+    with open_vault(args) as vault:
+        results = recheck(vault, [] if args.all else args.item, keep_pages=args.keep_page)
+    if args.json:
+        print_json({"ok": True, "checks": results})
+        return EXIT_OK
+    for r in results:
+        change = f"  -> {r['status_change']}" if r["status_change"] else ""
+        if r["evidence_item"]:
+            change += f"  (page kept as item {r['evidence_item']})"
+        say(safe_terminal(f"{r['location']:>4}  {r['classification']:<10} "
+                          f"{r['http_status'] or '-'}  {r['url']}{change}"))
+    if not results:
+        say("no locations to check")
+    return EXIT_OK
+
+
+def cmd_similar(args: argparse.Namespace) -> int:
+    from app.takedown.pdq import similar
+
+    with open_vault(args) as vault:
+        found = similar(vault, args.file)
+    if args.json:
+        print_json({"ok": True, **found})
+        return EXIT_OK
+    if found["low_quality"]:
+        say(f"warning: the file's PDQ quality is {found['file_quality']} (< 50): matches are unreliable")
+    for m in found["matches"]:
+        say(f"item {m['item']}  distance {m['distance']}  {m['role']}  {m['uid']}")
+    if not found["matches"]:
+        say("no similar items")
+    return EXIT_OK

@@ -1,0 +1,37 @@
+"""Vault verification for takedown records (registered in app.vault.verify.EXTRA_CHECKS):
+the append-only guards are present and every row names the custody entry that logged it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from app.takedown.schema import required_triggers
+from app.vault.verify import EXTRA_CHECKS, CheckResult
+
+if TYPE_CHECKING:
+    from app.vault.store import Vault
+
+_LOGGED = {"td_locations": ("takedown_location_added",),
+           "td_requests": ("takedown_request_created",),
+           "td_status": ("takedown_request_created", "takedown_status", "takedown_location_status"),
+           "td_checks": ("takedown_check",)}
+
+
+def check_takedowns(vault: Vault) -> CheckResult:
+    conn = vault.read()
+    present = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    problems = [f"trigger {t} is missing" for t in required_triggers() if t not in present]
+    for table, events in _LOGGED.items():
+        marks = ",".join("?" * len(events))
+        bad = conn.execute(
+            f"SELECT count(*) FROM {table} t LEFT JOIN custody c ON c.seq = t.custody_seq"
+            f" AND c.event IN ({marks}) WHERE c.seq IS NULL", events).fetchone()[0]
+        if bad:
+            problems.append(f"{bad} row(s) of {table} are not in the custody log")
+    rows = sum(int(conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in _LOGGED)
+    return CheckResult("takedown records", not problems,
+                       f"{rows} row(s), each in the custody log" if not problems
+                       else "takedown records do not match the custody log", problems)
+
+
+EXTRA_CHECKS.append(check_takedowns)
