@@ -151,11 +151,12 @@ class App(QObject):
             if widget is not self.unlock_window and widget.isVisible():
                 widget.hide()
         self.main_window.on_locked()
-        self.unlock_window.reset()
         if reason in ("quick_exit", "closed"):
+            self.unlock_window.reset()
             if self.quit_on_exit:
                 QTimer.singleShot(0, self.qapp.quit)
             return
+        self.unlock_window.after_lock(reason, self.controller.vault_path)
         self.unlock_window.show()
 
 

@@ -1063,27 +1063,27 @@
 <context>
     <name>RevealView</name>
     <message>
-        <location filename="../../app/ui/reveal.py" line="94" />
+        <location filename="../../app/ui/reveal.py" line="189" />
         <source>Hold to reveal</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/reveal.py" line="95" />
+        <location filename="../../app/ui/reveal.py" line="190" />
         <source>Hold to reveal the original image</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/reveal.py" line="96" />
+        <location filename="../../app/ui/reveal.py" line="191" />
         <source>Shown only while held; each view is recorded.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/reveal.py" line="97" />
+        <location filename="../../app/ui/reveal.py" line="192" />
         <source>Blurred preview</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/reveal.py" line="99" />
+        <location filename="../../app/ui/reveal.py" line="194" />
         <source>The original is shown only while you hold, and each view is recorded.</source>
         <translation type="unfinished" />
     </message>
@@ -1347,217 +1347,262 @@
 <context>
     <name>UnlockWindow</name>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="210" />
-        <location filename="../../app/ui/unlock_window.py" line="211" />
+        <location filename="../../app/ui/unlock_window.py" line="233" />
+        <location filename="../../app/ui/unlock_window.py" line="234" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="210" />
-        <location filename="../../app/ui/unlock_window.py" line="211" />
+        <location filename="../../app/ui/unlock_window.py" line="233" />
+        <location filename="../../app/ui/unlock_window.py" line="234" />
         <source>Evidence Locker</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="213" />
+        <location filename="../../app/ui/unlock_window.py" line="236" />
         <source>Before you start: if this computer is shared, monitored or may have stalkerware on it, someone may see what you do here. If you can, use a device only you control. The app locks itself when idle; F12 hides it at once.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="216" />
+        <location filename="../../app/ui/unlock_window.py" line="239" />
         <source>Got it</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="217" />
-        <location filename="../../app/ui/unlock_window.py" line="274" />
+        <location filename="../../app/ui/unlock_window.py" line="240" />
+        <location filename="../../app/ui/unlock_window.py" line="318" />
         <source>Open a vault</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="218" />
-        <location filename="../../app/ui/unlock_window.py" line="281" />
+        <location filename="../../app/ui/unlock_window.py" line="241" />
+        <location filename="../../app/ui/unlock_window.py" line="327" />
         <source>Create a vault</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="219" />
-        <location filename="../../app/ui/unlock_window.py" line="288" />
+        <location filename="../../app/ui/unlock_window.py" line="242" />
+        <location filename="../../app/ui/unlock_window.py" line="334" />
         <source>Receive a bundle</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="220" />
-        <location filename="../../app/ui/unlock_window.py" line="237" />
+        <location filename="../../app/ui/unlock_window.py" line="243" />
+        <location filename="../../app/ui/unlock_window.py" line="267" />
         <source>Vault file</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="221" />
-        <location filename="../../app/ui/unlock_window.py" line="224" />
-        <location filename="../../app/ui/unlock_window.py" line="230" />
+        <location filename="../../app/ui/unlock_window.py" line="244" />
+        <location filename="../../app/ui/unlock_window.py" line="247" />
+        <location filename="../../app/ui/unlock_window.py" line="260" />
         <source>Choose…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="222" />
-        <location filename="../../app/ui/unlock_window.py" line="231" />
-        <location filename="../../app/ui/unlock_window.py" line="238" />
+        <location filename="../../app/ui/unlock_window.py" line="245" />
+        <location filename="../../app/ui/unlock_window.py" line="261" />
+        <location filename="../../app/ui/unlock_window.py" line="268" />
         <source>Passphrase</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="223" />
-        <location filename="../../app/ui/unlock_window.py" line="239" />
+        <location filename="../../app/ui/unlock_window.py" line="246" />
+        <location filename="../../app/ui/unlock_window.py" line="269" />
         <source>Bundle</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="225" />
-        <location filename="../../app/ui/unlock_window.py" line="227" />
+        <location filename="../../app/ui/unlock_window.py" line="248" />
+        <location filename="../../app/ui/unlock_window.py" line="250" />
         <source>Bundle passphrase</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="226" />
+        <location filename="../../app/ui/unlock_window.py" line="249" />
         <source>Only if it was sealed with a passphrase</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="228" />
+        <location filename="../../app/ui/unlock_window.py" line="251" />
         <source>Unlock</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="229" />
-        <location filename="../../app/ui/unlock_window.py" line="240" />
+        <location filename="../../app/ui/unlock_window.py" line="253" />
+        <source>A bundle is received into a vault you already have: choose that vault and enter its passphrase. No vault yet? Create one first; the bundle is received into it right after.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="256" />
+        <source>Create a vault first</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="257" />
+        <source>Open another vault…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="259" />
+        <location filename="../../app/ui/unlock_window.py" line="270" />
         <source>New vault file</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="232" />
+        <location filename="../../app/ui/unlock_window.py" line="262" />
         <source>Repeat</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="234" />
+        <location filename="../../app/ui/unlock_window.py" line="264" />
         <source>Nobody can recover a forgotten passphrase, not even us: without it the evidence cannot be opened. Write it down somewhere safe.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="236" />
+        <location filename="../../app/ui/unlock_window.py" line="266" />
         <source>Create vault</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="241" />
+        <location filename="../../app/ui/unlock_window.py" line="271" />
         <source>New passphrase</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="242" />
+        <location filename="../../app/ui/unlock_window.py" line="272" />
         <source>Repeat passphrase</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="244" />
+        <location filename="../../app/ui/unlock_window.py" line="274" />
         <source>Passphrase strength</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="245" />
+        <location filename="../../app/ui/unlock_window.py" line="275" />
         <source>Status</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="246" />
+        <location filename="../../app/ui/unlock_window.py" line="276" />
         <source>Safety note</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="275" />
+        <location filename="../../app/ui/unlock_window.py" line="300" />
+        <source>Create your vault; the bundle is received into it next.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="301" />
+        <source>Create your vault, then receive the bundle.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="320" />
         <source>Vaults (*.locker);;All files (*)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="282" />
+        <location filename="../../app/ui/unlock_window.py" line="328" />
         <source>Vaults (*.locker)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="289" />
+        <location filename="../../app/ui/unlock_window.py" line="336" />
         <source>All files (*)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="299" />
+        <location filename="../../app/ui/unlock_window.py" line="346" />
         <source>Opening…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="304" />
+        <location filename="../../app/ui/unlock_window.py" line="351" />
         <source>Choose the vault file first.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="317" />
+        <location filename="../../app/ui/unlock_window.py" line="364" />
         <source>Enter the passphrase.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="326" />
+        <location filename="../../app/ui/unlock_window.py" line="373" />
         <source>Weak: add more words</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="326" />
+        <location filename="../../app/ui/unlock_window.py" line="373" />
         <source>Fair</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="326" />
+        <location filename="../../app/ui/unlock_window.py" line="373" />
         <source>Good</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="327" />
+        <location filename="../../app/ui/unlock_window.py" line="374" />
         <source>Strong</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="329" />
+        <location filename="../../app/ui/unlock_window.py" line="376" />
         <source>Several unrelated words make a strong passphrase.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="334" />
+        <location filename="../../app/ui/unlock_window.py" line="381" />
         <source>Choose where to keep the new vault.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="336" />
+        <location filename="../../app/ui/unlock_window.py" line="383" />
         <source>This passphrase is too easy to guess. Add more words.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="338" />
+        <location filename="../../app/ui/unlock_window.py" line="385" />
         <source>The two passphrases are not the same.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="350" />
+        <location filename="../../app/ui/unlock_window.py" line="401" />
         <source>The passphrase is not right.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="352" />
+        <location filename="../../app/ui/unlock_window.py" line="403" />
         <source>The passphrase is not right. Nothing was changed.</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/unlock_window.py" line="358" />
+        <location filename="../../app/ui/unlock_window.py" line="409" />
         <source>Too many attempts. Try again in %n second(s).</source>
         <translation><numerusform>Too many attempts. Try again in %n second.</numerusform><numerusform>Too many attempts. Try again in %n seconds.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/unlock_window.py" line="467" />
+        <source>Locked after %n minute(s) without use.</source>
+        <translation><numerusform>Locked after %n minute without use.</numerusform><numerusform>Locked after %n minutes without use.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="470" />
+        <source>Locked because the computer was locked or went to sleep.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="472" />
+        <source>Locked.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="474" />
+        <source>Your evidence is safe in the vault; enter the passphrase to open it again.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>

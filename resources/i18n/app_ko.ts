@@ -1063,27 +1063,27 @@
 <context>
     <name>RevealView</name>
     <message>
-        <location filename="../../app/ui/reveal.py" line="94" />
+        <location filename="../../app/ui/reveal.py" line="189" />
         <source>Hold to reveal</source>
         <translation>누르고 있으면 원본 보기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reveal.py" line="95" />
+        <location filename="../../app/ui/reveal.py" line="190" />
         <source>Hold to reveal the original image</source>
         <translation>누르고 있는 동안 원본 이미지 보기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reveal.py" line="96" />
+        <location filename="../../app/ui/reveal.py" line="191" />
         <source>Shown only while held; each view is recorded.</source>
         <translation>누르고 있는 동안만 보이며, 볼 때마다 기록됩니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reveal.py" line="97" />
+        <location filename="../../app/ui/reveal.py" line="192" />
         <source>Blurred preview</source>
         <translation>흐린 미리 보기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reveal.py" line="99" />
+        <location filename="../../app/ui/reveal.py" line="194" />
         <source>The original is shown only while you hold, and each view is recorded.</source>
         <translation>원본은 누르고 계신 동안만 보이며, 볼 때마다 기록됩니다.</translation>
     </message>
@@ -1347,217 +1347,262 @@
 <context>
     <name>UnlockWindow</name>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="210" />
-        <location filename="../../app/ui/unlock_window.py" line="211" />
+        <location filename="../../app/ui/unlock_window.py" line="233" />
+        <location filename="../../app/ui/unlock_window.py" line="234" />
         <source>Notes</source>
         <translation>메모</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="210" />
-        <location filename="../../app/ui/unlock_window.py" line="211" />
+        <location filename="../../app/ui/unlock_window.py" line="233" />
+        <location filename="../../app/ui/unlock_window.py" line="234" />
         <source>Evidence Locker</source>
         <translation>증거 보관함</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="213" />
+        <location filename="../../app/ui/unlock_window.py" line="236" />
         <source>Before you start: if this computer is shared, monitored or may have stalkerware on it, someone may see what you do here. If you can, use a device only you control. The app locks itself when idle; F12 hides it at once.</source>
         <translation>시작하기 전에: 이 컴퓨터를 다른 사람과 함께 쓰거나, 누군가 지켜보고 있거나, 스토커웨어가 깔려 있을 수 있다면 이곳에서 하시는 일이 보일 수 있습니다. 가능하다면 본인만 쓰는 기기를 이용해 주세요. 앱은 쓰지 않을 때 스스로 잠기며, F12를 누르면 바로 숨겨집니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="216" />
+        <location filename="../../app/ui/unlock_window.py" line="239" />
         <source>Got it</source>
         <translation>확인했습니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="217" />
-        <location filename="../../app/ui/unlock_window.py" line="274" />
+        <location filename="../../app/ui/unlock_window.py" line="240" />
+        <location filename="../../app/ui/unlock_window.py" line="318" />
         <source>Open a vault</source>
         <translation>보관함 열기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="218" />
-        <location filename="../../app/ui/unlock_window.py" line="281" />
+        <location filename="../../app/ui/unlock_window.py" line="241" />
+        <location filename="../../app/ui/unlock_window.py" line="327" />
         <source>Create a vault</source>
         <translation>보관함 만들기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="219" />
-        <location filename="../../app/ui/unlock_window.py" line="288" />
+        <location filename="../../app/ui/unlock_window.py" line="242" />
+        <location filename="../../app/ui/unlock_window.py" line="334" />
         <source>Receive a bundle</source>
         <translation>묶음 파일 받기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="220" />
-        <location filename="../../app/ui/unlock_window.py" line="237" />
+        <location filename="../../app/ui/unlock_window.py" line="243" />
+        <location filename="../../app/ui/unlock_window.py" line="267" />
         <source>Vault file</source>
         <translation>보관함 파일</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="221" />
-        <location filename="../../app/ui/unlock_window.py" line="224" />
-        <location filename="../../app/ui/unlock_window.py" line="230" />
+        <location filename="../../app/ui/unlock_window.py" line="244" />
+        <location filename="../../app/ui/unlock_window.py" line="247" />
+        <location filename="../../app/ui/unlock_window.py" line="260" />
         <source>Choose…</source>
         <translation>선택…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="222" />
-        <location filename="../../app/ui/unlock_window.py" line="231" />
-        <location filename="../../app/ui/unlock_window.py" line="238" />
+        <location filename="../../app/ui/unlock_window.py" line="245" />
+        <location filename="../../app/ui/unlock_window.py" line="261" />
+        <location filename="../../app/ui/unlock_window.py" line="268" />
         <source>Passphrase</source>
         <translation>암호</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="223" />
-        <location filename="../../app/ui/unlock_window.py" line="239" />
+        <location filename="../../app/ui/unlock_window.py" line="246" />
+        <location filename="../../app/ui/unlock_window.py" line="269" />
         <source>Bundle</source>
         <translation>묶음 파일</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="225" />
-        <location filename="../../app/ui/unlock_window.py" line="227" />
+        <location filename="../../app/ui/unlock_window.py" line="248" />
+        <location filename="../../app/ui/unlock_window.py" line="250" />
         <source>Bundle passphrase</source>
         <translation>묶음 파일 암호</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="226" />
+        <location filename="../../app/ui/unlock_window.py" line="249" />
         <source>Only if it was sealed with a passphrase</source>
         <translation>암호로 봉인된 경우에만 입력하세요</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="228" />
+        <location filename="../../app/ui/unlock_window.py" line="251" />
         <source>Unlock</source>
         <translation>잠금 해제</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="229" />
-        <location filename="../../app/ui/unlock_window.py" line="240" />
+        <location filename="../../app/ui/unlock_window.py" line="253" />
+        <source>A bundle is received into a vault you already have: choose that vault and enter its passphrase. No vault yet? Create one first; the bundle is received into it right after.</source>
+        <translation>묶음 파일은 이미 가지고 계신 보관함으로 받습니다. 그 보관함을 고르고 암호을 입력해 주세요. 보관함이 아직 없으신가요? 먼저 만드시면 묶음 파일을 바로 그 보관함으로 받습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="256" />
+        <source>Create a vault first</source>
+        <translation>먼저 보관함 만들기</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="257" />
+        <source>Open another vault…</source>
+        <translation>다른 보관함 열기…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="259" />
+        <location filename="../../app/ui/unlock_window.py" line="270" />
         <source>New vault file</source>
         <translation>새 보관함 파일</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="232" />
+        <location filename="../../app/ui/unlock_window.py" line="262" />
         <source>Repeat</source>
         <translation>암호 확인</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="234" />
+        <location filename="../../app/ui/unlock_window.py" line="264" />
         <source>Nobody can recover a forgotten passphrase, not even us: without it the evidence cannot be opened. Write it down somewhere safe.</source>
         <translation>암호를 잊으시면 저희를 포함해 누구도 되찾아 드릴 수 없고, 증거도 열 수 없습니다. 안전한 곳에 적어 두세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="236" />
+        <location filename="../../app/ui/unlock_window.py" line="266" />
         <source>Create vault</source>
         <translation>보관함 만들기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="241" />
+        <location filename="../../app/ui/unlock_window.py" line="271" />
         <source>New passphrase</source>
         <translation>새 암호</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="242" />
+        <location filename="../../app/ui/unlock_window.py" line="272" />
         <source>Repeat passphrase</source>
         <translation>암호 다시 입력</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="244" />
+        <location filename="../../app/ui/unlock_window.py" line="274" />
         <source>Passphrase strength</source>
         <translation>암호 강도</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="245" />
+        <location filename="../../app/ui/unlock_window.py" line="275" />
         <source>Status</source>
         <translation>상태 안내</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="246" />
+        <location filename="../../app/ui/unlock_window.py" line="276" />
         <source>Safety note</source>
         <translation>안전 안내</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="275" />
+        <location filename="../../app/ui/unlock_window.py" line="300" />
+        <source>Create your vault; the bundle is received into it next.</source>
+        <translation>보관함을 만들어 주세요. 만든 뒤 바로 묶음 파일을 받습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="301" />
+        <source>Create your vault, then receive the bundle.</source>
+        <translation>보관함을 만든 다음 묶음 파일을 받아 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="320" />
         <source>Vaults (*.locker);;All files (*)</source>
         <translation>보관함 (*.locker);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="282" />
+        <location filename="../../app/ui/unlock_window.py" line="328" />
         <source>Vaults (*.locker)</source>
         <translation>보관함 (*.locker)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="289" />
+        <location filename="../../app/ui/unlock_window.py" line="336" />
         <source>All files (*)</source>
         <translation>모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="299" />
+        <location filename="../../app/ui/unlock_window.py" line="346" />
         <source>Opening…</source>
         <translation>여는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="304" />
+        <location filename="../../app/ui/unlock_window.py" line="351" />
         <source>Choose the vault file first.</source>
         <translation>먼저 보관함 파일을 선택해 주세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="317" />
+        <location filename="../../app/ui/unlock_window.py" line="364" />
         <source>Enter the passphrase.</source>
         <translation>암호를 입력해 주세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="326" />
+        <location filename="../../app/ui/unlock_window.py" line="373" />
         <source>Weak: add more words</source>
         <translation>약함: 단어를 더 넣어 주세요</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="326" />
+        <location filename="../../app/ui/unlock_window.py" line="373" />
         <source>Fair</source>
         <translation>보통</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="326" />
+        <location filename="../../app/ui/unlock_window.py" line="373" />
         <source>Good</source>
         <translation>좋음</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="327" />
+        <location filename="../../app/ui/unlock_window.py" line="374" />
         <source>Strong</source>
         <translation>강함</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="329" />
+        <location filename="../../app/ui/unlock_window.py" line="376" />
         <source>Several unrelated words make a strong passphrase.</source>
         <translation>서로 관계없는 단어 여러 개를 이으면 강한 암호가 됩니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="334" />
+        <location filename="../../app/ui/unlock_window.py" line="381" />
         <source>Choose where to keep the new vault.</source>
         <translation>새 보관함을 둘 곳을 선택해 주세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="336" />
+        <location filename="../../app/ui/unlock_window.py" line="383" />
         <source>This passphrase is too easy to guess. Add more words.</source>
         <translation>이 암호는 너무 쉽게 짐작할 수 있습니다. 단어를 더 넣어 주세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="338" />
+        <location filename="../../app/ui/unlock_window.py" line="385" />
         <source>The two passphrases are not the same.</source>
         <translation>두 암호가 서로 다릅니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="350" />
+        <location filename="../../app/ui/unlock_window.py" line="401" />
         <source>The passphrase is not right.</source>
         <translation>암호가 맞지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="352" />
+        <location filename="../../app/ui/unlock_window.py" line="403" />
         <source>The passphrase is not right. Nothing was changed.</source>
         <translation>암호가 맞지 않습니다. 아무것도 바뀌지 않았습니다.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/unlock_window.py" line="358" />
+        <location filename="../../app/ui/unlock_window.py" line="409" />
         <source>Too many attempts. Try again in %n second(s).</source>
         <translation><numerusform>시도가 너무 많았습니다. %n초 뒤에 다시 시도해 주세요.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/unlock_window.py" line="467" />
+        <source>Locked after %n minute(s) without use.</source>
+        <translation><numerusform>%n분 동안 사용하지 않아 잠갔습니다.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="470" />
+        <source>Locked because the computer was locked or went to sleep.</source>
+        <translation>컴퓨터가 잠기거나 절전 모드로 들어가서 잠갔습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="472" />
+        <source>Locked.</source>
+        <translation>잠갔습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="474" />
+        <source>Your evidence is safe in the vault; enter the passphrase to open it again.</source>
+        <translation>증거는 보관함에 안전하게 있습니다. 다시 열려면 암호을 입력해 주세요.</translation>
     </message>
 </context>
 <context>
