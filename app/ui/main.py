@@ -23,6 +23,7 @@ from app.ui.lockguard import IdleWatcher, SessionWatcher
 from app.ui.main_window import MainWindow
 from app.ui.settings import Settings
 from app.ui.style import STYLE, app_icon
+from app.ui.traces import keep_qt_settings_off_disk
 from app.ui.unlock_window import UnlockWindow
 
 QUICK_EXIT_KEYS = ("F12", "Ctrl+Shift+Q")
@@ -34,6 +35,7 @@ class App(QObject):
         super().__init__(qapp)
         self.qapp = qapp
         self.quit_on_exit = quit_on_exit
+        keep_qt_settings_off_disk()
         self.controller = Controller(settings, attempts, self)
         self.language = install_language(self.controller.settings.language)
         self.quick_exit_action = QAction(self)
