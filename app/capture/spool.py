@@ -85,7 +85,8 @@ def remove_spool_dir(path: Path) -> None:
 
 
 @atexit.register
-def _remove_all_at_exit() -> None:
+def remove_all() -> None:
+    """Remove this process's spool folders (at exit, or before a quick exit's os._exit)."""
     for path in list(_made):
         remove_spool_dir(path)
     remove_made_downloads()
