@@ -385,6 +385,30 @@ class Controller(QObject):
 
         return self.run(work, label, on_done=lambda _: self.items_changed.emit())
 
+    def check_bundle(self, path: Path, passphrase: str | None,
+                     on_checked: Callable[[Any], None], label: str = "") -> Task | None:
+        """Verify a bundle completely (nothing is imported) and hand the report to
+        ``on_checked``: the app shows the signer's fingerprint before importing."""
+        if integrations.bundle_import_fn() is None:
+            self.error.emit("Receiving bundles is not available in this build.")
+            return None
+        from app.bundle.seal import parse_identities
+        from app.bundle.verify import verify_bundle
+
+        vault = self.require_vault()
+
+        def work(ctx: TaskContext) -> Any:
+            def progress(done: int, total: int) -> None:
+                if ctx.cancelled():
+                    raise LockerError("Cancelled; nothing was imported.")
+                ctx.total = total
+                ctx.add_progress(done - ctx.done)
+
+            return verify_bundle(path, passphrase or None, parse_identities(vault.age_identity()),
+                                 progress=progress)
+
+        return self.run(work, label, on_done=on_checked)
+
     def export_bundle(self, out: Path, case: str | None, item_id: int | None, sealing: str,
                       secret: str | None, label: str = "") -> Task | None:
         """Export a case or one item as a sealed bundle (app.bundle.export); ``sealing`` is

@@ -518,8 +518,10 @@ class MainWindow(QMainWindow):
             opener(self, self.controller, self.target_case())
 
     def receive_bundle(self, path: Path, passphrase: str | None = None) -> None:
-        if self.controller.is_unlocked:
-            self.controller.receive_bundle(path, passphrase, self.tr("Receiving a bundle…"))
+        """Verify, show the signer's fingerprint to confirm, then import."""
+        from app.ui.fingerprint import check_then_receive
+
+        check_then_receive(self, path, passphrase)
 
     def _receive_bundle(self) -> None:
         from app.ui.export_dialog import ask_receive_bundle

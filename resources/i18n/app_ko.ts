@@ -4,17 +4,22 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../app/ui/main.py" line="62" />
+        <location filename="../../app/ui/main.py" line="71" />
         <source>Quick exit</source>
         <translation>빠른 종료</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="63" />
+        <location filename="../../app/ui/main.py" line="72" />
         <source>Hide and lock at once (F12 or Ctrl+Shift+Q)</source>
         <translation>즉시 숨기고 잠급니다 (F12 또는 Ctrl+Shift+Q)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="121" />
+        <location filename="../../app/ui/main.py" line="86" />
+        <source>Notes</source>
+        <translation>메모</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="142" />
         <source>Not remembered</source>
         <translation>기억하지 않았습니다</translation>
     </message>
@@ -559,108 +564,138 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="88" />
+        <location filename="../../app/ui/export_dialog.py" line="111" />
         <source>Export a sealed bundle</source>
         <translation>봉인된 묶음 파일 내보내기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="89" />
+        <location filename="../../app/ui/export_dialog.py" line="112" />
+        <source>A case:</source>
+        <translation>사건:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="113" />
         <source>The whole case: %1</source>
         <translation>사건 전체: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="90" />
+        <location filename="../../app/ui/export_dialog.py" line="114" />
+        <source>Case to export</source>
+        <translation>내보낼 사건</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="116" />
+        <source>The bundle is signed by this vault. Read this fingerprint to the recipient (by phone or in person) so they can confirm the bundle is from you:</source>
+        <translation>묶음 파일은 이 보관함으로 서명됩니다. 받는 분이 내가 보낸 묶음 파일임을 확인할 수 있도록 이 지문을 (전화나 직접 만나서) 읽어 주세요:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="119" />
         <source>Only the selected item</source>
         <translation>선택한 항목만</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="91" />
+        <location filename="../../app/ui/export_dialog.py" line="120" />
         <source>Seal with a passphrase (tell it to the recipient separately)</source>
         <translation>암호로 봉인 (암호는 받는 분께 따로 알려 주세요)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="92" />
+        <location filename="../../app/ui/export_dialog.py" line="121" />
         <source>Seal to the recipient's key</source>
         <translation>받는 분의 키로 봉인</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="93" />
+        <location filename="../../app/ui/export_dialog.py" line="122" />
         <source>Do not encrypt (signed only)</source>
         <translation>암호화하지 않음 (서명만)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="95" />
+        <location filename="../../app/ui/export_dialog.py" line="124" />
         <source>Anyone who gets the file can see the evidence. Use this only for a secure channel.</source>
         <translation>파일을 받은 사람은 누구나 증거를 볼 수 있습니다. 안전한 전달 경로에서만 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="96" />
+        <location filename="../../app/ui/export_dialog.py" line="125" />
         <source>Passphrase</source>
         <translation>암호</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="97" />
+        <location filename="../../app/ui/export_dialog.py" line="126" />
         <source>Repeat</source>
         <translation>암호 확인</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="98" />
+        <location filename="../../app/ui/export_dialog.py" line="127" />
         <source>Recipient key (age1…)</source>
         <translation>받는 분의 키 (age1…)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="99" />
-        <location filename="../../app/ui/export_dialog.py" line="119" />
+        <location filename="../../app/ui/export_dialog.py" line="128" />
+        <location filename="../../app/ui/export_dialog.py" line="178" />
         <source>Bundle file</source>
         <translation>묶음 파일</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="100" />
+        <location filename="../../app/ui/export_dialog.py" line="129" />
         <source>Choose…</source>
         <translation>선택…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="101" />
+        <location filename="../../app/ui/export_dialog.py" line="130" />
         <source>Export</source>
         <translation>내보내기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="102" />
+        <location filename="../../app/ui/export_dialog.py" line="131" />
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/export_dialog.py" line="165" />
+        <source>Not exported (archived, %n item(s)):</source>
+        <translation><numerusform>내보내지 않음 (숨김 보관된 항목 %n개):</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/export_dialog.py" line="167" />
+        <source>and %n more</source>
+        <translation><numerusform>외 %n개</numerusform></translation>
+    </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="128" />
+        <location filename="../../app/ui/export_dialog.py" line="187" />
         <source>Choose where to write the bundle.</source>
         <translation>묶음 파일을 저장할 곳을 선택해 주세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="134" />
+        <location filename="../../app/ui/export_dialog.py" line="193" />
         <source>That file already exists. Choose a new file name.</source>
         <translation>이미 있는 파일입니다. 새 파일 이름을 정해 주세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="137" />
+        <location filename="../../app/ui/export_dialog.py" line="196" />
         <source>That folder does not exist. Choose another place.</source>
         <translation>없는 폴더입니다. 다른 곳을 골라 주세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="142" />
+        <location filename="../../app/ui/export_dialog.py" line="201" />
         <source>This passphrase is too easy to guess. Add more words.</source>
         <translation>이 암호는 너무 쉽게 짐작할 수 있습니다. 단어를 더 넣어 주세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="145" />
+        <location filename="../../app/ui/export_dialog.py" line="204" />
         <source>The two passphrases are not the same.</source>
         <translation>두 암호가 서로 다릅니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="150" />
+        <location filename="../../app/ui/export_dialog.py" line="209" />
         <source>A recipient key starts with age1.</source>
         <translation>받는 분의 키는 age1로 시작합니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="157" />
+        <location filename="../../app/ui/export_dialog.py" line="216" />
+        <source>Choose a case to export.</source>
+        <translation>내보낼 사건을 골라 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="219" />
         <source>Exporting a sealed bundle…</source>
         <translation>봉인된 묶음 파일 내보내는 중…</translation>
     </message>
@@ -996,7 +1031,7 @@
         <translation>사건 이름:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="184" />
+        <location filename="../../app/ui/export_dialog.py" line="246" />
         <location filename="../../app/ui/main_window.py" line="466" />
         <source>Cancel</source>
         <translation>취소</translation>
@@ -1022,34 +1057,72 @@
         <translation>알림</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="522" />
-        <source>Receiving a bundle…</source>
-        <translation>묶음 파일 받는 중…</translation>
+        <location filename="../../app/ui/export_dialog.py" line="228" />
+        <source>There is nothing to export yet.</source>
+        <translation>아직 내보낼 것이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="176" />
+        <location filename="../../app/ui/export_dialog.py" line="238" />
         <source>Receive a bundle</source>
         <translation>묶음 파일 받기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="181" />
+        <location filename="../../app/ui/export_dialog.py" line="243" />
         <source>Bundle passphrase (leave empty if it was sealed to this vault):</source>
         <translation>묶음 파일 암호 (이 보관함 앞으로 봉인된 경우 비워 두세요):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="166" />
-        <source>Choose a case on the left, or select an item, to export.</source>
-        <translation>내보낼 사건을 왼쪽에서 고르시거나 항목을 선택해 주세요.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="537" />
+        <location filename="../../app/ui/main_window.py" line="539" />
         <source>Bundle written and checked: %1</source>
         <translation>묶음 파일을 만들고 확인했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="538" />
+        <location filename="../../app/ui/main_window.py" line="540" />
         <source>Bundle written, but its self-check found problems: %1</source>
         <translation>묶음 파일을 만들었지만 자체 확인에서 문제가 발견되었습니다: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/fingerprint.py" line="108" />
+        <source>The bundle does not verify (%1); nothing was imported.</source>
+        <translation>묶음 파일 검증에 실패했습니다(%1). 아무것도 가져오지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/fingerprint.py" line="114" />
+        <source>Receiving a bundle…</source>
+        <translation>묶음 파일 받는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/fingerprint.py" line="118" />
+        <source>Checking the bundle…</source>
+        <translation>묶음 파일 확인 중…</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiveConfirmDialog</name>
+    <message>
+        <location filename="../../app/ui/fingerprint.py" line="70" />
+        <source>Confirm the sender</source>
+        <translation>보낸 사람 확인</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/fingerprint.py" line="75" />
+        <source>The bundle %1 checked out: %n item(s), signed and complete.</source>
+        <translation><numerusform>묶음 파일 %1 확인을 마쳤습니다: 항목 %n개, 서명되어 있고 빠진 것이 없습니다.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/fingerprint.py" line="80" />
+        <source>Confirm this fingerprint with the sender before importing (by phone or in person, not by e-mail). If it is different, the bundle is not from them: cancel.</source>
+        <translation>가져오기 전에 이 지문을 보낸 분과 (이메일이 아니라 전화나 직접 만나서) 맞춰 보세요. 다르다면 그분이 보낸 묶음 파일이 아니니 취소해 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/fingerprint.py" line="87" />
+        <source>It matches: import</source>
+        <translation>일치합니다: 가져오기</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/fingerprint.py" line="89" />
+        <source>Cancel</source>
+        <translation>취소</translation>
     </message>
 </context>
 <context>
