@@ -3,8 +3,6 @@ tags (each added as a custody event; nothing is ever overwritten), archive/unarc
 
 from __future__ import annotations
 
-import json
-
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -38,12 +36,10 @@ def human_size(size: int) -> str:
 
 
 def metadata_text(metadata: dict[str, object], limit: int = 14) -> str:
-    """The item's recorded metadata (capture details) as short "key: value" lines."""
-    lines = []
-    for key, value in list(metadata.items())[:limit]:
-        text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-        lines.append(f"{key}: {text[:160]}")
-    return "\n".join(lines)
+    """The item's recorded metadata with plain, translated labels (metadata_labels)."""
+    from app.ui.metadata_labels import metadata_text as labelled
+
+    return labelled(metadata, limit)
 
 
 class DetailsPane(QScrollArea):

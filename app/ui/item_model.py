@@ -282,6 +282,14 @@ def case_label(name: str | None) -> str:
 
     if name == DEFAULT_CASE:
         return QCoreApplication.translate("ItemModel", "General")
+    import re
+
+    # A received case is named by the importer in English: "Received DATE from FPR (n)".
+    received = re.fullmatch(r"Received (\d{4}-\d\d-\d\d) from ([A-Z2-7-]{5,})( \(\d+\))?",
+                            name or "")
+    if received:
+        text = QCoreApplication.translate("ItemModel", "Received %1 from %2")
+        return text.replace("%1", received[1]).replace("%2", received[2]) + (received[3] or "")
     return name or ""
 
 

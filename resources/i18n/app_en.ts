@@ -283,7 +283,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="211" />
+        <location filename="../../app/ui/capture_dialogs.py" line="213" />
         <source>{0} saved, {1} failed, {2} cancelled</source>
         <translation type="unfinished" />
     </message>
@@ -302,213 +302,382 @@
     </message>
 </context>
 <context>
+    <name>CoreText</name>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="18" />
+        <source>The server answered with error %1 for %2; nothing was stored.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="20" />
+        <source>The site's certificate is not trusted (%1); nothing was stored.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="22" />
+        <source>Could not load %1 (%2); nothing was stored.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="24" />
+        <source>The download of %1 did not finish within %2 seconds; nothing was stored.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="26" />
+        <source>%1 loaded but could not be saved in time; nothing was stored.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="28" />
+        <source>%1 did not load within %2 seconds; nothing was stored.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="30" />
+        <source>Capture cancelled; nothing was stored.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="32" />
+        <source>The page could not be rendered; nothing was stored.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="34" />
+        <source>The time-stamp server %1 answered with error %2 (%3).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="36" />
+        <source>The time-stamp server %1 cannot be reached (%2).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="37" />
+        <source>Cancelled; nothing was imported.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="40" />
+        <source>every page is authentic (SQLCipher HMAC) and the database is consistent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="41" />
+        <source>all present</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="43" />
+        <source>%1 entries, last %2…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="45" />
+        <source>%1 files (%2 bytes) hashed again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="47" />
+        <source>%1 tokens and %2 Merkle proofs checked</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="49" />
+        <source>note: %1 custody entries are still waiting for a timestamp</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="51" />
+        <source>%1 received files match %2 sender chain(s); %3 received token(s) verified</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="53" />
+        <source>Vault verified: everything holds.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="59" />
+        <source>storage</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="60" />
+        <source>append-only guards</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="61" />
+        <source>custody chain</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="62" />
+        <source>evidence files</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="63" />
+        <source>timestamps</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="64" />
+        <source>received evidence</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="71" />
+        <location filename="../../app/ui/core_text.py" line="72" />
+        <source>the name could not be found</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="73" />
+        <source>the connection was refused</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="74" />
+        <source>no answer in time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="75" />
+        <source>no network</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="76" />
+        <source>not found</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="77" />
+        <source>network error</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="101" />
+        <source>[OK]</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="102" />
+        <source>[PROBLEM]</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>DetailsPane</name>
     <message>
-        <location filename="../../app/ui/details.py" line="160" />
+        <location filename="../../app/ui/details.py" line="156" />
         <source>Case</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="160" />
+        <location filename="../../app/ui/details.py" line="156" />
         <source>Kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="161" />
+        <location filename="../../app/ui/details.py" line="157" />
         <source>Captured</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="161" />
-        <location filename="../../app/ui/details.py" line="190" />
+        <location filename="../../app/ui/details.py" line="157" />
+        <location filename="../../app/ui/details.py" line="186" />
         <source>Stored</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="162" />
+        <location filename="../../app/ui/details.py" line="158" />
         <source>Source</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="162" />
+        <location filename="../../app/ui/details.py" line="158" />
         <source>Files</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="163" />
+        <location filename="../../app/ui/details.py" line="159" />
         <source>SHA-256</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="163" />
+        <location filename="../../app/ui/details.py" line="159" />
         <source>Timestamp</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="164" />
+        <location filename="../../app/ui/details.py" line="160" />
         <source>State</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="164" />
+        <location filename="../../app/ui/details.py" line="160" />
         <source>Tags</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="165" />
+        <location filename="../../app/ui/details.py" line="161" />
         <source>Recorded details</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="168" />
+        <location filename="../../app/ui/details.py" line="164" />
         <source>Select an item to see its details. Images stay blurred.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="165" />
+        <location filename="../../app/ui/details.py" line="166" />
+        <source>Tag</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="167" />
+        <source>Add tag</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="168" />
+        <location filename="../../app/ui/details.py" line="295" />
+        <location filename="../../app/ui/details.py" line="297" />
+        <source>Remove tag</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../app/ui/details.py" line="169" />
         <location filename="../../app/ui/details.py" line="170" />
-        <source>Tag</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/details.py" line="171" />
-        <source>Add tag</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/details.py" line="172" />
-        <location filename="../../app/ui/details.py" line="299" />
-        <location filename="../../app/ui/details.py" line="301" />
-        <source>Remove tag</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/details.py" line="173" />
-        <location filename="../../app/ui/details.py" line="174" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="175" />
+        <location filename="../../app/ui/details.py" line="171" />
         <source>Write a note. Notes are added, never overwritten.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="176" />
+        <location filename="../../app/ui/details.py" line="172" />
         <source>New note</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="177" />
+        <location filename="../../app/ui/details.py" line="173" />
         <source>Add note</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="178" />
-        <location filename="../../app/ui/details.py" line="179" />
+        <location filename="../../app/ui/details.py" line="174" />
+        <location filename="../../app/ui/details.py" line="175" />
         <source>Custody history</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="180" />
+        <location filename="../../app/ui/details.py" line="176" />
         <source>Item details</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="190" />
+        <location filename="../../app/ui/details.py" line="186" />
         <source>Note added</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="191" />
+        <location filename="../../app/ui/details.py" line="187" />
         <source>Tag added</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="191" />
+        <location filename="../../app/ui/details.py" line="187" />
         <source>Tag removed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="192" />
+        <location filename="../../app/ui/details.py" line="188" />
         <source>Archived</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="192" />
+        <location filename="../../app/ui/details.py" line="188" />
         <source>Unarchived</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="193" />
+        <location filename="../../app/ui/details.py" line="189" />
         <source>Original viewed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="193" />
+        <location filename="../../app/ui/details.py" line="189" />
         <source>Exported</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="237" />
+        <location filename="../../app/ui/details.py" line="233" />
         <source>(untitled)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="238" />
+        <location filename="../../app/ui/details.py" line="234" />
         <source>No preview for this item.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="245" />
-        <location filename="../../app/ui/details.py" line="254" />
-        <location filename="../../app/ui/details.py" line="255" />
+        <location filename="../../app/ui/details.py" line="241" />
+        <location filename="../../app/ui/details.py" line="250" />
+        <location filename="../../app/ui/details.py" line="251" />
         <source>none</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="252" />
+        <location filename="../../app/ui/details.py" line="248" />
         <source>Archived: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="253" />
+        <location filename="../../app/ui/details.py" line="249" />
         <source>In the main list</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="261" />
+        <location filename="../../app/ui/details.py" line="257" />
         <source>Unarchive</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="261" />
+        <location filename="../../app/ui/details.py" line="257" />
         <source>Archive…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="299" />
+        <location filename="../../app/ui/details.py" line="295" />
         <source>Tag to remove:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="321" />
+        <location filename="../../app/ui/details.py" line="317" />
         <source>Archive item</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="322" />
+        <location filename="../../app/ui/details.py" line="318" />
         <source>Why is this item archived? It is kept and can be brought back.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="323" />
+        <location filename="../../app/ui/details.py" line="319" />
         <source>Archive</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="301" />
-        <location filename="../../app/ui/details.py" line="323" />
+        <location filename="../../app/ui/details.py" line="297" />
+        <location filename="../../app/ui/details.py" line="319" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
@@ -765,6 +934,11 @@
     <message>
         <location filename="../../app/ui/item_model.py" line="284" />
         <source>General</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/item_model.py" line="291" />
+        <source>Received %1 from %2</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1098,6 +1272,222 @@
     </message>
 </context>
 <context>
+    <name>Metadata</name>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="14" />
+        <source>Original file name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="15" />
+        <source>Original file name (raw bytes)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="16" />
+        <source>App version</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="17" />
+        <source>Capture method</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="18" />
+        <source>Address asked for</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="19" />
+        <source>Address reached</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="20" />
+        <source>Redirected</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="21" />
+        <source>Title</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="22" />
+        <source>Captured (UTC)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="23" />
+        <source>Server answer (HTTP status)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="24" />
+        <source>Content type</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="25" />
+        <source>Server headers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="26" />
+        <source>Window size</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="27" />
+        <source>Browser identification</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="28" />
+        <source>Browser engine</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="29" />
+        <source>Browser profile</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="30" />
+        <source>Downloaded file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="31" />
+        <source>Page size</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="32" />
+        <source>Page picture</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="33" />
+        <source>Page details</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="34" />
+        <source>Mode</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="35" />
+        <source>Area</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="36" />
+        <source>Picture size</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="37" />
+        <source>Screens</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="38" />
+        <source>Window system</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="39" />
+        <source>Window number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="40" />
+        <source>Window title</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="41" />
+        <source>width</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="42" />
+        <source>height</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="43" />
+        <source>left</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="44" />
+        <source>top</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="45" />
+        <source>name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="46" />
+        <source>type</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="47" />
+        <source>size</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="48" />
+        <source>whole page</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="49" />
+        <source>cut at height</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="50" />
+        <source>Notes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="51" />
+        <source>Received from</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="63" />
+        <source>yes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="64" />
+        <source>no</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../app/ui/qt_strings.py" line="13" />
+        <source>&amp;Look in:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_strings.py" line="14" />
+        <source>Files of &amp;type:</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ReceiveConfirmDialog</name>
     <message>
         <location filename="../../app/ui/fingerprint.py" line="70" />
@@ -1164,53 +1554,58 @@
 <context>
     <name>ScreenshotDialog</name>
     <message>
-        <location filename="../../app/ui/screenshot_dialog.py" line="106" />
-        <source>Screenshot</source>
+        <location filename="../../app/ui/screenshot_dialog.py" line="58" />
+        <source>Screen %1: %2 × %3 (%4)</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../app/ui/screenshot_dialog.py" line="107" />
-        <source>Whole desktop</source>
+        <source>Screenshot</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../app/ui/screenshot_dialog.py" line="108" />
-        <source>One screen</source>
+        <source>Whole desktop</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../app/ui/screenshot_dialog.py" line="109" />
-        <source>One window</source>
+        <source>One screen</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../app/ui/screenshot_dialog.py" line="110" />
-        <source>A region I select on the screen</source>
+        <source>One window</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../app/ui/screenshot_dialog.py" line="111" />
-        <source>Region (x, y, width, height)</source>
+        <source>A region I select on the screen</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../app/ui/screenshot_dialog.py" line="112" />
-        <source>Delay</source>
+        <source>Region (x, y, width, height)</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../app/ui/screenshot_dialog.py" line="113" />
+        <source>Delay</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/screenshot_dialog.py" line="114" />
         <source>Take screenshot</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/screenshot_dialog.py" line="146" />
-        <location filename="../../app/ui/screenshot_dialog.py" line="169" />
+        <location filename="../../app/ui/screenshot_dialog.py" line="147" />
+        <location filename="../../app/ui/screenshot_dialog.py" line="170" />
         <source>No screenshot</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/screenshot_dialog.py" line="186" />
+        <location filename="../../app/ui/screenshot_dialog.py" line="187" />
         <source>Storing the screenshot…</source>
         <translation type="unfinished" />
     </message>
@@ -1218,85 +1613,85 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="90" />
+        <location filename="../../app/ui/dialogs.py" line="91" />
         <source>Settings</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="93" />
+        <location filename="../../app/ui/dialogs.py" line="94" />
         <source>Follow the system</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/dialogs.py" line="95" />
-        <location filename="../../app/ui/dialogs.py" line="113" />
-        <source>Language</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../app/ui/dialogs.py" line="96" />
         <location filename="../../app/ui/dialogs.py" line="114" />
-        <source>Lock after idle</source>
+        <source>Language</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../app/ui/dialogs.py" line="97" />
-        <source> min</source>
+        <location filename="../../app/ui/dialogs.py" line="115" />
+        <source>Lock after idle</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../app/ui/dialogs.py" line="98" />
-        <source>Never</source>
+        <source> min</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../app/ui/dialogs.py" line="99" />
-        <source>Neutral window title and icon</source>
+        <source>Never</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../app/ui/dialogs.py" line="100" />
-        <location filename="../../app/ui/dialogs.py" line="115" />
+        <source>Neutral window title and icon</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="101" />
+        <location filename="../../app/ui/dialogs.py" line="116" />
         <source>Time-stamp authorities</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="102" />
+        <location filename="../../app/ui/dialogs.py" line="103" />
         <source>none configured</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="103" />
-        <source>Configured in %1 (see `locker stamp --help`).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/dialogs.py" line="105" />
-        <source>Blur images in the in-app browser</source>
+        <location filename="../../app/ui/dialogs.py" line="104" />
+        <source>The list is kept in this file:</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../app/ui/dialogs.py" line="106" />
+        <source>Blur images in the in-app browser</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="107" />
         <source>Remember this vault on this device</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="108" />
+        <location filename="../../app/ui/dialogs.py" line="109" />
         <source>Anyone who can use this computer account could then open the vault without the passphrase. Do not turn this on for a shared computer.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="110" />
+        <location filename="../../app/ui/dialogs.py" line="111" />
         <source>Show recently opened vaults</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="111" />
+        <location filename="../../app/ui/dialogs.py" line="112" />
         <source>Save</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="112" />
+        <location filename="../../app/ui/dialogs.py" line="113" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
@@ -1367,52 +1762,52 @@
 <context>
     <name>Timestamps</name>
     <message>
-        <location filename="../../app/ui/stamps.py" line="21" />
+        <location filename="../../app/ui/stamps.py" line="22" />
         <source>not available in this build</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/stamps.py" line="26" />
+        <location filename="../../app/ui/stamps.py" line="27" />
         <source>unknown</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/stamps.py" line="30" />
+        <location filename="../../app/ui/stamps.py" line="31" />
         <source>none</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/stamps.py" line="34" />
+        <location filename="../../app/ui/stamps.py" line="35" />
         <source>Stamped by %1 at %2 (proves the item existed by then)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/stamps.py" line="38" />
+        <location filename="../../app/ui/stamps.py" line="39" />
         <source>and %1 more token(s)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/stamps.py" line="39" />
+        <location filename="../../app/ui/stamps.py" line="40" />
         <source>Stamped %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/stamps.py" line="41" />
+        <location filename="../../app/ui/stamps.py" line="42" />
         <source>Pending (retrying)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/stamps.py" line="41" />
+        <location filename="../../app/ui/stamps.py" line="42" />
         <source>Pending: the last attempt failed (%1); it is retried automatically.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/stamps.py" line="44" />
+        <location filename="../../app/ui/stamps.py" line="45" />
         <source>Pending</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/stamps.py" line="44" />
+        <location filename="../../app/ui/stamps.py" line="45" />
         <source>Pending: it will be stamped when a time-stamp authority is reachable.</source>
         <translation type="unfinished" />
     </message>
@@ -1681,27 +2076,27 @@
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="162" />
+        <location filename="../../app/ui/dialogs.py" line="165" />
         <source>Vault verification</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="164" />
+        <location filename="../../app/ui/dialogs.py" line="167" />
         <source>Everything holds: every file, the custody history and the vault structure were checked.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="166" />
+        <location filename="../../app/ui/dialogs.py" line="169" />
         <source>Problems were found. Nothing was changed; keep this report and a backup, and ask for help before doing anything else.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="168" />
+        <location filename="../../app/ui/dialogs.py" line="171" />
         <source>Verification report</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="169" />
+        <location filename="../../app/ui/dialogs.py" line="172" />
         <source>Close</source>
         <translation type="unfinished" />
     </message>

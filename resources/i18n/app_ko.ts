@@ -109,7 +109,7 @@
     <message>
         <location filename="../../app/ui/browser.py" line="258" />
         <source>Logins (cookies and site storage) will be kept on this computer in {0}, so anyone using this computer account could use them. Page content and images are still never cached on disk. Continue?</source>
-        <translation>로그인 정보(쿠키와 사이트 저장소)가 이 컴퓨터의 {0}에 보관되어, 이 컴퓨터 계정을 쓰는 사람이라면 누구나 사용할 수 있게 됩니다. 페이지 내용과 이미지는 여전히 디스크에 캐시되지 않습니다. 계속할까요?</translation>
+        <translation>로그인 정보(쿠키와 사이트 저장소)가 이 컴퓨터의 {0}에 저장되어, 이 컴퓨터 계정을 쓰는 사람이라면 누구나 사용할 수 있게 됩니다. 페이지 내용과 이미지는 여전히 디스크에 캐시되지 않습니다. 계속할까요?</translation>
     </message>
     <message>
         <location filename="../../app/ui/browser.py" line="277" />
@@ -144,7 +144,7 @@
     <message>
         <location filename="../../app/ui/browser.py" line="364" />
         <source>The file is too large to keep (over {0} MiB).</source>
-        <translation>파일이 너무 커서 보관할 수 없습니다({0} MiB 초과).</translation>
+        <translation>파일이 너무 커서 저장할 수 없습니다({0} MiB 초과).</translation>
     </message>
     <message>
         <location filename="../../app/ui/browser.py" line="374" />
@@ -283,7 +283,7 @@
         <translation>항목 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="211" />
+        <location filename="../../app/ui/capture_dialogs.py" line="213" />
         <source>{0} saved, {1} failed, {2} cancelled</source>
         <translation>저장 {0}건, 실패 {1}건, 취소 {2}건</translation>
     </message>
@@ -302,213 +302,382 @@
     </message>
 </context>
 <context>
+    <name>CoreText</name>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="18" />
+        <source>The server answered with error %1 for %2; nothing was stored.</source>
+        <translation>서버가 %2에 대해 오류 %1로 응답했습니다. 아무것도 저장하지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="20" />
+        <source>The site's certificate is not trusted (%1); nothing was stored.</source>
+        <translation>사이트 인증서를 신뢰할 수 없습니다(%1). 아무것도 저장하지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="22" />
+        <source>Could not load %1 (%2); nothing was stored.</source>
+        <translation>%1을(를) 불러오지 못했습니다(%2). 아무것도 저장하지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="24" />
+        <source>The download of %1 did not finish within %2 seconds; nothing was stored.</source>
+        <translation>%1 내려받기가 %2초 안에 끝나지 않았습니다. 아무것도 저장하지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="26" />
+        <source>%1 loaded but could not be saved in time; nothing was stored.</source>
+        <translation>%1을(를) 불러왔지만 제때 저장하지 못했습니다. 아무것도 저장하지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="28" />
+        <source>%1 did not load within %2 seconds; nothing was stored.</source>
+        <translation>%1이(가) %2초 안에 열리지 않았습니다. 아무것도 저장하지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="30" />
+        <source>Capture cancelled; nothing was stored.</source>
+        <translation>저장을 취소했습니다. 아무것도 저장하지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="32" />
+        <source>The page could not be rendered; nothing was stored.</source>
+        <translation>페이지를 표시하지 못했습니다. 아무것도 저장하지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="34" />
+        <source>The time-stamp server %1 answered with error %2 (%3).</source>
+        <translation>타임스탬프 서버 %1이(가) 오류 %2로 응답했습니다(%3).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="36" />
+        <source>The time-stamp server %1 cannot be reached (%2).</source>
+        <translation>타임스탬프 서버 %1에 연결할 수 없습니다(%2).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="37" />
+        <source>Cancelled; nothing was imported.</source>
+        <translation>취소했습니다. 아무것도 가져오지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="40" />
+        <source>every page is authentic (SQLCipher HMAC) and the database is consistent</source>
+        <translation>모든 페이지가 진본이며(SQLCipher HMAC) 데이터베이스에 모순이 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="41" />
+        <source>all present</source>
+        <translation>모두 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="43" />
+        <source>%1 entries, last %2…</source>
+        <translation>기록 %1건, 마지막 %2…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="45" />
+        <source>%1 files (%2 bytes) hashed again</source>
+        <translation>파일 %1개(%2바이트)의 해시를 다시 계산했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="47" />
+        <source>%1 tokens and %2 Merkle proofs checked</source>
+        <translation>토큰 %1개와 머클 증명 %2개를 확인했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="49" />
+        <source>note: %1 custody entries are still waiting for a timestamp</source>
+        <translation>참고: 관리 이력 %1건이 아직 타임스탬프를 기다리고 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="51" />
+        <source>%1 received files match %2 sender chain(s); %3 received token(s) verified</source>
+        <translation>받은 파일 %1개가 보낸 사람 이력 %2개와 일치하며, 받은 토큰 %3개를 확인했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="53" />
+        <source>Vault verified: everything holds.</source>
+        <translation>보관함 검증 완료: 모두 이상 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="59" />
+        <source>storage</source>
+        <translation>저장소</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="60" />
+        <source>append-only guards</source>
+        <translation>추가 전용 보호 장치</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="61" />
+        <source>custody chain</source>
+        <translation>관리 이력 사슬</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="62" />
+        <source>evidence files</source>
+        <translation>증거 파일</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="63" />
+        <source>timestamps</source>
+        <translation>타임스탬프</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="64" />
+        <source>received evidence</source>
+        <translation>받은 증거</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="71" />
+        <location filename="../../app/ui/core_text.py" line="72" />
+        <source>the name could not be found</source>
+        <translation>주소 이름을 찾을 수 없음</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="73" />
+        <source>the connection was refused</source>
+        <translation>연결이 거부됨</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="74" />
+        <source>no answer in time</source>
+        <translation>제때 응답이 없음</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="75" />
+        <source>no network</source>
+        <translation>네트워크 없음</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="76" />
+        <source>not found</source>
+        <translation>찾을 수 없음</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="77" />
+        <source>network error</source>
+        <translation>네트워크 오류</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="101" />
+        <source>[OK]</source>
+        <translation>[정상]</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="102" />
+        <source>[PROBLEM]</source>
+        <translation>[문제]</translation>
+    </message>
+</context>
+<context>
     <name>DetailsPane</name>
     <message>
-        <location filename="../../app/ui/details.py" line="160" />
+        <location filename="../../app/ui/details.py" line="156" />
         <source>Case</source>
         <translation>사건</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="160" />
+        <location filename="../../app/ui/details.py" line="156" />
         <source>Kind</source>
         <translation>종류</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="161" />
+        <location filename="../../app/ui/details.py" line="157" />
         <source>Captured</source>
         <translation>수집 시각</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="161" />
-        <location filename="../../app/ui/details.py" line="190" />
+        <location filename="../../app/ui/details.py" line="157" />
+        <location filename="../../app/ui/details.py" line="186" />
         <source>Stored</source>
         <translation>보관함에 저장</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="162" />
+        <location filename="../../app/ui/details.py" line="158" />
         <source>Source</source>
         <translation>출처</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="162" />
+        <location filename="../../app/ui/details.py" line="158" />
         <source>Files</source>
         <translation>파일</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="163" />
+        <location filename="../../app/ui/details.py" line="159" />
         <source>SHA-256</source>
         <translation>SHA-256 해시</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="163" />
+        <location filename="../../app/ui/details.py" line="159" />
         <source>Timestamp</source>
         <translation>타임스탬프</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="164" />
+        <location filename="../../app/ui/details.py" line="160" />
         <source>State</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="164" />
+        <location filename="../../app/ui/details.py" line="160" />
         <source>Tags</source>
         <translation>태그</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="165" />
+        <location filename="../../app/ui/details.py" line="161" />
         <source>Recorded details</source>
         <translation>기록된 정보</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="168" />
+        <location filename="../../app/ui/details.py" line="164" />
         <source>Select an item to see its details. Images stay blurred.</source>
         <translation>항목을 선택하면 자세한 정보가 보입니다. 이미지는 계속 흐리게 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="169" />
-        <location filename="../../app/ui/details.py" line="170" />
+        <location filename="../../app/ui/details.py" line="165" />
+        <location filename="../../app/ui/details.py" line="166" />
         <source>Tag</source>
         <translation>태그</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="171" />
+        <location filename="../../app/ui/details.py" line="167" />
         <source>Add tag</source>
         <translation>태그 추가</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="172" />
-        <location filename="../../app/ui/details.py" line="299" />
-        <location filename="../../app/ui/details.py" line="301" />
+        <location filename="../../app/ui/details.py" line="168" />
+        <location filename="../../app/ui/details.py" line="295" />
+        <location filename="../../app/ui/details.py" line="297" />
         <source>Remove tag</source>
         <translation>태그 빼기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="173" />
-        <location filename="../../app/ui/details.py" line="174" />
+        <location filename="../../app/ui/details.py" line="169" />
+        <location filename="../../app/ui/details.py" line="170" />
         <source>Notes</source>
         <translation>메모</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="175" />
+        <location filename="../../app/ui/details.py" line="171" />
         <source>Write a note. Notes are added, never overwritten.</source>
         <translation>메모를 적어 주세요. 메모는 덧붙여질 뿐, 덮어쓰이지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="176" />
+        <location filename="../../app/ui/details.py" line="172" />
         <source>New note</source>
         <translation>새 메모</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="177" />
+        <location filename="../../app/ui/details.py" line="173" />
         <source>Add note</source>
         <translation>메모 추가</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="178" />
-        <location filename="../../app/ui/details.py" line="179" />
+        <location filename="../../app/ui/details.py" line="174" />
+        <location filename="../../app/ui/details.py" line="175" />
         <source>Custody history</source>
-        <translation>보관 이력</translation>
+        <translation>관리 이력</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="180" />
+        <location filename="../../app/ui/details.py" line="176" />
         <source>Item details</source>
         <translation>항목 정보</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="190" />
+        <location filename="../../app/ui/details.py" line="186" />
         <source>Note added</source>
         <translation>메모 추가됨</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="191" />
+        <location filename="../../app/ui/details.py" line="187" />
         <source>Tag added</source>
         <translation>태그 추가됨</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="191" />
+        <location filename="../../app/ui/details.py" line="187" />
         <source>Tag removed</source>
         <translation>태그 빠짐</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="192" />
+        <location filename="../../app/ui/details.py" line="188" />
         <source>Archived</source>
-        <translation>보관 처리됨</translation>
+        <translation>숨김 보관됨</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="192" />
+        <location filename="../../app/ui/details.py" line="188" />
         <source>Unarchived</source>
         <translation>목록으로 되돌림</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="193" />
+        <location filename="../../app/ui/details.py" line="189" />
         <source>Original viewed</source>
         <translation>원본 열람</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="193" />
+        <location filename="../../app/ui/details.py" line="189" />
         <source>Exported</source>
         <translation>내보냄</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="237" />
+        <location filename="../../app/ui/details.py" line="233" />
         <source>(untitled)</source>
         <translation>(제목 없음)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="238" />
+        <location filename="../../app/ui/details.py" line="234" />
         <source>No preview for this item.</source>
         <translation>이 항목은 미리 보기가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="245" />
-        <location filename="../../app/ui/details.py" line="254" />
-        <location filename="../../app/ui/details.py" line="255" />
+        <location filename="../../app/ui/details.py" line="241" />
+        <location filename="../../app/ui/details.py" line="250" />
+        <location filename="../../app/ui/details.py" line="251" />
         <source>none</source>
         <translation>없음</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="252" />
+        <location filename="../../app/ui/details.py" line="248" />
         <source>Archived: %1</source>
-        <translation>보관 처리됨: %1</translation>
+        <translation>숨김 보관됨: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="253" />
+        <location filename="../../app/ui/details.py" line="249" />
         <source>In the main list</source>
         <translation>기본 목록에 있음</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="261" />
+        <location filename="../../app/ui/details.py" line="257" />
         <source>Unarchive</source>
         <translation>목록으로 되돌리기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="261" />
+        <location filename="../../app/ui/details.py" line="257" />
         <source>Archive…</source>
-        <translation>보관 처리…</translation>
+        <translation>숨김 보관…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="299" />
+        <location filename="../../app/ui/details.py" line="295" />
         <source>Tag to remove:</source>
         <translation>뺄 태그:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="321" />
+        <location filename="../../app/ui/details.py" line="317" />
         <source>Archive item</source>
-        <translation>항목 보관 처리</translation>
+        <translation>항목 숨김 보관</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="322" />
+        <location filename="../../app/ui/details.py" line="318" />
         <source>Why is this item archived? It is kept and can be brought back.</source>
-        <translation>보관 처리하는 이유를 적어 주세요. 항목은 지워지지 않으며 언제든 되돌릴 수 있습니다.</translation>
+        <translation>숨김 보관하는 이유를 적어 주세요. 항목은 지워지지 않으며 언제든 되돌릴 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="323" />
+        <location filename="../../app/ui/details.py" line="319" />
         <source>Archive</source>
-        <translation>보관 처리</translation>
+        <translation>숨김 보관</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="301" />
-        <location filename="../../app/ui/details.py" line="323" />
+        <location filename="../../app/ui/details.py" line="297" />
+        <location filename="../../app/ui/details.py" line="319" />
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
@@ -767,6 +936,11 @@
         <source>General</source>
         <translation>일반</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/item_model.py" line="291" />
+        <source>Received %1 from %2</source>
+        <translation>%1에 %2에게서 받음</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -819,7 +993,7 @@
     <message>
         <location filename="../../app/ui/main_window.py" line="277" />
         <source>Import files; originals are kept bit-exact (Ctrl+O)</source>
-        <translation>파일을 가져옵니다. 원본은 한 비트도 바뀌지 않고 보관됩니다 (Ctrl+O)</translation>
+        <translation>파일을 가져옵니다. 원본은 한 비트도 바뀌지 않고 저장됩니다 (Ctrl+O)</translation>
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="278" />
@@ -902,7 +1076,7 @@
     <message>
         <location filename="../../app/ui/main_window.py" line="285" />
         <source>Check every file and the custody history (Ctrl+Shift+V)</source>
-        <translation>모든 파일과 보관 이력을 확인합니다 (Ctrl+Shift+V)</translation>
+        <translation>모든 파일과 관리 이력을 확인합니다 (Ctrl+Shift+V)</translation>
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="286" />
@@ -973,7 +1147,7 @@
     <message>
         <location filename="../../app/ui/main_window.py" line="321" />
         <source>New vault created. Nothing is ever deleted; items can be archived.</source>
-        <translation>새 보관함을 만들었습니다. 어떤 것도 지워지지 않으며, 항목은 보관 처리할 수 있습니다.</translation>
+        <translation>새 보관함을 만들었습니다. 어떤 것도 지워지지 않으며, 항목은 숨김 보관할 수 있습니다.</translation>
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="323" />
@@ -1003,7 +1177,7 @@
     <message>
         <location filename="../../app/ui/main_window.py" line="363" />
         <source>Archived</source>
-        <translation>보관 처리됨</translation>
+        <translation>숨김 보관됨</translation>
     </message>
     <message numerus="yes">
         <location filename="../../app/ui/main_window.py" line="405" />
@@ -1013,7 +1187,7 @@
     <message>
         <location filename="../../app/ui/main_window.py" line="409" />
         <source>Nothing is archived.</source>
-        <translation>보관 처리된 항목이 없습니다.</translation>
+        <translation>숨김 보관된 항목이 없습니다.</translation>
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="412" />
@@ -1098,6 +1272,222 @@
     </message>
 </context>
 <context>
+    <name>Metadata</name>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="14" />
+        <source>Original file name</source>
+        <translation>원래 파일 이름</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="15" />
+        <source>Original file name (raw bytes)</source>
+        <translation>원래 파일 이름 (원시 바이트)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="16" />
+        <source>App version</source>
+        <translation>앱 버전</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="17" />
+        <source>Capture method</source>
+        <translation>저장 방식</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="18" />
+        <source>Address asked for</source>
+        <translation>요청한 주소</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="19" />
+        <source>Address reached</source>
+        <translation>도착한 주소</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="20" />
+        <source>Redirected</source>
+        <translation>다른 주소로 이동됨</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="21" />
+        <source>Title</source>
+        <translation>제목</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="22" />
+        <source>Captured (UTC)</source>
+        <translation>저장 시각 (UTC)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="23" />
+        <source>Server answer (HTTP status)</source>
+        <translation>서버 응답 (HTTP 상태)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="24" />
+        <source>Content type</source>
+        <translation>내용 형식</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="25" />
+        <source>Server headers</source>
+        <translation>서버 헤더</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="26" />
+        <source>Window size</source>
+        <translation>창 크기</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="27" />
+        <source>Browser identification</source>
+        <translation>브라우저 식별 정보</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="28" />
+        <source>Browser engine</source>
+        <translation>브라우저 엔진</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="29" />
+        <source>Browser profile</source>
+        <translation>브라우저 프로필</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="30" />
+        <source>Downloaded file</source>
+        <translation>내려받은 파일</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="31" />
+        <source>Page size</source>
+        <translation>페이지 크기</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="32" />
+        <source>Page picture</source>
+        <translation>페이지 화면 이미지</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="33" />
+        <source>Page details</source>
+        <translation>페이지 정보</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="34" />
+        <source>Mode</source>
+        <translation>방식</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="35" />
+        <source>Area</source>
+        <translation>영역</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="36" />
+        <source>Picture size</source>
+        <translation>이미지 크기</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="37" />
+        <source>Screens</source>
+        <translation>화면</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="38" />
+        <source>Window system</source>
+        <translation>창 시스템</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="39" />
+        <source>Window number</source>
+        <translation>창 번호</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="40" />
+        <source>Window title</source>
+        <translation>창 제목</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="41" />
+        <source>width</source>
+        <translation>너비</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="42" />
+        <source>height</source>
+        <translation>높이</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="43" />
+        <source>left</source>
+        <translation>왼쪽</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="44" />
+        <source>top</source>
+        <translation>위쪽</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="45" />
+        <source>name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="46" />
+        <source>type</source>
+        <translation>형식</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="47" />
+        <source>size</source>
+        <translation>크기</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="48" />
+        <source>whole page</source>
+        <translation>페이지 전체</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="49" />
+        <source>cut at height</source>
+        <translation>잘린 높이</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="50" />
+        <source>Notes</source>
+        <translation>메모</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="51" />
+        <source>Received from</source>
+        <translation>보낸 사람</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="63" />
+        <source>yes</source>
+        <translation>예</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="64" />
+        <source>no</source>
+        <translation>아니요</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../app/ui/qt_strings.py" line="13" />
+        <source>&amp;Look in:</source>
+        <translation>찾는 위치(&amp;L):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_strings.py" line="14" />
+        <source>Files of &amp;type:</source>
+        <translation>파일 형식(&amp;T):</translation>
+    </message>
+</context>
+<context>
     <name>ReceiveConfirmDialog</name>
     <message>
         <location filename="../../app/ui/fingerprint.py" line="70" />
@@ -1164,53 +1554,58 @@
 <context>
     <name>ScreenshotDialog</name>
     <message>
-        <location filename="../../app/ui/screenshot_dialog.py" line="106" />
+        <location filename="../../app/ui/screenshot_dialog.py" line="58" />
+        <source>Screen %1: %2 × %3 (%4)</source>
+        <translation>화면 %1: %2 × %3 (%4)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/screenshot_dialog.py" line="107" />
         <source>Screenshot</source>
         <translation>화면 캡처</translation>
     </message>
     <message>
-        <location filename="../../app/ui/screenshot_dialog.py" line="107" />
+        <location filename="../../app/ui/screenshot_dialog.py" line="108" />
         <source>Whole desktop</source>
         <translation>바탕 화면 전체</translation>
     </message>
     <message>
-        <location filename="../../app/ui/screenshot_dialog.py" line="108" />
+        <location filename="../../app/ui/screenshot_dialog.py" line="109" />
         <source>One screen</source>
         <translation>화면 하나</translation>
     </message>
     <message>
-        <location filename="../../app/ui/screenshot_dialog.py" line="109" />
+        <location filename="../../app/ui/screenshot_dialog.py" line="110" />
         <source>One window</source>
         <translation>창 하나</translation>
     </message>
     <message>
-        <location filename="../../app/ui/screenshot_dialog.py" line="110" />
+        <location filename="../../app/ui/screenshot_dialog.py" line="111" />
         <source>A region I select on the screen</source>
         <translation>화면에서 직접 고르는 영역</translation>
     </message>
     <message>
-        <location filename="../../app/ui/screenshot_dialog.py" line="111" />
+        <location filename="../../app/ui/screenshot_dialog.py" line="112" />
         <source>Region (x, y, width, height)</source>
         <translation>영역 (x, y, 너비, 높이)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/screenshot_dialog.py" line="112" />
+        <location filename="../../app/ui/screenshot_dialog.py" line="113" />
         <source>Delay</source>
         <translation>기다리는 시간</translation>
     </message>
     <message>
-        <location filename="../../app/ui/screenshot_dialog.py" line="113" />
+        <location filename="../../app/ui/screenshot_dialog.py" line="114" />
         <source>Take screenshot</source>
         <translation>화면 캡처하기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/screenshot_dialog.py" line="146" />
-        <location filename="../../app/ui/screenshot_dialog.py" line="169" />
+        <location filename="../../app/ui/screenshot_dialog.py" line="147" />
+        <location filename="../../app/ui/screenshot_dialog.py" line="170" />
         <source>No screenshot</source>
         <translation>화면을 캡처하지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/screenshot_dialog.py" line="186" />
+        <location filename="../../app/ui/screenshot_dialog.py" line="187" />
         <source>Storing the screenshot…</source>
         <translation>화면 캡처 저장 중…</translation>
     </message>
@@ -1218,85 +1613,85 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="90" />
+        <location filename="../../app/ui/dialogs.py" line="91" />
         <source>Settings</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="93" />
+        <location filename="../../app/ui/dialogs.py" line="94" />
         <source>Follow the system</source>
         <translation>시스템 설정 따르기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="95" />
-        <location filename="../../app/ui/dialogs.py" line="113" />
+        <location filename="../../app/ui/dialogs.py" line="96" />
+        <location filename="../../app/ui/dialogs.py" line="114" />
         <source>Language</source>
         <translation>언어</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="96" />
-        <location filename="../../app/ui/dialogs.py" line="114" />
+        <location filename="../../app/ui/dialogs.py" line="97" />
+        <location filename="../../app/ui/dialogs.py" line="115" />
         <source>Lock after idle</source>
         <translation>사용하지 않으면 잠그기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="97" />
+        <location filename="../../app/ui/dialogs.py" line="98" />
         <source> min</source>
         <translation>분</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="98" />
+        <location filename="../../app/ui/dialogs.py" line="99" />
         <source>Never</source>
         <translation>잠그지 않음</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="99" />
+        <location filename="../../app/ui/dialogs.py" line="100" />
         <source>Neutral window title and icon</source>
         <translation>눈에 띄지 않는 창 제목과 아이콘</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="100" />
-        <location filename="../../app/ui/dialogs.py" line="115" />
+        <location filename="../../app/ui/dialogs.py" line="101" />
+        <location filename="../../app/ui/dialogs.py" line="116" />
         <source>Time-stamp authorities</source>
         <translation>타임스탬프 기관</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="102" />
+        <location filename="../../app/ui/dialogs.py" line="103" />
         <source>none configured</source>
         <translation>설정된 기관 없음</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="103" />
-        <source>Configured in %1 (see `locker stamp --help`).</source>
-        <translation>%1에서 설정합니다(`locker stamp --help` 참고).</translation>
+        <location filename="../../app/ui/dialogs.py" line="104" />
+        <source>The list is kept in this file:</source>
+        <translation>목록은 이 파일에 있습니다:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="105" />
+        <location filename="../../app/ui/dialogs.py" line="106" />
         <source>Blur images in the in-app browser</source>
         <translation>앱 안 브라우저에서 이미지 흐리게 하기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="106" />
+        <location filename="../../app/ui/dialogs.py" line="107" />
         <source>Remember this vault on this device</source>
         <translation>이 기기에서 이 보관함 기억하기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="108" />
+        <location filename="../../app/ui/dialogs.py" line="109" />
         <source>Anyone who can use this computer account could then open the vault without the passphrase. Do not turn this on for a shared computer.</source>
         <translation>이 컴퓨터 계정을 쓸 수 있는 사람이라면 누구나 암호 없이 보관함을 열 수 있게 됩니다. 함께 쓰는 컴퓨터에서는 켜지 마세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="110" />
+        <location filename="../../app/ui/dialogs.py" line="111" />
         <source>Show recently opened vaults</source>
         <translation>최근 연 보관함 보여 주기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="111" />
+        <location filename="../../app/ui/dialogs.py" line="112" />
         <source>Save</source>
         <translation>저장</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="112" />
+        <location filename="../../app/ui/dialogs.py" line="113" />
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
@@ -1367,52 +1762,52 @@
 <context>
     <name>Timestamps</name>
     <message>
-        <location filename="../../app/ui/stamps.py" line="21" />
+        <location filename="../../app/ui/stamps.py" line="22" />
         <source>not available in this build</source>
         <translation>이 버전에서는 사용할 수 없음</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stamps.py" line="26" />
+        <location filename="../../app/ui/stamps.py" line="27" />
         <source>unknown</source>
         <translation>알 수 없음</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stamps.py" line="30" />
+        <location filename="../../app/ui/stamps.py" line="31" />
         <source>none</source>
         <translation>없음</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stamps.py" line="34" />
+        <location filename="../../app/ui/stamps.py" line="35" />
         <source>Stamped by %1 at %2 (proves the item existed by then)</source>
         <translation>%1에서 %2에 타임스탬프를 받았습니다(그 시각에 항목이 있었음을 증명합니다)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stamps.py" line="38" />
+        <location filename="../../app/ui/stamps.py" line="39" />
         <source>and %1 more token(s)</source>
         <translation>그 밖에 토큰 %1개</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stamps.py" line="39" />
+        <location filename="../../app/ui/stamps.py" line="40" />
         <source>Stamped %1</source>
         <translation>타임스탬프 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stamps.py" line="41" />
+        <location filename="../../app/ui/stamps.py" line="42" />
         <source>Pending (retrying)</source>
         <translation>대기 중 (다시 시도 중)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stamps.py" line="41" />
+        <location filename="../../app/ui/stamps.py" line="42" />
         <source>Pending: the last attempt failed (%1); it is retried automatically.</source>
         <translation>대기 중: 지난 시도가 실패했습니다(%1). 자동으로 다시 시도합니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stamps.py" line="44" />
+        <location filename="../../app/ui/stamps.py" line="45" />
         <source>Pending</source>
         <translation>대기 중</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stamps.py" line="44" />
+        <location filename="../../app/ui/stamps.py" line="45" />
         <source>Pending: it will be stamped when a time-stamp authority is reachable.</source>
         <translation>대기 중: 타임스탬프 기관에 연결되면 타임스탬프를 받습니다.</translation>
     </message>
@@ -1681,27 +2076,27 @@
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="162" />
+        <location filename="../../app/ui/dialogs.py" line="165" />
         <source>Vault verification</source>
         <translation>보관함 검증</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="164" />
+        <location filename="../../app/ui/dialogs.py" line="167" />
         <source>Everything holds: every file, the custody history and the vault structure were checked.</source>
-        <translation>모두 이상 없습니다. 모든 파일, 보관 이력, 보관함 구조를 확인했습니다.</translation>
+        <translation>모두 이상 없습니다. 모든 파일, 관리 이력, 보관함 구조를 확인했습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="166" />
+        <location filename="../../app/ui/dialogs.py" line="169" />
         <source>Problems were found. Nothing was changed; keep this report and a backup, and ask for help before doing anything else.</source>
-        <translation>문제가 발견되었습니다. 아무것도 바뀌지 않았습니다. 이 보고서와 백업을 보관하시고, 다른 조치를 하시기 전에 도움을 요청해 주세요.</translation>
+        <translation>문제가 발견되었습니다. 아무것도 바뀌지 않았습니다. 이 보고서와 백업을 간직하시고, 다른 조치를 하시기 전에 도움을 요청해 주세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="168" />
+        <location filename="../../app/ui/dialogs.py" line="171" />
         <source>Verification report</source>
         <translation>검증 보고서</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="169" />
+        <location filename="../../app/ui/dialogs.py" line="172" />
         <source>Close</source>
         <translation>닫기</translation>
     </message>
