@@ -76,6 +76,12 @@ class DetailsPane(QScrollArea):
         layout.addWidget(self.title)
         self.reveal = RevealView(controller, self.content)
         layout.addWidget(self.reveal)
+        # The item's actions sit together under the preview, above the fold.
+        archive_row = QHBoxLayout()
+        archive_row.addStretch(1)
+        self.archive_button = QPushButton(self.content)
+        archive_row.addWidget(self.archive_button)
+        layout.addLayout(archive_row)
         self.form = QFormLayout()
         self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         self.form.setHorizontalSpacing(12)
@@ -136,11 +142,6 @@ class DetailsPane(QScrollArea):
         self.history.setWordWrap(True)
         self.history.setMinimumHeight(120)
         layout.addWidget(self.history)
-        archive_row = QHBoxLayout()
-        archive_row.addStretch(1)
-        self.archive_button = QPushButton(self.content)
-        archive_row.addWidget(self.archive_button)
-        layout.addLayout(archive_row)
         self.add_tag_button.clicked.connect(self._add_tag)
         self.tag_edit.returnPressed.connect(self._add_tag)
         self.remove_tag_button.clicked.connect(self._remove_tag)
@@ -316,4 +317,6 @@ class DetailsPane(QScrollArea):
 
         ask(self, "archiveDialog", self.tr("Archive item"),
             self.tr("Why is this item archived? It is kept and can be brought back."), chosen,
-            ok_text=self.tr("Archive"), cancel_text=self.tr("Cancel"), required=True)
+            ok_text=self.tr("Archive"), cancel_text=self.tr("Cancel"), required=True,
+            required_hint=self.tr("Write a reason to archive: it is kept in the custody "
+                                  "history."))

@@ -179,10 +179,12 @@ class VerifyDialog(QDialog):
 
 def ask(parent: QWidget, name: str, title: str, label: str, on_ok: Callable[[str], None], *,
         ok_text: str = "", cancel_text: str = "", items: list[str] | None = None,
-        password: bool = False, required: bool = False) -> QInputDialog:
+        password: bool = False, required: bool = False,
+        required_hint: str = "") -> QInputDialog:
     """A small non-blocking question (text, password or a choice); ``on_ok`` gets the
     answer. Non-blocking, so quick exit and locking are never held up by an open prompt.
-    ``required``: OK stays disabled while the answer is blank (no silent no-op)."""
+    ``required``: OK stays disabled while the answer is blank (no silent no-op), and
+    ``required_hint`` then says why under the question."""
     dialog = QInputDialog(parent)
     dialog.setObjectName(name)
     dialog.setWindowTitle(title)
@@ -201,7 +203,14 @@ def ask(parent: QWidget, name: str, title: str, label: str, on_ok: Callable[[str
     ok_button = box.button(QDialogButtonBox.StandardButton.Ok) if box is not None else None
     if required and ok_button is not None:
         ok_button.setEnabled(False)
-        dialog.textValueChanged.connect(lambda text: ok_button.setEnabled(bool(text.strip())))
+
+        def changed(text: str) -> None:
+            ok_button.setEnabled(bool(text.strip()))
+            if required_hint:  # say why OK is disabled while the answer is blank
+                dialog.setLabelText(label if text.strip() else f"{label}\n{required_hint}")
+
+        dialog.textValueChanged.connect(changed)
+        changed("")
     dialog.textValueSelected.connect(on_ok)
     dialog.open()
     return dialog

@@ -1,5 +1,6 @@
 """Paints one grid cell: the blurred thumbnail centred in a fixed box, the title
-elided below. Text-only mode paints no image at all."""
+elided below and, under it, the site and time (so captures of pages with the same long
+title can be told apart). Text-only mode paints no image at all."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-CELL = QSize(164, 188)
+CELL = QSize(164, 206)
 IMAGE_BOX = QSize(148, 132)
 
 
@@ -62,6 +63,14 @@ class GridDelegate(QStyledItemDelegate):
         title = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
         painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop),
                          metrics.elidedText(title, Qt.TextElideMode.ElideMiddle, text_rect.width()))
+        from app.ui.item_model import SubtitleRole
+
+        subtitle = str(index.data(SubtitleRole) or "")
+        if subtitle:
+            painter.setPen(QColor("#5b6673"))
+            painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom),
+                             metrics.elidedText(subtitle, Qt.TextElideMode.ElideMiddle,
+                                                text_rect.width()))
         painter.restore()
 
 

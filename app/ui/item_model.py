@@ -31,6 +31,7 @@ PAGE_SIZE = 200
 THUMB_CACHE = 1000  # decoded thumbnails kept in memory (about 80 KB each)
 THUMB_SIDE = 160  # they are blurred: a small size loses nothing, even on high-DPI screens
 ItemRole = Qt.ItemDataRole.UserRole + 1
+SubtitleRole = Qt.ItemDataRole.UserRole + 2  # "host · time": tells same-titled items apart
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -248,6 +249,10 @@ class ItemModel(QAbstractTableModel):
         item, column = row.item, self.COLUMNS[index.column()]
         if role == ItemRole:
             return item.id
+        if role == SubtitleRole:
+            host = urlsplit(item.source_url).hostname or "" if item.source_url else ""
+            when = local_time(item.captured_at)
+            return f"{host} · {when}" if host else when
         if role == Qt.ItemDataRole.DecorationRole and column == "title" and not self.text_only:
             return self._thumbnail(item.id)
         if role == Qt.ItemDataRole.ToolTipRole and column == "title":

@@ -377,6 +377,8 @@ class MainWindow(QMainWindow):
         return DEFAULT_CASE if key in (ALL, ARCHIVED) else key
 
     def _case_changed(self) -> None:
+        # Another case: the details pane never stays on an item of the case left behind.
+        self.details.show_item(None)
         self.reload()
 
     def reload(self) -> None:

@@ -89,6 +89,11 @@ class UnlockWindow(QWidget):
         safety_layout.addWidget(self.safety_text)
         safety_layout.addLayout(row)
         outer.addWidget(self.safety)
+        # "Got it" hides the note but keeps its space (this session), so the buttons
+        # under the pointer do not jump up; the next start shows no note at all.
+        policy = self.safety.sizePolicy()
+        policy.setRetainSizeWhenHidden(not controller.settings.safety_note_seen)
+        self.safety.setSizePolicy(policy)
         self.safety.setVisible(not controller.settings.safety_note_seen)
         self.lock_note = QLabel(self)
         self.lock_note.setObjectName("notice")

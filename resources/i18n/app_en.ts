@@ -291,12 +291,12 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../app/ui/controller.py" line="310" />
+        <location filename="../../app/ui/controller.py" line="311" />
         <source>These files were not stored (the others were):</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/controller.py" line="313" />
+        <location filename="../../app/ui/controller.py" line="314" />
         <source>…and %n more.</source>
         <translation><numerusform>…and %n more.</numerusform><numerusform>…and %n more.</numerusform></translation>
     </message>
@@ -473,211 +473,216 @@
 <context>
     <name>DetailsPane</name>
     <message>
-        <location filename="../../app/ui/details.py" line="156" />
+        <location filename="../../app/ui/details.py" line="157" />
         <source>Case</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="156" />
+        <location filename="../../app/ui/details.py" line="157" />
         <source>Kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="157" />
+        <location filename="../../app/ui/details.py" line="158" />
         <source>Captured</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="157" />
-        <location filename="../../app/ui/details.py" line="186" />
+        <location filename="../../app/ui/details.py" line="158" />
+        <location filename="../../app/ui/details.py" line="187" />
         <source>Stored</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="158" />
+        <location filename="../../app/ui/details.py" line="159" />
         <source>Source</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="158" />
+        <location filename="../../app/ui/details.py" line="159" />
         <source>Files</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="159" />
+        <location filename="../../app/ui/details.py" line="160" />
         <source>SHA-256</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="159" />
+        <location filename="../../app/ui/details.py" line="160" />
         <source>Timestamp</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="160" />
+        <location filename="../../app/ui/details.py" line="161" />
         <source>State</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="160" />
+        <location filename="../../app/ui/details.py" line="161" />
         <source>Tags</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="161" />
+        <location filename="../../app/ui/details.py" line="162" />
         <source>Recorded details</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="164" />
+        <location filename="../../app/ui/details.py" line="165" />
         <source>Select an item to see its details. Images stay blurred.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="165" />
         <location filename="../../app/ui/details.py" line="166" />
+        <location filename="../../app/ui/details.py" line="167" />
         <source>Tag</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="167" />
+        <location filename="../../app/ui/details.py" line="168" />
         <source>Add tag</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="168" />
-        <location filename="../../app/ui/details.py" line="295" />
-        <location filename="../../app/ui/details.py" line="297" />
+        <location filename="../../app/ui/details.py" line="169" />
+        <location filename="../../app/ui/details.py" line="296" />
+        <location filename="../../app/ui/details.py" line="298" />
         <source>Remove tag</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="169" />
         <location filename="../../app/ui/details.py" line="170" />
+        <location filename="../../app/ui/details.py" line="171" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="171" />
+        <location filename="../../app/ui/details.py" line="172" />
         <source>Write a note. Notes are added, never overwritten.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="172" />
+        <location filename="../../app/ui/details.py" line="173" />
         <source>New note</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="173" />
+        <location filename="../../app/ui/details.py" line="174" />
         <source>Add note</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="174" />
         <location filename="../../app/ui/details.py" line="175" />
+        <location filename="../../app/ui/details.py" line="176" />
         <source>Custody history</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="176" />
+        <location filename="../../app/ui/details.py" line="177" />
         <source>Item details</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="186" />
+        <location filename="../../app/ui/details.py" line="187" />
         <source>Note added</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="187" />
+        <location filename="../../app/ui/details.py" line="188" />
         <source>Tag added</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="187" />
+        <location filename="../../app/ui/details.py" line="188" />
         <source>Tag removed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="188" />
+        <location filename="../../app/ui/details.py" line="189" />
         <source>Archived</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="188" />
+        <location filename="../../app/ui/details.py" line="189" />
         <source>Unarchived</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="189" />
+        <location filename="../../app/ui/details.py" line="190" />
         <source>Original viewed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="189" />
+        <location filename="../../app/ui/details.py" line="190" />
         <source>Exported</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="233" />
+        <location filename="../../app/ui/details.py" line="234" />
         <source>(untitled)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="234" />
+        <location filename="../../app/ui/details.py" line="235" />
         <source>No preview for this item.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="241" />
-        <location filename="../../app/ui/details.py" line="250" />
+        <location filename="../../app/ui/details.py" line="242" />
         <location filename="../../app/ui/details.py" line="251" />
+        <location filename="../../app/ui/details.py" line="252" />
         <source>none</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="248" />
+        <location filename="../../app/ui/details.py" line="249" />
         <source>Archived: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="249" />
+        <location filename="../../app/ui/details.py" line="250" />
         <source>In the main list</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="257" />
+        <location filename="../../app/ui/details.py" line="258" />
         <source>Unarchive</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="257" />
+        <location filename="../../app/ui/details.py" line="258" />
         <source>Archive…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="295" />
+        <location filename="../../app/ui/details.py" line="296" />
         <source>Tag to remove:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="317" />
+        <location filename="../../app/ui/details.py" line="318" />
         <source>Archive item</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="318" />
+        <location filename="../../app/ui/details.py" line="319" />
         <source>Why is this item archived? It is kept and can be brought back.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="319" />
+        <location filename="../../app/ui/details.py" line="320" />
         <source>Archive</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="297" />
-        <location filename="../../app/ui/details.py" line="319" />
+        <location filename="../../app/ui/details.py" line="321" />
+        <source>Write a reason to archive: it is kept in the custody history.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="298" />
+        <location filename="../../app/ui/details.py" line="320" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
@@ -872,72 +877,72 @@
 <context>
     <name>ItemModel</name>
     <message>
-        <location filename="../../app/ui/item_model.py" line="240" />
+        <location filename="../../app/ui/item_model.py" line="241" />
         <source>Title</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="240" />
+        <location filename="../../app/ui/item_model.py" line="241" />
         <source>Captured</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="240" />
+        <location filename="../../app/ui/item_model.py" line="241" />
         <source>Source site</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="240" />
+        <location filename="../../app/ui/item_model.py" line="241" />
         <source>Kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="241" />
+        <location filename="../../app/ui/item_model.py" line="242" />
         <source>Timestamp</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="241" />
+        <location filename="../../app/ui/item_model.py" line="242" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="260" />
+        <location filename="../../app/ui/item_model.py" line="265" />
         <source>(untitled)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="268" />
+        <location filename="../../app/ui/item_model.py" line="273" />
         <source>unknown</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="273" />
+        <location filename="../../app/ui/item_model.py" line="278" />
         <source>File</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="273" />
+        <location filename="../../app/ui/item_model.py" line="278" />
         <source>Web page</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="273" />
+        <location filename="../../app/ui/item_model.py" line="278" />
         <source>Screenshot</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="274" />
+        <location filename="../../app/ui/item_model.py" line="279" />
         <source>Download</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="284" />
+        <location filename="../../app/ui/item_model.py" line="289" />
         <source>General</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="291" />
+        <location filename="../../app/ui/item_model.py" line="296" />
         <source>Received %1 from %2</source>
         <translation type="unfinished" />
     </message>
@@ -986,7 +991,7 @@
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="277" />
-        <location filename="../../app/ui/main_window.py" line="452" />
+        <location filename="../../app/ui/main_window.py" line="454" />
         <source>Import files</source>
         <translation type="unfinished" />
     </message>
@@ -997,7 +1002,7 @@
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="278" />
-        <location filename="../../app/ui/main_window.py" line="458" />
+        <location filename="../../app/ui/main_window.py" line="460" />
         <source>Import folder</source>
         <translation type="unfinished" />
     </message>
@@ -1009,7 +1014,7 @@
     <message>
         <location filename="../../app/ui/main_window.py" line="279" />
         <location filename="../../app/ui/main_window.py" line="298" />
-        <location filename="../../app/ui/main_window.py" line="464" />
+        <location filename="../../app/ui/main_window.py" line="466" />
         <source>New case</source>
         <translation type="unfinished" />
     </message>
@@ -1180,53 +1185,53 @@
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="405" />
+        <location filename="../../app/ui/main_window.py" line="407" />
         <source>%1 · %n item(s)</source>
         <translation><numerusform>%1 · %n item</numerusform><numerusform>%1 · %n items</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="409" />
+        <location filename="../../app/ui/main_window.py" line="411" />
         <source>Nothing is archived.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="412" />
+        <location filename="../../app/ui/main_window.py" line="414" />
         <source>No evidence here yet. Import files, or drop them on this window.</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="448" />
+        <location filename="../../app/ui/main_window.py" line="450" />
         <source>Importing %n file(s)…</source>
         <translation><numerusform>Importing %n file…</numerusform><numerusform>Importing %n files…</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="464" />
+        <location filename="../../app/ui/main_window.py" line="466" />
         <source>Case name:</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../app/ui/export_dialog.py" line="246" />
-        <location filename="../../app/ui/main_window.py" line="466" />
+        <location filename="../../app/ui/main_window.py" line="468" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="478" />
+        <location filename="../../app/ui/main_window.py" line="480" />
         <source>Verifying the vault…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="486" />
+        <location filename="../../app/ui/main_window.py" line="488" />
         <source>Something went wrong</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="493" />
+        <location filename="../../app/ui/main_window.py" line="495" />
         <source>This drive cannot keep files private to you. What was written there was written; anyone using this computer can read it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="497" />
+        <location filename="../../app/ui/main_window.py" line="499" />
         <source>Note</source>
         <translation type="unfinished" />
     </message>
@@ -1246,12 +1251,12 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="539" />
+        <location filename="../../app/ui/main_window.py" line="541" />
         <source>Bundle written and checked: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="540" />
+        <location filename="../../app/ui/main_window.py" line="542" />
         <source>Bundle written, but its self-check found problems: %1</source>
         <translation type="unfinished" />
     </message>
@@ -1729,32 +1734,37 @@
         <translation><numerusform>Timestamps: %n pending</numerusform><numerusform>Timestamps: %n pending</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/ui/statusbar.py" line="85" />
+        <location filename="../../app/ui/statusbar.py" line="87" />
+        <source>Time-stamp servers unreachable since %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/statusbar.py" line="90" />
         <source>Network: online</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/statusbar.py" line="86" />
+        <location filename="../../app/ui/statusbar.py" line="91" />
         <source>Network: offline</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/statusbar.py" line="87" />
+        <location filename="../../app/ui/statusbar.py" line="92" />
         <source>Network: unknown</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/statusbar.py" line="89" />
+        <location filename="../../app/ui/statusbar.py" line="94" />
         <source>Last verify: not run yet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/statusbar.py" line="91" />
+        <location filename="../../app/ui/statusbar.py" line="96" />
         <source>Last verify: passed %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/statusbar.py" line="94" />
+        <location filename="../../app/ui/statusbar.py" line="99" />
         <source>Last verify: PROBLEMS FOUND %1</source>
         <translation type="unfinished" />
     </message>
@@ -1815,260 +1825,260 @@
 <context>
     <name>UnlockWindow</name>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="233" />
-        <location filename="../../app/ui/unlock_window.py" line="234" />
+        <location filename="../../app/ui/unlock_window.py" line="238" />
+        <location filename="../../app/ui/unlock_window.py" line="239" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="233" />
-        <location filename="../../app/ui/unlock_window.py" line="234" />
+        <location filename="../../app/ui/unlock_window.py" line="238" />
+        <location filename="../../app/ui/unlock_window.py" line="239" />
         <source>Evidence Locker</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="236" />
+        <location filename="../../app/ui/unlock_window.py" line="241" />
         <source>Before you start: if this computer is shared, monitored or may have stalkerware on it, someone may see what you do here. If you can, use a device only you control. The app locks itself when idle; F12 hides it at once.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="239" />
+        <location filename="../../app/ui/unlock_window.py" line="244" />
         <source>Got it</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="240" />
-        <location filename="../../app/ui/unlock_window.py" line="318" />
+        <location filename="../../app/ui/unlock_window.py" line="245" />
+        <location filename="../../app/ui/unlock_window.py" line="323" />
         <source>Open a vault</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="241" />
-        <location filename="../../app/ui/unlock_window.py" line="327" />
+        <location filename="../../app/ui/unlock_window.py" line="246" />
+        <location filename="../../app/ui/unlock_window.py" line="332" />
         <source>Create a vault</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="242" />
-        <location filename="../../app/ui/unlock_window.py" line="334" />
+        <location filename="../../app/ui/unlock_window.py" line="247" />
+        <location filename="../../app/ui/unlock_window.py" line="339" />
         <source>Receive a bundle</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="243" />
-        <location filename="../../app/ui/unlock_window.py" line="267" />
+        <location filename="../../app/ui/unlock_window.py" line="248" />
+        <location filename="../../app/ui/unlock_window.py" line="272" />
         <source>Vault file</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="244" />
-        <location filename="../../app/ui/unlock_window.py" line="247" />
-        <location filename="../../app/ui/unlock_window.py" line="260" />
+        <location filename="../../app/ui/unlock_window.py" line="249" />
+        <location filename="../../app/ui/unlock_window.py" line="252" />
+        <location filename="../../app/ui/unlock_window.py" line="265" />
         <source>Choose…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="245" />
-        <location filename="../../app/ui/unlock_window.py" line="261" />
-        <location filename="../../app/ui/unlock_window.py" line="268" />
+        <location filename="../../app/ui/unlock_window.py" line="250" />
+        <location filename="../../app/ui/unlock_window.py" line="266" />
+        <location filename="../../app/ui/unlock_window.py" line="273" />
         <source>Passphrase</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="246" />
-        <location filename="../../app/ui/unlock_window.py" line="269" />
+        <location filename="../../app/ui/unlock_window.py" line="251" />
+        <location filename="../../app/ui/unlock_window.py" line="274" />
         <source>Bundle</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="248" />
-        <location filename="../../app/ui/unlock_window.py" line="250" />
+        <location filename="../../app/ui/unlock_window.py" line="253" />
+        <location filename="../../app/ui/unlock_window.py" line="255" />
         <source>Bundle passphrase</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="249" />
+        <location filename="../../app/ui/unlock_window.py" line="254" />
         <source>Only if it was sealed with a passphrase</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="251" />
+        <location filename="../../app/ui/unlock_window.py" line="256" />
         <source>Unlock</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="253" />
+        <location filename="../../app/ui/unlock_window.py" line="258" />
         <source>A bundle is received into a vault you already have: choose that vault and enter its passphrase. No vault yet? Create one first; the bundle is received into it right after.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="256" />
+        <location filename="../../app/ui/unlock_window.py" line="261" />
         <source>Create a vault first</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="257" />
+        <location filename="../../app/ui/unlock_window.py" line="262" />
         <source>Open another vault…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="259" />
-        <location filename="../../app/ui/unlock_window.py" line="270" />
+        <location filename="../../app/ui/unlock_window.py" line="264" />
+        <location filename="../../app/ui/unlock_window.py" line="275" />
         <source>New vault file</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="262" />
+        <location filename="../../app/ui/unlock_window.py" line="267" />
         <source>Repeat</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="264" />
+        <location filename="../../app/ui/unlock_window.py" line="269" />
         <source>Nobody can recover a forgotten passphrase, not even us: without it the evidence cannot be opened. Write it down somewhere safe.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="266" />
+        <location filename="../../app/ui/unlock_window.py" line="271" />
         <source>Create vault</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="271" />
+        <location filename="../../app/ui/unlock_window.py" line="276" />
         <source>New passphrase</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="272" />
+        <location filename="../../app/ui/unlock_window.py" line="277" />
         <source>Repeat passphrase</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="274" />
+        <location filename="../../app/ui/unlock_window.py" line="279" />
         <source>Passphrase strength</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="275" />
+        <location filename="../../app/ui/unlock_window.py" line="280" />
         <source>Status</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="276" />
+        <location filename="../../app/ui/unlock_window.py" line="281" />
         <source>Safety note</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="300" />
+        <location filename="../../app/ui/unlock_window.py" line="305" />
         <source>Create your vault; the bundle is received into it next.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="301" />
+        <location filename="../../app/ui/unlock_window.py" line="306" />
         <source>Create your vault, then receive the bundle.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="320" />
+        <location filename="../../app/ui/unlock_window.py" line="325" />
         <source>Vaults (*.locker);;All files (*)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="328" />
+        <location filename="../../app/ui/unlock_window.py" line="333" />
         <source>Vaults (*.locker)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="336" />
+        <location filename="../../app/ui/unlock_window.py" line="341" />
         <source>All files (*)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="346" />
+        <location filename="../../app/ui/unlock_window.py" line="351" />
         <source>Opening…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="351" />
+        <location filename="../../app/ui/unlock_window.py" line="356" />
         <source>Choose the vault file first.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="364" />
+        <location filename="../../app/ui/unlock_window.py" line="369" />
         <source>Enter the passphrase.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="373" />
+        <location filename="../../app/ui/unlock_window.py" line="378" />
         <source>Weak: add more words</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="373" />
+        <location filename="../../app/ui/unlock_window.py" line="378" />
         <source>Fair</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="373" />
+        <location filename="../../app/ui/unlock_window.py" line="378" />
         <source>Good</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="374" />
+        <location filename="../../app/ui/unlock_window.py" line="379" />
         <source>Strong</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="376" />
+        <location filename="../../app/ui/unlock_window.py" line="381" />
         <source>Several unrelated words make a strong passphrase.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="381" />
+        <location filename="../../app/ui/unlock_window.py" line="386" />
         <source>Choose where to keep the new vault.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="383" />
+        <location filename="../../app/ui/unlock_window.py" line="388" />
         <source>This passphrase is too easy to guess. Add more words.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="385" />
+        <location filename="../../app/ui/unlock_window.py" line="390" />
         <source>The two passphrases are not the same.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="401" />
+        <location filename="../../app/ui/unlock_window.py" line="406" />
         <source>The passphrase is not right.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="403" />
+        <location filename="../../app/ui/unlock_window.py" line="408" />
         <source>The passphrase is not right. Nothing was changed.</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/unlock_window.py" line="409" />
+        <location filename="../../app/ui/unlock_window.py" line="414" />
         <source>Too many attempts. Try again in %n second(s).</source>
         <translation><numerusform>Too many attempts. Try again in %n second.</numerusform><numerusform>Too many attempts. Try again in %n seconds.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/unlock_window.py" line="467" />
+        <location filename="../../app/ui/unlock_window.py" line="472" />
         <source>Locked after %n minute(s) without use.</source>
         <translation><numerusform>Locked after %n minute without use.</numerusform><numerusform>Locked after %n minutes without use.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="470" />
+        <location filename="../../app/ui/unlock_window.py" line="475" />
         <source>Locked because the computer was locked or went to sleep.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="472" />
+        <location filename="../../app/ui/unlock_window.py" line="477" />
         <source>Locked.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="474" />
+        <location filename="../../app/ui/unlock_window.py" line="479" />
         <source>Your evidence is safe in the vault; enter the passphrase to open it again.</source>
         <translation type="unfinished" />
     </message>

@@ -291,12 +291,12 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../app/ui/controller.py" line="310" />
+        <location filename="../../app/ui/controller.py" line="311" />
         <source>These files were not stored (the others were):</source>
         <translation>다음 파일은 저장하지 못했습니다(나머지는 저장했습니다):</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/controller.py" line="313" />
+        <location filename="../../app/ui/controller.py" line="314" />
         <source>…and %n more.</source>
         <translation><numerusform>…외 %n개.</numerusform></translation>
     </message>
@@ -473,211 +473,216 @@
 <context>
     <name>DetailsPane</name>
     <message>
-        <location filename="../../app/ui/details.py" line="156" />
+        <location filename="../../app/ui/details.py" line="157" />
         <source>Case</source>
         <translation>사건</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="156" />
+        <location filename="../../app/ui/details.py" line="157" />
         <source>Kind</source>
         <translation>종류</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="157" />
+        <location filename="../../app/ui/details.py" line="158" />
         <source>Captured</source>
         <translation>수집 시각</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="157" />
-        <location filename="../../app/ui/details.py" line="186" />
+        <location filename="../../app/ui/details.py" line="158" />
+        <location filename="../../app/ui/details.py" line="187" />
         <source>Stored</source>
         <translation>보관함에 저장</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="158" />
+        <location filename="../../app/ui/details.py" line="159" />
         <source>Source</source>
         <translation>출처</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="158" />
+        <location filename="../../app/ui/details.py" line="159" />
         <source>Files</source>
         <translation>파일</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="159" />
+        <location filename="../../app/ui/details.py" line="160" />
         <source>SHA-256</source>
         <translation>SHA-256 해시</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="159" />
+        <location filename="../../app/ui/details.py" line="160" />
         <source>Timestamp</source>
         <translation>타임스탬프</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="160" />
+        <location filename="../../app/ui/details.py" line="161" />
         <source>State</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="160" />
+        <location filename="../../app/ui/details.py" line="161" />
         <source>Tags</source>
         <translation>태그</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="161" />
+        <location filename="../../app/ui/details.py" line="162" />
         <source>Recorded details</source>
         <translation>기록된 정보</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="164" />
+        <location filename="../../app/ui/details.py" line="165" />
         <source>Select an item to see its details. Images stay blurred.</source>
         <translation>항목을 선택하면 자세한 정보가 보입니다. 이미지는 계속 흐리게 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="165" />
         <location filename="../../app/ui/details.py" line="166" />
+        <location filename="../../app/ui/details.py" line="167" />
         <source>Tag</source>
         <translation>태그</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="167" />
+        <location filename="../../app/ui/details.py" line="168" />
         <source>Add tag</source>
         <translation>태그 추가</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="168" />
-        <location filename="../../app/ui/details.py" line="295" />
-        <location filename="../../app/ui/details.py" line="297" />
+        <location filename="../../app/ui/details.py" line="169" />
+        <location filename="../../app/ui/details.py" line="296" />
+        <location filename="../../app/ui/details.py" line="298" />
         <source>Remove tag</source>
         <translation>태그 빼기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="169" />
         <location filename="../../app/ui/details.py" line="170" />
+        <location filename="../../app/ui/details.py" line="171" />
         <source>Notes</source>
         <translation>메모</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="171" />
+        <location filename="../../app/ui/details.py" line="172" />
         <source>Write a note. Notes are added, never overwritten.</source>
         <translation>메모를 적어 주세요. 메모는 덧붙여질 뿐, 덮어쓰이지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="172" />
+        <location filename="../../app/ui/details.py" line="173" />
         <source>New note</source>
         <translation>새 메모</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="173" />
+        <location filename="../../app/ui/details.py" line="174" />
         <source>Add note</source>
         <translation>메모 추가</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="174" />
         <location filename="../../app/ui/details.py" line="175" />
+        <location filename="../../app/ui/details.py" line="176" />
         <source>Custody history</source>
         <translation>관리 이력</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="176" />
+        <location filename="../../app/ui/details.py" line="177" />
         <source>Item details</source>
         <translation>항목 정보</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="186" />
+        <location filename="../../app/ui/details.py" line="187" />
         <source>Note added</source>
         <translation>메모 추가됨</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="187" />
+        <location filename="../../app/ui/details.py" line="188" />
         <source>Tag added</source>
         <translation>태그 추가됨</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="187" />
+        <location filename="../../app/ui/details.py" line="188" />
         <source>Tag removed</source>
         <translation>태그 빠짐</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="188" />
+        <location filename="../../app/ui/details.py" line="189" />
         <source>Archived</source>
         <translation>숨김 보관됨</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="188" />
+        <location filename="../../app/ui/details.py" line="189" />
         <source>Unarchived</source>
         <translation>목록으로 되돌림</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="189" />
+        <location filename="../../app/ui/details.py" line="190" />
         <source>Original viewed</source>
         <translation>원본 열람</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="189" />
+        <location filename="../../app/ui/details.py" line="190" />
         <source>Exported</source>
         <translation>내보냄</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="233" />
+        <location filename="../../app/ui/details.py" line="234" />
         <source>(untitled)</source>
         <translation>(제목 없음)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="234" />
+        <location filename="../../app/ui/details.py" line="235" />
         <source>No preview for this item.</source>
         <translation>이 항목은 미리 보기가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="241" />
-        <location filename="../../app/ui/details.py" line="250" />
+        <location filename="../../app/ui/details.py" line="242" />
         <location filename="../../app/ui/details.py" line="251" />
+        <location filename="../../app/ui/details.py" line="252" />
         <source>none</source>
         <translation>없음</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="248" />
+        <location filename="../../app/ui/details.py" line="249" />
         <source>Archived: %1</source>
         <translation>숨김 보관됨: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="249" />
+        <location filename="../../app/ui/details.py" line="250" />
         <source>In the main list</source>
         <translation>기본 목록에 있음</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="257" />
+        <location filename="../../app/ui/details.py" line="258" />
         <source>Unarchive</source>
         <translation>목록으로 되돌리기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="257" />
+        <location filename="../../app/ui/details.py" line="258" />
         <source>Archive…</source>
         <translation>숨김 보관…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="295" />
+        <location filename="../../app/ui/details.py" line="296" />
         <source>Tag to remove:</source>
         <translation>뺄 태그:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="317" />
+        <location filename="../../app/ui/details.py" line="318" />
         <source>Archive item</source>
         <translation>항목 숨김 보관</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="318" />
+        <location filename="../../app/ui/details.py" line="319" />
         <source>Why is this item archived? It is kept and can be brought back.</source>
         <translation>숨김 보관하는 이유를 적어 주세요. 항목은 지워지지 않으며 언제든 되돌릴 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="319" />
+        <location filename="../../app/ui/details.py" line="320" />
         <source>Archive</source>
         <translation>숨김 보관</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="297" />
-        <location filename="../../app/ui/details.py" line="319" />
+        <location filename="../../app/ui/details.py" line="321" />
+        <source>Write a reason to archive: it is kept in the custody history.</source>
+        <translation>숨김 보관하려면 이유를 적어 주세요. 이유는 관리 이력에 남습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="298" />
+        <location filename="../../app/ui/details.py" line="320" />
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
@@ -872,72 +877,72 @@
 <context>
     <name>ItemModel</name>
     <message>
-        <location filename="../../app/ui/item_model.py" line="240" />
+        <location filename="../../app/ui/item_model.py" line="241" />
         <source>Title</source>
         <translation>제목</translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="240" />
+        <location filename="../../app/ui/item_model.py" line="241" />
         <source>Captured</source>
         <translation>수집 시각</translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="240" />
+        <location filename="../../app/ui/item_model.py" line="241" />
         <source>Source site</source>
         <translation>출처 사이트</translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="240" />
+        <location filename="../../app/ui/item_model.py" line="241" />
         <source>Kind</source>
         <translation>종류</translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="241" />
+        <location filename="../../app/ui/item_model.py" line="242" />
         <source>Timestamp</source>
         <translation>타임스탬프</translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="241" />
+        <location filename="../../app/ui/item_model.py" line="242" />
         <source>Notes</source>
         <translation>메모</translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="260" />
+        <location filename="../../app/ui/item_model.py" line="265" />
         <source>(untitled)</source>
         <translation>(제목 없음)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="268" />
+        <location filename="../../app/ui/item_model.py" line="273" />
         <source>unknown</source>
         <translation>알 수 없음</translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="273" />
+        <location filename="../../app/ui/item_model.py" line="278" />
         <source>File</source>
         <translation>파일</translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="273" />
+        <location filename="../../app/ui/item_model.py" line="278" />
         <source>Web page</source>
         <translation>웹 페이지</translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="273" />
+        <location filename="../../app/ui/item_model.py" line="278" />
         <source>Screenshot</source>
         <translation>화면 캡처</translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="274" />
+        <location filename="../../app/ui/item_model.py" line="279" />
         <source>Download</source>
         <translation>내려받은 파일</translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="284" />
+        <location filename="../../app/ui/item_model.py" line="289" />
         <source>General</source>
         <translation>일반</translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="291" />
+        <location filename="../../app/ui/item_model.py" line="296" />
         <source>Received %1 from %2</source>
         <translation>%1에 %2에게서 받음</translation>
     </message>
@@ -986,7 +991,7 @@
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="277" />
-        <location filename="../../app/ui/main_window.py" line="452" />
+        <location filename="../../app/ui/main_window.py" line="454" />
         <source>Import files</source>
         <translation>파일 가져오기</translation>
     </message>
@@ -997,7 +1002,7 @@
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="278" />
-        <location filename="../../app/ui/main_window.py" line="458" />
+        <location filename="../../app/ui/main_window.py" line="460" />
         <source>Import folder</source>
         <translation>폴더 가져오기</translation>
     </message>
@@ -1009,7 +1014,7 @@
     <message>
         <location filename="../../app/ui/main_window.py" line="279" />
         <location filename="../../app/ui/main_window.py" line="298" />
-        <location filename="../../app/ui/main_window.py" line="464" />
+        <location filename="../../app/ui/main_window.py" line="466" />
         <source>New case</source>
         <translation>새 사건</translation>
     </message>
@@ -1180,53 +1185,53 @@
         <translation>숨김 보관됨</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="405" />
+        <location filename="../../app/ui/main_window.py" line="407" />
         <source>%1 · %n item(s)</source>
         <translation><numerusform>%1 · 항목 %n개</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="409" />
+        <location filename="../../app/ui/main_window.py" line="411" />
         <source>Nothing is archived.</source>
         <translation>숨김 보관된 항목이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="412" />
+        <location filename="../../app/ui/main_window.py" line="414" />
         <source>No evidence here yet. Import files, or drop them on this window.</source>
         <translation>아직 증거가 없습니다. 파일을 가져오시거나 이 창에 끌어다 놓으세요.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="448" />
+        <location filename="../../app/ui/main_window.py" line="450" />
         <source>Importing %n file(s)…</source>
         <translation><numerusform>파일 %n개 가져오는 중…</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="464" />
+        <location filename="../../app/ui/main_window.py" line="466" />
         <source>Case name:</source>
         <translation>사건 이름:</translation>
     </message>
     <message>
         <location filename="../../app/ui/export_dialog.py" line="246" />
-        <location filename="../../app/ui/main_window.py" line="466" />
+        <location filename="../../app/ui/main_window.py" line="468" />
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="478" />
+        <location filename="../../app/ui/main_window.py" line="480" />
         <source>Verifying the vault…</source>
         <translation>보관함 검증 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="486" />
+        <location filename="../../app/ui/main_window.py" line="488" />
         <source>Something went wrong</source>
         <translation>문제가 생겼습니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="493" />
+        <location filename="../../app/ui/main_window.py" line="495" />
         <source>This drive cannot keep files private to you. What was written there was written; anyone using this computer can read it.</source>
         <translation>이 드라이브는 파일을 본인만 볼 수 있게 보호하지 못합니다. 파일은 저장되었지만, 이 컴퓨터를 쓰는 누구나 읽을 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="497" />
+        <location filename="../../app/ui/main_window.py" line="499" />
         <source>Note</source>
         <translation>알림</translation>
     </message>
@@ -1246,12 +1251,12 @@
         <translation>묶음 파일 암호 (이 보관함 앞으로 봉인된 경우 비워 두세요):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="539" />
+        <location filename="../../app/ui/main_window.py" line="541" />
         <source>Bundle written and checked: %1</source>
         <translation>묶음 파일을 만들고 확인했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="540" />
+        <location filename="../../app/ui/main_window.py" line="542" />
         <source>Bundle written, but its self-check found problems: %1</source>
         <translation>묶음 파일을 만들었지만 자체 확인에서 문제가 발견되었습니다: %1</translation>
     </message>
@@ -1729,32 +1734,37 @@
         <translation><numerusform>타임스탬프: %n건 대기 중</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/ui/statusbar.py" line="85" />
+        <location filename="../../app/ui/statusbar.py" line="87" />
+        <source>Time-stamp servers unreachable since %1</source>
+        <translation>%1부터 타임스탬프 서버에 연결할 수 없음</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/statusbar.py" line="90" />
         <source>Network: online</source>
         <translation>네트워크: 연결됨</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statusbar.py" line="86" />
+        <location filename="../../app/ui/statusbar.py" line="91" />
         <source>Network: offline</source>
         <translation>네트워크: 끊김</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statusbar.py" line="87" />
+        <location filename="../../app/ui/statusbar.py" line="92" />
         <source>Network: unknown</source>
         <translation>네트워크: 알 수 없음</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statusbar.py" line="89" />
+        <location filename="../../app/ui/statusbar.py" line="94" />
         <source>Last verify: not run yet</source>
         <translation>마지막 검증: 아직 하지 않음</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statusbar.py" line="91" />
+        <location filename="../../app/ui/statusbar.py" line="96" />
         <source>Last verify: passed %1</source>
         <translation>마지막 검증: 이상 없음 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statusbar.py" line="94" />
+        <location filename="../../app/ui/statusbar.py" line="99" />
         <source>Last verify: PROBLEMS FOUND %1</source>
         <translation>마지막 검증: 문제 발견 %1</translation>
     </message>
@@ -1815,260 +1825,260 @@
 <context>
     <name>UnlockWindow</name>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="233" />
-        <location filename="../../app/ui/unlock_window.py" line="234" />
+        <location filename="../../app/ui/unlock_window.py" line="238" />
+        <location filename="../../app/ui/unlock_window.py" line="239" />
         <source>Notes</source>
         <translation>메모</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="233" />
-        <location filename="../../app/ui/unlock_window.py" line="234" />
+        <location filename="../../app/ui/unlock_window.py" line="238" />
+        <location filename="../../app/ui/unlock_window.py" line="239" />
         <source>Evidence Locker</source>
         <translation>증거 보관함</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="236" />
+        <location filename="../../app/ui/unlock_window.py" line="241" />
         <source>Before you start: if this computer is shared, monitored or may have stalkerware on it, someone may see what you do here. If you can, use a device only you control. The app locks itself when idle; F12 hides it at once.</source>
         <translation>시작하기 전에: 이 컴퓨터를 다른 사람과 함께 쓰거나, 누군가 지켜보고 있거나, 스토커웨어가 깔려 있을 수 있다면 이곳에서 하시는 일이 보일 수 있습니다. 가능하다면 본인만 쓰는 기기를 이용해 주세요. 앱은 쓰지 않을 때 스스로 잠기며, F12를 누르면 바로 숨겨집니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="239" />
+        <location filename="../../app/ui/unlock_window.py" line="244" />
         <source>Got it</source>
         <translation>확인했습니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="240" />
-        <location filename="../../app/ui/unlock_window.py" line="318" />
+        <location filename="../../app/ui/unlock_window.py" line="245" />
+        <location filename="../../app/ui/unlock_window.py" line="323" />
         <source>Open a vault</source>
         <translation>보관함 열기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="241" />
-        <location filename="../../app/ui/unlock_window.py" line="327" />
+        <location filename="../../app/ui/unlock_window.py" line="246" />
+        <location filename="../../app/ui/unlock_window.py" line="332" />
         <source>Create a vault</source>
         <translation>보관함 만들기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="242" />
-        <location filename="../../app/ui/unlock_window.py" line="334" />
+        <location filename="../../app/ui/unlock_window.py" line="247" />
+        <location filename="../../app/ui/unlock_window.py" line="339" />
         <source>Receive a bundle</source>
         <translation>묶음 파일 받기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="243" />
-        <location filename="../../app/ui/unlock_window.py" line="267" />
+        <location filename="../../app/ui/unlock_window.py" line="248" />
+        <location filename="../../app/ui/unlock_window.py" line="272" />
         <source>Vault file</source>
         <translation>보관함 파일</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="244" />
-        <location filename="../../app/ui/unlock_window.py" line="247" />
-        <location filename="../../app/ui/unlock_window.py" line="260" />
+        <location filename="../../app/ui/unlock_window.py" line="249" />
+        <location filename="../../app/ui/unlock_window.py" line="252" />
+        <location filename="../../app/ui/unlock_window.py" line="265" />
         <source>Choose…</source>
         <translation>선택…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="245" />
-        <location filename="../../app/ui/unlock_window.py" line="261" />
-        <location filename="../../app/ui/unlock_window.py" line="268" />
+        <location filename="../../app/ui/unlock_window.py" line="250" />
+        <location filename="../../app/ui/unlock_window.py" line="266" />
+        <location filename="../../app/ui/unlock_window.py" line="273" />
         <source>Passphrase</source>
         <translation>암호</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="246" />
-        <location filename="../../app/ui/unlock_window.py" line="269" />
+        <location filename="../../app/ui/unlock_window.py" line="251" />
+        <location filename="../../app/ui/unlock_window.py" line="274" />
         <source>Bundle</source>
         <translation>묶음 파일</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="248" />
-        <location filename="../../app/ui/unlock_window.py" line="250" />
+        <location filename="../../app/ui/unlock_window.py" line="253" />
+        <location filename="../../app/ui/unlock_window.py" line="255" />
         <source>Bundle passphrase</source>
         <translation>묶음 파일 암호</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="249" />
+        <location filename="../../app/ui/unlock_window.py" line="254" />
         <source>Only if it was sealed with a passphrase</source>
         <translation>암호로 봉인된 경우에만 입력하세요</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="251" />
+        <location filename="../../app/ui/unlock_window.py" line="256" />
         <source>Unlock</source>
         <translation>잠금 해제</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="253" />
+        <location filename="../../app/ui/unlock_window.py" line="258" />
         <source>A bundle is received into a vault you already have: choose that vault and enter its passphrase. No vault yet? Create one first; the bundle is received into it right after.</source>
         <translation>묶음 파일은 이미 가지고 계신 보관함으로 받습니다. 그 보관함을 고르고 암호을 입력해 주세요. 보관함이 아직 없으신가요? 먼저 만드시면 묶음 파일을 바로 그 보관함으로 받습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="256" />
+        <location filename="../../app/ui/unlock_window.py" line="261" />
         <source>Create a vault first</source>
         <translation>먼저 보관함 만들기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="257" />
+        <location filename="../../app/ui/unlock_window.py" line="262" />
         <source>Open another vault…</source>
         <translation>다른 보관함 열기…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="259" />
-        <location filename="../../app/ui/unlock_window.py" line="270" />
+        <location filename="../../app/ui/unlock_window.py" line="264" />
+        <location filename="../../app/ui/unlock_window.py" line="275" />
         <source>New vault file</source>
         <translation>새 보관함 파일</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="262" />
+        <location filename="../../app/ui/unlock_window.py" line="267" />
         <source>Repeat</source>
         <translation>암호 확인</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="264" />
+        <location filename="../../app/ui/unlock_window.py" line="269" />
         <source>Nobody can recover a forgotten passphrase, not even us: without it the evidence cannot be opened. Write it down somewhere safe.</source>
         <translation>암호를 잊으시면 저희를 포함해 누구도 되찾아 드릴 수 없고, 증거도 열 수 없습니다. 안전한 곳에 적어 두세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="266" />
+        <location filename="../../app/ui/unlock_window.py" line="271" />
         <source>Create vault</source>
         <translation>보관함 만들기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="271" />
+        <location filename="../../app/ui/unlock_window.py" line="276" />
         <source>New passphrase</source>
         <translation>새 암호</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="272" />
+        <location filename="../../app/ui/unlock_window.py" line="277" />
         <source>Repeat passphrase</source>
         <translation>암호 다시 입력</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="274" />
+        <location filename="../../app/ui/unlock_window.py" line="279" />
         <source>Passphrase strength</source>
         <translation>암호 강도</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="275" />
+        <location filename="../../app/ui/unlock_window.py" line="280" />
         <source>Status</source>
         <translation>상태 안내</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="276" />
+        <location filename="../../app/ui/unlock_window.py" line="281" />
         <source>Safety note</source>
         <translation>안전 안내</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="300" />
+        <location filename="../../app/ui/unlock_window.py" line="305" />
         <source>Create your vault; the bundle is received into it next.</source>
         <translation>보관함을 만들어 주세요. 만든 뒤 바로 묶음 파일을 받습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="301" />
+        <location filename="../../app/ui/unlock_window.py" line="306" />
         <source>Create your vault, then receive the bundle.</source>
         <translation>보관함을 만든 다음 묶음 파일을 받아 주세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="320" />
+        <location filename="../../app/ui/unlock_window.py" line="325" />
         <source>Vaults (*.locker);;All files (*)</source>
         <translation>보관함 (*.locker);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="328" />
+        <location filename="../../app/ui/unlock_window.py" line="333" />
         <source>Vaults (*.locker)</source>
         <translation>보관함 (*.locker)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="336" />
+        <location filename="../../app/ui/unlock_window.py" line="341" />
         <source>All files (*)</source>
         <translation>모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="346" />
+        <location filename="../../app/ui/unlock_window.py" line="351" />
         <source>Opening…</source>
         <translation>여는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="351" />
+        <location filename="../../app/ui/unlock_window.py" line="356" />
         <source>Choose the vault file first.</source>
         <translation>먼저 보관함 파일을 선택해 주세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="364" />
+        <location filename="../../app/ui/unlock_window.py" line="369" />
         <source>Enter the passphrase.</source>
         <translation>암호를 입력해 주세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="373" />
+        <location filename="../../app/ui/unlock_window.py" line="378" />
         <source>Weak: add more words</source>
         <translation>약함: 단어를 더 넣어 주세요</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="373" />
+        <location filename="../../app/ui/unlock_window.py" line="378" />
         <source>Fair</source>
         <translation>보통</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="373" />
+        <location filename="../../app/ui/unlock_window.py" line="378" />
         <source>Good</source>
         <translation>좋음</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="374" />
+        <location filename="../../app/ui/unlock_window.py" line="379" />
         <source>Strong</source>
         <translation>강함</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="376" />
+        <location filename="../../app/ui/unlock_window.py" line="381" />
         <source>Several unrelated words make a strong passphrase.</source>
         <translation>서로 관계없는 단어 여러 개를 이으면 강한 암호가 됩니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="381" />
+        <location filename="../../app/ui/unlock_window.py" line="386" />
         <source>Choose where to keep the new vault.</source>
         <translation>새 보관함을 둘 곳을 선택해 주세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="383" />
+        <location filename="../../app/ui/unlock_window.py" line="388" />
         <source>This passphrase is too easy to guess. Add more words.</source>
         <translation>이 암호는 너무 쉽게 짐작할 수 있습니다. 단어를 더 넣어 주세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="385" />
+        <location filename="../../app/ui/unlock_window.py" line="390" />
         <source>The two passphrases are not the same.</source>
         <translation>두 암호가 서로 다릅니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="401" />
+        <location filename="../../app/ui/unlock_window.py" line="406" />
         <source>The passphrase is not right.</source>
         <translation>암호가 맞지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="403" />
+        <location filename="../../app/ui/unlock_window.py" line="408" />
         <source>The passphrase is not right. Nothing was changed.</source>
         <translation>암호가 맞지 않습니다. 아무것도 바뀌지 않았습니다.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/unlock_window.py" line="409" />
+        <location filename="../../app/ui/unlock_window.py" line="414" />
         <source>Too many attempts. Try again in %n second(s).</source>
         <translation><numerusform>시도가 너무 많았습니다. %n초 뒤에 다시 시도해 주세요.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/unlock_window.py" line="467" />
+        <location filename="../../app/ui/unlock_window.py" line="472" />
         <source>Locked after %n minute(s) without use.</source>
         <translation><numerusform>%n분 동안 사용하지 않아 잠갔습니다.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="470" />
+        <location filename="../../app/ui/unlock_window.py" line="475" />
         <source>Locked because the computer was locked or went to sleep.</source>
         <translation>컴퓨터가 잠기거나 절전 모드로 들어가서 잠갔습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="472" />
+        <location filename="../../app/ui/unlock_window.py" line="477" />
         <source>Locked.</source>
         <translation>잠갔습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="474" />
+        <location filename="../../app/ui/unlock_window.py" line="479" />
         <source>Your evidence is safe in the vault; enter the passphrase to open it again.</source>
         <translation>증거는 보관함에 안전하게 있습니다. 다시 열려면 암호을 입력해 주세요.</translation>
     </message>
