@@ -88,8 +88,8 @@ def _reason(text: str) -> str:
 
 def translate(message: str) -> str:
     """``message`` in the interface language when it is a known core sentence."""
-    if QLocale().language() == QLocale.Language.English or not message:
-        return message
+    if QLocale().language() in (QLocale.Language.English, QLocale.Language.C) or not message:
+        return message  # the core's own words are the English text
     lines = message.split("\n")
     return "\n".join(_line(line) for line in lines)
 
