@@ -5,10 +5,10 @@ title can be told apart). Text-only mode paints no image at all."""
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QPalette
+from PySide6.QtGui import QColor, QFontMetrics, QImage, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-CELL = QSize(164, 206)
+CELL = QSize(172, 206)
 IMAGE_BOX = QSize(148, 132)
 
 
@@ -18,6 +18,17 @@ def file_type_label(title: str) -> str:
     if not dot or not stem or not ext.isalnum() or len(ext) > 5:
         return ""
     return ext.upper()
+
+
+def fit_subtitle(subtitle: str, metrics: QFontMetrics, width: int) -> str:
+    """"host · time" in ``width``: the time stays whole, the host is shortened first."""
+    if metrics.horizontalAdvance(subtitle) <= width or " · " not in subtitle:
+        return metrics.elidedText(subtitle, Qt.TextElideMode.ElideRight, width)
+    host, when = subtitle.split(" · ", 1)
+    room = width - metrics.horizontalAdvance(" · " + when)
+    if room < metrics.horizontalAdvance("ab…"):
+        return metrics.elidedText(when, Qt.TextElideMode.ElideLeft, width)
+    return metrics.elidedText(host, Qt.TextElideMode.ElideRight, room) + " · " + when
 
 
 class GridDelegate(QStyledItemDelegate):
@@ -69,8 +80,7 @@ class GridDelegate(QStyledItemDelegate):
         if subtitle:
             painter.setPen(QColor("#5b6673"))
             painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom),
-                             metrics.elidedText(subtitle, Qt.TextElideMode.ElideMiddle,
-                                                text_rect.width()))
+                             fit_subtitle(subtitle, metrics, text_rect.width()))
         painter.restore()
 
 

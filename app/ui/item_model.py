@@ -251,8 +251,8 @@ class ItemModel(QAbstractTableModel):
             return item.id
         if role == SubtitleRole:
             host = urlsplit(item.source_url).hostname or "" if item.source_url else ""
-            when = local_time(item.captured_at)
-            return f"{host} · {when}" if host else when
+            return f"{host} · {short_time(item.captured_at)}" if host else \
+                local_time(item.captured_at)
         if role == Qt.ItemDataRole.DecorationRole and column == "title" and not self.text_only:
             return self._thumbnail(item.id)
         if role == Qt.ItemDataRole.ToolTipRole and column == "title":
@@ -296,6 +296,19 @@ def case_label(name: str | None) -> str:
         text = QCoreApplication.translate("ItemModel", "Received %1 from %2")
         return text.replace("%1", received[1]).replace("%2", received[2]) + (received[3] or "")
     return name or ""
+
+
+def short_time(rfc3339: str | None) -> str:
+    """Local time short enough to sit beside a site name: the time today, else the date
+    and time without the current year."""
+    import datetime as dt
+
+    when = local_time(rfc3339)
+    today = dt.date.today().strftime("%Y-%m-%d ")
+    if when.startswith(today):
+        return when[len(today):]
+    year = today[:5]
+    return when[len(year):] if when.startswith(year) else when
 
 
 def local_time(rfc3339: str | None) -> str:

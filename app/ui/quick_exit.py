@@ -1,6 +1,7 @@
 """The red quick-exit button on every window and dialog that can hold focus (the main
 window has its own toolbar). Dialogs cover the main window's button, so each gets its
-own: in its button box when it has one, else in a row at the top; a separate main window
+own: in the row a window offers (``quick_exit_row``), else in its button box when it has
+one, else in a row at the top; a separate main window
 (the in-app browser) gets a toolbar. The neutral title ("Notes") is applied to every
 parentless window as well, and kept when the window changes its own title."""
 
@@ -40,6 +41,8 @@ def attach(window: QWidget, action: QAction) -> bool:
         bar.toggleViewAction().setEnabled(False)
         bar.addWidget(quick_exit_button(action, bar))
         window.addToolBar(bar)
+    elif isinstance(getattr(window, "quick_exit_row", None), QBoxLayout):
+        window.quick_exit_row.addWidget(quick_exit_button(action, window))  # type: ignore[attr-defined]
     else:
         boxes = window.findChildren(QDialogButtonBox)
         if boxes:
