@@ -43,15 +43,52 @@ def make_spool_dir() -> Path:
     return path
 
 
+_default_download: Path | None = None
+
+
+def default_download_dir() -> Path:
+    """This process's private folder for QtWebEngine's default download path. Chromium
+    otherwise creates ``~/Downloads`` on the first save, a visible trace on a watched
+    computer; every real download is given its own spool folder anyway."""
+    global _default_download
+    if _default_download is None or not _default_download.is_dir():
+        _default_download = make_spool_dir()
+    return _default_download
+
+
+# The person's Downloads folder as QtWebEngine sees it, and whether it existed before
+# this process used QtWebEngine. Chromium's "save page" (MHTML) creates it even though the
+# file goes elsewhere; an empty folder made that way is removed again.
+_user_downloads: dict[Path, bool] = {}
+
+
+def note_user_downloads(path: Path) -> None:
+    if path not in _user_downloads:
+        _user_downloads[path] = path.exists()
+
+
+def remove_made_downloads() -> None:
+    """Remove the Downloads folder if this process's QtWebEngine made it and it is empty."""
+    for path, existed in _user_downloads.items():
+        if existed:
+            continue
+        try:
+            path.rmdir()  # only ever succeeds on an empty folder
+        except OSError:
+            pass
+
+
 def remove_spool_dir(path: Path) -> None:
     shutil.rmtree(path, ignore_errors=True)
     _made.discard(path)
 
 
 @atexit.register
-def _remove_all_at_exit() -> None:
+def remove_all() -> None:
+    """Remove this process's spool folders (at exit, or before a quick exit's os._exit)."""
     for path in list(_made):
         remove_spool_dir(path)
+    remove_made_downloads()
 
 
 @contextlib.contextmanager

@@ -410,6 +410,7 @@ class PageCapturer(QObject, DownloadSteps, SettleSteps, RenderSteps):
             page.deleteLater()
         if folder is not None and not keep_spool:
             spool.remove_spool_dir(folder)
+        spool.remove_made_downloads()  # Chromium's MHTML save makes ~/Downloads
 
 
 def _text(value: Any) -> str:

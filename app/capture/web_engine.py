@@ -37,7 +37,15 @@ def persistent_profile(storage: Path, parent: QObject | None = None) -> QWebEngi
 
 
 def _harden(profile: QWebEngineProfile) -> None:
+    from PySide6.QtCore import QStandardPaths
+
+    from app.capture.spool import default_download_dir, note_user_downloads
+
+    downloads = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DownloadLocation)
+    if downloads:
+        note_user_downloads(Path(downloads))  # see spool.remove_made_downloads
     profile.setHttpCacheType(QWebEngineProfile.HttpCacheType.MemoryHttpCache)
+    profile.setDownloadPath(str(default_download_dir()))  # never ~/Downloads
     profile.setSpellCheckEnabled(False)
     settings = profile.settings()
     attr = QWebEngineSettings.WebAttribute

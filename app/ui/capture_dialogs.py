@@ -201,7 +201,9 @@ class CaptureDialog(QDialog):
             detail = self.tr("Item {0}").format(entry.item_id)
             self.controller.items_changed.emit()
         elif entry.state in (FAILED, CANCELLED):
-            detail = entry.error
+            from app.ui.core_text import translate
+
+            detail = translate(entry.error)
         self._cell(entry.index, 2).setText(detail)
         self._cell(entry.index, 2).setToolTip(detail)
 

@@ -97,6 +97,7 @@ class Controller(QObject):
         self._unlocking = False
         self._epoch = 0  # bumped by every lock; an unlock that finishes later is dropped
         self.pending_timestamps: int | None = None
+        self.tsa_unreachable_since: str | None = None  # UTC; every server tried failed
         self.last_verify: tuple[bool, str] | None = None  # (ok, RFC 3339 time)
         self._status_timer = QTimer(self)
         self._status_timer.setInterval(60_000)
@@ -405,6 +406,30 @@ class Controller(QObject):
 
         return self.run(work, label, on_done=done)
 
+    def check_bundle(self, path: Path, passphrase: str | None,
+                     on_checked: Callable[[Any], None], label: str = "") -> Task | None:
+        """Verify a bundle completely (nothing is imported) and hand the report to
+        ``on_checked``: the app shows the signer's fingerprint before importing."""
+        if integrations.bundle_import_fn() is None:
+            self.error.emit("Receiving bundles is not available in this build.")
+            return None
+        from app.bundle.seal import parse_identities
+        from app.bundle.verify import verify_bundle
+
+        vault = self.require_vault()
+
+        def work(ctx: TaskContext) -> Any:
+            def progress(done: int, total: int) -> None:
+                if ctx.cancelled():
+                    raise LockerError("Cancelled; nothing was imported.")
+                ctx.total = total
+                ctx.add_progress(done - ctx.done)
+
+            return verify_bundle(path, passphrase or None, parse_identities(vault.age_identity()),
+                                 progress=progress)
+
+        return self.run(work, label, on_done=on_checked)
+
     def export_bundle(self, out: Path, case: str | None, item_id: int | None, sealing: str,
                       secret: str | None, label: str = "") -> Task | None:
         """Export a case or one item as a sealed bundle (app.bundle.export); ``sealing`` is
@@ -477,6 +502,17 @@ class Controller(QObject):
 
         self.run(work, quiet=True, on_done=done, on_fail=lambda m: None)
 
+    def _note_tsa_outcomes(self, report: Any) -> None:
+        """What the status bar says about time-stamp servers: unreachable since the first
+        attempt in a row where every server tried failed; reachable again on a success."""
+        tried = [o for o in getattr(report, "outcomes", []) if not getattr(o, "skipped", False)]
+        if not tried:
+            return
+        if any(o.ok for o in tried):
+            self.tsa_unreachable_since = None
+        elif self.tsa_unreachable_since is None:
+            self.tsa_unreachable_since = _now()
+
     def refresh_status(self) -> None:
         """Recount pending timestamps and retry due ones in the background."""
         count_fn = integrations.pending_count_fn()
@@ -486,16 +522,19 @@ class Controller(QObject):
             return
         vault = self.require_vault()
 
-        def work(ctx: TaskContext) -> int | None:
+        def work(ctx: TaskContext) -> tuple[int | None, Any]:
+            report = None
             if stamp_fn is not None:
                 try:
-                    stamp_fn(vault)
+                    report = stamp_fn(vault)
                 except LockerError:
                     pass  # offline or TSA trouble: stays queued, retried later
-            return None if count_fn is None else int(count_fn(vault))
+            return (None if count_fn is None else int(count_fn(vault))), report
 
-        def done(count: int | None) -> None:
+        def done(result: tuple[int | None, Any]) -> None:
+            count, report = result
             self.pending_timestamps = count
+            self._note_tsa_outcomes(report)
             self.status_changed.emit()
 
         self.run(work, quiet=True, on_done=done, on_fail=lambda m: None)

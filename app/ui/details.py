@@ -3,8 +3,6 @@ tags (each added as a custody event; nothing is ever overwritten), archive/unarc
 
 from __future__ import annotations
 
-import json
-
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -39,16 +37,14 @@ def human_size(size: int) -> str:
 
 
 def metadata_text(metadata: dict[str, object], limit: int = 14) -> str:
-    """The item's recorded metadata (capture details) as short "key: value" lines."""
-    lines = []
-    items = list(metadata.items())
+    """The item's recorded metadata with plain, translated labels (metadata_labels); a
+    partial page picture says so first."""
+    from app.ui.metadata_labels import metadata_text as labelled
+
     shot = metadata.get("screenshot")
-    if isinstance(shot, dict) and shot.get("full_page") is False:  # a partial picture: say so first
-        items.sort(key=lambda kv: kv[0] != "screenshot")
-    for key, value in items[:limit]:
-        text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-        lines.append(f"{key}: {text[:160]}")
-    return "\n".join(lines)
+    if isinstance(shot, dict) and shot.get("full_page") is False:
+        metadata = dict(sorted(metadata.items(), key=lambda kv: kv[0] != "screenshot"))
+    return labelled(metadata, limit)
 
 
 class DetailsPane(QScrollArea):
@@ -85,6 +81,12 @@ class DetailsPane(QScrollArea):
         layout.addWidget(self.title)
         self.reveal = RevealView(controller, self.content)
         layout.addWidget(self.reveal)
+        # The item's actions sit together under the preview, above the fold.
+        archive_row = QHBoxLayout()
+        archive_row.addStretch(1)
+        self.archive_button = QPushButton(self.content)
+        archive_row.addWidget(self.archive_button)
+        layout.addLayout(archive_row)
         self.form = QFormLayout()
         self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         self.form.setHorizontalSpacing(12)
@@ -145,11 +147,6 @@ class DetailsPane(QScrollArea):
         self.history.setWordWrap(True)
         self.history.setMinimumHeight(120)
         layout.addWidget(self.history)
-        archive_row = QHBoxLayout()
-        archive_row.addStretch(1)
-        self.archive_button = QPushButton(self.content)
-        archive_row.addWidget(self.archive_button)
-        layout.addLayout(archive_row)
         self.add_tag_button.clicked.connect(self._add_tag)
         self.tag_edit.returnPressed.connect(self._add_tag)
         self.remove_tag_button.clicked.connect(self._remove_tag)
@@ -328,7 +325,10 @@ class DetailsPane(QScrollArea):
 
         ask(self, "archiveDialog", self.tr("Archive item"),
             self.tr("Why is this item archived? It is kept and can be brought back."), chosen,
-            ok_text=self.tr("Archive"), cancel_text=self.tr("Cancel"), required=True)
+            ok_text=self.tr("Archive"), cancel_text=self.tr("Cancel"), required=True,
+            required_hint=self.tr("Write a reason to archive: it is kept in the custody "
+                                  "history."))
+
 
 
 def _unverified_holders(vault: Vault, uid: str) -> list[str]:

@@ -53,6 +53,7 @@ class SettingsDialog(QDialog):
         tsa_layout.setContentsMargins(0, 0, 0, 0)
         for entry in self.tsa_entries:
             box = QCheckBox(f"{entry.name}  ({entry.url})", tsa_box)
+            box.setProperty("dataText", True)  # a name and an address, not app text
             box.setChecked(entry.enabled)
             tsa_layout.addWidget(box)
             self.tsa_boxes.append(box)
@@ -100,8 +101,8 @@ class SettingsDialog(QDialog):
         self.labels[2].setText(self.tr("Time-stamp authorities"))
         path = integrations.tsa_config_path()
         text = "" if self.tsa_entries else self.tr("none configured") + "\n"
-        self.tsas.setText(text + (self.tr("Configured in %1 (see `locker stamp --help`).")
-                                  .replace("%1", path) if path else ""))
+        self.tsas.setText(text + (self.tr("The list is kept in this file:") + "\n" + path
+                                  if path else ""))
         self.safe_browsing.setText(self.tr("Blur images in the in-app browser"))
         self.remember.setText(self.tr("Remember this vault on this device"))
         self.remember_warning.setText(self.tr(
@@ -150,7 +151,9 @@ class VerifyDialog(QDialog):
         self.text = QPlainTextEdit(self)
         self.text.setReadOnly(True)
         self.text.setTabChangesFocus(True)  # Tab moves on: no keyboard trap
-        self.text.setPlainText(report)
+        from app.ui.core_text import translate
+
+        self.text.setPlainText(translate(report))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.summary)
@@ -176,10 +179,12 @@ class VerifyDialog(QDialog):
 
 def ask(parent: QWidget, name: str, title: str, label: str, on_ok: Callable[[str], None], *,
         ok_text: str = "", cancel_text: str = "", items: list[str] | None = None,
-        password: bool = False, required: bool = False) -> QInputDialog:
+        password: bool = False, required: bool = False,
+        required_hint: str = "") -> QInputDialog:
     """A small non-blocking question (text, password or a choice); ``on_ok`` gets the
     answer. Non-blocking, so quick exit and locking are never held up by an open prompt.
-    ``required``: OK stays disabled while the answer is blank (no silent no-op)."""
+    ``required``: OK stays disabled while the answer is blank (no silent no-op), and
+    ``required_hint`` then says why under the question."""
     dialog = QInputDialog(parent)
     dialog.setObjectName(name)
     dialog.setWindowTitle(title)
@@ -198,7 +203,14 @@ def ask(parent: QWidget, name: str, title: str, label: str, on_ok: Callable[[str
     ok_button = box.button(QDialogButtonBox.StandardButton.Ok) if box is not None else None
     if required and ok_button is not None:
         ok_button.setEnabled(False)
-        dialog.textValueChanged.connect(lambda text: ok_button.setEnabled(bool(text.strip())))
+
+        def changed(text: str) -> None:
+            ok_button.setEnabled(bool(text.strip()))
+            if required_hint:  # say why OK is disabled while the answer is blank
+                dialog.setLabelText(label if text.strip() else f"{label}\n{required_hint}")
+
+        dialog.textValueChanged.connect(changed)
+        changed("")
     dialog.textValueSelected.connect(on_ok)
     dialog.open()
     return dialog

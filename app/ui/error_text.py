@@ -35,4 +35,6 @@ def describe(exc: BaseException) -> str:
     detail = str(exc) or type(exc).__name__
     if QLocale().language() == QLocale.Language.English:
         return detail
-    return f"{summary(exc)}\n{detail}"
+    from app.ui.core_text import translate
+
+    return f"{summary(exc)}\n{translate(detail)}"

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.ui.controller import Controller
 from app.ui.dialogs import ask
+from app.ui.fingerprint import FingerprintBox, own_fingerprint
 from app.ui.item_model import case_label
 from app.ui.passphrase import MIN_STRENGTH, strength
 from app.ui.unlock_window import FILE_FILTER_OPTIONS
@@ -37,11 +39,27 @@ class ExportDialog(QDialog):
         self.controller, self.case, self.item_id = controller, case, item_id
         layout = QVBoxLayout(self)
         self.what_case, self.what_item = QRadioButton(self), QRadioButton(self)
-        self.what_case.setEnabled(case is not None)
+        # With no case selected ("All evidence"), a case is chosen here.
+        self.case_combo = QComboBox(self)
+        self.case_combo.setProperty("evidenceData", True)  # case names are the person's
+        names = [c.name for c in controller.require_vault().list_cases() if c.item_count]
+        for name in names:
+            self.case_combo.addItem(case_label(name), name)
+        if case is not None and case in names:
+            self.case_combo.setCurrentIndex(names.index(case))
+        self.case_combo.setVisible(case is None)
+        self.what_case.setEnabled(bool(names))
         self.what_item.setEnabled(item_id is not None)
-        (self.what_case if case is not None else self.what_item).setChecked(True)
-        layout.addWidget(self.what_case)
+        (self.what_case if case is not None or item_id is None else self.what_item).setChecked(True)
+        case_row = QHBoxLayout()
+        case_row.addWidget(self.what_case)
+        case_row.addWidget(self.case_combo, 1)
+        layout.addLayout(case_row)
         layout.addWidget(self.what_item)
+        self.left_out = QLabel(self)  # archived items of the case are not exported
+        self.left_out.setWordWrap(True)
+        self.left_out.setObjectName("quiet")
+        layout.addWidget(self.left_out)
         self.seal_pass, self.seal_key, self.seal_none = (QRadioButton(self) for _ in range(3))
         group = QButtonGroup(self)
         for button in (self.seal_pass, self.seal_key, self.seal_none):
@@ -70,6 +88,9 @@ class ExportDialog(QDialog):
         form.addRow("", self.plain_warning)
         form.addRow(self.labels[3], out_row)
         layout.addLayout(form)
+        self.fingerprint = FingerprintBox(self)
+        self.fingerprint_value = own_fingerprint(controller)
+        layout.addWidget(self.fingerprint)
         self.status = QLabel(self)
         self.status.setObjectName("status")
         self.status.setWordWrap(True)
@@ -81,12 +102,20 @@ class ExportDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.out_button.clicked.connect(self._choose)
         group.buttonToggled.connect(lambda *_: self._update())
+        self.case_combo.currentIndexChanged.connect(lambda *_: self._update())
+        self.what_case.toggled.connect(lambda *_: self._update())
         self.retranslate()
         self._update()
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Export a sealed bundle"))
-        self.what_case.setText(self.tr("The whole case: %1").replace("%1", case_label(self.case)))
+        self.what_case.setText(self.tr("A case:") if self.case is None else
+                               self.tr("The whole case: %1").replace("%1", case_label(self.case)))
+        self.case_combo.setAccessibleName(self.tr("Case to export"))
+        self.fingerprint.show_fingerprint(self.tr(
+            "The bundle is signed by this vault. Read this fingerprint to the recipient (by "
+            "phone or in person) so they can confirm the bundle is from you:"),
+            self.fingerprint_value)
         self.what_item.setText(self.tr("Only the selected item"))
         self.seal_pass.setText(self.tr("Seal with a passphrase (tell it to the recipient separately)"))
         self.seal_key.setText(self.tr("Seal to the recipient's key"))
@@ -114,9 +143,39 @@ class ExportDialog(QDialog):
             widget.setEnabled(self.seal_pass.isChecked())
         self.recipient.setEnabled(self.seal_key.isChecked())
         self.plain_warning.setVisible(self.seal_none.isChecked())
+        self._show_left_out()
+
+    def chosen_case(self) -> str | None:
+        if not self.what_case.isChecked():
+            return None
+        if self.case is not None:
+            return self.case
+        data = self.case_combo.currentData()
+        return str(data) if data is not None else None
+
+    def _show_left_out(self) -> None:
+        case = self.chosen_case()
+        hidden = [] if case is None else self.controller.require_vault().list_items(
+            case=case, archived=True)
+        if not hidden:
+            self.left_out.setVisible(False)
+            return
+        names = ", ".join(f"#{i.id} {i.title or self.tr('(untitled)')}" for i in hidden[:8])
+        more = len(hidden) - 8
+        text = self.tr("Not exported (archived, %n item(s)):", "", len(hidden)) + " " + names
+        if more > 0:
+            text += " " + self.tr("and %n more", "", more)
+        self.left_out.setText(text)
+        self.left_out.setVisible(True)
 
     def _choose(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Bundle file"), "evidence-bundle.zip",
+        # A sealed (encrypted) bundle is not a zip to open: it is named .bundle.
+        name = "evidence-bundle.zip" if self.seal_none.isChecked() else "evidence-bundle.bundle"
+        start = self.out_edit.text().strip()
+        folder = Path(start).expanduser().parent if start else None
+        if folder is not None and folder.is_dir():
+            name = str(folder / name)
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Bundle file"), name,
                                               "", options=FILE_FILTER_OPTIONS)
         if path:
             self.out_edit.setText(path)
@@ -151,8 +210,11 @@ class ExportDialog(QDialog):
                 return
         kind = "passphrase" if self.seal_pass.isChecked() else (
             "recipient" if self.seal_key.isChecked() else "none")
-        case = self.case if self.what_case.isChecked() else None
+        case = self.chosen_case()
         item = self.item_id if self.what_item.isChecked() else None
+        if case is None and item is None:
+            self.status.setText(self.tr("Choose a case to export."))
+            return
         self.controller.export_bundle(target, case, item, kind, secret,
                                       self.tr("Exporting a sealed bundle…"))
         self.accept()
@@ -162,9 +224,9 @@ def open_export_dialog(window: Any, case: str | None, item_id: int | None) -> No
     """From the main window: export the selected case (or the selected item)."""
     if not window.controller.is_unlocked:
         return
-    if case is None and item_id is None:
+    if not any(c.item_count for c in window.controller.require_vault().list_cases()):
         window._show_error(QCoreApplication.translate(
-            "MainWindow", "Choose a case on the left, or select an item, to export."))
+            "MainWindow", "There is nothing to export yet."))
         return
     dialog = ExportDialog(window.controller, case, item_id, window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -1,13 +1,14 @@
 """Paints one grid cell: the blurred thumbnail centred in a fixed box, the title
-elided below. Text-only mode paints no image at all."""
+elided below and, under it, the site and time (so captures of pages with the same long
+title can be told apart). Text-only mode paints no image at all."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QPalette
+from PySide6.QtGui import QColor, QFontMetrics, QImage, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-CELL = QSize(164, 188)
+CELL = QSize(172, 206)
 IMAGE_BOX = QSize(148, 132)
 
 
@@ -17,6 +18,17 @@ def file_type_label(title: str) -> str:
     if not dot or not stem or not ext.isalnum() or len(ext) > 5:
         return ""
     return ext.upper()
+
+
+def fit_subtitle(subtitle: str, metrics: QFontMetrics, width: int) -> str:
+    """"host · time" in ``width``: the time stays whole, the host is shortened first."""
+    if metrics.horizontalAdvance(subtitle) <= width or " · " not in subtitle:
+        return metrics.elidedText(subtitle, Qt.TextElideMode.ElideRight, width)
+    host, when = subtitle.split(" · ", 1)
+    room = width - metrics.horizontalAdvance(" · " + when)
+    if room < metrics.horizontalAdvance("ab…"):
+        return metrics.elidedText(when, Qt.TextElideMode.ElideLeft, width)
+    return metrics.elidedText(host, Qt.TextElideMode.ElideRight, room) + " · " + when
 
 
 class GridDelegate(QStyledItemDelegate):
@@ -62,6 +74,13 @@ class GridDelegate(QStyledItemDelegate):
         title = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
         painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop),
                          metrics.elidedText(title, Qt.TextElideMode.ElideMiddle, text_rect.width()))
+        from app.ui.item_model import SubtitleRole
+
+        subtitle = str(index.data(SubtitleRole) or "")
+        if subtitle:
+            painter.setPen(QColor("#5b6673"))
+            painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom),
+                             fit_subtitle(subtitle, metrics, text_rect.width()))
         painter.restore()
 
 

@@ -31,6 +31,7 @@ PAGE_SIZE = 200
 THUMB_CACHE = 1000  # decoded thumbnails kept in memory (about 80 KB each)
 THUMB_SIDE = 160  # they are blurred: a small size loses nothing, even on high-DPI screens
 ItemRole = Qt.ItemDataRole.UserRole + 1
+SubtitleRole = Qt.ItemDataRole.UserRole + 2  # "host · time": tells same-titled items apart
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -248,6 +249,10 @@ class ItemModel(QAbstractTableModel):
         item, column = row.item, self.COLUMNS[index.column()]
         if role == ItemRole:
             return item.id
+        if role == SubtitleRole:
+            host = urlsplit(item.source_url).hostname or "" if item.source_url else ""
+            return f"{host} · {short_time(item.captured_at)}" if host else \
+                local_time(item.captured_at)
         if role == Qt.ItemDataRole.DecorationRole and column == "title" and not self.text_only:
             return self._thumbnail(item.id)
         if role == Qt.ItemDataRole.ToolTipRole and column == "title":
@@ -282,7 +287,28 @@ def case_label(name: str | None) -> str:
 
     if name == DEFAULT_CASE:
         return QCoreApplication.translate("ItemModel", "General")
+    import re
+
+    # A received case is named by the importer in English: "Received DATE from FPR (n)".
+    received = re.fullmatch(r"Received (\d{4}-\d\d-\d\d) from ([A-Z2-7-]{5,})( \(\d+\))?",
+                            name or "")
+    if received:
+        text = QCoreApplication.translate("ItemModel", "Received %1 from %2")
+        return text.replace("%1", received[1]).replace("%2", received[2]) + (received[3] or "")
     return name or ""
+
+
+def short_time(rfc3339: str | None) -> str:
+    """Local time short enough to sit beside a site name: the time today, else the date
+    and time without the current year."""
+    import datetime as dt
+
+    when = local_time(rfc3339)
+    today = dt.date.today().strftime("%Y-%m-%d ")
+    if when.startswith(today):
+        return when[len(today):]
+    year = today[:5]
+    return when[len(year):] if when.startswith(year) else when
 
 
 def local_time(rfc3339: str | None) -> str:

@@ -8,11 +8,12 @@ the unlock window again.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Slot
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QWindow
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.ui.attempts import AttemptLog
@@ -23,6 +24,7 @@ from app.ui.lockguard import IdleWatcher, SessionWatcher
 from app.ui.main_window import MainWindow
 from app.ui.settings import Settings
 from app.ui.style import STYLE, app_icon
+from app.ui.traces import keep_qt_settings_off_disk
 from app.ui.unlock_window import UnlockWindow
 
 QUICK_EXIT_KEYS = ("F12", "Ctrl+Shift+Q")
@@ -34,6 +36,7 @@ class App(QObject):
         super().__init__(qapp)
         self.qapp = qapp
         self.quit_on_exit = quit_on_exit
+        keep_qt_settings_off_disk()
         self.controller = Controller(settings, attempts, self)
         self.language = install_language(self.controller.settings.language)
         self.quick_exit_action = QAction(self)
@@ -52,6 +55,12 @@ class App(QObject):
         self.idle.quick_exit_key.connect(self.controller.quick_exit)
         self.session = SessionWatcher(self)
         self.session.session_locked.connect(lambda: self.lock_if_open("session"))
+        # Every other window and dialog gets its own red button (they cover the main one).
+        self._exit_scan = QTimer(self)
+        self._exit_scan.setInterval(250)
+        self._exit_scan.timeout.connect(self.attach_quick_exit)
+        self._exit_scan.start()
+        qapp.focusWindowChanged.connect(self._focus_window_changed)
         c = self.controller
         c.unlocked.connect(self._unlocked)
         c.locked.connect(self._locked)
@@ -65,6 +74,17 @@ class App(QObject):
     def start(self) -> None:
         self.unlock_window.show()
         self.idle.watch_windows()
+        self.attach_quick_exit()
+
+    @Slot(QWindow)
+    def _focus_window_changed(self, _window: QWindow | None) -> None:
+        self.attach_quick_exit()  # a bound slot: disconnected when the App goes
+
+    def attach_quick_exit(self) -> None:
+        from app.ui.quick_exit import attach_to_open_windows
+
+        neutral = self.tr("Notes") if self.controller.settings.neutral_title else None
+        attach_to_open_windows(self.quick_exit_action, (self.main_window,), neutral)
 
     def apply_settings(self) -> None:
         s = self.controller.settings
@@ -77,6 +97,7 @@ class App(QObject):
         for window in (self.unlock_window, self.main_window):
             window.setWindowIcon(icon)
             window.retranslate()
+        self.attach_quick_exit()
 
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.controller.settings, self.main_window)
@@ -132,6 +153,22 @@ class App(QObject):
             if widget.isVisible():
                 widget.hide()
 
+    def _end_process_now(self) -> None:
+        """Quick exit's last step, within a second of the key. The vault is already
+        closed (every item is committed as it is stored; cancelled work rolled back), the
+        settings are saved synchronously: what remains is Python's and QtWebEngine's
+        teardown and waiting for cancelled pool threads, which can take seconds. So the
+        private spool folders are removed and the process ends at once."""
+        from app.capture import spool
+
+        spool.remove_all()
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except (OSError, ValueError, AttributeError):
+                pass
+        os._exit(0)
+
     def _unlocked(self, info: UnlockInfo) -> None:
         self.unlock_window.hide()
         self.main_window.on_unlocked(info)
@@ -151,11 +188,13 @@ class App(QObject):
             if widget is not self.unlock_window and widget.isVisible():
                 widget.hide()
         self.main_window.on_locked()
-        self.unlock_window.reset()
         if reason in ("quick_exit", "closed"):
+            self.unlock_window.reset()
             if self.quit_on_exit:
-                QTimer.singleShot(0, self.qapp.quit)
+                end = self._end_process_now if reason == "quick_exit" else self.qapp.quit
+                QTimer.singleShot(0, end)
             return
+        self.unlock_window.after_lock(reason, self.controller.vault_path)
         self.unlock_window.show()
 
 

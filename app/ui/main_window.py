@@ -383,6 +383,8 @@ class MainWindow(QMainWindow):
         return DEFAULT_CASE if key in (ALL, ARCHIVED) else key
 
     def _case_changed(self) -> None:
+        # Another case: the details pane never stays on an item of the case left behind.
+        self.details.show_item(None)
         self.reload()
 
     def reload(self) -> None:
@@ -524,8 +526,10 @@ class MainWindow(QMainWindow):
             opener(self, self.controller, self.target_case())
 
     def receive_bundle(self, path: Path, passphrase: str | None = None) -> None:
-        if self.controller.is_unlocked:
-            self.controller.receive_bundle(path, passphrase, self.tr("Receiving a bundle…"))
+        """Verify, show the signer's fingerprint to confirm, then import."""
+        from app.ui.fingerprint import check_then_receive
+
+        check_then_receive(self, path, passphrase)
 
     def _ask_unverified_holders(self, message: str, retry: object) -> None:
         """A bundle whose earlier holders no signature of theirs proves: import only when

@@ -55,8 +55,9 @@ class ScreenshotDialog(QDialog):
         self._fill_windows()
         self.screen_choice = QComboBox(self)
         for s in describe_screens():
-            self.screen_choice.addItem(f"{s['number']}: {s['name']} ({s['width']}×{s['height']})",
-                                       s["number"])
+            text = self.tr("Screen %1: %2 × %3 (%4)").replace("%1", str(s["number"] + 1)).replace(
+                "%2", str(s["width"])).replace("%3", str(s["height"])).replace("%4", s["name"])
+            self.screen_choice.addItem(text, s["number"])
         self.region = [QSpinBox(self) for _ in range(4)]
         for box in self.region:
             box.setRange(-100_000, 100_000)

@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from app.ui import integrations
+from app.ui.core_text import translate
 from app.ui.item_model import local_time
 
 
@@ -40,5 +41,5 @@ def item_stamp(vault: Any, item_uid: str) -> tuple[str, str]:
     if row.get("status") == "failed":
         return QCoreApplication.translate("Timestamps", "Pending (retrying)"), QCoreApplication.translate(
             "Timestamps", "Pending: the last attempt failed (%1); it is retried automatically.").replace(
-            "%1", str(row.get("reason") or "?"))
+            "%1", translate(str(row.get("reason") or "?")))
     return QCoreApplication.translate("Timestamps", "Pending"), QCoreApplication.translate("Timestamps", "Pending: it will be stamped when a time-stamp authority is reachable.")

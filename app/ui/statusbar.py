@@ -82,9 +82,14 @@ class StatusBar(QStatusBar):
         else:
             self.stamps.setText(self.tr("Timestamps: %n pending", "", c.pending_timestamps))
         state = network_state()
-        self.network.setText({"online": self.tr("Network: online"),
-                              "offline": self.tr("Network: offline"),
-                              }.get(state, self.tr("Network: unknown")))
+        if c.tsa_unreachable_since is not None and state != "offline":
+            # "online" would not be true for what matters here: no server answered.
+            self.network.setText(self.tr("Time-stamp servers unreachable since %1").replace(
+                "%1", local_time(c.tsa_unreachable_since)))
+        else:
+            self.network.setText({"online": self.tr("Network: online"),
+                                  "offline": self.tr("Network: offline"),
+                                  }.get(state, self.tr("Network: unknown")))
         if c.last_verify is None:
             self.verified.setText(self.tr("Last verify: not run yet"))
         elif c.last_verify[0]:

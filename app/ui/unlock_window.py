@@ -67,12 +67,19 @@ class UnlockWindow(QWidget):
         self.pending_bundle: Path | None = None
         self.pending_bundle_passphrase: str | None = None
         self._wait_left = 0
+        # After a lock: the vault that was open, offered alone (kept in memory only).
+        self.locked_path: Path | None = None
+        self._lock_reason = ""
+        self._bundle_for_new_vault: Path | None = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(40, 32, 40, 32)
         outer.setSpacing(16)
         self.heading = QLabel(self)
         self.heading.setObjectName("title")
-        outer.addWidget(self.heading)
+        self.quick_exit_row = QHBoxLayout()  # the red button goes here (app.ui.quick_exit)
+        self.quick_exit_row.addWidget(self.heading)
+        self.quick_exit_row.addStretch(1)
+        outer.addLayout(self.quick_exit_row)
         self.safety = QFrame(self)
         self.safety.setObjectName("notice")
         safety_layout = QVBoxLayout(self.safety)
@@ -85,7 +92,17 @@ class UnlockWindow(QWidget):
         safety_layout.addWidget(self.safety_text)
         safety_layout.addLayout(row)
         outer.addWidget(self.safety)
+        # "Got it" hides the note but keeps its space (this session), so the buttons
+        # under the pointer do not jump up; the next start shows no note at all.
+        policy = self.safety.sizePolicy()
+        policy.setRetainSizeWhenHidden(not controller.settings.safety_note_seen)
+        self.safety.setSizePolicy(policy)
         self.safety.setVisible(not controller.settings.safety_note_seen)
+        self.lock_note = QLabel(self)
+        self.lock_note.setObjectName("notice")
+        self.lock_note.setWordWrap(True)
+        self.lock_note.setVisible(False)
+        outer.addWidget(self.lock_note)
         choose = QHBoxLayout()
         self.open_tab = QPushButton(self)
         self.create_tab = QPushButton(self)
@@ -95,6 +112,7 @@ class UnlockWindow(QWidget):
             button.setAutoExclusive(True)
             choose.addWidget(button)
         choose.addStretch(1)
+        self._tabs = (self.open_tab, self.create_tab, self.bundle_tab)
         self.bundle_tab.setVisible(integrations.bundle_import_fn() is not None)
         outer.addLayout(choose)
         self.pages = QStackedWidget(self)
@@ -161,12 +179,25 @@ class UnlockWindow(QWidget):
         form.addRow(self.bundle_label, self.bundle_row)
         form.addRow(self.bundle_pass_label, self.bundle_pass_edit)
         form.addRow("", self.unlock_button)
+        # Receiving needs a vault of one's own to receive into: say so, offer to make one.
+        self.bundle_note = QLabel(page)
+        self.bundle_note.setWordWrap(True)
+        self.bundle_note.setObjectName("quiet")
+        self.bundle_create_button = QPushButton(page)
+        form.addRow("", self.bundle_note)
+        form.addRow("", self.bundle_create_button)
+        self.other_vault_button = QPushButton(page)
+        self.other_vault_button.setVisible(False)
+        form.addRow("", self.other_vault_button)
         self._bundle_widgets = (self.bundle_edit, self.bundle_button, self.bundle_label,
-                                self.bundle_pass_edit, self.bundle_pass_label)
+                                self.bundle_pass_edit, self.bundle_pass_label, self.bundle_note,
+                                self.bundle_create_button)
         for w in self._bundle_widgets:
             w.setVisible(False)
         self.path_button.clicked.connect(self._choose_open)
         self.bundle_button.clicked.connect(self._choose_bundle)
+        self.bundle_create_button.clicked.connect(self._create_for_bundle)
+        self.other_vault_button.clicked.connect(self._other_vault)
         self.pass_edit.returnPressed.connect(self._unlock)
         self.unlock_button.clicked.connect(self._unlock)
         self.pages.addWidget(page)
@@ -226,6 +257,13 @@ class UnlockWindow(QWidget):
         self.bundle_pass_edit.setPlaceholderText(self.tr("Only if it was sealed with a passphrase"))
         self.bundle_pass_edit.setAccessibleName(self.tr("Bundle passphrase"))
         self.unlock_button.setText(self.tr("Unlock"))
+        self.bundle_note.setText(self.tr(
+            "A bundle is received into a vault you already have: choose that vault and "
+            "enter its passphrase. No vault yet? Create one first; the bundle is received "
+            "into it right after."))
+        self.bundle_create_button.setText(self.tr("Create a vault first"))
+        self.other_vault_button.setText(self.tr("Open another vault…"))
+        self._show_lock_note()
         self.new_path_label.setText(self.tr("New vault file"))
         self.new_path_button.setText(self.tr("Choose…"))
         self.new_pass_label.setText(self.tr("Passphrase"))
@@ -263,6 +301,13 @@ class UnlockWindow(QWidget):
             w.setVisible(bundle)
         self.status.clear()
 
+    def _create_for_bundle(self) -> None:
+        bundle = self.bundle_edit.text().strip()
+        self._bundle_for_new_vault = Path(bundle) if bundle else None
+        self.create_tab.setChecked(True)
+        self.status.setText(self.tr("Create your vault; the bundle is received into it next.")
+                            if bundle else self.tr("Create your vault, then receive the bundle."))
+
     def _dismiss_safety(self) -> None:
         self.safety.hide()
         self.controller.settings.safety_note_seen = True
@@ -270,22 +315,32 @@ class UnlockWindow(QWidget):
 
     # -- choosing files --------------------------------------------------------------
 
+    @staticmethod
+    def _start_folder(current: str) -> str:
+        """Where a file dialog opens: beside the file already named, else Documents (never
+        the program's working folder)."""
+        folder = Path(current.strip()).parent if current.strip() else None
+        return str(folder if folder is not None and folder.is_dir() else default_vault_folder())
+
     def _choose_open(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open a vault"), "",
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open a vault"),
+                                              self._start_folder(self.path_edit.text()),
                                               self.tr("Vaults (*.locker);;All files (*)"),
                                               options=FILE_FILTER_OPTIONS)
         if path:
             self.path_edit.setText(path)
 
     def _choose_new(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Create a vault"), "evidence.locker",
+        start = self.new_path_edit.text().strip() or str(suggested_new_path())
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Create a vault"), start,
                                               self.tr("Vaults (*.locker)"),
                                               options=FILE_FILTER_OPTIONS)
         if path:
             self.new_path_edit.setText(path if path.endswith(".locker") else path + ".locker")
 
     def _choose_bundle(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Receive a bundle"), "",
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Receive a bundle"),
+                                              self._start_folder(self.bundle_edit.text()),
                                               self.tr("All files (*)"), options=FILE_FILTER_OPTIONS)
         if path:
             self.bundle_edit.setText(path)
@@ -338,6 +393,10 @@ class UnlockWindow(QWidget):
             self.status.setText(self.tr("The two passphrases are not the same."))
         else:
             self._busy(True)
+            if self._bundle_for_new_vault is not None:
+                self.pending_bundle, self._bundle_for_new_vault = self._bundle_for_new_vault, None
+                self.pending_bundle_passphrase = self.bundle_pass_edit.text() or None
+                self.bundle_pass_edit.clear()
             self.controller.create_vault(Path(path), first)
             self.new_pass_edit.clear()
             self.repeat_edit.clear()
@@ -373,10 +432,56 @@ class UnlockWindow(QWidget):
             self.status.clear()
 
     def reset(self) -> None:
-        """Back to a clean unlock form (after a lock). The vault's location stays on
-        screen only when the person chose to remember recent vaults."""
+        """Back to a clean unlock form. The vault's location is on screen only when the
+        person chose to remember recent vaults."""
         self.pass_edit.clear()
         self.status.clear()
+        self._set_lock_mode(None, "")
         recent = self.controller.settings.recent_vaults
         self.path_edit.setText(recent[0] if recent else "")
+        self.open_tab.setChecked(True)
         self._busy(False)
+
+    def after_lock(self, reason: str, path: Path | None) -> None:
+        """The app locked itself (or was locked): offer exactly the vault that was open,
+        and say why, so nobody believes the evidence is gone."""
+        self.pass_edit.clear()
+        self.status.clear()
+        self.open_tab.setChecked(True)
+        self._show_page(0)
+        self._set_lock_mode(path, reason)
+        if path is not None:
+            self.path_edit.setText(str(path))
+        self._busy(False)
+        self.pass_edit.setFocus()
+
+    def _set_lock_mode(self, path: Path | None, reason: str) -> None:
+        self.locked_path, self._lock_reason = path, reason
+        on = path is not None
+        for tab in self._tabs:
+            tab.setVisible(not on and (tab is not self.bundle_tab
+                                       or integrations.bundle_import_fn() is not None))
+        self.path_button.setVisible(not on)
+        self.path_edit.setReadOnly(on)
+        self.other_vault_button.setVisible(on)
+        self._show_lock_note()
+
+    def _show_lock_note(self) -> None:
+        reason = self._lock_reason
+        if self.locked_path is None or not reason:
+            self.lock_note.setVisible(False)
+            return
+        if reason == "idle":
+            text = self.tr("Locked after %n minute(s) without use.", "",
+                           self.controller.settings.autolock_minutes)
+        elif reason == "session":
+            text = self.tr("Locked because the computer was locked or went to sleep.")
+        else:
+            text = self.tr("Locked.")
+        self.lock_note.setText(text + " " + self.tr(
+            "Your evidence is safe in the vault; enter the passphrase to open it again."))
+        self.lock_note.setVisible(True)
+
+    def _other_vault(self) -> None:
+        self.reset()
+        self.path_edit.setFocus()

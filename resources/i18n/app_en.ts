@@ -4,17 +4,22 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../app/ui/main.py" line="62" />
+        <location filename="../../app/ui/main.py" line="71" />
         <source>Quick exit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="63" />
+        <location filename="../../app/ui/main.py" line="72" />
         <source>Hide and lock at once (F12 or Ctrl+Shift+Q)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="121" />
+        <location filename="../../app/ui/main.py" line="86" />
+        <source>Notes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="142" />
         <source>Not remembered</source>
         <translation type="unfinished" />
     </message>
@@ -308,7 +313,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="215" />
+        <location filename="../../app/ui/capture_dialogs.py" line="217" />
         <source>{0} saved, {1} failed, {2} cancelled</source>
         <translation type="unfinished" />
     </message>
@@ -316,229 +321,403 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../app/ui/controller.py" line="316" />
+        <location filename="../../app/ui/controller.py" line="317" />
         <source>These files were not stored (the others were):</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/controller.py" line="319" />
+        <location filename="../../app/ui/controller.py" line="320" />
         <source>…and %n more.</source>
         <translation><numerusform>…and %n more.</numerusform><numerusform>…and %n more.</numerusform></translation>
     </message>
 </context>
 <context>
+    <name>CoreText</name>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="18" />
+        <source>The server answered with error %1 for %2; nothing was stored.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="20" />
+        <source>The site's certificate is not trusted (%1); nothing was stored.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="22" />
+        <source>Could not load %1 (%2); nothing was stored.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="24" />
+        <source>The download of %1 did not finish within %2 seconds; nothing was stored.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="26" />
+        <source>%1 loaded but could not be saved in time; nothing was stored.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="28" />
+        <source>%1 did not load within %2 seconds; nothing was stored.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="30" />
+        <source>Capture cancelled; nothing was stored.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="32" />
+        <source>The page could not be rendered; nothing was stored.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="34" />
+        <source>The time-stamp server %1 answered with error %2 (%3).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="36" />
+        <source>The time-stamp server %1 cannot be reached (%2).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="37" />
+        <source>Cancelled; nothing was imported.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="40" />
+        <source>every page is authentic (SQLCipher HMAC) and the database is consistent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="41" />
+        <source>all present</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="43" />
+        <source>%1 entries, last %2…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="45" />
+        <source>%1 files (%2 bytes) hashed again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="47" />
+        <source>%1 tokens and %2 Merkle proofs checked</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="49" />
+        <source>note: %1 custody entries are still waiting for a timestamp</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="51" />
+        <source>%1 received files match %2 sender chain(s); %3 received token(s) verified</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="53" />
+        <source>Vault verified: everything holds.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="59" />
+        <source>storage</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="60" />
+        <source>append-only guards</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="61" />
+        <source>custody chain</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="62" />
+        <source>evidence files</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="63" />
+        <source>timestamps</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="64" />
+        <source>received evidence</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="71" />
+        <location filename="../../app/ui/core_text.py" line="72" />
+        <source>the name could not be found</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="73" />
+        <source>the connection was refused</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="74" />
+        <source>no answer in time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="75" />
+        <source>no network</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="76" />
+        <source>not found</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="77" />
+        <source>network error</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="101" />
+        <source>[OK]</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="102" />
+        <source>[PROBLEM]</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>DetailsPane</name>
     <message>
-        <location filename="../../app/ui/details.py" line="165" />
+        <location filename="../../app/ui/details.py" line="162" />
         <source>Case</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="165" />
+        <location filename="../../app/ui/details.py" line="162" />
         <source>Kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="166" />
+        <location filename="../../app/ui/details.py" line="163" />
         <source>Captured</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="166" />
-        <location filename="../../app/ui/details.py" line="195" />
+        <location filename="../../app/ui/details.py" line="163" />
+        <location filename="../../app/ui/details.py" line="192" />
         <source>Stored</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="167" />
+        <location filename="../../app/ui/details.py" line="164" />
         <source>Source</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="167" />
+        <location filename="../../app/ui/details.py" line="164" />
         <source>Files</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="168" />
+        <location filename="../../app/ui/details.py" line="165" />
         <source>SHA-256</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="168" />
+        <location filename="../../app/ui/details.py" line="165" />
         <source>Timestamp</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="169" />
+        <location filename="../../app/ui/details.py" line="166" />
         <source>State</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="169" />
+        <location filename="../../app/ui/details.py" line="166" />
         <source>Tags</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="170" />
+        <location filename="../../app/ui/details.py" line="167" />
         <source>Recorded details</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="173" />
+        <location filename="../../app/ui/details.py" line="170" />
         <source>Select an item to see its details. Images stay blurred.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="174" />
-        <location filename="../../app/ui/details.py" line="175" />
+        <location filename="../../app/ui/details.py" line="171" />
+        <location filename="../../app/ui/details.py" line="172" />
         <source>Tag</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="176" />
+        <location filename="../../app/ui/details.py" line="173" />
         <source>Add tag</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="177" />
-        <location filename="../../app/ui/details.py" line="307" />
-        <location filename="../../app/ui/details.py" line="309" />
+        <location filename="../../app/ui/details.py" line="174" />
+        <location filename="../../app/ui/details.py" line="304" />
+        <location filename="../../app/ui/details.py" line="306" />
         <source>Remove tag</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="178" />
-        <location filename="../../app/ui/details.py" line="179" />
+        <location filename="../../app/ui/details.py" line="175" />
+        <location filename="../../app/ui/details.py" line="176" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="180" />
+        <location filename="../../app/ui/details.py" line="177" />
         <source>Write a note. Notes are added, never overwritten.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="181" />
+        <location filename="../../app/ui/details.py" line="178" />
         <source>New note</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="182" />
+        <location filename="../../app/ui/details.py" line="179" />
         <source>Add note</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="183" />
-        <location filename="../../app/ui/details.py" line="184" />
+        <location filename="../../app/ui/details.py" line="180" />
+        <location filename="../../app/ui/details.py" line="181" />
         <source>Custody history</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="185" />
+        <location filename="../../app/ui/details.py" line="182" />
         <source>Item details</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="195" />
+        <location filename="../../app/ui/details.py" line="192" />
         <source>Note added</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="196" />
+        <location filename="../../app/ui/details.py" line="193" />
         <source>Tag added</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="196" />
+        <location filename="../../app/ui/details.py" line="193" />
         <source>Tag removed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="197" />
+        <location filename="../../app/ui/details.py" line="194" />
         <source>Archived</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="197" />
+        <location filename="../../app/ui/details.py" line="194" />
         <source>Unarchived</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="198" />
+        <location filename="../../app/ui/details.py" line="195" />
         <source>Original viewed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="198" />
+        <location filename="../../app/ui/details.py" line="195" />
         <source>Exported</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="242" />
+        <location filename="../../app/ui/details.py" line="239" />
         <source>(untitled)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="243" />
+        <location filename="../../app/ui/details.py" line="240" />
         <source>No preview for this item.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="250" />
-        <location filename="../../app/ui/details.py" line="259" />
-        <location filename="../../app/ui/details.py" line="260" />
+        <location filename="../../app/ui/details.py" line="247" />
+        <location filename="../../app/ui/details.py" line="256" />
+        <location filename="../../app/ui/details.py" line="257" />
         <source>none</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="257" />
+        <location filename="../../app/ui/details.py" line="254" />
         <source>Archived: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="258" />
+        <location filename="../../app/ui/details.py" line="255" />
         <source>In the main list</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="266" />
+        <location filename="../../app/ui/details.py" line="263" />
         <source>Unarchive</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="266" />
+        <location filename="../../app/ui/details.py" line="263" />
         <source>Archive…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="275" />
+        <location filename="../../app/ui/details.py" line="272" />
         <source>UNVERIFIED earlier holder %1: no signature of its own proves its custody chain</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="307" />
+        <location filename="../../app/ui/details.py" line="304" />
         <source>Tag to remove:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="329" />
+        <location filename="../../app/ui/details.py" line="326" />
         <source>Archive item</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="330" />
+        <location filename="../../app/ui/details.py" line="327" />
         <source>Why is this item archived? It is kept and can be brought back.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="331" />
+        <location filename="../../app/ui/details.py" line="328" />
         <source>Archive</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="309" />
-        <location filename="../../app/ui/details.py" line="331" />
+        <location filename="../../app/ui/details.py" line="329" />
+        <source>Write a reason to archive: it is kept in the custody history.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="306" />
+        <location filename="../../app/ui/details.py" line="328" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
@@ -594,108 +773,138 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="88" />
+        <location filename="../../app/ui/export_dialog.py" line="111" />
         <source>Export a sealed bundle</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="89" />
+        <location filename="../../app/ui/export_dialog.py" line="112" />
+        <source>A case:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="113" />
         <source>The whole case: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="90" />
+        <location filename="../../app/ui/export_dialog.py" line="114" />
+        <source>Case to export</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="116" />
+        <source>The bundle is signed by this vault. Read this fingerprint to the recipient (by phone or in person) so they can confirm the bundle is from you:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="119" />
         <source>Only the selected item</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="91" />
+        <location filename="../../app/ui/export_dialog.py" line="120" />
         <source>Seal with a passphrase (tell it to the recipient separately)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="92" />
+        <location filename="../../app/ui/export_dialog.py" line="121" />
         <source>Seal to the recipient's key</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="93" />
+        <location filename="../../app/ui/export_dialog.py" line="122" />
         <source>Do not encrypt (signed only)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="95" />
+        <location filename="../../app/ui/export_dialog.py" line="124" />
         <source>Anyone who gets the file can see the evidence. Use this only for a secure channel.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="96" />
+        <location filename="../../app/ui/export_dialog.py" line="125" />
         <source>Passphrase</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="97" />
+        <location filename="../../app/ui/export_dialog.py" line="126" />
         <source>Repeat</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="98" />
+        <location filename="../../app/ui/export_dialog.py" line="127" />
         <source>Recipient key (age1…)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="99" />
-        <location filename="../../app/ui/export_dialog.py" line="119" />
+        <location filename="../../app/ui/export_dialog.py" line="128" />
+        <location filename="../../app/ui/export_dialog.py" line="178" />
         <source>Bundle file</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="100" />
+        <location filename="../../app/ui/export_dialog.py" line="129" />
         <source>Choose…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="101" />
+        <location filename="../../app/ui/export_dialog.py" line="130" />
         <source>Export</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="102" />
+        <location filename="../../app/ui/export_dialog.py" line="131" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/export_dialog.py" line="165" />
+        <source>Not exported (archived, %n item(s)):</source>
+        <translation><numerusform>Not exported (archived, %n item):</numerusform><numerusform>Not exported (archived, %n items):</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/export_dialog.py" line="167" />
+        <source>and %n more</source>
+        <translation><numerusform>and %n more</numerusform><numerusform>and %n more</numerusform></translation>
+    </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="128" />
+        <location filename="../../app/ui/export_dialog.py" line="187" />
         <source>Choose where to write the bundle.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="134" />
+        <location filename="../../app/ui/export_dialog.py" line="193" />
         <source>That file already exists. Choose a new file name.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="137" />
+        <location filename="../../app/ui/export_dialog.py" line="196" />
         <source>That folder does not exist. Choose another place.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="142" />
+        <location filename="../../app/ui/export_dialog.py" line="201" />
         <source>This passphrase is too easy to guess. Add more words.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="145" />
+        <location filename="../../app/ui/export_dialog.py" line="204" />
         <source>The two passphrases are not the same.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="150" />
+        <location filename="../../app/ui/export_dialog.py" line="209" />
         <source>A recipient key starts with age1.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="157" />
+        <location filename="../../app/ui/export_dialog.py" line="216" />
+        <source>Choose a case to export.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="219" />
         <source>Exporting a sealed bundle…</source>
         <translation type="unfinished" />
     </message>
@@ -703,68 +912,73 @@
 <context>
     <name>ItemModel</name>
     <message>
-        <location filename="../../app/ui/item_model.py" line="240" />
+        <location filename="../../app/ui/item_model.py" line="241" />
         <source>Title</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="240" />
+        <location filename="../../app/ui/item_model.py" line="241" />
         <source>Captured</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="240" />
+        <location filename="../../app/ui/item_model.py" line="241" />
         <source>Source site</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="240" />
+        <location filename="../../app/ui/item_model.py" line="241" />
         <source>Kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="241" />
+        <location filename="../../app/ui/item_model.py" line="242" />
         <source>Timestamp</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="241" />
+        <location filename="../../app/ui/item_model.py" line="242" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="260" />
+        <location filename="../../app/ui/item_model.py" line="265" />
         <source>(untitled)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="268" />
+        <location filename="../../app/ui/item_model.py" line="273" />
         <source>unknown</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="273" />
+        <location filename="../../app/ui/item_model.py" line="278" />
         <source>File</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="273" />
+        <location filename="../../app/ui/item_model.py" line="278" />
         <source>Web page</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="273" />
+        <location filename="../../app/ui/item_model.py" line="278" />
         <source>Screenshot</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="274" />
+        <location filename="../../app/ui/item_model.py" line="279" />
         <source>Download</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="284" />
+        <location filename="../../app/ui/item_model.py" line="289" />
         <source>General</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/item_model.py" line="296" />
+        <source>Received %1 from %2</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -812,7 +1026,7 @@
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="281" />
-        <location filename="../../app/ui/main_window.py" line="458" />
+        <location filename="../../app/ui/main_window.py" line="460" />
         <source>Import files</source>
         <translation type="unfinished" />
     </message>
@@ -823,7 +1037,7 @@
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="282" />
-        <location filename="../../app/ui/main_window.py" line="464" />
+        <location filename="../../app/ui/main_window.py" line="466" />
         <source>Import folder</source>
         <translation type="unfinished" />
     </message>
@@ -835,7 +1049,7 @@
     <message>
         <location filename="../../app/ui/main_window.py" line="283" />
         <location filename="../../app/ui/main_window.py" line="302" />
-        <location filename="../../app/ui/main_window.py" line="470" />
+        <location filename="../../app/ui/main_window.py" line="472" />
         <source>New case</source>
         <translation type="unfinished" />
     </message>
@@ -1016,94 +1230,307 @@
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="411" />
+        <location filename="../../app/ui/main_window.py" line="413" />
         <source>%1 · %n item(s)</source>
         <translation><numerusform>%1 · %n item</numerusform><numerusform>%1 · %n items</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="415" />
+        <location filename="../../app/ui/main_window.py" line="417" />
         <source>Nothing is archived.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="418" />
+        <location filename="../../app/ui/main_window.py" line="420" />
         <source>No evidence here yet. Import files, or drop them on this window.</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="454" />
+        <location filename="../../app/ui/main_window.py" line="456" />
         <source>Importing %n file(s)…</source>
         <translation><numerusform>Importing %n file…</numerusform><numerusform>Importing %n files…</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="470" />
+        <location filename="../../app/ui/main_window.py" line="472" />
         <source>Case name:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="533" />
+        <location filename="../../app/ui/main_window.py" line="537" />
         <source>Unverified earlier holders</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="534" />
+        <location filename="../../app/ui/main_window.py" line="538" />
         <source>This bundle names earlier holders whose custody record is not proven by their own signature. Import it anyway? They will be marked UNVERIFIED.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="184" />
-        <location filename="../../app/ui/main_window.py" line="472" />
+        <location filename="../../app/ui/export_dialog.py" line="246" />
+        <location filename="../../app/ui/main_window.py" line="474" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="484" />
+        <location filename="../../app/ui/main_window.py" line="486" />
         <source>Verifying the vault…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="492" />
+        <location filename="../../app/ui/main_window.py" line="494" />
         <source>Something went wrong</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="499" />
+        <location filename="../../app/ui/main_window.py" line="501" />
         <source>This drive cannot keep files private to you. What was written there was written; anyone using this computer can read it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="503" />
+        <location filename="../../app/ui/main_window.py" line="505" />
         <source>Note</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="528" />
+        <location filename="../../app/ui/fingerprint.py" line="108" />
+        <source>The bundle does not verify (%1); nothing was imported.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/fingerprint.py" line="114" />
         <source>Receiving a bundle…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="176" />
+        <location filename="../../app/ui/fingerprint.py" line="118" />
+        <source>Checking the bundle…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="228" />
+        <source>There is nothing to export yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="238" />
         <source>Receive a bundle</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="181" />
+        <location filename="../../app/ui/export_dialog.py" line="243" />
         <source>Bundle passphrase (leave empty if it was sealed to this vault):</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="166" />
-        <source>Choose a case on the left, or select an item, to export.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="568" />
+        <location filename="../../app/ui/main_window.py" line="572" />
         <source>Bundle written and checked: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="569" />
+        <location filename="../../app/ui/main_window.py" line="573" />
         <source>Bundle written, but its self-check found problems: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Metadata</name>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="14" />
+        <source>Original file name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="15" />
+        <source>Original file name (raw bytes)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="16" />
+        <source>App version</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="17" />
+        <source>Capture method</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="18" />
+        <source>Address asked for</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="19" />
+        <source>Address reached</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="20" />
+        <source>Redirected</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="21" />
+        <source>Title</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="22" />
+        <source>Captured (UTC)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="23" />
+        <source>Server answer (HTTP status)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="24" />
+        <source>Content type</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="25" />
+        <source>Server headers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="26" />
+        <source>Window size</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="27" />
+        <source>Browser identification</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="28" />
+        <source>Browser engine</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="29" />
+        <source>Browser profile</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="30" />
+        <source>Downloaded file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="31" />
+        <source>Page size</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="32" />
+        <source>Page picture</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="33" />
+        <source>Page details</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="34" />
+        <source>Mode</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="35" />
+        <source>Area</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="36" />
+        <source>Picture size</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="37" />
+        <source>Screens</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="38" />
+        <source>Window system</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="39" />
+        <source>Window number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="40" />
+        <source>Window title</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="41" />
+        <source>width</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="42" />
+        <source>height</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="43" />
+        <source>left</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="44" />
+        <source>top</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="45" />
+        <source>name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="46" />
+        <source>type</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="47" />
+        <source>size</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="48" />
+        <source>whole page</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="49" />
+        <source>cut at height</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="50" />
+        <source>Notes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="51" />
+        <source>Received from</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="63" />
+        <source>yes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="64" />
+        <source>no</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1121,6 +1548,47 @@
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../app/ui/qt_strings.py" line="13" />
+        <source>&amp;Look in:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_strings.py" line="14" />
+        <source>Files of &amp;type:</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ReceiveConfirmDialog</name>
+    <message>
+        <location filename="../../app/ui/fingerprint.py" line="70" />
+        <source>Confirm the sender</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/fingerprint.py" line="75" />
+        <source>The bundle %1 checked out: %n item(s), signed and complete.</source>
+        <translation><numerusform>The bundle %1 checked out: %n item, signed and complete.</numerusform><numerusform>The bundle %1 checked out: %n items, signed and complete.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/fingerprint.py" line="80" />
+        <source>Confirm this fingerprint with the sender before importing (by phone or in person, not by e-mail). If it is different, the bundle is not from them: cancel.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/fingerprint.py" line="87" />
+        <source>It matches: import</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/fingerprint.py" line="89" />
+        <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>RegionPicker</name>
     <message>
         <location filename="../../app/ui/region_picker.py" line="29" />
@@ -1131,27 +1599,27 @@
 <context>
     <name>RevealView</name>
     <message>
-        <location filename="../../app/ui/reveal.py" line="94" />
+        <location filename="../../app/ui/reveal.py" line="189" />
         <source>Hold to reveal</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/reveal.py" line="95" />
+        <location filename="../../app/ui/reveal.py" line="190" />
         <source>Hold to reveal the original image</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/reveal.py" line="96" />
+        <location filename="../../app/ui/reveal.py" line="191" />
         <source>Shown only while held; each view is recorded.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/reveal.py" line="97" />
+        <location filename="../../app/ui/reveal.py" line="192" />
         <source>Blurred preview</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/reveal.py" line="99" />
+        <location filename="../../app/ui/reveal.py" line="194" />
         <source>The original is shown only while you hold, and each view is recorded.</source>
         <translation type="unfinished" />
     </message>
@@ -1159,53 +1627,58 @@
 <context>
     <name>ScreenshotDialog</name>
     <message>
-        <location filename="../../app/ui/screenshot_dialog.py" line="106" />
-        <source>Screenshot</source>
+        <location filename="../../app/ui/screenshot_dialog.py" line="58" />
+        <source>Screen %1: %2 × %3 (%4)</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../app/ui/screenshot_dialog.py" line="107" />
-        <source>Whole desktop</source>
+        <source>Screenshot</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../app/ui/screenshot_dialog.py" line="108" />
-        <source>One screen</source>
+        <source>Whole desktop</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../app/ui/screenshot_dialog.py" line="109" />
-        <source>One window</source>
+        <source>One screen</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../app/ui/screenshot_dialog.py" line="110" />
-        <source>A region I select on the screen</source>
+        <source>One window</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../app/ui/screenshot_dialog.py" line="111" />
-        <source>Region (x, y, width, height)</source>
+        <source>A region I select on the screen</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../app/ui/screenshot_dialog.py" line="112" />
-        <source>Delay</source>
+        <source>Region (x, y, width, height)</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../app/ui/screenshot_dialog.py" line="113" />
+        <source>Delay</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/screenshot_dialog.py" line="114" />
         <source>Take screenshot</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/screenshot_dialog.py" line="146" />
-        <location filename="../../app/ui/screenshot_dialog.py" line="169" />
+        <location filename="../../app/ui/screenshot_dialog.py" line="147" />
+        <location filename="../../app/ui/screenshot_dialog.py" line="170" />
         <source>No screenshot</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/screenshot_dialog.py" line="186" />
+        <location filename="../../app/ui/screenshot_dialog.py" line="187" />
         <source>Storing the screenshot…</source>
         <translation type="unfinished" />
     </message>
@@ -1213,85 +1686,85 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="90" />
+        <location filename="../../app/ui/dialogs.py" line="91" />
         <source>Settings</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="93" />
+        <location filename="../../app/ui/dialogs.py" line="94" />
         <source>Follow the system</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/dialogs.py" line="95" />
-        <location filename="../../app/ui/dialogs.py" line="113" />
-        <source>Language</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../app/ui/dialogs.py" line="96" />
         <location filename="../../app/ui/dialogs.py" line="114" />
-        <source>Lock after idle</source>
+        <source>Language</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../app/ui/dialogs.py" line="97" />
-        <source> min</source>
+        <location filename="../../app/ui/dialogs.py" line="115" />
+        <source>Lock after idle</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../app/ui/dialogs.py" line="98" />
-        <source>Never</source>
+        <source> min</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../app/ui/dialogs.py" line="99" />
-        <source>Neutral window title and icon</source>
+        <source>Never</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../app/ui/dialogs.py" line="100" />
-        <location filename="../../app/ui/dialogs.py" line="115" />
+        <source>Neutral window title and icon</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="101" />
+        <location filename="../../app/ui/dialogs.py" line="116" />
         <source>Time-stamp authorities</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="102" />
+        <location filename="../../app/ui/dialogs.py" line="103" />
         <source>none configured</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="103" />
-        <source>Configured in %1 (see `locker stamp --help`).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/dialogs.py" line="105" />
-        <source>Blur images in the in-app browser</source>
+        <location filename="../../app/ui/dialogs.py" line="104" />
+        <source>The list is kept in this file:</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../app/ui/dialogs.py" line="106" />
+        <source>Blur images in the in-app browser</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs.py" line="107" />
         <source>Remember this vault on this device</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="108" />
+        <location filename="../../app/ui/dialogs.py" line="109" />
         <source>Anyone who can use this computer account could then open the vault without the passphrase. Do not turn this on for a shared computer.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="110" />
+        <location filename="../../app/ui/dialogs.py" line="111" />
         <source>Show recently opened vaults</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="111" />
+        <location filename="../../app/ui/dialogs.py" line="112" />
         <source>Save</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="112" />
+        <location filename="../../app/ui/dialogs.py" line="113" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
@@ -1329,32 +1802,37 @@
         <translation><numerusform>Timestamps: %n pending</numerusform><numerusform>Timestamps: %n pending</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/ui/statusbar.py" line="85" />
+        <location filename="../../app/ui/statusbar.py" line="87" />
+        <source>Time-stamp servers unreachable since %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/statusbar.py" line="90" />
         <source>Network: online</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/statusbar.py" line="86" />
+        <location filename="../../app/ui/statusbar.py" line="91" />
         <source>Network: offline</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/statusbar.py" line="87" />
+        <location filename="../../app/ui/statusbar.py" line="92" />
         <source>Network: unknown</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/statusbar.py" line="89" />
+        <location filename="../../app/ui/statusbar.py" line="94" />
         <source>Last verify: not run yet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/statusbar.py" line="91" />
+        <location filename="../../app/ui/statusbar.py" line="96" />
         <source>Last verify: passed %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/statusbar.py" line="94" />
+        <location filename="../../app/ui/statusbar.py" line="99" />
         <source>Last verify: PROBLEMS FOUND %1</source>
         <translation type="unfinished" />
     </message>
@@ -1653,52 +2131,52 @@
 <context>
     <name>Timestamps</name>
     <message>
-        <location filename="../../app/ui/stamps.py" line="21" />
+        <location filename="../../app/ui/stamps.py" line="22" />
         <source>not available in this build</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/stamps.py" line="26" />
+        <location filename="../../app/ui/stamps.py" line="27" />
         <source>unknown</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/stamps.py" line="30" />
+        <location filename="../../app/ui/stamps.py" line="31" />
         <source>none</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/stamps.py" line="34" />
+        <location filename="../../app/ui/stamps.py" line="35" />
         <source>Stamped by %1 at %2 (proves the item existed by then)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/stamps.py" line="38" />
+        <location filename="../../app/ui/stamps.py" line="39" />
         <source>and %1 more token(s)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/stamps.py" line="39" />
+        <location filename="../../app/ui/stamps.py" line="40" />
         <source>Stamped %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/stamps.py" line="41" />
+        <location filename="../../app/ui/stamps.py" line="42" />
         <source>Pending (retrying)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/stamps.py" line="41" />
+        <location filename="../../app/ui/stamps.py" line="42" />
         <source>Pending: the last attempt failed (%1); it is retried automatically.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/stamps.py" line="44" />
+        <location filename="../../app/ui/stamps.py" line="45" />
         <source>Pending</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/stamps.py" line="44" />
+        <location filename="../../app/ui/stamps.py" line="45" />
         <source>Pending: it will be stamped when a time-stamp authority is reachable.</source>
         <translation type="unfinished" />
     </message>
@@ -1706,243 +2184,288 @@
 <context>
     <name>UnlockWindow</name>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="210" />
-        <location filename="../../app/ui/unlock_window.py" line="211" />
+        <location filename="../../app/ui/unlock_window.py" line="241" />
+        <location filename="../../app/ui/unlock_window.py" line="242" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="210" />
-        <location filename="../../app/ui/unlock_window.py" line="211" />
+        <location filename="../../app/ui/unlock_window.py" line="241" />
+        <location filename="../../app/ui/unlock_window.py" line="242" />
         <source>Evidence Locker</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="213" />
+        <location filename="../../app/ui/unlock_window.py" line="244" />
         <source>Before you start: if this computer is shared, monitored or may have stalkerware on it, someone may see what you do here. If you can, use a device only you control. The app locks itself when idle; F12 hides it at once.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="216" />
+        <location filename="../../app/ui/unlock_window.py" line="247" />
         <source>Got it</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="217" />
-        <location filename="../../app/ui/unlock_window.py" line="274" />
+        <location filename="../../app/ui/unlock_window.py" line="248" />
+        <location filename="../../app/ui/unlock_window.py" line="326" />
         <source>Open a vault</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="218" />
-        <location filename="../../app/ui/unlock_window.py" line="281" />
+        <location filename="../../app/ui/unlock_window.py" line="249" />
+        <location filename="../../app/ui/unlock_window.py" line="335" />
         <source>Create a vault</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="219" />
-        <location filename="../../app/ui/unlock_window.py" line="288" />
+        <location filename="../../app/ui/unlock_window.py" line="250" />
+        <location filename="../../app/ui/unlock_window.py" line="342" />
         <source>Receive a bundle</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="220" />
-        <location filename="../../app/ui/unlock_window.py" line="237" />
+        <location filename="../../app/ui/unlock_window.py" line="251" />
+        <location filename="../../app/ui/unlock_window.py" line="275" />
         <source>Vault file</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="221" />
-        <location filename="../../app/ui/unlock_window.py" line="224" />
-        <location filename="../../app/ui/unlock_window.py" line="230" />
+        <location filename="../../app/ui/unlock_window.py" line="252" />
+        <location filename="../../app/ui/unlock_window.py" line="255" />
+        <location filename="../../app/ui/unlock_window.py" line="268" />
         <source>Choose…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="222" />
-        <location filename="../../app/ui/unlock_window.py" line="231" />
-        <location filename="../../app/ui/unlock_window.py" line="238" />
+        <location filename="../../app/ui/unlock_window.py" line="253" />
+        <location filename="../../app/ui/unlock_window.py" line="269" />
+        <location filename="../../app/ui/unlock_window.py" line="276" />
         <source>Passphrase</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="223" />
-        <location filename="../../app/ui/unlock_window.py" line="239" />
+        <location filename="../../app/ui/unlock_window.py" line="254" />
+        <location filename="../../app/ui/unlock_window.py" line="277" />
         <source>Bundle</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="225" />
-        <location filename="../../app/ui/unlock_window.py" line="227" />
+        <location filename="../../app/ui/unlock_window.py" line="256" />
+        <location filename="../../app/ui/unlock_window.py" line="258" />
         <source>Bundle passphrase</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="226" />
+        <location filename="../../app/ui/unlock_window.py" line="257" />
         <source>Only if it was sealed with a passphrase</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="228" />
+        <location filename="../../app/ui/unlock_window.py" line="259" />
         <source>Unlock</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="229" />
-        <location filename="../../app/ui/unlock_window.py" line="240" />
+        <location filename="../../app/ui/unlock_window.py" line="261" />
+        <source>A bundle is received into a vault you already have: choose that vault and enter its passphrase. No vault yet? Create one first; the bundle is received into it right after.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="264" />
+        <source>Create a vault first</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="265" />
+        <source>Open another vault…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="267" />
+        <location filename="../../app/ui/unlock_window.py" line="278" />
         <source>New vault file</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="232" />
+        <location filename="../../app/ui/unlock_window.py" line="270" />
         <source>Repeat</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="234" />
+        <location filename="../../app/ui/unlock_window.py" line="272" />
         <source>Nobody can recover a forgotten passphrase, not even us: without it the evidence cannot be opened. Write it down somewhere safe.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="236" />
+        <location filename="../../app/ui/unlock_window.py" line="274" />
         <source>Create vault</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="241" />
+        <location filename="../../app/ui/unlock_window.py" line="279" />
         <source>New passphrase</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="242" />
+        <location filename="../../app/ui/unlock_window.py" line="280" />
         <source>Repeat passphrase</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="244" />
+        <location filename="../../app/ui/unlock_window.py" line="282" />
         <source>Passphrase strength</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="245" />
+        <location filename="../../app/ui/unlock_window.py" line="283" />
         <source>Status</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="246" />
+        <location filename="../../app/ui/unlock_window.py" line="284" />
         <source>Safety note</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="275" />
+        <location filename="../../app/ui/unlock_window.py" line="308" />
+        <source>Create your vault; the bundle is received into it next.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="309" />
+        <source>Create your vault, then receive the bundle.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="328" />
         <source>Vaults (*.locker);;All files (*)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="282" />
+        <location filename="../../app/ui/unlock_window.py" line="336" />
         <source>Vaults (*.locker)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="289" />
+        <location filename="../../app/ui/unlock_window.py" line="344" />
         <source>All files (*)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="299" />
+        <location filename="../../app/ui/unlock_window.py" line="354" />
         <source>Opening…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="304" />
+        <location filename="../../app/ui/unlock_window.py" line="359" />
         <source>Choose the vault file first.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="317" />
+        <location filename="../../app/ui/unlock_window.py" line="372" />
         <source>Enter the passphrase.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="326" />
+        <location filename="../../app/ui/unlock_window.py" line="381" />
         <source>Weak: add more words</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="326" />
+        <location filename="../../app/ui/unlock_window.py" line="381" />
         <source>Fair</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="326" />
+        <location filename="../../app/ui/unlock_window.py" line="381" />
         <source>Good</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="327" />
+        <location filename="../../app/ui/unlock_window.py" line="382" />
         <source>Strong</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="329" />
+        <location filename="../../app/ui/unlock_window.py" line="384" />
         <source>Several unrelated words make a strong passphrase.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="334" />
+        <location filename="../../app/ui/unlock_window.py" line="389" />
         <source>Choose where to keep the new vault.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="336" />
+        <location filename="../../app/ui/unlock_window.py" line="391" />
         <source>This passphrase is too easy to guess. Add more words.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="338" />
+        <location filename="../../app/ui/unlock_window.py" line="393" />
         <source>The two passphrases are not the same.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="350" />
+        <location filename="../../app/ui/unlock_window.py" line="409" />
         <source>The passphrase is not right.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="352" />
+        <location filename="../../app/ui/unlock_window.py" line="411" />
         <source>The passphrase is not right. Nothing was changed.</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/unlock_window.py" line="358" />
+        <location filename="../../app/ui/unlock_window.py" line="417" />
         <source>Too many attempts. Try again in %n second(s).</source>
         <translation><numerusform>Too many attempts. Try again in %n second.</numerusform><numerusform>Too many attempts. Try again in %n seconds.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/unlock_window.py" line="475" />
+        <source>Locked after %n minute(s) without use.</source>
+        <translation><numerusform>Locked after %n minute without use.</numerusform><numerusform>Locked after %n minutes without use.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="478" />
+        <source>Locked because the computer was locked or went to sleep.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="480" />
+        <source>Locked.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="482" />
+        <source>Your evidence is safe in the vault; enter the passphrase to open it again.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="162" />
+        <location filename="../../app/ui/dialogs.py" line="165" />
         <source>Vault verification</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="164" />
+        <location filename="../../app/ui/dialogs.py" line="167" />
         <source>Everything holds: every file, the custody history and the vault structure were checked.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="166" />
+        <location filename="../../app/ui/dialogs.py" line="169" />
         <source>Problems were found. Nothing was changed; keep this report and a backup, and ask for help before doing anything else.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="168" />
+        <location filename="../../app/ui/dialogs.py" line="171" />
         <source>Verification report</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="169" />
+        <location filename="../../app/ui/dialogs.py" line="172" />
         <source>Close</source>
         <translation type="unfinished" />
     </message>

@@ -4,17 +4,22 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../app/ui/main.py" line="62" />
+        <location filename="../../app/ui/main.py" line="71" />
         <source>Quick exit</source>
         <translation>빠른 종료</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="63" />
+        <location filename="../../app/ui/main.py" line="72" />
         <source>Hide and lock at once (F12 or Ctrl+Shift+Q)</source>
         <translation>즉시 숨기고 잠급니다 (F12 또는 Ctrl+Shift+Q)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="121" />
+        <location filename="../../app/ui/main.py" line="86" />
+        <source>Notes</source>
+        <translation>메모</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="142" />
         <source>Not remembered</source>
         <translation>기억하지 않았습니다</translation>
     </message>
@@ -119,7 +124,7 @@
     <message>
         <location filename="../../app/ui/browser.py" line="303" />
         <source>Logins (cookies and site storage) will be kept on this computer in {0}, so anyone using this computer account could use them. Page content and images are still never cached on disk. Continue?</source>
-        <translation>로그인 정보(쿠키와 사이트 저장소)가 이 컴퓨터의 {0}에 보관되어, 이 컴퓨터 계정을 쓰는 사람이라면 누구나 사용할 수 있게 됩니다. 페이지 내용과 이미지는 여전히 디스크에 캐시되지 않습니다. 계속할까요?</translation>
+        <translation>로그인 정보(쿠키와 사이트 저장소)가 이 컴퓨터의 {0}에 저장되어, 이 컴퓨터 계정을 쓰는 사람이라면 누구나 사용할 수 있게 됩니다. 페이지 내용과 이미지는 여전히 디스크에 캐시되지 않습니다. 계속할까요?</translation>
     </message>
     <message>
         <location filename="../../app/ui/browser.py" line="322" />
@@ -159,7 +164,7 @@
     <message>
         <location filename="../../app/ui/browser.py" line="417" />
         <source>The file is too large to keep (over {0} MiB).</source>
-        <translation>파일이 너무 커서 보관할 수 없습니다({0} MiB 초과).</translation>
+        <translation>파일이 너무 커서 저장할 수 없습니다({0} MiB 초과).</translation>
     </message>
     <message>
         <location filename="../../app/ui/browser.py" line="427" />
@@ -308,7 +313,7 @@
         <translation>항목 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="215" />
+        <location filename="../../app/ui/capture_dialogs.py" line="217" />
         <source>{0} saved, {1} failed, {2} cancelled</source>
         <translation>저장 {0}건, 실패 {1}건, 취소 {2}건</translation>
     </message>
@@ -316,229 +321,403 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../app/ui/controller.py" line="316" />
+        <location filename="../../app/ui/controller.py" line="317" />
         <source>These files were not stored (the others were):</source>
         <translation>다음 파일은 저장하지 못했습니다(나머지는 저장했습니다):</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/controller.py" line="319" />
+        <location filename="../../app/ui/controller.py" line="320" />
         <source>…and %n more.</source>
         <translation><numerusform>…외 %n개.</numerusform></translation>
     </message>
 </context>
 <context>
+    <name>CoreText</name>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="18" />
+        <source>The server answered with error %1 for %2; nothing was stored.</source>
+        <translation>서버가 %2에 대해 오류 %1로 응답했습니다. 아무것도 저장하지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="20" />
+        <source>The site's certificate is not trusted (%1); nothing was stored.</source>
+        <translation>사이트 인증서를 신뢰할 수 없습니다(%1). 아무것도 저장하지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="22" />
+        <source>Could not load %1 (%2); nothing was stored.</source>
+        <translation>%1을(를) 불러오지 못했습니다(%2). 아무것도 저장하지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="24" />
+        <source>The download of %1 did not finish within %2 seconds; nothing was stored.</source>
+        <translation>%1 내려받기가 %2초 안에 끝나지 않았습니다. 아무것도 저장하지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="26" />
+        <source>%1 loaded but could not be saved in time; nothing was stored.</source>
+        <translation>%1을(를) 불러왔지만 제때 저장하지 못했습니다. 아무것도 저장하지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="28" />
+        <source>%1 did not load within %2 seconds; nothing was stored.</source>
+        <translation>%1이(가) %2초 안에 열리지 않았습니다. 아무것도 저장하지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="30" />
+        <source>Capture cancelled; nothing was stored.</source>
+        <translation>저장을 취소했습니다. 아무것도 저장하지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="32" />
+        <source>The page could not be rendered; nothing was stored.</source>
+        <translation>페이지를 표시하지 못했습니다. 아무것도 저장하지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="34" />
+        <source>The time-stamp server %1 answered with error %2 (%3).</source>
+        <translation>타임스탬프 서버 %1이(가) 오류 %2로 응답했습니다(%3).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="36" />
+        <source>The time-stamp server %1 cannot be reached (%2).</source>
+        <translation>타임스탬프 서버 %1에 연결할 수 없습니다(%2).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="37" />
+        <source>Cancelled; nothing was imported.</source>
+        <translation>취소했습니다. 아무것도 가져오지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="40" />
+        <source>every page is authentic (SQLCipher HMAC) and the database is consistent</source>
+        <translation>모든 페이지가 진본이며(SQLCipher HMAC) 데이터베이스에 모순이 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="41" />
+        <source>all present</source>
+        <translation>모두 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="43" />
+        <source>%1 entries, last %2…</source>
+        <translation>기록 %1건, 마지막 %2…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="45" />
+        <source>%1 files (%2 bytes) hashed again</source>
+        <translation>파일 %1개(%2바이트)의 해시를 다시 계산했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="47" />
+        <source>%1 tokens and %2 Merkle proofs checked</source>
+        <translation>토큰 %1개와 머클 증명 %2개를 확인했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="49" />
+        <source>note: %1 custody entries are still waiting for a timestamp</source>
+        <translation>참고: 관리 이력 %1건이 아직 타임스탬프를 기다리고 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="51" />
+        <source>%1 received files match %2 sender chain(s); %3 received token(s) verified</source>
+        <translation>받은 파일 %1개가 보낸 사람 이력 %2개와 일치하며, 받은 토큰 %3개를 확인했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="53" />
+        <source>Vault verified: everything holds.</source>
+        <translation>보관함 검증 완료: 모두 이상 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="59" />
+        <source>storage</source>
+        <translation>저장소</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="60" />
+        <source>append-only guards</source>
+        <translation>추가 전용 보호 장치</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="61" />
+        <source>custody chain</source>
+        <translation>관리 이력 사슬</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="62" />
+        <source>evidence files</source>
+        <translation>증거 파일</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="63" />
+        <source>timestamps</source>
+        <translation>타임스탬프</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="64" />
+        <source>received evidence</source>
+        <translation>받은 증거</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="71" />
+        <location filename="../../app/ui/core_text.py" line="72" />
+        <source>the name could not be found</source>
+        <translation>주소 이름을 찾을 수 없음</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="73" />
+        <source>the connection was refused</source>
+        <translation>연결이 거부됨</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="74" />
+        <source>no answer in time</source>
+        <translation>제때 응답이 없음</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="75" />
+        <source>no network</source>
+        <translation>네트워크 없음</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="76" />
+        <source>not found</source>
+        <translation>찾을 수 없음</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="77" />
+        <source>network error</source>
+        <translation>네트워크 오류</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="101" />
+        <source>[OK]</source>
+        <translation>[정상]</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="102" />
+        <source>[PROBLEM]</source>
+        <translation>[문제]</translation>
+    </message>
+</context>
+<context>
     <name>DetailsPane</name>
     <message>
-        <location filename="../../app/ui/details.py" line="165" />
+        <location filename="../../app/ui/details.py" line="162" />
         <source>Case</source>
         <translation>사건</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="165" />
+        <location filename="../../app/ui/details.py" line="162" />
         <source>Kind</source>
         <translation>종류</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="166" />
+        <location filename="../../app/ui/details.py" line="163" />
         <source>Captured</source>
         <translation>수집 시각</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="166" />
-        <location filename="../../app/ui/details.py" line="195" />
+        <location filename="../../app/ui/details.py" line="163" />
+        <location filename="../../app/ui/details.py" line="192" />
         <source>Stored</source>
         <translation>보관함에 저장</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="167" />
+        <location filename="../../app/ui/details.py" line="164" />
         <source>Source</source>
         <translation>출처</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="167" />
+        <location filename="../../app/ui/details.py" line="164" />
         <source>Files</source>
         <translation>파일</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="168" />
+        <location filename="../../app/ui/details.py" line="165" />
         <source>SHA-256</source>
         <translation>SHA-256 해시</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="168" />
+        <location filename="../../app/ui/details.py" line="165" />
         <source>Timestamp</source>
         <translation>타임스탬프</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="169" />
+        <location filename="../../app/ui/details.py" line="166" />
         <source>State</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="169" />
+        <location filename="../../app/ui/details.py" line="166" />
         <source>Tags</source>
         <translation>태그</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="170" />
+        <location filename="../../app/ui/details.py" line="167" />
         <source>Recorded details</source>
         <translation>기록된 정보</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="173" />
+        <location filename="../../app/ui/details.py" line="170" />
         <source>Select an item to see its details. Images stay blurred.</source>
         <translation>항목을 선택하면 자세한 정보가 보입니다. 이미지는 계속 흐리게 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="174" />
-        <location filename="../../app/ui/details.py" line="175" />
+        <location filename="../../app/ui/details.py" line="171" />
+        <location filename="../../app/ui/details.py" line="172" />
         <source>Tag</source>
         <translation>태그</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="176" />
+        <location filename="../../app/ui/details.py" line="173" />
         <source>Add tag</source>
         <translation>태그 추가</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="177" />
-        <location filename="../../app/ui/details.py" line="307" />
-        <location filename="../../app/ui/details.py" line="309" />
+        <location filename="../../app/ui/details.py" line="174" />
+        <location filename="../../app/ui/details.py" line="304" />
+        <location filename="../../app/ui/details.py" line="306" />
         <source>Remove tag</source>
         <translation>태그 빼기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="178" />
-        <location filename="../../app/ui/details.py" line="179" />
+        <location filename="../../app/ui/details.py" line="175" />
+        <location filename="../../app/ui/details.py" line="176" />
         <source>Notes</source>
         <translation>메모</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="180" />
+        <location filename="../../app/ui/details.py" line="177" />
         <source>Write a note. Notes are added, never overwritten.</source>
         <translation>메모를 적어 주세요. 메모는 덧붙여질 뿐, 덮어쓰이지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="181" />
+        <location filename="../../app/ui/details.py" line="178" />
         <source>New note</source>
         <translation>새 메모</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="182" />
+        <location filename="../../app/ui/details.py" line="179" />
         <source>Add note</source>
         <translation>메모 추가</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="183" />
-        <location filename="../../app/ui/details.py" line="184" />
+        <location filename="../../app/ui/details.py" line="180" />
+        <location filename="../../app/ui/details.py" line="181" />
         <source>Custody history</source>
-        <translation>보관 이력</translation>
+        <translation>관리 이력</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="185" />
+        <location filename="../../app/ui/details.py" line="182" />
         <source>Item details</source>
         <translation>항목 정보</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="195" />
+        <location filename="../../app/ui/details.py" line="192" />
         <source>Note added</source>
         <translation>메모 추가됨</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="196" />
+        <location filename="../../app/ui/details.py" line="193" />
         <source>Tag added</source>
         <translation>태그 추가됨</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="196" />
+        <location filename="../../app/ui/details.py" line="193" />
         <source>Tag removed</source>
         <translation>태그 빠짐</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="197" />
+        <location filename="../../app/ui/details.py" line="194" />
         <source>Archived</source>
-        <translation>보관 처리됨</translation>
+        <translation>숨김 보관됨</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="197" />
+        <location filename="../../app/ui/details.py" line="194" />
         <source>Unarchived</source>
         <translation>목록으로 되돌림</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="198" />
+        <location filename="../../app/ui/details.py" line="195" />
         <source>Original viewed</source>
         <translation>원본 열람</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="198" />
+        <location filename="../../app/ui/details.py" line="195" />
         <source>Exported</source>
         <translation>내보냄</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="242" />
+        <location filename="../../app/ui/details.py" line="239" />
         <source>(untitled)</source>
         <translation>(제목 없음)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="243" />
+        <location filename="../../app/ui/details.py" line="240" />
         <source>No preview for this item.</source>
         <translation>이 항목은 미리 보기가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="250" />
-        <location filename="../../app/ui/details.py" line="259" />
-        <location filename="../../app/ui/details.py" line="260" />
+        <location filename="../../app/ui/details.py" line="247" />
+        <location filename="../../app/ui/details.py" line="256" />
+        <location filename="../../app/ui/details.py" line="257" />
         <source>none</source>
         <translation>없음</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="257" />
+        <location filename="../../app/ui/details.py" line="254" />
         <source>Archived: %1</source>
-        <translation>보관 처리됨: %1</translation>
+        <translation>숨김 보관됨: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="258" />
+        <location filename="../../app/ui/details.py" line="255" />
         <source>In the main list</source>
         <translation>기본 목록에 있음</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="266" />
+        <location filename="../../app/ui/details.py" line="263" />
         <source>Unarchive</source>
         <translation>목록으로 되돌리기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="266" />
+        <location filename="../../app/ui/details.py" line="263" />
         <source>Archive…</source>
-        <translation>보관 처리…</translation>
+        <translation>숨김 보관…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="275" />
+        <location filename="../../app/ui/details.py" line="272" />
         <source>UNVERIFIED earlier holder %1: no signature of its own proves its custody chain</source>
-        <translation>검증되지 않은 이전 보관자 %1: 보관 이력을 증명하는 그 보관자 자신의 서명이 없습니다</translation>
+        <translation>검증되지 않은 이전 보유자 %1: 관리 이력을 증명하는 그 보유자 자신의 서명이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="307" />
+        <location filename="../../app/ui/details.py" line="304" />
         <source>Tag to remove:</source>
         <translation>뺄 태그:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="329" />
+        <location filename="../../app/ui/details.py" line="326" />
         <source>Archive item</source>
-        <translation>항목 보관 처리</translation>
+        <translation>항목 숨김 보관</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="330" />
+        <location filename="../../app/ui/details.py" line="327" />
         <source>Why is this item archived? It is kept and can be brought back.</source>
-        <translation>보관 처리하는 이유를 적어 주세요. 항목은 지워지지 않으며 언제든 되돌릴 수 있습니다.</translation>
+        <translation>숨김 보관하는 이유를 적어 주세요. 항목은 지워지지 않으며 언제든 되돌릴 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="331" />
+        <location filename="../../app/ui/details.py" line="328" />
         <source>Archive</source>
-        <translation>보관 처리</translation>
+        <translation>숨김 보관</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="309" />
-        <location filename="../../app/ui/details.py" line="331" />
+        <location filename="../../app/ui/details.py" line="329" />
+        <source>Write a reason to archive: it is kept in the custody history.</source>
+        <translation>숨김 보관하려면 이유를 적어 주세요. 이유는 관리 이력에 남습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="306" />
+        <location filename="../../app/ui/details.py" line="328" />
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
@@ -594,108 +773,138 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="88" />
+        <location filename="../../app/ui/export_dialog.py" line="111" />
         <source>Export a sealed bundle</source>
         <translation>봉인된 묶음 파일 내보내기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="89" />
+        <location filename="../../app/ui/export_dialog.py" line="112" />
+        <source>A case:</source>
+        <translation>사건:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="113" />
         <source>The whole case: %1</source>
         <translation>사건 전체: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="90" />
+        <location filename="../../app/ui/export_dialog.py" line="114" />
+        <source>Case to export</source>
+        <translation>내보낼 사건</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="116" />
+        <source>The bundle is signed by this vault. Read this fingerprint to the recipient (by phone or in person) so they can confirm the bundle is from you:</source>
+        <translation>묶음 파일은 이 보관함으로 서명됩니다. 받는 분이 내가 보낸 묶음 파일임을 확인할 수 있도록 이 지문을 (전화나 직접 만나서) 읽어 주세요:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="119" />
         <source>Only the selected item</source>
         <translation>선택한 항목만</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="91" />
+        <location filename="../../app/ui/export_dialog.py" line="120" />
         <source>Seal with a passphrase (tell it to the recipient separately)</source>
         <translation>암호로 봉인 (암호는 받는 분께 따로 알려 주세요)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="92" />
+        <location filename="../../app/ui/export_dialog.py" line="121" />
         <source>Seal to the recipient's key</source>
         <translation>받는 분의 키로 봉인</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="93" />
+        <location filename="../../app/ui/export_dialog.py" line="122" />
         <source>Do not encrypt (signed only)</source>
         <translation>암호화하지 않음 (서명만)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="95" />
+        <location filename="../../app/ui/export_dialog.py" line="124" />
         <source>Anyone who gets the file can see the evidence. Use this only for a secure channel.</source>
         <translation>파일을 받은 사람은 누구나 증거를 볼 수 있습니다. 안전한 전달 경로에서만 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="96" />
+        <location filename="../../app/ui/export_dialog.py" line="125" />
         <source>Passphrase</source>
         <translation>암호</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="97" />
+        <location filename="../../app/ui/export_dialog.py" line="126" />
         <source>Repeat</source>
         <translation>암호 확인</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="98" />
+        <location filename="../../app/ui/export_dialog.py" line="127" />
         <source>Recipient key (age1…)</source>
         <translation>받는 분의 키 (age1…)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="99" />
-        <location filename="../../app/ui/export_dialog.py" line="119" />
+        <location filename="../../app/ui/export_dialog.py" line="128" />
+        <location filename="../../app/ui/export_dialog.py" line="178" />
         <source>Bundle file</source>
         <translation>묶음 파일</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="100" />
+        <location filename="../../app/ui/export_dialog.py" line="129" />
         <source>Choose…</source>
         <translation>선택…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="101" />
+        <location filename="../../app/ui/export_dialog.py" line="130" />
         <source>Export</source>
         <translation>내보내기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="102" />
+        <location filename="../../app/ui/export_dialog.py" line="131" />
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/export_dialog.py" line="165" />
+        <source>Not exported (archived, %n item(s)):</source>
+        <translation><numerusform>내보내지 않음 (숨김 보관된 항목 %n개):</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/export_dialog.py" line="167" />
+        <source>and %n more</source>
+        <translation><numerusform>외 %n개</numerusform></translation>
+    </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="128" />
+        <location filename="../../app/ui/export_dialog.py" line="187" />
         <source>Choose where to write the bundle.</source>
         <translation>묶음 파일을 저장할 곳을 선택해 주세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="134" />
+        <location filename="../../app/ui/export_dialog.py" line="193" />
         <source>That file already exists. Choose a new file name.</source>
         <translation>이미 있는 파일입니다. 새 파일 이름을 정해 주세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="137" />
+        <location filename="../../app/ui/export_dialog.py" line="196" />
         <source>That folder does not exist. Choose another place.</source>
         <translation>없는 폴더입니다. 다른 곳을 골라 주세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="142" />
+        <location filename="../../app/ui/export_dialog.py" line="201" />
         <source>This passphrase is too easy to guess. Add more words.</source>
         <translation>이 암호는 너무 쉽게 짐작할 수 있습니다. 단어를 더 넣어 주세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="145" />
+        <location filename="../../app/ui/export_dialog.py" line="204" />
         <source>The two passphrases are not the same.</source>
         <translation>두 암호가 서로 다릅니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="150" />
+        <location filename="../../app/ui/export_dialog.py" line="209" />
         <source>A recipient key starts with age1.</source>
         <translation>받는 분의 키는 age1로 시작합니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="157" />
+        <location filename="../../app/ui/export_dialog.py" line="216" />
+        <source>Choose a case to export.</source>
+        <translation>내보낼 사건을 골라 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="219" />
         <source>Exporting a sealed bundle…</source>
         <translation>봉인된 묶음 파일 내보내는 중…</translation>
     </message>
@@ -703,69 +912,74 @@
 <context>
     <name>ItemModel</name>
     <message>
-        <location filename="../../app/ui/item_model.py" line="240" />
+        <location filename="../../app/ui/item_model.py" line="241" />
         <source>Title</source>
         <translation>제목</translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="240" />
+        <location filename="../../app/ui/item_model.py" line="241" />
         <source>Captured</source>
         <translation>수집 시각</translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="240" />
+        <location filename="../../app/ui/item_model.py" line="241" />
         <source>Source site</source>
         <translation>출처 사이트</translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="240" />
+        <location filename="../../app/ui/item_model.py" line="241" />
         <source>Kind</source>
         <translation>종류</translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="241" />
+        <location filename="../../app/ui/item_model.py" line="242" />
         <source>Timestamp</source>
         <translation>타임스탬프</translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="241" />
+        <location filename="../../app/ui/item_model.py" line="242" />
         <source>Notes</source>
         <translation>메모</translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="260" />
+        <location filename="../../app/ui/item_model.py" line="265" />
         <source>(untitled)</source>
         <translation>(제목 없음)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="268" />
+        <location filename="../../app/ui/item_model.py" line="273" />
         <source>unknown</source>
         <translation>알 수 없음</translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="273" />
+        <location filename="../../app/ui/item_model.py" line="278" />
         <source>File</source>
         <translation>파일</translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="273" />
+        <location filename="../../app/ui/item_model.py" line="278" />
         <source>Web page</source>
         <translation>웹 페이지</translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="273" />
+        <location filename="../../app/ui/item_model.py" line="278" />
         <source>Screenshot</source>
         <translation>화면 캡처</translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="274" />
+        <location filename="../../app/ui/item_model.py" line="279" />
         <source>Download</source>
         <translation>내려받은 파일</translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="284" />
+        <location filename="../../app/ui/item_model.py" line="289" />
         <source>General</source>
         <translation>일반</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/item_model.py" line="296" />
+        <source>Received %1 from %2</source>
+        <translation>%1에 %2에게서 받음</translation>
     </message>
 </context>
 <context>
@@ -812,18 +1026,18 @@
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="281" />
-        <location filename="../../app/ui/main_window.py" line="458" />
+        <location filename="../../app/ui/main_window.py" line="460" />
         <source>Import files</source>
         <translation>파일 가져오기</translation>
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="281" />
         <source>Import files; originals are kept bit-exact (Ctrl+O)</source>
-        <translation>파일을 가져옵니다. 원본은 한 비트도 바뀌지 않고 보관됩니다 (Ctrl+O)</translation>
+        <translation>파일을 가져옵니다. 원본은 한 비트도 바뀌지 않고 저장됩니다 (Ctrl+O)</translation>
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="282" />
-        <location filename="../../app/ui/main_window.py" line="464" />
+        <location filename="../../app/ui/main_window.py" line="466" />
         <source>Import folder</source>
         <translation>폴더 가져오기</translation>
     </message>
@@ -835,7 +1049,7 @@
     <message>
         <location filename="../../app/ui/main_window.py" line="283" />
         <location filename="../../app/ui/main_window.py" line="302" />
-        <location filename="../../app/ui/main_window.py" line="470" />
+        <location filename="../../app/ui/main_window.py" line="472" />
         <source>New case</source>
         <translation>새 사건</translation>
     </message>
@@ -902,7 +1116,7 @@
     <message>
         <location filename="../../app/ui/main_window.py" line="289" />
         <source>Check every file and the custody history (Ctrl+Shift+V)</source>
-        <translation>모든 파일과 보관 이력을 확인합니다 (Ctrl+Shift+V)</translation>
+        <translation>모든 파일과 관리 이력을 확인합니다 (Ctrl+Shift+V)</translation>
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="290" />
@@ -983,7 +1197,7 @@
     <message>
         <location filename="../../app/ui/main_window.py" line="327" />
         <source>New vault created. Nothing is ever deleted; items can be archived.</source>
-        <translation>새 보관함을 만들었습니다. 어떤 것도 지워지지 않으며, 항목은 보관 처리할 수 있습니다.</translation>
+        <translation>새 보관함을 만들었습니다. 어떤 것도 지워지지 않으며, 항목은 숨김 보관할 수 있습니다.</translation>
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="329" />
@@ -1013,98 +1227,311 @@
     <message>
         <location filename="../../app/ui/main_window.py" line="369" />
         <source>Archived</source>
-        <translation>보관 처리됨</translation>
+        <translation>숨김 보관됨</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="411" />
+        <location filename="../../app/ui/main_window.py" line="413" />
         <source>%1 · %n item(s)</source>
         <translation><numerusform>%1 · 항목 %n개</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="415" />
+        <location filename="../../app/ui/main_window.py" line="417" />
         <source>Nothing is archived.</source>
-        <translation>보관 처리된 항목이 없습니다.</translation>
+        <translation>숨김 보관된 항목이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="418" />
+        <location filename="../../app/ui/main_window.py" line="420" />
         <source>No evidence here yet. Import files, or drop them on this window.</source>
         <translation>아직 증거가 없습니다. 파일을 가져오시거나 이 창에 끌어다 놓으세요.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="454" />
+        <location filename="../../app/ui/main_window.py" line="456" />
         <source>Importing %n file(s)…</source>
         <translation><numerusform>파일 %n개 가져오는 중…</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="470" />
+        <location filename="../../app/ui/main_window.py" line="472" />
         <source>Case name:</source>
         <translation>사건 이름:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="533" />
+        <location filename="../../app/ui/main_window.py" line="537" />
         <source>Unverified earlier holders</source>
-        <translation>검증되지 않은 이전 보관자</translation>
+        <translation>검증되지 않은 이전 보유자</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="534" />
+        <location filename="../../app/ui/main_window.py" line="538" />
         <source>This bundle names earlier holders whose custody record is not proven by their own signature. Import it anyway? They will be marked UNVERIFIED.</source>
-        <translation>이 번들에는 보관 이력이 그 보관자 자신의 서명으로 증명되지 않은 이전 보관자가 있습니다. 그래도 가져올까요? 그 보관자는 '검증되지 않음'으로 표시됩니다.</translation>
+        <translation>이 묶음 파일에는 관리 이력이 그 보유자 자신의 서명으로 증명되지 않은 이전 보유자가 있습니다. 그래도 가져올까요? 그 보유자는 '검증되지 않음'으로 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="184" />
-        <location filename="../../app/ui/main_window.py" line="472" />
+        <location filename="../../app/ui/export_dialog.py" line="246" />
+        <location filename="../../app/ui/main_window.py" line="474" />
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="484" />
+        <location filename="../../app/ui/main_window.py" line="486" />
         <source>Verifying the vault…</source>
         <translation>보관함 검증 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="492" />
+        <location filename="../../app/ui/main_window.py" line="494" />
         <source>Something went wrong</source>
         <translation>문제가 생겼습니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="499" />
+        <location filename="../../app/ui/main_window.py" line="501" />
         <source>This drive cannot keep files private to you. What was written there was written; anyone using this computer can read it.</source>
         <translation>이 드라이브는 파일을 본인만 볼 수 있게 보호하지 못합니다. 파일은 저장되었지만, 이 컴퓨터를 쓰는 누구나 읽을 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="503" />
+        <location filename="../../app/ui/main_window.py" line="505" />
         <source>Note</source>
         <translation>알림</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="528" />
+        <location filename="../../app/ui/fingerprint.py" line="108" />
+        <source>The bundle does not verify (%1); nothing was imported.</source>
+        <translation>묶음 파일 검증에 실패했습니다(%1). 아무것도 가져오지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/fingerprint.py" line="114" />
         <source>Receiving a bundle…</source>
         <translation>묶음 파일 받는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="176" />
+        <location filename="../../app/ui/fingerprint.py" line="118" />
+        <source>Checking the bundle…</source>
+        <translation>묶음 파일 확인 중…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="228" />
+        <source>There is nothing to export yet.</source>
+        <translation>아직 내보낼 것이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="238" />
         <source>Receive a bundle</source>
         <translation>묶음 파일 받기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="181" />
+        <location filename="../../app/ui/export_dialog.py" line="243" />
         <source>Bundle passphrase (leave empty if it was sealed to this vault):</source>
         <translation>묶음 파일 암호 (이 보관함 앞으로 봉인된 경우 비워 두세요):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="166" />
-        <source>Choose a case on the left, or select an item, to export.</source>
-        <translation>내보낼 사건을 왼쪽에서 고르시거나 항목을 선택해 주세요.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="568" />
+        <location filename="../../app/ui/main_window.py" line="572" />
         <source>Bundle written and checked: %1</source>
         <translation>묶음 파일을 만들고 확인했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="569" />
+        <location filename="../../app/ui/main_window.py" line="573" />
         <source>Bundle written, but its self-check found problems: %1</source>
         <translation>묶음 파일을 만들었지만 자체 확인에서 문제가 발견되었습니다: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Metadata</name>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="14" />
+        <source>Original file name</source>
+        <translation>원래 파일 이름</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="15" />
+        <source>Original file name (raw bytes)</source>
+        <translation>원래 파일 이름 (원시 바이트)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="16" />
+        <source>App version</source>
+        <translation>앱 버전</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="17" />
+        <source>Capture method</source>
+        <translation>저장 방식</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="18" />
+        <source>Address asked for</source>
+        <translation>요청한 주소</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="19" />
+        <source>Address reached</source>
+        <translation>도착한 주소</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="20" />
+        <source>Redirected</source>
+        <translation>다른 주소로 이동됨</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="21" />
+        <source>Title</source>
+        <translation>제목</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="22" />
+        <source>Captured (UTC)</source>
+        <translation>저장 시각 (UTC)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="23" />
+        <source>Server answer (HTTP status)</source>
+        <translation>서버 응답 (HTTP 상태)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="24" />
+        <source>Content type</source>
+        <translation>내용 형식</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="25" />
+        <source>Server headers</source>
+        <translation>서버 헤더</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="26" />
+        <source>Window size</source>
+        <translation>창 크기</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="27" />
+        <source>Browser identification</source>
+        <translation>브라우저 식별 정보</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="28" />
+        <source>Browser engine</source>
+        <translation>브라우저 엔진</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="29" />
+        <source>Browser profile</source>
+        <translation>브라우저 프로필</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="30" />
+        <source>Downloaded file</source>
+        <translation>내려받은 파일</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="31" />
+        <source>Page size</source>
+        <translation>페이지 크기</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="32" />
+        <source>Page picture</source>
+        <translation>페이지 화면 이미지</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="33" />
+        <source>Page details</source>
+        <translation>페이지 정보</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="34" />
+        <source>Mode</source>
+        <translation>방식</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="35" />
+        <source>Area</source>
+        <translation>영역</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="36" />
+        <source>Picture size</source>
+        <translation>이미지 크기</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="37" />
+        <source>Screens</source>
+        <translation>화면</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="38" />
+        <source>Window system</source>
+        <translation>창 시스템</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="39" />
+        <source>Window number</source>
+        <translation>창 번호</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="40" />
+        <source>Window title</source>
+        <translation>창 제목</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="41" />
+        <source>width</source>
+        <translation>너비</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="42" />
+        <source>height</source>
+        <translation>높이</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="43" />
+        <source>left</source>
+        <translation>왼쪽</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="44" />
+        <source>top</source>
+        <translation>위쪽</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="45" />
+        <source>name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="46" />
+        <source>type</source>
+        <translation>형식</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="47" />
+        <source>size</source>
+        <translation>크기</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="48" />
+        <source>whole page</source>
+        <translation>페이지 전체</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="49" />
+        <source>cut at height</source>
+        <translation>잘린 높이</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="50" />
+        <source>Notes</source>
+        <translation>메모</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="51" />
+        <source>Received from</source>
+        <translation>보낸 사람</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="63" />
+        <source>yes</source>
+        <translation>예</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_labels.py" line="64" />
+        <source>no</source>
+        <translation>아니요</translation>
     </message>
 </context>
 <context>
@@ -1117,7 +1544,48 @@
     <message>
         <location filename="../../app/ui/open_warnings.py" line="22" />
         <source>This vault may be an older copy put back: custody events this computer saw are missing. If you did not restore a backup yourself, keep this file and get help.</source>
-        <translation>이 보관함은 예전 사본으로 바꿔치기되었을 수 있습니다: 이 컴퓨터가 본 보관 이력 기록 일부가 없습니다. 직접 백업을 복원한 것이 아니라면 이 파일을 그대로 두고 도움을 받으세요.</translation>
+        <translation>이 보관함은 예전 사본으로 바꿔치기되었을 수 있습니다: 이 컴퓨터가 본 관리 이력 기록 일부가 없습니다. 직접 백업을 복원한 것이 아니라면 이 파일을 그대로 두고 도움을 받으세요.</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../app/ui/qt_strings.py" line="13" />
+        <source>&amp;Look in:</source>
+        <translation>찾는 위치(&amp;L):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_strings.py" line="14" />
+        <source>Files of &amp;type:</source>
+        <translation>파일 형식(&amp;T):</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiveConfirmDialog</name>
+    <message>
+        <location filename="../../app/ui/fingerprint.py" line="70" />
+        <source>Confirm the sender</source>
+        <translation>보낸 사람 확인</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/fingerprint.py" line="75" />
+        <source>The bundle %1 checked out: %n item(s), signed and complete.</source>
+        <translation><numerusform>묶음 파일 %1 확인을 마쳤습니다: 항목 %n개, 서명되어 있고 빠진 것이 없습니다.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/fingerprint.py" line="80" />
+        <source>Confirm this fingerprint with the sender before importing (by phone or in person, not by e-mail). If it is different, the bundle is not from them: cancel.</source>
+        <translation>가져오기 전에 이 지문을 보낸 분과 (이메일이 아니라 전화나 직접 만나서) 맞춰 보세요. 다르다면 그분이 보낸 묶음 파일이 아니니 취소해 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/fingerprint.py" line="87" />
+        <source>It matches: import</source>
+        <translation>일치합니다: 가져오기</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/fingerprint.py" line="89" />
+        <source>Cancel</source>
+        <translation>취소</translation>
     </message>
 </context>
 <context>
@@ -1131,27 +1599,27 @@
 <context>
     <name>RevealView</name>
     <message>
-        <location filename="../../app/ui/reveal.py" line="94" />
+        <location filename="../../app/ui/reveal.py" line="189" />
         <source>Hold to reveal</source>
         <translation>누르고 있으면 원본 보기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reveal.py" line="95" />
+        <location filename="../../app/ui/reveal.py" line="190" />
         <source>Hold to reveal the original image</source>
         <translation>누르고 있는 동안 원본 이미지 보기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reveal.py" line="96" />
+        <location filename="../../app/ui/reveal.py" line="191" />
         <source>Shown only while held; each view is recorded.</source>
         <translation>누르고 있는 동안만 보이며, 볼 때마다 기록됩니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reveal.py" line="97" />
+        <location filename="../../app/ui/reveal.py" line="192" />
         <source>Blurred preview</source>
         <translation>흐린 미리 보기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reveal.py" line="99" />
+        <location filename="../../app/ui/reveal.py" line="194" />
         <source>The original is shown only while you hold, and each view is recorded.</source>
         <translation>원본은 누르고 계신 동안만 보이며, 볼 때마다 기록됩니다.</translation>
     </message>
@@ -1159,53 +1627,58 @@
 <context>
     <name>ScreenshotDialog</name>
     <message>
-        <location filename="../../app/ui/screenshot_dialog.py" line="106" />
+        <location filename="../../app/ui/screenshot_dialog.py" line="58" />
+        <source>Screen %1: %2 × %3 (%4)</source>
+        <translation>화면 %1: %2 × %3 (%4)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/screenshot_dialog.py" line="107" />
         <source>Screenshot</source>
         <translation>화면 캡처</translation>
     </message>
     <message>
-        <location filename="../../app/ui/screenshot_dialog.py" line="107" />
+        <location filename="../../app/ui/screenshot_dialog.py" line="108" />
         <source>Whole desktop</source>
         <translation>바탕 화면 전체</translation>
     </message>
     <message>
-        <location filename="../../app/ui/screenshot_dialog.py" line="108" />
+        <location filename="../../app/ui/screenshot_dialog.py" line="109" />
         <source>One screen</source>
         <translation>화면 하나</translation>
     </message>
     <message>
-        <location filename="../../app/ui/screenshot_dialog.py" line="109" />
+        <location filename="../../app/ui/screenshot_dialog.py" line="110" />
         <source>One window</source>
         <translation>창 하나</translation>
     </message>
     <message>
-        <location filename="../../app/ui/screenshot_dialog.py" line="110" />
+        <location filename="../../app/ui/screenshot_dialog.py" line="111" />
         <source>A region I select on the screen</source>
         <translation>화면에서 직접 고르는 영역</translation>
     </message>
     <message>
-        <location filename="../../app/ui/screenshot_dialog.py" line="111" />
+        <location filename="../../app/ui/screenshot_dialog.py" line="112" />
         <source>Region (x, y, width, height)</source>
         <translation>영역 (x, y, 너비, 높이)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/screenshot_dialog.py" line="112" />
+        <location filename="../../app/ui/screenshot_dialog.py" line="113" />
         <source>Delay</source>
         <translation>기다리는 시간</translation>
     </message>
     <message>
-        <location filename="../../app/ui/screenshot_dialog.py" line="113" />
+        <location filename="../../app/ui/screenshot_dialog.py" line="114" />
         <source>Take screenshot</source>
         <translation>화면 캡처하기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/screenshot_dialog.py" line="146" />
-        <location filename="../../app/ui/screenshot_dialog.py" line="169" />
+        <location filename="../../app/ui/screenshot_dialog.py" line="147" />
+        <location filename="../../app/ui/screenshot_dialog.py" line="170" />
         <source>No screenshot</source>
         <translation>화면을 캡처하지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/screenshot_dialog.py" line="186" />
+        <location filename="../../app/ui/screenshot_dialog.py" line="187" />
         <source>Storing the screenshot…</source>
         <translation>화면 캡처 저장 중…</translation>
     </message>
@@ -1213,85 +1686,85 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="90" />
+        <location filename="../../app/ui/dialogs.py" line="91" />
         <source>Settings</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="93" />
+        <location filename="../../app/ui/dialogs.py" line="94" />
         <source>Follow the system</source>
         <translation>시스템 설정 따르기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="95" />
-        <location filename="../../app/ui/dialogs.py" line="113" />
+        <location filename="../../app/ui/dialogs.py" line="96" />
+        <location filename="../../app/ui/dialogs.py" line="114" />
         <source>Language</source>
         <translation>언어</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="96" />
-        <location filename="../../app/ui/dialogs.py" line="114" />
+        <location filename="../../app/ui/dialogs.py" line="97" />
+        <location filename="../../app/ui/dialogs.py" line="115" />
         <source>Lock after idle</source>
         <translation>사용하지 않으면 잠그기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="97" />
+        <location filename="../../app/ui/dialogs.py" line="98" />
         <source> min</source>
         <translation>분</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="98" />
+        <location filename="../../app/ui/dialogs.py" line="99" />
         <source>Never</source>
         <translation>잠그지 않음</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="99" />
+        <location filename="../../app/ui/dialogs.py" line="100" />
         <source>Neutral window title and icon</source>
         <translation>눈에 띄지 않는 창 제목과 아이콘</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="100" />
-        <location filename="../../app/ui/dialogs.py" line="115" />
+        <location filename="../../app/ui/dialogs.py" line="101" />
+        <location filename="../../app/ui/dialogs.py" line="116" />
         <source>Time-stamp authorities</source>
         <translation>타임스탬프 기관</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="102" />
+        <location filename="../../app/ui/dialogs.py" line="103" />
         <source>none configured</source>
         <translation>설정된 기관 없음</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="103" />
-        <source>Configured in %1 (see `locker stamp --help`).</source>
-        <translation>%1에서 설정합니다(`locker stamp --help` 참고).</translation>
+        <location filename="../../app/ui/dialogs.py" line="104" />
+        <source>The list is kept in this file:</source>
+        <translation>목록은 이 파일에 있습니다:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="105" />
+        <location filename="../../app/ui/dialogs.py" line="106" />
         <source>Blur images in the in-app browser</source>
         <translation>앱 안 브라우저에서 이미지 흐리게 하기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="106" />
+        <location filename="../../app/ui/dialogs.py" line="107" />
         <source>Remember this vault on this device</source>
         <translation>이 기기에서 이 보관함 기억하기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="108" />
+        <location filename="../../app/ui/dialogs.py" line="109" />
         <source>Anyone who can use this computer account could then open the vault without the passphrase. Do not turn this on for a shared computer.</source>
         <translation>이 컴퓨터 계정을 쓸 수 있는 사람이라면 누구나 암호 없이 보관함을 열 수 있게 됩니다. 함께 쓰는 컴퓨터에서는 켜지 마세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="110" />
+        <location filename="../../app/ui/dialogs.py" line="111" />
         <source>Show recently opened vaults</source>
         <translation>최근 연 보관함 보여 주기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="111" />
+        <location filename="../../app/ui/dialogs.py" line="112" />
         <source>Save</source>
         <translation>저장</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="112" />
+        <location filename="../../app/ui/dialogs.py" line="113" />
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
@@ -1329,32 +1802,37 @@
         <translation><numerusform>타임스탬프: %n건 대기 중</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/ui/statusbar.py" line="85" />
+        <location filename="../../app/ui/statusbar.py" line="87" />
+        <source>Time-stamp servers unreachable since %1</source>
+        <translation>%1부터 타임스탬프 서버에 연결할 수 없음</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/statusbar.py" line="90" />
         <source>Network: online</source>
         <translation>네트워크: 연결됨</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statusbar.py" line="86" />
+        <location filename="../../app/ui/statusbar.py" line="91" />
         <source>Network: offline</source>
         <translation>네트워크: 끊김</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statusbar.py" line="87" />
+        <location filename="../../app/ui/statusbar.py" line="92" />
         <source>Network: unknown</source>
         <translation>네트워크: 알 수 없음</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statusbar.py" line="89" />
+        <location filename="../../app/ui/statusbar.py" line="94" />
         <source>Last verify: not run yet</source>
         <translation>마지막 검증: 아직 하지 않음</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statusbar.py" line="91" />
+        <location filename="../../app/ui/statusbar.py" line="96" />
         <source>Last verify: passed %1</source>
         <translation>마지막 검증: 이상 없음 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statusbar.py" line="94" />
+        <location filename="../../app/ui/statusbar.py" line="99" />
         <source>Last verify: PROBLEMS FOUND %1</source>
         <translation>마지막 검증: 문제 발견 %1</translation>
     </message>
@@ -1617,7 +2095,7 @@
     <message>
         <location filename="../../app/ui/takedowns_view.py" line="232" />
         <source>Status recorded in the custody log.</source>
-        <translation>상태를 보관 이력에 기록했습니다.</translation>
+        <translation>상태를 관리 이력에 기록했습니다.</translation>
     </message>
     <message>
         <location filename="../../app/ui/takedowns_view.py" line="241" />
@@ -1653,52 +2131,52 @@
 <context>
     <name>Timestamps</name>
     <message>
-        <location filename="../../app/ui/stamps.py" line="21" />
+        <location filename="../../app/ui/stamps.py" line="22" />
         <source>not available in this build</source>
         <translation>이 버전에서는 사용할 수 없음</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stamps.py" line="26" />
+        <location filename="../../app/ui/stamps.py" line="27" />
         <source>unknown</source>
         <translation>알 수 없음</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stamps.py" line="30" />
+        <location filename="../../app/ui/stamps.py" line="31" />
         <source>none</source>
         <translation>없음</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stamps.py" line="34" />
+        <location filename="../../app/ui/stamps.py" line="35" />
         <source>Stamped by %1 at %2 (proves the item existed by then)</source>
         <translation>%1에서 %2에 타임스탬프를 받았습니다(그 시각에 항목이 있었음을 증명합니다)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stamps.py" line="38" />
+        <location filename="../../app/ui/stamps.py" line="39" />
         <source>and %1 more token(s)</source>
         <translation>그 밖에 토큰 %1개</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stamps.py" line="39" />
+        <location filename="../../app/ui/stamps.py" line="40" />
         <source>Stamped %1</source>
         <translation>타임스탬프 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stamps.py" line="41" />
+        <location filename="../../app/ui/stamps.py" line="42" />
         <source>Pending (retrying)</source>
         <translation>대기 중 (다시 시도 중)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stamps.py" line="41" />
+        <location filename="../../app/ui/stamps.py" line="42" />
         <source>Pending: the last attempt failed (%1); it is retried automatically.</source>
         <translation>대기 중: 지난 시도가 실패했습니다(%1). 자동으로 다시 시도합니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stamps.py" line="44" />
+        <location filename="../../app/ui/stamps.py" line="45" />
         <source>Pending</source>
         <translation>대기 중</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stamps.py" line="44" />
+        <location filename="../../app/ui/stamps.py" line="45" />
         <source>Pending: it will be stamped when a time-stamp authority is reachable.</source>
         <translation>대기 중: 타임스탬프 기관에 연결되면 타임스탬프를 받습니다.</translation>
     </message>
@@ -1706,243 +2184,288 @@
 <context>
     <name>UnlockWindow</name>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="210" />
-        <location filename="../../app/ui/unlock_window.py" line="211" />
+        <location filename="../../app/ui/unlock_window.py" line="241" />
+        <location filename="../../app/ui/unlock_window.py" line="242" />
         <source>Notes</source>
         <translation>메모</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="210" />
-        <location filename="../../app/ui/unlock_window.py" line="211" />
+        <location filename="../../app/ui/unlock_window.py" line="241" />
+        <location filename="../../app/ui/unlock_window.py" line="242" />
         <source>Evidence Locker</source>
         <translation>증거 보관함</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="213" />
+        <location filename="../../app/ui/unlock_window.py" line="244" />
         <source>Before you start: if this computer is shared, monitored or may have stalkerware on it, someone may see what you do here. If you can, use a device only you control. The app locks itself when idle; F12 hides it at once.</source>
         <translation>시작하기 전에: 이 컴퓨터를 다른 사람과 함께 쓰거나, 누군가 지켜보고 있거나, 스토커웨어가 깔려 있을 수 있다면 이곳에서 하시는 일이 보일 수 있습니다. 가능하다면 본인만 쓰는 기기를 이용해 주세요. 앱은 쓰지 않을 때 스스로 잠기며, F12를 누르면 바로 숨겨집니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="216" />
+        <location filename="../../app/ui/unlock_window.py" line="247" />
         <source>Got it</source>
         <translation>확인했습니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="217" />
-        <location filename="../../app/ui/unlock_window.py" line="274" />
+        <location filename="../../app/ui/unlock_window.py" line="248" />
+        <location filename="../../app/ui/unlock_window.py" line="326" />
         <source>Open a vault</source>
         <translation>보관함 열기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="218" />
-        <location filename="../../app/ui/unlock_window.py" line="281" />
+        <location filename="../../app/ui/unlock_window.py" line="249" />
+        <location filename="../../app/ui/unlock_window.py" line="335" />
         <source>Create a vault</source>
         <translation>보관함 만들기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="219" />
-        <location filename="../../app/ui/unlock_window.py" line="288" />
+        <location filename="../../app/ui/unlock_window.py" line="250" />
+        <location filename="../../app/ui/unlock_window.py" line="342" />
         <source>Receive a bundle</source>
         <translation>묶음 파일 받기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="220" />
-        <location filename="../../app/ui/unlock_window.py" line="237" />
+        <location filename="../../app/ui/unlock_window.py" line="251" />
+        <location filename="../../app/ui/unlock_window.py" line="275" />
         <source>Vault file</source>
         <translation>보관함 파일</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="221" />
-        <location filename="../../app/ui/unlock_window.py" line="224" />
-        <location filename="../../app/ui/unlock_window.py" line="230" />
+        <location filename="../../app/ui/unlock_window.py" line="252" />
+        <location filename="../../app/ui/unlock_window.py" line="255" />
+        <location filename="../../app/ui/unlock_window.py" line="268" />
         <source>Choose…</source>
         <translation>선택…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="222" />
-        <location filename="../../app/ui/unlock_window.py" line="231" />
-        <location filename="../../app/ui/unlock_window.py" line="238" />
+        <location filename="../../app/ui/unlock_window.py" line="253" />
+        <location filename="../../app/ui/unlock_window.py" line="269" />
+        <location filename="../../app/ui/unlock_window.py" line="276" />
         <source>Passphrase</source>
         <translation>암호</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="223" />
-        <location filename="../../app/ui/unlock_window.py" line="239" />
+        <location filename="../../app/ui/unlock_window.py" line="254" />
+        <location filename="../../app/ui/unlock_window.py" line="277" />
         <source>Bundle</source>
         <translation>묶음 파일</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="225" />
-        <location filename="../../app/ui/unlock_window.py" line="227" />
+        <location filename="../../app/ui/unlock_window.py" line="256" />
+        <location filename="../../app/ui/unlock_window.py" line="258" />
         <source>Bundle passphrase</source>
         <translation>묶음 파일 암호</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="226" />
+        <location filename="../../app/ui/unlock_window.py" line="257" />
         <source>Only if it was sealed with a passphrase</source>
         <translation>암호로 봉인된 경우에만 입력하세요</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="228" />
+        <location filename="../../app/ui/unlock_window.py" line="259" />
         <source>Unlock</source>
         <translation>잠금 해제</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="229" />
-        <location filename="../../app/ui/unlock_window.py" line="240" />
+        <location filename="../../app/ui/unlock_window.py" line="261" />
+        <source>A bundle is received into a vault you already have: choose that vault and enter its passphrase. No vault yet? Create one first; the bundle is received into it right after.</source>
+        <translation>묶음 파일은 이미 가지고 계신 보관함으로 받습니다. 그 보관함을 고르고 암호을 입력해 주세요. 보관함이 아직 없으신가요? 먼저 만드시면 묶음 파일을 바로 그 보관함으로 받습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="264" />
+        <source>Create a vault first</source>
+        <translation>먼저 보관함 만들기</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="265" />
+        <source>Open another vault…</source>
+        <translation>다른 보관함 열기…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="267" />
+        <location filename="../../app/ui/unlock_window.py" line="278" />
         <source>New vault file</source>
         <translation>새 보관함 파일</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="232" />
+        <location filename="../../app/ui/unlock_window.py" line="270" />
         <source>Repeat</source>
         <translation>암호 확인</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="234" />
+        <location filename="../../app/ui/unlock_window.py" line="272" />
         <source>Nobody can recover a forgotten passphrase, not even us: without it the evidence cannot be opened. Write it down somewhere safe.</source>
         <translation>암호를 잊으시면 저희를 포함해 누구도 되찾아 드릴 수 없고, 증거도 열 수 없습니다. 안전한 곳에 적어 두세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="236" />
+        <location filename="../../app/ui/unlock_window.py" line="274" />
         <source>Create vault</source>
         <translation>보관함 만들기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="241" />
+        <location filename="../../app/ui/unlock_window.py" line="279" />
         <source>New passphrase</source>
         <translation>새 암호</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="242" />
+        <location filename="../../app/ui/unlock_window.py" line="280" />
         <source>Repeat passphrase</source>
         <translation>암호 다시 입력</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="244" />
+        <location filename="../../app/ui/unlock_window.py" line="282" />
         <source>Passphrase strength</source>
         <translation>암호 강도</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="245" />
+        <location filename="../../app/ui/unlock_window.py" line="283" />
         <source>Status</source>
         <translation>상태 안내</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="246" />
+        <location filename="../../app/ui/unlock_window.py" line="284" />
         <source>Safety note</source>
         <translation>안전 안내</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="275" />
+        <location filename="../../app/ui/unlock_window.py" line="308" />
+        <source>Create your vault; the bundle is received into it next.</source>
+        <translation>보관함을 만들어 주세요. 만든 뒤 바로 묶음 파일을 받습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="309" />
+        <source>Create your vault, then receive the bundle.</source>
+        <translation>보관함을 만든 다음 묶음 파일을 받아 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="328" />
         <source>Vaults (*.locker);;All files (*)</source>
         <translation>보관함 (*.locker);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="282" />
+        <location filename="../../app/ui/unlock_window.py" line="336" />
         <source>Vaults (*.locker)</source>
         <translation>보관함 (*.locker)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="289" />
+        <location filename="../../app/ui/unlock_window.py" line="344" />
         <source>All files (*)</source>
         <translation>모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="299" />
+        <location filename="../../app/ui/unlock_window.py" line="354" />
         <source>Opening…</source>
         <translation>여는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="304" />
+        <location filename="../../app/ui/unlock_window.py" line="359" />
         <source>Choose the vault file first.</source>
         <translation>먼저 보관함 파일을 선택해 주세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="317" />
+        <location filename="../../app/ui/unlock_window.py" line="372" />
         <source>Enter the passphrase.</source>
         <translation>암호를 입력해 주세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="326" />
+        <location filename="../../app/ui/unlock_window.py" line="381" />
         <source>Weak: add more words</source>
         <translation>약함: 단어를 더 넣어 주세요</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="326" />
+        <location filename="../../app/ui/unlock_window.py" line="381" />
         <source>Fair</source>
         <translation>보통</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="326" />
+        <location filename="../../app/ui/unlock_window.py" line="381" />
         <source>Good</source>
         <translation>좋음</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="327" />
+        <location filename="../../app/ui/unlock_window.py" line="382" />
         <source>Strong</source>
         <translation>강함</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="329" />
+        <location filename="../../app/ui/unlock_window.py" line="384" />
         <source>Several unrelated words make a strong passphrase.</source>
         <translation>서로 관계없는 단어 여러 개를 이으면 강한 암호가 됩니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="334" />
+        <location filename="../../app/ui/unlock_window.py" line="389" />
         <source>Choose where to keep the new vault.</source>
         <translation>새 보관함을 둘 곳을 선택해 주세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="336" />
+        <location filename="../../app/ui/unlock_window.py" line="391" />
         <source>This passphrase is too easy to guess. Add more words.</source>
         <translation>이 암호는 너무 쉽게 짐작할 수 있습니다. 단어를 더 넣어 주세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="338" />
+        <location filename="../../app/ui/unlock_window.py" line="393" />
         <source>The two passphrases are not the same.</source>
         <translation>두 암호가 서로 다릅니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="350" />
+        <location filename="../../app/ui/unlock_window.py" line="409" />
         <source>The passphrase is not right.</source>
         <translation>암호가 맞지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="352" />
+        <location filename="../../app/ui/unlock_window.py" line="411" />
         <source>The passphrase is not right. Nothing was changed.</source>
         <translation>암호가 맞지 않습니다. 아무것도 바뀌지 않았습니다.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/unlock_window.py" line="358" />
+        <location filename="../../app/ui/unlock_window.py" line="417" />
         <source>Too many attempts. Try again in %n second(s).</source>
         <translation><numerusform>시도가 너무 많았습니다. %n초 뒤에 다시 시도해 주세요.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/unlock_window.py" line="475" />
+        <source>Locked after %n minute(s) without use.</source>
+        <translation><numerusform>%n분 동안 사용하지 않아 잠갔습니다.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="478" />
+        <source>Locked because the computer was locked or went to sleep.</source>
+        <translation>컴퓨터가 잠기거나 절전 모드로 들어가서 잠갔습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="480" />
+        <source>Locked.</source>
+        <translation>잠갔습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_window.py" line="482" />
+        <source>Your evidence is safe in the vault; enter the passphrase to open it again.</source>
+        <translation>증거는 보관함에 안전하게 있습니다. 다시 열려면 암호을 입력해 주세요.</translation>
     </message>
 </context>
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="162" />
+        <location filename="../../app/ui/dialogs.py" line="165" />
         <source>Vault verification</source>
         <translation>보관함 검증</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="164" />
+        <location filename="../../app/ui/dialogs.py" line="167" />
         <source>Everything holds: every file, the custody history and the vault structure were checked.</source>
-        <translation>모두 이상 없습니다. 모든 파일, 보관 이력, 보관함 구조를 확인했습니다.</translation>
+        <translation>모두 이상 없습니다. 모든 파일, 관리 이력, 보관함 구조를 확인했습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="166" />
+        <location filename="../../app/ui/dialogs.py" line="169" />
         <source>Problems were found. Nothing was changed; keep this report and a backup, and ask for help before doing anything else.</source>
-        <translation>문제가 발견되었습니다. 아무것도 바뀌지 않았습니다. 이 보고서와 백업을 보관하시고, 다른 조치를 하시기 전에 도움을 요청해 주세요.</translation>
+        <translation>문제가 발견되었습니다. 아무것도 바뀌지 않았습니다. 이 보고서와 백업을 간직하시고, 다른 조치를 하시기 전에 도움을 요청해 주세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="168" />
+        <location filename="../../app/ui/dialogs.py" line="171" />
         <source>Verification report</source>
         <translation>검증 보고서</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs.py" line="169" />
+        <location filename="../../app/ui/dialogs.py" line="172" />
         <source>Close</source>
         <translation>닫기</translation>
     </message>

@@ -22,6 +22,8 @@ def main() -> int:
     parser.add_argument("--import-dir", type=Path, help="import this folder through the app")
     parser.add_argument("--reveal-all", action="store_true", help="reveal every item")
     parser.add_argument("--browse", help="open this page in the in-app browser and capture it")
+    parser.add_argument("--file-dialog", action="store_true",
+                        help="first browse to the vault's folder in the app's file dialog")
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -46,6 +48,18 @@ def main() -> int:
         loop.exec()
         return bool(fired)
 
+    if args.file_dialog:  # Qt's file dialog would keep this folder in its history
+        def close_dialog() -> None:
+            dialog = QApplication.activeModalWidget()
+            if dialog is not None:
+                dialog.close()
+            else:
+                QTimer.singleShot(100, close_dialog)
+
+        app.unlock_window.path_edit.setText(str(args.vault))
+        QTimer.singleShot(500, close_dialog)
+        app.unlock_window._choose_open()
+        sys.stdout.write("file dialog shown\n")
     passphrase = args.passphrase_file.read_text(encoding="utf-8").split("\n", 1)[0]
     QTimer.singleShot(0, lambda: controller.unlock(args.vault, passphrase))
     if not wait_for(controller.unlocked, 60):

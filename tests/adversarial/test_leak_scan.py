@@ -1,7 +1,7 @@
 """Leak scan: a scripted session (create a vault, import files carrying markers, capture
 a local page carrying a marker, list/show/verify, export a sealed bundle, open the vault
 in the desktop app, lock) with HOME, the XDG folders and TMPDIR pointed at fresh folders.
-Afterwards no marker appears in plaintext (UTF-8 or UTF-16) anywhere in the temp dir,
+Afterwards no Qt settings file (QtProject.conf) and no ~/Downloads exist, and no marker appears in plaintext (UTF-8 or UTF-16) anywhere in the temp dir,
 cache/config/data dirs (QtWebEngine's storage included), /dev/shm, the folder beside
 the vault, the vault file itself or the sealed bundle; and not on the clipboard.
 
@@ -133,8 +133,8 @@ def test_scripted_session_leaves_no_plaintext_marker(tmp_path: Path, page_server
         pass
     else:
         out = _run(["-m", "tests.adversarial.gui_session", vault, source / "pass.txt",
-                    "--seconds", "3"], env)
-        assert "clipboard clean" in out, out
+                    "--seconds", "3", "--file-dialog"], env)
+        assert "clipboard clean" in out and "file dialog shown" in out, out
 
     needles = _encodings(markers)
     hits = []
@@ -147,6 +147,11 @@ def test_scripted_session_leaves_no_plaintext_marker(tmp_path: Path, page_server
     assert not hits, "plaintext evidence found:\n" + "\n".join(hits[:30])
     # The scan would have seen them: the markers are in the source files.
     assert scan_for(source, needles)
+    # No other traces: Qt's own settings (the file dialog's history names the vault's
+    # folder) and an empty ~/Downloads made by QtWebEngine's page save.
+    qt_files = [str(p) for p in home.rglob("*") if p.name.startswith(("QtProject", "Trolltech"))]
+    assert not qt_files, qt_files
+    assert not (home / "Downloads").exists(), "a capture created ~/Downloads"
     leftovers = sorted(p.name for p in work.iterdir())
     assert leftovers == ["case.locker", "exports"] or leftovers == ["case.locker"], leftovers
     del captured

@@ -92,8 +92,9 @@ def test_auto_lock_after_idle(gui, qtbot, tmp_path: Path) -> None:  # type: igno
     qtbot.waitUntil(lambda: not gui.controller.is_unlocked, timeout=5_000)
     assert reasons == ["idle"]
     assert gui.unlock_window.isVisible() and not gui.main_window.isVisible()
-    # Nothing on screen says where the vault is (no recent list unless turned on).
-    assert gui.unlock_window.path_edit.text() == ""
+    # Back to the unlock form for the vault that was open, saying why (issue 13).
+    assert gui.unlock_window.path_edit.text() == str(path)
+    assert "Locked after 5 minutes without use" in gui.unlock_window.lock_note.text()
 
 
 def test_default_auto_lock_is_five_minutes(gui) -> None:  # type: ignore[no-untyped-def]
