@@ -76,6 +76,8 @@ class SettleRecord:
     drops_rows: bool = False  # text seen at the top went missing further down (virtual list)
     pending: dict[str, Any] = field(default_factory=dict)
     broken_images: list[str] = field(default_factory=list)
+    stopped: dict[str, Any] = field(default_factory=dict)  # loading stopped at --timeout
+    lazy_images: list[str] = field(default_factory=list)  # data-src left unloaded
 
     def as_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -99,11 +101,24 @@ class SettleRecord:
             data["timers_left"] = self.timers_left
         if self.drops_rows:
             data["drops_rows_out_of_view"] = True
+        if self.stopped:
+            data["loading_stopped"] = self.stopped
+        if self.lazy_images:
+            data["lazy_images_not_loaded"] = self.lazy_images
         return data
 
     def reasons(self) -> list[str]:
         """Why the picture may not hold the settled page (for ``full_page: false``)."""
         out = []
+        if self.stopped:
+            missing = self.stopped.get("images") or []
+            out.append(f"the page had not finished loading after {self.stopped.get('after_s')} s "
+                       f"(--timeout); loading was stopped"
+                       + (f": images not loaded ({len(missing)}: {', '.join(missing[:3])})"
+                          if missing else ""))
+        if self.lazy_images:
+            out.append(f"lazy images not loaded ({len(self.lazy_images)} kept their placeholder: "
+                       f"{', '.join(self.lazy_images[:3])})")
         if self.pending.get("images"):
             out.append(f"{len(self.pending['images'])} image(s) had not loaded")
         if self.pending.get("wait_for"):
@@ -131,6 +146,7 @@ class SettleSteps:
     _settle_t0: float
     _scrolled_height: int
     _scroll_rounds: int
+    _budget_cap_s: float | None
 
     def _js(self, script: str, then: Any) -> None:
         raise NotImplementedError
@@ -164,7 +180,10 @@ class SettleSteps:
         return int((time.monotonic() - self._settle_t0) * 1000)
 
     def _budget_ms(self) -> int:
-        return int((self.settle_budget_s + self.settle_s) * 1000)
+        budget = self.settle_budget_s + self.settle_s
+        if self._budget_cap_s is not None:  # loading was stopped: what is left of --timeout
+            budget = min(budget, self._budget_cap_s)
+        return int(budget * 1000)
 
     def _state(self, then: Any) -> None:
         def parse(value: Any) -> None:

@@ -230,6 +230,9 @@ draw();
              "/hang": _page("hang", "<p>HANG</p><script>addEventListener('load', () => {"
                             "const i = new Image(50, 50); i.src = '/hangimg.png'; "
                             "document.body.appendChild(i); })</script>"),
+             # A parsed page with one image that never arrives (the load never ends).
+             "/hangdoc": _page("hangdoc", "<p>HANGDOC-TEXT 본문</p><img width=50 height=50 "
+                               "src='/neverimg.png'><p>AFTER-IMAGE 뒤</p>"),
              "/interstitial": _page("잠시만", "<p>INTERSTITIAL 이동 중</p><script>"
                                     "addEventListener('load', () => setTimeout(() => "
                                     "location.replace('/landing'), 2000))</script>")}
@@ -262,6 +265,9 @@ draw();
                 self.send(200, png_bytes(*LAZY_SIZE, LAZY_COLORS[n]), "image/png")
             elif path == "/hangimg.png":  # an image that never arrives within a test
                 time.sleep(8)
+                self.send(200, png_bytes(50, 50, (0, 0, 0)), "image/png")
+            elif path == "/neverimg.png":  # longer than any test waits
+                time.sleep(60)
                 self.send(200, png_bytes(50, 50, (0, 0, 0)), "image/png")
             elif path == "/font.ttf":
                 self.send(200, font, "font/ttf")

@@ -14,6 +14,7 @@ import io
 import re
 import shutil
 import subprocess
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -245,6 +246,22 @@ def test_unsettled_page_and_missing_wait_for_are_reported(fsite: Any, capture: A
     settle = result.metadata()["settle"]
     assert settle["settled"] is False and settle["pending"]["images"] == [fsite.url("/hangimg.png")]
     assert "wait-for: NEVER-THERE" in settle["waited_for"]
+
+
+def test_image_that_never_arrives_gives_a_partial_capture_not_a_failure(
+        fsite: Any, capture: Any) -> None:
+    started = time.monotonic()
+    result = capture(fsite.url("/hangdoc"), timeout_s=6.0)
+    assert time.monotonic() - started < 30
+    assert "HANGDOC-TEXT" in result.text and "AFTER-IMAGE" in result.text
+    shot = _shot(result)
+    assert shot["full_page"] is False
+    reasons = " ".join(shot["partial_reasons"])
+    assert "loading was stopped" in reasons and "images not loaded" in reasons
+    assert fsite.url("/neverimg.png") in reasons
+    stopped = result.metadata()["settle"]["loading_stopped"]
+    assert stopped["images"] == [fsite.url("/neverimg.png")] and stopped["after_s"] <= 6
+    assert _image(result).height >= 100 and result.mhtml and result.pdf
 
 
 def test_virtual_list_is_an_honest_partial(fsite: Any, capture: Any) -> None:
