@@ -146,12 +146,19 @@ def settle_state_js(wait_for: str) -> str:
       }
     }).observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
   }
-  const loading = [], broken = [];
+  const loading = [], broken = [], lazy = [];
   for (const d of docs()) for (const i of Array.from(d.images)) {
     if (!i.getClientRects().length) continue;  // not rendered: not in the picture
     const src = (i.currentSrc || i.src || '').slice(0, 300);
     if (!i.complete) loading.push(src);
     else if (!i.naturalWidth && src) broken.push(src);
+    // A script-loaded image (data-src, data-original) still showing its placeholder.
+    const want = i.getAttribute('data-src') || i.getAttribute('data-original') ||
+      i.getAttribute('data-lazy-src') || '';
+    const own = (i.getAttribute('src') || '').trim();
+    if (want.trim() && (!own || own.startsWith('data:') ||
+        (i.complete && i.naturalWidth <= 2 && i.naturalHeight <= 2)))
+      lazy.push(want.trim().slice(0, 300));
   }
   const want = __WANT__;
   let met = want ? 0 : 1;
@@ -162,7 +169,7 @@ def settle_state_js(wait_for: str) -> str:
   const p = probe(), box = findBox();
   return {h: pageHeight(), type: document.contentType || '', ready: document.readyState,
           title: document.title || '', loading: loading.slice(0, 50), n_loading: loading.length,
-          broken: broken.slice(0, 50), n_broken: broken.length,
+          broken: broken.slice(0, 50), n_broken: broken.length, lazy: lazy.slice(0, 50),
           fonts: document.fonts && document.fonts.status === 'loading' ? 1 : 0,
           inflight: p.inflight || 0, timers: p.timers || 0, probe: 'inflight' in p ? 1 : 0,
           quiet_ms: Math.round(performance.now() - window.__elWatch.last),

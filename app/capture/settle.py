@@ -31,12 +31,12 @@ from app.capture.fidelity_js import (
 from app.capture.web_result import PageCapture
 
 VIEWPORT = (1280, 800)  # CSS px: the page is laid out and scrolled in this window
-SLICE_HEIGHT = 8_000  # px: the view's height while settling and per rendered slice
+SLICE_HEIGHT = 8_000  # px: the view's height per rendered slice (and once scrolled through)
 SETTLE_BUDGET_S = 12.0  # settling takes at most this long (plus --settle)
 STEP_WAIT_MS = 2_000  # per scroll step, waiting for the requests it started, at most
 POLL_MS = 100
 DOM_BUSY_MS = 2_000  # a page that never stops changing is frozen after this long
-MAX_SCROLL_STEPS = 60
+MAX_SCROLL_STEPS = 120  # screenfuls of the ordinary window
 TIMER_WAIT_MS = TIMER_MAX_MS + 1_500  # pending one-shot timers are waited for this long
 SCROLL_ROUNDS = 3  # scroll-throughs at most (again when the page grew after one)
 
@@ -172,7 +172,6 @@ class SettleSteps:
 
         def first(state: dict[str, Any]) -> None:
             if not self._page_is_a_file(state):
-                self._fit_view(state)
                 self._scroll_step(0, int(state.get("h") or 0))
         self._state(first)
 
@@ -205,6 +204,12 @@ class SettleSteps:
         return False
 
     def _scroll_step(self, step: int, last_height: int) -> None:
+        """Scroll one screenful on in the ordinary window: feeds and lazy images that
+        listen for scroll events load as they would for a reader (a view grown to the
+        page's height would never scroll, so they would stay at their first screen)."""
+        if step == 0 and self._view is not None and self._view.height() != VIEWPORT[1]:
+            self._view.resize(*VIEWPORT)
+
         def scrolled(value: Any) -> None:
             try:
                 data = json.loads(value) if isinstance(value, str) else {}
@@ -238,14 +243,16 @@ class SettleSteps:
         gone, kept = int(seen.get("gone") or 0), int(seen.get("kept") or 0)
         if gone > 5 and gone * 5 > kept:
             self._settle.drops_rows = True
-        resized = self._fit_view(state)
         height = int(state.get("h") or 0)
         grew = height > last_height
         if height >= self.max_height and grew:  # enough for the picture, and more comes
             self._settle.kept_growing = True
         if self._settle.kept_growing or self._settle.scroll_steps >= MAX_SCROLL_STEPS \
-                or self._elapsed_ms() >= self._budget_ms() or (end and not grew and not resized):
+                or self._elapsed_ms() >= self._budget_ms() or (end and not grew):
             self._scrolled_height = height
+            # Only now the view grows towards the page's height (lazy content in it loads
+            # at once); growing makes the page longer for some feeds: another round then.
+            self._fit_view(state)
             self._js(SCROLL_TOP_JS, lambda _v: self._settle_wait(-1))
         else:
             self._scroll_step(step + 1, height)
@@ -289,6 +296,7 @@ class SettleSteps:
                 record.waited_ms, record.pending = elapsed, pending
                 record.settled, record.dom_quiet = not pending, dom_quiet
                 record.broken_images = list(state.get("broken") or [])
+                record.lazy_images = [str(u) for u in state.get("lazy") or []]
                 self._settled()
             else:
                 self._later(POLL_MS, lambda: self._settle_wait(since))

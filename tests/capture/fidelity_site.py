@@ -129,6 +129,44 @@ window.addEventListener('load', () => setTimeout(() => {
     return _page("앱", body)
 
 
+SCROLL_POSTS = 50  # a feed that adds ten 300 px posts on window scroll events
+
+
+def scroll_feed_page() -> bytes:
+    body = """<div id="f"></div><script>
+let c = 0, busy = 0;
+const add = () => { for (let i = 0; i < 10 && c < TOTAL; i++) { c++;
+  const d = document.createElement('div');
+  d.style = 'height:300px;margin:0;border-bottom:2px solid #333';
+  d.textContent = 'SFEED-' + c + ' 피드'; document.getElementById('f').appendChild(d); } };
+add();
+addEventListener('scroll', () => {
+  if (busy || c >= TOTAL || innerHeight + scrollY <= document.body.scrollHeight - 400) return;
+  busy = 1; setTimeout(() => { add(); busy = 0; }, 300);
+});
+</script>""".replace("TOTAL", str(SCROLL_POSTS))
+    return _page("scroll feed", body)
+
+
+# jQuery-lazyload style: data-src becomes src when a scroll event finds it near the view.
+SCROLL_LAZY_TOPS = (1500, 3200)  # the two images the script loads (colours 0 and 2)
+SCROLL_LAZY_NEVER = "/lazyimg/4.png"  # one its script never handles
+
+
+def scroll_lazy_page() -> bytes:
+    w, h = LAZY_SIZE
+    body = (f'<div style="height:1500px">위</div><img class="l" width={w} height={h} '
+            f'data-src="/lazyimg/0.png" style="display:block">'
+            f'<div style="height:1500px">가운데</div><img class="l" width={w} height={h} '
+            f'data-src="/lazyimg/2.png" style="display:block">'
+            f'<div style="height:600px">아래</div><img class="other" width={w} height={h} '
+            f'data-src="{SCROLL_LAZY_NEVER}" style="display:block"><p>SCROLL-LAZY-END</p>'
+            "<script>const check = () => { for (const i of document.querySelectorAll('img.l'))"
+            " if (!i.src && i.getBoundingClientRect().top < innerHeight + 50) "
+            "i.src = i.dataset.src; }; addEventListener('scroll', check);</script>")
+    return _page("scroll lazy", body)
+
+
 def feed_page(total: int) -> bytes:
     body = """<div id="feed"></div><div id="more" style="height:10px"></div><script>
 let n = 0;
@@ -231,6 +269,7 @@ draw();
                             "const i = new Image(50, 50); i.src = '/hangimg.png'; "
                             "document.body.appendChild(i); })</script>"),
              # A parsed page with one image that never arrives (the load never ends).
+             "/scrollfeed": scroll_feed_page(), "/scrolllazy": scroll_lazy_page(),
              "/hangdoc": _page("hangdoc", "<p>HANGDOC-TEXT 본문</p><img width=50 height=50 "
                                "src='/neverimg.png'><p>AFTER-IMAGE 뒤</p>"),
              "/interstitial": _page("잠시만", "<p>INTERSTITIAL 이동 중</p><script>"

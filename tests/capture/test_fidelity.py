@@ -150,6 +150,28 @@ def test_finite_feed_is_whole_in_picture_and_text(fsite: Any, capture: Any) -> N
     assert result.metadata()["text_check"]["outside"] == 0
 
 
+def test_feed_that_grows_on_scroll_events_is_whole(fsite: Any, capture: Any) -> None:
+    result = capture(fsite.url("/scrollfeed"))
+    for i in (1, 11, fs.SCROLL_POSTS):
+        assert f"SFEED-{i} " in result.text, i
+    assert _image(result).height >= fs.SCROLL_POSTS * 302
+    assert _shot(result)["full_page"] is True
+
+
+def test_scroll_event_lazy_images_load_and_unloaded_ones_are_reported(
+        fsite: Any, capture: Any) -> None:
+    result = capture(fsite.url("/scrolllazy"))
+    image = _image(result)
+    for top, color in zip(fs.SCROLL_LAZY_TOPS, (fs.LAZY_COLORS[0], fs.LAZY_COLORS[2]),
+                          strict=True):
+        assert _close(image.getpixel((150, top + 100)), color), (top, image.getpixel((150, top + 100)))
+    shot = _shot(result)
+    assert shot["full_page"] is False
+    reasons = " ".join(shot["partial_reasons"])
+    assert "lazy images not loaded (1 " in reasons and fs.SCROLL_LAZY_NEVER in reasons
+    assert result.metadata()["settle"]["lazy_images_not_loaded"] == [fs.SCROLL_LAZY_NEVER]
+
+
 def test_endless_feed_is_cut_and_says_so(fsite: Any, capture: Any) -> None:
     result = capture(fsite.url("/feed"), max_height=4000)
     shot = _shot(result)
