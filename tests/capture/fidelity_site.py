@@ -167,6 +167,21 @@ def scroll_lazy_page() -> bytes:
     return _page("scroll lazy", body)
 
 
+PROMO = (0, 200, 100)  # a fixed box in the middle of the window, over the comments
+
+
+def cover_page(promo: bool) -> bytes:
+    """Comments 100 px apart (text at the top of each); a 120 px cookie banner fixed at
+    the bottom of the window lies over comment 7, a fixed promo box over comments 3-4."""
+    comments = "".join(f'<p style="height:100px;margin:0">COVER-COMMENT-{i} {KO}</p>'
+                       for i in range(30))
+    box = (f'<div id="promo" style="position:fixed;left:0;top:300px;width:600px;height:150px;'
+           f'background:{_rgb(PROMO)}">PROMO 앱 설치</div>') if promo else ""
+    banner = (f'<div style="position:fixed;left:0;right:0;bottom:0;height:120px;'
+              f'background:{_rgb(BANNER)}">COOKIE-BANNER 쿠키</div>')
+    return _page("cover", comments + box + banner)
+
+
 def feed_page(total: int) -> bytes:
     body = """<div id="feed"></div><div id="more" style="height:10px"></div><script>
 let n = 0;
@@ -270,6 +285,7 @@ draw();
                             "document.body.appendChild(i); })</script>"),
              # A parsed page with one image that never arrives (the load never ends).
              "/scrollfeed": scroll_feed_page(), "/scrolllazy": scroll_lazy_page(),
+             "/cover-banner": cover_page(False), "/cover-promo": cover_page(True),
              "/hangdoc": _page("hangdoc", "<p>HANGDOC-TEXT 본문</p><img width=50 height=50 "
                                "src='/neverimg.png'><p>AFTER-IMAGE 뒤</p>"),
              "/interstitial": _page("잠시만", "<p>INTERSTITIAL 이동 중</p><script>"

@@ -99,8 +99,9 @@ def test_fixed_and_sticky_elements_appear_once_in_png_and_pdf(fsite: Any, captur
     result = capture(fsite.url("/overlays"))
     image = _image(result)
     assert image.height > 2 * 8000  # three render slices
-    # Once each, where the 1280 x 800 window showed them at the top of the page.
-    assert _bands(_rows_with(image, fs.BANNER, 1000)) == [(730, 799)]
+    # Once each: the bottom banner after the end of the page (it covers nothing there),
+    # the others where the 1280 x 800 window showed them at the top of the page.
+    assert _bands(_rows_with(image, fs.BANNER, 1000)) == [(image.height - 70, image.height - 1)]
     assert _bands(_rows_with(image, fs.HEADER, 1000)) == [(0, 49)]
     assert _bands(_rows_with(image, fs.LOGIN, 1250)) == [(120, 269)]
     assert _shot(result)["full_page"] is True
@@ -114,6 +115,28 @@ def test_fixed_and_sticky_elements_appear_once_in_png_and_pdf(fsite: Any, captur
     # The MHTML keeps the page's own markup: the banner is fixed there, as served.
     html = _mhtml_html(result.mhtml)
     assert "position:fixed" in html and "data-evidence-locker" not in html
+
+
+def test_bottom_banner_goes_after_the_page_and_covers_no_comment(fsite: Any,
+                                                                 capture: Any) -> None:
+    result = capture(fsite.url("/cover-banner"))
+    image = _image(result)
+    assert image.height == 30 * 100 + 120
+    assert _bands(_rows_with(image, fs.BANNER, 1000)) == [(3000, 3119)]
+    # Comment 7's line (y 700-720) is drawn, not hidden under the banner.
+    dark = [x for x in range(0, 400) if sum(image.getpixel((x, 710))) < 300]
+    assert dark, "comment 7 is not visible"
+    assert _shot(result)["full_page"] is True
+    assert any("after the end of the page" in n for n in result.metadata()["notes"])
+
+
+def test_overlay_that_covers_text_is_reported(fsite: Any, capture: Any) -> None:
+    result = capture(fsite.url("/cover-promo"))
+    shot = _shot(result)
+    assert shot["full_page"] is False
+    reasons = " ".join(shot["partial_reasons"])
+    assert "overlay covers text: 2 text block(s)" in reasons and "div#promo" in reasons
+    assert _bands(_rows_with(_image(result), fs.PROMO, 500)) == [(300, 449)]
 
 
 def test_clock_and_rotating_ads_one_moment_in_every_artifact(fsite: Any, capture: Any) -> None:
