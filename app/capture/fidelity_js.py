@@ -146,12 +146,19 @@ def settle_state_js(wait_for: str) -> str:
       }
     }).observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
   }
-  const loading = [], broken = [];
+  const loading = [], broken = [], lazy = [];
   for (const d of docs()) for (const i of Array.from(d.images)) {
     if (!i.getClientRects().length) continue;  // not rendered: not in the picture
     const src = (i.currentSrc || i.src || '').slice(0, 300);
     if (!i.complete) loading.push(src);
     else if (!i.naturalWidth && src) broken.push(src);
+    // A script-loaded image (data-src, data-original) still showing its placeholder.
+    const want = i.getAttribute('data-src') || i.getAttribute('data-original') ||
+      i.getAttribute('data-lazy-src') || '';
+    const own = (i.getAttribute('src') || '').trim();
+    if (want.trim() && (!own || own.startsWith('data:') ||
+        (i.complete && i.naturalWidth <= 2 && i.naturalHeight <= 2)))
+      lazy.push(want.trim().slice(0, 300));
   }
   const want = __WANT__;
   let met = want ? 0 : 1;
@@ -162,7 +169,7 @@ def settle_state_js(wait_for: str) -> str:
   const p = probe(), box = findBox();
   return {h: pageHeight(), type: document.contentType || '', ready: document.readyState,
           title: document.title || '', loading: loading.slice(0, 50), n_loading: loading.length,
-          broken: broken.slice(0, 50), n_broken: broken.length,
+          broken: broken.slice(0, 50), n_broken: broken.length, lazy: lazy.slice(0, 50),
           fonts: document.fonts && document.fonts.status === 'loading' ? 1 : 0,
           inflight: p.inflight || 0, timers: p.timers || 0, probe: 'inflight' in p ? 1 : 0,
           quiet_ms: Math.round(performance.now() - window.__elWatch.last),
@@ -211,8 +218,11 @@ SCROLL_TOP_JS = _fill("""(() => {__HELPERS__
 
 # Make the picture whole: the main scrolling box (and the ancestors that clip it) grows
 # to its content; fixed and sticky elements are pinned where they are at the top of the
-# page, so they appear once instead of on every slice and PDF page. Everything changed is
-# remembered and put back by RESTORE_JS before the MHTML is saved.
+# page, so they appear once instead of on every slice and PDF page. Elements fixed at the
+# bottom of the window (cookie banners, app bars) go after the end of the page instead,
+# where they cover nothing; text that the other pinned overlays cover is counted
+# ("covered"). Everything changed is remembered and put back by RESTORE_JS before the
+# MHTML is saved.
 PREPARE_JS = _fill("""JSON.stringify((() => {__HELPERS__
   window.scrollTo({top: 0, left: 0, behavior: 'instant'});
   const saved = window.__elSaved = window.__elSaved || [];
@@ -223,7 +233,8 @@ PREPARE_JS = _fill("""JSON.stringify((() => {__HELPERS__
     '[' + MARK + 'expand-up]{height:auto!important;max-height:none!important;' +
     'min-height:0!important;overflow:visible!important}';
   (document.head || document.documentElement).appendChild(css);
-  const out = {box: '', box_before: 0, box_after: 0, box_left: 0, pinned: 0};
+  const out = {box: '', box_before: 0, box_after: 0, box_left: 0, pinned: 0, moved: 0,
+               covered: 0, covered_by: []};
   const box = findBox();
   if (box) {
     out.box = describe(box);
@@ -240,6 +251,17 @@ PREPARE_JS = _fill("""JSON.stringify((() => {__HELPERS__
     if (pos === 'fixed' || pos === 'sticky') pin.push([e, pos, e.getBoundingClientRect()]);
   }
   for (const [e, pos] of pin) saved.push([e, e.getAttribute('style')]);
+  const end = pageHeight(), vh = innerHeight;
+  const atBottom = (pos, r) => pos === 'fixed' && r.height > 0 && r.width > 0 &&
+    r.bottom >= vh - 2 && r.top >= vh / 2;
+  let top0 = Infinity;
+  for (const [e, pos, r] of pin) if (atBottom(pos, r)) top0 = Math.min(top0, r.top);
+  const want = new Map();
+  for (const [e, pos, r] of pin) {
+    const moved = atBottom(pos, r);
+    want.set(e, moved ? end + (r.top - top0) : r.top);
+    if (moved) out.moved++;
+  }
   for (const [e, pos, r] of pin) {
     const s = e.style;
     if (pos === 'sticky') {
@@ -248,7 +270,7 @@ PREPARE_JS = _fill("""JSON.stringify((() => {__HELPERS__
       continue;
     }
     s.setProperty('position', 'absolute', 'important');
-    s.setProperty('top', r.top + 'px', 'important');
+    s.setProperty('top', want.get(e) + 'px', 'important');
     s.setProperty('left', r.left + 'px', 'important');
     s.setProperty('bottom', 'auto', 'important');
     s.setProperty('right', 'auto', 'important');
@@ -260,11 +282,42 @@ PREPARE_JS = _fill("""JSON.stringify((() => {__HELPERS__
   }
   for (const [e, pos, r] of pin) {  // inside a positioned ancestor: correct the offset
     if (pos !== 'fixed') continue;
-    const now = e.getBoundingClientRect();
-    e.style.setProperty('top', (r.top + (r.top - now.top)) + 'px', 'important');
+    const now = e.getBoundingClientRect(), top = want.get(e);
+    e.style.setProperty('top', (top + (top - now.top - scrollY)) + 'px', 'important');
     e.style.setProperty('left', (r.left + (r.left - now.left)) + 'px', 'important');
   }
   out.pinned = pin.length;
+  // Text under the overlays left at their first-screen place (topmost there: covered).
+  const over = [];
+  for (const [e, pos, r] of pin) {
+    if (pos !== 'fixed' || atBottom(pos, r)) continue;
+    const b = e.getBoundingClientRect(), cs = getComputedStyle(e);
+    if (b.width > 0 && b.height > 0 && cs.visibility !== 'hidden' && Number(cs.opacity) > 0)
+      over.push([e, b]);
+  }
+  if (over.length && document.body) {
+    const range = document.createRange(), by = new Set();
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    let seen = 0;
+    for (let n = walker.nextNode(); n && seen < 20000; n = walker.nextNode()) {
+      if (!n.data.trim() || !n.parentElement) continue;
+      seen++;
+      range.selectNodeContents(n);
+      const t = range.getBoundingClientRect();
+      if (!t.width || !t.height || t.top >= vh) continue;
+      for (const [e, b] of over) {
+        if (e.contains(n)) continue;
+        const x0 = Math.max(t.left, b.left), x1 = Math.min(t.right, b.right);
+        const y0 = Math.max(t.top, b.top), y1 = Math.min(t.bottom, b.bottom, vh);
+        if (x1 - x0 < 2 || y1 - y0 < 2) continue;
+        const hit = document.elementFromPoint((x0 + x1) / 2, (y0 + y1) / 2);
+        if (hit && e.contains(hit) && !hit.contains(n)) {
+          out.covered++; by.add(describe(e)); break;
+        }
+      }
+    }
+    out.covered_by = Array.from(by).slice(0, 5);
+  }
   return out;
 })())""")
 

@@ -138,10 +138,20 @@ class RenderSteps:
             else:
                 result.notes.append(f"The page scrolls inside a box ({box[:80]}); it was "
                                     "expanded to show its whole content.")
-        pinned = int(prep.get("pinned") or 0)
-        if pinned:
-            result.notes.append(f"{pinned} fixed or sticky element(s) (banners, headers) are "
-                                "shown once, where they were at the top of the page.")
+        pinned, moved = int(prep.get("pinned") or 0), int(prep.get("moved") or 0)
+        if pinned > moved:
+            result.notes.append(f"{pinned - moved} fixed or sticky element(s) (headers, boxes) "
+                                "are shown once, where they were at the top of the page.")
+        if moved:
+            result.notes.append(f"{moved} element(s) fixed at the bottom of the window (cookie "
+                                "banners, bars) are shown once, after the end of the page, so "
+                                "they cover nothing.")
+        covered = int(prep.get("covered") or 0)
+        if covered:
+            by = ", ".join(str(d)[:80] for d in list(prep.get("covered_by") or [])[:5])
+            result.partial_reasons.append(
+                f"overlay covers text: {covered} text block(s) lie under fixed element(s) "
+                f"shown where the window showed them ({by})")
 
     def _measure(self, then: Any) -> None:
         self._js(MEASURE_JS, lambda value: then(parse_json(value)))

@@ -31,12 +31,12 @@ from app.capture.fidelity_js import (
 from app.capture.web_result import PageCapture
 
 VIEWPORT = (1280, 800)  # CSS px: the page is laid out and scrolled in this window
-SLICE_HEIGHT = 8_000  # px: the view's height while settling and per rendered slice
+SLICE_HEIGHT = 8_000  # px: the view's height per rendered slice (and once scrolled through)
 SETTLE_BUDGET_S = 12.0  # settling takes at most this long (plus --settle)
 STEP_WAIT_MS = 2_000  # per scroll step, waiting for the requests it started, at most
 POLL_MS = 100
 DOM_BUSY_MS = 2_000  # a page that never stops changing is frozen after this long
-MAX_SCROLL_STEPS = 60
+MAX_SCROLL_STEPS = 120  # screenfuls of the ordinary window
 TIMER_WAIT_MS = TIMER_MAX_MS + 1_500  # pending one-shot timers are waited for this long
 SCROLL_ROUNDS = 3  # scroll-throughs at most (again when the page grew after one)
 
@@ -76,6 +76,8 @@ class SettleRecord:
     drops_rows: bool = False  # text seen at the top went missing further down (virtual list)
     pending: dict[str, Any] = field(default_factory=dict)
     broken_images: list[str] = field(default_factory=list)
+    stopped: dict[str, Any] = field(default_factory=dict)  # loading stopped at --timeout
+    lazy_images: list[str] = field(default_factory=list)  # data-src left unloaded
 
     def as_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -99,11 +101,24 @@ class SettleRecord:
             data["timers_left"] = self.timers_left
         if self.drops_rows:
             data["drops_rows_out_of_view"] = True
+        if self.stopped:
+            data["loading_stopped"] = self.stopped
+        if self.lazy_images:
+            data["lazy_images_not_loaded"] = self.lazy_images
         return data
 
     def reasons(self) -> list[str]:
         """Why the picture may not hold the settled page (for ``full_page: false``)."""
         out = []
+        if self.stopped:
+            missing = self.stopped.get("images") or []
+            out.append(f"the page had not finished loading after {self.stopped.get('after_s')} s "
+                       f"(--timeout); loading was stopped"
+                       + (f": images not loaded ({len(missing)}: {', '.join(missing[:3])})"
+                          if missing else ""))
+        if self.lazy_images:
+            out.append(f"lazy images not loaded ({len(self.lazy_images)} kept their placeholder: "
+                       f"{', '.join(self.lazy_images[:3])})")
         if self.pending.get("images"):
             out.append(f"{len(self.pending['images'])} image(s) had not loaded")
         if self.pending.get("wait_for"):
@@ -131,6 +146,7 @@ class SettleSteps:
     _settle_t0: float
     _scrolled_height: int
     _scroll_rounds: int
+    _budget_cap_s: float | None
 
     def _js(self, script: str, then: Any) -> None:
         raise NotImplementedError
@@ -156,7 +172,6 @@ class SettleSteps:
 
         def first(state: dict[str, Any]) -> None:
             if not self._page_is_a_file(state):
-                self._fit_view(state)
                 self._scroll_step(0, int(state.get("h") or 0))
         self._state(first)
 
@@ -164,7 +179,10 @@ class SettleSteps:
         return int((time.monotonic() - self._settle_t0) * 1000)
 
     def _budget_ms(self) -> int:
-        return int((self.settle_budget_s + self.settle_s) * 1000)
+        budget = self.settle_budget_s + self.settle_s
+        if self._budget_cap_s is not None:  # loading was stopped: what is left of --timeout
+            budget = min(budget, self._budget_cap_s)
+        return int(budget * 1000)
 
     def _state(self, then: Any) -> None:
         def parse(value: Any) -> None:
@@ -186,6 +204,12 @@ class SettleSteps:
         return False
 
     def _scroll_step(self, step: int, last_height: int) -> None:
+        """Scroll one screenful on in the ordinary window: feeds and lazy images that
+        listen for scroll events load as they would for a reader (a view grown to the
+        page's height would never scroll, so they would stay at their first screen)."""
+        if step == 0 and self._view is not None and self._view.height() != VIEWPORT[1]:
+            self._view.resize(*VIEWPORT)
+
         def scrolled(value: Any) -> None:
             try:
                 data = json.loads(value) if isinstance(value, str) else {}
@@ -219,14 +243,16 @@ class SettleSteps:
         gone, kept = int(seen.get("gone") or 0), int(seen.get("kept") or 0)
         if gone > 5 and gone * 5 > kept:
             self._settle.drops_rows = True
-        resized = self._fit_view(state)
         height = int(state.get("h") or 0)
         grew = height > last_height
         if height >= self.max_height and grew:  # enough for the picture, and more comes
             self._settle.kept_growing = True
         if self._settle.kept_growing or self._settle.scroll_steps >= MAX_SCROLL_STEPS \
-                or self._elapsed_ms() >= self._budget_ms() or (end and not grew and not resized):
+                or self._elapsed_ms() >= self._budget_ms() or (end and not grew):
             self._scrolled_height = height
+            # Only now the view grows towards the page's height (lazy content in it loads
+            # at once); growing makes the page longer for some feeds: another round then.
+            self._fit_view(state)
             self._js(SCROLL_TOP_JS, lambda _v: self._settle_wait(-1))
         else:
             self._scroll_step(step + 1, height)
@@ -270,6 +296,7 @@ class SettleSteps:
                 record.waited_ms, record.pending = elapsed, pending
                 record.settled, record.dom_quiet = not pending, dom_quiet
                 record.broken_images = list(state.get("broken") or [])
+                record.lazy_images = [str(u) for u in state.get("lazy") or []]
                 self._settled()
             else:
                 self._later(POLL_MS, lambda: self._settle_wait(since))

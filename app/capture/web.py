@@ -50,7 +50,7 @@ from app.capture.errors import (
     Unreachable,
 )
 from app.capture.fidelity_js import PROBE_JS
-from app.capture.render import RenderSteps
+from app.capture.render import RenderSteps, parse_json
 from app.capture.safe_browsing import strip_from_snapshot
 from app.capture.settle import (
     SETTLE_BUDGET_S,
@@ -77,6 +77,20 @@ MAX_DOWNLOAD_BYTES = 2 * 1024**3  # a directly served file larger than this is r
 PROCESS_TIMEOUT_S = 180.0  # rendering, PDF and MHTML of a loaded page, at most
 PROBE_MS = 500  # how often a loading document's type is checked
 MAX_NAVIGATIONS = 10  # main-frame loads per capture (script and meta redirects)
+MAX_RESERVE_S = 20.0  # of --timeout, kept for settling and rendering a page still loading
+CHECK_MS = 3_000  # how long the renderer may take to say whether the document arrived
+# Whether the main document has arrived and been parsed (DOMContentLoaded) with content,
+# and which rendered images are still loading. Returns JSON text, never a boolean.
+ARRIVED_JS = """JSON.stringify((() => {
+  const b = document.body, ready = document.readyState;
+  const blank = !location.href || location.href.startsWith('about:');
+  const content = b && (b.innerText.trim().length || b.querySelector('img, video, svg, canvas'));
+  const loading = Array.from(document.images)
+    .filter(i => i.getClientRects().length && !i.complete)
+    .map(i => (i.currentSrc || i.src || '').slice(0, 300));
+  return {arrived: !blank && ready !== 'loading' && content ? 1 : 0,
+          loading: loading.slice(0, 50)};
+})())"""
 def engine_description() -> str:
     version, chromium = str(qWebEngineVersion()), str(qWebEngineChromiumVersion())
     return f"QtWebEngine {version} (Chromium {chromium})"
@@ -137,6 +151,9 @@ class PageCapturer(QObject, DownloadSteps, SettleSteps, RenderSteps):
         self._direct_started = False
         self._snapshot: bytes | None = None
         self._deadline = 0.0  # time.monotonic() by which loading and downloading must end
+        self._cut: dict[str, Any] = {}  # loading stopped at the deadline: what was pending
+        self._budget_cap_s: float | None = None  # settling budget after such a stop
+        self._checking = False
         self._download: QWebEngineDownloadRequest | None = None
         self._probe = QTimer(self)
         self._probe.timeout.connect(lambda: self._guarded(self._probe_type))
@@ -213,7 +230,8 @@ class PageCapturer(QObject, DownloadSteps, SettleSteps, RenderSteps):
         self._direct_started = False
         self._deadline = time.monotonic() + self.timeout_s
         self._download = None
-        self._timer.start(int(self.timeout_s * 1000))
+        self._cut, self._budget_cap_s, self._checking = {}, None, False
+        self._timer.start(self._load_ms())
         if self._snapshot is None:
             self._probe.start(PROBE_MS)
         self.stage.emit("loading")
@@ -238,6 +256,8 @@ class PageCapturer(QObject, DownloadSteps, SettleSteps, RenderSteps):
         code = info.errorCode()
         if info.isDownload():
             return  # the download request carries on
+        if self._cut:
+            return  # loading was stopped at the deadline and the page is being settled
         if domain == domains.HttpStatusCodeDomain and code >= 400:
             self._fail(HttpErrorStatus(
                 f"The server answered HTTP {code} for {self._url}; nothing was stored.", code))
@@ -281,7 +301,7 @@ class PageCapturer(QObject, DownloadSteps, SettleSteps, RenderSteps):
         self._result.one_moment = None
         if self._view is not None:
             self._view.resize(*VIEWPORT)
-        self._timer.start(self._remaining_ms())  # --timeout is one deadline for all loads
+        self._timer.start(self._load_ms())  # --timeout is one deadline for all loads
         self.stage.emit("loading")
 
     def _record_response(self, info: QWebEngineLoadingInfo) -> None:
@@ -359,6 +379,57 @@ class PageCapturer(QObject, DownloadSteps, SettleSteps, RenderSteps):
     def _remaining_ms(self) -> int:
         return max(0, int((self._deadline - time.monotonic()) * 1000))
 
+    def _reserve_s(self) -> float:
+        """The part of --timeout kept for settling and rendering a page whose document
+        arrived but whose images or other parts were still loading."""
+        return min(self.timeout_s / 3, MAX_RESERVE_S)
+
+    def _load_ms(self) -> int:
+        return max(0, self._remaining_ms() - int(self._reserve_s() * 1000))
+
+    def _check_arrived(self) -> None:
+        """Loading is near its deadline: if the main document has arrived and been
+        parsed, stop loading and capture what is there (partial); otherwise wait to the
+        end of --timeout and fail then."""
+        final = self._remaining_ms() <= 0
+        self._checking = True
+        gen = self._gen
+
+        def no_answer() -> None:
+            if gen == self._gen and self._checking and self.busy and not self._loaded:
+                self._not_loaded()
+        QTimer.singleShot(CHECK_MS, no_answer)
+
+        def got(value: Any) -> None:
+            self._checking = False
+            if self._loaded or self._download is not None or self._direct_started:
+                return
+            data = parse_json(value)
+            if int(data.get("arrived") or 0):
+                self._stop_loading([str(u) for u in data.get("loading") or []])
+            elif final:
+                self._not_loaded()
+            else:
+                self._timer.start(max(self._remaining_ms(), 1))
+        self._js(ARRIVED_JS, got)
+
+    def _stop_loading(self, loading: list[str]) -> None:
+        assert self._page is not None
+        waited = self.timeout_s - self._remaining_ms() / 1000
+        self._cut = {"after_s": round(waited, 1), "images": loading}
+        self._loaded = True
+        self._probe.stop()
+        self._page.triggerAction(self._page.WebAction.Stop)
+        self._budget_cap_s = max(1.0, self._remaining_ms() / 2000)
+        self._timer.start(int(max(self.timeout_s, PROCESS_TIMEOUT_S + self.settle_s) * 1000))
+        self.stage.emit("settling")
+        self._settle_begin()
+        self._settle.stopped = dict(self._cut)
+
+    def _not_loaded(self) -> None:
+        self._fail(CaptureTimeout(
+            f"{self._url} did not load within {self.timeout_s:g} s; nothing was stored."))
+
     def _on_timeout(self) -> None:
         if self.busy and self._download is not None:
             self._fail(CaptureTimeout(
@@ -368,9 +439,10 @@ class PageCapturer(QObject, DownloadSteps, SettleSteps, RenderSteps):
             self._fail(CaptureTimeout(
                 f"{self._url} loaded but could not be rendered and saved in time; "
                 "nothing was stored."))
-        elif self.busy:
-            self._fail(CaptureTimeout(
-                f"{self._url} did not load within {self.timeout_s:g} s; nothing was stored."))
+        elif self.busy and self._snapshot is None and not self._checking:
+            self._check_arrived()
+        elif self.busy and not self._checking:
+            self._not_loaded()
 
     def _succeed(self) -> None:
         result = self._result

@@ -129,6 +129,59 @@ window.addEventListener('load', () => setTimeout(() => {
     return _page("앱", body)
 
 
+SCROLL_POSTS = 50  # a feed that adds ten 300 px posts on window scroll events
+
+
+def scroll_feed_page() -> bytes:
+    body = """<div id="f"></div><script>
+let c = 0, busy = 0;
+const add = () => { for (let i = 0; i < 10 && c < TOTAL; i++) { c++;
+  const d = document.createElement('div');
+  d.style = 'height:300px;margin:0;border-bottom:2px solid #333';
+  d.textContent = 'SFEED-' + c + ' 피드'; document.getElementById('f').appendChild(d); } };
+add();
+addEventListener('scroll', () => {
+  if (busy || c >= TOTAL || innerHeight + scrollY <= document.body.scrollHeight - 400) return;
+  busy = 1; setTimeout(() => { add(); busy = 0; }, 300);
+});
+</script>""".replace("TOTAL", str(SCROLL_POSTS))
+    return _page("scroll feed", body)
+
+
+# jQuery-lazyload style: data-src becomes src when a scroll event finds it near the view.
+SCROLL_LAZY_TOPS = (1500, 3200)  # the two images the script loads (colours 0 and 2)
+SCROLL_LAZY_NEVER = "/lazyimg/4.png"  # one its script never handles
+
+
+def scroll_lazy_page() -> bytes:
+    w, h = LAZY_SIZE
+    body = (f'<div style="height:1500px">위</div><img class="l" width={w} height={h} '
+            f'data-src="/lazyimg/0.png" style="display:block">'
+            f'<div style="height:1500px">가운데</div><img class="l" width={w} height={h} '
+            f'data-src="/lazyimg/2.png" style="display:block">'
+            f'<div style="height:600px">아래</div><img class="other" width={w} height={h} '
+            f'data-src="{SCROLL_LAZY_NEVER}" style="display:block"><p>SCROLL-LAZY-END</p>'
+            "<script>const check = () => { for (const i of document.querySelectorAll('img.l'))"
+            " if (!i.src && i.getBoundingClientRect().top < innerHeight + 50) "
+            "i.src = i.dataset.src; }; addEventListener('scroll', check);</script>")
+    return _page("scroll lazy", body)
+
+
+PROMO = (0, 200, 100)  # a fixed box in the middle of the window, over the comments
+
+
+def cover_page(promo: bool) -> bytes:
+    """Comments 100 px apart (text at the top of each); a 120 px cookie banner fixed at
+    the bottom of the window lies over comment 7, a fixed promo box over comments 3-4."""
+    comments = "".join(f'<p style="height:100px;margin:0">COVER-COMMENT-{i} {KO}</p>'
+                       for i in range(30))
+    box = (f'<div id="promo" style="position:fixed;left:0;top:300px;width:600px;height:150px;'
+           f'background:{_rgb(PROMO)}">PROMO 앱 설치</div>') if promo else ""
+    banner = (f'<div style="position:fixed;left:0;right:0;bottom:0;height:120px;'
+              f'background:{_rgb(BANNER)}">COOKIE-BANNER 쿠키</div>')
+    return _page("cover", comments + box + banner)
+
+
 def feed_page(total: int) -> bytes:
     body = """<div id="feed"></div><div id="more" style="height:10px"></div><script>
 let n = 0;
@@ -230,6 +283,11 @@ draw();
              "/hang": _page("hang", "<p>HANG</p><script>addEventListener('load', () => {"
                             "const i = new Image(50, 50); i.src = '/hangimg.png'; "
                             "document.body.appendChild(i); })</script>"),
+             # A parsed page with one image that never arrives (the load never ends).
+             "/scrollfeed": scroll_feed_page(), "/scrolllazy": scroll_lazy_page(),
+             "/cover-banner": cover_page(False), "/cover-promo": cover_page(True),
+             "/hangdoc": _page("hangdoc", "<p>HANGDOC-TEXT 본문</p><img width=50 height=50 "
+                               "src='/neverimg.png'><p>AFTER-IMAGE 뒤</p>"),
              "/interstitial": _page("잠시만", "<p>INTERSTITIAL 이동 중</p><script>"
                                     "addEventListener('load', () => setTimeout(() => "
                                     "location.replace('/landing'), 2000))</script>")}
@@ -262,6 +320,9 @@ draw();
                 self.send(200, png_bytes(*LAZY_SIZE, LAZY_COLORS[n]), "image/png")
             elif path == "/hangimg.png":  # an image that never arrives within a test
                 time.sleep(8)
+                self.send(200, png_bytes(50, 50, (0, 0, 0)), "image/png")
+            elif path == "/neverimg.png":  # longer than any test waits
+                time.sleep(60)
                 self.send(200, png_bytes(50, 50, (0, 0, 0)), "image/png")
             elif path == "/font.ttf":
                 self.send(200, font, "font/ttf")

@@ -14,6 +14,7 @@ import io
 import re
 import shutil
 import subprocess
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -98,8 +99,9 @@ def test_fixed_and_sticky_elements_appear_once_in_png_and_pdf(fsite: Any, captur
     result = capture(fsite.url("/overlays"))
     image = _image(result)
     assert image.height > 2 * 8000  # three render slices
-    # Once each, where the 1280 x 800 window showed them at the top of the page.
-    assert _bands(_rows_with(image, fs.BANNER, 1000)) == [(730, 799)]
+    # Once each: the bottom banner after the end of the page (it covers nothing there),
+    # the others where the 1280 x 800 window showed them at the top of the page.
+    assert _bands(_rows_with(image, fs.BANNER, 1000)) == [(image.height - 70, image.height - 1)]
     assert _bands(_rows_with(image, fs.HEADER, 1000)) == [(0, 49)]
     assert _bands(_rows_with(image, fs.LOGIN, 1250)) == [(120, 269)]
     assert _shot(result)["full_page"] is True
@@ -113,6 +115,28 @@ def test_fixed_and_sticky_elements_appear_once_in_png_and_pdf(fsite: Any, captur
     # The MHTML keeps the page's own markup: the banner is fixed there, as served.
     html = _mhtml_html(result.mhtml)
     assert "position:fixed" in html and "data-evidence-locker" not in html
+
+
+def test_bottom_banner_goes_after_the_page_and_covers_no_comment(fsite: Any,
+                                                                 capture: Any) -> None:
+    result = capture(fsite.url("/cover-banner"))
+    image = _image(result)
+    assert image.height == 30 * 100 + 120
+    assert _bands(_rows_with(image, fs.BANNER, 1000)) == [(3000, 3119)]
+    # Comment 7's line (y 700-720) is drawn, not hidden under the banner.
+    dark = [x for x in range(0, 400) if sum(image.getpixel((x, 710))) < 300]
+    assert dark, "comment 7 is not visible"
+    assert _shot(result)["full_page"] is True
+    assert any("after the end of the page" in n for n in result.metadata()["notes"])
+
+
+def test_overlay_that_covers_text_is_reported(fsite: Any, capture: Any) -> None:
+    result = capture(fsite.url("/cover-promo"))
+    shot = _shot(result)
+    assert shot["full_page"] is False
+    reasons = " ".join(shot["partial_reasons"])
+    assert "overlay covers text: 2 text block(s)" in reasons and "div#promo" in reasons
+    assert _bands(_rows_with(_image(result), fs.PROMO, 500)) == [(300, 449)]
 
 
 def test_clock_and_rotating_ads_one_moment_in_every_artifact(fsite: Any, capture: Any) -> None:
@@ -147,6 +171,28 @@ def test_finite_feed_is_whole_in_picture_and_text(fsite: Any, capture: Any) -> N
     assert result.png_size[1] >= 40 * 200
     assert _shot(result)["full_page"] is True
     assert result.metadata()["text_check"]["outside"] == 0
+
+
+def test_feed_that_grows_on_scroll_events_is_whole(fsite: Any, capture: Any) -> None:
+    result = capture(fsite.url("/scrollfeed"))
+    for i in (1, 11, fs.SCROLL_POSTS):
+        assert f"SFEED-{i} " in result.text, i
+    assert _image(result).height >= fs.SCROLL_POSTS * 302
+    assert _shot(result)["full_page"] is True
+
+
+def test_scroll_event_lazy_images_load_and_unloaded_ones_are_reported(
+        fsite: Any, capture: Any) -> None:
+    result = capture(fsite.url("/scrolllazy"))
+    image = _image(result)
+    for top, color in zip(fs.SCROLL_LAZY_TOPS, (fs.LAZY_COLORS[0], fs.LAZY_COLORS[2]),
+                          strict=True):
+        assert _close(image.getpixel((150, top + 100)), color), (top, image.getpixel((150, top + 100)))
+    shot = _shot(result)
+    assert shot["full_page"] is False
+    reasons = " ".join(shot["partial_reasons"])
+    assert "lazy images not loaded (1 " in reasons and fs.SCROLL_LAZY_NEVER in reasons
+    assert result.metadata()["settle"]["lazy_images_not_loaded"] == [fs.SCROLL_LAZY_NEVER]
 
 
 def test_endless_feed_is_cut_and_says_so(fsite: Any, capture: Any) -> None:
@@ -245,6 +291,22 @@ def test_unsettled_page_and_missing_wait_for_are_reported(fsite: Any, capture: A
     settle = result.metadata()["settle"]
     assert settle["settled"] is False and settle["pending"]["images"] == [fsite.url("/hangimg.png")]
     assert "wait-for: NEVER-THERE" in settle["waited_for"]
+
+
+def test_image_that_never_arrives_gives_a_partial_capture_not_a_failure(
+        fsite: Any, capture: Any) -> None:
+    started = time.monotonic()
+    result = capture(fsite.url("/hangdoc"), timeout_s=6.0)
+    assert time.monotonic() - started < 30
+    assert "HANGDOC-TEXT" in result.text and "AFTER-IMAGE" in result.text
+    shot = _shot(result)
+    assert shot["full_page"] is False
+    reasons = " ".join(shot["partial_reasons"])
+    assert "loading was stopped" in reasons and "images not loaded" in reasons
+    assert fsite.url("/neverimg.png") in reasons
+    stopped = result.metadata()["settle"]["loading_stopped"]
+    assert stopped["images"] == [fsite.url("/neverimg.png")] and stopped["after_s"] <= 6
+    assert _image(result).height >= 100 and result.mhtml and result.pdf
 
 
 def test_virtual_list_is_an_honest_partial(fsite: Any, capture: Any) -> None:
