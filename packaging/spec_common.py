@@ -24,6 +24,7 @@ RESOURCE_GLOBS = (
     "tsa/*.pem",
     "tsa/README.md",
     "icons/*.svg",
+    "takedown/*.json",
 )
 
 # Packages whose metadata is read at run time (versions in the report, entry points).
@@ -70,7 +71,7 @@ def needed_resources() -> list[str]:
     translation, the shipped TSA list and every certificate it names, the launcher icons
     and the report font. The test suite checks that resource_files() covers them."""
     needed = ["i18n/app_en.qm", "i18n/app_ko.qm", "tsa/tsas.json",
-              f"icons/{APP_ID}.svg", f"icons/{NEUTRAL_ID}.svg"]
+              f"icons/{APP_ID}.svg", f"icons/{NEUTRAL_ID}.svg", "takedown/platforms.json"]
     config = json.loads((RESOURCES / "tsa" / "tsas.json").read_text(encoding="utf-8"))
     for tsa in config.get("tsas", []):
         for name in list(tsa.get("roots", [])) + list(tsa.get("untrusted", [])):

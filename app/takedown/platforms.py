@@ -12,8 +12,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from app.errors import RejectedInput, UsageError
+from app.resources import resource_path
 
-DATA_FILE = Path(__file__).resolve().parents[2] / "resources" / "takedown" / "platforms.json"
+DATA_FILE = resource_path("takedown", "platforms.json")
 ENV = "LOCKER_TAKEDOWN_PLATFORMS"
 MAX_URL = 8000
 

@@ -180,11 +180,15 @@ stored = []
 browser.stored.connect(lambda kind, item: (stored.append(kind), loop.quit()))
 browser.failed.connect(lambda message: (print("failed", message), loop.quit()))
 loop = QEventLoop()
-browser.page.loadFinished.connect(lambda ok: loop.quit())
+browser.loaded.connect(lambda ok: loop.quit())  # also the page that replaces it on a toggle
 browser.load(url)
 loop.exec()
+browser._confirm_show = lambda: True  # the person confirms "Show images" in the dialog
 browser.show_images.setChecked(True)
+loop.exec()
 browser.show_images.setChecked(False)
+loop.exec()
+browser.loaded.disconnect()
 browser.capture_page()
 loop.exec()
 browser.page.download(QUrl(url), "post.html")
