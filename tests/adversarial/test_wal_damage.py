@@ -101,13 +101,18 @@ def test_flipped_bit_in_leftover_wal_is_caught_and_recovered(
     items, warning = _items(vault, passphrase_file)
     assert len(items) < FILES  # what SQLite alone would show: saved items missing ...
     assert "opened read-only" in warning and "locker recover" in warning  # ... but said
+    assert warning.count("write-ahead log left by") == 1  # once, not once per layer
     kept = list(vault.parent.glob("v.locker-wal.damaged-*"))
     assert len(kept) == 1 and kept[0].read_bytes() == Path(f"{vault}-wal").read_bytes()
 
     added = locker("note", vault, "1", "x", passphrase_file=passphrase_file)
     assert added.returncode != 0 and "Nothing can be written" in added.stderr
+    assert added.stderr.count("write-ahead log left by") == 1
     verify = locker("verify", vault, passphrase_file=passphrase_file)
     assert verify.returncode == 4 and "write-ahead log" in verify.stdout
+    assert (verify.stdout + verify.stderr).count("WARNING: The vault was opened read-only") == 1
+    as_json = locker("verify", vault, "--json", passphrase_file=passphrase_file)
+    assert json.loads(as_json.stdout)["damaged_log"]["lost_commits"] >= 1
     assert _state(vault) == before  # nothing was written: not the vault, -wal or -shm
 
     new = tmp_path / "recovered.locker"

@@ -52,6 +52,9 @@ def test_older_copy_put_back_is_flagged_with_missing_count(tmp_path: Path,
     out = locker("verify", vault, "--json", passphrase_file=passphrase_file)
     report = json.loads(out.stdout)
     assert report["warnings"] and f"{missing} custody events are missing" in report["warnings"][0]
+    assert out.returncode == 0  # never refused: scripts read "history_warning" instead
+    assert report["history_warning"]["missing_events"] == missing
+    assert out.stderr.count("custody events are missing") == 0  # said once, in the report
     text = locker("verify", vault, passphrase_file=passphrase_file)
     assert "WARNING" in text.stdout and "everything holds" not in text.stdout
 
