@@ -45,7 +45,8 @@ class BundleReport:
             lines += [f"    note: {n}" for n in c.notes[:30]]
         for e in self.exhibits:
             lines.append(f"  {e['exhibit']}  {e['files']} file(s)  {e['timestamps']} timestamp(s)"
-                         f"  {e['title']}")
+                         f"  {e['title']}"
+                         + ("  [ARCHIVED by the sender]" if e.get("archived") else ""))
         for t in self.transfers:
             lines.append(f"  transfer: {t['at']} {t['event']} by {t['holder']}"
                          + ("" if t.get("holder_verified", True) else " [UNVERIFIED holder]")

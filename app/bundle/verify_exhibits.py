@@ -62,7 +62,8 @@ def check_exhibits(z: BagSource, bundle: dict[str, Any], manifest: dict[str, str
         report.exhibits.append({"exhibit": name, "uid": meta["uid"], "title": meta.get("title", ""),
                                 "files": len(meta["artifacts"]),
                                 "timestamps": len(meta.get("timestamps") or []),
-                                "captured_at": meta.get("captured_at")})
+                                "captured_at": meta.get("captured_at"),
+                                "archived": meta.get("archived") is True})
     report.checks.append(checks.Finding(
         "exhibits", not problems, f"{len(exhibits)} exhibits match the custody entries that "
         "recorded them" if not problems else "mismatches", problems))
