@@ -67,6 +67,11 @@ def check_exhibits(z: BagSource, bundle: dict[str, Any], manifest: dict[str, str
     report.checks.append(checks.Finding(
         "exhibits", not problems, f"{len(exhibits)} exhibits match the custody entries that "
         "recorded them" if not problems else "mismatches", problems))
+    # A verified token over any entry of the exporter's chain anchors, through the hash
+    # links, its first entry: the vault_created record naming the signing key.
+    report.identity_anchored = any(
+        t.ok and any(vid == report.exporter_vault_id for vid, _seq in t.covered)
+        for t in token_results)
     t_problems = [p for t in token_results for p in t.problems]
     t_notes = [n for t in token_results for n in t.notes]
     t_notes += [f"{t.stem}: {t.tsa}, genTime {t.gen_time}" for t in token_results if t.ok]
