@@ -104,10 +104,14 @@ def _try(work: Path, out: Path, key: bytes, method: str, before: int,
     finally:
         candidate.close()
     with Vault.open(written, key=key) as new:
+        previous = headseen.recorded(new.vault_id)  # what was seen of the damaged vault
+        fork_seq, fork_hash = new.chain_head()  # the last event the damaged vault also has
         new.log_event("vault_recovered", None, {
             "method": method, "items": items, "items_visible_before": before,
             "from_file": source.name})
-        headseen.remember(new, force=True)  # the new vault is the one to compare with now
+        # The new vault is the one to compare with now; the damaged one (and an intact copy
+        # of it) is the other branch of a fork, not an older copy.
+        headseen.remember_recovery(new, fork_seq, fork_hash, previous)
     with contextlib.suppress(OSError):
         db.fsync_dir(out.parent)
     return RecoverResult(written, method, items, before)

@@ -244,3 +244,31 @@ def test_crash_then_deleted_wal_is_flagged(tmp_path: Path, passphrase_file: Path
     items, warning = _items(vault, passphrase_file)
     assert len(items) < len(run.lines)  # items reported saved are gone ...
     assert "custody events are missing" in warning  # ... and that is said
+
+
+def test_recovery_is_a_fork_not_a_rollback(crashed: tuple[Path, dict[str, str]],
+                                           tmp_path: Path, passphrase_file: Path) -> None:
+    """After `locker recover`, the intact copy from before the damage (same vault id, more
+    items) and the damaged vault itself are the other branch of a fork: not flagged as
+    put back from an older copy. A real rollback of the recovered vault still is."""
+    intact = _copy(crashed[0], tmp_path / "pre")  # e.g. a copy on a stick from before
+    vault = _copy(crashed[0], tmp_path / "v")
+    _flip(vault, "page bytes of the last frame")
+    assert len(_items(vault, passphrase_file)[0]) < FILES
+    new = tmp_path / "recovered.locker"
+    rec = locker("recover", vault, "--out", new, passphrase_file=passphrase_file)
+    assert rec.returncode == 0, rec.stderr
+
+    items, warning = _items(intact, passphrase_file)
+    assert len(items) == FILES and "WARNING" not in warning
+    _, warning = _items(vault, passphrase_file)
+    assert "opened read-only" in warning and "older copy" not in warning
+    assert "WARNING" not in _items(new, passphrase_file)[1]
+
+    old_copy = tmp_path / "recovered-old.locker"
+    shutil.copyfile(new, old_copy)
+    (tmp_path / "more.txt").write_bytes(b"after the recovery")
+    assert locker("add", new, tmp_path / "more.txt", passphrase_file=passphrase_file).returncode == 0
+    assert "WARNING" not in _items(intact, passphrase_file)[1]  # the fork is still known
+    shutil.copyfile(old_copy, new)
+    assert "custody events are missing" in _items(new, passphrase_file)[1]
