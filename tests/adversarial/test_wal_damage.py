@@ -272,3 +272,31 @@ def test_recovery_is_a_fork_not_a_rollback(crashed: tuple[Path, dict[str, str]],
     assert "WARNING" not in _items(intact, passphrase_file)[1]  # the fork is still known
     shutil.copyfile(old_copy, new)
     assert "custody events are missing" in _items(new, passphrase_file)[1]
+
+
+def test_recover_names_what_it_could_not_bring_back(crashed: tuple[Path, dict[str, str]],
+                                                     tmp_path: Path, passphrase_file: Path) -> None:
+    """The damaged last frame holds the last saved item: recover says how many saved
+    changes and custody events it left out, and names the lost item by title and SHA-256
+    (read from the intact frames of the damaged log)."""
+    vault = _copy(crashed[0], tmp_path / "v")
+    reported = crashed[1]
+    _flip(vault, "page bytes of the last frame")
+    new = tmp_path / "recovered.locker"
+    rec = locker("recover", vault, "--out", new, "--json", passphrase_file=passphrase_file)
+    assert rec.returncode == 0, rec.stderr
+    lost_report = json.loads(rec.stdout)["lost"]
+    got = {i["sha256"] for i in _items(new, passphrase_file)[0]}
+    lost = {sha for sha in reported.values() if sha not in got}
+    assert lost  # this damage does lose the last item ...
+    assert lost_report["commits"] >= len(lost)  # ... and says so
+    assert {i["sha256"] for i in lost_report["items"]} == lost
+    assert all(i["title"] and i["uid"] for i in lost_report["items"])
+    assert lost_report["custody_events"] >= len(lost)
+
+    text = locker("recover", vault, "--out", tmp_path / "again.locker",
+                  passphrase_file=passphrase_file)
+    assert text.returncode == 0, text.stderr
+    assert "NOT recovered" in text.stdout
+    for item in lost_report["items"]:
+        assert item["sha256"] in text.stdout and item["title"] in text.stdout
