@@ -413,8 +413,9 @@ def remove_quietly(*paths: Path | str) -> None:
 # -- whole files -----------------------------------------------------------------------
 
 def write_text_atomically(path: Path, text: str) -> None:
-    """Replace ``path`` with ``text`` (UTF-8). Raises OSError; nothing partial is left."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """Replace ``path`` with ``text`` (UTF-8), private to this user (file 0600, a folder
+    it creates 0700: these are config files). Raises OSError; nothing partial is left."""
+    mkdir_private(path.parent, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}-", suffix=".part", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:

@@ -234,6 +234,9 @@ def _link_held(vault: Vault, conn: Connection, vb: VerifiedBundle, meta: dict[st
             "case": held["case"]}
 
 
+SENDER_ARCHIVED = "archived by the sender"
+
+
 def _add_item(vault: Vault, conn: Connection, z: BagSource, vb: VerifiedBundle,
               meta: dict[str, Any], case_id: int, now: str, origin: str,
               cancelled: Callable[[], bool] | None, stored: _Counter) -> dict[str, Any]:
@@ -284,5 +287,10 @@ def _add_item(vault: Vault, conn: Connection, z: BagSource, vb: VerifiedBundle,
         "sender_vault_id": vb.report.exporter_vault_id, "origin_vault_id": origin,
         "exhibit": meta["exhibit"], "artifacts": recorded,
         "captured_at": meta.get("captured_at")})
+    if meta.get("archived") is True:  # shown archived here too, the way the sender left it
+        event = vault.append_event(conn, "item_archived", uid, {
+            "reason": SENDER_ARCHIVED, "bundle_id": vb.report.bundle_id})
+        conn.execute("UPDATE item_state SET archived = 1, reason = ?, changed_at = ?"
+                     " WHERE item_id = ?", (SENDER_ARCHIVED, event.at, item_id))
     return {"id": item_id, "uid": uid, "exhibit": meta["exhibit"], "title": meta.get("title"),
             "sha256": recorded[0]["sha256"] if recorded else None}

@@ -36,7 +36,7 @@ L = {
     "verified_fail": "Problems found at export / 내보낼 때 문제 발견",
     "thumb": "Blurred preview (derived, not evidence) / 흐린 미리보기 (파생물, 증거 아님)",
     "no_thumb": "No preview / 미리보기 없음",
-    "archived": "ARCHIVED / 보관 처리됨",
+    "archived": "ARCHIVED / 숨김 보관됨",
     "manifest_stamp": "Timestamp of this bundle's tag manifest / 태그 매니페스트 타임스탬프",
     "times": "About the times / 시각에 대하여",
     "explainer": "What these checks prove / 검증이 증명하는 것",
@@ -47,7 +47,7 @@ L = {
 }
 ROLES = {"exporter": "Exporting vault / 내보낸 보관함", "earlier holder": "Earlier holder / 이전 보유자"}
 INDEX_HEAD = ("No. / 번호", "File / 파일", "Size / 크기", "SHA-256", "Captured / 수집",
-              "Earliest timestamp / 최초 타임스탬프", "Archived / 보관 처리")
+              "Earliest timestamp / 최초 타임스탬프", "Archived / 숨김 보관")
 
 EXPLAINER: list[tuple[str, str, str]] = [
     ("Hash value (SHA-256) / 해시값",
@@ -181,7 +181,7 @@ def index_rows(model: dict[str, Any], short: bool = False) -> list[tuple[str, ..
         rows.append((shown(e["exhibit"]), name, size_text(main.get("size")),
                      " ".join(sha[i:i + 16] for i in range(0, len(sha), 16)) if short else sha,
                      (when_short if short else when)(e.get("captured_at"), True),
-                     earliest_stamp(e, short), "ARCHIVED / 보관 처리됨" if e.get("archived") else "no / 아니오"))
+                     earliest_stamp(e, short), "ARCHIVED / 숨김 보관됨" if e.get("archived") else "no / 아니오"))
     return rows
 
 

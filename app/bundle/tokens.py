@@ -83,6 +83,7 @@ class TokenCheck:
     trust: str  # 'configured' (this computer's TSA list) or 'bundled' (from the bundle)
     problems: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    covered: list[tuple[str, int]] = field(default_factory=list)  # (vault id, seq) in the chain
 
 
 def seq_maps(chains: dict[str, list[ChainEntry]]) -> dict[str, dict[int, ChainEntry]]:
@@ -109,6 +110,7 @@ def check_token(stem: str, tsr: bytes, proof_json: bytes, bundled_pem: bytes | N
     except (ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
         return TokenCheck(stem, False, None, "", "", [f"{stem}: the proof file is malformed ({exc})"])
     by_seq = chains.get(vault_id, {})
+    covered: list[tuple[str, int]] = []
     for leaf in leaves:
         if not isinstance(leaf, dict):
             problems.append(f"{stem}: a proof leaf is malformed")
@@ -118,6 +120,8 @@ def check_token(stem: str, tsr: bytes, proof_json: bytes, bundled_pem: bytes | N
         if entry is None or entry.entry_hash != leaf.get("leaf_data"):
             problems.append(f"{stem}: stamped entry {leaf.get('custody_seq')} is not in the "
                             "bundle's custody chain")
+        else:
+            covered.append((vault_id, entry.seq))
     roots, trust = _trust(str(token.get("tsa_url") or ""), bundled_pem)
     nonce = token.get("nonce")
     key = (hashlib.sha256(tsr).digest(), digest, hashlib.sha256(b"".join(roots) + str(nonce).encode()).digest())
@@ -137,7 +141,7 @@ def check_token(stem: str, tsr: bytes, proof_json: bytes, bundled_pem: bytes | N
         notes.append(f"{stem}: checked against the TSA root shipped in the bundle "
                      f"(file SHA-256 {fp}…); confirm it is the TSA's real root")
     return TokenCheck(stem, not problems, verdict.gen_time, verdict.tsa_name or str(token.get("tsa")),
-                      trust, problems, notes)
+                      trust, problems, notes, covered)
 
 
 def _intermediates(url: str) -> bytes:

@@ -62,10 +62,16 @@ def check_exhibits(z: BagSource, bundle: dict[str, Any], manifest: dict[str, str
         report.exhibits.append({"exhibit": name, "uid": meta["uid"], "title": meta.get("title", ""),
                                 "files": len(meta["artifacts"]),
                                 "timestamps": len(meta.get("timestamps") or []),
-                                "captured_at": meta.get("captured_at")})
+                                "captured_at": meta.get("captured_at"),
+                                "archived": meta.get("archived") is True})
     report.checks.append(checks.Finding(
         "exhibits", not problems, f"{len(exhibits)} exhibits match the custody entries that "
         "recorded them" if not problems else "mismatches", problems))
+    # A verified token over any entry of the exporter's chain anchors, through the hash
+    # links, its first entry: the vault_created record naming the signing key.
+    report.identity_anchored = any(
+        t.ok and any(vid == report.exporter_vault_id for vid, _seq in t.covered)
+        for t in token_results)
     t_problems = [p for t in token_results for p in t.problems]
     t_notes = [n for t in token_results for n in t.notes]
     t_notes += [f"{t.stem}: {t.tsa}, genTime {t.gen_time}" for t in token_results if t.ok]

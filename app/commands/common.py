@@ -71,8 +71,12 @@ def passphrase_from_args(args: argparse.Namespace, *, confirm: bool = False,
     return first
 
 
-def open_vault(args: argparse.Namespace) -> Vault:
+def open_vault(args: argparse.Namespace, *, announce: bool = True) -> Vault:
+    """Open the vault; its warnings go to stderr once (``announce=False`` when the command's
+    own output carries them, as ``verify`` does)."""
     vault = _open_vault(args)
+    if not announce:
+        return vault
     if vault.damaged_log is not None:  # opened read-only (app/vault/walcheck.py)
         sys.stderr.write(f"WARNING: {vault.damaged_log.message()}\n")
     if vault.history_warning is not None:  # an older copy put back (app/vault/headseen.py)

@@ -51,4 +51,5 @@ def cmd_recover(args: argparse.Namespace) -> int:
         say(f"Recovered {result.items} items into {result.out} (the damaged vault shows "
             f"{result.items_before}), using {result.method}. It opens with the same "
             "passphrase and was verified; the old vault and its log were not changed.")
+        say(result.lost.text())
     return EXIT_OK

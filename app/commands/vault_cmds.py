@@ -250,7 +250,7 @@ def cmd_log(args: argparse.Namespace) -> int:
 def cmd_verify(args: argparse.Namespace) -> int:
     from app.vault.verify import verify_vault
 
-    with open_vault(args) as vault:
+    with open_vault(args, announce=False) as vault:  # the report carries the warnings
         report = verify_vault(vault)
         if args.accept_history and vault.history_warning is not None:
             from app.vault import headseen

@@ -81,6 +81,18 @@ class ReceiveConfirmDialog(QDialog):
             "person, not by e-mail). If it is different, the bundle is not from them: "
             "cancel."), str(getattr(report, "signer_fingerprint", "")))
         layout.addWidget(self.box)
+        self.unanchored: QLabel | None = None
+        if getattr(report, "identity_warning", None):  # a re-signed forgery looks the same
+            self.unanchored = QLabel(self.tr(
+                "Nothing time-stamped ties this signing key to the sender's vault (the bundle "
+                "has no verified timestamp over the sender's custody chain). A bundle re-signed "
+                "with someone else's key would look exactly like this one: you MUST confirm the "
+                "fingerprint above with the sender by phone or in person before importing."),
+                self)
+            self.unanchored.setObjectName("unanchoredWarning")
+            self.unanchored.setWordWrap(True)
+            self.unanchored.setStyleSheet("font-weight: bold; color: #a00000;")
+            layout.addWidget(self.unanchored)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(

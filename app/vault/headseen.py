@@ -6,7 +6,9 @@ is keyed by a hash of its vault id; the record holds only sequence numbers and e
 hashes (nothing about the evidence). On open, a vault whose chain is shorter than, or
 differs from, what was seen is flagged with the number of missing events; the vault still
 opens. Backups carry the highest head seen (meta ``head_seen``), so a backup of a
-rolled-back vault is flagged on any computer.
+rolled-back vault is flagged on any computer. ``locker recover`` records its new vault
+(same vault id) as a fork of the damaged one: the damaged vault and intact copies of it
+are then compared with what was seen of them before, not flagged as older copies.
 
 Not covered: a rollback on a computer that never saw the newer vault (and that has no
 backup carrying it), or one made together with an edit of this record.
@@ -63,6 +65,11 @@ class Seen:
     seq: int
     hashes: dict[int, str]  # seq -> entry_hash (checkpoints)
     backups: list[int]  # seqs at which backups were made from this vault here
+    # Set by `locker recover`: the new vault forked from the damaged one after event
+    # ``fork[0]`` (entry hash ``fork[1]``; the new vault's next entry is ``fork[2]``);
+    # ``before`` is what was seen of the old one.
+    fork: tuple[int, str, str] | None = None
+    before: Seen | None = None
 
 
 @dataclass
@@ -119,12 +126,25 @@ def _parse(raw: object) -> Seen | None:
         return None
     backups = [int(b) for b in raw.get("backups", []) if _is_int(b)] \
         if isinstance(raw.get("backups"), list) else []
-    return Seen(seq, hashes, backups[-KEEP_BACKUPS:])
+    seen = Seen(seq, hashes, backups[-KEEP_BACKUPS:])
+    fork = raw.get("fork")
+    if isinstance(fork, dict) and _is_int(fork.get("seq")) and all(
+            isinstance(fork.get(k), str) and len(fork[k]) == 64 for k in ("hash", "next")):
+        seen.fork = (int(fork["seq"]), fork["hash"].lower(), fork["next"].lower())
+        before = raw.get("before")
+        seen.before = _parse(before) if isinstance(before, dict) and "fork" not in before else None
+    return seen
 
 
 def _dump(seen: Seen) -> dict[str, Any]:
-    return {"seq": seen.seq, "hashes": {str(k): v for k, v in sorted(seen.hashes.items())},
-            "backups": seen.backups[-KEEP_BACKUPS:]}
+    out: dict[str, Any] = {
+        "seq": seen.seq, "hashes": {str(k): v for k, v in sorted(seen.hashes.items())},
+        "backups": seen.backups[-KEEP_BACKUPS:]}
+    if seen.fork is not None:
+        out["fork"] = {"seq": seen.fork[0], "hash": seen.fork[1], "next": seen.fork[2]}
+        if seen.before is not None:
+            out["before"] = _dump(seen.before)
+    return out
 
 
 def _hashes_at(vault: Vault, seqs: list[int]) -> dict[int, str]:
@@ -180,6 +200,11 @@ def check(vault: Vault) -> HistoryWarning | None:
     """Compare the vault with this computer's record and with a head carried in it."""
     try:
         entry = _parse(_load().get(vault_key(vault.vault_id)))
+        if entry is not None and _is_recovery_source(vault, entry):
+            # The vault `locker recover` salvaged from (or a copy of it, such as the intact
+            # copy from before the damage): not an older copy of the recovered vault, so it
+            # is compared with what was seen of it before the recovery.
+            entry = entry.before
         warning = compare(vault, entry, "this computer") if entry is not None else None
         if warning is None:
             carried = _carried(vault)
@@ -188,6 +213,46 @@ def check(vault: Vault) -> HistoryWarning | None:
         return warning
     except Exception:  # noqa: BLE001 - the record must never stop a vault from opening
         return None
+
+
+def _is_recovery_source(vault: Vault, seen: Seen) -> bool:
+    """Whether ``vault`` holds the fork point of a recovered vault recorded in ``seen`` but
+    not the recovered vault's head (so it is the other branch of that fork)."""
+    if seen.fork is None:
+        return False
+    fork_seq, fork_hash, recovered_next = seen.fork
+    ours = _hashes_at(vault, [fork_seq, fork_seq + 1])
+    return ours.get(fork_seq) == fork_hash and ours.get(fork_seq + 1) != recovered_next
+
+
+def recorded(vault_id: str) -> Seen | None:
+    """This computer's record for a vault id (None when there is none or it is unreadable)."""
+    try:
+        return _parse(_load().get(vault_key(vault_id)))
+    except Exception:  # noqa: BLE001 - an odd record is no record
+        return None
+
+
+def remember_recovery(vault: Vault, fork_seq: int, fork_hash: str, old: Seen | None) -> None:
+    """Record the vault `locker recover` just wrote (same vault id as the damaged one) as a
+    fork after event ``fork_seq``: it is the one compared with from now on, and the other
+    branch (the damaged vault, an intact copy of it) is not flagged as an older copy.
+    ``old``: the record as it was before the recovery (see :func:`recorded`)."""
+    if not vault.track_history:
+        return
+    with contextlib.suppress(Exception):  # a lost record must never block anything
+        data = _load()
+        key = vault_key(vault.vault_id)
+        if old is not None and old.fork is not None:
+            old = old.before  # an earlier recovery: keep what was seen of the original
+        seq, head = vault.chain_head()
+        new = _snapshot(vault, seq, head)
+        recovered_next = _hashes_at(vault, [fork_seq + 1]).get(fork_seq + 1)
+        if recovered_next is None:
+            return
+        new.fork, new.before = (fork_seq, fork_hash, recovered_next), old
+        data[key] = _dump(new)
+        write_text_atomically(record_path(), json.dumps(data))
 
 
 def remember(vault: Vault, *, force: bool = False, backup_at: int | None = None) -> None:
@@ -206,6 +271,8 @@ def remember(vault: Vault, *, force: bool = False, backup_at: int | None = None)
                 seq >= old.seq and _hashes_at(vault, [old.seq]).get(old.seq) == old.hashes[old.seq]):
             new = _snapshot(vault, seq, head)
             new.backups = old.backups if old is not None else []
+            if old is not None and not force:  # a recovery's fork stays known
+                new.fork, new.before = old.fork, old.before
         assert new is not None
         if backup_at is not None:
             new.backups = [b for b in new.backups if b != backup_at] + [backup_at]

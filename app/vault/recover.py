@@ -18,12 +18,13 @@ from __future__ import annotations
 import contextlib
 import shutil
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from app.errors import LockerError, NotFound, VaultExists, VerificationFailed
 from app.vault import db, headseen, walcheck
+from app.vault.recover_lost import Lost, read_lost
 from app.vault.store import Vault
 
 
@@ -33,10 +34,13 @@ class RecoverResult:
     method: str
     items: int
     items_before: int  # what the damaged vault shows read-only
+    fork: tuple[int, str] = (0, "")  # the last event shared with the damaged vault
+    lost: Lost = field(default_factory=lambda: Lost(0))  # what the damaged log held beyond
 
     def to_json(self) -> dict[str, Any]:
         return {"out": str(self.out), "method": self.method, "items": self.items,
-                "items_visible_in_damaged_vault": self.items_before}
+                "items_visible_in_damaged_vault": self.items_before,
+                "lost": self.lost.to_json()}
 
 
 def _count_items(vault: Vault) -> int:
@@ -73,14 +77,17 @@ def recover(path: Path, out: Path, key: bytes) -> RecoverResult:
         for n, (method, options) in enumerate(_candidates(report)):
             work = work_dir / f"candidate-{n}.locker"
             shutil.copyfile(path, work)
+            kept = 0
             if report is not None and report.ours:
-                walcheck.repaired_log(report, Path(f"{work}-wal"), **options)
+                kept = walcheck.repaired_log(report, Path(f"{work}-wal"), **options)
             try:
                 result = _try(work, out, key, method, before, path)
             except LockerError as exc:
                 failures.append(f"{method}: {exc}")
                 continue
             if result is not None:
+                if report is not None and report.ours:
+                    result.lost = read_lost(path, report, key, work_dir, result.fork, kept)
                 return result
             failures.append(f"{method}: did not verify")
     finally:
@@ -104,10 +111,14 @@ def _try(work: Path, out: Path, key: bytes, method: str, before: int,
     finally:
         candidate.close()
     with Vault.open(written, key=key) as new:
+        previous = headseen.recorded(new.vault_id)  # what was seen of the damaged vault
+        fork_seq, fork_hash = new.chain_head()  # the last event the damaged vault also has
         new.log_event("vault_recovered", None, {
             "method": method, "items": items, "items_visible_before": before,
             "from_file": source.name})
-        headseen.remember(new, force=True)  # the new vault is the one to compare with now
+        # The new vault is the one to compare with now; the damaged one (and an intact copy
+        # of it) is the other branch of a fork, not an older copy.
+        headseen.remember_recovery(new, fork_seq, fork_hash, previous)
     with contextlib.suppress(OSError):
         db.fsync_dir(out.parent)
-    return RecoverResult(written, method, items, before)
+    return RecoverResult(written, method, items, before, (fork_seq, fork_hash))

@@ -34,9 +34,13 @@ class VerifyReport:
     # Problems outside the file itself (an older copy put back, a damaged leftover -wal):
     # printed first, in capitals, and in JSON.
     warnings: list[str] = field(default_factory=list)
+    # The same, as data for scripts (None when there is nothing to say).
+    history_warning: dict[str, Any] | None = None
+    damaged_log: dict[str, Any] | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {"ok": self.ok, "warnings": self.warnings,
+                "history_warning": self.history_warning, "damaged_log": self.damaged_log,
                 "checks": [asdict(c) for c in self.checks]}
 
     def text(self) -> str:
@@ -155,4 +159,7 @@ def verify_vault(vault: Vault) -> VerifyReport:
     warnings = [w.message() for w in (vault.damaged_log, vault.history_warning) if w is not None]
     if vault.damaged_log is not None:  # never passes silently: saved changes are not seen
         checks.append(CheckResult("write-ahead log", False, vault.damaged_log.report.describe()))
-    return VerifyReport(all(c.ok for c in checks), checks, warnings)
+    history = vault.history_warning
+    return VerifyReport(all(c.ok for c in checks), checks, warnings,
+                        history.to_json() if history is not None else None,
+                        vault.damaged_log.to_json() if vault.damaged_log is not None else None)

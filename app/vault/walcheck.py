@@ -258,7 +258,12 @@ class WalDamage:
                 f"{vault} --out NEW.locker` to build a new vault from everything intact.")
 
     def write_refused(self) -> DamagedLogReadOnly:
-        return DamagedLogReadOnly("Nothing can be written to this vault: " + self.message())
+        # Short: the full explanation was already given when the vault was opened.
+        vault = self.report.path.name.removesuffix("-wal")
+        return DamagedLogReadOnly(
+            "Nothing can be written to this vault: it is open read-only because its leftover "
+            "write-ahead log is damaged. Restore your latest backup, or run `locker recover "
+            f"{vault} --out NEW.locker`.")
 
     def to_json(self) -> dict[str, object]:
         r = self.report

@@ -1291,17 +1291,17 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/fingerprint.py" line="108" />
+        <location filename="../../app/ui/fingerprint.py" line="120" />
         <source>The bundle does not verify (%1); nothing was imported.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/fingerprint.py" line="114" />
+        <location filename="../../app/ui/fingerprint.py" line="126" />
         <source>Receiving a bundle…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/fingerprint.py" line="118" />
+        <location filename="../../app/ui/fingerprint.py" line="130" />
         <source>Checking the bundle…</source>
         <translation type="unfinished" />
     </message>
@@ -1579,11 +1579,16 @@
     </message>
     <message>
         <location filename="../../app/ui/fingerprint.py" line="87" />
+        <source>Nothing time-stamped ties this signing key to the sender's vault (the bundle has no verified timestamp over the sender's custody chain). A bundle re-signed with someone else's key would look exactly like this one: you MUST confirm the fingerprint above with the sender by phone or in person before importing.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/fingerprint.py" line="99" />
         <source>It matches: import</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/fingerprint.py" line="89" />
+        <location filename="../../app/ui/fingerprint.py" line="101" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>

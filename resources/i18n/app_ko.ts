@@ -1291,17 +1291,17 @@
         <translation>알림</translation>
     </message>
     <message>
-        <location filename="../../app/ui/fingerprint.py" line="108" />
+        <location filename="../../app/ui/fingerprint.py" line="120" />
         <source>The bundle does not verify (%1); nothing was imported.</source>
         <translation>묶음 파일 검증에 실패했습니다(%1). 아무것도 가져오지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/fingerprint.py" line="114" />
+        <location filename="../../app/ui/fingerprint.py" line="126" />
         <source>Receiving a bundle…</source>
         <translation>묶음 파일 받는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/fingerprint.py" line="118" />
+        <location filename="../../app/ui/fingerprint.py" line="130" />
         <source>Checking the bundle…</source>
         <translation>묶음 파일 확인 중…</translation>
     </message>
@@ -1579,11 +1579,16 @@
     </message>
     <message>
         <location filename="../../app/ui/fingerprint.py" line="87" />
+        <source>Nothing time-stamped ties this signing key to the sender's vault (the bundle has no verified timestamp over the sender's custody chain). A bundle re-signed with someone else's key would look exactly like this one: you MUST confirm the fingerprint above with the sender by phone or in person before importing.</source>
+        <translation>이 서명 키가 보낸 분의 보관함 키라는 것을 타임스탬프로 확인할 수 없습니다 (보낸 분의 보관 이력 체인에 검증된 타임스탬프가 없습니다). 다른 사람의 키로 다시 서명한 묶음 파일도 이것과 똑같이 보입니다. 가져오기 전에 반드시 위 지문을 보낸 분과 전화나 직접 만나서 맞춰 보세요.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/fingerprint.py" line="99" />
         <source>It matches: import</source>
         <translation>일치합니다: 가져오기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/fingerprint.py" line="89" />
+        <location filename="../../app/ui/fingerprint.py" line="101" />
         <source>Cancel</source>
         <translation>취소</translation>
     </message>

@@ -101,13 +101,18 @@ def test_flipped_bit_in_leftover_wal_is_caught_and_recovered(
     items, warning = _items(vault, passphrase_file)
     assert len(items) < FILES  # what SQLite alone would show: saved items missing ...
     assert "opened read-only" in warning and "locker recover" in warning  # ... but said
+    assert warning.count("write-ahead log left by") == 1  # once, not once per layer
     kept = list(vault.parent.glob("v.locker-wal.damaged-*"))
     assert len(kept) == 1 and kept[0].read_bytes() == Path(f"{vault}-wal").read_bytes()
 
     added = locker("note", vault, "1", "x", passphrase_file=passphrase_file)
     assert added.returncode != 0 and "Nothing can be written" in added.stderr
+    assert added.stderr.count("write-ahead log left by") == 1
     verify = locker("verify", vault, passphrase_file=passphrase_file)
     assert verify.returncode == 4 and "write-ahead log" in verify.stdout
+    assert (verify.stdout + verify.stderr).count("WARNING: The vault was opened read-only") == 1
+    as_json = locker("verify", vault, "--json", passphrase_file=passphrase_file)
+    assert json.loads(as_json.stdout)["damaged_log"]["lost_commits"] >= 1
     assert _state(vault) == before  # nothing was written: not the vault, -wal or -shm
 
     new = tmp_path / "recovered.locker"
@@ -239,3 +244,59 @@ def test_crash_then_deleted_wal_is_flagged(tmp_path: Path, passphrase_file: Path
     items, warning = _items(vault, passphrase_file)
     assert len(items) < len(run.lines)  # items reported saved are gone ...
     assert "custody events are missing" in warning  # ... and that is said
+
+
+def test_recovery_is_a_fork_not_a_rollback(crashed: tuple[Path, dict[str, str]],
+                                           tmp_path: Path, passphrase_file: Path) -> None:
+    """After `locker recover`, the intact copy from before the damage (same vault id, more
+    items) and the damaged vault itself are the other branch of a fork: not flagged as
+    put back from an older copy. A real rollback of the recovered vault still is."""
+    intact = _copy(crashed[0], tmp_path / "pre")  # e.g. a copy on a stick from before
+    vault = _copy(crashed[0], tmp_path / "v")
+    _flip(vault, "page bytes of the last frame")
+    assert len(_items(vault, passphrase_file)[0]) < FILES
+    new = tmp_path / "recovered.locker"
+    rec = locker("recover", vault, "--out", new, passphrase_file=passphrase_file)
+    assert rec.returncode == 0, rec.stderr
+
+    items, warning = _items(intact, passphrase_file)
+    assert len(items) == FILES and "WARNING" not in warning
+    _, warning = _items(vault, passphrase_file)
+    assert "opened read-only" in warning and "older copy" not in warning
+    assert "WARNING" not in _items(new, passphrase_file)[1]
+
+    old_copy = tmp_path / "recovered-old.locker"
+    shutil.copyfile(new, old_copy)
+    (tmp_path / "more.txt").write_bytes(b"after the recovery")
+    assert locker("add", new, tmp_path / "more.txt", passphrase_file=passphrase_file).returncode == 0
+    assert "WARNING" not in _items(intact, passphrase_file)[1]  # the fork is still known
+    shutil.copyfile(old_copy, new)
+    assert "custody events are missing" in _items(new, passphrase_file)[1]
+
+
+def test_recover_names_what_it_could_not_bring_back(crashed: tuple[Path, dict[str, str]],
+                                                     tmp_path: Path, passphrase_file: Path) -> None:
+    """The damaged last frame holds the last saved item: recover says how many saved
+    changes and custody events it left out, and names the lost item by title and SHA-256
+    (read from the intact frames of the damaged log)."""
+    vault = _copy(crashed[0], tmp_path / "v")
+    reported = crashed[1]
+    _flip(vault, "page bytes of the last frame")
+    new = tmp_path / "recovered.locker"
+    rec = locker("recover", vault, "--out", new, "--json", passphrase_file=passphrase_file)
+    assert rec.returncode == 0, rec.stderr
+    lost_report = json.loads(rec.stdout)["lost"]
+    got = {i["sha256"] for i in _items(new, passphrase_file)[0]}
+    lost = {sha for sha in reported.values() if sha not in got}
+    assert lost  # this damage does lose the last item ...
+    assert lost_report["commits"] >= len(lost)  # ... and says so
+    assert {i["sha256"] for i in lost_report["items"]} == lost
+    assert all(i["title"] and i["uid"] for i in lost_report["items"])
+    assert lost_report["custody_events"] >= len(lost)
+
+    text = locker("recover", vault, "--out", tmp_path / "again.locker",
+                  passphrase_file=passphrase_file)
+    assert text.returncode == 0, text.stderr
+    assert "NOT recovered" in text.stdout
+    for item in lost_report["items"]:
+        assert item["sha256"] in text.stdout and item["title"] in text.stdout

@@ -78,7 +78,7 @@ def test_report_a_judge_can_read(make_vault, tsa_configured, tmp_path):
     assert "Evidence collected and stored / 증거 수집·저장" in flat and "item_added" not in flat
     assert "Handed over in a sealed bundle" in flat and "bundle_exported" not in flat
     assert "127.0.0.1" not in flat  # TSA names, never the URL again
-    assert KOREAN_TITLE in flat and "[ARCHIVED / 보관 처리됨]" in flat
+    assert KOREAN_TITLE in flat and "[ARCHIVED / 숨김 보관됨]" in flat and "보관 처리" not in flat
     assert "tagmanifest-sha256.txt.tsr" in flat  # where the manifest's own stamp is
     for words in ("What these checks prove / 검증이 증명하는 것", "Hash value (SHA-256)",
                   "Merkle proof / 머클 증명", "Trusted timestamp (RFC 3161)", "does not prove",

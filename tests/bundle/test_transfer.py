@@ -202,3 +202,26 @@ def test_forged_earlier_signature_is_caught(make_vault, tmp_path):
     assert set(failed) == {"earlier transfers", "earlier holders"}  # A is no longer proven
     assert "signature invalid" in failed["earlier transfers"].problems[0]
     assert "UNVERIFIED" in failed["earlier holders"].problems[0]
+
+
+def test_archived_exhibit_stays_archived_on_import(make_vault, tmp_path):
+    """An exhibit the sender archived is marked in verify-bundle's listing and shown
+    archived in the recipient's vault (item_state + a custody event saying why)."""
+    a, b = make_vault("a"), make_vault("b")
+    items = fill_vault(a, count=2)
+    a.archive(items[1].id, "duplicate")
+    out = tmp_path / "a.zip"
+    export_bundle(a, out, select_items(a, case="사건 1", include_archived=True), Sealing())
+    report = verify_bundle(out)
+    marked = {e["uid"]: e["archived"] for e in report.exhibits}
+    assert marked == {items[0].uid: False, items[1].uid: True}
+    listed = [line for line in report.text().splitlines() if "[ARCHIVED by the sender]" in line]
+    assert len(listed) == 1 and items[1].title in listed[0]
+
+    got = import_bundle(b, out)
+    shown = {i.uid: i.archived for i in b.list_items(case=got.case, archived=None)}
+    assert shown == {items[0].uid: False, items[1].uid: True}
+    log = b.custody_log(items[1].uid)
+    assert [e.event for e in log][-2:] == ["received", "item_archived"]
+    assert log[-1].payload["data"]["reason"] == "archived by the sender"
+    assert verify_vault(b).ok

@@ -46,6 +46,9 @@ def test_receive_bundle_from_first_run(gui, qtbot, tmp_path: Path) -> None:  # t
     confirm = main.findChild(ReceiveConfirmDialog)
     assert confirm.box.value.text() == grouped(sender_fp)
     assert "Confirm this fingerprint with the sender" in confirm.box.caption.text()
+    # Not stamped: nothing ties the key to the sender's vault, said in the dialog itself.
+    assert confirm.unanchored is not None and confirm.unanchored.isVisible()
+    assert "MUST confirm the fingerprint" in confirm.unanchored.text()
     assert main.model.rowCount() == 0  # nothing imported before the person confirms
     confirm.buttons.accepted.emit()
     qtbot.waitUntil(lambda: bool(errors) or gui.main_window.model.rowCount() >= 1,

@@ -52,6 +52,9 @@ def test_older_copy_put_back_is_flagged_with_missing_count(tmp_path: Path,
     out = locker("verify", vault, "--json", passphrase_file=passphrase_file)
     report = json.loads(out.stdout)
     assert report["warnings"] and f"{missing} custody events are missing" in report["warnings"][0]
+    assert out.returncode == 0  # never refused: scripts read "history_warning" instead
+    assert report["history_warning"]["missing_events"] == missing
+    assert out.stderr.count("custody events are missing") == 0  # said once, in the report
     text = locker("verify", vault, passphrase_file=passphrase_file)
     assert "WARNING" in text.stdout and "everything holds" not in text.stdout
 
@@ -140,3 +143,16 @@ def test_edited_record_never_stops_a_vault_from_opening(tmp_path: Path, content:
         warning = vault.history_warning
     if warning is not None:  # a record claiming more than the file holds
         assert warning.missing >= 1
+
+
+def test_config_folder_is_created_private(tmp_path: Path, passphrase_file: Path) -> None:
+    """heads.json (and attempts.json) live in $LOCKER_CONFIG_DIR: a folder only this user
+    can list, whatever the umask."""
+    config = tmp_path / "fresh" / "config"
+    vault = tmp_path / "v.locker"
+    out = locker("init", vault, passphrase_file=passphrase_file,
+                 env={"LOCKER_CONFIG_DIR": str(config)})
+    assert out.returncode == 0, out.stderr
+    assert (config / "heads.json").is_file()
+    assert config.stat().st_mode & 0o777 == 0o700
+    assert (config / "heads.json").stat().st_mode & 0o777 == 0o600
