@@ -42,3 +42,22 @@ def test_vault_from_previous_code_upgrades(tmp_path: Path, passphrase_file: Path
     assert locker("locations", "add", vault, "1", "https://example.net/p/1",
                   passphrase_file=passphrase_file).returncode == 0
     assert locker("verify", vault, passphrase_file=passphrase_file).returncode == 0
+
+
+def test_verify_of_a_vault_that_predates_takedowns_read_only() -> None:
+    """A vault from before the takedown step opened read-only (a damaged -wal keeps it so)
+    has no takedown tables: its check says so instead of failing with 'no such table'."""
+    import sqlite3
+
+    from app.takedown.vault_checks import check_takedowns
+
+    class OldReadOnlyVault:  # only what the check reads: a schema-3 database
+        def __init__(self) -> None:
+            self.conn = sqlite3.connect(":memory:")
+            self.conn.execute("CREATE TABLE custody (seq INTEGER PRIMARY KEY, event TEXT)")
+
+        def read(self) -> sqlite3.Connection:
+            return self.conn
+
+    result = check_takedowns(OldReadOnlyVault())  # type: ignore[arg-type]
+    assert result.ok and "predates" in result.detail
