@@ -7,9 +7,16 @@ file opened directly or in a frame). A script in the application's isolated worl
 (page scripts cannot see or patch it; a Content-Security-Policy cannot block it), run
 at document creation in every frame:
 
+- swaps every ``data:``/``blob:`` picture it finds (``<img>`` src/srcset, ``<source>``,
+  posters, SVG ``<image>``; backgrounds, the root's included, list, border and mask
+  images, ``content``) for a blurred copy of the same size drawn through a tiny canvas,
+  set in the attribute or as the element's inline ``!important`` style (which outranks
+  every page rule and replaces the page's own inline value): the element is not blurred,
+  so its text stays sharp; the page's values come back when images are shown;
 - adopts a constructed stylesheet (``adoptedStyleSheets``: no ``<style>`` element, so
   CSP ``style-src`` does not apply) into the document and every shadow root, which blurs
-  media elements and elements with a ``data:``/``blob:`` background; it is re-adopted
+  media elements, ``data:``/``blob:`` pictures in pseudo-elements, and whatever the swap
+  could not reach; it is re-adopted
   (a fresh copy) whenever the page removes, disables or rewrites it: on every DOM
   mutation and on a short timer, so a page turning styles off gets them back;
 - replaces a document that is not a web page (image, video, audio, SVG, XML) with a
