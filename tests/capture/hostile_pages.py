@@ -329,6 +329,9 @@ def _cases() -> list[Case]:
         'padding-left:20px;list-style-position:inside;font:20px sans-serif"><li>'
         f'<span class="text" style="top:280px">{TEXT_LINE}</span></li></ul>',
         head=f"<style>ul{{list-style-image:url({PHOTO_DATA}) !important}}</style>")
+    add("data-before-text", f'<p class="text" id="dt">{TEXT_LINE}</p>',
+        head=f"<style>#dt::before{{content:url({PHOTO_DATA});position:absolute;left:0;"
+        "top:-280px;filter:none !important}</style>")
     # Known gaps (README): pictures drawn from plain boxes or with a font's glyphs.
     add("div-grid", f'<div style="{BOX};display:grid;grid-template-columns:repeat(60,4px)">'
         + "".join(f'<div style="height:4px;background:{"#000" if (x + y) % 2 else "#fff"}">'
