@@ -14,8 +14,9 @@ Service workers could answer picture requests themselves: while hidden, none is
 installed (the profile-level ``ProfileGuard``), and the style layer unregisters one
 that already controls a page and loads it again.
 
-What the network cannot see (``data:``/``blob:`` pictures made by scripts, canvas,
-inline SVG) is left to the style layer in ``safe_browsing``.
+What the network cannot see (``data:``/``blob:`` pictures, canvas, inline SVG) is left
+to ``safe_browsing``, which swaps ``data:``/``blob:`` pictures for blurred copies made
+the same way (DETAIL blocks, INNER raster) and blurs the rest.
 """
 
 from __future__ import annotations

@@ -7,9 +7,16 @@ file opened directly or in a frame). A script in the application's isolated worl
 (page scripts cannot see or patch it; a Content-Security-Policy cannot block it), run
 at document creation in every frame:
 
+- swaps every ``data:``/``blob:`` picture it finds (``<img>`` src/srcset, ``<source>``,
+  posters, SVG ``<image>``; backgrounds, the root's included, list, border and mask
+  images, ``content``) for a blurred copy of the same size drawn through a tiny canvas,
+  set in the attribute or as the element's inline ``!important`` style (which outranks
+  every page rule and replaces the page's own inline value): the element is not blurred,
+  so its text stays sharp; the page's values come back when images are shown;
 - adopts a constructed stylesheet (``adoptedStyleSheets``: no ``<style>`` element, so
   CSP ``style-src`` does not apply) into the document and every shadow root, which blurs
-  media elements and elements with a ``data:``/``blob:`` background; it is re-adopted
+  media elements, ``data:``/``blob:`` pictures in pseudo-elements, and whatever the swap
+  could not reach; it is re-adopted
   (a fresh copy) whenever the page removes, disables or rewrites it: on every DOM
   mutation and on a short timer, so a page turning styles off gets them back;
 - replaces a document that is not a web page (image, video, audio, SVG, XML) with a
@@ -31,6 +38,7 @@ SHOW_ATTR = "data-evidence-locker-show"  # kept in the selectors: marks our rule
 BG_ATTR = "data-evidence-locker-bg"
 DRAWN_ATTR = "data-evidence-locker-drawn"  # gradient / paint() backgrounds: taken away
 BLUR = "blur(32px) saturate(0.4)"
+DETAIL, INNER = 10, 40  # blurred copies of data:/blob: pictures, as image_shield makes them
 
 _MEDIA = ("img", "picture", "video", "canvas", "svg", "embed", "object",
           "input[type=image]", f"[{BG_ATTR}]")
@@ -38,6 +46,8 @@ _MEDIA = ("img", "picture", "video", "canvas", "svg", "embed", "object",
 # ":not(#id)" matches every element but weighs like an id: it outranks the ordinary
 # "!important" rules a page may have for its images.
 _WEIGHT = f":not([{SHOW_ATTR}]):not(#el-safe-a):not(#el-safe-b):not(#el-safe-c)"
+PSEUDO_ATTR = "data-evidence-locker-pseudo"  # a data:/blob: picture in ::before/::after
+MARKER_ATTR = "data-evidence-locker-marker"  # a data:/blob: picture as the ::marker
 _CSS = "".join(
     f"{sel}{_WEIGHT}{{filter:{BLUR} !important;transition:none !important;"
     f"animation:none !important}}" for sel in _MEDIA
@@ -46,13 +56,19 @@ _CSS = "".join(
     # its text stays sharp; only the drawing goes.
     f"[{DRAWN_ATTR}]{_WEIGHT}{pseudo}{{background-image:none !important;"
     f"border-image-source:none !important;-webkit-mask-image:none !important;"
-    f"mask-image:none !important}}" for pseudo in ("", "::before", "::after"))
+    f"mask-image:none !important}}" for pseudo in ("", "::before", "::after")) + "".join(
+    # Pseudo-elements cannot be given inline styles: the picture in one is blurred, and
+    # only it (the element's own text stays sharp).
+    f"[{PSEUDO_ATTR}]{_WEIGHT}{pseudo}{{filter:{BLUR} !important;transition:none "
+    f"!important;animation:none !important}}" for pseudo in ("::before", "::after")) + (
+    f"[{MARKER_ATTR}]{_WEIGHT}::marker{{content:normal !important}}")
 
 PLACEHOLDER_TEXT = "Picture hidden. Use \u201cShow images\u201d to see it."
 
 _JS = r"""
 (function () {
   const SHOW = %(show)s, BG = '%(bg_attr)s', DRAWN = '%(drawn_attr)s';
+  const PSEUDO = '%(pseudo_attr)s', MARKER = '%(marker_attr)s';
   const CSS = %(css)s, TEXT = %(text)s;
   if (window.__evidenceLockerSafe) { window.__evidenceLockerSafe(SHOW); return; }
   let shown = SHOW;
@@ -105,7 +121,153 @@ _JS = r"""
     s = freshSheet(); sheets.set(root, s);
     root.adoptedStyleSheets = list.filter(x => x !== old).concat([s]);
   }
-  function isData(v) { return !!v && /url\(\s*["']?\s*(data|blob):/i.test(v); }
+  // Pictures in data:/blob: addresses never pass the image shield (no request). They are
+  // swapped for a blurred copy of the same size, made here: drawn into a tiny canvas
+  // (about ten blocks of colour) and scaled up smoothly, so no detail survives whatever
+  // the page's styles do. Elements are not blurred for them: their text stays sharp.
+  const OURS = new Set();              // our blurred copies and placeholders
+  const copies = new Map();            // original address -> copy, or waiting callbacks
+  const saved = new Map();             // element -> {attributes, styles} as the page had them
+  function ours(u) { OURS.add(u); try { OURS.add(new URL(u).href); } catch (e) {} return u; }
+  function isLocal(u) { return /^\s*(data|blob):/i.test(u || '') && !OURS.has(u.trim()); }
+  function svg(w, h, inner) {
+    return 'data:image/svg+xml,' + encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" ' +
+      'width="' + w + '" height="' + h + '" ' + inner + '</svg>');
+  }
+  function grey(w, h) {
+    return ours(svg(w || 300, h || 150, '><rect width="100%%" height="100%%" fill="#c8c8cc"/>'));
+  }
+  function canvas(w, h) { const c = document.createElement('canvas'); c.width = w; c.height = h; return c; }
+  function blurred(img) {
+    const w = img.naturalWidth, h = img.naturalHeight, longer = Math.max(w, h);
+    if (!w || !h) return grey(0, 0);
+    const tw = Math.max(1, Math.round(%(detail)d * w / longer));
+    const th = Math.max(1, Math.round(%(detail)d * h / longer));
+    let cur = img, cw = w, ch = h;
+    while (cw > 2 * tw || ch > 2 * th) {   // halving steps: every pixel counts in the mean
+      const nw = Math.max(tw, Math.ceil(cw / 2)), nh = Math.max(th, Math.ceil(ch / 2));
+      const c = canvas(nw, nh); c.getContext('2d').drawImage(cur, 0, 0, nw, nh);
+      cur = c; cw = nw; ch = nh;
+    }
+    const tiny = canvas(tw, th); tiny.getContext('2d').drawImage(cur, 0, 0, tw, th);
+    const iw = Math.max(2, Math.round(%(inner)d * w / longer));
+    const ih = Math.max(2, Math.round(%(inner)d * h / longer));
+    const soft = canvas(iw, ih), x = soft.getContext('2d');
+    x.imageSmoothingEnabled = true; x.drawImage(tiny, 0, 0, iw, ih);
+    x.filter = 'blur(%(soften)dpx)'; x.drawImage(tiny, 0, 0, iw, ih);
+    const png = soft.toDataURL('image/png');   // throws if tainted: then a grey box
+    return ours(svg(w, h, 'viewBox="0 0 ' + iw + ' ' + ih + '" preserveAspectRatio="none">' +
+      '<image width="' + iw + '" height="' + ih + '" preserveAspectRatio="none" href="' +
+      png + '"/>'));
+  }
+  // The blurred copy of a data:/blob: picture if made already; else null, and `then` is
+  // called with it once made.
+  function copyOf(u, then) {
+    const known = copies.get(u);
+    if (typeof known === 'string') return known;
+    if (known) { known.push(then); return null; }
+    copies.set(u, [then]);
+    const img = new Image();
+    const done = made => {
+      const waiting = copies.get(u); copies.set(u, made);
+      if (Array.isArray(waiting)) waiting.forEach(f => { try { f(made); } catch (e) {} });
+    };
+    img.onload = () => { let made; try { made = blurred(img); } catch (e) {
+      made = grey(img.naturalWidth, img.naturalHeight); } done(made); };
+    img.onerror = () => done(grey(0, 0));
+    img.src = u;
+    return null;
+  }
+  function keep(el) {
+    let s = saved.get(el);
+    if (!s) { s = {attrs: new Map(), styles: new Map(), mine: new Map()}; saved.set(el, s); }
+    return s;
+  }
+  function keepAttr(el, name) {
+    const s = keep(el);
+    if (!s.attrs.has(name)) s.attrs.set(name, el.getAttribute(name));
+  }
+  const LISTS = /(^|,)\s*(data|blob):/i;
+  // Attributes naming a picture: swapped for the blurred copy (a grey box until it is made).
+  function swapAttr(el, name) {
+    const v = el.getAttribute(name);
+    if (!isLocal(v)) return;
+    keepAttr(el, name);
+    const later = made => { if (!shown && el.getAttribute(name) === pending) el.setAttribute(name, made); };
+    const made = copyOf(v.trim(), later);
+    const pending = made || grey(el.naturalWidth || el.width, el.naturalHeight || el.height);
+    el.setAttribute(name, pending);
+  }
+  function swapPictures(el) {
+    const tag = el.localName;
+    if (tag === 'img' || tag === 'source') {
+      const set = el.getAttribute('srcset');
+      if (set && LISTS.test(set)) {
+        // Its candidates go; an <img> without a src of its own gets the copy of the first.
+        const first = set.match(/(?:^|,)\s*((?:data|blob):\S+)/i);
+        keepAttr(el, 'srcset'); el.removeAttribute('srcset');
+        if (tag === 'img' && first && !el.getAttribute('src')) {
+          keepAttr(el, 'src'); el.setAttribute('src', first[1].replace(/,$/, ''));
+        }
+      }
+      swapAttr(el, 'src');
+    } else if (tag === 'input') swapAttr(el, 'src');
+    else if (tag === 'video') swapAttr(el, 'poster');
+    else if (tag === 'image' || tag === 'feImage') { swapAttr(el, 'href'); swapAttr(el, 'xlink:href'); }
+  }
+  // Style properties naming pictures: set inline, !important, from this world (an inline
+  // declaration outranks every rule of the page, and the page's own inline one is replaced).
+  const PROPS = [['background-image', 'backgroundImage'], ['border-image-source', 'borderImageSource'],
+                 ['-webkit-mask-image', 'webkitMaskImage'], ['mask-image', 'maskImage'],
+                 ['-webkit-mask-box-image-source', 'webkitMaskBoxImageSource'],
+                 ['list-style-image', 'listStyleImage'], ['content', 'content']];
+  const URLS = /url\(\s*"((?:[^"\\]|\\.)*)"\s*\)/g;
+  function swapStyles(el) {
+    let cs = getComputedStyle(el);
+    for (const [prop, key] of PROPS) {
+      const s = saved.get(el), mine = s && s.mine.get(prop);
+      const ourValue = !!mine && el.style.getPropertyValue(prop) === mine.value &&
+                       el.style.getPropertyPriority(prop) === 'important';
+      if (ourValue && mine.pending.length && mine.pending.every(u => typeof copies.get(u) === 'string')) {
+        // Set while the copy was being made: look at the page's own value again.
+        const [pv, pp] = s.styles.get(prop);
+        if (pv) el.style.setProperty(prop, pv, pp); else el.style.removeProperty(prop);
+        cs = getComputedStyle(el);
+      } else if (ourValue) continue;
+      const v = cs[key];
+      if (!v || !/url\(/i.test(v)) continue;
+      let local = false;
+      const pending = [];
+      const value = v.replace(URLS, (m, u) => {
+        u = u.replace(/\\(.)/g, '$1');
+        if (!isLocal(u)) return m;
+        local = true;
+        const made = copyOf(u, () => queue(true));
+        if (!made) pending.push(u);
+        return made ? 'url("' + made + '")' : 'none';
+      });
+      if (!local) continue;
+      const k = keep(el);
+      if (!ourValue)  // the page's inline value now (it may have replaced ours)
+        k.styles.set(prop, [el.style.getPropertyValue(prop), el.style.getPropertyPriority(prop)]);
+      el.style.setProperty(prop, value, 'important');
+      if (!el.style.getPropertyValue(prop)) el.style.setProperty(prop, 'none', 'important');
+      k.mine.set(prop, {value: el.style.getPropertyValue(prop), pending: pending});
+    }
+  }
+  function restore() {
+    saved.forEach((s, el) => {
+      s.attrs.forEach((v, name) => {
+        if (v === null) el.removeAttribute(name); else el.setAttribute(name, v);
+      });
+      s.styles.forEach(([v, p], prop) => {
+        if (v) el.style.setProperty(prop, v, p); else el.style.removeProperty(prop);
+      });
+    });
+    saved.clear();
+  }
+  function isData(v) { return !!v && /url\(\s*["']?\s*(data|blob):/i.test(v) &&
+    Array.from(v.matchAll(URLS)).some(m => isLocal(m[1].replace(/\\(.)/g, '$1'))); }
   function isDrawn(v) { return !!v && /gradient\(|paint\(/i.test(v); }
   function mark(el, attr, on) {
     if (on !== el.hasAttribute(attr)) { if (on) el.setAttribute(attr, ''); else el.removeAttribute(attr); }
@@ -113,16 +275,21 @@ _JS = r"""
   function check(el) {
     if (el.shadowRoot && !roots.has(el.shadowRoot)) adopt(el.shadowRoot);
     try {
-      const styles = [getComputedStyle(el), getComputedStyle(el, '::before'),
-                      getComputedStyle(el, '::after')];
-      let bg = isData(styles[0].listStyleImage), drawn = false;
-      for (const cs of styles) {
+      swapPictures(el);
+      swapStyles(el);
+      const own = getComputedStyle(el);
+      const styles = [own, getComputedStyle(el, '::before'), getComputedStyle(el, '::after')];
+      let bg = false, pseudo = false, drawn = false;
+      styles.forEach((cs, i) => {
         for (const v of [cs.backgroundImage, cs.borderImageSource, cs.webkitMaskImage, cs.content]) {
-          if (isData(v)) bg = true;
+          if (isData(v)) { if (i) pseudo = true; else bg = true; }  // own: if the swap failed
           if (v !== cs.content && isDrawn(v)) drawn = true;
         }
-      }
+      });
       mark(el, BG, bg);
+      mark(el, PSEUDO, pseudo);
+      if (own.display === 'list-item' && !el.hasAttribute(MARKER))
+        mark(el, MARKER, isData(getComputedStyle(el, '::marker').content));
       if (!el.hasAttribute(DRAWN)) mark(el, DRAWN, drawn);  // its own rule hides the value
     } catch (e) {}
   }
@@ -135,7 +302,7 @@ _JS = r"""
     scheduled = false;
     placeholder();
     roots.forEach(assertRoot);
-    if (shown) return;
+    if (shown) { restore(); return; }
     if (full) { full = false; roots.forEach(r => { if (r.querySelectorAll) scan(r); }); }
   }
   function queue(rescan) {
@@ -145,7 +312,7 @@ _JS = r"""
   const observer = new MutationObserver(records => {
     let rescan = false;
     for (const rec of records) {
-      if (rec.type === 'childList' || (rec.attributeName !== BG && rec.attributeName !== DRAWN))
+      if (rec.type === 'childList' || ![BG, DRAWN, PSEUDO, MARKER].includes(rec.attributeName))
         rescan = true;
     }
     queue(rescan);
@@ -203,7 +370,9 @@ EVENT = "evidence-locker-shadow-root"
 
 def script_source(show: bool, placeholder_text: str = PLACEHOLDER_TEXT) -> str:
     return _JS % {"show": "true" if show else "false", "bg_attr": BG_ATTR,
-                  "drawn_attr": DRAWN_ATTR,
+                  "drawn_attr": DRAWN_ATTR, "pseudo_attr": PSEUDO_ATTR,
+                  "marker_attr": MARKER_ATTR, "detail": DETAIL, "inner": INNER,
+                  "soften": INNER // DETAIL,
                   "css": json.dumps(_CSS), "text": json.dumps(placeholder_text),
                   "event": EVENT}
 

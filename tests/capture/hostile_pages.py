@@ -9,6 +9,7 @@ included); the test then waits for the screen to stop changing and scores it.
 
 from __future__ import annotations
 
+import base64
 import io
 import threading
 from collections.abc import Iterator
@@ -55,6 +56,7 @@ PHOTO = _png(checker(240, 4))
 _alpha = checker(240, 4).convert("RGBA")
 _alpha.putalpha(checker(240, 4).convert("L"))
 PHOTO_ALPHA = _png(_alpha)
+PHOTO_DATA = "data:image/png;base64," + base64.b64encode(PHOTO).decode()
 BIG = _png(checker(4800, 80))  # shown at 5%: 4 px cells on screen
 DARK = _png(_dark_shapes())
 SVG_PIC = (b'<svg xmlns="http://www.w3.org/2000/svg" width="240" height="240">'
@@ -310,6 +312,26 @@ def _cases() -> list[Case]:
     add("paint-worklet", f'<div style="{BOX};background-image:paint(chk)"></div>',
         head="<script>CSS.paintWorklet.addModule('/paint.js')</script>" + LATE.format(
             "void 0"))
+    # Pictures in data:/blob: addresses the network never sees, fighting the style layer:
+    # they must become blurred copies, not blur the element (and its text) instead.
+    add("data-inline-important", f'<img src="{PHOTO_DATA}" width="240" height="240" '
+        f'style="{BOX};filter:none !important">')
+    add("data-srcset", f'<img srcset="{PHOTO_DATA} 1x" width="240" height="240" '
+        f'style="{BOX};filter:none !important">')
+    add("data-root-background", "", head=f"<style>body{{background:url({PHOTO_DATA}) "
+        "no-repeat 20px 20px !important;filter:none !important}</style>")
+    add("blob-root-background", "", head="<script>fetch('/photo.bin').then(r => r.blob())"
+        ".then(b => { const u = URL.createObjectURL(new Blob([b], {type: 'image/png'}));"
+        "document.documentElement.style.background = 'url(' + u + ') no-repeat 20px 20px';"
+        "const i = new Image(); i.onload = () => requestAnimationFrame(() =>"
+        " requestAnimationFrame(() => { document.title = 'ready'; })); i.src = u; });</script>")
+    add("data-list-style-image", '<ul style="position:absolute;left:0;top:20px;margin:0;'
+        'padding-left:20px;list-style-position:inside;font:20px sans-serif"><li>'
+        f'<span class="text" style="top:280px">{TEXT_LINE}</span></li></ul>',
+        head=f"<style>ul{{list-style-image:url({PHOTO_DATA}) !important}}</style>")
+    add("data-before-text", f'<p class="text" id="dt">{TEXT_LINE}</p>',
+        head=f"<style>#dt::before{{content:url({PHOTO_DATA});position:absolute;left:0;"
+        "top:-280px;filter:none !important}</style>")
     # Known gaps (README): pictures drawn from plain boxes or with a font's glyphs.
     add("div-grid", f'<div style="{BOX};display:grid;grid-template-columns:repeat(60,4px)">'
         + "".join(f'<div style="height:4px;background:{"#000" if (x + y) % 2 else "#fff"}">'
@@ -333,7 +355,7 @@ _TEXT_P = (f'<p class="text" style="position:absolute;left:20px;top:300px;margin
 def page_bytes(case: Case) -> bytes:
     if case.raw:
         return case.body.encode() if case.body else PHOTO
-    text = _TEXT_P if case.text else ""
+    text = _TEXT_P if case.text and TEXT_LINE not in case.body else ""
     ready = "" if "document.title = 'ready'" in case.head else READY
     return (f'<!doctype html><html><head><meta charset="utf-8"><title>loading</title>'
             f'<link rel="stylesheet" nonce="abc" href="/layout.css">{case.head}{ready}</head><body style="margin:0;background:#fff">{text}'
@@ -352,6 +374,8 @@ def _handler() -> type[BaseHTTPRequestHandler]:
             headers: dict[str, str] = {}
             if path in ("/photo.png", "/sw-pic.png"):
                 body, ctype = PHOTO, "image/png"
+            elif path == "/photo.bin":  # picture bytes fetched as data, not as an image
+                body, ctype = PHOTO, "application/octet-stream"
             elif path == "/alpha.png":
                 body, ctype = PHOTO_ALPHA, "image/png"
             elif path == "/big.png":
