@@ -12,7 +12,7 @@ from app.bundle.opener import open_bundle
 from app.bundle.seal import Sealing
 from app.bundle.verify import verify_bundle
 from app.vault.identity import fingerprint_of
-from tests.bundle.checker import check, forge
+from tests.bundle.checker import check, drop_tokens, forge, rewrite_chain
 from tests.bundle.conftest import fill_vault, stamp
 from tests.bundle.craft import read_members, resign, write_zip
 from tests.helpers.tsa import make_pki
@@ -247,3 +247,69 @@ def test_verify_txt_whole_zip_signature_commands_work(real, tmp_path):
     _flip(path, path.stat().st_size // 2, work / "bundle.zip")
     bad = subprocess.run(["bash", "-c", script], cwd=work, capture_output=True, text=True)
     assert bad.returncode != 0
+
+
+@pytest.fixture
+def passed_on(make_vault, tsa_configured, tmp_path):
+    """Survivor S exports to lawyer M, who imports and passes the evidence on."""
+    from app.bundle.importer import import_bundle
+
+    sender, lawyer = make_vault("survivor"), make_vault("lawyer")
+    fill_vault(sender, count=1)
+    stamp(sender, tsa_configured)
+    first = tmp_path / "first.zip"
+    export_bundle(sender, first, select_items(sender, case="사건 1"), Sealing())
+    import_bundle(lawyer, first)
+    stamp(lawyer, tsa_configured)
+    second = tmp_path / "second.zip"
+    received = [i for i in lawyer.list_items() if i.read_only]
+    export_bundle(lawyer, second, [lawyer.get_item(received[0].id)], Sealing())
+    return second, sender, lawyer, tsa_configured.ca_pem
+
+
+@pytest.mark.parametrize("keep_provenance", [False, True], ids=["provenance-dropped", "kept"])
+def test_rewritten_earlier_holder_fails(passed_on, tmp_path, keep_provenance):
+    """The forger (holding M's key) rewrites S's chain: another vault_created fingerprint,
+    back-dated times; drops the tokens (and the provenance), re-signs. The app says
+    UNVERIFIED earlier holder; so must the checker, unless told to accept it."""
+    path, sender, lawyer, root = passed_on
+    members = read_members(path)
+    fake = "RRRRR-RRRRR-RRRRR-RRRRR-RRRRR-RRRRR-RR"
+
+    def rewrite(payload):
+        payload["at"] = payload["at"].replace("2026-", "2025-")
+        if payload["event"] == "vault_created":
+            payload["data"]["identity_fingerprint"] = fake
+
+    rewrite_chain(members, sender.vault_id, rewrite)
+    drop_tokens(members)
+    if not keep_provenance:
+        for n in [n for n in members if n.startswith("data/custody/provenance/")]:
+            del members[n]
+    forged = write_zip(tmp_path / "forged.zip", resign(members, lawyer.signing_key()),
+                       key=lawyer.signing_key())
+    assert "earlier holders" in [c.name for c in verify_bundle(forged).checks if not c.ok]
+    m_fp = fingerprint_of(lawyer.signing_key().public_key())
+    done = check(forged, root, expect=m_fp)
+    assert done.returncode == 1, done.stdout
+    assert "[ OK ] 6. signer identity" in done.stdout
+    assert f"[FAIL] 7. earlier holder {fake}" in done.stdout and "UNVERIFIED" in done.stdout
+    accepted = check(forged, root, expect=m_fp, flags=("--accept-unverified-holders",))
+    if keep_provenance:  # S's own signed manifests contradict the rewritten identity
+        assert accepted.returncode == 1, accepted.stdout
+        assert "[FAIL] 7. earlier bundle" in accepted.stdout and "not by the identity" in accepted.stdout
+        return
+    assert accepted.returncode == 0, accepted.stdout
+    assert f"[WARN] 7. earlier holder {fake}" in accepted.stdout
+    assert "UNVERIFIED" in accepted.stdout and "[FAIL]" not in accepted.stdout
+
+
+def test_own_earlier_exports_are_not_earlier_holders(real, tmp_path):
+    """A sender's own earlier export shows in its chain; it is no earlier holder and
+    needs no note (the reviewer saw "no signed manifests carried" on a plain bundle)."""
+    path, vault, root = real
+    again = tmp_path / "again.zip"
+    export_bundle(vault, again, select_items(vault, case="사건 1"), Sealing())
+    done = check(again, root)
+    assert done.returncode == 0, done.stdout
+    assert "no signed manifests carried" not in done.stdout and "7. earlier" not in done.stdout
