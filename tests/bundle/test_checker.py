@@ -313,3 +313,84 @@ def test_own_earlier_exports_are_not_earlier_holders(real, tmp_path):
     done = check(again, root)
     assert done.returncode == 0, done.stdout
     assert "no signed manifests carried" not in done.stdout and "7. earlier" not in done.stdout
+
+
+def _hostile(members, case):
+    """Members with one document made hostile the way the reviewer did."""
+    import json
+    import re
+
+    out = dict(members)
+    bundle = out["data/bundle.json"].decode()
+    meta_name = "data/exhibits/E-001/metadata.json"
+    chain = next(n for n in out if n.startswith("data/custody/chain-"))
+    if case == "duplicate-keys":
+        out["data/bundle.json"] = ('{"bundle_id": "x", ' + bundle[1:]).encode()
+    elif case in ("nan", "huge-exponent"):
+        out["data/bundle.json"] = re.sub(r'"entries": \d+', '"entries": ' + (
+            "NaN" if case == "nan" else "1e99999"), bundle, count=1).encode()
+    elif case == "deep":
+        meta = json.loads(out[meta_name])
+        meta["metadata"] = {"x": None}
+        out[meta_name] = json.dumps(meta).replace("null", "[" * 100000 + "]" * 100000).encode()
+    elif case in ("seq-true", "seq-float"):
+        lines = out[chain].decode().splitlines()
+        first = json.loads(lines[0])
+        first["seq"] = True if case == "seq-true" else 1.0
+        out[chain] = "\n".join([json.dumps(first)] + lines[1:]).encode() + b"\n"
+    elif case == "exhibits-number":
+        out["data/bundle.json"] = json.dumps({**json.loads(bundle), "exhibits": 5}).encode()
+    elif case == "exhibits-strings":
+        out["data/bundle.json"] = json.dumps({**json.loads(bundle), "exhibits": ["E-001"]}).encode()
+    elif case == "chains-object":
+        out["data/bundle.json"] = json.dumps({**json.loads(bundle), "chains": {"a": 1}}).encode()
+    elif case == "artifacts-string":
+        out[meta_name] = json.dumps({**json.loads(out[meta_name]), "artifacts": "x"}).encode()
+    elif case == "bundle-list":
+        out["data/bundle.json"] = b"[]"
+    return out
+
+
+HOSTILE = ("duplicate-keys", "nan", "huge-exponent", "deep", "seq-true", "seq-float",
+           "exhibits-number", "exhibits-strings", "chains-object", "artifacts-string", "bundle-list")
+
+
+def test_hostile_json_is_rejected_in_one_clear_line(real, tmp_path):
+    path, sender, root = real
+    members = read_members(path)
+    key = sender.signing_key()
+    for case in HOSTILE:
+        bundle = write_zip(tmp_path / f"{case}.zip", resign(_hostile(members, case), key), key=key)
+        try:
+            app_rejects = not verify_bundle(bundle).ok
+        except Exception:  # noqa: BLE001 - a rejection
+            app_rejects = True
+        assert app_rejects, case
+        done = check(bundle, root)
+        assert done.returncode == 1 and "[FAIL]" in done.stdout, (case, done.stdout)
+        assert "Traceback" not in done.stderr, (case, done.stderr)
+        for raw in ("object is not iterable", "has no attribute", "maximum recursion",
+                    "object is not subscriptable", "unhashable"):
+            assert raw not in done.stdout, (case, done.stdout)
+        fails = [line for line in done.stdout.splitlines() if line.startswith("[FAIL]")]
+        assert any(w in fails[0] for w in ("JSON", "not a", "whole number", "not an object")), (
+            case, fails)
+
+
+def test_claims_about_items_not_carried_are_rejected(real, tmp_path):
+    """A disclosed chain entry about an item the bundle does not carry (claims.py)."""
+    import json
+
+    path, sender, root = real
+    members = read_members(path)
+    bundle = json.loads(members["data/bundle.json"])
+    bundle["exhibits"] = [e for e in bundle["exhibits"] if e["exhibit"] == "E-001"]
+    members["data/bundle.json"] = json.dumps(bundle, ensure_ascii=False).encode()
+    members = {n: d for n, d in members.items() if not n.startswith("data/exhibits/E-002/")}
+    key = sender.signing_key()
+    bad = write_zip(tmp_path / "foreign.zip", resign(members, key), key=key)
+    with pytest.raises(Exception, match="claims about evidence"):
+        verify_bundle(bad)
+    done = check(bad, root)
+    assert done.returncode == 1, done.stdout
+    assert "[FAIL] REJECTED: the bundle makes claims about evidence it does not carry" in done.stdout
