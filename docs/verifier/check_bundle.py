@@ -119,6 +119,40 @@ class DirBag:
     def open(self, name):
         return open(os.path.join(self.root, *name.split("/")), "rb")
 
+    def use_listed(self, listed):
+        pass
+
+
+JUNK = {".DS_Store", "Thumbs.db", "desktop.ini", "Desktop.ini"}
+
+
+def name_readings(info):
+    """Readings of a member name. Without the UTF-8 flag the zip specification says cp437,
+    but Info-ZIP and macOS write UTF-8 and Korean Windows cp949: UTF-8 first when valid,
+    then cp949, then cp437; the one the manifests list is used (app/bundle/repack.py)."""
+    if info.flag_bits & 0x800 or info.filename.isascii():
+        return [info.filename]
+    raw, readings = info.orig_filename.encode("cp437"), []
+    for encoding in ("utf-8", "cp949"):
+        try:
+            readings.append(raw.decode(encoding))
+        except UnicodeDecodeError:
+            pass
+    return list(dict.fromkeys(readings + [info.filename]))
+
+
+def is_junk(name):
+    """Desktop metadata that archivers add when re-packing a folder."""
+    parts = name.rstrip("/").split("/")
+    return parts[0] == "__MACOSX" or parts[-1] in JUNK or parts[-1].startswith("._")
+
+
+def top_folder(names):
+    """"folder/" when every name is inside one folder holding bagit.txt (zip -r r.zip folder)."""
+    first = names[0].split("/", 1)[0] + "/" if names and "bagit.txt" not in names else ""
+    ok = first and first + "bagit.txt" in names and all(n.startswith(first) for n in names)
+    return first if ok else ""
+
 
 class ZipBag:
     def __init__(self, path):
@@ -131,23 +165,43 @@ class ZipBag:
         infos = self.zf.infolist()
         if len(infos) > MAX_MEMBERS:
             raise Rejected("too many members")
-        self.sizes, self.infos = {}, {}
+        self.comment = self.zf.comment
+        repacked = not self.comment.startswith(PREFIX)  # by zip -r, Explorer, 7-Zip, macOS
+        members = []
         for info in infos:
             mode = info.external_attr >> 16
-            if info.filename.endswith("/") and (not mode or stat.S_ISDIR(mode)):
+            names = name_readings(info)
+            if (info.filename.endswith("/") and (not mode or stat.S_ISDIR(mode))
+                    or repacked and is_junk(names[0])):
                 continue
-            check_name(info.filename)
-            if (stat.S_IFMT(mode) and not stat.S_ISREG(mode)) or info.flag_bits & 1:
-                raise Rejected(f"{info.filename[:120]} is a link, special or encrypted member")
-            if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-                raise Rejected(f"{info.filename[:120]} uses an unexpected compression")
-            if info.file_size > BLOCK and info.file_size > 200 * max(info.compress_size, 1):
-                raise Rejected(f"{info.filename[:120]} is compressed suspiciously well (zip bomb?)")
-            if info.filename in self.sizes:
-                raise Rejected(f"duplicate member {info.filename[:120]}")
-            self.sizes[info.filename], self.infos[info.filename] = info.file_size, info
+            members.append((names, info))
+        strip = len(top_folder([m[0][0] for m in members])) if repacked else 0
+        self.sizes, self.infos, self.alts = {}, {}, {}
+        for names, info in members:
+            self.add([n[strip:] for n in names], info)
         _no_collisions(self.sizes)
-        self.comment = self.zf.comment
+
+    def add(self, names, info):
+        name, mode = names[0], info.external_attr >> 16
+        check_name(name)
+        if (stat.S_IFMT(mode) and not stat.S_ISREG(mode)) or info.flag_bits & 1:
+            raise Rejected(f"{name[:120]} is a link, special or encrypted member")
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            raise Rejected(f"{name[:120]} uses an unexpected compression")
+        if info.file_size > BLOCK and info.file_size > 200 * max(info.compress_size, 1):
+            raise Rejected(f"{name[:120]} is compressed suspiciously well (zip bomb?)")
+        if name in self.sizes:
+            raise Rejected(f"duplicate member {name[:120]}")
+        self.sizes[name], self.infos[name], self.alts[name] = info.file_size, info, names[1:]
+
+    def use_listed(self, listed):
+        """Name each member by the reading of its name that the manifests list."""
+        for name, alts in list(self.alts.items()):
+            other = next((a for a in alts if a in listed), None) if name not in listed else None
+            if other and other not in self.sizes:
+                check_name(other)
+                self.sizes[other], self.infos[other] = self.sizes.pop(name), self.infos.pop(name)
+        _no_collisions(self.sizes)
 
     def open(self, name):
         return self.zf.open(self.infos[name])
@@ -469,6 +523,7 @@ def check_files(bag, rep):
 
     payload, tags = manifest("manifest-sha256.txt", True), manifest("tagmanifest-sha256.txt", False)
     listed = dict(payload, **tags)
+    bag.use_listed(listed)
     bad = [f"unlisted file {n[:120]}" for n in bag.sizes if n not in listed
            and n not in SIGNATURE_FILES and n != "tagmanifest-sha256.txt"]
     bad += [f"{n}: listed but missing" for n in listed if n not in bag.sizes]

@@ -394,3 +394,27 @@ def test_claims_about_items_not_carried_are_rejected(real, tmp_path):
     done = check(bad, root)
     assert done.returncode == 1, done.stdout
     assert "[FAIL] REJECTED: the bundle makes claims about evidence it does not carry" in done.stdout
+
+
+def test_bag_rezipped_with_info_zip_passes(real, tmp_path):
+    """`zip -r` (Info-ZIP) stores Korean names without the UTF-8 flag, maybe inside one
+    top folder, and macOS/Windows add junk files: the bag's own signature still holds."""
+    import subprocess
+
+    path, _vault, root = real
+    bag = tmp_path / "증거 묶음"
+    open_bundle(path, bag)
+    assert any(not n.isascii() for n in read_members(path)), "the test needs non-ASCII names"
+    flat = tmp_path / "flat.zip"
+    subprocess.run(["zip", "-qr", str(flat), "."], cwd=bag, check=True, env={"LC_ALL": "C"})
+    (bag / ".DS_Store").write_bytes(b"junk")
+    (bag / "data" / "Thumbs.db").write_bytes(b"junk")
+    folder = tmp_path / "folder.zip"
+    subprocess.run(["zip", "-qr", str(folder), bag.name], cwd=tmp_path, check=True,
+                   env={"LC_ALL": "C"})
+    for rezipped in (flat, folder):
+        done = check(rezipped, root)
+        assert done.returncode == 0, (rezipped.name, done.stdout)
+        assert "re-packed by another tool" in done.stdout
+    # Junk is ignored in re-packed zips only; in a bag folder it is an unlisted file.
+    assert check(bag, root).returncode == 1
