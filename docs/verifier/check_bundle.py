@@ -365,7 +365,7 @@ def parse(text, shape, what):
 
 class OpenSSL:
     def __init__(self, tmp):
-        self.tmp, self.count = tmp, 0
+        self.tmp, self.count, self.root_subjects = tmp, 0, set()
 
     def file(self, data, suffix=".bin"):
         self.count += 1
@@ -419,7 +419,39 @@ class OpenSSL:
             if code == 0:
                 tsa += " (chain checked at genTime)"
         ok = code == 0 and b"Verification: OK" in out
-        return ok, when, tsa, "" if ok else (err.strip().splitlines() or ["failed"])[-1][:200]
+        why = "" if ok else self.missing_root(tsr_path, untrusted) or (
+            err.strip().splitlines() or ["failed"])[-1][:200]
+        return ok, when, tsa, why
+
+    def cert_names(self, p7_path, form):
+        """[(subject, issuer)] of the certificates in a PKCS#7 file."""
+        code, out, _ = self.run("pkcs7", "-inform", form, "-in", p7_path, "-print_certs", "-noout")
+        lines = out.decode("utf-8", "replace").splitlines() if code == 0 else []
+        subjects = [x[8:].strip() for x in lines if x.startswith("subject=")]
+        issuers = [x[7:].strip() for x in lines if x.startswith("issuer=")]
+        return list(zip(subjects, issuers))  # noqa: B905 - strict= needs 3.10
+
+    def missing_root(self, tsr_path, untrusted):
+        """'no --tsa-root given for this TSA (its root is ...)' when the token's chain leads
+        to a root that is not among those given, else ''."""
+        token = os.path.join(self.tmp, "token%d.p7" % self.count)
+        if self.run("ts", "-reply", "-in", tsr_path, "-token_out", "-out", token)[0] != 0:
+            return ""
+        issuer = dict(self.cert_names(token, "DER"))
+        starts = list(issuer)
+        if untrusted:
+            bundle = self.file(b"", ".p7")
+            if self.run("crl2pkcs7", "-nocrl", "-certfile", self.file(untrusted, ".pem"),
+                        "-out", bundle)[0] == 0:
+                issuer.update((s, i) for s, i in self.cert_names(bundle, "PEM") if s not in issuer)
+        for name in starts:  # up from the token's certificates to the top one we know of
+            for _ in range(10):
+                if name in self.root_subjects or issuer.get(name, name) == name:
+                    break
+                name = issuer[name]
+            if name not in self.root_subjects:
+                return "no --tsa-root given for this TSA (its root is %s)" % name[:200]
+        return ""
 
 
 def fingerprint(raw_key):
@@ -891,7 +923,9 @@ def load_roots(paths, ssl, rep):
                                "-fingerprint", "-sha256")
         if code != 0:
             raise SystemExit(f"check_bundle: {path} is not a certificate")
-        rep.note("trusted TSA root {}: {}".format(path, " ".join(out.decode().split("\n")).strip()))
+        text = out.decode("utf-8", "replace")
+        ssl.root_subjects |= {x[8:].strip() for x in text.splitlines() if x.startswith("subject=")}
+        rep.note("trusted TSA root {}: {}".format(path, " ".join(text.split("\n")).strip()))
         pems.append(data.rstrip(b"\n") + b"\n")
     return ssl.file(b"".join(pems), ".pem")
 

@@ -133,6 +133,13 @@ def test_wrong_root_is_rejected(real, tmp_path):
     done = check(path, other_root)
     assert done.returncode == 1, done.stdout
     assert "[FAIL] 4. token" in done.stdout and "[FAIL] 6. signer identity" in done.stdout
+    assert "no --tsa-root given for this TSA (its root is " in done.stdout, done.stdout
+    # The needed root among the untrusted certificates (openssl: "self-signed certificate
+    # in certificate chain"): the same plain message, naming the root to obtain.
+    both = check(path, other_root, untrusted=_root)
+    assert both.returncode == 1, both.stdout
+    line = next(x for x in both.stdout.splitlines() if x.startswith("[FAIL] 4. token"))
+    assert "no --tsa-root given for this TSA (its root is " in line and "self-signed" not in line
 
 
 
