@@ -3,6 +3,7 @@
 
     python3 check_bundle.py BAG_DIR_OR_UNENCRYPTED_ZIP --tsa-root ROOT.pem [--tsa-root ...]
         [--untrusted CHAIN.pem] [--expect-fingerprint XXXXX-XXXXX-...]
+        [--accept-unverified-holders]
 
 Python 3.9+ standard library and the `openssl` command (3.0+) only; it does not use the
 Evidence Locker app. Get this file from the Evidence Locker project's repository
@@ -21,7 +22,11 @@ does not, 2 for a usage problem):
  6. the signer's key fingerprint against the `vault_created` entry of the exporter's chain
     when a verified token anchors that chain (else against --expect-fingerprint, which you
     confirmed with the sender);
- 7. earlier holders' signed manifests (data/custody/provenance/) the same way.
+ 7. every earlier holder (any chain but the exporter's): its chain must end exactly at the
+    head that holder signed in the bundle it passed on (its signed manifests and bundle.json,
+    carried in data/custody/provenance/), with the key named in that chain's vault_created
+    entry; else it is UNVERIFIED and the check fails (--accept-unverified-holders turns that
+    into a loud warning).
 """
 
 # ruff: noqa: UP031 - printf-style formatting kept where it reads better (runs on 3.9+)
@@ -68,6 +73,10 @@ class Report:
         return ok
 
     @staticmethod
+    def warn(text):
+        print("[WARN] " + text)
+
+    @staticmethod
     def note(text):
         print("       " + text)
 
@@ -110,6 +119,40 @@ class DirBag:
     def open(self, name):
         return open(os.path.join(self.root, *name.split("/")), "rb")
 
+    def use_listed(self, listed):
+        pass
+
+
+JUNK = {".DS_Store", "Thumbs.db", "desktop.ini", "Desktop.ini"}
+
+
+def name_readings(info):
+    """Readings of a member name. Without the UTF-8 flag the zip specification says cp437,
+    but Info-ZIP and macOS write UTF-8 and Korean Windows cp949: UTF-8 first when valid,
+    then cp949, then cp437; the one the manifests list is used (app/bundle/repack.py)."""
+    if info.flag_bits & 0x800 or info.filename.isascii():
+        return [info.filename]
+    raw, readings = info.orig_filename.encode("cp437"), []
+    for encoding in ("utf-8", "cp949"):
+        try:
+            readings.append(raw.decode(encoding))
+        except UnicodeDecodeError:
+            pass
+    return list(dict.fromkeys(readings + [info.filename]))
+
+
+def is_junk(name):
+    """Desktop metadata that archivers add when re-packing a folder."""
+    parts = name.rstrip("/").split("/")
+    return parts[0] == "__MACOSX" or parts[-1] in JUNK or parts[-1].startswith("._")
+
+
+def top_folder(names):
+    """"folder/" when every name is inside one folder holding bagit.txt (zip -r r.zip folder)."""
+    first = names[0].split("/", 1)[0] + "/" if names and "bagit.txt" not in names else ""
+    ok = first and first + "bagit.txt" in names and all(n.startswith(first) for n in names)
+    return first if ok else ""
+
 
 class ZipBag:
     def __init__(self, path):
@@ -122,23 +165,43 @@ class ZipBag:
         infos = self.zf.infolist()
         if len(infos) > MAX_MEMBERS:
             raise Rejected("too many members")
-        self.sizes, self.infos = {}, {}
+        self.comment = self.zf.comment
+        repacked = not self.comment.startswith(PREFIX)  # by zip -r, Explorer, 7-Zip, macOS
+        members = []
         for info in infos:
             mode = info.external_attr >> 16
-            if info.filename.endswith("/") and (not mode or stat.S_ISDIR(mode)):
+            names = name_readings(info)
+            if (info.filename.endswith("/") and (not mode or stat.S_ISDIR(mode))
+                    or repacked and is_junk(names[0])):
                 continue
-            check_name(info.filename)
-            if (stat.S_IFMT(mode) and not stat.S_ISREG(mode)) or info.flag_bits & 1:
-                raise Rejected(f"{info.filename[:120]} is a link, special or encrypted member")
-            if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-                raise Rejected(f"{info.filename[:120]} uses an unexpected compression")
-            if info.file_size > BLOCK and info.file_size > 200 * max(info.compress_size, 1):
-                raise Rejected(f"{info.filename[:120]} is compressed suspiciously well (zip bomb?)")
-            if info.filename in self.sizes:
-                raise Rejected(f"duplicate member {info.filename[:120]}")
-            self.sizes[info.filename], self.infos[info.filename] = info.file_size, info
+            members.append((names, info))
+        strip = len(top_folder([m[0][0] for m in members])) if repacked else 0
+        self.sizes, self.infos, self.alts = {}, {}, {}
+        for names, info in members:
+            self.add([n[strip:] for n in names], info)
         _no_collisions(self.sizes)
-        self.comment = self.zf.comment
+
+    def add(self, names, info):
+        name, mode = names[0], info.external_attr >> 16
+        check_name(name)
+        if (stat.S_IFMT(mode) and not stat.S_ISREG(mode)) or info.flag_bits & 1:
+            raise Rejected(f"{name[:120]} is a link, special or encrypted member")
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            raise Rejected(f"{name[:120]} uses an unexpected compression")
+        if info.file_size > BLOCK and info.file_size > 200 * max(info.compress_size, 1):
+            raise Rejected(f"{name[:120]} is compressed suspiciously well (zip bomb?)")
+        if name in self.sizes:
+            raise Rejected(f"duplicate member {name[:120]}")
+        self.sizes[name], self.infos[name], self.alts[name] = info.file_size, info, names[1:]
+
+    def use_listed(self, listed):
+        """Name each member by the reading of its name that the manifests list."""
+        for name, alts in list(self.alts.items()):
+            other = next((a for a in alts if a in listed), None) if name not in listed else None
+            if other and other not in self.sizes:
+                check_name(other)
+                self.sizes[other], self.infos[other] = self.sizes.pop(name), self.infos.pop(name)
+        _no_collisions(self.sizes)
 
     def open(self, name):
         return self.zf.open(self.infos[name])
@@ -173,21 +236,136 @@ def read(bag, name, cap=MAX_SMALL):
     return data
 
 
-def read_json(bag, name, hashes):
+def read_json(bag, name, hashes, shape):
     data = read(bag, name)
     if hashlib.sha256(data).hexdigest() != hashes.get(name):
         raise Rejected(f"{name} is not the file its manifest lists")
+    return parse(data, shape, name)
+
+
+# -- strict JSON and the shapes of the documents used -------------------------------------
+
+MAX_DEPTH = 64
+
+
+def _no_duplicates(pairs):
+    out = {}
+    for key, value in pairs:
+        if key in out:
+            raise ValueError("duplicate key %r" % key[:80])
+        out[key] = value
+    return out
+
+
+def _no_constant(name):
+    raise ValueError("%s is not allowed" % name)
+
+
+def _finite(text):
+    value = float(text)
+    if value in (float("inf"), float("-inf")):
+        raise ValueError("number %s is out of range" % text[:40])
+    return value
+
+
+def _depth(value):
+    todo, deepest = [(value, 1)], 1
+    while todo:
+        node, depth = todo.pop()
+        if depth > MAX_DEPTH:
+            raise ValueError("nested more than %d levels deep" % MAX_DEPTH)
+        deepest = max(deepest, depth)
+        items = node.values() if isinstance(node, dict) else node if isinstance(node, list) else ()
+        todo.extend((child, depth + 1) for child in items)
+    return deepest
+
+
+def loads(text, what):
+    """JSON with no duplicate keys, NaN, Infinity, overflowing numbers or deep nesting."""
     try:
-        return json.loads(data.decode("utf-8"))
-    except ValueError as exc:
-        raise Rejected(f"{name} is not valid JSON ({exc})") from None
+        value = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant,
+                           parse_float=_finite)
+        _depth(value)
+        return value
+    except RecursionError:
+        raise Rejected(f"{what} is not acceptable JSON (nested too deeply)") from None
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise Rejected(f"{what} is not acceptable JSON ({str(exc)[:120]})") from None
+
+
+# A shape is a type (int means a true int, never a bool or float), a list of one shape
+# (a list of such values) or a dict of field shapes; a field ending in "?" may be absent
+# or null. Fields not named are not used by this checker and not looked at.
+HASH = "hex64"
+ARTIFACT = {"path": str, "role": str, "sha256": HASH, "size": int}
+STAMP_REF = {"tsr": str, "proof_json": str, "tsa_untrusted_pem?": str}
+METADATA = {"exhibit": str, "uid": str, "captured_at": str, "artifacts": [ARTIFACT],
+            "timestamps?": [STAMP_REF], "metadata?": dict, "kind?": str, "title?": str,
+            "source_url?": str}
+BUNDLE = {"bundle_id": str, "exporter": {"vault_id": str, "fingerprint": str},
+          "chains": [{"vault_id": str, "path": str, "head": HASH, "entries": int}],
+          "exhibits": [{"exhibit": str}]}
+CHAIN_LINE = {"seq": int, "prev_hash": HASH, "payload_hash": HASH, "entry_hash": HASH,
+              "payload?": str}
+PAYLOAD = {"seq": int, "event": str, "vault_id": str, "item?": str, "data": dict}
+EVENT_DATA = {
+    "vault_created": {"identity_fingerprint?": str},
+    "item_added": {"artifacts?": [{"role": str, "sha256": HASH, "size": int}],
+                   "captured_at?": str, "metadata_sha256?": HASH, "kind?": str, "title?": str,
+                   "source_url?": str},
+    "bundle_exported": {"bundle_id?": str},
+    "bundle_imported": {"bundle_id?": str, "sender_fingerprint?": str},
+}
+PROOF = {"vault_id": str, "merkle": {"root": HASH, "tree_size": int},
+         "leaves": [{"custody_seq": int, "leaf_index": int, "leaf_data": HASH,
+                     "audit_path": [HASH]}]}
+EARLIER_BUNDLE = {"bundle_id": str, "exporter": {"vault_id": str, "fingerprint": str},
+                  "chains": [{"vault_id": str, "head": HASH, "entries": int}]}
+
+
+def shape_problem(value, shape, where):
+    """None when ``value`` has ``shape``, else one line saying where it does not."""
+    if shape == HASH:
+        ok = isinstance(value, str) and HEX64.match(value) is not None
+        return None if ok else f"{where} is not a SHA-256 in hex"
+    if isinstance(shape, list):
+        if not isinstance(value, list):
+            return f"{where} is not a list"
+        return next((p for i, v in enumerate(value)
+                     if (p := shape_problem(v, shape[0], f"{where}[{i}]"))), None)
+    if isinstance(shape, dict):
+        if not isinstance(value, dict):
+            return f"{where} is not an object"
+        for field, inner in shape.items():
+            key = field.rstrip("?")
+            if field.endswith("?") and value.get(key) is None:
+                continue
+            if key not in value:
+                return f"{where} has no {key}"
+            problem = shape_problem(value[key], inner, f"{where}.{key}")
+            if problem:
+                return problem
+        return None
+    if shape is int:
+        ok = type(value) is int and abs(value) < 2 ** 62
+        return None if ok else f"{where} is not a whole number"
+    return None if isinstance(value, shape) else f"{where} is not a {shape.__name__}"
+
+
+def parse(text, shape, what):
+    """The JSON document in ``text`` when it has ``shape``; else Rejected naming ``what``."""
+    value = loads(text, what)
+    problem = shape_problem(value, shape, what)
+    if problem:
+        raise Rejected(problem[:300])
+    return value
 
 
 # -- openssl --------------------------------------------------------------------------------
 
 class OpenSSL:
     def __init__(self, tmp):
-        self.tmp, self.count = tmp, 0
+        self.tmp, self.count, self.root_subjects = tmp, 0, set()
 
     def file(self, data, suffix=".bin"):
         self.count += 1
@@ -241,7 +419,39 @@ class OpenSSL:
             if code == 0:
                 tsa += " (chain checked at genTime)"
         ok = code == 0 and b"Verification: OK" in out
-        return ok, when, tsa, "" if ok else (err.strip().splitlines() or ["failed"])[-1][:200]
+        why = "" if ok else self.missing_root(tsr_path, untrusted) or (
+            err.strip().splitlines() or ["failed"])[-1][:200]
+        return ok, when, tsa, why
+
+    def cert_names(self, p7_path, form):
+        """[(subject, issuer)] of the certificates in a PKCS#7 file."""
+        code, out, _ = self.run("pkcs7", "-inform", form, "-in", p7_path, "-print_certs", "-noout")
+        lines = out.decode("utf-8", "replace").splitlines() if code == 0 else []
+        subjects = [x[8:].strip() for x in lines if x.startswith("subject=")]
+        issuers = [x[7:].strip() for x in lines if x.startswith("issuer=")]
+        return list(zip(subjects, issuers))  # noqa: B905 - strict= needs 3.10
+
+    def missing_root(self, tsr_path, untrusted):
+        """'no --tsa-root given for this TSA (its root is ...)' when the token's chain leads
+        to a root that is not among those given, else ''."""
+        token = os.path.join(self.tmp, "token%d.p7" % self.count)
+        if self.run("ts", "-reply", "-in", tsr_path, "-token_out", "-out", token)[0] != 0:
+            return ""
+        issuer = dict(self.cert_names(token, "DER"))
+        starts = list(issuer)
+        if untrusted:
+            bundle = self.file(b"", ".p7")
+            if self.run("crl2pkcs7", "-nocrl", "-certfile", self.file(untrusted, ".pem"),
+                        "-out", bundle)[0] == 0:
+                issuer.update((s, i) for s, i in self.cert_names(bundle, "PEM") if s not in issuer)
+        for name in starts:  # up from the token's certificates to the top one we know of
+            for _ in range(10):
+                if name in self.root_subjects or issuer.get(name, name) == name:
+                    break
+                name = issuer[name]
+            if name not in self.root_subjects:
+                return "no --tsa-root given for this TSA (its root is %s)" % name[:200]
+        return ""
 
 
 def fingerprint(raw_key):
@@ -289,32 +499,41 @@ def check_chain(vid, data):
     prev = "0" * 64
     for n, line in enumerate(data.decode("utf-8", "replace").splitlines(), start=1):
         try:
-            e = json.loads(line)
-            seq, p_hash, e_hash = e["seq"], e["payload_hash"], e["entry_hash"]
-            assert isinstance(seq, int) and all(HEX64.match(str(h)) for h in
-                                                (e["prev_hash"], p_hash, e_hash))
-        except (ValueError, KeyError, TypeError, AssertionError):
-            problems.append("line %d is not a well-formed entry" % n)
+            e = parse(line, CHAIN_LINE, "line %d" % n)
+        except Rejected as exc:
+            problems.append("%s (not a well-formed entry)" % exc)
             break
+        seq, p_hash, e_hash = e["seq"], e["payload_hash"], e["entry_hash"]
         if seq != n or e["prev_hash"] != prev:
             problems.append("entry %d does not link to the one before it" % seq)
         if H(bytes.fromhex(prev) + bytes.fromhex(p_hash)).hex() != e_hash:
             problems.append("entry %d: entry_hash is not SHA-256(prev_hash || payload_hash)" % seq)
-        if "payload" in e:
-            text = e["payload"]
-            try:
-                payload = json.loads(text)
-                assert isinstance(payload, dict) and canonical(payload) == text
-            except (ValueError, TypeError, AssertionError):
-                problems.append("entry %d: payload is not canonical JSON" % seq)
-                payload = {}
-            if H(text.encode("utf-8")).hex() != p_hash:
-                problems.append("entry %d: payload_hash is not SHA-256(payload)" % seq)
-            if payload.get("seq") != seq or payload.get("vault_id") != vid:
-                problems.append("entry %d: payload names another seq or vault" % seq)
+        if e.get("payload") is not None:
+            payload, found = check_payload(vid, seq, e["payload"], p_hash)
+            problems += found
             payloads[seq] = payload
         entries[seq], prev = e_hash, e_hash
     return entries, payloads, problems
+
+
+def check_payload(vid, seq, text, p_hash):
+    """(the disclosed payload, or {} when unusable; problems)."""
+    problems = []
+    if H(text.encode("utf-8")).hex() != p_hash:
+        problems.append("entry %d: payload_hash is not SHA-256(payload)" % seq)
+    try:
+        payload = parse(text, PAYLOAD, "entry %d payload" % seq)
+        problem = shape_problem(payload["data"], EVENT_DATA.get(payload["event"], dict),
+                                "entry %d payload data" % seq)
+        if problem:
+            raise Rejected(problem)
+    except Rejected as exc:
+        return {}, problems + [str(exc)]
+    if canonical(payload) != text:
+        problems.append("entry %d: payload is not canonical JSON" % seq)
+    if payload["seq"] != seq or payload["vault_id"] != vid:
+        problems.append("entry %d: payload names another seq or vault" % seq)
+    return payload, problems
 
 
 # -- the checks -------------------------------------------------------------------------------
@@ -336,6 +555,7 @@ def check_files(bag, rep):
 
     payload, tags = manifest("manifest-sha256.txt", True), manifest("tagmanifest-sha256.txt", False)
     listed = dict(payload, **tags)
+    bag.use_listed(listed)
     bad = [f"unlisted file {n[:120]}" for n in bag.sizes if n not in listed
            and n not in SIGNATURE_FILES and n != "tagmanifest-sha256.txt"]
     bad += [f"{n}: listed but missing" for n in listed if n not in bag.sizes]
@@ -428,6 +648,33 @@ def check_chains(bag, hashes, bundle, rep):
     return chains
 
 
+def read_exhibits(bag, hashes, bundle):
+    exhibits = []
+    for e in bundle["exhibits"]:
+        name = e["exhibit"]
+        check_name(name)
+        meta = read_json(bag, f"data/exhibits/{name}/metadata.json", hashes, METADATA)
+        if meta["exhibit"] != name:
+            raise Rejected(f"metadata.json of {name} names another exhibit")
+        exhibits.append(meta)
+    if not exhibits:
+        raise Rejected("bundle.json lists no exhibits")
+    return exhibits
+
+
+def check_claims(exhibits, chains, rep):
+    """A disclosed chain entry about an item the bundle does not carry is a claim about
+    evidence nobody can check here: the app rejects such a bundle, and so do we."""
+    carried = {meta["uid"] for meta in exhibits}
+    found = ["chain %s… entry %d (%s) is about item %s, which this bundle does not carry" % (
+        vid[:8], seq, p["event"][:40], p["item"][:40])
+        for vid, c in chains.items() for seq, p in sorted(c["payloads"].items())
+        if p.get("item") is not None and p["item"] not in carried]
+    if found:
+        raise Rejected("the bundle makes claims about evidence it does not carry (%s%s)" % (
+            found[0], "; %d more" % (len(found) - 1) if len(found) > 1 else ""))
+
+
 def check_tokens(bag, hashes, exhibits, chains, ssl, roots, untrusted, rep):
     """Verify every token; returns {vault id: {seq: earliest genTime}} of anchored entries."""
     anchored, seen, problems, count = {}, {}, [], 0
@@ -435,15 +682,15 @@ def check_tokens(bag, hashes, exhibits, chains, ssl, roots, untrusted, rep):
         for t in meta.get("timestamps") or []:
             try:
                 tsr = read(bag, t["tsr"])
-                proof = json.loads(read(bag, t["proof_json"]).decode("utf-8"))
+                proof = read_json(bag, t["proof_json"], hashes, PROOF)
                 extra = read(bag, t["tsa_untrusted_pem"]) if t.get("tsa_untrusted_pem") else b""
-                assert all(hashlib.sha256(read(bag, t[k])).hexdigest() == hashes.get(t[k])
-                           for k in ("tsr", "proof_json"))
-                root, size = str(proof["merkle"]["root"]), int(proof["merkle"]["tree_size"])
-                vid, leaves = str(proof.get("vault_id")), list(proof["leaves"])
-            except (KeyError, TypeError, ValueError, AssertionError, Rejected) as exc:
-                problems.append("{}: token or proof unreadable ({})".format(meta.get("exhibit"), exc))
+                if hashlib.sha256(tsr).hexdigest() != hashes.get(t["tsr"]):
+                    raise Rejected("{} is not the file its manifest lists".format(t["tsr"]))
+            except Rejected as exc:
+                problems.append("{}: token or proof unreadable ({})".format(meta["exhibit"], exc))
                 continue
+            root, size = proof["merkle"]["root"], proof["merkle"]["tree_size"]
+            vid, leaves = proof["vault_id"], proof["leaves"]
             name = "{} {}".format(meta.get("exhibit"), os.path.basename(t["tsr"]))
             key = (hashlib.sha256(tsr).hexdigest(), root)
             if key not in seen:
@@ -455,12 +702,9 @@ def check_tokens(bag, hashes, exhibits, chains, ssl, roots, untrusted, rep):
             ok, when = seen[key][0], seen[key][1]
             chain = chains.get(vid)
             for leaf in leaves:
-                try:
-                    seq, data = int(leaf["custody_seq"]), bytes.fromhex(leaf["leaf_data"])
-                    got = merkle_root(data, int(leaf["leaf_index"]), size,
-                                      [bytes.fromhex(p) for p in leaf["audit_path"]])
-                except (KeyError, TypeError, ValueError):
-                    got, seq, data = None, leaf.get("custody_seq") if isinstance(leaf, dict) else "?", b""
+                seq, data = leaf["custody_seq"], bytes.fromhex(leaf["leaf_data"])
+                got = merkle_root(data, leaf["leaf_index"], size,
+                                  [bytes.fromhex(p) for p in leaf["audit_path"]])
                 if got is None or got.hex() != root:
                     problems.append(f"{name}: the Merkle path of entry {seq} does not lead to the token's "
                                     "imprint")
@@ -546,53 +790,113 @@ def check_identity(bundle, chains, anchored, signer_fp, expect, rep):
                     % ((signer_fp,) if ok else (signer_fp, recorded)))
 
 
-def check_earlier(bag, hashes, bundle, chains, anchored, ssl, exporter_ok, rep):
-    exports = {}
-    for vid, c in chains.items():
-        for _seq, p in c["payloads"].items():
-            bid = str((p.get("data") or {}).get("bundle_id") or "")
-            if p.get("event") == "bundle_exported" and bid != bundle.get("bundle_id"):
-                exports[bid] = vid
-    vouched = {}  # bundle id -> sender fingerprint recorded by the exporter's own chain
-    own = chains.get(str((bundle.get("exporter") or {}).get("vault_id"))) or {"payloads": {}}
-    for p in own["payloads"].values():
-        if p.get("event") == "bundle_imported":
-            d = p.get("data") or {}
-            vouched[str(d.get("bundle_id"))] = str(d.get("sender_fingerprint") or "")
-    folders = {n.split("/")[3] for n in bag.sizes if n.startswith(PROVENANCE) and n.count("/") == 4}
-    for bid in sorted(folders - set(exports)):
-        rep.step(False, f"7. earlier holder {bid[:8]}", "a provenance folder no custody entry explains")
-    for bid, vid in sorted(exports.items()):
-        base = PROVENANCE + bid + "/"
-        if bid not in folders:
-            rep.note(f"earlier bundle {bid[:8]}…: no signed manifests carried (only its custody entry)")
+PROVENANCE_FILES = ("tagmanifest-sha256.txt", "manifest-sha256.txt", "signature.sig",
+                    "signer-ed25519.pem", "bundle.json")
+
+
+def listed_digest(manifest, path):
+    for line in manifest.decode("utf-8", "replace").splitlines():
+        digest, _, name = line.partition("  ")
+        if name == path:
+            return digest
+    return None
+
+
+def carried_files(bag, hashes, bid):
+    """The files of earlier bundle ``bid`` carried in provenance/ (listed ones only)."""
+    base = PROVENANCE + bid + "/"
+    return {k: read(bag, base + k) for k in PROVENANCE_FILES if base + k in hashes}
+
+
+def forged_signature(ssl, files, recorded):
+    """Why the carried signed manifests were not signed by the holder's identity, or ''.
+    Such a bundle fails whatever is accepted (the app's "earlier transfers" check)."""
+    if any(k not in files for k in PROVENANCE_FILES[:4]):
+        return "its signed manifests were not all carried on"
+    raw = ssl.ed25519_raw(files["signer-ed25519.pem"])
+    if raw is None or not ssl.ed25519_verify(files["signer-ed25519.pem"],
+                                              files["tagmanifest-sha256.txt"], files["signature.sig"]):
+        return "its signature does not verify"
+    if not recorded or norm_fp(fingerprint(raw)) != norm_fp(recorded):
+        return (f"it was signed by {fingerprint(raw)}, not by the identity {recorded or '(none)'} "
+                "named in the chain's vault_created entry")
+    if listed_digest(files["tagmanifest-sha256.txt"], "manifest-sha256.txt") != H(
+            files["manifest-sha256.txt"]).hex():
+        return "its tag manifest does not cover its manifest"
+    return ""
+
+
+def signed_head(files, bid, vid, recorded):
+    """(entries, head) that holder ``vid`` signed for its own chain in the bundle.json of
+    its earlier bundle ``bid`` (whose signature is already checked), or why not shown."""
+    if "bundle.json" not in files:
+        return "its bundle.json was not carried on (bundle passed on by an older version)"
+    if listed_digest(files["manifest-sha256.txt"], "data/bundle.json") != H(files["bundle.json"]).hex():
+        return "its bundle.json is not the one it signed"
+    try:
+        doc = parse(files["bundle.json"], EARLIER_BUNDLE, PROVENANCE + bid + "/bundle.json")
+    except Rejected as exc:
+        return str(exc)
+    if (doc["bundle_id"] != bid or doc["exporter"]["vault_id"] != vid
+            or doc["exporter"]["fingerprint"] != recorded):
+        return "its bundle.json names another bundle or exporter"
+    chain = next((c for c in doc["chains"] if c["vault_id"] == vid), None)
+    return (chain["entries"], chain["head"]) if chain else "its bundle.json does not give this chain"
+
+
+def prove_holder(bag, hashes, ssl, vid, chain, rep):
+    """'' when the earlier holder's chain ends exactly at a head it signed, else why not.
+    Carried manifests that holder did not sign fail outright."""
+    why = "no bundle signed by this holder was carried on"
+    last = max(chain["entries"]) if chain["entries"] else 0
+    for seq in sorted(chain["payloads"]):
+        p = chain["payloads"][seq]
+        bid = p.get("event") == "bundle_exported" and p["data"].get("bundle_id")
+        files = carried_files(bag, hashes, bid) if bid else {}
+        if not files:
             continue
-        try:
-            files = {k: read(bag, base + k) for k in ("tagmanifest-sha256.txt", "manifest-sha256.txt",
-                                                      "signature.sig", "signer-ed25519.pem")}
-            assert all(hashlib.sha256(v).hexdigest() == hashes.get(base + k) for k, v in files.items())
-        except (Rejected, AssertionError):
-            rep.step(False, f"7. earlier holder {bid[:8]}…", "provenance files missing or unlisted")
+        forged = forged_signature(ssl, files, chain["fingerprint"])
+        if forged:
+            rep.step(False, f"7. earlier bundle {bid[:8]}… carried on", forged)
+            why = f"earlier bundle {bid[:8]}…: {forged}"
             continue
-        raw = ssl.ed25519_raw(files["signer-ed25519.pem"])
-        fp = fingerprint(raw) if raw else "?"
-        problems = []
-        if raw is None or not ssl.ed25519_verify(files["signer-ed25519.pem"],
-                                                 files["tagmanifest-sha256.txt"], files["signature.sig"]):
-            problems.append("its tag-manifest signature does not verify")
-        line = "{}  manifest-sha256.txt".format(hashlib.sha256(files["manifest-sha256.txt"]).hexdigest())
-        if line not in files["tagmanifest-sha256.txt"].decode("utf-8", "replace").splitlines():
-            problems.append("its tag manifest does not cover its manifest")
-        recorded = chains[vid]["fingerprint"]
-        how = ""
-        if anchor_of(anchored, vid, 1) and norm_fp(recorded) == norm_fp(fp):
-            how = f"= time-stamped vault_created of holder {vid[:8]}…"
-        elif exporter_ok and norm_fp(vouched.get(bid)) == norm_fp(fp) == norm_fp(recorded):
-            how = "= sender recorded in the exporter's bundle_imported entry (not time-stamped)"
+        signed = signed_head(files, bid, vid, chain["fingerprint"])
+        if isinstance(signed, str):
+            why = f"earlier bundle {bid[:8]}…: {signed}"
+        elif signed == (last, chain["entries"].get(last)):
+            return ""
         else:
-            problems.append("signer {} is not the identity recorded for holder {}… ({})".format(fp, vid[:8], recorded or "none"))
-        rep.step(not problems, f"7. earlier holder: bundle {bid[:8]}… signed by {fp}",
-                 "; ".join(problems) or how)
+            why = (f"earlier bundle {bid[:8]}… signed this chain up to entry {signed[0]}, but the "
+                   f"chain carried now ends at entry {last} or differs")
+    return why
+
+
+def check_earlier(bag, hashes, bundle, chains, ssl, accept, rep):
+    """Every chain but the exporter's belongs to an earlier holder, and counts only when
+    that holder's own signature (on the bundle it passed on) pins it."""
+    exporter = bundle["exporter"]["vault_id"]
+    explained = set()
+    for vid, chain in sorted(chains.items()):
+        if vid == exporter:
+            continue
+        explained |= {str(p["data"].get("bundle_id")) for p in chain["payloads"].values()
+                      if p.get("event") == "bundle_exported"}
+        fp = chain["fingerprint"] or "?"
+        why = prove_holder(bag, hashes, ssl, vid, chain, rep)
+        if not why:
+            rep.step(True, f"7. earlier holder {fp} (vault {vid[:8]}…)",
+                     "its chain ends exactly at the head it signed in the bundle it passed on")
+        elif accept:
+            rep.warn(f"7. earlier holder {fp} (vault {vid[:8]}…) is UNVERIFIED: {why}; accepted "
+                     "with --accept-unverified-holders: its chain (times, identity, captures) may "
+                     "have been rewritten by the sender")
+        else:
+            rep.step(False, f"7. earlier holder {fp} (vault {vid[:8]}…)", f"UNVERIFIED: {why} "
+                     "(pass --accept-unverified-holders to accept it as unverified)")
+    folders = {n.split("/")[3] for n in bag.sizes if n.startswith(PROVENANCE) and n.count("/") == 4}
+    for bid in sorted(folders - explained):
+        rep.step(False, f"7. earlier bundle {bid[:8]}…", "a provenance folder no earlier holder's "
+                 "custody entry explains")
 
 
 def check_manifest_token(bag, ssl, roots, untrusted, rep):
@@ -619,7 +923,9 @@ def load_roots(paths, ssl, rep):
                                "-fingerprint", "-sha256")
         if code != 0:
             raise SystemExit(f"check_bundle: {path} is not a certificate")
-        rep.note("trusted TSA root {}: {}".format(path, " ".join(out.decode().split("\n")).strip()))
+        text = out.decode("utf-8", "replace")
+        ssl.root_subjects |= {x[8:].strip() for x in text.splitlines() if x.startswith("subject=")}
+        rep.note("trusted TSA root {}: {}".format(path, " ".join(text.split("\n")).strip()))
         pems.append(data.rstrip(b"\n") + b"\n")
     return ssl.file(b"".join(pems), ".pem")
 
@@ -635,6 +941,9 @@ def main(argv=None):
                     help="intermediate certificates (not trusted, used to build chains)")
     ap.add_argument("--expect-fingerprint", metavar="FP",
                     help="the exporter's identity fingerprint, confirmed with the sender")
+    ap.add_argument("--accept-unverified-holders", action="store_true",
+                    help="accept earlier holders whose chains no signature of theirs proves "
+                         "(a loud warning instead of a failure)")
     args = ap.parse_args(argv)
     if not os.path.exists(args.bundle):
         print(f"check_bundle: {args.bundle} does not exist", file=sys.stderr)
@@ -651,25 +960,19 @@ def main(argv=None):
         try:
             bag = DirBag(args.bundle) if os.path.isdir(args.bundle) else ZipBag(args.bundle)
             hashes, info = check_files(bag, rep)
-            bundle = read_json(bag, "data/bundle.json", hashes)
+            bundle = read_json(bag, "data/bundle.json", hashes, BUNDLE)
             signer = check_signature(bag, ssl, info, bundle, rep)
             chains = check_chains(bag, hashes, bundle, rep)
-            exhibits = []
-            for e in bundle.get("exhibits") or []:
-                meta = read_json(bag, "data/exhibits/{}/metadata.json".format(e.get("exhibit")), hashes)
-                if meta.get("exhibit") != e.get("exhibit"):
-                    raise Rejected("metadata.json of {} names another exhibit".format(e.get("exhibit")))
-                exhibits.append(meta)
-            if not exhibits:
-                raise Rejected("bundle.json lists no exhibits")
+            exhibits = read_exhibits(bag, hashes, bundle)
+            check_claims(exhibits, chains, rep)
             anchored = check_tokens(bag, hashes, exhibits, chains, ssl, roots, untrusted, rep)
             check_manifest_token(bag, ssl, roots, untrusted, rep)
             check_exhibits(bag, hashes, exhibits, chains, anchored, rep)
-            ok = signer is not None and check_identity(bundle, chains, anchored, signer,
-                                                       args.expect_fingerprint, rep)
-            check_earlier(bag, hashes, bundle, chains, anchored, ssl, ok, rep)
+            if signer is not None:
+                check_identity(bundle, chains, anchored, signer, args.expect_fingerprint, rep)
+            check_earlier(bag, hashes, bundle, chains, ssl, args.accept_unverified_holders, rep)
         except (Rejected, ValueError, KeyError, AttributeError, TypeError, zipfile.BadZipFile,
-                OSError, RuntimeError) as exc:
+                OSError, RuntimeError, RecursionError) as exc:
             rep.step(False, "REJECTED", str(exc) or type(exc).__name__)
     print("\nRESULT: " + ("FAILED - do not rely on this bundle as it is" if rep.failed else
                           "everything checked holds"))

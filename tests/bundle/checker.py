@@ -6,7 +6,9 @@ from __future__ import annotations
 import hashlib
 import json
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
@@ -20,8 +22,8 @@ SYSTEM_PYTHON = "/usr/bin/python3"
 
 
 def check(bundle: Path, *roots: Path, expect: str | None = None,
-          untrusted: Path | None = None) -> subprocess.CompletedProcess[str]:
-    args = [SYSTEM_PYTHON, "-I", str(CHECKER), str(bundle)]
+          untrusted: Path | None = None, flags: tuple[str, ...] = ()) -> subprocess.CompletedProcess[str]:
+    args = [SYSTEM_PYTHON, "-I", str(CHECKER), str(bundle), *flags]
     for root in roots:
         args += ["--tsa-root", str(root)]
     if untrusted:
@@ -85,3 +87,41 @@ def forge(members: dict[str, bytes], *, change_original: bool, keep_tokens: bool
     out["signature/signer-ed25519.pem"] = signing.public_pem(key)
     out.pop("signature/tagmanifest-sha256.txt.tsa-ca.pem", None)
     return resign(out, key), key
+
+
+def rewrite_chain(members: dict[str, bytes], vault_id: str,
+                  change: Callable[[dict[str, Any]], None]) -> None:
+    """Apply ``change`` to every disclosed payload of one custody chain and recompute the
+    chain's hashes and its head in bundle.json, as a forger would (then re-sign)."""
+    path = f"data/custody/chain-{vault_id}.jsonl"
+    prev, lines = custody.GENESIS_PREV, []
+    for line in members[path].decode().splitlines():
+        e = json.loads(line)
+        if "payload" in e:
+            payload = json.loads(e["payload"])
+            change(payload)
+            e["payload"] = json.dumps(payload, sort_keys=True, separators=(",", ":"),
+                                      ensure_ascii=False)
+            e["payload_hash"] = custody.payload_hash(e["payload"])
+        e["prev_hash"], e["entry_hash"] = prev, custody.entry_hash(prev, e["payload_hash"])
+        prev = e["entry_hash"]
+        lines.append(json.dumps(e, ensure_ascii=False, sort_keys=True) + "\n")
+    members[path] = "".join(lines).encode()
+    bundle = json.loads(members["data/bundle.json"])
+    for c in bundle["chains"]:
+        if c["vault_id"] == vault_id:
+            c["head"] = prev
+    members["data/bundle.json"] = json.dumps(bundle, ensure_ascii=False).encode()
+
+
+def drop_tokens(members: dict[str, bytes]) -> None:
+    """Remove every exhibit's timestamp tokens (and their mentions)."""
+    for n in [n for n in members if "/timestamps/" in n]:
+        del members[n]
+    bundle = json.loads(members["data/bundle.json"])
+    for e in bundle["exhibits"]:
+        e["timestamps"] = []
+        meta = json.loads(members[e["metadata_path"]])
+        meta["timestamps"] = []
+        members[e["metadata_path"]] = json.dumps(meta, ensure_ascii=False).encode()
+    members["data/bundle.json"] = json.dumps(bundle, ensure_ascii=False).encode()

@@ -12,7 +12,7 @@ from app.bundle.opener import open_bundle
 from app.bundle.seal import Sealing
 from app.bundle.verify import verify_bundle
 from app.vault.identity import fingerprint_of
-from tests.bundle.checker import check, forge
+from tests.bundle.checker import check, drop_tokens, forge, rewrite_chain
 from tests.bundle.conftest import fill_vault, stamp
 from tests.bundle.craft import read_members, resign, write_zip
 from tests.helpers.tsa import make_pki
@@ -133,6 +133,13 @@ def test_wrong_root_is_rejected(real, tmp_path):
     done = check(path, other_root)
     assert done.returncode == 1, done.stdout
     assert "[FAIL] 4. token" in done.stdout and "[FAIL] 6. signer identity" in done.stdout
+    assert "no --tsa-root given for this TSA (its root is " in done.stdout, done.stdout
+    # The needed root among the untrusted certificates (openssl: "self-signed certificate
+    # in certificate chain"): the same plain message, naming the root to obtain.
+    both = check(path, other_root, untrusted=_root)
+    assert both.returncode == 1, both.stdout
+    line = next(x for x in both.stdout.splitlines() if x.startswith("[FAIL] 4. token"))
+    assert "no --tsa-root given for this TSA (its root is " in line and "self-signed" not in line
 
 
 
@@ -247,3 +254,174 @@ def test_verify_txt_whole_zip_signature_commands_work(real, tmp_path):
     _flip(path, path.stat().st_size // 2, work / "bundle.zip")
     bad = subprocess.run(["bash", "-c", script], cwd=work, capture_output=True, text=True)
     assert bad.returncode != 0
+
+
+@pytest.fixture
+def passed_on(make_vault, tsa_configured, tmp_path):
+    """Survivor S exports to lawyer M, who imports and passes the evidence on."""
+    from app.bundle.importer import import_bundle
+
+    sender, lawyer = make_vault("survivor"), make_vault("lawyer")
+    fill_vault(sender, count=1)
+    stamp(sender, tsa_configured)
+    first = tmp_path / "first.zip"
+    export_bundle(sender, first, select_items(sender, case="사건 1"), Sealing())
+    import_bundle(lawyer, first)
+    stamp(lawyer, tsa_configured)
+    second = tmp_path / "second.zip"
+    received = [i for i in lawyer.list_items() if i.read_only]
+    export_bundle(lawyer, second, [lawyer.get_item(received[0].id)], Sealing())
+    return second, sender, lawyer, tsa_configured.ca_pem
+
+
+@pytest.mark.parametrize("keep_provenance", [False, True], ids=["provenance-dropped", "kept"])
+def test_rewritten_earlier_holder_fails(passed_on, tmp_path, keep_provenance):
+    """The forger (holding M's key) rewrites S's chain: another vault_created fingerprint,
+    back-dated times; drops the tokens (and the provenance), re-signs. The app says
+    UNVERIFIED earlier holder; so must the checker, unless told to accept it."""
+    path, sender, lawyer, root = passed_on
+    members = read_members(path)
+    fake = "RRRRR-RRRRR-RRRRR-RRRRR-RRRRR-RRRRR-RR"
+
+    def rewrite(payload):
+        payload["at"] = payload["at"].replace("2026-", "2025-")
+        if payload["event"] == "vault_created":
+            payload["data"]["identity_fingerprint"] = fake
+
+    rewrite_chain(members, sender.vault_id, rewrite)
+    drop_tokens(members)
+    if not keep_provenance:
+        for n in [n for n in members if n.startswith("data/custody/provenance/")]:
+            del members[n]
+    forged = write_zip(tmp_path / "forged.zip", resign(members, lawyer.signing_key()),
+                       key=lawyer.signing_key())
+    assert "earlier holders" in [c.name for c in verify_bundle(forged).checks if not c.ok]
+    m_fp = fingerprint_of(lawyer.signing_key().public_key())
+    done = check(forged, root, expect=m_fp)
+    assert done.returncode == 1, done.stdout
+    assert "[ OK ] 6. signer identity" in done.stdout
+    assert f"[FAIL] 7. earlier holder {fake}" in done.stdout and "UNVERIFIED" in done.stdout
+    accepted = check(forged, root, expect=m_fp, flags=("--accept-unverified-holders",))
+    if keep_provenance:  # S's own signed manifests contradict the rewritten identity
+        assert accepted.returncode == 1, accepted.stdout
+        assert "[FAIL] 7. earlier bundle" in accepted.stdout and "not by the identity" in accepted.stdout
+        return
+    assert accepted.returncode == 0, accepted.stdout
+    assert f"[WARN] 7. earlier holder {fake}" in accepted.stdout
+    assert "UNVERIFIED" in accepted.stdout and "[FAIL]" not in accepted.stdout
+
+
+def test_own_earlier_exports_are_not_earlier_holders(real, tmp_path):
+    """A sender's own earlier export shows in its chain; it is no earlier holder and
+    needs no note (the reviewer saw "no signed manifests carried" on a plain bundle)."""
+    path, vault, root = real
+    again = tmp_path / "again.zip"
+    export_bundle(vault, again, select_items(vault, case="사건 1"), Sealing())
+    done = check(again, root)
+    assert done.returncode == 0, done.stdout
+    assert "no signed manifests carried" not in done.stdout and "7. earlier" not in done.stdout
+
+
+def _hostile(members, case):
+    """Members with one document made hostile the way the reviewer did."""
+    import json
+    import re
+
+    out = dict(members)
+    bundle = out["data/bundle.json"].decode()
+    meta_name = "data/exhibits/E-001/metadata.json"
+    chain = next(n for n in out if n.startswith("data/custody/chain-"))
+    if case == "duplicate-keys":
+        out["data/bundle.json"] = ('{"bundle_id": "x", ' + bundle[1:]).encode()
+    elif case in ("nan", "huge-exponent"):
+        out["data/bundle.json"] = re.sub(r'"entries": \d+', '"entries": ' + (
+            "NaN" if case == "nan" else "1e99999"), bundle, count=1).encode()
+    elif case == "deep":
+        meta = json.loads(out[meta_name])
+        meta["metadata"] = {"x": None}
+        out[meta_name] = json.dumps(meta).replace("null", "[" * 100000 + "]" * 100000).encode()
+    elif case in ("seq-true", "seq-float"):
+        lines = out[chain].decode().splitlines()
+        first = json.loads(lines[0])
+        first["seq"] = True if case == "seq-true" else 1.0
+        out[chain] = "\n".join([json.dumps(first)] + lines[1:]).encode() + b"\n"
+    elif case == "exhibits-number":
+        out["data/bundle.json"] = json.dumps({**json.loads(bundle), "exhibits": 5}).encode()
+    elif case == "exhibits-strings":
+        out["data/bundle.json"] = json.dumps({**json.loads(bundle), "exhibits": ["E-001"]}).encode()
+    elif case == "chains-object":
+        out["data/bundle.json"] = json.dumps({**json.loads(bundle), "chains": {"a": 1}}).encode()
+    elif case == "artifacts-string":
+        out[meta_name] = json.dumps({**json.loads(out[meta_name]), "artifacts": "x"}).encode()
+    elif case == "bundle-list":
+        out["data/bundle.json"] = b"[]"
+    return out
+
+
+HOSTILE = ("duplicate-keys", "nan", "huge-exponent", "deep", "seq-true", "seq-float",
+           "exhibits-number", "exhibits-strings", "chains-object", "artifacts-string", "bundle-list")
+
+
+def test_hostile_json_is_rejected_in_one_clear_line(real, tmp_path):
+    path, sender, root = real
+    members = read_members(path)
+    key = sender.signing_key()
+    for case in HOSTILE:
+        bundle = write_zip(tmp_path / f"{case}.zip", resign(_hostile(members, case), key), key=key)
+        try:
+            app_rejects = not verify_bundle(bundle).ok
+        except Exception:  # noqa: BLE001 - a rejection
+            app_rejects = True
+        assert app_rejects, case
+        done = check(bundle, root)
+        assert done.returncode == 1 and "[FAIL]" in done.stdout, (case, done.stdout)
+        assert "Traceback" not in done.stderr, (case, done.stderr)
+        for raw in ("object is not iterable", "has no attribute", "maximum recursion",
+                    "object is not subscriptable", "unhashable"):
+            assert raw not in done.stdout, (case, done.stdout)
+        fails = [line for line in done.stdout.splitlines() if line.startswith("[FAIL]")]
+        assert any(w in fails[0] for w in ("JSON", "not a", "whole number", "not an object")), (
+            case, fails)
+
+
+def test_claims_about_items_not_carried_are_rejected(real, tmp_path):
+    """A disclosed chain entry about an item the bundle does not carry (claims.py)."""
+    import json
+
+    path, sender, root = real
+    members = read_members(path)
+    bundle = json.loads(members["data/bundle.json"])
+    bundle["exhibits"] = [e for e in bundle["exhibits"] if e["exhibit"] == "E-001"]
+    members["data/bundle.json"] = json.dumps(bundle, ensure_ascii=False).encode()
+    members = {n: d for n, d in members.items() if not n.startswith("data/exhibits/E-002/")}
+    key = sender.signing_key()
+    bad = write_zip(tmp_path / "foreign.zip", resign(members, key), key=key)
+    with pytest.raises(Exception, match="claims about evidence"):
+        verify_bundle(bad)
+    done = check(bad, root)
+    assert done.returncode == 1, done.stdout
+    assert "[FAIL] REJECTED: the bundle makes claims about evidence it does not carry" in done.stdout
+
+
+def test_bag_rezipped_with_info_zip_passes(real, tmp_path):
+    """`zip -r` (Info-ZIP) stores Korean names without the UTF-8 flag, maybe inside one
+    top folder, and macOS/Windows add junk files: the bag's own signature still holds."""
+    import subprocess
+
+    path, _vault, root = real
+    bag = tmp_path / "증거 묶음"
+    open_bundle(path, bag)
+    assert any(not n.isascii() for n in read_members(path)), "the test needs non-ASCII names"
+    flat = tmp_path / "flat.zip"
+    subprocess.run(["zip", "-qr", str(flat), "."], cwd=bag, check=True, env={"LC_ALL": "C"})
+    (bag / ".DS_Store").write_bytes(b"junk")
+    (bag / "data" / "Thumbs.db").write_bytes(b"junk")
+    folder = tmp_path / "folder.zip"
+    subprocess.run(["zip", "-qr", str(folder), bag.name], cwd=tmp_path, check=True,
+                   env={"LC_ALL": "C"})
+    for rezipped in (flat, folder):
+        done = check(rezipped, root)
+        assert done.returncode == 0, (rezipped.name, done.stdout)
+        assert "re-packed by another tool" in done.stdout
+    # Junk is ignored in re-packed zips only; in a bag folder it is an unlisted file.
+    assert check(bag, root).returncode == 1
