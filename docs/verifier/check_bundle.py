@@ -974,6 +974,9 @@ def main(argv=None):
         except (Rejected, ValueError, KeyError, AttributeError, TypeError, zipfile.BadZipFile,
                 OSError, RuntimeError, RecursionError) as exc:
             rep.step(False, "REJECTED", str(exc) or type(exc).__name__)
+        except Exception as exc:  # noqa: BLE001 - anything unforeseen: never a pass, never a traceback
+            rep.step(False, "REJECTED", "unexpected problem reading the bundle "
+                     f"({type(exc).__name__}: {exc})")
     print("\nRESULT: " + ("FAILED - do not rely on this bundle as it is" if rep.failed else
                           "everything checked holds"))
     return 1 if rep.failed else 0
