@@ -49,8 +49,11 @@ class Row:
 
 
 class Bench:
-    def __init__(self, tmp: Path, smoke: bool, repeat: int) -> None:
+    def __init__(self, tmp: Path, smoke: bool, repeat: int, items: int = 100_000,
+                 mib: int = 256) -> None:
         self.tmp = tmp
+        self.items = items
+        self.mib = mib
         self.smoke = smoke
         self.repeat = repeat
         self.rows: list[Row] = []
@@ -117,7 +120,7 @@ class Bench:
     # -- scenarios -----------------------------------------------------------------
 
     def file_scenarios(self) -> None:
-        mib = 4 if self.smoke else 256
+        mib = 4 if self.smoke else self.mib
         src = self.make_file("evidence.bin", mib)
         key, recipient = self.age_key()
         label = f"{mib} MiB file"
@@ -200,7 +203,7 @@ class Bench:
                   lambda n: _timed(lambda: kdf.derive_key(PASSPHRASE, kdf.new_salt())))
 
     def ui_list(self) -> None:
-        count = 300 if self.smoke else 100_000
+        count = 300 if self.smoke else self.items
         row = Row(f"list and scroll {count:,} items", "desktop app (unlock, scroll)", "-",
                   target="first rows < 1 s; p99 lateness < 50 ms")
         start = time.perf_counter()
@@ -302,13 +305,17 @@ def main(argv: list[str] | None = None) -> int:
                         help="rounds per scenario (default 3; 1 with --smoke)")
     parser.add_argument("--only", action="append", choices=sorted(SCENARIOS),
                         help="run only this scenario (repeatable)")
+    parser.add_argument("--items", type=int, default=100_000,
+                        help="items in the list scenario (default %(default)s; 300 with --smoke)")
+    parser.add_argument("--mib", type=int, default=256,
+                        help="size of the file scenarios in MiB (default %(default)s; 4 with --smoke)")
     parser.add_argument("--json", type=Path, default=Path("bench-results.json"),
                         metavar="FILE", help="where to write the results (default %(default)s)")
     args = parser.parse_args(argv)
     repeat = args.repeat or (1 if args.smoke else 3)
     names = args.only or list(SCENARIOS)
     with tempfile.TemporaryDirectory(prefix="locker-bench-") as tmp:
-        bench = Bench(Path(tmp), args.smoke, repeat)
+        bench = Bench(Path(tmp), args.smoke, repeat, args.items, args.mib)
         for name in names:
             print(f"running {name}…", file=sys.stderr, flush=True)
             SCENARIOS[name](bench)
