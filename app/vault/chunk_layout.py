@@ -19,7 +19,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from app.vault import schema
+from app.vault import db, schema
 
 Connection = Any
 
@@ -85,6 +85,11 @@ def upgrade(conn: Connection, path: Path) -> bool:
         for statement in schema._split_sql(schema._append_only_triggers("chunks")):
             conn.execute(statement)
         conn.execute("COMMIT")
+    except (db.DatabaseError, RuntimeError):
+        # A full disk meanwhile, or a copy that does not match: the old table is kept and
+        # still works; this open goes on, and `verify` reports any damage.
+        conn.execute("ROLLBACK")
+        return False
     except BaseException:
         conn.execute("ROLLBACK")
         raise
