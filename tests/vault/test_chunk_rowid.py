@@ -87,3 +87,41 @@ def test_without_room_the_old_shape_stays_and_works(tmp_path: Path, monkeypatch:
         for item_id, sha in hashes.items():
             assert hashlib.sha256(vault.open_artifact(item_id).readall()).hexdigest() == sha
         assert verify_vault(vault).ok
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("delay", [0.15, 0.35, 0.6, 1.0])
+def test_conversion_killed_at_any_moment_loses_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                      delay: float) -> None:
+    import subprocess
+    import sys
+    import time
+
+    from tests.helpers.cli import ROOT
+
+    path, hashes = _old_vault_big(tmp_path, monkeypatch)  # the copy takes a while
+    code = ("import sys; from app.vault import Vault; "
+            "Vault.open(sys.argv[1], sys.argv[2]).close()")
+    proc = subprocess.Popen([sys.executable, "-c", code, str(path), PASSPHRASE], cwd=ROOT)
+    time.sleep(delay)
+    proc.kill()
+    proc.wait()
+    with Vault.open(path, PASSPHRASE) as vault:
+        assert not chunk_layout.is_old_layout(vault.read())
+        for item_id, sha in hashes.items():
+            assert hashlib.sha256(vault.open_artifact(item_id).readall()).hexdigest() == sha
+        report = verify_vault(vault)
+        assert report.ok, report.text()
+
+
+def _old_vault_big(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, dict[int, str]]:
+    with monkeypatch.context() as m:
+        m.setattr(chunk_layout, "upgrade", lambda conn, path: False)
+        path = tmp_path / "big-old.locker"
+        hashes = {}
+        with Vault.create(path, PASSPHRASE) as vault:
+            for n in range(3):
+                src = tmp_path / f"big{n}.bin"
+                src.write_bytes(os.urandom(16 * 1024 * 1024 + n))
+                hashes[vault.add_file(src).id] = hashlib.sha256(src.read_bytes()).hexdigest()
+    return path, hashes
