@@ -30,7 +30,7 @@ from app.errors import (
     VaultExists,
     VaultLocked,
 )
-from app.vault import custody, db, headseen, kdf, schema, walcheck
+from app.vault import chunk_layout, custody, db, headseen, kdf, schema, walcheck
 from app.vault.artifact_io import ArtifactReader, open_source, write_chunks
 from app.vault.headseen import HistoryWarning
 from app.vault.images import blurred_thumbnail
@@ -74,6 +74,7 @@ class Vault:
         conn = self._conn()
         if damaged_log is None:
             schema.migrate(conn)
+            chunk_layout.upgrade(conn, path)
         self.vault_id: str = self._meta(conn, "vault_id") or ""
         _OPEN.add(self)
 

@@ -1,0 +1,34 @@
+"""`scripts/bench --smoke` runs every scenario end to end and writes valid JSON (no timing
+asserts: the benchmark, not the test suite, checks the targets)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.helpers.cli import ROOT
+
+
+@pytest.mark.slow
+def test_bench_smoke_runs_every_scenario_and_writes_json(tmp_path: Path) -> None:
+    out = tmp_path / "bench.json"
+    env = dict(os.environ, PYTHON=sys.executable)
+    done = subprocess.run([str(ROOT / "scripts" / "bench"), "--smoke", "--json", str(out)],
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    result = json.loads(out.read_text(encoding="utf-8"))
+    assert result["smoke"] is True
+    rows = {r["scenario"].split(" ")[0]: r for r in result["rows"]}
+    for name in ("add", "verify", "extract", "open", "list", "export", "import", "capture"):
+        assert name in rows, f"scenario {name} missing from {sorted(rows)}"
+    for name in ("add", "verify", "extract", "open"):
+        row = rows[name]
+        assert row["ours_s"] > 0 and row["hand_s"] > 0 and row["ratio"] > 0
+    capture = rows["capture"]
+    assert capture["ours_s"] is not None or capture["note"].startswith("skipped")
+    assert "| add a 4 MiB file |" in done.stdout
