@@ -150,6 +150,28 @@ def test_every_window_and_dialog_is_korean(gui, qtbot, tmp_path: Path, monkeypat
         walk("screenshot", _top("ScreenshotDialog"))
         _top("ScreenshotDialog").reject()
 
+    # The in-app browser window, in both image states (Show images confirmed in Korean).
+    assert main.act_browser.isVisible()
+    from PySide6.QtWidgets import QMessageBox
+
+    asked: list[str] = []
+
+    def confirm(_parent: object, title: str, text: str, *_a: object,
+                **_k: object) -> QMessageBox.StandardButton:
+        asked.append(title + " " + text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", confirm)
+    main.act_browser.trigger()
+    browser = _top("BrowserWindow")
+    walk("browser", browser)
+    browser.browser.show_images.setChecked(True)  # confirmed (in Korean) first
+    walk("browser, images shown", browser)
+    assert len(asked) == 1 and browser.browser.images_shown()
+    problems.extend(("browser confirmation", "question", t)
+                    for t in asked if not re.search(r"[가-힣]", t))
+    browser.close()
+
     main.act_verify.trigger()
     qtbot.waitUntil(lambda: any(type(w).__name__ == "VerifyDialog" and w.isVisible()
                                 for w in QApplication.topLevelWidgets()), timeout=30_000)
