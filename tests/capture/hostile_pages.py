@@ -67,7 +67,8 @@ SVG_PIC = (b'<svg xmlns="http://www.w3.org/2000/svg" width="240" height="240">'
 
 
 def icon_font() -> bytes:
-    """A font whose glyph U+E000 is a fine checkerboard (an icon font drawing a picture)."""
+    """A font whose glyphs U+E000 and U+1F5BC (an emoji) are a fine checkerboard (an icon
+    or colour font drawing a picture)."""
     from fontTools.fontBuilder import FontBuilder
     from fontTools.pens.ttGlyphPen import TTGlyphPen
 
@@ -85,7 +86,7 @@ def icon_font() -> bytes:
                 pen.closePath()
     builder = FontBuilder(em, isTTF=True)
     builder.setupGlyphOrder([".notdef", "pic"])
-    builder.setupCharacterMap({0xE000: "pic"})
+    builder.setupCharacterMap({0xE000: "pic", 0x1F5BC: "pic"})  # and a pictograph
     builder.setupGlyf({".notdef": TTGlyphPen(None).glyph(), "pic": pen.glyph()})
     builder.setupHorizontalMetrics({".notdef": (em, 0), "pic": (em, 0)})
     builder.setupHorizontalHeader(ascent=em, descent=0)
@@ -344,6 +345,9 @@ def _cases() -> list[Case]:
     add("icon-font-before", f'<span class="ic" style="{BOX}"></span>',
         head='<style>@font-face{font-family:Pic;src:url(/icons.ttf)}'
         '.ic::before{content:"\\e000";font:240px/1 Pic}</style>' + LATE.format("void 0"))
+    add("emoji-web-font", f'<span style="{BOX};font:240px/1 Pic">&#x1F5BC;&#xFE0F;</span>',
+        head="<style>@font-face{font-family:Pic;src:url(/icons.ttf)}</style>"
+        + LATE.format("void 0"))
     add("icon-font-letters", f'<span style="{BOX};font:240px/1 Pic">&#xE000;</span>'
         f'<p class="text" style="font-family:Pic,sans-serif">{TEXT_LINE}</p>',
         head="<style>@font-face{font-family:Pic;src:url(/icons.ttf)}</style>"
