@@ -37,11 +37,14 @@ SCRIPT_NAME = "evidence-locker-safe-browsing"
 SHOW_ATTR = "data-evidence-locker-show"  # kept in the selectors: marks our rules in snapshots
 BG_ATTR = "data-evidence-locker-bg"
 DRAWN_ATTR = "data-evidence-locker-drawn"  # gradient / paint() backgrounds: taken away
+GLYPH_ATTR = "data-evidence-locker-glyph"  # text that is only icon / pictograph glyphs
+GRID_ATTR = "data-evidence-locker-grid"  # a picture drawn as a grid of coloured boxes
+GRID_MIN, GRID_CELL = 16, 64  # at least this many text-less coloured boxes, each at most px
 BLUR = "blur(32px) saturate(0.4)"
 DETAIL, INNER = 10, 40  # blurred copies of data:/blob: pictures, as image_shield makes them
 
 _MEDIA = ("img", "picture", "video", "canvas", "svg", "embed", "object",
-          "input[type=image]", f"[{BG_ATTR}]")
+          "input[type=image]", f"[{BG_ATTR}]", f"[{GLYPH_ATTR}]", f"[{GRID_ATTR}]")
 
 # ":not(#id)" matches every element but weighs like an id: it outranks the ordinary
 # "!important" rules a page may have for its images.
@@ -69,6 +72,7 @@ _JS = r"""
 (function () {
   const SHOW = %(show)s, BG = '%(bg_attr)s', DRAWN = '%(drawn_attr)s';
   const PSEUDO = '%(pseudo_attr)s', MARKER = '%(marker_attr)s';
+  const GLYPH = '%(glyph_attr)s', GRID = '%(grid_attr)s';
   const CSS = %(css)s, TEXT = %(text)s;
   if (window.__evidenceLockerSafe) { window.__evidenceLockerSafe(SHOW); return; }
   let shown = SHOW;
@@ -272,6 +276,56 @@ _JS = r"""
   function mark(el, attr, on) {
     if (on !== el.hasAttribute(attr)) { if (on) el.setAttribute(attr, ''); else el.removeAttribute(attr); }
   }
+  // Icon and colour fonts draw pictures with glyphs: text made only of Private Use Area
+  // characters (any font), or of pictographs (emoji) in a web font, is blurred; text with
+  // ordinary letters stays sharp.
+  const PUA = /^[\s\uE000-\uF8FF\u{F0000}-\u{10FFFF}]*[\uE000-\uF8FF\u{F0000}-\u{10FFFF}][\s\uE000-\uF8FF\u{F0000}-\u{10FFFF}]*$/u;
+  const PICTO = /^[\s\uE000-\uF8FF\u{F0000}-\u{10FFFF}\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Emoji_Component}\uFE0E\uFE0F\u200D]*\p{Extended_Pictographic}[\s\uE000-\uF8FF\u{F0000}-\u{10FFFF}\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Emoji_Component}\uFE0E\uFE0F\u200D]*$/u;
+  function webFonts() {
+    const names = new Set();
+    try { document.fonts.forEach(f => names.add(f.family.replace(/^["']|["']$/g, '').toLowerCase())); }
+    catch (e) {}
+    return names;
+  }
+  let fontNames = new Set();
+  function inWebFont(cs) {
+    return (cs.fontFamily || '').split(',').some(
+      f => fontNames.has(f.trim().replace(/^["']|["']$/g, '').toLowerCase()));
+  }
+  function isGlyphs(text, cs) {
+    if (!text || !/\S/.test(text)) return false;
+    return PUA.test(text) || (PICTO.test(text) && /\p{Extended_Pictographic}/u.test(text) && inWebFont(cs));
+  }
+  function ownText(el) {
+    let t = '';
+    for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 3) t += n.data;
+    return t;
+  }
+  function contentText(v) {   // the string of a computed `content` ("\f101" -> the char)
+    const m = /^"((?:[^"\\]|\\.)*)"$/.exec((v || '').trim());
+    return m ? m[1].replace(/\\(.)/g, '$1') : '';
+  }
+  // Pictures drawn as a grid of small, coloured, text-less boxes: counted per container
+  // during the scan (the boxes' styles are read anyway), the container is blurred.
+  let cells = new Map();
+  function cell(el, own) {
+    if (el.firstElementChild || /\S/.test(el.textContent || '')) return;
+    const bg = own.backgroundColor;
+    if (!bg || bg === 'transparent' || /rgba\([^)]*,\s*0\)$/.test(bg)) return;
+    const r = el.getBoundingClientRect();
+    if (!r.width || !r.height || r.width > %(grid_cell)d || r.height > %(grid_cell)d) return;
+    const d = own.display;
+    let box = null;
+    if (d === 'table-cell') box = el.closest('table');
+    else if (d === 'inline-block' || d === 'inline' || d === 'inline-flex') box = el.parentElement;
+    else {
+      const p = el.parentElement;
+      const pd = p ? getComputedStyle(p).display : '';
+      if (/grid|flex/.test(pd)) box = p;
+      else if (p && own.float !== 'none') box = p;
+    }
+    if (box) cells.set(box, (cells.get(box) || 0) + 1);
+  }
   function check(el) {
     if (el.shadowRoot && !roots.has(el.shadowRoot)) adopt(el.shadowRoot);
     try {
@@ -287,15 +341,32 @@ _JS = r"""
         }
       });
       mark(el, BG, bg);
-      mark(el, PSEUDO, pseudo);
       if (own.display === 'list-item' && !el.hasAttribute(MARKER))
         mark(el, MARKER, isData(getComputedStyle(el, '::marker').content));
       if (!el.hasAttribute(DRAWN)) mark(el, DRAWN, drawn);  // its own rule hides the value
+      [1, 2].forEach(i => {
+        if (isGlyphs(contentText(styles[i].content), styles[i])) pseudo = true;
+      });
+      mark(el, PSEUDO, pseudo);
+      mark(el, GLYPH, isGlyphs(ownText(el), own));
+      cell(el, own);
     } catch (e) {}
   }
   function scan(root) {
     const all = root.querySelectorAll('*');
     for (let i = 0; i < all.length; i++) check(all[i]);
+  }
+  function scanAll() {
+    fontNames = webFonts(); cells = new Map();
+    roots.forEach(r => { if (r.querySelectorAll) scan(r); });
+    const grids = new Set();
+    cells.forEach((n, box) => { if (n >= %(grid_min)d) grids.add(box); });
+    roots.forEach(r => {
+      if (!r.querySelectorAll) return;
+      r.querySelectorAll('[' + GRID + ']').forEach(el => { if (!grids.has(el)) mark(el, GRID, false); });
+    });
+    grids.forEach(el => mark(el, GRID, true));
+    cells = new Map();
   }
   let scheduled = false, full = true;
   function flush() {
@@ -303,7 +374,7 @@ _JS = r"""
     placeholder();
     roots.forEach(assertRoot);
     if (shown) { restore(); return; }
-    if (full) { full = false; roots.forEach(r => { if (r.querySelectorAll) scan(r); }); }
+    if (full) { full = false; scanAll(); }
   }
   function queue(rescan) {
     if (rescan) full = true;
@@ -312,7 +383,7 @@ _JS = r"""
   const observer = new MutationObserver(records => {
     let rescan = false;
     for (const rec of records) {
-      if (rec.type === 'childList' || ![BG, DRAWN, PSEUDO, MARKER].includes(rec.attributeName))
+      if (rec.type === 'childList' || ![BG, DRAWN, PSEUDO, MARKER, GLYPH, GRID].includes(rec.attributeName))
         rescan = true;
     }
     queue(rescan);
@@ -371,7 +442,9 @@ EVENT = "evidence-locker-shadow-root"
 def script_source(show: bool, placeholder_text: str = PLACEHOLDER_TEXT) -> str:
     return _JS % {"show": "true" if show else "false", "bg_attr": BG_ATTR,
                   "drawn_attr": DRAWN_ATTR, "pseudo_attr": PSEUDO_ATTR,
-                  "marker_attr": MARKER_ATTR, "detail": DETAIL, "inner": INNER,
+                  "marker_attr": MARKER_ATTR, "glyph_attr": GLYPH_ATTR,
+                  "grid_attr": GRID_ATTR, "grid_min": GRID_MIN, "grid_cell": GRID_CELL,
+                  "detail": DETAIL, "inner": INNER,
                   "soften": INNER // DETAIL,
                   "css": json.dumps(_CSS), "text": json.dumps(placeholder_text),
                   "event": EVENT}

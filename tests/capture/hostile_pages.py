@@ -67,7 +67,8 @@ SVG_PIC = (b'<svg xmlns="http://www.w3.org/2000/svg" width="240" height="240">'
 
 
 def icon_font() -> bytes:
-    """A font whose glyph U+E000 is a fine checkerboard (an icon font drawing a picture)."""
+    """A font whose glyphs U+E000 and U+1F5BC (an emoji) are a fine checkerboard (an icon
+    or colour font drawing a picture)."""
     from fontTools.fontBuilder import FontBuilder
     from fontTools.pens.ttGlyphPen import TTGlyphPen
 
@@ -85,7 +86,7 @@ def icon_font() -> bytes:
                 pen.closePath()
     builder = FontBuilder(em, isTTF=True)
     builder.setupGlyphOrder([".notdef", "pic"])
-    builder.setupCharacterMap({0xE000: "pic"})
+    builder.setupCharacterMap({0xE000: "pic", 0x1F5BC: "pic"})  # and a pictograph
     builder.setupGlyf({".notdef": TTGlyphPen(None).glyph(), "pic": pen.glyph()})
     builder.setupHorizontalMetrics({".notdef": (em, 0), "pic": (em, 0)})
     builder.setupHorizontalHeader(ascent=em, descent=0)
@@ -332,13 +333,34 @@ def _cases() -> list[Case]:
     add("data-before-text", f'<p class="text" id="dt">{TEXT_LINE}</p>',
         head=f"<style>#dt::before{{content:url({PHOTO_DATA});position:absolute;left:0;"
         "top:-280px;filter:none !important}</style>")
-    # Known gaps (README): pictures drawn from plain boxes or with a font's glyphs.
+    # Pictures drawn from plain boxes or with a font's glyphs.
     add("div-grid", f'<div style="{BOX};display:grid;grid-template-columns:repeat(60,4px)">'
         + "".join(f'<div style="height:4px;background:{"#000" if (x + y) % 2 else "#fff"}">'
-                  "</div>" for y in range(60) for x in range(60)) + "</div>", covered=False)
+                  "</div>" for y in range(60) for x in range(60)) + "</div>")
     add("icon-font", f'<span style="{BOX};font:240px/1 Pic">&#xE000;</span>',
         head="<style>@font-face{font-family:Pic;src:url(/icons.ttf)}</style>"
-        + LATE.format("void 0"), covered=False)
+        + LATE.format("void 0"))
+    # Icon and colour fonts: glyphs that are pictures are blurred, letters in the same web
+    # font stay sharp.
+    add("icon-font-before", f'<span class="ic" style="{BOX}"></span>',
+        head='<style>@font-face{font-family:Pic;src:url(/icons.ttf)}'
+        '.ic::before{content:"\\e000";font:240px/1 Pic}</style>' + LATE.format("void 0"))
+    add("emoji-web-font", f'<span style="{BOX};font:240px/1 Pic">&#x1F5BC;&#xFE0F;</span>',
+        head="<style>@font-face{font-family:Pic;src:url(/icons.ttf)}</style>"
+        + LATE.format("void 0"))
+    add("icon-font-letters", f'<span style="{BOX};font:240px/1 Pic">&#xE000;</span>'
+        f'<p class="text" style="font-family:Pic,sans-serif">{TEXT_LINE}</p>',
+        head="<style>@font-face{font-family:Pic;src:url(/icons.ttf)}</style>"
+        + LATE.format("void 0"))
+    add("table-grid", f'<table style="{BOX};border-spacing:0;border-collapse:collapse">'
+        + "".join("<tr>" + "".join(
+            f'<td style="width:8px;height:8px;padding:0;background:'
+            f'{"#000" if (x + y) % 2 else "#fff"}"></td>' for x in range(30)) + "</tr>"
+            for y in range(30)) + "</table>")
+    add("inline-block-grid", f'<div style="{BOX};font-size:0;line-height:0">'
+        + "".join(f'<span style="display:inline-block;width:8px;height:8px;background:'
+                  f'{"#000" if (x + y) % 2 else "#fff"}"></span>' + ("<br>" if x == 29 else "")
+                  for y in range(30) for x in range(30)) + "</div>")
     add("dark-shapes", '<img src="/dark.png" width="490" height="490" style="position:absolute;'
         'left:500px;top:20px">', region=(500, 20, 990, 510))
     return c
