@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.bundle import holders
+
 
 def grouped(fingerprint: str) -> str:
     """'AAAAA-BBBBB-…' (8 groups) as two lines of four groups, spaced for reading."""
@@ -114,8 +116,11 @@ def check_then_receive(window: Any, path: Path, passphrase: str | None) -> None:
     def checked(report: Any) -> None:
         if not controller.is_unlocked:
             return
-        if not getattr(report, "ok", False):
-            failed = [c for c in getattr(report, "checks", []) if not c.ok]
+        failed = [c for c in getattr(report, "checks", []) if not c.ok]
+        # Unproven earlier holders alone do not stop here: after the fingerprint is
+        # confirmed, receiving asks whether to accept them (controller.holders_unverified).
+        only_holders = bool(failed) and all(c.name == holders.NAME for c in failed)
+        if not getattr(report, "ok", False) and not only_holders:
             detail = failed[0].name if failed else ""
             controller.error.emit(QCoreApplication.translate(
                 "MainWindow", "The bundle does not verify (%1); nothing was imported.").replace("%1", detail))

@@ -80,7 +80,7 @@ def test_batch_dialog_says_when_the_picture_is_not_the_whole_page(
     assert detail.startswith("Item 1; not the whole page: ") and "maximum height of 2000" in detail
     # The details pane lists the screenshot record first for such an item.
     item = controller.vault.get_item("1")
-    assert metadata_text(item.metadata).startswith('screenshot: {"full_page": false')
+    assert metadata_text(item.metadata).startswith("Page picture: whole page no")
     dialog.close()
 
 

@@ -74,7 +74,15 @@ def test_receiving_unverified_earlier_holders_asks_first(gui, qtbot, tmp_path: P
                  if w.objectName() == "unverifiedHoldersBox" and w.isVisible()]
         return found[0] if found else None
 
+    def confirm():  # type: ignore[no-untyped-def]
+        found = [w for w in QApplication.topLevelWidgets()
+                 if w.objectName() == "receiveConfirmDialog" and w.isVisible()]
+        return found[0] if found else None
+
     gui.main_window.receive_bundle(forged)
+    # First the signer's fingerprint is shown to confirm, then the unproven holders asked.
+    qtbot.waitUntil(lambda: confirm() is not None, timeout=20_000)
+    confirm().accept()
     qtbot.waitUntil(lambda: box() is not None, timeout=20_000)
     assert "UNVERIFIED" in box().text()
     assert gui.controller.vault.list_items() == []  # nothing imported before the answer
