@@ -44,20 +44,18 @@ def test_vault_from_previous_code_upgrades(tmp_path: Path, passphrase_file: Path
     assert locker("verify", vault, passphrase_file=passphrase_file).returncode == 0
 
 
-def test_verify_of_a_vault_that_predates_takedowns_read_only() -> None:
-    """A vault from before the takedown step opened read-only (a damaged -wal keeps it so)
-    has no takedown tables: its check says so instead of failing with 'no such table'."""
-    import sqlite3
 
+def test_verify_of_a_vault_that_predates_takedowns_read_only(tmp_path: Path) -> None:
+    """A vault from before the takedown step opened read-only (a damaged -wal keeps it so:
+    no migration runs) has no takedown tables: its check says so instead of failing with
+    'no such table'. Here a real vault has those tables dropped to stand for schema 3."""
     from app.takedown.vault_checks import check_takedowns
+    from tests.conftest import PASSPHRASE
 
-    class OldReadOnlyVault:  # only what the check reads: a schema-3 database
-        def __init__(self) -> None:
-            self.conn = sqlite3.connect(":memory:")
-            self.conn.execute("CREATE TABLE custody (seq INTEGER PRIMARY KEY, event TEXT)")
-
-        def read(self) -> sqlite3.Connection:
-            return self.conn
-
-    result = check_takedowns(OldReadOnlyVault())  # type: ignore[arg-type]
+    with Vault.create(tmp_path / "v.locker", PASSPHRASE) as vault:
+        with vault.write() as conn:
+            for table in ("td_checks", "td_status", "td_request_locations", "td_requests",
+                          "td_location_items", "td_locations"):
+                conn.execute(f"DROP TABLE IF EXISTS {table}")
+        result = check_takedowns(vault)
     assert result.ok and "predates" in result.detail
