@@ -20,6 +20,7 @@ import pytest
 from PIL import Image
 
 from app.capture.image_shield import register_scheme
+from tests.helpers.http import PageHandler
 
 register_scheme()  # as the app does: before the QApplication exists
 
@@ -153,23 +154,7 @@ def _handler(big: bytes, hits: dict[str, int]) -> type[BaseHTTPRequestHandler]:
     tall = tall_page()
     checker = checker_png()
 
-    class Handler(BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-        def send(self, status: int, body: bytes, ctype: str = "text/html; charset=utf-8",
-                 extra: dict[str, str] | None = None) -> None:
-            self.send_response(status)
-            self.send_header("Content-Type", ctype)
-            self.send_header("Content-Length", str(len(body)))
-            for k, v in (extra or {}).items():
-                self.send_header(k, v)
-            self.end_headers()
-            if self.command != "HEAD":
-                self.wfile.write(body)
-
+    class Handler(PageHandler):
         def do_GET(self) -> None:  # noqa: N802
             path = self.path.split("?")[0]
             hits[path] = hits.get(path, 0) + 1

@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 from tests.capture.conftest import png_bytes
+from tests.helpers.http import PageHandler
 
 IMAGE_DELAY_S = 0.8
 FONT_PATH = Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf")
@@ -292,22 +293,7 @@ draw();
                                     "addEventListener('load', () => setTimeout(() => "
                                     "location.replace('/landing'), 2000))</script>")}
 
-    class Handler(BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-        def send(self, status: int, body: bytes, ctype: str = "text/html; charset=utf-8",
-                 extra: dict[str, str] | None = None) -> None:
-            self.send_response(status)
-            self.send_header("Content-Type", ctype)
-            self.send_header("Content-Length", str(len(body)))
-            for k, v in (extra or {}).items():
-                self.send_header(k, v)
-            self.end_headers()
-            self.wfile.write(body)
-
+    class Handler(PageHandler):
         def do_GET(self) -> None:  # noqa: N802
             parts = urlsplit(self.path)
             path, query = parts.path, parse_qs(parts.query)
