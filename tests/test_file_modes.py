@@ -45,8 +45,8 @@ def test_everything_written_is_private(tmp_path: Path,
     from app.bundle.seal import Sealing
     from app.bundle.stamp_later import write_stamp
     from app.commands.bundle_cmds import _write_secret
-    from app.commands.vault_cmds import extract_item
     from app.vault import Vault
+    from app.vault.extract import extract_item
     from app.vault.maintenance import backup, change_passphrase
     from app.vault.models import NewArtifact, NewItem
 

@@ -4,10 +4,9 @@ extract, thumbnail, backup, passwd, remember, forget."""
 from __future__ import annotations
 
 import argparse
-import re
 from pathlib import Path
 
-from app.atomic import check_room, mkdir_private, write_new_file
+from app.atomic import write_new_file
 from app.commands.common import (
     add_json_arg,
     add_passphrase_args,
@@ -181,32 +180,9 @@ def cmd_list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def item_details(vault: Vault, ref: str) -> dict:  # type: ignore[type-arg]
-    """Everything `show --json` prints (other areas add their sections here)."""
-    item = vault.get_item(ref)
-    data = item.to_json()
-    data["custody"] = [e.to_json() for e in vault.custody_log(item.id)]
-    try:
-        from app.timestamp.status import item_timestamps
-    except ModuleNotFoundError:
-        pass
-    else:
-        data["timestamps"] = item_timestamps(vault, item.uid)
-    try:
-        from app.bundle.received import received_details
-    except ModuleNotFoundError:
-        pass
-    else:
-        received = received_details(vault, item.uid)
-        if received is not None:
-            data["received"] = received
-    from app.takedown.pdq import show_pdq  # perceptual hash, derived data (issue 14)
-
-    data["pdq"] = show_pdq(vault, item.id)
-    return data
-
-
 def cmd_show(args: argparse.Namespace) -> int:
+    from app.vault.details import item_details
+
     with open_vault(args) as vault:
         data = item_details(vault, args.item)
         if args.json:
@@ -296,58 +272,9 @@ def cmd_tag(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-_UNSAFE = re.compile(r"[\x00-\x1f\x7f/\\:*?\"<>|\u202a-\u202e\u2066-\u2069]")
-
-
-def safe_file_name(name: str, fallback: str = "file") -> str:
-    """A file name that is safe on every OS: no path parts, control or bidi characters.
-    A backslash is a character of the name (Linux names, the \\xNN escapes of a name that
-    is not UTF-8), not a folder separator: it becomes "_" like the others."""
-    name = _UNSAFE.sub("_", name.rsplit("/", 1)[-1]).strip(" .")
-    if not name or name in (".", ".."):
-        name = fallback
-    stem, dot, ext = name.rpartition(".")
-    if len(name.encode("utf-8")) > 150:
-        ext = ext[:16] if dot else ""
-        stem = (stem if dot else name).encode("utf-8")[:120].decode("utf-8", "ignore")
-        name = f"{stem}.{ext}" if ext else stem
-    return name
-
-
-def extract_name(item_id: int, role: str, name: str) -> str:
-    """``3-page.png``, ``3-photo.jpg`` (an original), ``3-thumbnail-photo.jpg``: the role
-    is named only when the file name does not already say it."""
-    if role in ("original", name) or name.startswith(f"{role}."):
-        return f"{item_id}-{name}"
-    return f"{item_id}-{role}-{name}"
-
-
-def extract_item(vault: Vault, ref: str, out: Path) -> list[Path]:
-    """Write every original artifact of an item (and its timestamp files) to ``out``."""
-    item = vault.get_item(ref)  # a wrong item id leaves no empty folder behind
-    sizes = [a.size for a in item.artifacts]
-    probe = next((p for p in (out, *out.parents) if p.exists()), Path("."))
-    check_room(probe, sum(sizes), largest=max(sizes, default=0), what="extracted files")
-    mkdir_private(out, exist_ok=True)
-    written = []
-    for art in item.artifacts:
-        # The stored name is made safe on its own first, so nothing in it (a "/" from a
-        # received bundle) can cut off the item number in front.
-        name = safe_file_name(extract_name(item.id, safe_file_name(art.role),
-                                           safe_file_name(art.name)))
-        with vault.open_artifact_by_id(art.id) as reader:
-            written.append(write_new_file(out / name, reader))
-    try:
-        from app.timestamp.export import write_item_tokens
-    except ModuleNotFoundError:
-        pass
-    else:
-        written += write_item_tokens(vault, item.uid, out, prefix=str(item.id))
-    vault.log_event("item_extracted", item.id, {"files": [p.name for p in written]})
-    return written
-
-
 def cmd_extract(args: argparse.Namespace) -> int:
+    from app.vault.extract import extract_item
+
     with open_vault(args) as vault:
         for path in extract_item(vault, args.item, args.out):
             say(str(path))
