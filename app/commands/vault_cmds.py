@@ -224,21 +224,14 @@ def cmd_log(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    from app.vault.verify import verify_vault
+    from app.vault.verify_record import verify_and_record
 
     with open_vault(args, announce=False) as vault:  # the report carries the warnings
-        report = verify_vault(vault)
-        if args.accept_history and vault.history_warning is not None:
-            from app.vault import headseen
-
-            headseen.accept(vault)
+        accepting = args.accept_history and vault.history_warning is not None
+        report = verify_and_record(vault, accept_history=args.accept_history)
+        if accepting:
             say("Recorded in the custody log that this vault's history is behind what this "
                 "computer saw; it will not warn again for that gap.")
-        if report.checks[0].ok:
-            try:
-                vault.log_event("vault_verified", None, {"ok": report.ok})
-            except Exception:  # noqa: BLE001 - a read-only vault can still be verified
-                pass
         if args.json:
             print_json(report.to_json())
         else:

@@ -22,7 +22,6 @@ Signals (all delivered on the GUI thread):
 from __future__ import annotations
 
 import datetime as dt
-import json
 import time
 from collections import deque
 from collections.abc import Callable
@@ -464,14 +463,12 @@ class Controller(QObject):
     # -- verify and status -------------------------------------------------------------
 
     def verify(self, label: str = "") -> Task:
-        from app.vault.verify import verify_vault
+        from app.vault.verify_record import verify_and_record
 
         vault = self.require_vault()
 
         def work(ctx: TaskContext) -> tuple[bool, str]:
-            report = verify_vault(vault)
-            if report.checks and report.checks[0].ok:
-                vault.log_event("vault_verified", None, {"ok": report.ok})
+            report = verify_and_record(vault)
             return report.ok, report.text()
 
         def done(result: tuple[bool, str]) -> None:
@@ -484,16 +481,12 @@ class Controller(QObject):
 
     def _load_last_verify(self, vault: Vault) -> None:
         """The last verification recorded in the custody log (from any session)."""
+        from app.vault.verify_record import last_verification
+
         self.last_verify = None
 
         def work(ctx: TaskContext) -> tuple[bool, str] | None:
-            row = vault.read().execute(
-                "SELECT at, payload FROM custody WHERE event = 'vault_verified'"
-                " ORDER BY seq DESC LIMIT 1").fetchone()
-            if row is None:
-                return None
-            data = json.loads(row[1]).get("data", {})
-            return bool(data.get("ok")), str(row[0])
+            return last_verification(vault)
 
         def done(result: tuple[bool, str] | None) -> None:
             if result is not None and self.last_verify is None:
