@@ -44,9 +44,9 @@ def test_everything_written_is_private(tmp_path: Path,
     from app.bundle.opener import open_bundle
     from app.bundle.seal import Sealing
     from app.bundle.stamp_later import write_stamp
-    from app.commands.bundle_cmds import _write_secret
     from app.vault import Vault
     from app.vault.extract import extract_item
+    from app.vault.identity import export_age_identity
     from app.vault.maintenance import backup, change_passphrase
     from app.vault.models import NewArtifact, NewItem
 
@@ -75,7 +75,7 @@ def test_everything_written_is_private(tmp_path: Path,
         assert any(p.suffix == ".tsr" for p in written)  # token files too
         assert_private_tree(tmp_path / "exhibits")
 
-        _write_secret(tmp_path / "identity.txt", vault.age_identity())
+        export_age_identity(vault, tmp_path / "identity.txt")
         assert mode(tmp_path / "identity.txt") == 0o600
 
         vault = change_passphrase(vault, PASSPHRASE + " new")

@@ -156,31 +156,20 @@ def read_secret_file_all(path: Path) -> str:
 
 
 def cmd_identity(args: argparse.Namespace) -> int:
-    from app.vault.identity import age_recipient_of, fingerprint_of
+    from app.vault.identity import age_recipient_of, export_age_identity, fingerprint_of
 
     with open_vault(args) as vault:
         secret = vault.age_identity()
         recipient = age_recipient_of(secret)
         fingerprint = fingerprint_of(vault.signing_key().public_key())
         if args.export_age_identity:
-            _write_secret(args.export_age_identity, secret)
-            vault.log_event("identity_exported", None, {"what": "age identity"})
+            export_age_identity(vault, args.export_age_identity)
     if args.json:
         print_json({"age_recipient": recipient, "fingerprint": fingerprint})
     else:
         say(f"age recipient (give to senders):  {recipient}")
         say(f"signing fingerprint (confirm by phone):  {fingerprint}")
     return EXIT_OK
-
-
-def _write_secret(path: Path, secret: str) -> None:
-    from app.atomic import write_new_file
-
-    text = "# Evidence Locker vault age identity: keep secret\n" + secret + "\n"
-    try:
-        write_new_file(path, text.encode("utf-8"), rename_if_exists=False)
-    except FileExistsError as exc:
-        raise UsageError(f"{path} already exists; choose a new file name.") from exc
 
 
 def _sealing(args: argparse.Namespace) -> Any:

@@ -7,7 +7,6 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from app.atomic import write_new_file
 from app.commands.common import (
     add_json_arg,
     add_passphrase_args,
@@ -199,17 +198,10 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_hashes(args: argparse.Namespace) -> int:
-    from app.takedown.pdq import hash_list
+    from app.takedown.hash_export import export_hash_list
 
     with open_vault(args) as vault:
-        text = hash_list(vault, args.item or None)
-        try:
-            final = write_new_file(args.out, text.encode("utf-8"), rename_if_exists=False)
-        except FileExistsError as exc:
-            raise UsageError(f"{args.out} already exists; choose another name.") from exc
-        lines = sum(1 for ln in text.splitlines() if not ln.startswith("#"))
-        vault.log_event("takedown_hashes_exported", None, {"hashes": lines, "items": sorted(
-            {ln.split()[3] for ln in text.splitlines() if not ln.startswith("#")})})
+        final, lines = export_hash_list(vault, args.out, args.item or None)
     say(f"{lines} PDQ hash(es) written to {safe_terminal(str(final))} (no images).")
     return EXIT_OK
 

@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication
 from app.ui import integrations
 from app.ui.core_text import translate
 from app.ui.item_model import local_time
+from app.vault.events import Event
 
 
 def item_stamp(vault: Any, item_uid: str) -> tuple[str, str]:
@@ -26,7 +27,7 @@ def item_stamp(vault: Any, item_uid: str) -> tuple[str, str]:
     except Exception:  # noqa: BLE001 - status is informative only, never fatal
         unknown = QCoreApplication.translate("Timestamps", "unknown")
         return unknown, unknown
-    row = next((r for r in rows if r.get("event") == "item_added"), rows[0] if rows else None)
+    row = next((r for r in rows if r.get("event") == Event.ITEM_ADDED), rows[0] if rows else None)
     if row is None:
         none = QCoreApplication.translate("Timestamps", "none")
         return none, none
