@@ -321,12 +321,12 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../app/ui/controller.py" line="317" />
+        <location filename="../../app/ui/controller.py" line="316" />
         <source>These files were not stored (the others were):</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/controller.py" line="320" />
+        <location filename="../../app/ui/controller.py" line="319" />
         <source>…and %n more.</source>
         <translation><numerusform>…and %n more.</numerusform><numerusform>…and %n more.</numerusform></translation>
     </message>
@@ -503,221 +503,326 @@
 <context>
     <name>DetailsPane</name>
     <message>
-        <location filename="../../app/ui/details.py" line="162" />
+        <location filename="../../app/ui/details.py" line="163" />
         <source>Case</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="162" />
+        <location filename="../../app/ui/details.py" line="163" />
         <source>Kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="163" />
+        <location filename="../../app/ui/details.py" line="164" />
         <source>Captured</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="163" />
-        <location filename="../../app/ui/details.py" line="192" />
+        <location filename="../../app/ui/details.py" line="164" />
+        <location filename="../../app/ui/details.py" line="196" />
         <source>Stored</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="164" />
+        <location filename="../../app/ui/details.py" line="165" />
         <source>Source</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="164" />
+        <location filename="../../app/ui/details.py" line="165" />
         <source>Files</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="165" />
+        <location filename="../../app/ui/details.py" line="166" />
         <source>SHA-256</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="165" />
+        <location filename="../../app/ui/details.py" line="166" />
         <source>Timestamp</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="166" />
+        <location filename="../../app/ui/details.py" line="167" />
         <source>State</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="166" />
+        <location filename="../../app/ui/details.py" line="167" />
         <source>Tags</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="167" />
+        <location filename="../../app/ui/details.py" line="168" />
         <source>Recorded details</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="170" />
+        <location filename="../../app/ui/details.py" line="171" />
         <source>Select an item to see its details. Images stay blurred.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="171" />
         <location filename="../../app/ui/details.py" line="172" />
+        <location filename="../../app/ui/details.py" line="173" />
         <source>Tag</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="173" />
+        <location filename="../../app/ui/details.py" line="174" />
         <source>Add tag</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="174" />
-        <location filename="../../app/ui/details.py" line="304" />
-        <location filename="../../app/ui/details.py" line="306" />
+        <location filename="../../app/ui/details.py" line="175" />
+        <location filename="../../app/ui/details.py" line="329" />
+        <location filename="../../app/ui/details.py" line="331" />
         <source>Remove tag</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="175" />
         <location filename="../../app/ui/details.py" line="176" />
+        <location filename="../../app/ui/details.py" line="177" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="177" />
+        <location filename="../../app/ui/details.py" line="178" />
         <source>Write a note. Notes are added, never overwritten.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="178" />
+        <location filename="../../app/ui/details.py" line="179" />
         <source>New note</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="179" />
+        <location filename="../../app/ui/details.py" line="180" />
         <source>Add note</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="180" />
         <location filename="../../app/ui/details.py" line="181" />
+        <location filename="../../app/ui/details.py" line="182" />
         <source>Custody history</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="182" />
+        <location filename="../../app/ui/details.py" line="183" />
         <source>Item details</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="192" />
+        <location filename="../../app/ui/details.py" line="195" />
+        <source>Vault created</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="196" />
         <source>Note added</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="193" />
+        <location filename="../../app/ui/details.py" line="197" />
         <source>Tag added</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="193" />
+        <location filename="../../app/ui/details.py" line="197" />
         <source>Tag removed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="194" />
+        <location filename="../../app/ui/details.py" line="198" />
         <source>Archived</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="194" />
+        <location filename="../../app/ui/details.py" line="198" />
         <source>Unarchived</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="195" />
+        <location filename="../../app/ui/details.py" line="199" />
         <source>Original viewed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="195" />
+        <location filename="../../app/ui/details.py" line="200" />
         <source>Exported</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="239" />
+        <location filename="../../app/ui/details.py" line="201" />
+        <source>Vault checked</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="202" />
+        <source>Backup made</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="203" />
+        <source>Passphrase changed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="204" />
+        <source>Vault key exported</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="205" />
+        <source>Vault recovered from a damaged log</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="206" />
+        <source>Restored older copy acknowledged</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="207" />
+        <source>Handed over in a sealed bundle</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="208" />
+        <source>Bundle file written</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="209" />
+        <source>Bundle export failed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="210" />
+        <source>Bundle received and checked</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="211" />
+        <source>Received from an earlier holder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="212" />
+        <source>Received again (same evidence)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="213" />
+        <source>Location where it was seen recorded</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="214" />
+        <source>Location linked to this item</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="215" />
+        <source>Takedown request drafted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="216" />
+        <source>Takedown request status recorded</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="217" />
+        <source>Takedown notice written</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="218" />
+        <source>Location re-checked</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="219" />
+        <source>Location status confirmed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="220" />
+        <source>Hash list exported (no images)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="264" />
         <source>(untitled)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="240" />
+        <location filename="../../app/ui/details.py" line="265" />
         <source>No preview for this item.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="247" />
-        <location filename="../../app/ui/details.py" line="256" />
-        <location filename="../../app/ui/details.py" line="257" />
+        <location filename="../../app/ui/details.py" line="272" />
+        <location filename="../../app/ui/details.py" line="281" />
+        <location filename="../../app/ui/details.py" line="282" />
         <source>none</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="254" />
+        <location filename="../../app/ui/details.py" line="279" />
         <source>Archived: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="255" />
+        <location filename="../../app/ui/details.py" line="280" />
         <source>In the main list</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="263" />
+        <location filename="../../app/ui/details.py" line="288" />
         <source>Unarchive</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="263" />
+        <location filename="../../app/ui/details.py" line="288" />
         <source>Archive…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="272" />
+        <location filename="../../app/ui/details.py" line="297" />
         <source>UNVERIFIED earlier holder %1: no signature of its own proves its custody chain</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="304" />
+        <location filename="../../app/ui/details.py" line="329" />
         <source>Tag to remove:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="326" />
+        <location filename="../../app/ui/details.py" line="351" />
         <source>Archive item</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="327" />
+        <location filename="../../app/ui/details.py" line="352" />
         <source>Why is this item archived? It is kept and can be brought back.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="328" />
+        <location filename="../../app/ui/details.py" line="353" />
         <source>Archive</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="329" />
+        <location filename="../../app/ui/details.py" line="354" />
         <source>Write a reason to archive: it is kept in the custody history.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="306" />
-        <location filename="../../app/ui/details.py" line="328" />
+        <location filename="../../app/ui/details.py" line="331" />
+        <location filename="../../app/ui/details.py" line="353" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
@@ -1291,17 +1396,17 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/fingerprint.py" line="120" />
+        <location filename="../../app/ui/fingerprint.py" line="125" />
         <source>The bundle does not verify (%1); nothing was imported.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/fingerprint.py" line="126" />
+        <location filename="../../app/ui/fingerprint.py" line="131" />
         <source>Receiving a bundle…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/fingerprint.py" line="130" />
+        <location filename="../../app/ui/fingerprint.py" line="135" />
         <source>Checking the bundle…</source>
         <translation type="unfinished" />
     </message>
@@ -1563,32 +1668,32 @@
 <context>
     <name>ReceiveConfirmDialog</name>
     <message>
-        <location filename="../../app/ui/fingerprint.py" line="70" />
+        <location filename="../../app/ui/fingerprint.py" line="72" />
         <source>Confirm the sender</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/fingerprint.py" line="75" />
+        <location filename="../../app/ui/fingerprint.py" line="77" />
         <source>The bundle %1 checked out: %n item(s), signed and complete.</source>
         <translation><numerusform>The bundle %1 checked out: %n item, signed and complete.</numerusform><numerusform>The bundle %1 checked out: %n items, signed and complete.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/ui/fingerprint.py" line="80" />
+        <location filename="../../app/ui/fingerprint.py" line="82" />
         <source>Confirm this fingerprint with the sender before importing (by phone or in person, not by e-mail). If it is different, the bundle is not from them: cancel.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/fingerprint.py" line="87" />
+        <location filename="../../app/ui/fingerprint.py" line="89" />
         <source>Nothing time-stamped ties this signing key to the sender's vault (the bundle has no verified timestamp over the sender's custody chain). A bundle re-signed with someone else's key would look exactly like this one: you MUST confirm the fingerprint above with the sender by phone or in person before importing.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/fingerprint.py" line="99" />
+        <location filename="../../app/ui/fingerprint.py" line="101" />
         <source>It matches: import</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/fingerprint.py" line="101" />
+        <location filename="../../app/ui/fingerprint.py" line="103" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
@@ -2136,52 +2241,52 @@
 <context>
     <name>Timestamps</name>
     <message>
-        <location filename="../../app/ui/stamps.py" line="22" />
+        <location filename="../../app/ui/stamps.py" line="23" />
         <source>not available in this build</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/stamps.py" line="27" />
+        <location filename="../../app/ui/stamps.py" line="28" />
         <source>unknown</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/stamps.py" line="31" />
+        <location filename="../../app/ui/stamps.py" line="32" />
         <source>none</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/stamps.py" line="35" />
+        <location filename="../../app/ui/stamps.py" line="36" />
         <source>Stamped by %1 at %2 (proves the item existed by then)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/stamps.py" line="39" />
+        <location filename="../../app/ui/stamps.py" line="40" />
         <source>and %1 more token(s)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/stamps.py" line="40" />
+        <location filename="../../app/ui/stamps.py" line="41" />
         <source>Stamped %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/stamps.py" line="42" />
+        <location filename="../../app/ui/stamps.py" line="43" />
         <source>Pending (retrying)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/stamps.py" line="42" />
+        <location filename="../../app/ui/stamps.py" line="43" />
         <source>Pending: the last attempt failed (%1); it is retried automatically.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/stamps.py" line="45" />
+        <location filename="../../app/ui/stamps.py" line="46" />
         <source>Pending</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/stamps.py" line="45" />
+        <location filename="../../app/ui/stamps.py" line="46" />
         <source>Pending: it will be stamped when a time-stamp authority is reachable.</source>
         <translation type="unfinished" />
     </message>

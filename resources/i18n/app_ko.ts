@@ -321,12 +321,12 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../app/ui/controller.py" line="317" />
+        <location filename="../../app/ui/controller.py" line="316" />
         <source>These files were not stored (the others were):</source>
         <translation>다음 파일은 저장하지 못했습니다(나머지는 저장했습니다):</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/controller.py" line="320" />
+        <location filename="../../app/ui/controller.py" line="319" />
         <source>…and %n more.</source>
         <translation><numerusform>…외 %n개.</numerusform></translation>
     </message>
@@ -503,221 +503,326 @@
 <context>
     <name>DetailsPane</name>
     <message>
-        <location filename="../../app/ui/details.py" line="162" />
+        <location filename="../../app/ui/details.py" line="163" />
         <source>Case</source>
         <translation>사건</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="162" />
+        <location filename="../../app/ui/details.py" line="163" />
         <source>Kind</source>
         <translation>종류</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="163" />
+        <location filename="../../app/ui/details.py" line="164" />
         <source>Captured</source>
         <translation>수집 시각</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="163" />
-        <location filename="../../app/ui/details.py" line="192" />
+        <location filename="../../app/ui/details.py" line="164" />
+        <location filename="../../app/ui/details.py" line="196" />
         <source>Stored</source>
         <translation>보관함에 저장</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="164" />
+        <location filename="../../app/ui/details.py" line="165" />
         <source>Source</source>
         <translation>출처</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="164" />
+        <location filename="../../app/ui/details.py" line="165" />
         <source>Files</source>
         <translation>파일</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="165" />
+        <location filename="../../app/ui/details.py" line="166" />
         <source>SHA-256</source>
         <translation>SHA-256 해시</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="165" />
+        <location filename="../../app/ui/details.py" line="166" />
         <source>Timestamp</source>
         <translation>타임스탬프</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="166" />
+        <location filename="../../app/ui/details.py" line="167" />
         <source>State</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="166" />
+        <location filename="../../app/ui/details.py" line="167" />
         <source>Tags</source>
         <translation>태그</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="167" />
+        <location filename="../../app/ui/details.py" line="168" />
         <source>Recorded details</source>
         <translation>기록된 정보</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="170" />
+        <location filename="../../app/ui/details.py" line="171" />
         <source>Select an item to see its details. Images stay blurred.</source>
         <translation>항목을 선택하면 자세한 정보가 보입니다. 이미지는 계속 흐리게 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="171" />
         <location filename="../../app/ui/details.py" line="172" />
+        <location filename="../../app/ui/details.py" line="173" />
         <source>Tag</source>
         <translation>태그</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="173" />
+        <location filename="../../app/ui/details.py" line="174" />
         <source>Add tag</source>
         <translation>태그 추가</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="174" />
-        <location filename="../../app/ui/details.py" line="304" />
-        <location filename="../../app/ui/details.py" line="306" />
+        <location filename="../../app/ui/details.py" line="175" />
+        <location filename="../../app/ui/details.py" line="329" />
+        <location filename="../../app/ui/details.py" line="331" />
         <source>Remove tag</source>
         <translation>태그 빼기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="175" />
         <location filename="../../app/ui/details.py" line="176" />
+        <location filename="../../app/ui/details.py" line="177" />
         <source>Notes</source>
         <translation>메모</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="177" />
+        <location filename="../../app/ui/details.py" line="178" />
         <source>Write a note. Notes are added, never overwritten.</source>
         <translation>메모를 적어 주세요. 메모는 덧붙여질 뿐, 덮어쓰이지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="178" />
+        <location filename="../../app/ui/details.py" line="179" />
         <source>New note</source>
         <translation>새 메모</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="179" />
+        <location filename="../../app/ui/details.py" line="180" />
         <source>Add note</source>
         <translation>메모 추가</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="180" />
         <location filename="../../app/ui/details.py" line="181" />
+        <location filename="../../app/ui/details.py" line="182" />
         <source>Custody history</source>
         <translation>관리 이력</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="182" />
+        <location filename="../../app/ui/details.py" line="183" />
         <source>Item details</source>
         <translation>항목 정보</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="192" />
+        <location filename="../../app/ui/details.py" line="195" />
+        <source>Vault created</source>
+        <translation>보관함 생성</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="196" />
         <source>Note added</source>
         <translation>메모 추가됨</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="193" />
+        <location filename="../../app/ui/details.py" line="197" />
         <source>Tag added</source>
         <translation>태그 추가됨</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="193" />
+        <location filename="../../app/ui/details.py" line="197" />
         <source>Tag removed</source>
         <translation>태그 빠짐</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="194" />
+        <location filename="../../app/ui/details.py" line="198" />
         <source>Archived</source>
         <translation>숨김 보관됨</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="194" />
+        <location filename="../../app/ui/details.py" line="198" />
         <source>Unarchived</source>
         <translation>목록으로 되돌림</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="195" />
+        <location filename="../../app/ui/details.py" line="199" />
         <source>Original viewed</source>
         <translation>원본 열람</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="195" />
+        <location filename="../../app/ui/details.py" line="200" />
         <source>Exported</source>
         <translation>내보냄</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="239" />
+        <location filename="../../app/ui/details.py" line="201" />
+        <source>Vault checked</source>
+        <translation>보관함 무결성 검사</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="202" />
+        <source>Backup made</source>
+        <translation>백업 생성</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="203" />
+        <source>Passphrase changed</source>
+        <translation>보관함 암호 변경</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="204" />
+        <source>Vault key exported</source>
+        <translation>보관함 키 내보내기</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="205" />
+        <source>Vault recovered from a damaged log</source>
+        <translation>손상된 로그에서 보관함 복구</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="206" />
+        <source>Restored older copy acknowledged</source>
+        <translation>이전 사본 복원을 확인함</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="207" />
+        <source>Handed over in a sealed bundle</source>
+        <translation>봉인된 번들로 인계</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="208" />
+        <source>Bundle file written</source>
+        <translation>번들 파일 작성</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="209" />
+        <source>Bundle export failed</source>
+        <translation>번들 내보내기 실패</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="210" />
+        <source>Bundle received and checked</source>
+        <translation>번들 수령 및 검증</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="211" />
+        <source>Received from an earlier holder</source>
+        <translation>이전 보유자로부터 수령</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="212" />
+        <source>Received again (same evidence)</source>
+        <translation>같은 증거 다시 수령</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="213" />
+        <source>Location where it was seen recorded</source>
+        <translation>게시 위치(URL) 기록</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="214" />
+        <source>Location linked to this item</source>
+        <translation>게시 위치를 이 항목과 연결</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="215" />
+        <source>Takedown request drafted</source>
+        <translation>삭제 요청 작성</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="216" />
+        <source>Takedown request status recorded</source>
+        <translation>삭제 요청 상태 기록</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="217" />
+        <source>Takedown notice written</source>
+        <translation>삭제 요청서 작성</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="218" />
+        <source>Location re-checked</source>
+        <translation>게시 위치 재확인</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="219" />
+        <source>Location status confirmed</source>
+        <translation>재확인으로 게시 위치 상태 확정</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="220" />
+        <source>Hash list exported (no images)</source>
+        <translation>지각 해시 목록 내보내기 (이미지 없음)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/details.py" line="264" />
         <source>(untitled)</source>
         <translation>(제목 없음)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="240" />
+        <location filename="../../app/ui/details.py" line="265" />
         <source>No preview for this item.</source>
         <translation>이 항목은 미리 보기가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="247" />
-        <location filename="../../app/ui/details.py" line="256" />
-        <location filename="../../app/ui/details.py" line="257" />
+        <location filename="../../app/ui/details.py" line="272" />
+        <location filename="../../app/ui/details.py" line="281" />
+        <location filename="../../app/ui/details.py" line="282" />
         <source>none</source>
         <translation>없음</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="254" />
+        <location filename="../../app/ui/details.py" line="279" />
         <source>Archived: %1</source>
         <translation>숨김 보관됨: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="255" />
+        <location filename="../../app/ui/details.py" line="280" />
         <source>In the main list</source>
         <translation>기본 목록에 있음</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="263" />
+        <location filename="../../app/ui/details.py" line="288" />
         <source>Unarchive</source>
         <translation>목록으로 되돌리기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="263" />
+        <location filename="../../app/ui/details.py" line="288" />
         <source>Archive…</source>
         <translation>숨김 보관…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="272" />
+        <location filename="../../app/ui/details.py" line="297" />
         <source>UNVERIFIED earlier holder %1: no signature of its own proves its custody chain</source>
         <translation>검증되지 않은 이전 보유자 %1: 관리 이력을 증명하는 그 보유자 자신의 서명이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="304" />
+        <location filename="../../app/ui/details.py" line="329" />
         <source>Tag to remove:</source>
         <translation>뺄 태그:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="326" />
+        <location filename="../../app/ui/details.py" line="351" />
         <source>Archive item</source>
         <translation>항목 숨김 보관</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="327" />
+        <location filename="../../app/ui/details.py" line="352" />
         <source>Why is this item archived? It is kept and can be brought back.</source>
         <translation>숨김 보관하는 이유를 적어 주세요. 항목은 지워지지 않으며 언제든 되돌릴 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="328" />
+        <location filename="../../app/ui/details.py" line="353" />
         <source>Archive</source>
         <translation>숨김 보관</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="329" />
+        <location filename="../../app/ui/details.py" line="354" />
         <source>Write a reason to archive: it is kept in the custody history.</source>
         <translation>숨김 보관하려면 이유를 적어 주세요. 이유는 관리 이력에 남습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="306" />
-        <location filename="../../app/ui/details.py" line="328" />
+        <location filename="../../app/ui/details.py" line="331" />
+        <location filename="../../app/ui/details.py" line="353" />
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
@@ -1291,17 +1396,17 @@
         <translation>알림</translation>
     </message>
     <message>
-        <location filename="../../app/ui/fingerprint.py" line="120" />
+        <location filename="../../app/ui/fingerprint.py" line="125" />
         <source>The bundle does not verify (%1); nothing was imported.</source>
         <translation>묶음 파일 검증에 실패했습니다(%1). 아무것도 가져오지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/fingerprint.py" line="126" />
+        <location filename="../../app/ui/fingerprint.py" line="131" />
         <source>Receiving a bundle…</source>
         <translation>묶음 파일 받는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/fingerprint.py" line="130" />
+        <location filename="../../app/ui/fingerprint.py" line="135" />
         <source>Checking the bundle…</source>
         <translation>묶음 파일 확인 중…</translation>
     </message>
@@ -1563,32 +1668,32 @@
 <context>
     <name>ReceiveConfirmDialog</name>
     <message>
-        <location filename="../../app/ui/fingerprint.py" line="70" />
+        <location filename="../../app/ui/fingerprint.py" line="72" />
         <source>Confirm the sender</source>
         <translation>보낸 사람 확인</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/fingerprint.py" line="75" />
+        <location filename="../../app/ui/fingerprint.py" line="77" />
         <source>The bundle %1 checked out: %n item(s), signed and complete.</source>
         <translation><numerusform>묶음 파일 %1 확인을 마쳤습니다: 항목 %n개, 서명되어 있고 빠진 것이 없습니다.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/ui/fingerprint.py" line="80" />
+        <location filename="../../app/ui/fingerprint.py" line="82" />
         <source>Confirm this fingerprint with the sender before importing (by phone or in person, not by e-mail). If it is different, the bundle is not from them: cancel.</source>
         <translation>가져오기 전에 이 지문을 보낸 분과 (이메일이 아니라 전화나 직접 만나서) 맞춰 보세요. 다르다면 그분이 보낸 묶음 파일이 아니니 취소해 주세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/fingerprint.py" line="87" />
+        <location filename="../../app/ui/fingerprint.py" line="89" />
         <source>Nothing time-stamped ties this signing key to the sender's vault (the bundle has no verified timestamp over the sender's custody chain). A bundle re-signed with someone else's key would look exactly like this one: you MUST confirm the fingerprint above with the sender by phone or in person before importing.</source>
         <translation>이 서명 키가 보낸 분의 보관함 키라는 것을 타임스탬프로 확인할 수 없습니다 (보낸 분의 보관 이력 체인에 검증된 타임스탬프가 없습니다). 다른 사람의 키로 다시 서명한 묶음 파일도 이것과 똑같이 보입니다. 가져오기 전에 반드시 위 지문을 보낸 분과 전화나 직접 만나서 맞춰 보세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/fingerprint.py" line="99" />
+        <location filename="../../app/ui/fingerprint.py" line="101" />
         <source>It matches: import</source>
         <translation>일치합니다: 가져오기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/fingerprint.py" line="101" />
+        <location filename="../../app/ui/fingerprint.py" line="103" />
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
@@ -2136,52 +2241,52 @@
 <context>
     <name>Timestamps</name>
     <message>
-        <location filename="../../app/ui/stamps.py" line="22" />
+        <location filename="../../app/ui/stamps.py" line="23" />
         <source>not available in this build</source>
         <translation>이 버전에서는 사용할 수 없음</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stamps.py" line="27" />
+        <location filename="../../app/ui/stamps.py" line="28" />
         <source>unknown</source>
         <translation>알 수 없음</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stamps.py" line="31" />
+        <location filename="../../app/ui/stamps.py" line="32" />
         <source>none</source>
         <translation>없음</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stamps.py" line="35" />
+        <location filename="../../app/ui/stamps.py" line="36" />
         <source>Stamped by %1 at %2 (proves the item existed by then)</source>
         <translation>%1에서 %2에 타임스탬프를 받았습니다(그 시각에 항목이 있었음을 증명합니다)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stamps.py" line="39" />
+        <location filename="../../app/ui/stamps.py" line="40" />
         <source>and %1 more token(s)</source>
         <translation>그 밖에 토큰 %1개</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stamps.py" line="40" />
+        <location filename="../../app/ui/stamps.py" line="41" />
         <source>Stamped %1</source>
         <translation>타임스탬프 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stamps.py" line="42" />
+        <location filename="../../app/ui/stamps.py" line="43" />
         <source>Pending (retrying)</source>
         <translation>대기 중 (다시 시도 중)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stamps.py" line="42" />
+        <location filename="../../app/ui/stamps.py" line="43" />
         <source>Pending: the last attempt failed (%1); it is retried automatically.</source>
         <translation>대기 중: 지난 시도가 실패했습니다(%1). 자동으로 다시 시도합니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stamps.py" line="45" />
+        <location filename="../../app/ui/stamps.py" line="46" />
         <source>Pending</source>
         <translation>대기 중</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stamps.py" line="45" />
+        <location filename="../../app/ui/stamps.py" line="46" />
         <source>Pending: it will be stamped when a time-stamp authority is reachable.</source>
         <translation>대기 중: 타임스탬프 기관에 연결되면 타임스탬프를 받습니다.</translation>
     </message>

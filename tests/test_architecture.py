@@ -1,0 +1,85 @@
+"""Layering (ARCHITECTURE.md): the CLI (app/commands) and the GUI (app/ui) call service
+functions of the core; they hold no SQL and name no custody event by a string of their
+own. Event names are members of ``app.vault.events.Event``."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+
+from app.vault.events import Event
+
+ROOT = Path(__file__).resolve().parents[1]
+FRONT_ENDS = ("app/ui", "app/commands")
+SQL = re.compile(r"\b(SELECT\b.*\bFROM|INSERT INTO|UPDATE \w+ SET|DELETE FROM|REPLACE INTO"
+                 r"|(CREATE|DROP|ALTER) (TABLE|INDEX|TRIGGER|VIEW)|PRAGMA \w+)\b", re.S)
+DB_CALLS = {"execute", "executemany", "executescript"}
+EVENT_NAMES = {str(e) for e in Event}
+
+
+def _front_end_modules() -> list[Path]:
+    return sorted(p for d in FRONT_ENDS for p in (ROOT / d).rglob("*.py"))
+
+
+def _dict_key_reads(tree: ast.AST) -> set[int]:
+    """ids of constants used only to read a key of data the core returned
+    (``data["received"]``, ``data.get("received", {})``: show --json's section)."""
+    keys: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant):
+            keys.add(id(node.slice))
+        elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+              and node.func.attr == "get" and node.args and isinstance(node.args[0], ast.Constant)):
+            keys.add(id(node.args[0]))
+    return keys
+
+
+def problems_in(source: str, name: str = "<module>") -> list[str]:
+    """What breaks the rule in one module's source: SQL and event-name literals."""
+    tree = ast.parse(source, name)
+    key_reads = _dict_key_reads(tree)
+    found = []
+    for node in ast.walk(tree):
+        where = f"{name}:{getattr(node, 'lineno', '?')}"
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                and node.func.attr in DB_CALLS):
+            found.append(f"{where}: database call .{node.func.attr}()")
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            if SQL.search(node.value):
+                found.append(f"{where}: SQL {node.value[:60]!r}")
+            if node.value in EVENT_NAMES and id(node) not in key_reads:
+                found.append(f"{where}: custody event name {node.value!r} (use Event)")
+    return found
+
+
+@pytest.mark.parametrize("path", _front_end_modules(), ids=lambda p: str(p.relative_to(ROOT)))
+def test_front_ends_hold_no_sql_and_no_event_names(path: Path) -> None:
+    assert problems_in(path.read_text(encoding="utf-8"), str(path.relative_to(ROOT))) == []
+
+
+def test_the_check_finds_what_it_forbids() -> None:
+    """The rule can fail: each kind of breach is reported, the allowed forms are not."""
+    bad = '''
+row = vault.read().execute("SELECT at FROM custody WHERE seq = 1").fetchone()
+conn.executemany(sql, rows)
+q = "DELETE FROM items"
+vault.log_event("vault_verified", None, {})
+first = next(r for r in rows if r.get("event") == "item_added")
+labels = {"note_added": "Note added"}
+'''
+    found = problems_in(bad)
+    assert len([f for f in found if "database call" in f]) == 2
+    assert len([f for f in found if ": SQL " in f]) == 2
+    assert sorted(f.rsplit("'", 2)[1] for f in found if "event name" in f) == [
+        "item_added", "note_added", "vault_verified"]
+    good = '''
+from app.vault.events import Event
+vault.log_event(Event.VAULT_VERIFIED, None, {})
+received = data.get("received", {})
+bundles = data["received"]["bundles"]
+p.add_argument("--wait-for", metavar="TEXT|SELECTOR", help="Select an item from the list")
+'''
+    assert problems_in(good) == []
