@@ -38,7 +38,8 @@ class DownloadEvents(Protocol):
         """A file download began (the deadline now bounds the transfer)."""
 
     def file_downloaded(self, file: DirectFile, url: str) -> None:
-        """The file arrived whole in the spool folder."""
+        """The file arrived whole in the spool folder (``file.media_type`` is the type
+        the server gave, "" when it gave none; ``url`` the one it came from)."""
 
     def download_failed(self, error: CaptureFailed) -> None:
         """Too large, interrupted or refused: the capture fails."""
