@@ -1,4 +1,6 @@
-"""Rendering a settled page (mixed into :class:`app.capture.web.PageCapturer`).
+"""Rendering a settled page: :class:`Renderer`, made fresh for each settled document,
+works through the capture's :class:`~app.capture.page_session.PageSession` and writes
+into its :class:`~app.capture.web_result.PageCapture`.
 
 One moment: the page is prepared (main scrolling box expanded, fixed and sticky elements
 pinned at their top-of-page place so they appear once), then frozen (timers, animation
@@ -12,13 +14,12 @@ the page's own markup; web fonts are then added to the archive.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPoint, QRect, Qt
 from PySide6.QtGui import QImage, QPainter
-from PySide6.QtWebEngineCore import QWebEngineDownloadRequest
-from PySide6.QtWebEngineWidgets import QWebEngineView
 
 from app.capture.fidelity_js import (
     FINGERPRINT_JS,
@@ -31,10 +32,13 @@ from app.capture.fidelity_js import (
     text_check_js,
 )
 from app.capture.mhtml_fonts import MAX_FONT_BYTES, add_fonts, decode_data_url, font_urls
-from app.capture.settle import POLL_MS, SLICE_HEIGHT, VIEWPORT, SettleRecord
-from app.capture.web_engine import QuietPage
+from app.capture.settle import POLL_MS, SLICE_HEIGHT, VIEWPORT, SettleRecord, read_state
 from app.capture.web_result import PageCapture
 from app.capture.web_scripts import MEASURE_JS, PAGE_META_JS
+
+if TYPE_CHECKING:
+    from app.capture.job import CaptureOptions
+    from app.capture.page_session import PageSession
 
 MAX_TEXT_CHARS = 5_000_000
 IMAGES_AFTER_PREPARE_MS = 3_000  # images revealed by expanding a scrolling box
@@ -49,47 +53,41 @@ def parse_json(value: Any) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-class RenderSteps:
-    """Mixed into PageCapturer, which provides these attributes and methods."""
+SavePage = Callable[[Path, Callable[[bytes | None], None]], None]
 
-    _view: QWebEngineView | None
-    _page: QuietPage | None
-    _result: PageCapture | None
-    _spool: Path | None
-    _gen: int
-    _save_gen: int
-    _settle: SettleRecord
-    _fingerprint: dict[str, Any]
-    max_height: int
-    render_ms: int
-    stage: Any
 
-    def _js(self, script: str, then: Any) -> None:
-        raise NotImplementedError
+class Renderer:
+    """Renders one settled document into ``result``: made fresh for each document.
 
-    def _later(self, ms: int, then: Any) -> None:
-        raise NotImplementedError
+    :meth:`start` takes the :class:`SettleRecord` over (pictures that never loaded are
+    added to it); ``save_page(path, then)`` saves the MHTML (``then`` gets its bytes, or
+    None when it failed); ``stage`` names each step; ``done()`` is called at the end."""
 
-    def _guarded(self, step: Any, *args: Any) -> None:
-        raise NotImplementedError
+    def __init__(self, session: PageSession, result: PageCapture, record: SettleRecord,
+                 options: CaptureOptions, spool_dir: Path, save_page: SavePage,
+                 stage: Callable[[str], None], done: Callable[[], None]) -> None:
+        self._session = session
+        self._js, self._later = session.js, session.later
+        self._after_frames = session.after_frames
+        self._view, self._page = session.view, session.page
+        self._result = result
+        self._settle = record
+        self._options = options
+        self._spool = spool_dir
+        self._save_page = save_page
+        self._stage = stage
+        self._done = done
+        self._fingerprint: dict[str, Any] = {}  # the text before the PNG, for after the PDF
 
-    def _after_frames(self, then: Any, tries: int = 0) -> None:
-        raise NotImplementedError
-
-    def _state(self, then: Any) -> None:
-        raise NotImplementedError
-
-    def _succeed(self) -> None:
-        raise NotImplementedError
+    def _state(self, then: Callable[[dict[str, Any]], None]) -> None:
+        read_state(self._session, self._options.wait_for, then)
 
     # -- preparing and freezing ----------------------------------------------------
 
-    def _settled(self) -> None:
-        assert self._result is not None
+    def start(self) -> None:
         self._result.settle = self._settle.as_dict()
-        self.stage.emit("rendering")
+        self._stage("rendering")
         # Fixed elements are pinned where they sit in the real viewport, not the tall one.
-        assert self._view is not None
         self._view.resize(*VIEWPORT)
         self._after_frames(lambda: self._js(
             PREPARE_JS, lambda value: self._prepared(parse_json(value), 0)))
@@ -104,7 +102,6 @@ class RenderSteps:
                     and prep.get("box"):
                 self._later(POLL_MS, lambda: self._prepared(prep, waited + POLL_MS))
             else:
-                assert self._result is not None
                 if int(state.get("n_loading") or 0):
                     self._settle.pending["images"] = list(state.get("loading") or [])
                     self._settle.settled = False
@@ -116,14 +113,12 @@ class RenderSteps:
     def _grow_then_freeze(self, data: dict[str, Any]) -> None:
         """Give the page the tall view it will be drawn in while its scripts still run
         (virtual lists fill it), then freeze it and lay it out for the slices."""
-        assert self._view is not None
         self._view.resize(self._view.width(), min(max(int(data.get("h") or 0), 1), SLICE_HEIGHT))
         self._after_frames(lambda: self._later(POLL_MS, lambda: self._js(
             FREEZE_JS, lambda _v: self._after_frames(lambda: self._measure(
                 lambda new: self._layout(new, 0))))))
 
     def _note_prepared(self, prep: dict[str, Any]) -> None:
-        assert self._result is not None
         result = self._result
         box, left = str(prep.get("box") or ""), int(prep.get("box_left") or 0)
         if box:
@@ -159,7 +154,6 @@ class RenderSteps:
     def _layout(self, data: dict[str, Any], rounds: int) -> None:
         """Resize the view to show a tall slice, then measure again until the page
         height is stable (100vh blocks change with the view)."""
-        assert self._view is not None
         height = max(int(data.get("h") or 0), 1)
         self._view.resize(self._view.width(), min(height, SLICE_HEIGHT))
 
@@ -171,30 +165,26 @@ class RenderSteps:
                 else:
                     self._render(new)
             self._measure(check)
-        self._after_frames(lambda: self._later(self.render_ms, again))
+        self._after_frames(lambda: self._later(self._options.render_ms, again))
 
     # -- rendering -----------------------------------------------------------------
 
     def _render(self, data: dict[str, Any]) -> None:
         def got_meta(value: Any) -> None:
             meta = parse_json(value)
-            if self._result is not None:
-                self._result.page_meta = {str(k)[:100]: str(v) for k, v in list(meta.items())[:30]}
+            self._result.page_meta = {str(k)[:100]: str(v) for k, v in list(meta.items())[:30]}
             self._js(FINGERPRINT_JS, lambda fp: self._check_text(data, parse_json(fp)))
         self._js(PAGE_META_JS, got_meta)
 
     def _check_text(self, data: dict[str, Any], fingerprint: dict[str, Any]) -> None:
-        assert self._result is not None and self._view is not None
         self._fingerprint = fingerprint
         height = max(int(data.get("h") or 0), 1)
         width = self._view.width()
         self._result.page_size = (int(data.get("w") or width), height)
-        self._result.title = str(data.get("title") or "") or (
-            self._page.title() if self._page else "")
-        target = min(height, self.max_height)
+        self._result.title = str(data.get("title") or "") or self._page.title()
+        target = min(height, self._options.max_height)
 
         def got(value: Any) -> None:
-            assert self._result is not None
             check = parse_json(value)
             self._result.text_check = {k: int(check.get(k) or 0)
                                        for k in ("blocks", "outside", "clipped", "bottom")}
@@ -202,12 +192,12 @@ class RenderSteps:
         self._js(text_check_js(width, target), got)
 
     def _render_png(self, height: int, target: int) -> None:
-        assert self._result is not None and self._view is not None
+        max_height = self._options.max_height
         if target < height:
-            self._result.truncated_at = self.max_height
+            self._result.truncated_at = max_height
             self._result.notes.append(
                 f"The page is {height} px tall; the PNG stops at the maximum of "
-                f"{self.max_height} px. The PDF and MHTML hold the whole page.")
+                f"{max_height} px. The PDF and MHTML hold the whole page.")
         view_h = self._view.height()
         if self._settle.drops_rows and target > view_h:
             self._result.partial_reasons.append(
@@ -226,7 +216,6 @@ class RenderSteps:
 
         def scrolled(actual: Any) -> None:
             def grab() -> None:
-                assert self._view is not None
                 shot = self._view.grab().toImage()
                 scale = shot.width() / max(self._view.width(), 1)
                 src_y = y - int(float(actual or 0))
@@ -237,51 +226,46 @@ class RenderSteps:
                     QRect(0, src_y, image.width(), rows))
                 painter.end()
                 self._grab_slices(image, offsets[1:], view_h, target)
-            self._after_frames(lambda: self._later(self.render_ms, grab))
+            self._after_frames(lambda: self._later(self._options.render_ms, grab))
         self._js(f"window.scrollTo({{top: {y}, left: 0, behavior: 'instant'}}); window.scrollY",
                  scrolled)
 
     def _finish_png(self, image: QImage) -> None:
-        assert self._result is not None
         buffer = QBuffer()
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
         image.save(buffer, "PNG")  # type: ignore[call-overload]
         self._result.png = bytes(buffer.data().data())
         self._result.png_size = (image.width(), image.height())
-        self.stage.emit("text")
+        self._stage("text")
         self._js(TEXT_JS, lambda value: self._got_text(parse_json(value)))
 
     def _got_text(self, data: dict[str, Any]) -> None:
-        assert self._result is not None and self._page is not None
         if int(data.get("foreign") or 0):  # frames from other sites: Qt's text has them
-            gen = self._gen
-            self._page.toPlainText(lambda text: self._guarded(self._use_text, str(text), True)
-                                   if gen == self._gen else None)
+            gen, session = self._session.gen, self._session
+            self._page.toPlainText(lambda text: session.guarded(self._use_text, str(text), True)
+                                   if session.current(gen) else None)
         else:
             self._use_text(str(data.get("text") or ""), False)
 
     def _use_text(self, text: str, frames_last: bool) -> None:
-        assert self._result is not None and self._page is not None
         if frames_last:
             self._result.notes.append("The text of frames from other sites follows the "
                                       "page's own text instead of standing at its place.")
         if len(text) > MAX_TEXT_CHARS:
             self._result.notes.append(f"The visible text was cut at {MAX_TEXT_CHARS} characters.")
         self._result.text = text[:MAX_TEXT_CHARS]
-        self.stage.emit("pdf")
-        gen = self._gen
+        self._stage("pdf")
+        gen, session = self._session.gen, self._session
         self._page.printToPdf(
-            lambda data: self._guarded(self._got_pdf, data) if gen == self._gen else None)
+            lambda data: session.guarded(self._got_pdf, data) if session.current(gen) else None)
 
     def _got_pdf(self, data: QByteArray) -> None:
-        assert self._result is not None
         self._result.pdf = bytes(data.data()) if isinstance(data, QByteArray) else bytes(data)
         if not self._result.pdf:
             self._result.notes.append("The page could not be printed to PDF.")
         self._js(FINGERPRINT_JS, lambda fp: self._compare(parse_json(fp)))
 
     def _compare(self, after: dict[str, Any]) -> None:
-        assert self._result is not None
         before = self._fingerprint
         same = all(before.get(k) == after.get(k) for k in ("len", "hash"))
         self._result.one_moment = same
@@ -292,24 +276,24 @@ class RenderSteps:
         self._js(RESTORE_JS, lambda _v: self._save_mhtml())
 
     def _save_mhtml(self) -> None:
-        assert self._page is not None and self._spool is not None
-        self.stage.emit("mhtml")
-        self._save_gen = self._gen
-        self._page.save(str(self._spool / "page.mhtml"),
-                        QWebEngineDownloadRequest.SavePageFormat.MimeHtmlSaveFormat)
+        self._stage("mhtml")
+        self._save_page(self._spool / "page.mhtml", self._mhtml_saved)
 
-    def _mhtml_saved(self) -> None:
+    def _mhtml_saved(self, data: bytes | None) -> None:
         """Add the web fonts the archive's CSS names (fetched from the page's cache)."""
-        assert self._result is not None
+        if data is None:
+            self._result.notes.append("The page could not be saved as MHTML.")
+            self._done()
+            return
+        self._result.mhtml = data
         urls = font_urls(self._result.mhtml)
         if not urls:
-            self._succeed()
+            self._done()
             return
         self._js(fetch_fonts_js(urls, MAX_FONT_BYTES), lambda _v: self._fonts_poll(urls, 0))
 
     def _fonts_poll(self, urls: list[str], waited: int) -> None:
         def check(value: Any) -> None:
-            assert self._result is not None
             try:
                 data = json.loads(value) if isinstance(value, str) else None
             except ValueError:
@@ -329,5 +313,5 @@ class RenderSteps:
             if embedded < len(urls):
                 self._result.notes.append(f"{len(urls) - embedded} of {len(urls)} web "
                                           "font(s) could not be added to the MHTML.")
-            self._succeed()
+            self._done()
         self._js(FONTS_DONE_JS, check)

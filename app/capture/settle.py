@@ -1,5 +1,6 @@
-"""Settling a loaded page before it is rendered (mixed into
-:class:`app.capture.web.PageCapturer`).
+"""Settling a loaded page before it is rendered: :class:`Settler`, made fresh for each
+document a capture loads, works through the capture's
+:class:`~app.capture.page_session.PageSession`.
 
 The page is scrolled through (the window and its main scrolling box) so lazy images and
 feeds load, then watched until it is quiet: document complete, every rendered image
@@ -14,12 +15,12 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtWebEngineCore import QWebEngineUrlRequestInfo, QWebEngineUrlRequestInterceptor
-from PySide6.QtWebEngineWidgets import QWebEngineView
 
 from app.capture.fidelity_js import (
     SCROLL_TOP_JS,
@@ -28,7 +29,10 @@ from app.capture.fidelity_js import (
     scroll_step_js,
     settle_state_js,
 )
-from app.capture.web_result import PageCapture
+
+if TYPE_CHECKING:
+    from app.capture.job import CaptureOptions
+    from app.capture.page_session import PageSession
 
 VIEWPORT = (1280, 800)  # CSS px: the page is laid out and scrolled in this window
 SLICE_HEIGHT = 8_000  # px: the view's height per rendered slice (and once scrolled through)
@@ -131,75 +135,67 @@ class SettleRecord:
         return out
 
 
-class SettleSteps:
-    """Mixed into PageCapturer, which provides these attributes and methods."""
+def read_state(session: PageSession, wait_for: str, then: Callable[[dict[str, Any]], None]) -> None:
+    """The page's settling state (see :func:`settle_state_js`) as a dict, ``{}`` if odd."""
+    def parse(value: Any) -> None:
+        try:
+            data = json.loads(value) if isinstance(value, str) else {}
+        except ValueError:
+            data = {}
+        then(data if isinstance(data, dict) else {})
+    session.js(settle_state_js(wait_for), parse)
 
-    _view: QWebEngineView | None
-    _result: PageCapture | None
-    _requests: RequestLog | None
-    settle_ms: int
-    settle_s: float
-    settle_budget_s: float
-    wait_for: str
-    max_height: int
-    _settle: SettleRecord
-    _settle_t0: float
-    _scrolled_height: int
-    _scroll_rounds: int
-    _budget_cap_s: float | None
 
-    def _js(self, script: str, then: Any) -> None:
-        raise NotImplementedError
+class Settler:
+    """Settles one loaded document: made fresh for every document a capture loads.
 
-    def _later(self, ms: int, then: Any) -> None:
-        raise NotImplementedError
+    :meth:`start` scrolls through and waits; ``then(record)`` gets the
+    :class:`SettleRecord`, unless ``is_file(first_state)`` said the document is a file to
+    download instead (then nothing more happens here). ``budget_cap_s`` shortens the
+    budget when loading was stopped at the deadline (``stopped`` says what was pending)."""
 
-    def _after_frames(self, then: Any, tries: int = 0) -> None:
-        raise NotImplementedError
-
-    if TYPE_CHECKING:  # provided by RenderSteps (a stub here would shadow it)
-        def _settled(self) -> None: ...
-
-    def _page_is_a_file(self, data: dict[str, Any]) -> bool:
-        raise NotImplementedError
-
-    # -- steps ---------------------------------------------------------------------
-
-    def _settle_begin(self) -> None:
-        self._settle = SettleRecord(wait_for=self.wait_for, min_wait_s=self.settle_s)
-        self._settle_t0 = time.monotonic()
+    def __init__(self, session: PageSession, options: CaptureOptions, *,
+                 budget_cap_s: float | None = None,
+                 stopped: dict[str, Any] | None = None) -> None:
+        self._session = session
+        self._js, self._later = session.js, session.later
+        self._after_frames = session.after_frames
+        self._options = options
+        self._budget_cap_s = budget_cap_s
+        self.record = SettleRecord(wait_for=options.wait_for, min_wait_s=options.settle_s,
+                                   stopped=dict(stopped or {}))
+        self._t0 = time.monotonic()
         self._scrolled_height, self._scroll_rounds = 0, 1
+        self._then: Callable[[SettleRecord], None] = lambda _record: None
+
+    def start(self, is_file: Callable[[dict[str, Any]], bool],
+              then: Callable[[SettleRecord], None]) -> None:
+        self._then = then
 
         def first(state: dict[str, Any]) -> None:
-            if not self._page_is_a_file(state):
+            if not is_file(state):
                 self._scroll_step(0, int(state.get("h") or 0))
         self._state(first)
 
     def _elapsed_ms(self) -> int:
-        return int((time.monotonic() - self._settle_t0) * 1000)
+        return int((time.monotonic() - self._t0) * 1000)
 
     def _budget_ms(self) -> int:
-        budget = self.settle_budget_s + self.settle_s
+        budget = self._options.settle_budget_s + self._options.settle_s
         if self._budget_cap_s is not None:  # loading was stopped: what is left of --timeout
             budget = min(budget, self._budget_cap_s)
         return int(budget * 1000)
 
-    def _state(self, then: Any) -> None:
-        def parse(value: Any) -> None:
-            try:
-                data = json.loads(value) if isinstance(value, str) else {}
-            except ValueError:
-                data = {}
-            then(data if isinstance(data, dict) else {})
-        self._js(settle_state_js(self.wait_for), parse)
+    def _state(self, then: Callable[[dict[str, Any]], None]) -> None:
+        read_state(self._session, self._options.wait_for, then)
 
     def _fit_view(self, state: dict[str, Any]) -> bool:
         """Grow the view towards the page's height (one render slice at most): lazy
         content within it loads at once. Returns whether the view grew."""
-        assert self._view is not None
-        want = min(max(int(state.get("h") or 0), self._view.height()), SLICE_HEIGHT)
-        if want > self._view.height():
-            self._view.resize(self._view.width(), want)
+        view = self._session.view
+        want = min(max(int(state.get("h") or 0), view.height()), SLICE_HEIGHT)
+        if want > view.height():
+            view.resize(view.width(), want)
             return True
         return False
 
@@ -207,15 +203,16 @@ class SettleSteps:
         """Scroll one screenful on in the ordinary window: feeds and lazy images that
         listen for scroll events load as they would for a reader (a view grown to the
         page's height would never scroll, so they would stay at their first screen)."""
-        if step == 0 and self._view is not None and self._view.height() != VIEWPORT[1]:
-            self._view.resize(*VIEWPORT)
+        view = self._session.view
+        if step == 0 and view.height() != VIEWPORT[1]:
+            view.resize(*VIEWPORT)
 
         def scrolled(value: Any) -> None:
             try:
                 data = json.loads(value) if isinstance(value, str) else {}
             except ValueError:
                 data = {}
-            self._settle.scroll_steps += 1
+            self.record.scroll_steps += 1
             self._after_frames(lambda: self._later(POLL_MS, lambda: self._step_quiet(
                 step, int(data.get("end") or 0), last_height, 0)))
         self._js(scroll_step_js(step), scrolled)
@@ -242,12 +239,12 @@ class SettleSteps:
             seen = {}
         gone, kept = int(seen.get("gone") or 0), int(seen.get("kept") or 0)
         if gone > 5 and gone * 5 > kept:
-            self._settle.drops_rows = True
+            self.record.drops_rows = True
         height = int(state.get("h") or 0)
         grew = height > last_height
-        if height >= self.max_height and grew:  # enough for the picture, and more comes
-            self._settle.kept_growing = True
-        if self._settle.kept_growing or self._settle.scroll_steps >= MAX_SCROLL_STEPS \
+        if height >= self._options.max_height and grew:  # enough for the picture, and more comes
+            self.record.kept_growing = True
+        if self.record.kept_growing or self.record.scroll_steps >= MAX_SCROLL_STEPS \
                 or self._elapsed_ms() >= self._budget_ms() or (end and not grew):
             self._scrolled_height = height
             # Only now the view grows towards the page's height (lazy content in it loads
@@ -260,8 +257,7 @@ class SettleSteps:
     def _settle_wait(self, busy_since: int, confirming: int = 0) -> None:
         """Poll until the page is quiet (see the module docstring) or the budget ends."""
         def check(state: dict[str, Any]) -> None:
-            assert self._requests is not None
-            quiet = max(self.settle_ms, 100)
+            quiet = max(self._options.settle_ms, 100)
             elapsed = self._elapsed_ms()
             pending: dict[str, Any] = {}
             if state.get("ready") != "complete":
@@ -270,15 +266,15 @@ class SettleSteps:
                 pending["images"] = list(state.get("loading") or [])
             if int(state.get("fonts") or 0):
                 pending["fonts"] = 1
-            if int(state.get("inflight") or 0) or self._requests.quiet_ms() < quiet:
+            if int(state.get("inflight") or 0) or self._session.requests.quiet_ms() < quiet:
                 pending["requests"] = int(state.get("inflight") or 0)
             timers = int(state.get("timers") or 0)
             if timers and elapsed < TIMER_WAIT_MS:
                 pending["timers"] = timers  # later ones are polling, not content: noted only
-            self._settle.timers_left = timers
+            self.record.timers_left = timers
             if not int(state.get("want_met") or 0):
-                pending["wait_for"] = self.wait_for
-            if elapsed < self.settle_s * 1000:
+                pending["wait_for"] = self._options.wait_for
+            if elapsed < self._options.settle_s * 1000:
                 pending["min_wait"] = 1
             dom_quiet = int(state.get("quiet_ms") or 0) >= quiet
             since = -1 if pending else (elapsed if busy_since < 0 else busy_since)
@@ -287,17 +283,17 @@ class SettleSteps:
             if done and not confirming:  # quiet now; still quiet once frames have run?
                 self._after_frames(lambda: self._later(POLL_MS, lambda: self._settle_wait(since, 1)))
             elif done and height > self._scrolled_height + 2 and self._scroll_rounds < SCROLL_ROUNDS \
-                    and not self._settle.kept_growing:
+                    and not self.record.kept_growing:
                 self._scroll_rounds += 1  # it grew after the scroll-through (a feed): again
                 self._scroll_step(0, height)
             elif done or elapsed >= self._budget_ms():
                 pending.pop("min_wait", None)
-                record = self._settle
+                record = self.record
                 record.waited_ms, record.pending = elapsed, pending
                 record.settled, record.dom_quiet = not pending, dom_quiet
                 record.broken_images = list(state.get("broken") or [])
                 record.lazy_images = [str(u) for u in state.get("lazy") or []]
-                self._settled()
+                self._then(record)
             else:
                 self._later(POLL_MS, lambda: self._settle_wait(since))
         self._state(check)

@@ -1,4 +1,4 @@
-"""The download half of :class:`app.capture.web.PageCapturer`: the MHTML that
+"""The downloads of one capture (:class:`Downloads`): the MHTML that
 ``QWebEnginePage.save`` writes, and URLs that serve a file instead of a page.
 
 Both arrive through the profile's ``downloadRequested`` and go to the capture's private
@@ -9,15 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QTimer, QUrl
+from PySide6.QtCore import QUrl
 from PySide6.QtWebEngineCore import QWebEngineDownloadRequest
 
 from app.capture import spool
 from app.capture.errors import CaptureFailed, DownloadTooLarge, Unreachable
-from app.capture.web_engine import QuietPage
-from app.capture.web_result import DirectFile, PageCapture
+from app.capture.web_result import DirectFile
+
+if TYPE_CHECKING:
+    from app.capture.page_session import PageSession
 
 PAGE_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "image/svg+xml",
               "text/xml", "application/xml")
@@ -29,129 +31,119 @@ def safe_name(name: str) -> str:
     return cleaned.strip(". ")[:200]
 
 
-class DownloadSteps:
-    """Mixed into PageCapturer, which provides these attributes and methods."""
+class DownloadEvents(Protocol):
+    """What :class:`Downloads` tells its capture."""
 
-    _page: QuietPage | None
-    _spool: Path | None
-    _result: PageCapture | None
-    _url: str
-    _gen: int
-    _save_gen: int
-    _direct_started: bool
-    _download: QWebEngineDownloadRequest | None
-    _loaded: bool
-    _timer: QTimer
-    _probe: QTimer
-    max_download: int
-    timeout_s: float
-    stage: Any
+    def download_started(self) -> None:
+        """A file download began (the deadline now bounds the transfer)."""
 
-    def _fail(self, error: CaptureFailed) -> None:
-        raise NotImplementedError
+    def file_downloaded(self, file: DirectFile, url: str) -> None:
+        """The file arrived whole in the spool folder (``file.media_type`` is the type
+        the server gave, "" when it gave none; ``url`` the one it came from)."""
 
-    def _succeed(self) -> None:
-        raise NotImplementedError
+    def download_failed(self, error: CaptureFailed) -> None:
+        """Too large, interrupted or refused: the capture fails."""
 
-    if TYPE_CHECKING:  # provided by RenderSteps (a stub here would shadow it)
-        def _mhtml_saved(self) -> None: ...
 
-    def _later(self, ms: int, then: Any) -> None:
-        raise NotImplementedError
+class Downloads:
+    """The downloads of one capture: ``requested`` gets every download of the profile and
+    takes those of this capture's page; :meth:`direct` fetches the document as a file;
+    :meth:`save_page` saves the MHTML."""
 
-    def _remaining_ms(self) -> int:
-        raise NotImplementedError
+    def __init__(self, session: PageSession, spool_dir: Path, url: str, max_download: int,
+                 events: DownloadEvents) -> None:
+        self._session = session
+        self._spool = spool_dir
+        self._url = url
+        self._max = max_download
+        self._events = events
+        self._download: QWebEngineDownloadRequest | None = None  # a file on its way
+        self.started = False  # a direct download of the document was asked for
+        self._save: tuple[int, Callable[[bytes | None], None]] | None = None
+        self._closed = False
 
-    def _js(self, script: str, then: Callable[[Any], None]) -> None:
-        raise NotImplementedError
+    @property
+    def active(self) -> bool:
+        """A file is being downloaded."""
+        return self._download is not None
 
-    def _guarded(self, step: Any, *args: Any) -> None:
-        raise NotImplementedError
-
-    def _on_download(self, request: QWebEngineDownloadRequest) -> None:
-        if self._page is None or request.page() is not self._page or self._spool is None:
+    def requested(self, request: QWebEngineDownloadRequest) -> None:
+        if self._closed or request.page() is not self._session.page:
             return
         if request.isSavePageDownload():
-            request.isFinishedChanged.connect(lambda: self._guarded(self._saved_page, request))
+            request.isFinishedChanged.connect(
+                lambda: self._session.guarded(self._saved_page, request))
             return
-        if request.totalBytes() > self.max_download:
+        if request.totalBytes() > self._max:
             request.cancel()
-            self._fail(self._too_large())
+            self._events.download_failed(self._too_large())
             return
-        self.stage.emit("downloading")
         # --timeout is an overall deadline: a file that trickles in is bounded too.
+        self._events.download_started()
         self._download = request
-        self._timer.start(self._remaining_ms())
         request.setDownloadDirectory(str(self._spool))
         request.setDownloadFileName("download.bin")
         request.receivedBytesChanged.connect(lambda: self._check_size(request))
-        request.isFinishedChanged.connect(lambda: self._guarded(self._downloaded, request))
+        request.isFinishedChanged.connect(lambda: self._session.guarded(self._downloaded, request))
         request.accept()
 
     def _too_large(self) -> DownloadTooLarge:
-        limit = self.max_download // (1024 * 1024)
+        limit = self._max // (1024 * 1024)
         return DownloadTooLarge(f"{self._url} serves a file larger than {limit} MiB; nothing was stored.")
 
     def _check_size(self, request: QWebEngineDownloadRequest) -> None:
-        if request.receivedBytes() > self.max_download and not request.isFinished():
+        if request.receivedBytes() > self._max and not request.isFinished():
             request.cancel()
-            self._fail(self._too_large())
+            self._events.download_failed(self._too_large())
 
-    def _download_direct(self, url: QUrl | None = None) -> None:
-        assert self._page is not None and self._result is not None
-        if self._direct_started:
+    def direct(self, url: QUrl) -> None:
+        """Download the document at ``url`` as a file (once per capture)."""
+        if self.started:
             return
-        self._direct_started = True
-        self._probe.stop()
-        url = url or QUrl(self._result.final_url)
-        self._result.final_url = url.toString()
-        self._page.download(url, safe_name(url.fileName()) or "download")
+        self.started = True
+        page = self._session.page
+        page.download(url, safe_name(url.fileName()) or "download")
         # A media document (a video shown directly) may never finish loading: stop it.
-        self._page.triggerAction(self._page.WebAction.Stop)
-
-    def _probe_type(self) -> None:
-        """While a page loads, look at what the document is: a video or audio file shown
-        directly never fires "load finished", so it is recognised here and downloaded."""
-        page = self._page
-        if page is None or self._loaded or self._direct_started:
-            self._probe.stop()
-            return
-
-        def check(value: Any) -> None:
-            kind = str(value or "").lower()
-            if kind and kind not in PAGE_TYPES and self._page is page:
-                self._download_direct(page.url())
-        self._js("document.contentType", check)
+        page.triggerAction(page.WebAction.Stop)
 
     def _downloaded(self, request: QWebEngineDownloadRequest) -> None:
-        if self._result is None or not request.isFinished():
+        if self._closed or not request.isFinished():
             return
         state = QWebEngineDownloadRequest.DownloadState
         if request.state() != state.DownloadCompleted:
-            if self._page is not None:
-                self._fail(Unreachable(f"The download of {self._url} failed "
-                                       f"({request.interruptReasonString()}); nothing was stored."))
+            self._events.download_failed(Unreachable(
+                f"The download of {self._url} failed ({request.interruptReasonString()}); "
+                "nothing was stored."))
             return
         path = Path(request.downloadDirectory()) / request.downloadFileName()
         name = safe_name(request.suggestedFileName()) or "download"
-        media_type = request.mimeType() or self._result.content_type or "application/octet-stream"
         size = path.stat().st_size if path.exists() else 0
-        self._result.direct_file = DirectFile(path, name, media_type, size, path.parent)
-        self._result.content_type = media_type
-        self._result.final_url = request.url().toString() or self._result.final_url
-        self._result.title = name
-        self._succeed()
+        file = DirectFile(path, name, request.mimeType(), size, path.parent)
+        self._events.file_downloaded(file, request.url().toString())
+
+    def save_page(self, path: Path, then: Callable[[bytes | None], None]) -> None:
+        """Save the page as MHTML to ``path``; ``then`` gets the bytes (None: it failed).
+        A save that ends after the page navigated on is dropped."""
+        self._save = (self._session.gen, then)
+        self._session.page.save(str(path), QWebEngineDownloadRequest.SavePageFormat.MimeHtmlSaveFormat)
 
     def _saved_page(self, request: QWebEngineDownloadRequest) -> None:
-        if self._result is None or not request.isFinished():
+        if self._closed or not request.isFinished():
             return
         path = Path(request.downloadDirectory()) / request.downloadFileName()
-        if self._save_gen != self._gen:  # the page navigated away meanwhile: start over
+        save, self._save = self._save, None
+        if save is None or not self._session.current(save[0]):  # navigated away: start over
             spool.read_and_unlink(path) if path.exists() else None
             return
         if request.state() == QWebEngineDownloadRequest.DownloadState.DownloadCompleted:
-            self._result.mhtml = spool.read_and_unlink(path)
-            self._mhtml_saved()
+            save[1](spool.read_and_unlink(path))
         else:
-            self._result.notes.append("The page could not be saved as MHTML.")
-            self._succeed()
+            save[1](None)
+
+    def close(self) -> None:
+        """The capture ended: stop any transfer (its partial file goes with the spool
+        folder); later signals are ignored."""
+        self._closed = True
+        download, self._download = self._download, None
+        if download is not None and not download.isFinished():
+            download.cancel()

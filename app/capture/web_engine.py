@@ -1,5 +1,5 @@
-"""QtWebEngine pieces shared by headless capture and the in-app browser: profiles and a
-page that never opens dialogs, windows or permission prompts on its own."""
+"""QtWebEngine pieces shared by headless capture and the in-app browser: profiles, a
+page that never opens dialogs, windows or permission prompts on its own, the engine's name."""
 
 from __future__ import annotations
 
@@ -11,7 +11,15 @@ from PySide6.QtWebEngineCore import (
     QWebEnginePage,
     QWebEngineProfile,
     QWebEngineSettings,
+    qWebEngineChromiumVersion,
+    qWebEngineVersion,
 )
+
+
+def engine_description() -> str:
+    """The engine named in every capture's metadata."""
+    version, chromium = str(qWebEngineVersion()), str(qWebEngineChromiumVersion())
+    return f"QtWebEngine {version} (Chromium {chromium})"
 
 
 def off_the_record_profile(parent: QObject | None = None) -> QWebEngineProfile:
