@@ -40,6 +40,7 @@ from app.vault import (
     custody_log,
     db,
     headseen,
+    identity,
     items,
     kdf,
     schema,
@@ -167,17 +168,6 @@ class Vault:
         return vault
 
     def _initialise(self) -> None:
-        signing = Ed25519PrivateKey.generate()
-        from cryptography.hazmat.primitives import serialization
-
-        raw = signing.private_bytes(
-            serialization.Encoding.Raw,
-            serialization.PrivateFormat.Raw,
-            serialization.NoEncryption(),
-        )
-        import pyrage
-
-        age_identity = str(pyrage.x25519.Identity.generate())
         now = utc_now()
         vault_id = str(uuid.uuid4())
         with self.write() as conn:
@@ -187,18 +177,13 @@ class Vault:
                 "INSERT INTO meta (key, value) VALUES ('kdf', ?)",
                 (kdf.params_for_salt(self._salt).describe(),),
             )
-            conn.execute(
-                "INSERT INTO identity (id, signing_key, age_identity, created_at) VALUES (1, ?, ?, ?)",
-                (raw, age_identity, now),
-            )
+            fingerprint = identity.store_new_keys(conn, now)
             self.vault_id = vault_id
-            from app.vault.identity import fingerprint_of
-
             self.append_event(
                 conn,
                 "vault_created",
                 None,
-                {"vault_id": vault_id, "identity_fingerprint": fingerprint_of(signing.public_key())},
+                {"vault_id": vault_id, "identity_fingerprint": fingerprint},
             )
 
     @property
@@ -389,16 +374,10 @@ class Vault:
     # -- identity -------------------------------------------------------------------
 
     def signing_key(self) -> Ed25519PrivateKey:
-        row = self.read().execute("SELECT signing_key FROM identity WHERE id = 1").fetchone()
-        if row is None:
-            raise LockerError("This vault has no identity key.")
-        return Ed25519PrivateKey.from_private_bytes(bytes(row[0]))
+        return identity.signing_key(self.read())
 
     def age_identity(self) -> str:
-        row = self.read().execute("SELECT age_identity FROM identity WHERE id = 1").fetchone()
-        if row is None:
-            raise LockerError("This vault has no identity key.")
-        return str(row[0])
+        return identity.age_identity(self.read())
 
 
 def _salt_changed(path: Path, salt: bytes) -> bool:
