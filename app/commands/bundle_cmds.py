@@ -156,6 +156,7 @@ def read_secret_file_all(path: Path) -> str:
 
 
 def cmd_identity(args: argparse.Namespace) -> int:
+    from app.vault.events import Event
     from app.vault.identity import age_recipient_of, fingerprint_of
 
     with open_vault(args) as vault:
@@ -164,7 +165,7 @@ def cmd_identity(args: argparse.Namespace) -> int:
         fingerprint = fingerprint_of(vault.signing_key().public_key())
         if args.export_age_identity:
             _write_secret(args.export_age_identity, secret)
-            vault.log_event("identity_exported", None, {"what": "age identity"})
+            vault.log_event(Event.IDENTITY_EXPORTED, None, {"what": "age identity"})
     if args.json:
         print_json({"age_recipient": recipient, "fingerprint": fingerprint})
     else:

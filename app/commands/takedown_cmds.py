@@ -200,6 +200,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def cmd_hashes(args: argparse.Namespace) -> int:
     from app.takedown.pdq import hash_list
+    from app.vault.events import Event
 
     with open_vault(args) as vault:
         text = hash_list(vault, args.item or None)
@@ -208,7 +209,7 @@ def cmd_hashes(args: argparse.Namespace) -> int:
         except FileExistsError as exc:
             raise UsageError(f"{args.out} already exists; choose another name.") from exc
         lines = sum(1 for ln in text.splitlines() if not ln.startswith("#"))
-        vault.log_event("takedown_hashes_exported", None, {"hashes": lines, "items": sorted(
+        vault.log_event(Event.TAKEDOWN_HASHES_EXPORTED, None, {"hashes": lines, "items": sorted(
             {ln.split()[3] for ln in text.splitlines() if not ln.startswith("#")})})
     say(f"{lines} PDQ hash(es) written to {safe_terminal(str(final))} (no images).")
     return EXIT_OK

@@ -20,6 +20,7 @@ from app.commands.common import (
 )
 from app.errors import EXIT_FAILURE, EXIT_OK, EXIT_VERIFY, AuthError, UsageError
 from app.vault import Vault
+from app.vault.events import Event
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -260,7 +261,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
                 "computer saw; it will not warn again for that gap.")
         if report.checks[0].ok:
             try:
-                vault.log_event("vault_verified", None, {"ok": report.ok})
+                vault.log_event(Event.VAULT_VERIFIED, None, {"ok": report.ok})
             except Exception:  # noqa: BLE001 - a read-only vault can still be verified
                 pass
         if args.json:
@@ -343,7 +344,7 @@ def extract_item(vault: Vault, ref: str, out: Path) -> list[Path]:
         pass
     else:
         written += write_item_tokens(vault, item.uid, out, prefix=str(item.id))
-    vault.log_event("item_extracted", item.id, {"files": [p.name for p in written]})
+    vault.log_event(Event.ITEM_EXTRACTED, item.id, {"files": [p.name for p in written]})
     return written
 
 

@@ -40,6 +40,7 @@ from app.ui.attempts import AttemptLog, FailureSummary
 from app.ui.settings import Settings, config_dir
 from app.ui.workers import Task, TaskContext
 from app.vault import Vault
+from app.vault.events import Event
 
 LOCK_WAIT_MS = 700  # how long a lock waits for cancelled work to roll back
 
@@ -471,7 +472,7 @@ class Controller(QObject):
         def work(ctx: TaskContext) -> tuple[bool, str]:
             report = verify_vault(vault)
             if report.checks and report.checks[0].ok:
-                vault.log_event("vault_verified", None, {"ok": report.ok})
+                vault.log_event(Event.VAULT_VERIFIED, None, {"ok": report.ok})
             return report.ok, report.text()
 
         def done(result: tuple[bool, str]) -> None:

@@ -8,13 +8,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from app.errors import ReadOnlyCase, UsageError
+from app.vault.events import Event
 from app.vault.lookup import MAX_TEXT, Connection, clean_text, resolve
 from app.vault.models import CustodyEvent
 
 if TYPE_CHECKING:
     from app.vault.store import Vault
 
-_EVENT_OF_KIND = {"note": "note_added", "tag": "tag_added", "untag": "tag_removed"}
+_EVENT_OF_KIND = {"note": Event.NOTE_ADDED, "tag": Event.TAG_ADDED, "untag": Event.TAG_REMOVED}
 
 
 def writable_item(conn: Connection, ref: str | int) -> tuple[int, str]:
@@ -86,7 +87,7 @@ def _set_archived(vault: Vault, item: str | int, archived: bool, reason: str) ->
             state = "archived" if archived else "not archived"
             raise UsageError(f"Item {item} is already {state}.")
         event = vault.append_event(
-            conn, "item_archived" if archived else "item_unarchived", uid, {"reason": reason}
+            conn, Event.ITEM_ARCHIVED if archived else Event.ITEM_UNARCHIVED, uid, {"reason": reason}
         )
         conn.execute(
             "INSERT INTO item_state (item_id, archived, reason, changed_at) VALUES (?, ?, ?, ?)"
@@ -98,7 +99,7 @@ def _set_archived(vault: Vault, item: str | int, archived: bool, reason: str) ->
 
 def record_reveal(vault: Vault, item: str | int, context: str = "app") -> CustodyEvent:
     """Log that a person chose to see an item unblurred."""
-    return vault.log_event("item_revealed", item, {"context": context})
+    return vault.log_event(Event.ITEM_REVEALED, item, {"context": context})
 
 
 def _tag_text(tag: str) -> str:

@@ -10,20 +10,22 @@ from typing import Any
 
 from app import __version__
 from app.vault import custody
+from app.vault.events import Event
 from app.vault.lookup import Connection
 from app.vault.models import CustodyEvent, utc_now
 
 
-def append(conn: Connection, vault_id: str, event: str, item_uid: str | None,
+def append(conn: Connection, vault_id: str, event: Event, item_uid: str | None,
            data: dict[str, Any]) -> CustodyEvent:
     """Append one chained custody entry inside the caller's write transaction."""
+    name = str(event)  # the stored string (plain str in the payload and the result)
     row = conn.execute("SELECT seq, entry_hash FROM custody ORDER BY seq DESC LIMIT 1").fetchone()
     seq = 1 if row is None else int(row[0]) + 1
     prev = custody.GENESIS_PREV if row is None else str(row[1])
     at = utc_now()
     payload = {
         "seq": seq,
-        "event": event,
+        "event": name,
         "at": at,
         "app_version": __version__,
         "vault_id": vault_id,
@@ -36,9 +38,9 @@ def append(conn: Connection, vault_id: str, event: str, item_uid: str | None,
     conn.execute(
         "INSERT INTO custody (seq, at, app_version, event, item_uid, payload, payload_hash,"
         " prev_hash, entry_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (seq, at, __version__, event, item_uid, text, p_hash, prev, e_hash),
+        (seq, at, __version__, name, item_uid, text, p_hash, prev, e_hash),
     )
-    return CustodyEvent(seq, at, __version__, event, item_uid, payload, p_hash, prev, e_hash)
+    return CustodyEvent(seq, at, __version__, name, item_uid, payload, p_hash, prev, e_hash)
 
 
 def events(conn: Connection, item_uid: str | None = None) -> list[CustodyEvent]:

@@ -16,6 +16,7 @@ from app.errors import NotFound, ReadOnlyCase, UsageError
 from app.vault import custody
 from app.vault.annotations import annotate
 from app.vault.artifact_io import ArtifactReader, open_source, write_chunks
+from app.vault.events import Event
 from app.vault.images import blurred_thumbnail
 from app.vault.lookup import DEFAULT_CASE, MAX_TEXT, Connection, clean_text, resolve
 from app.vault.models import Annotation, Artifact, Case, Item, NewArtifact, NewItem, utc_now
@@ -102,7 +103,7 @@ def add_item(
             from app.takedown.pdq import store_for_item  # PDQ hashes (derived data)
 
             store_for_item(conn, item_id)
-            vault.append_event(conn, "item_added", uid, {
+            vault.append_event(conn, Event.ITEM_ADDED, uid, {
                 "case": item.case or DEFAULT_CASE,
                 "kind": item.kind,
                 "title": title,

@@ -47,6 +47,7 @@ from app.vault import (
     walcheck,
 )
 from app.vault.artifact_io import ArtifactReader
+from app.vault.events import Event
 from app.vault.headseen import HistoryWarning
 from app.vault.lookup import DEFAULT_CASE, Connection, resolve
 from app.vault.models import Case, CustodyEvent, Item, NewArtifact, NewItem, utc_now
@@ -181,7 +182,7 @@ class Vault:
             self.vault_id = vault_id
             self.append_event(
                 conn,
-                "vault_created",
+                Event.VAULT_CREATED,
                 None,
                 {"vault_id": vault_id, "identity_fingerprint": fingerprint},
             )
@@ -270,12 +271,12 @@ class Vault:
     # -- custody -------------------------------------------------------------------
 
     def append_event(
-        self, conn: Connection, event: str, item_uid: str | None, data: dict[str, Any]
+        self, conn: Connection, event: Event, item_uid: str | None, data: dict[str, Any]
     ) -> CustodyEvent:
         """Append one chained custody entry inside the caller's write transaction."""
         return custody_log.append(conn, self.vault_id, event, item_uid, data)
 
-    def log_event(self, event: str, item: str | int | None = None, data: dict[str, Any] | None = None) -> CustodyEvent:
+    def log_event(self, event: Event, item: str | int | None = None, data: dict[str, Any] | None = None) -> CustodyEvent:
         """Record a standalone event (exported, verified, revealed, ...)."""
         with self.write() as conn:
             uid = None if item is None else resolve(conn, item)[1]
