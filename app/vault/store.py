@@ -1,9 +1,10 @@
 """The Vault: create/open, keys, transactions and the custody chain; every change logged.
 
 This module holds opening and creating a vault file, the per-thread connections, the
-``write()`` transaction, appending to and reading the custody chain, the identity keys
-and the unlock log. Items live in ``items.py`` and notes/tags/archiving in
-``annotations.py``; the ``Vault`` methods of those names are thin delegates.
+``write()`` transaction and its lock, logging custody events, and the unlock log. The
+work behind the other methods lives beside it, each ``Vault`` method a thin delegate:
+items in ``items.py``, notes/tags/archiving in ``annotations.py``, the stored chain in
+``custody_log.py``, the keys in ``identity.py``.
 
 Threading: each thread gets its own SQLCipher connection (WAL lets readers run while
 one writer commits); writes are serialised by a lock and one ``BEGIN IMMEDIATE``
