@@ -23,11 +23,12 @@ from app.bundle import shapes
 from app.bundle.errors import BundleRejected
 from app.vault import custody
 from app.vault.custody import ChainEntry
+from app.vault.events import Event
 
 if TYPE_CHECKING:
     from app.vault.store import Vault
 
-TRANSFER_EVENTS = ("bundle_exported", "bundle_imported")
+TRANSFER_EVENTS = (Event.BUNDLE_EXPORTED, Event.BUNDLE_IMPORTED)
 MAX_LINE = 1024 * 1024
 
 
@@ -37,7 +38,7 @@ def is_relevant(payload: dict[str, Any], uids: set[str]) -> bool:
     if item is not None:
         return item in uids
     event = payload.get("event")
-    if event == "vault_created":
+    if event == Event.VAULT_CREATED:
         return True
     if event in TRANSFER_EVENTS or str(event).startswith("takedown_"):
         data = payload.get("data") or {}
@@ -120,7 +121,7 @@ def check_chain(entries: list[ChainEntry], vault_id: str) -> ChainCheck:
             continue  # verify_chain reported it
         if not isinstance(payload, dict) or payload.get("vault_id") != vault_id:
             problems.append(f"entry {e.seq}: belongs to another vault")
-        elif e.seq == 1 and payload.get("event") == "vault_created":
+        elif e.seq == 1 and payload.get("event") == Event.VAULT_CREATED:
             fingerprint = str((payload.get("data") or {}).get("identity_fingerprint") or "")
     if entries and not fingerprint:
         problems.append("the chain's first entry does not disclose the vault's identity")

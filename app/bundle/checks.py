@@ -8,6 +8,7 @@ from typing import Any
 
 from app.bundle.chains import ChainCheck, check_chain, disclosed_payloads
 from app.vault.custody import ChainEntry
+from app.vault.events import Event
 
 
 @dataclass
@@ -35,7 +36,7 @@ def item_added_index(chains: dict[str, list[ChainEntry]]) -> dict[str, tuple[str
     index: dict[str, tuple[str, int, dict[str, Any]]] = {}
     for vid, entries in chains.items():
         for entry, payload in disclosed_payloads(entries):
-            if payload.get("event") == "item_added" and isinstance(payload.get("item"), str):
+            if payload.get("event") == Event.ITEM_ADDED and isinstance(payload.get("item"), str):
                 index.setdefault(payload["item"], (vid, entry.seq, payload))
     return index
 
@@ -65,7 +66,7 @@ def check_exhibit(meta: dict[str, Any], index: dict[str, tuple[str, int, dict[st
     return problems
 
 
-TRANSFER_EVENTS = ("bundle_exported", "bundle_imported", "received")
+TRANSFER_EVENTS = (Event.BUNDLE_EXPORTED, Event.BUNDLE_IMPORTED, Event.RECEIVED)
 
 
 def transfers(chains: dict[str, list[ChainEntry]], fingerprints: dict[str, str]) -> list[dict[str, Any]]:
@@ -73,7 +74,7 @@ def transfers(chains: dict[str, list[ChainEntry]], fingerprints: dict[str, str])
     out = []
     for vid, entries in chains.items():
         for entry, payload in disclosed_payloads(entries):
-            if payload.get("event") in ("bundle_exported", "bundle_imported") \
+            if payload.get("event") in (Event.BUNDLE_EXPORTED, Event.BUNDLE_IMPORTED) \
                     or str(payload.get("event")).startswith("takedown_"):
                 data = payload.get("data") or {}
                 out.append({"at": payload.get("at"), "event": payload.get("event"),
@@ -96,7 +97,7 @@ def events_by_item(chains: dict[str, list[ChainEntry]], uids: list[str]) -> dict
         for entry, payload in disclosed_payloads(entries):
             data = payload.get("data") or {}
             about = {payload.get("item")} & wanted
-            if payload.get("event") in ("bundle_exported", "bundle_imported") \
+            if payload.get("event") in (Event.BUNDLE_EXPORTED, Event.BUNDLE_IMPORTED) \
                     or str(payload.get("event")).startswith("takedown_"):
                 about |= set(data.get("items") or []) & wanted
             for uid in about:

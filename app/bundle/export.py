@@ -28,6 +28,7 @@ from app.bundle.seal import Sealing, sealed_writer
 from app.bundle.verify_txt import root_fingerprints
 from app.errors import LockerError, NotFound, UsageError
 from app.vault.custody import ChainEntry
+from app.vault.events import Event
 from app.vault.identity import fingerprint_of
 from app.vault.models import Item, utc_now
 
@@ -97,7 +98,7 @@ def export_bundle(vault: Vault, out: Path, items: list[Item], sealing: Sealing, 
     bundle_id = str(uuid.uuid4())
     uids = [i.uid for i in items]
     exhibit_of = {i.uid: layout.exhibit_id(n) for n, i in enumerate(items, start=1)}
-    vault.log_event("bundle_exported", None, {
+    vault.log_event(Event.BUNDLE_EXPORTED, None, {
         "bundle_id": bundle_id, "items": uids, "exhibits": exhibit_of,
         "sealing": sealing.kind, "recipient": ", ".join(sealing.recipients),
         "file": out.name, "exporter_fingerprint": fingerprint, "reason": reason,
@@ -119,12 +120,12 @@ def export_bundle(vault: Vault, out: Path, items: list[Item], sealing: Sealing, 
             raise atomic.write_failure(exc, out.parent, f"bundle {out.name}") from exc
     except BaseException as exc:
         with contextlib.suppress(Exception):
-            vault.log_event("bundle_export_failed", None, {
+            vault.log_event(Event.BUNDLE_EXPORT_FAILED, None, {
                 "bundle_id": bundle_id, "reason": str(exc)[:500] or type(exc).__name__})
         raise
     finally:
         atomic.remove_quietly(tmp)
-    vault.log_event("bundle_written", None, {
+    vault.log_event(Event.BUNDLE_WRITTEN, None, {
         "bundle_id": bundle_id, "items": uids, "tagmanifest_sha256": result.tagmanifest_sha256,
         "file_size": result.size, "file_sha256": result.file_sha256,
         "manifest_timestamp": result.manifest_timestamp})

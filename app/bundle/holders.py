@@ -31,6 +31,7 @@ from app.bundle.chains import ChainCheck, disclosed_payloads
 from app.bundle.checks import Finding
 from app.bundle.errors import BundleInvalid
 from app.vault.custody import ChainEntry
+from app.vault.events import Event
 
 NAME = "earlier holders"
 
@@ -42,7 +43,7 @@ class UnverifiedHolders(BundleInvalid):
 
 def _exports(entries: list[ChainEntry]) -> list[str]:
     return [str((p.get("data") or {}).get("bundle_id") or "")
-            for _e, p in disclosed_payloads(entries) if p.get("event") == "bundle_exported"]
+            for _e, p in disclosed_payloads(entries) if p.get("event") == Event.BUNDLE_EXPORTED]
 
 
 def _listed(manifest: bytes, path: str) -> str | None:

@@ -23,6 +23,7 @@ from app.bundle.verify import BundleReport, Progress, VerifiedBundle, opened
 from app.errors import LockerError, UsageError
 from app.vault import custody
 from app.vault.artifact_io import ArtifactReader, write_chunks
+from app.vault.events import Event
 from app.vault.images import blurred_thumbnail
 from app.vault.models import utc_now
 
@@ -182,7 +183,7 @@ def _commit(vault: Vault, z: BagSource, vb: VerifiedBundle, case: str | None,
         case_id = int(conn.execute(
             "INSERT INTO cases (name, created_at, origin, read_only, source_json)"
             " VALUES (?, ?, 'received', 1, ?)", (name, now, json.dumps(source))).lastrowid)
-        event = vault.append_event(conn, "bundle_imported", None, {
+        event = vault.append_event(conn, Event.BUNDLE_IMPORTED, None, {
             **source, "case": name, "items": uids,
             "exhibits": {m["uid"]: m["exhibit"] for m in vb.exhibits}})
         conn.execute(
@@ -214,7 +215,7 @@ def _added_items(entries: list[custody.ChainEntry]) -> Iterator[str]:
     from app.bundle.chains import disclosed_payloads
 
     for _e, payload in disclosed_payloads(entries):
-        if payload.get("event") == "item_added" and isinstance(payload.get("item"), str):
+        if payload.get("event") == Event.ITEM_ADDED and isinstance(payload.get("item"), str):
             yield payload["item"]
 
 
@@ -226,7 +227,7 @@ def _link_held(vault: Vault, conn: Connection, vb: VerifiedBundle, meta: dict[st
     for name, data in vb.token_files.get(meta["exhibit"], {}).items():
         conn.execute("INSERT INTO received_tokens (bundle_id, item_uid, name, data) VALUES (?, ?, ?, ?)",
                      (vb.report.bundle_id, meta["uid"], name.rsplit("/", 1)[-1], data))
-    vault.append_event(conn, "received_again", meta["uid"], {
+    vault.append_event(conn, Event.RECEIVED_AGAIN, meta["uid"], {
         "bundle_id": vb.report.bundle_id, "from": vb.report.signer_fingerprint,
         "exhibit": meta["exhibit"], "already_in_case": held["case"]})
     return {"id": held["id"], "uid": meta["uid"], "exhibit": meta["exhibit"],
@@ -282,13 +283,13 @@ def _add_item(vault: Vault, conn: Connection, z: BagSource, vb: VerifiedBundle,
                      (vb.report.bundle_id, uid, name.rsplit("/", 1)[-1], data))
     conn.execute("INSERT INTO received_items (item_uid, bundle_id, exhibit, origin_vault)"
                  " VALUES (?, ?, ?, ?)", (uid, vb.report.bundle_id, meta["exhibit"], origin))
-    vault.append_event(conn, "received", uid, {
+    vault.append_event(conn, Event.RECEIVED, uid, {
         "bundle_id": vb.report.bundle_id, "from": vb.report.signer_fingerprint,
         "sender_vault_id": vb.report.exporter_vault_id, "origin_vault_id": origin,
         "exhibit": meta["exhibit"], "artifacts": recorded,
         "captured_at": meta.get("captured_at")})
     if meta.get("archived") is True:  # shown archived here too, the way the sender left it
-        event = vault.append_event(conn, "item_archived", uid, {
+        event = vault.append_event(conn, Event.ITEM_ARCHIVED, uid, {
             "reason": SENDER_ARCHIVED, "bundle_id": vb.report.bundle_id})
         conn.execute("UPDATE item_state SET archived = 1, reason = ?, changed_at = ?"
                      " WHERE item_id = ?", (SENDER_ARCHIVED, event.at, item_id))

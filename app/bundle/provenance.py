@@ -17,6 +17,7 @@ from app.bundle import signing
 from app.bundle.chains import disclosed_payloads
 from app.bundle.checks import Finding
 from app.vault.custody import ChainEntry
+from app.vault.events import Event
 
 if TYPE_CHECKING:
     from app.bundle.safezip import BagSource
@@ -39,7 +40,7 @@ def earlier_bundles(chains: dict[str, list[ChainEntry]], current: str) -> dict[s
         for _e, payload in disclosed_payloads(entries):
             data = payload.get("data") or {}
             bundle_id = str(data.get("bundle_id") or "")
-            if payload.get("event") == "bundle_exported" and bundle_id != current and _ID.match(bundle_id):
+            if payload.get("event") == Event.BUNDLE_EXPORTED and bundle_id != current and _ID.match(bundle_id):
                 found[bundle_id] = vid
     return found
 

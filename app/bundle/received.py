@@ -7,6 +7,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from app.bundle.chains import TRANSFER_EVENTS
+from app.vault.events import Event
 
 if TYPE_CHECKING:
     from app.vault.store import Vault
@@ -67,7 +68,7 @@ def _unverified_holders(vault: Vault, bundle_ids: set[str]) -> dict[str, dict[st
     proved their chain (app/bundle/holders.py), recorded in the bundle_imported event."""
     out: dict[str, dict[str, Any]] = {}
     for (payload,) in vault.read().execute(
-            "SELECT payload FROM custody WHERE event = 'bundle_imported'"):
+            "SELECT payload FROM custody WHERE event = ?", (Event.BUNDLE_IMPORTED,)):
         data = json.loads(payload).get("data") or {}
         if data.get("bundle_id") in bundle_ids:
             for holder in data.get("unverified_holders") or []:

@@ -7,6 +7,8 @@ import datetime as dt
 import re
 from typing import Any
 
+from app.vault.events import Event
+
 KST = dt.timezone(dt.timedelta(hours=9), "KST")
 _HIDDEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -84,37 +86,41 @@ MANIFEST_STAMP = (
     "있으며, check_bundle.py 와 locker verify-bundle 이 그 시각을 보여 줍니다.")
 
 EVENTS: dict[str, tuple[str, str]] = {
-    "vault_created": ("Evidence vault created", "증거 보관함 생성"),
-    "item_added": ("Evidence collected and stored", "증거 수집·저장"),
-    "note_added": ("Note added", "메모 추가"),
-    "tag_added": ("Tag added", "태그 추가"),
-    "tag_removed": ("Tag removed", "태그 제거"),
-    "item_archived": ("Archived (kept, hidden from the normal list)", "숨김 보관 (삭제 아님)"),
-    "item_unarchived": ("Taken out of the archive", "숨김 보관 해제"),
-    "item_revealed": ("Viewed unblurred", "흐림 없이 열람"),
-    "item_extracted": ("Copied out of the vault", "보관함 밖으로 사본 추출"),
-    "vault_verified": ("Vault integrity checked", "보관함 무결성 검사"),
-    "backup_made": ("Backup made", "백업 생성"),
-    "passphrase_changed": ("Vault passphrase changed", "보관함 암호 변경"),
-    "identity_exported": ("Vault key exported", "보관함 키 내보내기"),
-    "bundle_exported": ("Handed over in a sealed bundle", "봉인된 번들로 인계"),
-    "bundle_written": ("Bundle file written", "번들 파일 작성"),
-    "bundle_export_failed": ("Bundle export failed", "번들 내보내기 실패"),
-    "bundle_imported": ("Bundle received and checked", "번들 수령 및 검증"),
-    "received": ("Received from an earlier holder", "이전 보유자로부터 수령"),
-    "received_again": ("Received again (same evidence)", "같은 증거 다시 수령"),
-    "takedown_location_added": ("Location where the material was seen recorded",
+    Event.VAULT_CREATED: ("Evidence vault created", "증거 보관함 생성"),
+    Event.ITEM_ADDED: ("Evidence collected and stored", "증거 수집·저장"),
+    Event.NOTE_ADDED: ("Note added", "메모 추가"),
+    Event.TAG_ADDED: ("Tag added", "태그 추가"),
+    Event.TAG_REMOVED: ("Tag removed", "태그 제거"),
+    Event.ITEM_ARCHIVED: ("Archived (kept, hidden from the normal list)", "숨김 보관 (삭제 아님)"),
+    Event.ITEM_UNARCHIVED: ("Taken out of the archive", "숨김 보관 해제"),
+    Event.ITEM_REVEALED: ("Viewed unblurred", "흐림 없이 열람"),
+    Event.ITEM_EXTRACTED: ("Copied out of the vault", "보관함 밖으로 사본 추출"),
+    Event.VAULT_VERIFIED: ("Vault integrity checked", "보관함 무결성 검사"),
+    Event.BACKUP_MADE: ("Backup made", "백업 생성"),
+    Event.PASSPHRASE_CHANGED: ("Vault passphrase changed", "보관함 암호 변경"),
+    Event.IDENTITY_EXPORTED: ("Vault key exported", "보관함 키 내보내기"),
+    Event.VAULT_RECOVERED: ("Vault rebuilt from a damaged vault's intact records",
+                            "손상된 보관함의 온전한 기록으로 보관함 복구"),
+    Event.HISTORY_GAP_ACCEPTED: ("Noted: the vault's history is shorter than this computer saw",
+                                 "확인됨: 보관함 기록이 이 컴퓨터가 본 것보다 짧음"),
+    Event.BUNDLE_EXPORTED: ("Handed over in a sealed bundle", "봉인된 번들로 인계"),
+    Event.BUNDLE_WRITTEN: ("Bundle file written", "번들 파일 작성"),
+    Event.BUNDLE_EXPORT_FAILED: ("Bundle export failed", "번들 내보내기 실패"),
+    Event.BUNDLE_IMPORTED: ("Bundle received and checked", "번들 수령 및 검증"),
+    Event.RECEIVED: ("Received from an earlier holder", "이전 보유자로부터 수령"),
+    Event.RECEIVED_AGAIN: ("Received again (same evidence)", "같은 증거 다시 수령"),
+    Event.TAKEDOWN_LOCATION_ADDED: ("Location where the material was seen recorded",
                                 "게시 위치(URL) 기록"),
-    "takedown_location_linked": ("Location linked to more evidence", "게시 위치를 다른 증거와 연결"),
-    "takedown_request_created": ("Takedown request drafted", "삭제 요청 작성"),
-    "takedown_status": ("Takedown request status recorded", "삭제 요청 상태 기록"),
-    "takedown_notice_written": ("Takedown notice written (not sent by the app)",
+    Event.TAKEDOWN_LOCATION_LINKED: ("Location linked to more evidence", "게시 위치를 다른 증거와 연결"),
+    Event.TAKEDOWN_REQUEST_CREATED: ("Takedown request drafted", "삭제 요청 작성"),
+    Event.TAKEDOWN_STATUS: ("Takedown request status recorded", "삭제 요청 상태 기록"),
+    Event.TAKEDOWN_NOTICE_WRITTEN: ("Takedown notice written (not sent by the app)",
                                 "삭제 요청서 작성 (앱이 보내지 않음)"),
-    "takedown_check": ("Location re-checked (page only, no images)",
+    Event.TAKEDOWN_CHECK: ("Location re-checked (page only, no images)",
                        "게시 위치 재확인 (페이지만, 이미지 없음)"),
-    "takedown_location_status": ("Location status confirmed by re-checks",
+    Event.TAKEDOWN_LOCATION_STATUS: ("Location status confirmed by re-checks",
                                  "재확인으로 게시 위치 상태 확정"),
-    "takedown_hashes_exported": ("Perceptual hash list exported (no images)",
+    Event.TAKEDOWN_HASHES_EXPORTED: ("Perceptual hash list exported (no images)",
                                  "지각 해시 목록 내보내기 (이미지 없음)"),
 }
 
@@ -142,33 +148,33 @@ def event_detail(event: dict[str, Any]) -> str:
     """The facts of one custody event worth reading, in plain words (vault text escaped)."""
     data = event.get("data") or {}
     name = event.get("event")
-    if name == "item_added":
+    if name == Event.ITEM_ADDED:
         arts = data.get("artifacts") or []
         return (f"captured {when(data.get('captured_at'), True)}; {len(arts)} file(s) with "
                 "their SHA-256 recorded")
-    if name == "note_added":
+    if name == Event.NOTE_ADDED:
         return f"“{shown(data.get('text'), True)}”"
-    if name in ("tag_added", "tag_removed"):
+    if name in (Event.TAG_ADDED, Event.TAG_REMOVED):
         return shown(data.get("text"))
-    if name in ("item_archived", "item_unarchived"):
+    if name in (Event.ITEM_ARCHIVED, Event.ITEM_UNARCHIVED):
         return f"reason: {shown(data.get('reason'))}" if data.get("reason") else ""
-    if name == "item_revealed":
+    if name == Event.ITEM_REVEALED:
         return shown(data.get("context"))
-    if name == "bundle_exported":
+    if name == Event.BUNDLE_EXPORTED:
         text = f"bundle {shown(data.get('bundle_id'))}, sealing: {sealing_words(data.get('sealing'))}"
         if data.get("recipient"):
             text += f", to {shown(data.get('recipient'))}"
         if data.get("reason"):
             text += f"; reason: {shown(data.get('reason'), True)}"
         return text
-    if name == "bundle_imported":
+    if name == Event.BUNDLE_IMPORTED:
         return (f"bundle {shown(data.get('bundle_id'))} from identity "
                 f"{shown(data.get('sender_fingerprint'))}")
-    if name in ("received", "received_again"):
+    if name in (Event.RECEIVED, Event.RECEIVED_AGAIN):
         return f"from identity {shown(data.get('from'))}, bundle {shown(data.get('bundle_id'))}"
     if str(name).startswith("takedown_"):
         return _takedown_detail(str(name), data)
-    if name == "item_extracted":
+    if name == Event.ITEM_EXTRACTED:
         return ", ".join(shown(f) for f in data.get("files") or [])
     return ""
 
@@ -176,18 +182,18 @@ def event_detail(event: dict[str, Any]) -> str:
 def _takedown_detail(name: str, data: dict[str, Any]) -> str:
     state = str(data.get("classification") or data.get("status") or "")
     words = f"{state} / {TAKEDOWN_STATES[state]}" if state in TAKEDOWN_STATES else shown(state)
-    if name in ("takedown_location_added", "takedown_location_linked"):
+    if name in (Event.TAKEDOWN_LOCATION_ADDED, Event.TAKEDOWN_LOCATION_LINKED):
         return f"{shown(data.get('url'))} ({shown(data.get('platform') or '')})".replace(" ()", "")
-    if name == "takedown_request_created":
+    if name == Event.TAKEDOWN_REQUEST_CREATED:
         return (f"{shown(data.get('platform'))}, basis {shown(data.get('basis'))}, "
                 f"{len(data.get('urls') or [])} URL(s)")
-    if name in ("takedown_status", "takedown_location_status"):
+    if name in (Event.TAKEDOWN_STATUS, Event.TAKEDOWN_LOCATION_STATUS):
         ref = f", ref {shown(data.get('reference'))}" if data.get("reference") else ""
         by = f" by {shown(data.get('source'))}" if data.get("source") else ""
         return f"{words}{by}{ref} {shown(data.get('url') or '')}".strip()
-    if name == "takedown_check":
+    if name == Event.TAKEDOWN_CHECK:
         return f"{words}, HTTP {shown(data.get('http_status') or '-')}, {shown(data.get('url'))}"
-    if name == "takedown_notice_written":
+    if name == Event.TAKEDOWN_NOTICE_WRITTEN:
         return f"{shown(data.get('lang'))}, {shown(data.get('format'))}, {data.get('urls')} URL(s)"
     return ""
 

@@ -28,6 +28,7 @@ from app.jsonsafe import (
     loads,
     opt,
 )
+from app.vault.events import Event
 
 HEX64 = Str(64, r"[0-9a-f]{64}")
 ID = Str(100)
@@ -75,19 +76,19 @@ TRANSFER: dict[str, Shape] = {
     "exporter_fingerprint": Str(200), "file": TEXT, "sealing": Str(100)}
 # The data of the events other code reads; any other event's data is only an object.
 EVENT_DATA: dict[str, Shape] = {
-    "vault_created": Obj({"identity_fingerprint": Str(200), "vault_id": ID}),
-    "item_added": Obj({"artifacts": Seq(Obj({"role": Str(100), "sha256": HEX64, "size": SIZE,
+    Event.VAULT_CREATED: Obj({"identity_fingerprint": Str(200), "vault_id": ID}),
+    Event.ITEM_ADDED: Obj({"artifacts": Seq(Obj({"role": Str(100), "sha256": HEX64, "size": SIZE,
                                              "name": Str(1000), "media_type": Str(200)})),
                        "captured_at": TIME, "title": Str(10_000), "kind": Str(100),
                        "source_url": opt(TEXT), "metadata_sha256": HEX64, "case": Str(1000)}),
-    "bundle_exported": Obj(TRANSFER),
-    "bundle_written": Obj({"bundle_id": ID, "tagmanifest_sha256": HEX64,
+    Event.BUNDLE_EXPORTED: Obj(TRANSFER),
+    Event.BUNDLE_WRITTEN: Obj({"bundle_id": ID, "tagmanifest_sha256": HEX64,
                            "file_sha256": HEX64}),
-    "received": Obj({"bundle_id": ID, "from": Str(200), "sender_vault_id": ID,
+    Event.RECEIVED: Obj({"bundle_id": ID, "from": Str(200), "sender_vault_id": ID,
                      "origin_vault_id": ID, "exhibit": Str(100), "captured_at": opt(TIME),
                      "artifacts": Seq(Obj({"role": Str(100), "sha256": HEX64, "size": SIZE}))}),
 }
-EVENT_DATA["bundle_imported"] = Obj({**TRANSFER, "case": Str(1000), "sender_vault_id": ID,
+EVENT_DATA[Event.BUNDLE_IMPORTED] = Obj({**TRANSFER, "case": Str(1000), "sender_vault_id": ID,
                                      "exported_at": TIME, "tagmanifest_sha256": HEX64})
 PAYLOAD = Obj({"seq": SEQ, "event": Str(64, r"[a-z_]{1,64}"), "at": TIME, "app_version": Str(64),
                "vault_id": ID, "item": opt(ID), "data": Obj(max_keys=10_000)},

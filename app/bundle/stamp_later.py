@@ -20,6 +20,7 @@ from app import atomic
 from app.bundle import checks, shapes, zipsig
 from app.bundle.errors import BundleRejected
 from app.errors import NotFound, StorageError, UsageError
+from app.vault.events import Event
 
 if TYPE_CHECKING:
     from app.vault.store import Vault
@@ -46,7 +47,8 @@ def write_stamp(vault: Vault, bundle: Path, *, stamp_now: bool = True) -> Path:
     sha = file_sha256(bundle)
     row = None
     for seq, payload in vault.read().execute(
-            "SELECT seq, payload FROM custody WHERE event = 'bundle_written' ORDER BY seq DESC"):
+            "SELECT seq, payload FROM custody WHERE event = ? ORDER BY seq DESC",
+            (Event.BUNDLE_WRITTEN,)):
         data = json.loads(payload).get("data") or {}
         if data.get("file_sha256") == sha:
             row = (int(seq), data)
@@ -106,7 +108,7 @@ def check_stamp_file(path: Path, bundle_id: str, tagmanifest_sha256: str,
         payloads = [shapes.parse_payload(leaf["entry"]["payload"],
                                          f"{path.name}: stamp {n} entry payload")
                     for leaf in leaves if (leaf.get("entry") or {}).get("payload") is not None]
-        if not any(p.get("event") == "bundle_written" and p.get("vault_id") == exporter_vault_id
+        if not any(p.get("event") == Event.BUNDLE_WRITTEN and p.get("vault_id") == exporter_vault_id
                    and (p.get("data") or {}).get("tagmanifest_sha256") == tagmanifest_sha256
                    and (p.get("data") or {}).get("bundle_id") == bundle_id for p in payloads):
             problems.append(f"stamp {n}: does not stamp this bundle's tag manifest")

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from app.bundle.chains import check_chain
 from app.bundle.tokens import check_token, seq_maps
 from app.vault.custody import ChainEntry
+from app.vault.events import Event
 from app.vault.verify import EXTRA_CHECKS, CheckResult
 
 if TYPE_CHECKING:
@@ -47,7 +48,7 @@ def check_received(vault: Vault) -> CheckResult:
                 if e.payload is None:
                     continue
                 payload = json.loads(e.payload)
-                if payload.get("event") == "item_added":
+                if payload.get("event") == Event.ITEM_ADDED:
                     uid = str(payload.get("item"))
                     if str(bundle_id) not in brought.get(uid, set()):
                         notes.append(f"bundle {str(bundle_id)[:8]} chain {vid[:8]}: an entry about "
@@ -56,7 +57,8 @@ def check_received(vault: Vault) -> CheckResult:
                     for art in (payload.get("data") or {}).get("artifacts") or []:
                         recorded[(str(bundle_id), uid, str(art.get("role")))] = str(art.get("sha256"))
     local: dict[tuple[str, str], str] = {}
-    for item_uid, payload in conn.execute("SELECT item_uid, payload FROM custody WHERE event = 'received'"):
+    for item_uid, payload in conn.execute("SELECT item_uid, payload FROM custody WHERE event = ?",
+                                            (Event.RECEIVED,)):
         for art in (json.loads(payload).get("data") or {}).get("artifacts") or []:
             local[(str(item_uid), str(art.get("role")))] = str(art.get("sha256"))
     count = 0

@@ -32,6 +32,7 @@ from app.bundle.safezip import DEFAULT_LIMITS, BagSource, Limits, SafeZip
 from app.bundle.seal import sealing_of, unsealed
 from app.bundle.verify_exhibits import check_exhibits
 from app.vault.custody import ChainEntry
+from app.vault.events import Event
 
 __all__ = ["BundleReport", "Progress", "VerifiedBundle", "opened", "verify_bundle", "verify_zip"]
 
@@ -185,7 +186,7 @@ def _check_oxum(info: str, manifest: dict[str, str], z: BagSource, report: Bundl
 
 
 def _records_export(entries: list[ChainEntry], bundle_id: str) -> bool:
-    return any(p.get("event") == "bundle_exported" and (p.get("data") or {}).get("bundle_id") == bundle_id
+    return any(p.get("event") == Event.BUNDLE_EXPORTED and (p.get("data") or {}).get("bundle_id") == bundle_id
                for _e, p in chain_mod.disclosed_payloads(entries))
 
 

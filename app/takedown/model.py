@@ -13,6 +13,7 @@ from typing import Any
 from app.errors import NotFound, UsageError
 from app.takedown import platforms
 from app.vault import Vault
+from app.vault.events import Event
 from app.vault.models import utc_now
 
 Connection = Any
@@ -130,7 +131,7 @@ def add_location_in(vault: Vault, conn: Connection, url: str, items: Sequence[tu
     row = conn.execute("SELECT id, platform FROM td_locations WHERE url = ?", (url,)).fetchone()
     changed = False
     if row is None:
-        event = vault.append_event(conn, "takedown_location_added", None, {
+        event = vault.append_event(conn, Event.TAKEDOWN_LOCATION_ADDED, None, {
             "url": url, "platform": platform, "source": source,
             "items": [uid for _i, uid in items]})
         loc_id = int(conn.execute(
@@ -145,7 +146,7 @@ def add_location_in(vault: Vault, conn: Connection, url: str, items: Sequence[tu
             "SELECT item_id FROM td_location_items WHERE location_id = ?", (loc_id,))}
         new_items = [p for p in items if p[0] not in linked]
         if new_items:
-            event = vault.append_event(conn, "takedown_location_linked", None, {
+            event = vault.append_event(conn, Event.TAKEDOWN_LOCATION_LINKED, None, {
                 "url": url, "location": loc_id, "items": [uid for _i, uid in new_items]})
             changed = True
     for item_id, _uid in new_items:
@@ -245,7 +246,7 @@ def new_request(vault: Vault, platform: str, basis: str, items: Sequence[str | i
         chan = _clean(channel, "channel") or str(info.get("channel") or "")
         urls_in = [str(conn.execute("SELECT url FROM td_locations WHERE id = ?", (i,)).fetchone()[0])
                    for i in loc_ids]
-        event = vault.append_event(conn, "takedown_request_created", None, {
+        event = vault.append_event(conn, Event.TAKEDOWN_REQUEST_CREATED, None, {
             "request": uid, "platform": platform, "basis": basis, "channel": chan,
             "urls": urls_in, "items": [p[1] for p in pairs]})
         req_id = int(conn.execute(
@@ -279,7 +280,7 @@ def record_status(vault: Vault, conn: Connection, req_id: int, status: str, sour
         if hours:
             when = dt.datetime.fromisoformat(at.replace("Z", "+00:00")) + dt.timedelta(hours=hours)
             deadline = when.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    event = vault.append_event(conn, "takedown_status", None, {
+    event = vault.append_event(conn, Event.TAKEDOWN_STATUS, None, {
         "request": str(row[0]), "status": status, "source": source, "at": at,
         "reference": reference, "note": note, "deadline": deadline,
         "items": _request_items(conn, req_id)})

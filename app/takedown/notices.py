@@ -24,6 +24,7 @@ from app.errors import UsageError
 from app.takedown import platforms
 from app.takedown.model import Request, get_request
 from app.vault import Vault
+from app.vault.events import Event
 
 LANGS = ("en", "ko")
 FORMATS = (".txt", ".eml", ".pdf")
@@ -210,7 +211,7 @@ def write_notice(vault: Vault, ref: str, lang: str, out: Path, sender: Sender) -
         final = write_new_file(out, data, rename_if_exists=False)
     except FileExistsError as exc:
         raise UsageError(f"{out} already exists; choose another name.") from exc
-    vault.log_event("takedown_notice_written", None, {
+    vault.log_event(Event.TAKEDOWN_NOTICE_WRITTEN, None, {
         "request": req.uid, "lang": lang, "format": suffix.lstrip("."), "urls": len(req.locations),
         "items": sorted({uid for loc in req.locations for uid in loc.items})})
     return final

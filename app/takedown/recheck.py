@@ -22,6 +22,7 @@ from urllib.parse import urljoin, urlsplit
 
 from app import __version__
 from app.vault import Vault
+from app.vault.events import Event
 
 Connection = Any
 REMOVAL_CHECKS = 3
@@ -218,7 +219,7 @@ def _record(vault: Vault, loc_id: int, url: str, result: Fetched, at: str,
         items = _items_of(conn, loc_id)
         evidence_uid = None if evidence is None else str(conn.execute(
             "SELECT uid FROM items WHERE id = ?", (evidence,)).fetchone()[0])
-        event = vault.append_event(conn, "takedown_check", None, {
+        event = vault.append_event(conn, Event.TAKEDOWN_CHECK, None, {
             "url": url, "location": loc_id, "at": at, "http_status": result.status,
             "final_url": result.final_url, "classification": cls, "detail": detail,
             "evidence_item": evidence_uid, "items": items})
@@ -229,7 +230,7 @@ def _record(vault: Vault, loc_id: int, url: str, result: Fetched, at: str,
                       event.seq))
         change = _transition(conn, loc_id)
         if change:
-            ev = vault.append_event(conn, "takedown_location_status", None, {
+            ev = vault.append_event(conn, Event.TAKEDOWN_LOCATION_STATUS, None, {
                 "url": url, "location": loc_id, "status": change, "source": "recheck",
                 "at": at, "items": items})
             conn.execute("INSERT INTO td_status (location_id, status, at, source, custody_seq)"

@@ -6,15 +6,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from app.takedown.schema import required_triggers
+from app.vault.events import Event
 from app.vault.verify import EXTRA_CHECKS, CheckResult
 
 if TYPE_CHECKING:
     from app.vault.store import Vault
 
-_LOGGED = {"td_locations": ("takedown_location_added",),
-           "td_requests": ("takedown_request_created",),
-           "td_status": ("takedown_request_created", "takedown_status", "takedown_location_status"),
-           "td_checks": ("takedown_check",)}
+_LOGGED = {"td_locations": (Event.TAKEDOWN_LOCATION_ADDED,),
+           "td_requests": (Event.TAKEDOWN_REQUEST_CREATED,),
+           "td_status": (Event.TAKEDOWN_REQUEST_CREATED, Event.TAKEDOWN_STATUS, Event.TAKEDOWN_LOCATION_STATUS),
+           "td_checks": (Event.TAKEDOWN_CHECK,)}
 
 
 def check_takedowns(vault: Vault) -> CheckResult:

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.atomic import write_text_atomically
+from app.vault.events import Event
 
 if TYPE_CHECKING:
     from app.vault.store import Vault
@@ -308,7 +309,7 @@ def accept(vault: Vault) -> None:
     if warning is None:
         return
     with vault.write() as conn:
-        vault.append_event(conn, "history_gap_accepted", None, warning.to_json())
+        vault.append_event(conn, Event.HISTORY_GAP_ACCEPTED, None, warning.to_json())
         conn.execute("DELETE FROM meta WHERE key = ?", (META_KEY,))
     remember(vault, force=True)
     vault.history_warning = None

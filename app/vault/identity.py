@@ -1,4 +1,5 @@
-"""The vault's identities: Ed25519 signing key (bundles) and age X25519 key (sealing)."""
+"""The vault's identities: Ed25519 signing key (bundles) and age X25519 key (sealing);
+made once when a vault is created (row 1 of the ``identity`` table), read back from there."""
 
 from __future__ import annotations
 
@@ -8,7 +9,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.ed25519 import (
+    Ed25519PrivateKey,
+    Ed25519PublicKey,
+)
+
+from app.errors import LockerError
+from app.vault.lookup import Connection
 
 if TYPE_CHECKING:
     from app.vault.store import Vault
@@ -46,3 +53,34 @@ def export_age_identity(vault: Vault, path: Path) -> Path:
         raise UsageError(f"{path} already exists; choose a new file name.") from exc
     vault.log_event(Event.IDENTITY_EXPORTED, None, {"what": "age identity"})
     return final
+def store_new_keys(conn: Connection, created_at: str) -> str:
+    """Generate both keys and store them (inside the caller's transaction, as the vault
+    is created); returns the signing key's fingerprint."""
+    import pyrage
+
+    signing = Ed25519PrivateKey.generate()
+    raw = signing.private_bytes(
+        serialization.Encoding.Raw,
+        serialization.PrivateFormat.Raw,
+        serialization.NoEncryption(),
+    )
+    age_identity = str(pyrage.x25519.Identity.generate())
+    conn.execute(
+        "INSERT INTO identity (id, signing_key, age_identity, created_at) VALUES (1, ?, ?, ?)",
+        (raw, age_identity, created_at),
+    )
+    return fingerprint_of(signing.public_key())
+
+
+def signing_key(conn: Connection) -> Ed25519PrivateKey:
+    row = conn.execute("SELECT signing_key FROM identity WHERE id = 1").fetchone()
+    if row is None:
+        raise LockerError("This vault has no identity key.")
+    return Ed25519PrivateKey.from_private_bytes(bytes(row[0]))
+
+
+def age_identity(conn: Connection) -> str:
+    row = conn.execute("SELECT age_identity FROM identity WHERE id = 1").fetchone()
+    if row is None:
+        raise LockerError("This vault has no identity key.")
+    return str(row[0])

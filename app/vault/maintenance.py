@@ -12,6 +12,7 @@ from pathlib import Path
 from app import atomic
 from app.errors import LockerError, NotFound, StorageError, VaultExists, VerificationFailed
 from app.vault import db, headseen, kdf
+from app.vault.events import Event
 from app.vault.store import Vault
 from app.vault.verify import verify_vault
 
@@ -96,7 +97,7 @@ def backup(vault: Vault, dest: Path | str) -> Path:
         raise
     finally:
         _cleanup(tmp)
-    event = vault.log_event("backup_made", None, {"file_name": dest.name})
+    event = vault.log_event(Event.BACKUP_MADE, None, {"file_name": dest.name})
     headseen.remember(vault, backup_at=event.seq - 1)  # that copy lacks only this event
     return dest
 
@@ -110,7 +111,7 @@ def change_passphrase(vault: Vault, new_passphrase: str) -> Vault:
     _take_sole_access(vault)
     salt = kdf.new_salt()
     key = kdf.derive_key(new_passphrase, salt)
-    vault.log_event("passphrase_changed", None, {"kdf": kdf.params_for_salt(salt).describe()})
+    vault.log_event(Event.PASSPHRASE_CHANGED, None, {"kdf": kdf.params_for_salt(salt).describe()})
     tmp = path.with_name(f".{path.name}.rekey-{uuid.uuid4().hex[:8]}")
     try:
         _export_copy(vault, tmp, key, salt)

@@ -24,6 +24,7 @@ from typing import Any
 
 from app.errors import LockerError, NotFound, VaultExists, VerificationFailed
 from app.vault import db, headseen, walcheck
+from app.vault.events import Event
 from app.vault.recover_lost import Lost, read_lost
 from app.vault.store import Vault
 
@@ -113,7 +114,7 @@ def _try(work: Path, out: Path, key: bytes, method: str, before: int,
     with Vault.open(written, key=key) as new:
         previous = headseen.recorded(new.vault_id)  # what was seen of the damaged vault
         fork_seq, fork_hash = new.chain_head()  # the last event the damaged vault also has
-        new.log_event("vault_recovered", None, {
+        new.log_event(Event.VAULT_RECOVERED, None, {
             "method": method, "items": items, "items_visible_before": before,
             "from_file": source.name})
         # The new vault is the one to compare with now; the damaged one (and an intact copy

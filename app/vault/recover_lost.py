@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from app.vault import walcheck
+from app.vault.events import Event
 
 MAX_SCAN = 100_000
 
@@ -96,7 +97,7 @@ def _read_events(scratch: Path, key: bytes, fork: tuple[int, str], lost: Lost) -
                 break
             misses = 0
             events += 1
-            if got[0] == "item_added":
+            if got[0] == Event.ITEM_ADDED:
                 lost.items.append(_item(str(got[1] or ""), str(got[2])))
         lost.events, lost.unreadable = events + unreadable, unreadable
 

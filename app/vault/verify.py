@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.vault import custody, db, schema
 from app.vault.artifact_io import hash_artifact
+from app.vault.events import Event
 
 if TYPE_CHECKING:
     from app.vault.store import Vault
@@ -141,7 +142,7 @@ def check_artifacts(vault: Vault) -> CheckResult:
     conn = vault.read()
     recorded: dict[tuple[str, str], str] = {}
     for item_uid, payload in conn.execute(
-        "SELECT item_uid, payload FROM custody WHERE event = 'item_added'"
+        "SELECT item_uid, payload FROM custody WHERE event = ?", (Event.ITEM_ADDED,)
     ):
         for art in json.loads(payload).get("data", {}).get("artifacts", []):
             recorded[(item_uid, art.get("role"))] = art.get("sha256")

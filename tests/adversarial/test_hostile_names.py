@@ -3,7 +3,7 @@ that are not UTF-8, names that look like options or paths. Every file is stored 
 bytes intact, terminal output never carries raw control or bidi characters, extracted
 files land inside the chosen folder under a safe name, and bad text gives a clean error.
 
-Guards: store.add_file's name handling and _clean_text, commands.common.safe_terminal,
+Guards: items.add_file's name handling and lookup.clean_text, commands.common.safe_terminal,
 app.vault.extract.safe_file_name / write_new_file.
 """
 
