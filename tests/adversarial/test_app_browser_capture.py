@@ -57,7 +57,6 @@ def marked_page() -> Iterator[tuple[str, str]]:
 
 def test_app_captures_from_its_browser_and_leaves_no_trace(
         tmp_path: Path, passphrase_file: Path, marked_page: tuple[str, str]) -> None:
-    pytest.importorskip("app.ui.browser")
     url, marker = marked_page
     home, tmp = tmp_path / "home", tmp_path / "tmp"
     home.mkdir()

@@ -39,7 +39,6 @@ def _stamp_accounting(vault: Vault) -> None:
 
 def test_kill_during_stamp_keeps_the_queue_whole(tmp_path: Path, passphrase_file: Path,
                                                  soak: bool) -> None:
-    pytest.importorskip("app.timestamp.service")
     tsa_a, tsa_b = LocalTSA(tmp_path / "tsa-a", name="A"), LocalTSA(tmp_path / "tsa-b", key="ec", name="B")
     try:
         path = tmp_path / "v.locker"
@@ -71,7 +70,6 @@ def test_kill_during_stamp_keeps_the_queue_whole(tmp_path: Path, passphrase_file
 
 def test_kill_during_import_is_all_or_nothing(tmp_path: Path, passphrase_file: Path,
                                               soak: bool) -> None:
-    pytest.importorskip("app.bundle.importer")
     from app.bundle.export import export_bundle, select_items
     from app.bundle.seal import Sealing
     from app.vault.models import NewArtifact, NewItem
@@ -132,7 +130,6 @@ def pages() -> Iterator[str]:
 
 def test_kill_during_capture_keeps_every_reported_page(tmp_path: Path, passphrase_file: Path,
                                                        pages: str, soak: bool) -> None:
-    pytest.importorskip("app.commands.capture_cmds")
     path = tmp_path / "v.locker"
     Vault.create(path, PASSPHRASE).close()
     urls = [f"{pages}/post/{n}" for n in range(4)]
@@ -167,7 +164,6 @@ def test_kill_during_export_never_leaves_a_half_bundle(tmp_path: Path, passphras
                                                        soak: bool) -> None:
     """A bundle appears under its name only when complete: after any kill, the file is
     either absent or verifies; the vault verifies either way."""
-    pytest.importorskip("app.bundle.export")
     from app.bundle.verify import verify_bundle
     from app.vault.models import NewArtifact, NewItem
 

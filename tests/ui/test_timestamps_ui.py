@@ -15,8 +15,6 @@ from tests.conftest import PASSPHRASE
 from tests.helpers.tsa import local_tsa  # noqa: F401 - fixture
 from tests.ui.conftest import checkerboard, make_vault, unlock, wait_rows
 
-pytest.importorskip("app.timestamp.service")
-
 
 def test_background_stamping_with_a_local_tsa(gui, qtbot, tmp_path: Path, local_tsa,  # type: ignore[no-untyped-def]  # noqa: F811
                                                monkeypatch: pytest.MonkeyPatch) -> None:
