@@ -64,9 +64,6 @@ def _start_gui() -> int:
     from app.ui.main import run_app
 
     qt_refcount.install()  # before any signal is emitted: see app/capture/qt_refcount.py
-    from app import extensions
-
-    extensions.register()
     return int(run_app(sys.argv[:1]))
 
 
@@ -85,9 +82,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return EXIT_USAGE
-    from app import extensions
-
-    extensions.register()  # before any vault is opened (app/extensions.py)
     try:
         return int(args.func(args))
     except LockerError as exc:

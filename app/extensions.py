@@ -1,10 +1,10 @@
-"""What the timestamp, bundle and takedown packages add to the vault core, registered
-once at start with real imports (the core never imports the packages above it).
+"""What the timestamp, bundle and takedown packages add to the vault core: their schema
+steps and `locker verify` checks, registered with real imports into app/vault/registry.py.
 
-Every entry point calls :func:`register` before a vault is opened: ``app.cli.main``
-(the CLI and, through it, the app), the tests (tests/conftest.py) and scripts. Until
-then ``app.vault.schema.migrate`` and ``verify_vault`` raise, so a vault cannot be opened
-without these schema steps. To add a step or a check: write it in its package, add it here.
+The registry calls :func:`register` before the first migration or verification, so every
+entry point (CLI, app, tests, scripts, child processes) gets the same steps; the core
+imports nothing else above it. To add a step or a check: write it in its package, list it
+here.
 """
 
 from __future__ import annotations

@@ -42,10 +42,8 @@ def synthetic_image(path: Path, seed: int) -> Path:
 
 
 def build_vault(folder: Path) -> Path:
-    from app import extensions
     from app.vault import Vault
 
-    extensions.register()
     path = folder / "screenshots.locker"
     vault = Vault.create(path, PASSPHRASE)
     titles = ["forum-post-01.png", "profile-page.png", "chat-capture.png", "board-thread.png",

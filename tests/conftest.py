@@ -8,8 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from app import extensions
-
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 if hasattr(os, "geteuid") and os.geteuid() == 0:
     flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
@@ -25,9 +23,6 @@ if "LOCKER_TSA_CONFIG" not in os.environ:
     os.write(_fd, b'{"tsas": []}')
     os.close(_fd)
     os.environ["LOCKER_TSA_CONFIG"] = _empty
-
-# Tests open vaults directly: the extensions' schema steps and checks first, as at start.
-extensions.register()
 
 PASSPHRASE = "correct horse battery staple 한글"
 

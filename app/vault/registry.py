@@ -1,10 +1,10 @@
 """What the packages above the core add to every vault: schema steps (timestamps,
 bundles, takedowns) and `locker verify` checks.
 
-The core never imports those packages. ``app.extensions.register()`` fills this registry
-once at start, with real imports (the CLI, the app and the tests call it). Migrating or
-verifying a vault before that raises, so no entry point can open a vault that is missing
-a schema step.
+The core never imports those packages. ``app/extensions.py`` fills this registry with real
+imports; the first migration or verification asks it to (the one import from the core
+upward, of that module alone), so no entry point, script or child process can open a
+vault that misses a schema step or verify one without every check.
 """
 
 from __future__ import annotations
@@ -26,10 +26,6 @@ _checks: list[Check] = []
 _registered = False
 
 
-class ExtensionsNotRegistered(RuntimeError):
-    """A programming error: an entry point opened a vault before app.extensions.register()."""
-
-
 def register(steps: Iterable[Step], checks: Iterable[Check]) -> None:
     """Add the extensions' steps and checks. Only the first call counts (idempotent)."""
     global _registered
@@ -46,8 +42,9 @@ def register(steps: Iterable[Step], checks: Iterable[Check]) -> None:
 
 def _require() -> None:
     if not _registered:
-        raise ExtensionsNotRegistered(
-            "app.extensions.register() must run before a vault is opened or verified")
+        from app import extensions
+
+        extensions.register()
 
 
 def steps() -> list[Step]:

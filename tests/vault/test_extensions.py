@@ -1,5 +1,5 @@
-"""The extensions' schema steps and checks come from one startup registration
-(app/extensions.py); a vault is never opened without them."""
+"""The extensions' schema steps and checks come from one registration (app/extensions.py,
+real imports); a vault is never opened or verified without them."""
 
 from __future__ import annotations
 
@@ -26,14 +26,15 @@ def test_every_step_and_check_is_registered(tmp_path: Path) -> None:
     assert {"timestamps", "received evidence", "takedown records"} <= set(names)
 
 
-def test_no_vault_is_opened_before_registration(tmp_path: Path) -> None:
-    # A fresh interpreter that skips app.extensions.register(): creating a vault fails
-    # loudly and leaves nothing behind, instead of making a vault without steps 2-5.
-    path = tmp_path / "v.locker"
-    code = ("import sys\nfrom app.vault import Vault\n"
-            "try:\n    Vault.create(sys.argv[1], 'pw')\n"
-            "except Exception as exc:\n    print(type(exc).__name__)\n")
-    out = subprocess.run([sys.executable, "-c", code, str(path)], cwd=ROOT,
+def test_a_program_that_only_imports_the_vault_gets_every_step(tmp_path: Path) -> None:
+    # A fresh interpreter that never names app.extensions (a script, a child process):
+    # the vault it creates has every step, and verify runs every check.
+    code = ("import sys\nfrom app.vault import Vault\nfrom app.vault.verify import verify_vault\n"
+            "v = Vault.create(sys.argv[1], 'pw')\n"
+            "print(v.read().execute('PRAGMA user_version').fetchone()[0])\n"
+            "print(','.join(c.name for c in verify_vault(v).checks))\nv.close()\n")
+    out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "v.locker")], cwd=ROOT,
                          capture_output=True, text=True, timeout=120, check=True)
-    assert out.stdout.strip() == "ExtensionsNotRegistered"
-    assert list(tmp_path.iterdir()) == []
+    version, checks = out.stdout.split("\n")[:2]
+    assert int(version) == schema.latest_version() == 5
+    assert {"timestamps", "received evidence", "takedown records"} <= set(checks.split(","))
