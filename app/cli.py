@@ -4,7 +4,6 @@ stderr and a documented exit code, never a traceback."""
 from __future__ import annotations
 
 import argparse
-import importlib
 import os
 import sys
 from collections.abc import Sequence
@@ -12,16 +11,6 @@ from collections.abc import Sequence
 from app import __version__, atomic
 from app.errors import EXIT_CODES_HELP, EXIT_FAILURE, EXIT_USAGE, LockerError
 from app.hardening import no_core_dumps
-
-# Command modules, in help order. A module missing from a build is skipped.
-COMMAND_MODULES = (
-    "app.commands.vault_cmds",
-    "app.commands.recover_cmds",
-    "app.commands.capture_cmds",
-    "app.commands.timestamp_cmds",
-    "app.commands.bundle_cmds",
-    "app.commands.takedown_cmds",
-)
 
 DESCRIPTION = """Evidence Locker: preserve evidence in an encrypted vault with trusted
 timestamps and a tamper-evident custody log. Run without arguments to start the app.
@@ -54,25 +43,26 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"locker {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name == name:
-                continue
-            raise
+    # In help order. Each module imports its heavy dependencies only when its command runs.
+    from app.commands import (
+        bundle_cmds,
+        capture_cmds,
+        recover_cmds,
+        takedown_cmds,
+        timestamp_cmds,
+        vault_cmds,
+    )
+
+    for module in (vault_cmds, recover_cmds, capture_cmds, timestamp_cmds, bundle_cmds,
+                   takedown_cmds):
         module.register(sub)
     return parser
 
 
-def _start_gui() -> int | None:
-    try:
-        from app.capture import qt_refcount
-        from app.ui.main import run_app
-    except ModuleNotFoundError as exc:
-        if exc.name and exc.name.startswith("app.ui"):
-            return None
-        raise
+def _start_gui() -> int:
+    from app.capture import qt_refcount
+    from app.ui.main import run_app
+
     qt_refcount.install()  # before any signal is emitted: see app/capture/qt_refcount.py
     return int(run_app(sys.argv[:1]))
 
@@ -83,9 +73,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     if not argv:
         if os.environ.get("LOCKER_NO_GUI") != "1":
-            code = _start_gui()
-            if code is not None:
-                return code
+            return _start_gui()
         parser.print_help()
         return 0
     args = parser.parse_args(argv)

@@ -91,3 +91,11 @@ class SourceChanged(LockerError):
 
 class KeyringError(LockerError):
     exit_code = EXIT_FAILURE
+
+
+def os_failure(exc: OSError, doing: str,
+               error: type[LockerError] = StorageError) -> LockerError:
+    """The typed error for an OSError: ``error("<doing>: <reason>")``, the reason being the
+    system's words ("No space left on device"). Use as ``raise os_failure(exc, f"Cannot read
+    {path}") from exc`` (files written outside the vault: ``atomic.write_failure``)."""
+    return error(f"{doing}: {exc.strerror or exc}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -157,3 +158,13 @@ def test_check_room_refuses_fat32_over_4gib_and_too_little_space(
     free = __import__("shutil").disk_usage(tmp_path).free
     with pytest.raises(atomic.StorageError, match="Not enough free space"):
         atomic.check_room(tmp_path, free + 1, what="backup")
+
+
+def test_os_failure_names_the_step_and_the_system_reason() -> None:
+    from app.errors import RejectedInput, StorageError, os_failure
+
+    full = os_failure(OSError(errno.ENOSPC, "No space left on device"), "Reading the file failed")
+    assert isinstance(full, StorageError)
+    assert str(full) == "Reading the file failed: No space left on device"
+    bare = os_failure(OSError("stale handle"), "Cannot read x.pem", RejectedInput)
+    assert isinstance(bare, RejectedInput) and str(bare) == "Cannot read x.pem: stale handle"

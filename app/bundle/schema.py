@@ -8,6 +8,7 @@ against the sender's chain and can be passed on with it.
 from __future__ import annotations
 
 from app.vault import schema
+from app.vault.registry import Step
 
 STEP_3 = """
 CREATE TABLE received_bundles (
@@ -62,4 +63,8 @@ BEGIN SELECT RAISE(ABORT, 'append-only: {t} rows cannot be deleted'); END;
 """ for t in ("received_bundles", "received_custody", "received_items", "received_tokens",
              "bundle_provenance"))
 
-schema.register_step(3, "bundles: received bundles, senders' custody chains and tokens", STEP_3)
+# Registered by app.extensions.
+STEPS: list[Step] = [
+    (3, "bundles: received bundles, senders' custody chains and tokens",
+     schema.run_script(STEP_3)),
+]

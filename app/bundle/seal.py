@@ -19,7 +19,7 @@ import pyrage
 from app.bundle.age_scrypt import PassphraseWriter, decrypt_passphrase_stream, is_passphrase_file
 from app.bundle.errors import BundleRejected, WrongBundleKey
 from app.bundle.spool import EncryptedSpool
-from app.errors import NotFound, StorageError, UsageError
+from app.errors import NotFound, StorageError, UsageError, os_failure
 
 AGE_BINARY = b"age-encryption.org/v1\n"
 AGE_ARMOR = b"-----BEGIN AGE ENCRYPTED FILE-----"
@@ -160,7 +160,7 @@ def _head(path: Path) -> bytes:
     except IsADirectoryError as exc:
         raise UsageError(f"{path} is a folder; give the bundle file.") from exc
     except OSError as exc:
-        raise StorageError(f"Cannot read {path}: {exc.strerror or exc}") from exc
+        raise os_failure(exc, f"Cannot read {path}") from exc
 
 
 @contextlib.contextmanager

@@ -15,7 +15,7 @@ from typing import Any
 
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from app.errors import StorageError
+from app.errors import os_failure
 
 BLOCK = 1024 * 1024
 SEALED = BLOCK + 16
@@ -31,7 +31,7 @@ class EncryptedSpool(io.RawIOBase):
         try:
             self._file = tempfile.TemporaryFile(dir=directory, prefix="locker-spool-")
         except OSError as exc:
-            raise StorageError(f"Cannot create a temporary file: {exc.strerror or exc}") from exc
+            raise os_failure(exc, "Cannot create a temporary file") from exc
         self._aead = AESGCM(AESGCM.generate_key(bit_length=256))
         self._pending = bytearray()
         self._blocks = 0
@@ -67,7 +67,7 @@ class EncryptedSpool(io.RawIOBase):
         try:
             self._file.write(self._aead.encrypt(nonce, block, None))
         except OSError as exc:
-            raise StorageError(f"Writing the temporary file failed: {exc.strerror or exc}") from exc
+            raise os_failure(exc, "Writing the temporary file failed") from exc
         self._blocks += 1
 
     def finish(self) -> None:

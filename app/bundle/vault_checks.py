@@ -1,4 +1,4 @@
-"""Vault verification for received evidence (registered in app.vault.verify.EXTRA_CHECKS).
+"""Vault verification for received evidence (registered by app.extensions).
 
 ``check_artifacts`` in the vault core skips the custody cross-check for received cases,
 because their ``item_added`` entries live in the sender's chain. This check recomputes
@@ -15,7 +15,7 @@ from app.bundle.chains import check_chain
 from app.bundle.tokens import check_token, seq_maps
 from app.vault.custody import ChainEntry
 from app.vault.events import Event
-from app.vault.verify import EXTRA_CHECKS, CheckResult
+from app.vault.verify import CheckResult
 
 if TYPE_CHECKING:
     from app.vault.store import Vault
@@ -94,7 +94,3 @@ def _check_tokens(conn: Any, bundle_id: str, chains: dict[str, list[ChainEntry]]
                              untrusted_pem=files.get(".tsa-untrusted.pem"))
         problems += result.problems
     return len(grouped)
-
-
-if check_received not in EXTRA_CHECKS:
-    EXTRA_CHECKS.append(check_received)

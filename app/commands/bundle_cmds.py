@@ -11,12 +11,12 @@ from typing import Any
 from app.commands.common import (
     add_json_arg,
     add_passphrase_args,
-    add_vault_arg,
     open_vault,
     print_json,
     read_secret_file,
     safe_terminal,
     say,
+    vault_command,
 )
 from app.errors import EXIT_OK, EXIT_VERIFY, LockerError, UsageError
 
@@ -49,18 +49,15 @@ bundle, 3 when the passphrase or key does not open it."""
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("identity", help="print the vault's age public key (for senders) and "
-                       "its signing fingerprint")
-    add_vault_arg(p)
+    p = vault_command(sub, "identity", cmd_identity, help="print the vault's age public key "
+                      "(for senders) and its signing fingerprint")
     p.add_argument("--export-age-identity", type=Path, metavar="FILE",
                    help="also write the vault's age SECRET key to a new FILE (for `age -d -i`)")
     add_json_arg(p)
-    add_passphrase_args(p)
-    p.set_defaults(func=cmd_identity)
 
-    p = sub.add_parser("export", help="export a case or items as a sealed, signed bundle",
-                       epilog=EXPORT_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
-    add_vault_arg(p)
+    p = vault_command(sub, "export", cmd_export,
+                      help="export a case or items as a sealed, signed bundle",
+                      epilog=EXPORT_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--out", required=True, type=Path, metavar="FILE")
     what = p.add_mutually_exclusive_group(required=True)
     what.add_argument("--case", metavar="NAME")
@@ -76,8 +73,6 @@ def register(sub: Any) -> None:
     p.add_argument("--no-stamp", action="store_true",
                    help="do not ask a TSA to stamp the manifest now (the custody log still queues it)")
     add_json_arg(p)
-    add_passphrase_args(p)
-    p.set_defaults(func=cmd_export)
 
     for name, helptext in (("verify-bundle", "verify a bundle without importing it"),
                            ("open-bundle", "unseal a bundle into a plain BagIt folder")):
@@ -98,15 +93,13 @@ def register(sub: Any) -> None:
         add_json_arg(p)
         p.set_defaults(func=cmd_verify_bundle if name == "verify-bundle" else cmd_open_bundle)
 
-    p = sub.add_parser("stamp-bundle", help="write FILE.stamp.json: the time-stamp of a bundle "
-                       "exported while no TSA answered (its export record, once stamped)")
-    add_vault_arg(p)
+    p = vault_command(sub, "stamp-bundle", cmd_stamp_bundle,
+                      help="write FILE.stamp.json: the time-stamp of a bundle exported while "
+                      "no TSA answered (its export record, once stamped)")
     p.add_argument("file", type=Path, metavar="FILE")
-    add_passphrase_args(p)
-    p.set_defaults(func=cmd_stamp_bundle)
 
-    p = sub.add_parser("import", help="verify a bundle, then import it into a read-only case")
-    add_vault_arg(p)
+    p = vault_command(sub, "import", cmd_import,
+                      help="verify a bundle, then import it into a read-only case")
     p.add_argument("file", type=Path, metavar="FILE")
     p.add_argument("--case", metavar="NAME", help="name of the new received case")
     p.add_argument("--identity-file", type=Path, metavar="F",
@@ -114,8 +107,6 @@ def register(sub: Any) -> None:
     p.add_argument("--seal-passphrase-file", type=Path, metavar="F")
     p.add_argument("--accept-unverified-holders", action="store_true", help=ACCEPT_HELP)
     add_json_arg(p)
-    add_passphrase_args(p)
-    p.set_defaults(func=cmd_import)
 
 
 def _add_unseal_args(p: argparse.ArgumentParser) -> None:

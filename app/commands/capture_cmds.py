@@ -11,12 +11,11 @@ from typing import Any
 
 from app.commands.common import (
     add_json_arg,
-    add_passphrase_args,
-    add_vault_arg,
     open_vault,
     print_json,
     safe_terminal,
     say,
+    vault_command,
 )
 from app.errors import EXIT_FAILURE, EXIT_OK, UsageError
 
@@ -49,10 +48,10 @@ ITEM-ID<TAB>SHA-256<TAB>WIDTHxHEIGHT."""
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("capture-url", help="capture web pages (full-page PNG, MHTML, PDF, text)",
-                       description=CAPTURE_URL_HELP,
-                       formatter_class=argparse.RawDescriptionHelpFormatter)
-    add_vault_arg(p)
+    p = vault_command(sub, "capture-url", cmd_capture_url,
+                      help="capture web pages (full-page PNG, MHTML, PDF, text)",
+                      description=CAPTURE_URL_HELP,
+                      formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("urls", nargs="*", metavar="URL", help="web addresses (http:// or https://)")
     p.add_argument("--from-file", type=Path, metavar="LIST.txt",
                    help="read URLs from a file, one per line (# starts a comment)")
@@ -66,13 +65,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--settle", type=float, default=0.0, metavar="S",
                    help="watch each page at least S seconds after it loaded (default: 0)")
     add_json_arg(p)
-    add_passphrase_args(p)
-    p.set_defaults(func=cmd_capture_url)
 
-    p = sub.add_parser("screenshot", help="capture the screen, one screen, a window or a region",
-                       description=SCREENSHOT_HELP,
-                       formatter_class=argparse.RawDescriptionHelpFormatter)
-    add_vault_arg(p)
+    p = vault_command(sub, "screenshot", cmd_screenshot,
+                      help="capture the screen, one screen, a window or a region",
+                      description=SCREENSHOT_HELP,
+                      formatter_class=argparse.RawDescriptionHelpFormatter)
     where = p.add_mutually_exclusive_group()
     where.add_argument("--screen", type=int, metavar="N", help="only screen N (see --list-screens)")
     where.add_argument("--region", metavar="X,Y,W,H", help="a region in desktop pixels")
@@ -87,8 +84,6 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--list-windows", action="store_true",
                    help="list the windows and their ids (X11); capture nothing")
     add_json_arg(p)
-    add_passphrase_args(p)
-    p.set_defaults(func=cmd_screenshot)
 
 
 def cmd_capture_url(args: argparse.Namespace) -> int:

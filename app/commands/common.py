@@ -7,6 +7,7 @@ import getpass
 import json
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -17,11 +18,20 @@ PASSPHRASE_ENV = "LOCKER_PASSPHRASE_FILE"
 BOM = "\ufeff"
 
 
-def add_vault_arg(parser: argparse.ArgumentParser) -> None:
+def vault_command(sub: Any, name: str, func: Callable[[argparse.Namespace], int], *,
+                  locked: bool = True, **parser_args: Any) -> argparse.ArgumentParser:
+    """A subcommand working on one vault: ``VAULT`` is its first argument and, unless
+    ``locked=False`` (no passphrase needed), the passphrase options have their own help
+    section. Add the command's own arguments to the parser returned."""
+    parser: argparse.ArgumentParser = sub.add_parser(name, **parser_args)
     parser.add_argument("vault", metavar="VAULT", type=Path, help="the vault file")
+    if locked:
+        add_passphrase_args(parser.add_argument_group("unlocking the vault"))
+    parser.set_defaults(func=func)
+    return parser
 
 
-def add_passphrase_args(parser: argparse.ArgumentParser) -> None:
+def add_passphrase_args(parser: argparse._ActionsContainer) -> None:
     parser.add_argument(
         "--passphrase-file", type=Path, metavar="FILE",
         help=f"read the passphrase from FILE (first line); also ${PASSPHRASE_ENV}",

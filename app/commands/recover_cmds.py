@@ -7,25 +7,21 @@ from pathlib import Path
 
 from app.commands.common import (
     add_json_arg,
-    add_passphrase_args,
-    add_vault_arg,
     passphrase_from_args,
     print_json,
     say,
+    vault_command,
 )
 from app.errors import EXIT_OK, NotFound, VaultLocked
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser(
-        "recover", help="build a new vault from everything intact in a vault whose "
-        "leftover write-ahead log (-wal) is damaged; the old files are only read")
-    add_vault_arg(p)
+    p = vault_command(
+        sub, "recover", cmd_recover, help="build a new vault from everything intact in a vault "
+        "whose leftover write-ahead log (-wal) is damaged; the old files are only read")
     p.add_argument("--out", required=True, type=Path, metavar="NEW",
                    help="the new vault file (never written over)")
     add_json_arg(p)
-    add_passphrase_args(p)
-    p.set_defaults(func=cmd_recover)
 
 
 def cmd_recover(args: argparse.Namespace) -> int:

@@ -14,6 +14,7 @@ from app.commands.common import (
     print_json,
     safe_terminal,
     say,
+    vault_command,
 )
 from app.errors import EXIT_OK, NotFound, UsageError
 
@@ -34,19 +35,16 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
     p = sub.add_parser("takedown", help="takedown requests: new, notice, mark, list, hashes")
     tsub = p.add_subparsers(dest="takedown_command", metavar="ACTION", parser_class=type(p))
-    t = tsub.add_parser("new", help="a request covering the items' locations on one platform "
-                        "(prints the request id)")
-    t.add_argument("vault", metavar="VAULT", type=Path)
+    t = vault_command(tsub, "new", cmd_new, help="a request covering the items' locations on "
+                      "one platform (prints the request id)")
     t.add_argument("items", nargs="+", metavar="ITEM")
     t.add_argument("--platform", required=True)
     t.add_argument("--basis", required=True, choices=("tida", "dsa", "kr", "other"))
     t.add_argument("--url", action="append", default=[], help="another location (repeatable)")
     t.add_argument("--channel", help="how it is sent (default: from the platform data)")
-    add_passphrase_args(t)
-    t.set_defaults(func=cmd_new)
 
-    t = tsub.add_parser("notice", help="write the notice (.txt, .eml or .pdf); never sends it")
-    t.add_argument("vault", metavar="VAULT", type=Path)
+    t = vault_command(tsub, "notice", cmd_notice,
+                      help="write the notice (.txt, .eml or .pdf); never sends it")
     t.add_argument("request", metavar="REQ")
     t.add_argument("--lang", required=True, choices=("ko", "en"))
     t.add_argument("--out", required=True, type=Path, metavar="FILE")
@@ -55,48 +53,35 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     t.add_argument("--contact", default="", help="address or phone")
     t.add_argument("--on-behalf-of", default="", help="the depicted person, when acting for her")
     t.add_argument("--explanation", default="", help="more explanation in your own words")
-    add_passphrase_args(t)
-    t.set_defaults(func=cmd_notice)
 
-    t = tsub.add_parser("mark", help="record what happened to a request")
-    t.add_argument("vault", metavar="VAULT", type=Path)
+    t = vault_command(tsub, "mark", cmd_mark, help="record what happened to a request")
     t.add_argument("request", metavar="REQ")
     t.add_argument("status", choices=("submitted", "acknowledged", "removed", "refused", "partial"))
     t.add_argument("--ref", help="the platform's case or reference number")
     t.add_argument("--note")
-    add_passphrase_args(t)
-    t.set_defaults(func=cmd_mark)
 
-    t = tsub.add_parser("list", help="requests with status, deadline and next step")
-    t.add_argument("vault", metavar="VAULT", type=Path)
+    t = vault_command(tsub, "list", cmd_list,
+                      help="requests with status, deadline and next step")
     t.add_argument("--case")
     add_json_arg(t)
-    add_passphrase_args(t)
-    t.set_defaults(func=cmd_list)
 
-    t = tsub.add_parser("hashes", help="export PDQ hashes (no images) for a platform or hotline")
-    t.add_argument("vault", metavar="VAULT", type=Path)
+    t = vault_command(tsub, "hashes", cmd_hashes,
+                      help="export PDQ hashes (no images) for a platform or hotline")
     t.add_argument("--item", action="append", default=[], help="only these items (repeatable)")
     t.add_argument("--out", required=True, type=Path, metavar="FILE")
-    add_passphrase_args(t)
-    t.set_defaults(func=cmd_hashes)
 
-    p = sub.add_parser("recheck", help="re-check locations (page only: no images or scripts)")
-    p.add_argument("vault", metavar="VAULT", type=Path)
+    p = vault_command(sub, "recheck", cmd_recheck,
+                      help="re-check locations (page only: no images or scripts)")
     p.add_argument("--item", action="append", default=[], help="this item's locations (repeatable)")
     p.add_argument("--all", action="store_true", help="every location (the default)")
     p.add_argument("--keep-page", action="store_true",
                    help="store a page that says the material is gone as evidence (time-stamped)")
     add_json_arg(p)
-    add_passphrase_args(p)
-    p.set_defaults(func=cmd_recheck)
 
-    p = sub.add_parser("similar", help="items whose images look like FILE (PDQ, distance <= 31)")
-    p.add_argument("vault", metavar="VAULT", type=Path)
+    p = vault_command(sub, "similar", cmd_similar,
+                      help="items whose images look like FILE (PDQ, distance <= 31)")
     p.add_argument("file", metavar="FILE", type=Path)
     add_json_arg(p)
-    add_passphrase_args(p)
-    p.set_defaults(func=cmd_similar)
 
 
 def _urls_from_file(path: Path) -> list[str]:

@@ -9,12 +9,11 @@ from typing import Any
 
 from app.commands.common import (
     add_json_arg,
-    add_passphrase_args,
-    add_vault_arg,
     open_vault,
     print_json,
     safe_terminal,
     say,
+    vault_command,
 )
 from app.errors import (
     EXIT_FAILURE,
@@ -54,9 +53,9 @@ class _TSAGroup(argparse.Action):
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("stamp", help="time-stamp every pending custody entry now (RFC 3161)",
-                       epilog=STAMP_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
-    add_vault_arg(p)
+    p = vault_command(sub, "stamp", cmd_stamp,
+                      help="time-stamp every pending custody entry now (RFC 3161)",
+                      epilog=STAMP_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--tsa", action=_TSAGroup, metavar="URL", dest="tsa_groups",
                    help="TSA to use instead of the configured list (repeatable)")
     p.add_argument("--tsa-ca", action=_TSAGroup, metavar="PEM", dest="tsa_groups",
@@ -65,9 +64,8 @@ def register(sub: Any) -> None:
                    help="intermediate certificates for the preceding --tsa")
     p.add_argument("--status", action="store_true",
                    help="only show the queue (pending entries, last error); contact no TSA")
-    add_passphrase_args(p)
     add_json_arg(p)
-    p.set_defaults(func=cmd_stamp, tsa_groups=None)
+    p.set_defaults(tsa_groups=None)
 
     t = sub.add_parser("tsas", help="list the configured time-stamp authorities and roots")
     add_json_arg(t)

@@ -9,128 +9,88 @@ from pathlib import Path
 from app.atomic import write_new_file
 from app.commands.common import (
     add_json_arg,
-    add_passphrase_args,
-    add_vault_arg,
     open_vault,
     passphrase_from_args,
     print_json,
     safe_terminal,
     say,
+    vault_command,
 )
 from app.errors import EXIT_FAILURE, EXIT_OK, EXIT_VERIFY, AuthError, UsageError
 from app.vault import Vault
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("init", help="create a new vault")
-    add_vault_arg(p)
-    add_passphrase_args(p)
-    p.set_defaults(func=cmd_init)
+    vault_command(sub, "init", cmd_init, help="create a new vault")
 
-    p = sub.add_parser("add", help="add files or folders, each as an item (bit-exact)")
-    add_vault_arg(p)
+    p = vault_command(sub, "add", cmd_add,
+                      help="add files or folders, each as an item (bit-exact)")
     p.add_argument("files", nargs="+", type=Path, metavar="FILE")
     p.add_argument("--case", default="General", help="case name (default: General)")
     p.add_argument("--note", help="a note added to every item")
     p.add_argument("--source-url", help="where the files came from")
-    add_passphrase_args(p)
-    p.set_defaults(func=cmd_add)
 
-    p = sub.add_parser("list", help="list items (archived ones only with --archived)")
-    add_vault_arg(p)
+    p = vault_command(sub, "list", cmd_list, help="list items (archived ones only with --archived)")
     p.add_argument("--case")
     p.add_argument("--archived", action="store_true", help="list archived items instead")
     add_json_arg(p)
-    add_passphrase_args(p)
-    p.set_defaults(func=cmd_list)
 
-    p = sub.add_parser("show", help="show one item: metadata, hashes, custody, timestamps")
-    add_vault_arg(p)
+    p = vault_command(sub, "show", cmd_show,
+                      help="show one item: metadata, hashes, custody, timestamps")
     p.add_argument("item", metavar="ITEM", help="item number or id")
     add_json_arg(p)
-    add_passphrase_args(p)
-    p.set_defaults(func=cmd_show)
 
-    p = sub.add_parser("log", help="print the custody log")
-    add_vault_arg(p)
+    p = vault_command(sub, "log", cmd_log, help="print the custody log")
     p.add_argument("--item", help="only events of this item")
     add_json_arg(p)
-    add_passphrase_args(p)
-    p.set_defaults(func=cmd_log)
 
-    p = sub.add_parser("verify", help="verify everything: storage, hashes, chain, tokens")
-    add_vault_arg(p)
+    p = vault_command(sub, "verify", cmd_verify,
+                      help="verify everything: storage, hashes, chain, tokens")
     p.add_argument("--accept-history", action="store_true",
                    help="this vault is older than (or differs from) the copy this computer "
                    "last saw, and you know why (you restored a backup): record that in the "
                    "custody log and stop warning")
     add_json_arg(p)
-    add_passphrase_args(p)
-    p.set_defaults(func=cmd_verify)
 
-    p = sub.add_parser("archive", help="archive an item (hidden from lists, never deleted)")
-    add_vault_arg(p)
+    p = vault_command(sub, "archive", cmd_archive,
+                      help="archive an item (hidden from lists, never deleted)")
     p.add_argument("item", metavar="ITEM")
     p.add_argument("--reason", required=True)
-    add_passphrase_args(p)
-    p.set_defaults(func=cmd_archive)
 
-    p = sub.add_parser("unarchive", help="bring an archived item back")
-    add_vault_arg(p)
+    p = vault_command(sub, "unarchive", cmd_unarchive, help="bring an archived item back")
     p.add_argument("item", metavar="ITEM")
-    add_passphrase_args(p)
-    p.set_defaults(func=cmd_unarchive)
 
-    p = sub.add_parser("note", help="add a note to an item (notes are never overwritten)")
-    add_vault_arg(p)
+    p = vault_command(sub, "note", cmd_note,
+                      help="add a note to an item (notes are never overwritten)")
     p.add_argument("item", metavar="ITEM")
     p.add_argument("text")
-    add_passphrase_args(p)
-    p.set_defaults(func=cmd_note)
 
-    p = sub.add_parser("tag", help="add (or with --remove, remove) a tag")
-    add_vault_arg(p)
+    p = vault_command(sub, "tag", cmd_tag, help="add (or with --remove, remove) a tag")
     p.add_argument("item", metavar="ITEM")
     p.add_argument("tag")
     p.add_argument("--remove", action="store_true")
-    add_passphrase_args(p)
-    p.set_defaults(func=cmd_tag)
 
-    p = sub.add_parser("extract", help="write an item's original files (bit-exact) to DIR")
-    add_vault_arg(p)
+    p = vault_command(sub, "extract", cmd_extract,
+                      help="write an item's original files (bit-exact) to DIR")
     p.add_argument("item", metavar="ITEM")
     p.add_argument("--out", required=True, type=Path, metavar="DIR")
-    add_passphrase_args(p)
-    p.set_defaults(func=cmd_extract)
 
-    p = sub.add_parser("thumbnail", help="write the blurred thumbnail the app shows")
-    add_vault_arg(p)
+    p = vault_command(sub, "thumbnail", cmd_thumbnail,
+                      help="write the blurred thumbnail the app shows")
     p.add_argument("item", metavar="ITEM")
     p.add_argument("--out", required=True, type=Path, metavar="FILE.png")
-    add_passphrase_args(p)
-    p.set_defaults(func=cmd_thumbnail)
 
-    p = sub.add_parser("backup", help="write a verified encrypted copy (same passphrase)")
-    add_vault_arg(p)
+    p = vault_command(sub, "backup", cmd_backup,
+                      help="write a verified encrypted copy (same passphrase)")
     p.add_argument("dest", metavar="DEST", help="a folder (DEST/ must exist) or a new file name")
-    add_passphrase_args(p)
-    p.set_defaults(func=cmd_backup)
 
-    p = sub.add_parser("passwd", help="change the passphrase (re-keys the vault)")
-    add_vault_arg(p)
-    add_passphrase_args(p)
+    p = vault_command(sub, "passwd", cmd_passwd, help="change the passphrase (re-keys the vault)")
     p.add_argument("--new-passphrase-file", type=Path, metavar="FILE")
-    p.set_defaults(func=cmd_passwd)
 
-    p = sub.add_parser("remember", help="remember this vault's key in the OS keyring "
-                       "(off by default; do not use on a shared computer)")
-    add_vault_arg(p)
-    add_passphrase_args(p)
-    p.set_defaults(func=cmd_remember)
-
-    p = sub.add_parser("forget", help="remove this vault's key from the OS keyring")
-    add_vault_arg(p)
-    p.set_defaults(func=cmd_forget)
+    vault_command(sub, "remember", cmd_remember, help="remember this vault's key in the OS "
+                  "keyring (off by default; do not use on a shared computer)")
+    vault_command(sub, "forget", cmd_forget, locked=False,
+                  help="remove this vault's key from the OS keyring")
 
 
 def cmd_init(args: argparse.Namespace) -> int:

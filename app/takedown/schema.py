@@ -7,6 +7,7 @@ a check or a link is a new row, and every row names the custody entry that logge
 from __future__ import annotations
 
 from app.vault import schema
+from app.vault.registry import Connection, Step
 
 APPEND_ONLY_TABLES = ("td_locations", "td_location_items", "td_requests",
                       "td_request_locations", "td_status", "td_checks")
@@ -84,13 +85,14 @@ def required_triggers() -> list[str]:
     return [f"{t}_{what}" for t in APPEND_ONLY_TABLES for what in ("no_update", "no_delete")]
 
 
-def _backfill_pdq(conn: schema.Connection) -> None:
+def _backfill_pdq(conn: Connection) -> None:
     from app.takedown.pdq import backfill
 
     backfill(conn)
 
 
-schema.register_step(4, "takedowns: locations, requests, status events, re-checks", STEP_4)
-if not any(v == 5 for v, _, _ in schema.STEPS):
-    schema.STEPS.append((5, "PDQ hashes (derived) for images already stored", _backfill_pdq))
-    schema.STEPS.sort(key=lambda s: s[0])
+# Registered by app.extensions.
+STEPS: list[Step] = [
+    (4, "takedowns: locations, requests, status events, re-checks", schema.run_script(STEP_4)),
+    (5, "PDQ hashes (derived) for images already stored", _backfill_pdq),
+]

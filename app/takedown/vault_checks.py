@@ -1,4 +1,4 @@
-"""Vault verification for takedown records (registered in app.vault.verify.EXTRA_CHECKS):
+"""Vault verification for takedown records (registered by app.extensions):
 the append-only guards are present and every row names the custody entry that logged it."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from app.takedown.schema import required_triggers
 from app.vault.events import Event
-from app.vault.verify import EXTRA_CHECKS, CheckResult
+from app.vault.verify import CheckResult
 
 if TYPE_CHECKING:
     from app.vault.store import Vault
@@ -39,6 +39,3 @@ def check_takedowns(vault: Vault) -> CheckResult:
     return CheckResult("takedown records", not problems,
                        f"{rows} row(s), each in the custody log" if not problems
                        else "takedown records do not match the custody log", problems)
-
-
-EXTRA_CHECKS.append(check_takedowns)

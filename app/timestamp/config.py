@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from app.errors import NotFound, RejectedInput
+from app.errors import NotFound, RejectedInput, os_failure
 from app.resources import resource_path
 
 CONFIG_ENV = "LOCKER_TSA_CONFIG"
@@ -64,7 +64,7 @@ def _read_pem(path: Path) -> bytes:
     except FileNotFoundError as exc:
         raise NotFound(f"The certificate file {path} does not exist.") from exc
     except OSError as exc:
-        raise RejectedInput(f"Cannot read the certificate file {path}: {exc.strerror}") from exc
+        raise os_failure(exc, f"Cannot read the certificate file {path}", RejectedInput) from exc
     if b"-----BEGIN CERTIFICATE-----" not in data:
         raise RejectedInput(f"{path} is not a PEM certificate file.")
     return data

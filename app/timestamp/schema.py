@@ -8,6 +8,7 @@ Tokens and leaves are append-only; ``ts_attempts`` is the only mutable table her
 from __future__ import annotations
 
 from app.vault import schema
+from app.vault.registry import Step
 
 APPEND_ONLY_TABLES = ("ts_tokens", "ts_leaves")
 
@@ -67,4 +68,7 @@ def required_triggers() -> list[str]:
     return [f"{t}_{what}" for t in APPEND_ONLY_TABLES for what in ("no_update", "no_delete")]
 
 
-schema.register_step(2, "timestamps: RFC 3161 tokens, Merkle leaves, TSA retry state", STEP_2)
+# Registered by app.extensions.
+STEPS: list[Step] = [
+    (2, "timestamps: RFC 3161 tokens, Merkle leaves, TSA retry state", schema.run_script(STEP_2)),
+]

@@ -16,7 +16,7 @@ from app.timestamp import merkle
 from app.timestamp.config import all_configured, trust_for
 from app.timestamp.schema import required_triggers
 from app.timestamp.verify import verify_token
-from app.vault.verify import EXTRA_CHECKS, CheckResult
+from app.vault.verify import CheckResult
 
 if TYPE_CHECKING:
     from app.vault.store import Vault
@@ -96,7 +96,3 @@ def check_timestamps(vault: Vault) -> CheckResult:
     return CheckResult("timestamps", not problems,
                        f"{len(tokens)} tokens and {leaves} Merkle proofs checked", problems,
                        notes)
-
-
-if check_timestamps not in EXTRA_CHECKS:
-    EXTRA_CHECKS.append(check_timestamps)

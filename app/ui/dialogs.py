@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui import integrations
+from app.timestamp.config import config_path
 from app.ui.settings import Settings
 
 
@@ -99,7 +99,7 @@ class SettingsDialog(QDialog):
         self.autolock.setSpecialValueText(self.tr("Never"))
         self.neutral.setText(self.tr("Neutral window title and icon"))
         self.labels[2].setText(self.tr("Time-stamp authorities"))
-        path = integrations.tsa_config_path()
+        path = str(config_path())
         text = "" if self.tsa_entries else self.tr("none configured") + "\n"
         self.tsas.setText(text + (self.tr("The list is kept in this file:") + "\n" + path
                                   if path else ""))

@@ -1,67 +1,53 @@
-"""What other areas provide, found at run time. A feature whose module has not landed in
-this build is reported as unavailable and its action is hidden, never faked."""
+"""Typed accessors used by controller.py and main_window.py (other widgets import the
+functions directly). Every feature is part of every build; each accessor imports its
+module when first asked, so the window opens without loading QtWebEngine or the bundle
+code first."""
 
 from __future__ import annotations
 
-import importlib
+from collections.abc import Callable
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from app.bundle.export import ExportResult
+    from app.bundle.importer import ImportResult
+    from app.timestamp.service import StampReport
+    from app.ui.browser import BrowserWindow
+    from app.vault.store import Vault
 
 
-def _module(name: str) -> ModuleType | None:
-    try:
-        return importlib.import_module(name)
-    except ModuleNotFoundError as exc:
-        if exc.name and name.startswith(exc.name):
-            return None
-        raise
-    except ImportError:
-        return None
+def pending_count_fn() -> Callable[[Vault], int]:
+    from app.timestamp.service import pending_count
+
+    return pending_count
 
 
-def _function(module: str, *names: str) -> Any:
-    mod = _module(module)
-    if mod is None:
-        return None
-    for name in names:
-        fn = getattr(mod, name, None)
-        if callable(fn):
-            return fn
-    return None
+def stamp_due_fn() -> Callable[..., StampReport]:
+    from app.timestamp.service import stamp_due
+
+    return stamp_due
 
 
-def pending_count_fn() -> Any:
-    return _function("app.timestamp.status", "pending_count")
+def browser_window_class() -> type[BrowserWindow]:
+    from app.ui.browser import BrowserWindow
+
+    return BrowserWindow
 
 
-def item_status_fn() -> Any:
-    """Per-item timestamp status (pending / stamped by whom, when), if provided."""
-    return _function("app.timestamp.status", "item_timestamps")
+def capture_dialogs() -> ModuleType:
+    from app.ui import capture_dialogs
+
+    return capture_dialogs
 
 
-def tsa_config_path() -> str:
-    fn = _function("app.timestamp.config", "config_path")
-    return str(fn()) if fn is not None else ""
+def bundle_import_fn() -> Callable[..., ImportResult]:
+    from app.bundle.importer import import_bundle
+
+    return import_bundle
 
 
-def stamp_due_fn() -> Any:
-    return _function("app.timestamp.service", "stamp_due")
+def bundle_export_fn() -> Callable[..., ExportResult]:
+    from app.bundle.export import export_bundle
 
-
-def browser_window_class() -> Any:
-    mod = _module("app.ui.browser")
-    return None if mod is None else getattr(mod, "BrowserWindow", None)
-
-
-def capture_dialogs() -> ModuleType | None:
-    return _module("app.ui.capture_dialogs")
-
-
-def bundle_import_fn() -> Any:
-    return _function("app.bundle.importer", "import_bundle") or _function(
-        "app.bundle", "import_bundle")
-
-
-def bundle_export_fn() -> Any:
-    return _function("app.bundle.export", "export_bundle") or _function(
-        "app.bundle", "export_bundle")
+    return export_bundle

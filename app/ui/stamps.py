@@ -10,7 +10,6 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from app.ui import integrations
 from app.ui.core_text import translate
 from app.ui.item_model import local_time
 from app.vault.events import Event
@@ -18,12 +17,10 @@ from app.vault.events import Event
 
 def item_stamp(vault: Any, item_uid: str) -> tuple[str, str]:
     """(short text for the table, longer text for the details pane)."""
-    fn = integrations.item_status_fn()
-    if fn is None:
-        na = QCoreApplication.translate("Timestamps", "not available in this build")
-        return na, na
+    from app.timestamp.status import item_timestamps
+
     try:
-        rows = fn(vault, item_uid)
+        rows = item_timestamps(vault, item_uid)
     except Exception:  # noqa: BLE001 - status is informative only, never fatal
         unknown = QCoreApplication.translate("Timestamps", "unknown")
         return unknown, unknown

@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QWidget
 
-from app.ui import integrations
 from app.ui.controller import Controller
 from app.ui.item_model import local_time
 
@@ -75,9 +74,7 @@ class StatusBar(QStatusBar):
 
     def refresh(self) -> None:
         c = self.controller
-        if integrations.pending_count_fn() is None:
-            self.stamps.setText(self.tr("Timestamps: not available in this build"))
-        elif c.pending_timestamps is None:
+        if c.pending_timestamps is None:
             self.stamps.setText(self.tr("Timestamps: checking…"))
         else:
             self.stamps.setText(self.tr("Timestamps: %n pending", "", c.pending_timestamps))

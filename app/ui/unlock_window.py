@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import LockerError
-from app.ui import integrations
 from app.ui.controller import Controller
 from app.ui.passphrase import MIN_STRENGTH, strength
 
@@ -113,7 +112,6 @@ class UnlockWindow(QWidget):
             choose.addWidget(button)
         choose.addStretch(1)
         self._tabs = (self.open_tab, self.create_tab, self.bundle_tab)
-        self.bundle_tab.setVisible(integrations.bundle_import_fn() is not None)
         outer.addLayout(choose)
         self.pages = QStackedWidget(self)
         outer.addWidget(self.pages)
@@ -459,8 +457,7 @@ class UnlockWindow(QWidget):
         self.locked_path, self._lock_reason = path, reason
         on = path is not None
         for tab in self._tabs:
-            tab.setVisible(not on and (tab is not self.bundle_tab
-                                       or integrations.bundle_import_fn() is not None))
+            tab.setVisible(not on)
         self.path_button.setVisible(not on)
         self.path_edit.setReadOnly(on)
         self.other_vault_button.setVisible(on)

@@ -14,7 +14,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Any
 
-from app.errors import CorruptVault, NotFound, RejectedInput, SourceChanged, StorageError
+from app.errors import (
+    CorruptVault,
+    NotFound,
+    RejectedInput,
+    SourceChanged,
+    StorageError,
+    os_failure,
+)
 
 CHUNK_SIZE = 1024 * 1024
 Connection = Any
@@ -35,7 +42,7 @@ def open_source(source: Path | bytes | IO[bytes]) -> IO[bytes]:
         except PermissionError as exc:
             raise StorageError(f"No permission to read {source}.") from exc
         except OSError as exc:
-            raise StorageError(f"Cannot read {source}: {exc.strerror or exc}") from exc
+            raise os_failure(exc, f"Cannot read {source}") from exc
     return source
 
 
@@ -47,7 +54,7 @@ def _require_regular_file(path: Path) -> os.stat_result:
     except FileNotFoundError as exc:
         raise NotFound(f"File not found: {path}") from exc
     except OSError as exc:
-        raise StorageError(f"Cannot read {path}: {exc.strerror or exc}") from exc
+        raise os_failure(exc, f"Cannot read {path}") from exc
     if stat.S_ISDIR(st.st_mode):
         raise StorageError(f"{path} is a folder, not a file.")
     if not stat.S_ISREG(st.st_mode):
@@ -125,7 +132,7 @@ def write_chunks(
         try:
             block = stream.read(CHUNK_SIZE)
         except OSError as exc:
-            raise StorageError(f"Reading the file failed: {exc.strerror or exc}") from exc
+            raise os_failure(exc, "Reading the file failed") from exc
         if not block:
             break
         if seq and size != seq * CHUNK_SIZE:

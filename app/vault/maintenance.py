@@ -10,7 +10,14 @@ import uuid
 from pathlib import Path
 
 from app import atomic
-from app.errors import LockerError, NotFound, StorageError, VaultExists, VerificationFailed
+from app.errors import (
+    LockerError,
+    NotFound,
+    StorageError,
+    VaultExists,
+    VerificationFailed,
+    os_failure,
+)
 from app.vault import db, headseen, kdf
 from app.vault.events import Event
 from app.vault.store import Vault
@@ -119,7 +126,7 @@ def change_passphrase(vault: Vault, new_passphrase: str) -> Vault:
         # the old one meanwhile; only then is the old connection closed.
         _verified_commit(tmp, path, key, salt, replace=True)
     except OSError as exc:
-        raise StorageError(f"The passphrase could not be changed: {exc.strerror or exc}") from exc
+        raise os_failure(exc, "The passphrase could not be changed") from exc
     finally:
         vault.close()
         _cleanup(tmp)

@@ -1,16 +1,17 @@
 """Numbered schema migrations. ``PRAGMA user_version`` holds the schema version.
 
 Each step runs in its own transaction. Never edit a released step: add a new one.
-Other packages (timestamps, bundles) register their steps here by number so one
-ordered list exists; tests/vault/test_migrations.py checks every step.
+Other packages (timestamps, bundles, takedowns) add their steps by number through
+app/vault/registry.py (filled by app.extensions at start), so one ordered list exists;
+tests/vault/test_migrations.py checks every step.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
-Connection = Any  # sqlcipher3 connection (untyped module)
+from app.vault import registry
+from app.vault.registry import Connection, Step
 
 # Tables holding evidence or history are append-only: these triggers refuse any UPDATE
 # or DELETE. `verify` checks that every one of them is still present.
@@ -128,12 +129,10 @@ CREATE TABLE unlocks (                            -- successful unlocks in the a
 );
 """ + "".join(_append_only_triggers(t) for t in APPEND_ONLY_TABLES)
 
-# Each entry: (version, description, function applying it to a connection inside a
-# transaction). Later packages append their steps with the next free number.
-Step = tuple[int, str, Callable[[Connection], None]]
 
+def run_script(sql: str) -> Callable[[Connection], None]:
+    """A step that runs an SQL script, statement by statement."""
 
-def _run_script(sql: str) -> Callable[[Connection], None]:
     def apply(conn: Connection) -> None:
         for statement in _split_sql(sql):
             conn.execute(statement)
@@ -166,48 +165,34 @@ def _split_sql(sql: str) -> list[str]:
     return statements
 
 
+# The core's own steps (version, description, apply); see registry.Step.
 STEPS: list[Step] = [
-    (1, "core: cases, items, artifacts, derived, custody chain, identity", _run_script(STEP_1)),
+    (1, "core: cases, items, artifacts, derived, custody chain, identity", run_script(STEP_1)),
 ]
 
 
-def register_step(version: int, description: str, sql: str) -> None:
-    """Add a migration step (used by app.timestamp / app.bundle schema modules)."""
-    if any(v == version for v, _, _ in STEPS):
-        return
-    STEPS.append((version, description, _run_script(sql)))
-    STEPS.sort(key=lambda s: s[0])
+def all_steps() -> list[Step]:
+    """The core's steps and the registered extensions' steps, in order."""
+    return sorted(STEPS + registry.steps(), key=lambda s: s[0])
 
 
 def latest_version() -> int:
-    _load_all_steps()
-    return STEPS[-1][0]
-
-
-def _load_all_steps() -> None:
-    # Importing these modules registers their steps. They must not import Qt.
-    import importlib
-
-    for module in ("app.timestamp.schema", "app.bundle.schema", "app.takedown.schema"):
-        try:
-            importlib.import_module(module)
-        except ModuleNotFoundError as exc:
-            if not exc.name or not module.startswith(exc.name):
-                raise
+    return all_steps()[-1][0]
 
 
 def migrate(conn: Connection, target: int | None = None) -> int:
     """Bring the schema up to ``target`` (default: latest). Returns the new version."""
-    _load_all_steps()
+    steps = all_steps()
+    latest = steps[-1][0]
     current = int(conn.execute("PRAGMA user_version").fetchone()[0])
-    goal = latest_version() if target is None else target
-    if current > latest_version():
+    goal = latest if target is None else target
+    if current > latest:
         from app.errors import NotAVault
 
         raise NotAVault(
             "This vault was written by a newer version of Evidence Locker; update the app."
         )
-    for version, _desc, apply in STEPS:
+    for version, _desc, apply in steps:
         if current < version <= goal:
             conn.execute("BEGIN IMMEDIATE")
             try:

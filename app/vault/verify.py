@@ -1,18 +1,17 @@
 """Full vault verification: SQLCipher page MACs, SQLite structure, every artifact
 re-hashed, the custody chain recomputed, artifacts matched to the chain, triggers present.
 
-Other packages add checks (e.g. every stored timestamp token) through ``EXTRA_CHECKS``.
+Other packages add checks (e.g. every stored timestamp token) through app/vault/registry.py.
 """
 
 from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from app.vault import custody, db, schema
+from app.vault import custody, db, registry, schema
 from app.vault.artifact_io import hash_artifact
 from app.vault.events import Event
 
@@ -58,22 +57,6 @@ class VerifyReport:
         else:
             lines.append("Vault verified: everything holds.")
         return "\n".join(lines)
-
-
-Check = Callable[["Vault"], CheckResult]
-EXTRA_CHECKS: list[Check] = []
-
-
-def _load_extra_checks() -> None:
-    import importlib
-
-    for module in ("app.timestamp.vault_checks", "app.bundle.vault_checks",
-                   "app.takedown.vault_checks"):
-        try:
-            importlib.import_module(module)
-        except ModuleNotFoundError as exc:
-            if not exc.name or not module.startswith(exc.name):
-                raise
 
 
 def _page_macs(vault: Vault, out: list[str]) -> None:
@@ -169,11 +152,11 @@ def check_artifacts(vault: Vault) -> CheckResult:
 
 
 def verify_vault(vault: Vault) -> VerifyReport:
-    _load_extra_checks()
+    extras = registry.checks()
     checks = [check_cipher(vault)]
     if checks[0].ok:
         checks += [check_triggers(vault), check_chain(vault), check_artifacts(vault)]
-        for extra in EXTRA_CHECKS:
+        for extra in extras:
             try:
                 checks.append(extra(vault))
             except Exception as exc:  # noqa: BLE001 - a crashing check is a failed check

@@ -14,10 +14,8 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import threading
 import uuid
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -26,6 +24,7 @@ from app.vault import Vault
 from tests.adversarial.util import scan_for, synthetic_png
 from tests.conftest import PASSPHRASE
 from tests.helpers.cli import ROOT
+from tests.helpers.http import PageHandler, serve
 
 
 @pytest.fixture
@@ -35,29 +34,17 @@ def marked_page() -> Iterator[tuple[str, str]]:
     html = (f"<html><head><title>{marker}</title></head><body><h1>{marker}</h1>"
             f'<img src="/pic.png"></body></html>').encode()
 
-    class Handler(BaseHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            pass
-
+    class Handler(PageHandler):
         def do_GET(self) -> None:  # noqa: N802
             body, ctype = (image, "image/png") if self.path.startswith("/pic") else (html, "text/html")
-            self.send_response(200)
-            self.send_header("Content-Type", ctype)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+            self.send(200, body, ctype)
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/post", marker
-    server.shutdown()
-    server.server_close()
+    with serve(Handler) as base:
+        yield f"{base}/post", marker
 
 
 def test_app_captures_from_its_browser_and_leaves_no_trace(
         tmp_path: Path, passphrase_file: Path, marked_page: tuple[str, str]) -> None:
-    pytest.importorskip("app.ui.browser")
     url, marker = marked_page
     home, tmp = tmp_path / "home", tmp_path / "tmp"
     home.mkdir()

@@ -10,9 +10,7 @@ single import transaction (app.bundle.importer._commit), capture's one add_item 
 from __future__ import annotations
 
 import random
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -22,6 +20,7 @@ from tests.adversarial.killer import locker_cmd, run_and_kill
 from tests.adversarial.test_crash_injection import assert_vault_whole
 from tests.adversarial.util import synthetic_png
 from tests.conftest import PASSPHRASE
+from tests.helpers.http import PageHandler, serve
 from tests.helpers.tsa import LocalTSA
 
 
@@ -39,7 +38,6 @@ def _stamp_accounting(vault: Vault) -> None:
 
 def test_kill_during_stamp_keeps_the_queue_whole(tmp_path: Path, passphrase_file: Path,
                                                  soak: bool) -> None:
-    pytest.importorskip("app.timestamp.service")
     tsa_a, tsa_b = LocalTSA(tmp_path / "tsa-a", name="A"), LocalTSA(tmp_path / "tsa-b", key="ec", name="B")
     try:
         path = tmp_path / "v.locker"
@@ -71,7 +69,6 @@ def test_kill_during_stamp_keeps_the_queue_whole(tmp_path: Path, passphrase_file
 
 def test_kill_during_import_is_all_or_nothing(tmp_path: Path, passphrase_file: Path,
                                               soak: bool) -> None:
-    pytest.importorskip("app.bundle.importer")
     from app.bundle.export import export_bundle, select_items
     from app.bundle.seal import Sealing
     from app.vault.models import NewArtifact, NewItem
@@ -105,10 +102,7 @@ def test_kill_during_import_is_all_or_nothing(tmp_path: Path, passphrase_file: P
 
 @pytest.fixture
 def pages() -> Iterator[str]:
-    class Handler(BaseHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            pass
-
+    class Handler(PageHandler):
         def do_GET(self) -> None:  # noqa: N802
             if self.path.endswith(".png"):
                 body, ctype = synthetic_png(160, 120, seed=len(self.path)), "image/png"
@@ -116,23 +110,14 @@ def pages() -> Iterator[str]:
                 body = (f"<html><head><title>{self.path}</title></head><body>"
                         f"<h1>{self.path}</h1><img src='{self.path}.png'></body></html>").encode()
                 ctype = "text/html; charset=utf-8"
-            self.send_response(200)
-            self.send_header("Content-Type", ctype)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+            self.send(200, body, ctype)
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serve(Handler) as base:
+        yield base
 
 
 def test_kill_during_capture_keeps_every_reported_page(tmp_path: Path, passphrase_file: Path,
                                                        pages: str, soak: bool) -> None:
-    pytest.importorskip("app.commands.capture_cmds")
     path = tmp_path / "v.locker"
     Vault.create(path, PASSPHRASE).close()
     urls = [f"{pages}/post/{n}" for n in range(4)]
@@ -167,7 +152,6 @@ def test_kill_during_export_never_leaves_a_half_bundle(tmp_path: Path, passphras
                                                        soak: bool) -> None:
     """A bundle appears under its name only when complete: after any kill, the file is
     either absent or verifies; the vault verifies either way."""
-    pytest.importorskip("app.bundle.export")
     from app.bundle.verify import verify_bundle
     from app.vault.models import NewArtifact, NewItem
 

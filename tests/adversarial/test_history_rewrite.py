@@ -13,14 +13,10 @@ import hashlib
 import json
 from pathlib import Path
 
-import pytest
-
 from app.vault import Vault, custody, db, schema
 from app.vault.verify import verify_vault
 from tests.conftest import PASSPHRASE
 from tests.helpers.tsa import LocalTSA
-
-pytest.importorskip("app.timestamp.service")
 
 
 def _rewrite_history(path: Path, key: bytes, salt: bytes, item_uid: str, forged: bytes) -> None:

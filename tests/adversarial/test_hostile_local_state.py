@@ -13,12 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from app.ui.attempts import MAX_DELAY, AttemptLog
+from app.ui.settings import Settings
 from app.vault import Vault
-
-pytest.importorskip("app.ui.attempts")
-
-from app.ui.attempts import MAX_DELAY, AttemptLog  # noqa: E402
-from app.ui.settings import Settings  # noqa: E402
 
 
 @pytest.fixture

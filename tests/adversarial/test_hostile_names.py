@@ -189,7 +189,8 @@ def test_cli_errors_quoting_hostile_input_are_neutralised(tmp_path: Path,
 @given(st.text(max_size=300) | st.from_regex(r"(https?|file|javascript|data|chrome|about|ftp)"
                                               r":(//)?[\x00-\x7f\u202e]{0,40}", fullmatch=True))
 def test_capture_url_check_accepts_only_web_addresses(url: str) -> None:
-    web = pytest.importorskip("app.capture.web")
+    from app.capture import web
+
     try:
         qurl = web.check_url(url)
     except UsageError:

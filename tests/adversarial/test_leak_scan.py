@@ -13,16 +13,15 @@ from __future__ import annotations
 
 import os
 import sys
-import threading
 import uuid
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
 from tests.adversarial.util import scan_for, synthetic_png
 from tests.helpers.cli import ROOT
+from tests.helpers.http import PageHandler, serve
 
 
 def _encodings(markers: list[str]) -> list[bytes]:
@@ -40,24 +39,13 @@ def page_server() -> Iterator[tuple[str, str]]:
     html = (f"<html><head><title>{marker}</title></head><body><h1>{marker}</h1>"
             f'<img src="/pic.png"><p>{marker} 한글</p></body></html>').encode()
 
-    class Handler(BaseHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            pass
-
+    class Handler(PageHandler):
         def do_GET(self) -> None:  # noqa: N802
             body, ctype = (image, "image/png") if self.path.startswith("/pic") else (html, "text/html; charset=utf-8")
-            self.send_response(200)
-            self.send_header("Content-Type", ctype)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+            self.send(200, body, ctype)
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/page", marker
-    server.shutdown()
-    server.server_close()
+    with serve(Handler) as base:
+        yield f"{base}/page", marker
 
 
 def _run(args: list[object], env: dict[str, str], timeout: float = 240) -> str:

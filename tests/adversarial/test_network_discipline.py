@@ -82,7 +82,6 @@ def test_cli_session_opens_no_network_socket(tmp_path: Path, passphrase_file: Pa
 
 def test_desktop_app_opening_a_vault_opens_no_network_socket(
         tmp_path: Path, passphrase_file: Path, offline_env: dict[str, str]) -> None:
-    pytest.importorskip("app.ui.main")
     from app.vault import Vault
     from app.vault.models import NewArtifact, NewItem
 

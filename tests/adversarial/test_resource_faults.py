@@ -161,7 +161,6 @@ def test_export_to_a_full_or_read_only_destination(tmp_path: Path, passphrase_fi
                                                    fault: str) -> None:
     """The bundle is not left half-written, the message says why, the vault still
     verifies, and the failed attempt is on the custody record."""
-    pytest.importorskip("app.bundle.export")
     vault = _vault_with_item(tmp_path)
     with Vault.open(vault, PASSPHRASE) as v:
         v.add_file(_big(tmp_path, 1_500_000))
@@ -181,7 +180,6 @@ def test_export_to_a_full_or_read_only_destination(tmp_path: Path, passphrase_fi
 
 
 def test_export_from_a_read_only_vault_location(tmp_path: Path, passphrase_file: Path) -> None:
-    pytest.importorskip("app.bundle.export")
     with tmpfs(tmp_path, 4 * 1024) as fs:
         if fs is None:
             pytest.skip("cannot mount tmpfs here")

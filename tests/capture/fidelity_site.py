@@ -7,15 +7,15 @@ by pixel against what the page showed (a reference by construction)."""
 from __future__ import annotations
 
 import json
-import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 from tests.capture.conftest import png_bytes
+from tests.helpers import http
 from tests.helpers.http import PageHandler
 
 IMAGE_DELAY_S = 0.8
@@ -333,11 +333,5 @@ draw();
 
 def serve() -> Iterator[FidelitySite]:
     hits: dict[str, int] = {}
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(hits))
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield FidelitySite(f"http://127.0.0.1:{server.server_address[1]}", hits)
-    finally:
-        server.shutdown()
-        server.server_close()
+    with http.serve(_handler(hits)) as base:
+        yield FidelitySite(base, hits)

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import base64
 import io
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from PIL import Image, ImageChops, ImageFilter
+
+from tests.helpers import http
+from tests.helpers.http import PageHandler
 
 PIC = (20, 20, 260, 260)  # left, top, right, bottom of the picture on screen
 # Scored inside its outline: the edge of a blurred box against the page is not detail.
@@ -384,13 +384,10 @@ def page_bytes(case: Case) -> bytes:
             f"{case.body}</body></html>").encode()
 
 
-def _handler() -> type[BaseHTTPRequestHandler]:
+def _handler() -> type[PageHandler]:
     by_name = {case.name: case for case in CASES}
 
-    class Handler(BaseHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            pass
-
+    class Handler(PageHandler):
         def do_GET(self) -> None:  # noqa: N802
             path = self.path.split("?")[0]
             headers: dict[str, str] = {}
@@ -423,25 +420,11 @@ def _handler() -> type[BaseHTTPRequestHandler]:
             else:
                 self.send_error(404)
                 return
-            self.send_response(200)
-            self.send_header("Content-Type", ctype)
-            self.send_header("Content-Length", str(len(body)))
-            self.send_header("Cache-Control", "max-age=3600")
-            for key, value in headers.items():
-                self.send_header(key, value)
-            self.end_headers()
-            self.wfile.write(body)
+            self.send(200, body, ctype, extra={"Cache-Control": "max-age=3600", **headers})
 
     return Handler
 
 
-@contextmanager
-def serve() -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler())
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+def serve() -> AbstractContextManager[str]:
+    """The corpus on a loopback port (base URL)."""
+    return http.serve(_handler())

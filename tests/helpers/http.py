@@ -1,8 +1,11 @@
-"""A quiet request handler base for the loopback page servers the tests start."""
+"""Loopback page servers for the tests: a quiet request handler base and ``serve()``."""
 
 from __future__ import annotations
 
-from http.server import BaseHTTPRequestHandler
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
 class PageHandler(BaseHTTPRequestHandler):
@@ -23,3 +26,20 @@ class PageHandler(BaseHTTPRequestHandler):
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(body)
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True  # a kept-alive connection never holds up the end of a test
+
+
+@contextmanager
+def serve(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
+    """Serve ``handler`` on a free port of 127.0.0.1 from a background thread; yields the
+    base URL (``http://127.0.0.1:PORT``, no trailing slash) and stops the server after."""
+    server = _Server(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()

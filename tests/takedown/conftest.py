@@ -8,13 +8,14 @@ import io
 import random
 import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
 from PIL import Image, ImageDraw, ImageFilter
 
 from app.vault import Vault
+from tests.helpers.http import PageHandler, serve
 
 POST = (b"<html><head><title>post</title><link rel=stylesheet href='/style.css'>"
         b"<script src='/app.js'></script></head><body><h1>A post</h1>"
@@ -33,10 +34,7 @@ class Site:
         self.lock = threading.Lock()
         site = self
 
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args: object) -> None:
-                pass
-
+        class Handler(PageHandler):
             def do_GET(self) -> None:  # noqa: N802
                 with site.lock:
                     site.log.append(self.path)
@@ -52,35 +50,23 @@ class Site:
                 if mode == "soft404":
                     return self._send(200, SOFT_404)
                 if mode == "login":
-                    self.send_response(302)
-                    self.send_header("Location", "/login?next=" + self.path)
-                    self.send_header("Content-Length", "0")
-                    self.end_headers()
-                    return None
+                    return self.send(302, b"", extra={"Location": "/login?next=" + self.path})
                 if mode == "block":
                     return self._send(200, b"<html><body><iframe src='http://warning.or.kr'>"
                                            b"</iframe></body></html>")
                 return self._send(404, b"no such thing")
 
             def _send(self, code: int, body: bytes) -> None:
-                self.send_response(code)
-                self.send_header("Content-Type", "text/html; charset=utf-8")
-                self.send_header("Content-Length", str(len(body)))
-                self.send_header("Set-Cookie", "session=abc; Path=/")
-                self.end_headers()
-                self.wfile.write(body)
+                self.send(code, body, extra={"Set-Cookie": "session=abc; Path=/"})
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-        self.thread.start()
+        self._serving = ExitStack()
+        self.base = self._serving.enter_context(serve(Handler))
 
     def url(self, path: str) -> str:
         return self.base + path
 
     def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+        self._serving.close()
 
 
 @pytest.fixture

@@ -104,6 +104,18 @@ def unlock(app, qtbot, path: Path, passphrase: str = PASSPHRASE) -> None:  # typ
     qtbot.waitUntil(lambda: app.main_window.isVisible(), timeout=5_000)
 
 
+@pytest.fixture
+def checker_vault(gui, qtbot, tmp_path: Path) -> Path:  # type: ignore[no-untyped-def]
+    """A vault holding one synthetic checkerboard image (c.png, case General), unlocked in
+    the app with its row listed. Returns the vault's path."""
+    path = make_vault(tmp_path / "v.locker")
+    with Vault.open(path, PASSPHRASE) as vault:
+        vault.add_file(checkerboard(tmp_path / "c.png"))
+    unlock(gui, qtbot, path)
+    wait_rows(gui, qtbot, 1)
+    return path
+
+
 def wait_rows(app, qtbot, count: int, timeout: int = 30_000) -> None:  # type: ignore[no-untyped-def]
     qtbot.waitUntil(lambda: app.main_window.model.rowCount() >= count, timeout=timeout)
 

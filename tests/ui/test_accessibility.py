@@ -16,10 +16,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.vault import Vault
-from tests.conftest import PASSPHRASE
-from tests.ui.conftest import checkerboard, make_vault, unlock, wait_rows
-
 INPUTS = (QLineEdit, QPlainTextEdit, QAbstractItemView, QComboBox, QSpinBox)
 
 
@@ -45,13 +41,8 @@ def test_unlock_window_controls_are_named(gui) -> None:  # type: ignore[no-untyp
     assert unnamed_controls(gui.unlock_window) == []
 
 
-def test_main_window_controls_are_named_and_actions_have_keys(gui, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    path = make_vault(tmp_path / "v.locker")
-    with Vault.open(path, PASSPHRASE) as vault:
-        vault.add_file(checkerboard(tmp_path / "c.png"))
-    unlock(gui, qtbot, path)
+def test_main_window_controls_are_named_and_actions_have_keys(gui, qtbot, checker_vault: Path) -> None:  # type: ignore[no-untyped-def]
     main = gui.main_window
-    wait_rows(gui, qtbot, 1)
     main.grid.setCurrentIndex(main.model.index(0, 0))
     qtbot.waitUntil(lambda: main.details.item is not None)
     assert unnamed_controls(main) == []

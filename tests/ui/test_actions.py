@@ -9,16 +9,11 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
 from app.ui.dialogs import VerifyDialog
-from app.vault import Vault
 from tests.conftest import PASSPHRASE
 from tests.ui.conftest import checkerboard, make_vault, unlock, wait_rows
 
 
-def test_verify_vault_shows_a_report_and_updates_the_status(gui, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    path = make_vault(tmp_path / "v.locker")
-    with Vault.open(path, PASSPHRASE) as vault:
-        vault.add_file(checkerboard(tmp_path / "c.png"))
-    unlock(gui, qtbot, path)
+def test_verify_vault_shows_a_report_and_updates_the_status(gui, qtbot, checker_vault: Path) -> None:  # type: ignore[no-untyped-def]
     main = gui.main_window
     assert "not run yet" in main.status.verified.text()
     main.act_verify.trigger()
@@ -31,7 +26,7 @@ def test_verify_vault_shows_a_report_and_updates_the_status(gui, qtbot, tmp_path
     dialog.reject()
     # The result is remembered in the custody log, so the next session shows it too.
     gui.controller.lock("user")
-    unlock(gui, qtbot, path)
+    unlock(gui, qtbot, checker_vault)
     qtbot.waitUntil(lambda: "passed" in main.status.verified.text(), timeout=5_000)
 
 

@@ -5,14 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
+from app.bundle import export, seal
 from app.vault import Vault
 from tests.conftest import PASSPHRASE
 from tests.ui.conftest import checkerboard, make_vault
-
-export = pytest.importorskip("app.bundle.export")
-seal = pytest.importorskip("app.bundle.seal")
 
 
 def test_receive_bundle_from_first_run(gui, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

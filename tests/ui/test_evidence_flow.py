@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage
 
-from app.vault import Vault
 from tests.conftest import PASSPHRASE
 from tests.ui.conftest import checkerboard, edge_energy, unlock, wait_rows
 
@@ -75,15 +74,8 @@ def test_create_import_blurred_reveal_logged(gui, qtbot, tmp_path: Path) -> None
     assert details.values["sha256"].text().replace("\n", "") == vault.get_item(item_id).sha256
 
 
-def test_reveal_reblurs_by_itself(gui, qtbot, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from tests.ui.conftest import make_vault, unlock
-
-    path = make_vault(tmp_path / "v.locker")
-    with Vault.open(path, PASSPHRASE) as vault:
-        vault.add_file(checkerboard(tmp_path / "c.png"))
-    unlock(gui, qtbot, path)
+def test_reveal_reblurs_by_itself(gui, qtbot, checker_vault: Path) -> None:  # type: ignore[no-untyped-def]
     main = gui.main_window
-    wait_rows(gui, qtbot, 1)
     main.table.selectRow(0)
     reveal = main.details.reveal
     qtbot.waitUntil(lambda: reveal.item_id is not None)
@@ -93,15 +85,8 @@ def test_reveal_reblurs_by_itself(gui, qtbot, tmp_path: Path, monkeypatch) -> No
     qtbot.waitUntil(lambda: not reveal.revealed, timeout=3_000)  # still "held", re-blurred
 
 
-def test_text_only_hides_thumbnails(gui, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from tests.ui.conftest import make_vault, unlock
-
-    path = make_vault(tmp_path / "v.locker")
-    with Vault.open(path, PASSPHRASE) as vault:
-        vault.add_file(checkerboard(tmp_path / "c.png"))
-    unlock(gui, qtbot, path)
+def test_text_only_hides_thumbnails(gui, qtbot, checker_vault: Path) -> None:  # type: ignore[no-untyped-def]
     main = gui.main_window
-    wait_rows(gui, qtbot, 1)
     main.act_text_only.trigger()
     assert main.act_table.isChecked() and not main.act_grid.isEnabled()
     assert main.model.data(main.model.index(0, 0), Qt.ItemDataRole.DecorationRole) is None

@@ -28,10 +28,6 @@ def _top(kind: str) -> QWidget:
 
 
 def test_browser_window_has_quick_exit_and_neutral_title(gui, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from app.ui import integrations
-
-    if integrations.browser_window_class() is None:
-        return
     gui.controller.settings.neutral_title = True
     gui.apply_settings()
     unlock(gui, qtbot, make_vault(tmp_path / "v.locker"))

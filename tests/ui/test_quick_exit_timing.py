@@ -7,10 +7,8 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -18,6 +16,7 @@ import pytest
 from app.vault import Vault
 from tests.conftest import PASSPHRASE
 from tests.helpers.cli import ROOT
+from tests.helpers.http import PageHandler, serve
 from tests.ui.conftest import checkerboard, make_vault
 
 LIMIT_S = 1.0
@@ -27,22 +26,12 @@ LIMIT_S = 1.0
 def page_url() -> Iterator[str]:
     body = b"<html><head><title>page</title></head><body><h1>A local page</h1></body></html>"
 
-    class Handler(BaseHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            pass
-
+    class Handler(PageHandler):
         def do_GET(self) -> None:  # noqa: N802
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+            self.send(200, body, "text/html")
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with serve(Handler) as base:
+        yield f"{base}/"
 
 
 def test_quick_exit_ends_the_process_within_a_second(tmp_path: Path, page_url: str) -> None:

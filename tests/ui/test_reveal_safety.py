@@ -10,19 +10,11 @@ from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-from app.vault import Vault
-from tests.conftest import PASSPHRASE
-from tests.ui.conftest import checkerboard, make_vault, unlock, wait_rows
 
-
-def _open_item(gui, qtbot, tmp_path: Path, text_only: bool = False):  # type: ignore[no-untyped-def]
-    path = make_vault(tmp_path / "v.locker")
-    with Vault.open(path, PASSPHRASE) as vault:
-        vault.add_file(checkerboard(tmp_path / "c.png"))
-    unlock(gui, qtbot, path)
+def _open_item(gui, qtbot, text_only: bool = False):  # type: ignore[no-untyped-def]
+    """The item of the ``checker_vault`` fixture, selected, its reveal control ready."""
     main = gui.main_window
     main.resize(1366, 768)
-    wait_rows(gui, qtbot, 1)
     if text_only:
         main.act_text_only.trigger()
     main.table.selectRow(0)
@@ -44,8 +36,8 @@ def _key(button: QWidget, kind: QEvent.Type, repeat: bool) -> None:
                                              Qt.KeyboardModifier.NoModifier, " ", repeat))
 
 
-def test_release_counts_when_the_button_has_moved_away(gui, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    _main, reveal = _open_item(gui, qtbot, tmp_path, text_only=True)
+def test_release_counts_when_the_button_has_moved_away(gui, qtbot, checker_vault: Path) -> None:  # type: ignore[no-untyped-def]
+    _main, reveal = _open_item(gui, qtbot, text_only=True)
     before = reveal.button.mapToGlobal(QPoint(0, 0))
     qtbot.mousePress(reveal.button, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
     qtbot.waitUntil(lambda: reveal.revealed, timeout=10_000)
@@ -58,8 +50,8 @@ def test_release_counts_when_the_button_has_moved_away(gui, qtbot, tmp_path: Pat
     assert reveal.canvas.image is None  # text-only: nothing at all, not even the blur
 
 
-def test_space_auto_repeat_is_one_reveal_and_the_cap_holds(gui, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    _main, reveal = _open_item(gui, qtbot, tmp_path)
+def test_space_auto_repeat_is_one_reveal_and_the_cap_holds(gui, qtbot, checker_vault: Path) -> None:  # type: ignore[no-untyped-def]
+    _main, reveal = _open_item(gui, qtbot)
     item_id = reveal.item_id
     reveal.timer.setInterval(600)
     reveal.button.setFocus()
@@ -89,8 +81,8 @@ def test_space_auto_repeat_is_one_reveal_and_the_cap_holds(gui, qtbot, tmp_path:
     assert _reveals(gui, item_id) == 2
 
 
-def test_focus_loss_reblurs(gui, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    main, reveal = _open_item(gui, qtbot, tmp_path)
+def test_focus_loss_reblurs(gui, qtbot, checker_vault: Path) -> None:  # type: ignore[no-untyped-def]
+    main, reveal = _open_item(gui, qtbot)
     reveal.button.setFocus()
     _key(reveal.button, QEvent.Type.KeyPress, False)
     qtbot.waitUntil(lambda: reveal.revealed, timeout=10_000)
@@ -99,8 +91,8 @@ def test_focus_loss_reblurs(gui, qtbot, tmp_path: Path) -> None:  # type: ignore
     assert reveal.canvas.image is reveal.blurred
 
 
-def test_window_deactivation_reblurs(gui, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    main, reveal = _open_item(gui, qtbot, tmp_path)
+def test_window_deactivation_reblurs(gui, qtbot, checker_vault: Path) -> None:  # type: ignore[no-untyped-def]
+    main, reveal = _open_item(gui, qtbot)
     qtbot.mousePress(reveal.canvas, Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
     qtbot.waitUntil(lambda: reveal.revealed, timeout=10_000)
     other = QWidget()
@@ -112,8 +104,8 @@ def test_window_deactivation_reblurs(gui, qtbot, tmp_path: Path) -> None:  # typ
     assert reveal.canvas.image is reveal.blurred
 
 
-def test_lock_reblurs_while_held(gui, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    _main, reveal = _open_item(gui, qtbot, tmp_path)
+def test_lock_reblurs_while_held(gui, qtbot, checker_vault: Path) -> None:  # type: ignore[no-untyped-def]
+    _main, reveal = _open_item(gui, qtbot)
     qtbot.mousePress(reveal.button, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
     qtbot.waitUntil(lambda: reveal.revealed, timeout=10_000)
     gui.controller.lock("idle")
@@ -122,9 +114,9 @@ def test_lock_reblurs_while_held(gui, qtbot, tmp_path: Path) -> None:  # type: i
     assert not reveal.button.isDown()
 
 
-def test_unflagged_key_repeat_does_not_reveal_again(gui, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_unflagged_key_repeat_does_not_reveal_again(gui, qtbot, checker_vault: Path) -> None:  # type: ignore[no-untyped-def]
     """Auto-repeat some X servers do not flag: quick release/press pairs."""
-    _main, reveal = _open_item(gui, qtbot, tmp_path)
+    _main, reveal = _open_item(gui, qtbot)
     item_id = reveal.item_id
     reveal.button.setFocus()
     _key(reveal.button, QEvent.Type.KeyPress, False)

@@ -18,14 +18,9 @@ from tests.conftest import PASSPHRASE
 from tests.ui.conftest import checkerboard, make_vault, unlock, wait_rows
 
 
-def test_archive_is_with_the_actions_and_blank_reason_says_why(gui, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    path = make_vault(tmp_path / "v.locker")
-    with Vault.open(path, PASSPHRASE) as vault:
-        vault.add_file(checkerboard(tmp_path / "c.png"))
-    unlock(gui, qtbot, path)
+def test_archive_is_with_the_actions_and_blank_reason_says_why(gui, qtbot, checker_vault: Path) -> None:  # type: ignore[no-untyped-def]
     main = gui.main_window
     main.resize(1366, 768)
-    wait_rows(gui, qtbot, 1)
     main.table.selectRow(0)
     details = main.details
     qtbot.waitUntil(lambda: details.item is not None)

@@ -1,0 +1,48 @@
+"""What the timestamp, bundle and takedown packages add to the vault core: their schema
+steps and `locker verify` checks, registered with real imports into app/vault/registry.py.
+
+The registry calls :func:`register` before the first migration or verification, so every
+entry point (CLI, app, tests, scripts, child processes) gets the same steps; the core
+imports nothing else above it. To add a step or a check: write it in its package, list it
+here.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from app.bundle import schema as bundle_schema
+from app.takedown import schema as takedown_schema
+from app.timestamp import schema as timestamp_schema
+from app.vault import registry
+
+if TYPE_CHECKING:
+    from app.vault.store import Vault
+    from app.vault.verify import CheckResult
+
+
+# The checks import their packages' verification code when a vault is verified, not at start.
+def timestamps(vault: Vault) -> CheckResult:
+    from app.timestamp.vault_checks import check_timestamps
+
+    return check_timestamps(vault)
+
+
+def received_evidence(vault: Vault) -> CheckResult:
+    from app.bundle.vault_checks import check_received
+
+    return check_received(vault)
+
+
+def takedowns(vault: Vault) -> CheckResult:
+    from app.takedown.vault_checks import check_takedowns
+
+    return check_takedowns(vault)
+
+
+def register() -> None:
+    """Register every extension's schema steps and verify checks (idempotent)."""
+    registry.register(
+        steps=[*timestamp_schema.STEPS, *bundle_schema.STEPS, *takedown_schema.STEPS],
+        checks=[timestamps, received_evidence, takedowns],
+    )

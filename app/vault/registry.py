@@ -1,0 +1,59 @@
+"""What the packages above the core add to every vault: schema steps (timestamps,
+bundles, takedowns) and `locker verify` checks.
+
+The core never imports those packages. ``app/extensions.py`` fills this registry with real
+imports; the first migration or verification asks it to (the one import from the core
+upward, of that module alone), so no entry point, script or child process can open a
+vault that misses a schema step or verify one without every check.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from app.vault.store import Vault
+    from app.vault.verify import CheckResult
+
+Connection = Any  # sqlcipher3 connection (untyped module)
+# (version, description, function applying it to a connection inside a transaction)
+Step = tuple[int, str, Callable[[Connection], None]]
+Check = Callable[["Vault"], "CheckResult"]
+
+_steps: list[Step] = []
+_checks: list[Check] = []
+_registered = False
+
+
+def register(steps: Iterable[Step], checks: Iterable[Check]) -> None:
+    """Add the extensions' steps and checks. Only the first call counts (idempotent)."""
+    global _registered
+    if _registered:
+        return
+    _steps.extend(steps)
+    _steps.sort(key=lambda s: s[0])
+    versions = [v for v, _, _ in _steps]
+    if len(set(versions)) != len(versions):
+        raise ValueError(f"two schema steps share a number: {versions}")
+    _checks.extend(checks)
+    _registered = True
+
+
+def _require() -> None:
+    if not _registered:
+        from app import extensions
+
+        extensions.register()
+
+
+def steps() -> list[Step]:
+    """The extensions' schema steps, in order."""
+    _require()
+    return list(_steps)
+
+
+def checks() -> list[Check]:
+    """The extensions' verify checks, in order."""
+    _require()
+    return list(_checks)
