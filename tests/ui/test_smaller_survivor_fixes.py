@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
 
 from app.vault import Vault
 from tests.conftest import PASSPHRASE
+from tests.helpers.qtsync import settle
 from tests.ui.conftest import checkerboard, make_vault, unlock, wait_rows
 
 
@@ -59,7 +60,7 @@ def test_switching_case_clears_the_details(gui, qtbot, tmp_path: Path) -> None: 
     qtbot.waitUntil(lambda: main.details.item is not None)
     assert main.details.item.case == "Alpha"
     main.cases.setCurrentRow(rows.index("Beta"))
-    qtbot.wait(100)
+    settle(gui.controller)  # the Beta list has loaded
     assert main.details.item is None or main.details.item.case == "Beta"
 
 
