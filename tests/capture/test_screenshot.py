@@ -24,7 +24,7 @@ from app.capture.screenshot import (
     take_screenshot,
 )
 from app.errors import UsageError
-from tests.helpers.cli import locker
+from tests.helpers.cli import locker_subprocess as locker  # the process boundary is the point
 
 
 def test_region_is_cropped_and_stored_bit_exact(qapp: Any, vault: Any) -> None:
