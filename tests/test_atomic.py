@@ -67,7 +67,7 @@ def test_noreplace_rename_is_used_where_supported(tmp_path: Path) -> None:
     with pytest.raises(FileExistsError):
         atomic.place_new(tmp, tmp_path / "final")
     assert (tmp_path / "final").read_bytes() == b"existing evidence"
-    assert atomic._rename_noreplace(tmp, tmp_path / "other") is True  # noqa: SLF001
+    assert atomic._rename_noreplace(tmp, tmp_path / "other") is True
     assert (tmp_path / "other").read_bytes() == b"new" and not tmp.exists()
 
 

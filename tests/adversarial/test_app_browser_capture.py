@@ -39,7 +39,7 @@ def marked_page() -> Iterator[tuple[str, str]]:
         def log_message(self, *args: object) -> None:
             pass
 
-        def do_GET(self) -> None:  # noqa: N802
+        def do_GET(self) -> None:
             body, ctype = (image, "image/png") if self.path.startswith("/pic") else (html, "text/html")
             self.send_response(200)
             self.send_header("Content-Type", ctype)

@@ -109,7 +109,7 @@ def pages() -> Iterator[str]:
         def log_message(self, *args: object) -> None:
             pass
 
-        def do_GET(self) -> None:  # noqa: N802
+        def do_GET(self) -> None:
             if self.path.endswith(".png"):
                 body, ctype = synthetic_png(160, 120, seed=len(self.path)), "image/png"
             else:

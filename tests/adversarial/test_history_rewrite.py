@@ -50,7 +50,7 @@ def _rewrite_history(path: Path, key: bytes, salt: bytes, item_uid: str, forged:
             prev = e_hash
         conn.execute("COMMIT")
         for table in schema.APPEND_ONLY_TABLES:  # the guards go back, as if never touched
-            conn.executescript(schema._append_only_triggers(table))  # noqa: SLF001
+            conn.executescript(schema._append_only_triggers(table))
     finally:
         conn.close()
 

@@ -22,17 +22,17 @@ from hypothesis import strategies as st
 
 pytest.importorskip("app.bundle.verify")
 
-from app.bundle.export import export_bundle, select_items  # noqa: E402
-from app.bundle.importer import import_bundle  # noqa: E402
-from app.bundle.seal import Sealing, parse_identities  # noqa: E402
-from app.bundle.verify import verify_bundle  # noqa: E402
-from app.errors import LockerError  # noqa: E402
-from app.vault import Vault  # noqa: E402
-from app.vault.identity import age_recipient_of  # noqa: E402
-from app.vault.models import NewArtifact, NewItem  # noqa: E402
-from app.vault.verify import verify_vault  # noqa: E402
-from tests.adversarial.util import synthetic_png  # noqa: E402
-from tests.bundle.craft import read_members, resign, write_zip  # noqa: E402
+from app.bundle.export import export_bundle, select_items
+from app.bundle.importer import import_bundle
+from app.bundle.seal import Sealing, parse_identities
+from app.bundle.verify import verify_bundle
+from app.errors import LockerError
+from app.vault import Vault
+from app.vault.identity import age_recipient_of
+from app.vault.models import NewArtifact, NewItem
+from app.vault.verify import verify_vault
+from tests.adversarial.util import synthetic_png
+from tests.bundle.craft import read_members, resign, write_zip
 
 
 class Setup:

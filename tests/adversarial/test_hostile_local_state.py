@@ -17,8 +17,8 @@ from app.vault import Vault
 
 pytest.importorskip("app.ui.attempts")
 
-from app.ui.attempts import MAX_DELAY, AttemptLog  # noqa: E402
-from app.ui.settings import Settings  # noqa: E402
+from app.ui.attempts import MAX_DELAY, AttemptLog
+from app.ui.settings import Settings
 
 
 @pytest.fixture

@@ -24,11 +24,11 @@ from hypothesis import strategies as st
 
 pytest.importorskip("app.timestamp.verify")
 
-from app.errors import LockerError  # noqa: E402
-from app.timestamp.client import build_request, stamp_data  # noqa: E402
-from app.timestamp.config import TSA  # noqa: E402
-from app.timestamp.verify import verify_token  # noqa: E402
-from tests.helpers.tsa import DEFAULT_POLICY, LocalTSA, make_pki  # noqa: E402
+from app.errors import LockerError
+from app.timestamp.client import build_request, stamp_data
+from app.timestamp.config import TSA
+from app.timestamp.verify import verify_token
+from tests.helpers.tsa import DEFAULT_POLICY, LocalTSA, make_pki
 
 DIGEST = hashlib.sha256(b"adversarial evidence").digest()
 NONCE = 0x5EED_1234_5678
@@ -150,7 +150,7 @@ class _Hostile(BaseHTTPRequestHandler):
     def log_message(self, *args: object) -> None:
         pass
 
-    def do_POST(self) -> None:  # noqa: N802
+    def do_POST(self) -> None:
         self.rfile.read(int(self.headers.get("Content-Length", "0")))
         mode = self.server.mode  # type: ignore[attr-defined]
         if mode == "garbage":

@@ -44,7 +44,7 @@ def page_server() -> Iterator[tuple[str, str]]:
         def log_message(self, *args: object) -> None:
             pass
 
-        def do_GET(self) -> None:  # noqa: N802
+        def do_GET(self) -> None:
             body, ctype = (image, "image/png") if self.path.startswith("/pic") else (html, "text/html; charset=utf-8")
             self.send_response(200)
             self.send_header("Content-Type", ctype)
@@ -107,7 +107,7 @@ def test_scripted_session_leaves_no_plaintext_marker(tmp_path: Path, page_server
     _run([*cli, "add", vault, source / "message.txt", source / "photo.png", "--note",
           f"found on forum {note_marker}", *pf], env)
     try:
-        import app.commands.capture_cmds  # noqa: F401
+        import app.commands.capture_cmds
     except ModuleNotFoundError:
         captured = False
     else:
@@ -120,7 +120,7 @@ def test_scripted_session_leaves_no_plaintext_marker(tmp_path: Path, page_server
     bundle = work / "exports" / "case.bundle"
     bundle.parent.mkdir()
     try:
-        import app.bundle.export  # noqa: F401
+        import app.bundle.export
     except ModuleNotFoundError:
         pass
     else:

@@ -52,7 +52,7 @@ class _LegacyName(zipfile.ZipInfo):
 
     encoding = "utf-8"
 
-    def _encodeFilenameFlags(self) -> tuple[bytes, int]:  # noqa: N802 - zipfile's API
+    def _encodeFilenameFlags(self) -> tuple[bytes, int]:
         return self.filename.encode(self.encoding), self.flag_bits & ~0x800
 
 

@@ -155,7 +155,7 @@ def _handler(big: bytes, hits: dict[str, int]) -> type[BaseHTTPRequestHandler]:
     checker = checker_png()
 
     class Handler(PageHandler):
-        def do_GET(self) -> None:  # noqa: N802
+        def do_GET(self) -> None:
             path = self.path.split("?")[0]
             hits[path] = hits.get(path, 0) + 1
             if path == "/redirect":

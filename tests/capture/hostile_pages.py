@@ -391,7 +391,7 @@ def _handler() -> type[BaseHTTPRequestHandler]:
         def log_message(self, *args: object) -> None:
             pass
 
-        def do_GET(self) -> None:  # noqa: N802
+        def do_GET(self) -> None:
             path = self.path.split("?")[0]
             headers: dict[str, str] = {}
             if path in ("/photo.png", "/sw-pic.png"):

@@ -41,7 +41,7 @@ class _Hang:
         hang = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802
+            def do_GET(self) -> None:
                 hang.arrived.set()
                 hang.release.wait(60)
 

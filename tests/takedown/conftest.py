@@ -37,7 +37,7 @@ class Site:
             def log_message(self, *args: object) -> None:
                 pass
 
-            def do_GET(self) -> None:  # noqa: N802
+            def do_GET(self) -> None:
                 with site.lock:
                     site.log.append(self.path)
                     if self.headers.get("Cookie"):
