@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from app.atomic import write_text_atomically
+from app.errors import StorageError
 
 
 def test_replaces_whole_file_and_creates_folders(tmp_path: Path) -> None:
@@ -151,9 +152,9 @@ def test_check_room_refuses_fat32_over_4gib_and_too_little_space(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(atomic, "filesystem_type", lambda folder: "vfat")
     atomic.check_room(tmp_path, 10, largest=atomic.FAT_MAX_FILE, what="backup")
-    with pytest.raises(atomic.StorageError, match="FAT32.*4 GiB.*exFAT or NTFS"):
+    with pytest.raises(StorageError, match="FAT32.*4 GiB.*exFAT or NTFS"):
         atomic.check_room(tmp_path, 5 * 1024**3, what="backup")
     monkeypatch.setattr(atomic, "filesystem_type", lambda folder: "exfat")
     free = __import__("shutil").disk_usage(tmp_path).free
-    with pytest.raises(atomic.StorageError, match="Not enough free space"):
+    with pytest.raises(StorageError, match="Not enough free space"):
         atomic.check_room(tmp_path, free + 1, what="backup")

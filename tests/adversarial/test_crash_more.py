@@ -58,7 +58,7 @@ def test_kill_during_stamp_keeps_the_queue_whole(tmp_path: Path, passphrase_file
                 assert_vault_whole(vault)  # includes every stored token's verification
                 _stamp_accounting(vault)
         final = run_and_kill(cmd, after_seconds=300)
-        assert final.returncode == 0, final.stdout + final.stderr
+        assert final.returncode == 0, "\n".join(final.lines) + final.stderr
         with Vault.open(path, PASSPHRASE) as vault:
             from app.timestamp.service import pending_count
 
@@ -153,8 +153,8 @@ def test_kill_during_capture_keeps_every_reported_page(tmp_path: Path, passphras
             item_id, sha, _url = line.split("\t", 2)
             reported[int(item_id)] = sha
         with Vault.open(path, PASSPHRASE) as vault:
-            for item_id, sha in reported.items():
-                assert vault.get_item(item_id).sha256 == sha, f"trial {trial}: item {item_id}"
+            for number, sha in reported.items():
+                assert vault.get_item(number).sha256 == sha, f"trial {trial}: item {number}"
             assert_vault_whole(vault)
 
 

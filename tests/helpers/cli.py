@@ -81,9 +81,9 @@ def locker_inprocess(*args: str | os.PathLike[str], passphrase_file: Path | None
         atomic.reset_notices()
         common._JSON_PRINTED.clear()
         old_streams = sys.stdin, sys.stdout, sys.stderr
-        old_hardening = cli.no_core_dumps
+        old_hardening = getattr(cli, "no_core_dumps")  # noqa: B009 - not re-exported
         sys.stdin, sys.stdout, sys.stderr = inp, out, err
-        cli.no_core_dumps = lambda: None
+        setattr(cli, "no_core_dumps", lambda: None)  # noqa: B010
         try:
             try:
                 code: object = cli.main(argv)
@@ -93,7 +93,7 @@ def locker_inprocess(*args: str | os.PathLike[str], passphrase_file: Path | None
             err.flush()
         finally:
             sys.stdin, sys.stdout, sys.stderr = old_streams
-            cli.no_core_dumps = old_hardening
+            setattr(cli, "no_core_dumps", old_hardening)  # noqa: B010
             atomic.set_notice_handler(None)
             atomic.reset_notices()
             common._JSON_PRINTED.clear()

@@ -65,8 +65,8 @@ def test_tsa_down_then_back_across_a_restart(local_tsa: Callable[..., LocalTSA],
     raw, root = vault.read().execute("SELECT response, root FROM ts_tokens").fetchone()
     assert openssl_verify(bytes(raw), ca_pem=tsa.ca_pem, digest_hex=root,
                           workdir=tmp_path).returncode == 0
-    report = verify_vault(vault)
-    assert report.ok, report.text()
+    verified = verify_vault(vault)
+    assert verified.ok, verified.text()
     vault.close()
 
 

@@ -9,6 +9,7 @@ import json
 import re
 import socket
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
@@ -35,8 +36,8 @@ def test_archive_is_with_the_actions_and_blank_reason_says_why(gui, qtbot, tmp_p
     assert y < details.notes_heading.mapTo(details.content, QPoint(0, 0)).y()
     assert y + details.archive_button.height() < details.viewport().height()  # above the fold
     details.archive_button.click()
-    dialog = next(w for w in QApplication.topLevelWidgets()
-                  if w.isVisible() and w.objectName() == "archiveDialog")
+    dialog: Any = next(w for w in QApplication.topLevelWidgets()  # a QInputDialog
+                       if w.isVisible() and w.objectName() == "archiveDialog")
     ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
     label = "\n".join(lbl.text() for lbl in dialog.findChildren(QLabel))
     assert not ok.isEnabled() and "Write a reason to archive" in label
