@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from app.atomic import write_text_atomically
+from app.errors import StorageError
 
 
 def test_replaces_whole_file_and_creates_folders(tmp_path: Path) -> None:
@@ -68,7 +69,7 @@ def test_noreplace_rename_is_used_where_supported(tmp_path: Path) -> None:
     with pytest.raises(FileExistsError):
         atomic.place_new(tmp, tmp_path / "final")
     assert (tmp_path / "final").read_bytes() == b"existing evidence"
-    assert atomic._rename_noreplace(tmp, tmp_path / "other") is True  # noqa: SLF001
+    assert atomic._rename_noreplace(tmp, tmp_path / "other") is True
     assert (tmp_path / "other").read_bytes() == b"new" and not tmp.exists()
 
 
@@ -152,11 +153,11 @@ def test_check_room_refuses_fat32_over_4gib_and_too_little_space(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(atomic, "filesystem_type", lambda folder: "vfat")
     atomic.check_room(tmp_path, 10, largest=atomic.FAT_MAX_FILE, what="backup")
-    with pytest.raises(atomic.StorageError, match="FAT32.*4 GiB.*exFAT or NTFS"):
+    with pytest.raises(StorageError, match="FAT32.*4 GiB.*exFAT or NTFS"):
         atomic.check_room(tmp_path, 5 * 1024**3, what="backup")
     monkeypatch.setattr(atomic, "filesystem_type", lambda folder: "exfat")
     free = __import__("shutil").disk_usage(tmp_path).free
-    with pytest.raises(atomic.StorageError, match="Not enough free space"):
+    with pytest.raises(StorageError, match="Not enough free space"):
         atomic.check_room(tmp_path, free + 1, what="backup")
 
 

@@ -50,7 +50,7 @@ def parse_recipients(texts: list[str]) -> list[Any]:
     for text in texts:
         try:
             out.append(pyrage.x25519.Recipient.from_str(text.strip()))
-        except Exception as exc:  # noqa: BLE001 - pyrage raises its own error types
+        except Exception as exc:  # pyrage raises its own error types
             raise UsageError(f"'{text.strip()[:80]}' is not an age public key (age1...).") from exc
     return out
 
@@ -64,7 +64,7 @@ def parse_identities(text: str) -> list[Any]:
             continue
         try:
             found.append(pyrage.x25519.Identity.from_str(line))
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             raise UsageError("The identity file holds something that is not an age secret key.") from exc
     if not found:
         raise UsageError("The identity file holds no age secret key (AGE-SECRET-KEY-1...).")
@@ -190,7 +190,7 @@ def unsealed(path: Path, passphrase: str | None = None,
                     pyrage.decrypt_io(src, spool, identities)
                 except BundleRejected:
                     raise
-                except Exception as exc:  # noqa: BLE001 - errors raised inside our writer
+                except Exception as exc:  # errors raised inside our writer
                     if spool.overflowed:
                         raise BundleRejected("The sealed bundle unpacks to more than a bundle "
                                              "may hold.") from exc

@@ -118,7 +118,7 @@ class ShieldInterceptor(QWebEngineUrlRequestInterceptor):
         self._tokens = tokens
         self._redirect = scheme_registered()
 
-    def interceptRequest(self, info: QWebEngineUrlRequestInfo) -> None:  # noqa: N802 - Qt API
+    def interceptRequest(self, info: QWebEngineUrlRequestInfo) -> None:
         if not self.hidden:
             return
         kind = info.resourceType()
@@ -147,7 +147,7 @@ class ProfileGuard(QWebEngineUrlRequestInterceptor):
         super().__init__(parent)
         self.hidden = True
 
-    def interceptRequest(self, info: QWebEngineUrlRequestInfo) -> None:  # noqa: N802 - Qt API
+    def interceptRequest(self, info: QWebEngineUrlRequestInfo) -> None:
         if self.hidden and info.resourceType() == _RT.ResourceTypeServiceWorker:
             info.block(True)
 
@@ -183,7 +183,7 @@ class ShieldHandler(QWebEngineUrlSchemeHandler):
         self.originals = _Originals()
         self.guard: ProfileGuard | None = None
 
-    def requestStarted(self, job: QWebEngineUrlRequestJob) -> None:  # noqa: N802 - Qt API
+    def requestStarted(self, job: QWebEngineUrlRequestJob) -> None:
         wanted = self.tokens.get(job.requestUrl().path())
         if wanted is None:
             job.fail(QWebEngineUrlRequestJob.Error.UrlNotFound)

@@ -54,7 +54,7 @@ class RequestLog(QWebEngineUrlRequestInterceptor):
         self.main_frames: list[str] = []
         self.last = time.monotonic()
 
-    def interceptRequest(self, info: QWebEngineUrlRequestInfo) -> None:  # noqa: N802 - Qt API
+    def interceptRequest(self, info: QWebEngineUrlRequestInfo) -> None:
         self.last = time.monotonic()
         if info.resourceType() == QWebEngineUrlRequestInfo.ResourceType.ResourceTypeMainFrame:
             url = info.requestUrl().toString()

@@ -82,19 +82,19 @@ class QuietPage(QWebEnginePage):
         self.last_certificate_error = error.description()
         error.rejectCertificate()
 
-    def javaScriptAlert(self, origin: QUrl | str, msg: str) -> None:  # noqa: N802 - Qt API
+    def javaScriptAlert(self, origin: QUrl | str, msg: str) -> None:
         return None
 
-    def javaScriptConfirm(self, origin: QUrl | str, msg: str) -> bool:  # noqa: N802
+    def javaScriptConfirm(self, origin: QUrl | str, msg: str) -> bool:
         return False
 
-    def javaScriptPrompt(self, origin: QUrl | str, msg: str, default: str) -> tuple[bool, str]:  # noqa: N802
+    def javaScriptPrompt(self, origin: QUrl | str, msg: str, default: str) -> tuple[bool, str]:
         return False, ""
 
-    def chooseFiles(self, mode, old_files, accepted_mime_types):  # type: ignore[no-untyped-def]  # noqa: N802
+    def chooseFiles(self, mode, old_files, accepted_mime_types):  # type: ignore[no-untyped-def]
         return []
 
-    def createWindow(self, window_type):  # type: ignore[no-untyped-def]  # noqa: N802
+    def createWindow(self, window_type):  # type: ignore[no-untyped-def]
         return None
 
 

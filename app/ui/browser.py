@@ -77,7 +77,7 @@ class BrowserPage(QuietPage):
                                      False)
         self.newWindowRequested.connect(self._new_window)
 
-    def acceptNavigationRequest(self, url: QUrl | str, nav_type: Any,  # noqa: N802 - Qt API
+    def acceptNavigationRequest(self, url: QUrl | str, nav_type: Any,
                                 is_main_frame: bool) -> bool:
         """Web pages only: no local files or other schemes in the browser."""
         scheme = QUrl(url).scheme().lower()
@@ -227,7 +227,7 @@ class BrowserWidget(QWidget):
         self.info.setText(self.tr('Captures and downloads go to the case "{0}".')
                           .format(case_label(self.case)))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
@@ -503,7 +503,7 @@ class BrowserWindow(QMainWindow):
         self.setWindowTitle(self.tr("Browser (images shown)") if self.browser.images_shown()
                             else self.tr("Browser (images blurred)"))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
@@ -516,7 +516,7 @@ class BrowserWindow(QMainWindow):
                                   QMessageBox.StandardButton.Ok, self)
                 box.open()
 
-    def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+    def closeEvent(self, event: Any) -> None:
         self.browser.shutdown()
         super().closeEvent(event)
 

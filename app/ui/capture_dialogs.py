@@ -130,7 +130,7 @@ class CaptureDialog(QDialog):
         self.retry_button.setText(self.tr("Retry failed"))
         self.close_button.setText(self.tr("Close"))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
@@ -229,7 +229,7 @@ class CaptureDialog(QDialog):
     def _locked(self, _reason: str) -> None:
         self.close()
 
-    def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+    def closeEvent(self, event: Any) -> None:
         if self.batch is not None:
             self.batch.shutdown()
         super().closeEvent(event)

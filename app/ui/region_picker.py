@@ -34,7 +34,7 @@ class RegionPicker(QWidget):
         a, b = self._start, self._end
         return QRect(min(a.x(), b.x()), min(a.y(), b.y()), abs(a.x() - b.x()), abs(a.y() - b.y()))
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.drawImage(0, 0, self.image)
         painter.fillRect(self.rect(), QColor(0, 0, 0, 110))
@@ -45,16 +45,16 @@ class RegionPicker(QWidget):
             painter.drawRect(chosen)
         painter.end()
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         self._start = self._end = event.position().toPoint()
         self.update()
 
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if self._start is not None:
             self._end = event.position().toPoint()
             self.update()
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if self._start is None:
             return
         self._end = event.position().toPoint()
@@ -65,7 +65,7 @@ class RegionPicker(QWidget):
         else:
             self.picked.emit(chosen.translated(self.origin))
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
             self.hide()
             self.cancelled.emit()

@@ -113,7 +113,7 @@ class ScreenshotDialog(QDialog):
         self.delay_label.setText(self.tr("Delay"))
         self.take_button.setText(self.tr("Take screenshot"))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)

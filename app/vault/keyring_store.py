@@ -60,7 +60,7 @@ def remember(path: Path, key: bytes, salt: bytes) -> None:
     backend = _safe_backend()
     try:
         backend.set_password(SERVICE, _entry_name(path), (key + salt).hex())  # type: ignore[attr-defined]
-    except Exception as exc:  # noqa: BLE001 - keyring backends raise many types
+    except Exception as exc:  # keyring backends raise many types
         raise KeyringError(f"The keyring refused to store the key: {exc}") from exc
 
 

@@ -30,7 +30,7 @@ def _export_copy(vault: Vault, dest: Path, key: bytes, salt: bytes) -> None:
     # -journal/-wal/-shm the same), so the copy is private whatever the umask.
     os.close(atomic.create_private(dest))
     conn = vault.read()
-    with vault._write_lock:  # noqa: SLF001 - a consistent snapshot, no writer meanwhile
+    with vault._write_lock:  # a consistent snapshot, no writer meanwhile
         try:
             conn.execute(
                 f"ATTACH DATABASE ? AS backup KEY {kdf.sqlcipher_key_pragma(key, salt)}", (str(dest),)
@@ -142,7 +142,7 @@ def _take_sole_access(vault: Vault) -> None:
     busy = StorageError("The vault is open in another program (the app or another locker "
                         "command); close it there, then change the passphrase. Nothing was "
                         "changed.")
-    with vault._write_lock:  # noqa: SLF001 - no writer of this Vault meanwhile
+    with vault._write_lock:  # no writer of this Vault meanwhile
         conn.execute("PRAGMA busy_timeout = 0")
         try:
             conn.execute("PRAGMA locking_mode = EXCLUSIVE")

@@ -65,7 +65,7 @@ def plaintext_member(vault: Path, pf: Path, passphrase: str) -> dict[str, Any]:
     salt = db.read_salt(vault)
     key = kdf.derive_key(passphrase, salt)
     plain = PlaintextKeyring()
-    plain.set_password(SERVICE, keyring_store._entry_name(vault), (key + salt).hex())  # noqa: SLF001
+    plain.set_password(SERVICE, keyring_store._entry_name(vault), (key + salt).hex())
     out["plaintext_file"] = str(plain.file_path)
     before = Path(plain.file_path).read_bytes()
     out["list_with_plaintext_entry"] = locker("list", vault)

@@ -35,7 +35,7 @@ def marked_page() -> Iterator[tuple[str, str]]:
             f'<img src="/pic.png"></body></html>').encode()
 
     class Handler(PageHandler):
-        def do_GET(self) -> None:  # noqa: N802
+        def do_GET(self) -> None:
             body, ctype = (image, "image/png") if self.path.startswith("/pic") else (html, "text/html")
             self.send(200, body, ctype)
 

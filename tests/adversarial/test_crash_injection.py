@@ -102,9 +102,9 @@ def test_kill_during_add_loses_nothing_reported(tmp_path: Path, passphrase_file:
             assert sha == shas[Path(path).name], f"{seed_note} trial {trial}: {line!r}"
             reported[int(item_id)] = sha
         with Vault.open(vault_path, key=key) as vault:
-            for item_id, sha in reported.items():
-                item = vault.get_item(item_id)  # raises NotFound if lost
-                assert item.sha256 == sha, f"{seed_note} trial {trial}: item {item_id} changed"
+            for number, sha in reported.items():
+                item = vault.get_item(number)  # raises NotFound if lost
+                assert item.sha256 == sha, f"{seed_note} trial {trial}: item {number} changed"
                 assert item.title in shas and shas[item.title] == sha
             assert_vault_whole(vault)
     # The randomness must really have hit the middle of imports, not only before/after.

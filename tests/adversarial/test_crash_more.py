@@ -56,7 +56,7 @@ def test_kill_during_stamp_keeps_the_queue_whole(tmp_path: Path, passphrase_file
                 assert_vault_whole(vault)  # includes every stored token's verification
                 _stamp_accounting(vault)
         final = run_and_kill(cmd, after_seconds=300)
-        assert final.returncode == 0, final.stdout + final.stderr
+        assert final.returncode == 0, "\n".join(final.lines) + final.stderr
         with Vault.open(path, PASSPHRASE) as vault:
             from app.timestamp.service import pending_count
 
@@ -103,7 +103,7 @@ def test_kill_during_import_is_all_or_nothing(tmp_path: Path, passphrase_file: P
 @pytest.fixture
 def pages() -> Iterator[str]:
     class Handler(PageHandler):
-        def do_GET(self) -> None:  # noqa: N802
+        def do_GET(self) -> None:
             if self.path.endswith(".png"):
                 body, ctype = synthetic_png(160, 120, seed=len(self.path)), "image/png"
             else:
@@ -138,8 +138,8 @@ def test_kill_during_capture_keeps_every_reported_page(tmp_path: Path, passphras
             item_id, sha, _url = line.split("\t", 2)
             reported[int(item_id)] = sha
         with Vault.open(path, PASSPHRASE) as vault:
-            for item_id, sha in reported.items():
-                assert vault.get_item(item_id).sha256 == sha, f"trial {trial}: item {item_id}"
+            for number, sha in reported.items():
+                assert vault.get_item(number).sha256 == sha, f"trial {trial}: item {number}"
             assert_vault_whole(vault)
 
 

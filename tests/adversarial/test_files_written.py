@@ -72,13 +72,13 @@ def test_session_creates_no_stray_files(tmp_path: Path, page_server: tuple[str, 
         [*cli, "init", str(other), *pf],
     ]
     try:
-        import app.commands.capture_cmds  # noqa: F401
+        import app.commands.capture_cmds
     except ModuleNotFoundError:
         pass
     else:
         steps.insert(2, [*cli, "capture-url", str(vault), url, "--timeout", "60", *pf])
     try:
-        import app.bundle.export  # noqa: F401
+        import app.bundle.export
     except ModuleNotFoundError:
         pass
     else:

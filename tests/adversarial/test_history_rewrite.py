@@ -46,7 +46,7 @@ def _rewrite_history(path: Path, key: bytes, salt: bytes, item_uid: str, forged:
             prev = e_hash
         conn.execute("COMMIT")
         for table in schema.APPEND_ONLY_TABLES:  # the guards go back, as if never touched
-            conn.executescript(schema._append_only_triggers(table))  # noqa: SLF001
+            conn.executescript(schema._append_only_triggers(table))
     finally:
         conn.close()
 
@@ -75,13 +75,13 @@ def test_rewritten_history_is_exposed_by_earlier_tokens(tmp_path: Path) -> None:
         with Vault.open(path, key=key) as vault:
             with vault.open_artifact(uid) as reader:
                 assert reader.read() == forged  # the forgery is in place
-            report = verify_vault(vault)
-            by_name = {c.name: c for c in report.checks}
+            full = verify_vault(vault)
+            by_name = {c.name: c for c in full.checks}
             # The attacker made every internal check agree again ...
-            assert by_name["custody chain"].ok and by_name["evidence files"].ok, report.text()
+            assert by_name["custody chain"].ok and by_name["evidence files"].ok, full.text()
             # ... but the tokens stamped before the rewrite do not.
-            assert not report.ok, "a rewritten history verified OK despite earlier timestamps"
-            failing = [c for c in report.checks if not c.ok]
-            assert any(p for c in failing for p in c.problems), report.text()
+            assert not full.ok, "a rewritten history verified OK despite earlier timestamps"
+            failing = [c for c in full.checks if not c.ok]
+            assert any(p for c in failing for p in c.problems), full.text()
     finally:
         tsa.stop()

@@ -114,9 +114,9 @@ def test_flips_truncations_and_appends_never_verify(tmp_path: Path, kind: str,
     flips = sorted({0, size - 1, *(rng.randrange(size) for _ in range(2000 if soak else 400))})
     variants: list[tuple[str, bytes]] = []
     for pos in flips:
-        data = bytearray(original)
-        data[pos] ^= rng.randrange(1, 256)
-        variants.append((f"flip@{pos}", bytes(data)))
+        flipped = bytearray(original)
+        flipped[pos] ^= rng.randrange(1, 256)
+        variants.append((f"flip@{pos}", bytes(flipped)))
     for n in sorted({rng.randrange(size) for _ in range(200 if soak else 30)}):
         variants.append((f"cut@{n}", original[:n]))
     for tail in (b"\x00", b"PK\x05\x06" + bytes(18), rng.randbytes(100), original[:200]):

@@ -47,5 +47,5 @@ def test_app_imports_and_reveals_hostile_files(tmp_path: Path, passphrase_file: 
     assert f"revealed {len(files)}" in result.stdout, result.stdout
     assert f"unlocked {len(files)}" in result.stdout, result.stdout
     with Vault.open(vault, PASSPHRASE) as v:
-        stored = sorted(i.sha256 for i in v.list_items(archived=None))
+        stored = sorted(str(i.sha256) for i in v.list_items(archived=None))
         assert stored == sorted(hashlib.sha256(d).hexdigest() for d in files.values())

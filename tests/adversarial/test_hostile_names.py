@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -106,9 +107,9 @@ def test_safe_file_name_is_always_safe(name: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def shared_vault(tmp_path_factory: pytest.TempPathFactory) -> Vault:
+def shared_vault(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Vault]:
     vault = Vault.create(tmp_path_factory.mktemp("names") / "v.locker", "pw")
-    yield vault  # type: ignore[misc]
+    yield vault
     vault.close()
 
 

@@ -148,7 +148,7 @@ class _Hostile(BaseHTTPRequestHandler):
     def log_message(self, *args: object) -> None:
         pass
 
-    def do_POST(self) -> None:  # noqa: N802
+    def do_POST(self) -> None:
         self.rfile.read(int(self.headers.get("Content-Length", "0")))
         mode = self.server.mode  # type: ignore[attr-defined]
         if mode == "garbage":

@@ -25,7 +25,8 @@ import pytest
 from PIL import Image
 
 from app.vault.images import MAX_FRAME_BYTES, blurred_thumbnail, decode_for_reveal
-from tests.helpers.cli import ROOT, locker
+from tests.helpers.cli import ROOT
+from tests.helpers.cli import locker_subprocess as locker  # the process boundary is the point
 
 PEAK_LIMIT_KIB = 300 * 1024
 

@@ -21,7 +21,8 @@ import pytest
 
 from app.vault import Vault
 from tests.conftest import PASSPHRASE
-from tests.helpers.cli import ROOT, locker
+from tests.helpers.cli import ROOT
+from tests.helpers.cli import locker_subprocess as locker  # the process boundary is the point
 
 _MISSING = [tool for tool in ("dbus-run-session", "gnome-keyring-daemon") if shutil.which(tool) is None]
 needs_secret_service = pytest.mark.skipif(

@@ -40,7 +40,7 @@ def page_server() -> Iterator[tuple[str, str]]:
             f'<img src="/pic.png"><p>{marker} 한글</p></body></html>').encode()
 
     class Handler(PageHandler):
-        def do_GET(self) -> None:  # noqa: N802
+        def do_GET(self) -> None:
             body, ctype = (image, "image/png") if self.path.startswith("/pic") else (html, "text/html; charset=utf-8")
             self.send(200, body, ctype)
 
@@ -95,7 +95,7 @@ def test_scripted_session_leaves_no_plaintext_marker(tmp_path: Path, page_server
     _run([*cli, "add", vault, source / "message.txt", source / "photo.png", "--note",
           f"found on forum {note_marker}", *pf], env)
     try:
-        import app.commands.capture_cmds  # noqa: F401
+        import app.commands.capture_cmds
     except ModuleNotFoundError:
         captured = False
     else:
@@ -108,7 +108,7 @@ def test_scripted_session_leaves_no_plaintext_marker(tmp_path: Path, page_server
     bundle = work / "exports" / "case.bundle"
     bundle.parent.mkdir()
     try:
-        import app.bundle.export  # noqa: F401
+        import app.bundle.export
     except ModuleNotFoundError:
         pass
     else:

@@ -23,7 +23,7 @@ from app.vault.verify import verify_vault
 from tests.adversarial.faults import fill, locker_limited, remount, tmpfs
 from tests.adversarial.util import snapshot
 from tests.conftest import PASSPHRASE
-from tests.helpers.cli import locker
+from tests.helpers.cli import locker_subprocess as locker  # the process boundary is the point
 
 
 def _one_line_error(result_stderr: str) -> None:

@@ -23,7 +23,7 @@ def write_zip(path: Path, members: dict[str, bytes] | list[tuple[str, bytes]], *
     items = members.items() if isinstance(members, dict) else members
     with open(path, "wb") as raw:
         tail = SignedTail(raw)
-        zf = zipfile.ZipFile(tail if key else raw, "w")  # type: ignore[arg-type]
+        zf = zipfile.ZipFile(tail if key else raw, "w")  # type: ignore[arg-type, call-overload]
         if key:
             zf.comment = PLACEHOLDER
         _fill(zf, items, symlinks)

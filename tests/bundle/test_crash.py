@@ -14,7 +14,8 @@ from app.vault import Vault
 from app.vault.models import NewArtifact, NewItem
 from app.vault.verify import verify_vault
 from tests.conftest import PASSPHRASE
-from tests.helpers.cli import ROOT, locker
+from tests.helpers.cli import ROOT
+from tests.helpers.cli import locker_subprocess as locker  # the process boundary is the point
 
 
 def _start(*args: str | os.PathLike[str]) -> subprocess.Popen[bytes]:

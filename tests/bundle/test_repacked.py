@@ -52,7 +52,7 @@ class _LegacyName(zipfile.ZipInfo):
 
     encoding = "utf-8"
 
-    def _encodeFilenameFlags(self) -> tuple[bytes, int]:  # noqa: N802 - zipfile's API
+    def _encodeFilenameFlags(self) -> tuple[bytes, int]:
         return self.filename.encode(self.encoding), self.flag_bits & ~0x800
 
 
@@ -99,9 +99,9 @@ def test_info_zip_of_the_folder_contents_and_of_the_folder(bag: Path, tmp_path: 
     assert proc.returncode == 0, proc.stderr
     _assert_repacked_ok(outer)
     # The CLI: exit 0 with the note.
-    proc = locker("verify-bundle", outer)
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert REPACKED in proc.stdout
+    cli = locker("verify-bundle", outer)
+    assert cli.returncode == 0, cli.stdout + cli.stderr
+    assert REPACKED in cli.stdout
 
 
 @pytest.mark.parametrize("encoding,folder,junk", [

@@ -16,7 +16,6 @@ from app.bundle.importer import import_bundle
 from app.bundle.seal import Sealing
 from app.bundle.verify import verify_bundle
 from app.errors import EXIT_REJECTED
-from app.vault import store as store_mod
 from app.vault.models import NewArtifact, NewItem
 from app.vault.verify import verify_vault
 from tests.bundle.conftest import fill_vault
@@ -27,12 +26,12 @@ from tests.helpers.cli import locker
 def _add_with_uid(vault, monkeypatch, uid: str, data: bytes, case: str = "M"):
     real = uuid.uuid4
     calls = iter([uuid.UUID(uid)])
-    monkeypatch.setattr(store_mod.uuid, "uuid4", lambda: next(calls, None) or real())
+    monkeypatch.setattr(uuid, "uuid4", lambda: next(calls, None) or real())
     try:
         return vault.add_item(NewItem("file", case, "forged"),
                               [NewArtifact("original", "x.txt", data, "text/plain")])
     finally:
-        monkeypatch.setattr(store_mod.uuid, "uuid4", real)
+        monkeypatch.setattr(uuid, "uuid4", real)
 
 
 def _drop_exhibit(members: dict[str, bytes], uid: str) -> dict[str, bytes]:
@@ -105,10 +104,10 @@ def _forge_earlier_holder(a, m, r, tmp_path, monkeypatch):
             arts.append(NewArtifact(art.role, art.name, fh.read(), art.media_type))
     real = uuid.uuid4
     calls = iter([uuid.UUID(uid)])
-    monkeypatch.setattr(store_mod.uuid, "uuid4", lambda: next(calls, None) or real())
+    monkeypatch.setattr(uuid, "uuid4", lambda: next(calls, None) or real())
     r.add_item(NewItem(item.kind, "R", item.title, source_url=item.source_url,
                        captured_at="2025-01-01T00:00:00Z", metadata=item.metadata), arts)
-    monkeypatch.setattr(store_mod.uuid, "uuid4", real)
+    monkeypatch.setattr(uuid, "uuid4", real)
 
     honest = tmp_path / "m.zip"
     export_bundle(m, honest, select_items(m, case=got.case), Sealing())

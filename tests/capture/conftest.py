@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import PySide6.QtWebEngineWidgets  # noqa: F401 - must be imported before the QApplication
 import pytest
@@ -155,7 +156,7 @@ def _handler(big: bytes, hits: dict[str, int]) -> type[BaseHTTPRequestHandler]:
     checker = checker_png()
 
     class Handler(PageHandler):
-        def do_GET(self) -> None:  # noqa: N802
+        def do_GET(self) -> None:
             path = self.path.split("?")[0]
             hits[path] = hits.get(path, 0) + 1
             if path == "/redirect":
@@ -200,8 +201,8 @@ def _handler(big: bytes, hits: dict[str, int]) -> type[BaseHTTPRequestHandler]:
             elif path == "/big.png":
                 self.send(200, big, "image/png")
             elif path.startswith("/page/"):
-                n = path[6:]
-                self.send(200, f"<html><head><title>Post {n}</title></head><body><h1>Post {n}"
+                post = path[6:]
+                self.send(200, f"<html><head><title>Post {post}</title></head><body><h1>Post {post}"
                                f"</h1><p>{MARKER}</p></body></html>".encode())
             elif path.startswith("/gone/"):
                 self.send(404, b"<html><body><h1>Not found</h1></body></html>")
@@ -280,7 +281,7 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-FAST: dict[str, int] = {"settle_ms": 150, "render_ms": 200}
+FAST: dict[str, Any] = {"settle_ms": 150, "render_ms": 200}
 
 
 @pytest.fixture

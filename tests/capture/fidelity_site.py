@@ -294,7 +294,7 @@ draw();
                                     "location.replace('/landing'), 2000))</script>")}
 
     class Handler(PageHandler):
-        def do_GET(self) -> None:  # noqa: N802
+        def do_GET(self) -> None:
             parts = urlsplit(self.path)
             path, query = parts.path, parse_qs(parts.query)
             hits[path] = hits.get(path, 0) + 1

@@ -388,7 +388,7 @@ def _handler() -> type[PageHandler]:
     by_name = {case.name: case for case in CASES}
 
     class Handler(PageHandler):
-        def do_GET(self) -> None:  # noqa: N802
+        def do_GET(self) -> None:
             path = self.path.split("?")[0]
             headers: dict[str, str] = {}
             if path in ("/photo.png", "/sw-pic.png"):

@@ -17,7 +17,8 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QObject, Signal
 
-from tests.helpers.cli import ROOT, locker
+from tests.helpers.cli import ROOT
+from tests.helpers.cli import locker_subprocess as locker  # the process boundary is the point
 
 
 def _bool_refs() -> tuple[int, int]:

@@ -9,7 +9,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from tests.helpers.cli import locker
+from tests.helpers.cli import locker_subprocess as locker  # the process boundary is the point
 
 
 def _isolated_env(root: Path) -> dict[str, str]:

@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers.cli import ROOT, locker
+from tests.helpers.cli import ROOT
+from tests.helpers.cli import locker_subprocess as locker  # the process boundary is the point
 
 CLAIMED = 100 * 1024 * 1024  # Content-Length: 100 MB ...
 CHUNK, EVERY_S = 200, 1.0  # ... that arrive at 200 bytes a second
@@ -30,7 +31,7 @@ class _Trickle:
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
 
-            def do_GET(self) -> None:  # noqa: N802
+            def do_GET(self) -> None:
                 self.send_response(200)
                 self.send_header("Content-Type", "application/octet-stream")
                 self.send_header("Content-Disposition", 'attachment; filename="clip.bin"')

@@ -331,7 +331,7 @@ def test_cli_wait_for_late_content_and_partial_report(fsite: Any, tmp_path: Path
                                                       passphrase_file: Path) -> None:
     import json
 
-    from tests.helpers.cli import locker
+    from tests.helpers.cli import locker_subprocess as locker  # the process boundary is the point
 
     vault = tmp_path / "v.locker"
     assert locker("init", vault, passphrase_file=passphrase_file).returncode == 0

@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers.cli import ROOT, locker
+from tests.helpers.cli import ROOT
+from tests.helpers.cli import locker_subprocess as locker  # the process boundary is the point
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux /proc")
 
@@ -40,7 +41,7 @@ class _Hang:
         hang = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802
+            def do_GET(self) -> None:
                 hang.arrived.set()
                 hang.release.wait(60)
 

@@ -24,7 +24,7 @@ from app.capture.screenshot import (
     take_screenshot,
 )
 from app.errors import UsageError
-from tests.helpers.cli import locker
+from tests.helpers.cli import locker_subprocess as locker  # the process boundary is the point
 
 
 def test_region_is_cropped_and_stored_bit_exact(qapp: Any, vault: Any) -> None:
@@ -66,6 +66,22 @@ w.show(); print('shown', flush=True); app.exec()
 """
 
 
+def _wait_for_x(display: str, xvfb: subprocess.Popen[bytes], timeout: float = 20) -> None:
+    """Until the X server on ``display`` accepts a connection (not a guessed delay)."""
+    from Xlib import display as xdisplay
+    from Xlib.error import DisplayError
+
+    deadline = time.monotonic() + timeout
+    while True:
+        assert xvfb.poll() is None, "Xvfb exited"
+        try:
+            xdisplay.Display(display).close()
+            return
+        except DisplayError:
+            assert time.monotonic() < deadline, f"Xvfb on {display} did not start"
+            time.sleep(0.05)
+
+
 @pytest.mark.skipif(shutil.which("Xvfb") is None, reason="Xvfb is not installed")
 def test_cli_screenshot_of_a_region_under_a_real_x_server(
         tmp_path: Path, passphrase_file: Path, passphrase: str) -> None:
@@ -75,7 +91,7 @@ def test_cli_screenshot_of_a_region_under_a_real_x_server(
     env = {"DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
     window = None
     try:
-        time.sleep(0.8)
+        _wait_for_x(display, xvfb)
         window = subprocess.Popen([sys.executable, "-c", WINDOW], stdout=subprocess.PIPE,
                                   stderr=subprocess.DEVNULL, env={**os.environ, **env})
         assert window.stdout is not None and window.stdout.readline().strip() == b"shown"
@@ -138,7 +154,7 @@ def test_headless_capture_never_shows_the_page_on_a_real_display(
     stop = threading.Event()
     watcher: threading.Thread | None = None
     try:
-        time.sleep(0.8)
+        _wait_for_x(display, xvfb)
         from Xlib import X
         from Xlib import display as xdisplay
 

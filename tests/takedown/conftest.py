@@ -35,7 +35,7 @@ class Site:
         site = self
 
         class Handler(PageHandler):
-            def do_GET(self) -> None:  # noqa: N802
+            def do_GET(self) -> None:
                 with site.lock:
                     site.log.append(self.path)
                     if self.headers.get("Cookie"):

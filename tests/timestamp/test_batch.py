@@ -14,6 +14,7 @@ from app.timestamp.config import tsa_from_args
 from app.timestamp.proofs import check_leaf, proofs_for_entries
 from app.timestamp.vault_checks import check_timestamps
 from app.vault import Vault
+from app.vault.events import Event
 from tests.helpers.tsa import LocalTSA, openssl_verify
 
 N = 10_000
@@ -23,7 +24,7 @@ N = 10_000
 def big_vault(vault: Vault) -> Vault:
     with vault.write() as conn:
         for i in range(N - 1):  # plus vault_created
-            vault.append_event(conn, "note_added", None, {"n": i})
+            vault.append_event(conn, Event.NOTE_ADDED, None, {"n": i})
     return vault
 
 
@@ -67,7 +68,7 @@ def test_vault_check_pins_a_changed_entry(local_tsa: Callable[..., LocalTSA],
     tsa = local_tsa()
     with vault.write() as conn:
         for i in range(40):
-            vault.append_event(conn, "note_added", None, {"n": i})
+            vault.append_event(conn, Event.NOTE_ADDED, None, {"n": i})
     assert service.stamp_pending(vault, [tsa_from_args(tsa.url, [tsa.ca_pem])]).ok
     result = check_timestamps(vault)
     assert result.ok, result.problems

@@ -13,6 +13,7 @@ from app.timestamp import service
 from app.timestamp.config import tsa_from_args
 from app.timestamp.status import item_timestamps, vault_summary
 from app.vault import Vault
+from app.vault.events import Event
 from app.vault.verify import verify_vault
 from tests.conftest import PASSPHRASE
 from tests.helpers.tsa import LocalTSA, openssl_verify
@@ -65,8 +66,8 @@ def test_tsa_down_then_back_across_a_restart(local_tsa: Callable[..., LocalTSA],
     raw, root = vault.read().execute("SELECT response, root FROM ts_tokens").fetchone()
     assert openssl_verify(bytes(raw), ca_pem=tsa.ca_pem, digest_hex=root,
                           workdir=tmp_path).returncode == 0
-    report = verify_vault(vault)
-    assert report.ok, report.text()
+    verified = verify_vault(vault)
+    assert verified.ok, verified.text()
     vault.close()
 
 
@@ -153,7 +154,7 @@ def test_a_very_long_queue_is_split_into_batches(local_tsa: Callable[..., LocalT
     monkeypatch.setattr(service, "MAX_BATCH", 4)
     with vault.write() as conn:
         for i in range(9):
-            vault.append_event(conn, "note_added", None, {"n": i})
+            vault.append_event(conn, Event.NOTE_ADDED, None, {"n": i})
     tsa = local_tsa()
     report = service.stamp_pending(vault, [tsa_from_args(tsa.url, [tsa.ca_pem])])
     assert report.ok and report.outcomes[0].entries == 10 and tsa.request_count == 3

@@ -10,7 +10,7 @@ import pytest
 from PIL import Image, ImageDraw
 
 # As in run_app: QtWebEngine (the in-app browser) is loaded before the QApplication exists.
-from app.ui.main import prepare_webengine  # noqa: E402  (after the shared conftest)
+from app.ui.main import prepare_webengine
 from app.vault import Vault
 from tests.conftest import PASSPHRASE
 

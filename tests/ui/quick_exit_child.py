@@ -17,7 +17,7 @@ from pathlib import Path
 def main() -> int:
     vault, pass_file, url, import_dir = sys.argv[1:5]
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import Qt, QTimer
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
@@ -46,7 +46,7 @@ def main() -> int:
                 or app.main_window
             sys.stdout.write(f"KEY {time.monotonic():.6f}\n")
             sys.stdout.flush()
-            QTest.keyClick(target, ui_main.Qt.Key.Key_F12)
+            QTest.keyClick(target, Qt.Key.Key_F12)
 
         controller.unlocked.connect(unlocked)
         passphrase = Path(pass_file).read_text(encoding="utf-8").split("\n", 1)[0]

@@ -10,6 +10,7 @@ from PySide6.QtGui import QDropEvent
 
 from app.ui.dialogs import VerifyDialog
 from tests.conftest import PASSPHRASE
+from tests.helpers.qtsync import settle
 from tests.ui.conftest import checkerboard, make_vault, unlock, wait_rows
 
 
@@ -73,8 +74,7 @@ def test_lock_while_unlocking_never_opens_the_window(gui, qtbot, tmp_path: Path)
     window.pass_edit.setText(PASSPHRASE)
     window.unlock_button.click()
     gui.controller.quick_exit()  # while Argon2id is still running
-    gui.controller.pool.waitForDone(10_000)
-    qtbot.wait(100)
+    settle(gui.controller)  # the unlock finished and its result was delivered
     assert not gui.controller.is_unlocked
     assert not gui.main_window.isVisible()
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from app.bundle import export, seal
 from app.vault import Vault
 from tests.conftest import PASSPHRASE
+from tests.helpers.qtsync import settle
 from tests.ui.conftest import checkerboard, make_vault
 
 
@@ -112,8 +113,8 @@ def test_export_dialog_keeps_what_was_typed_when_the_place_is_wrong(gui, qtbot, 
                        (taken, "already exists")):
         dialog.out_edit.setText(str(out))
         dialog.buttons.accepted.emit()
-        qtbot.wait(50)
-        assert dialog.isVisible() and words in dialog.status.text()
+        qtbot.waitUntil(lambda words=words: words in dialog.status.text())
+        assert dialog.isVisible()
         assert dialog.pass1.text() == dialog.pass2.text() == "four calm unrelated words"
     assert taken.read_bytes() == b"keep me"
     events = [e.event for e in gui.controller.require_vault().custody_log()]
@@ -142,8 +143,7 @@ def test_receive_can_be_declined_at_the_fingerprint(gui, qtbot, tmp_path: Path) 
     main.receive_bundle(bundle, "bundle pass words")
     qtbot.waitUntil(lambda: main.findChild(ReceiveConfirmDialog) is not None, timeout=60_000)
     main.findChild(ReceiveConfirmDialog).buttons.rejected.emit()
-    qtbot.wait(300)
-    gui.controller.pool.waitForDone(10_000)
+    settle(gui.controller)
     assert gui.controller.require_vault().count_items(archived=None) == 0
 
 

@@ -23,8 +23,11 @@ def test_task_finishing_after_the_controller_is_deleted(qtbot, qapp, config_dir:
         release.wait(5)
         return 7
 
-    controller.run(work, quiet=True, on_done=lambda r: (called.append(r),
-                                                          controller.status_changed.emit()))
+    def done(result: object) -> None:
+        called.append(result)
+        controller.status_changed.emit()
+
+    controller.run(work, quiet=True, on_done=done)
     controller.run(lambda _ctx: (release.wait(5), 1 / 0), quiet=True,
                    on_fail=lambda m: controller.status_changed.emit())
     threading.Timer(0.2, release.set).start()

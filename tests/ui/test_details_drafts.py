@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests.helpers.qtsync import settle
 from tests.ui.conftest import checkerboard, make_vault, unlock, wait_rows
 
 
@@ -27,7 +28,7 @@ def test_note_draft_stays_with_its_item(gui, qtbot, tmp_path: Path) -> None:  # 
     assert details.note_edit.toPlainText() == ""
     assert details.tag_edit.text() == ""
     details.add_note_button.click()  # nothing to add for the second item
-    qtbot.wait(200)
+    settle(gui.controller)  # a write the click started has finished
     vault = gui.controller.require_vault()
     assert not [a for a in vault.get_item(second).annotations if a.kind == "note"]
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -87,7 +88,7 @@ def _korean(gui, qtbot) -> None:  # type: ignore[no-untyped-def]
     qtbot.wait(50)
 
 
-def _top(kind: str) -> QWidget:
+def _top(kind: str) -> Any:  # the window's own class (reject, browser, ...)
     return next(w for w in QApplication.topLevelWidgets()
                 if w.isVisible() and type(w).__name__ == kind)
 

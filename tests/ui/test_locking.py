@@ -174,9 +174,12 @@ def test_quick_exit_hides_the_browser_and_capture_dialogs_too(gui, qtbot, tmp_pa
         if action.isVisible():
             action.trigger()
             opened.append(action)
-    qtbot.wait(200)
-    visible = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
-    assert len(visible) >= 1 + len(opened)
+    qtbot.waitUntil(lambda: len([w for w in QApplication.topLevelWidgets() if w.isVisible()])
+                    >= 1 + len(opened))
+    # The front window has become the active one (where the window system sends keys).
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is not None
+                    and QApplication.activeWindow() is (QApplication.activeModalWidget()
+                                                         or QApplication.activeWindow()))
     # The key goes through the window system to the front window (here a modal dialog,
     # which blocks the main window's shortcuts): the window filters still catch it.
     front = QApplication.activeModalWidget() or QApplication.activeWindow() or main

@@ -62,7 +62,7 @@ def test_receiving_unverified_earlier_holders_asks_first(gui, qtbot, tmp_path: P
 
     made = [Vault.create(tmp_path / f"{n}.locker", PASSPHRASE) for n in ("a", "m", "r")]
     try:
-        _honest, forged, uid = _forge_earlier_holder(*made, tmp_path, monkeypatch)
+        _honest, forged, uid = _forge_earlier_holder(made[0], made[1], made[2], tmp_path, monkeypatch)
     finally:
         for v in made:
             v.close()

@@ -5,6 +5,7 @@ browser's window too."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtWidgets import QApplication, QToolButton, QWidget
 
@@ -22,7 +23,7 @@ def _exit_button(window: QWidget, qtbot) -> QToolButton:  # type: ignore[no-unty
     return found[0]
 
 
-def _top(kind: str) -> QWidget:
+def _top(kind: str) -> Any:  # the window's own class (reject, browser, ...)
     return next(w for w in QApplication.topLevelWidgets()
                 if w.isVisible() and type(w).__name__ == kind)
 

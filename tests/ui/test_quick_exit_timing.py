@@ -27,7 +27,7 @@ def page_url() -> Iterator[str]:
     body = b"<html><head><title>page</title></head><body><h1>A local page</h1></body></html>"
 
     class Handler(PageHandler):
-        def do_GET(self) -> None:  # noqa: N802
+        def do_GET(self) -> None:
             self.send(200, body, "text/html")
 
     with serve(Handler) as base:

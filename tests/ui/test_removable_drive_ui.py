@@ -5,6 +5,7 @@ room is refused at once with a message (nothing written)."""
 from __future__ import annotations
 
 import collections
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -78,9 +79,9 @@ def test_a_full_stick_is_refused_at_once(gui, qtbot, tmp_path: Path,  # type: ig
                                          monkeypatch: pytest.MonkeyPatch) -> None:
     stick = tmp_path / "full-stick"
     stick.mkdir()
-    real = atomic.shutil.disk_usage
+    real = shutil.disk_usage
     usage = collections.namedtuple("usage", "total used free")
-    monkeypatch.setattr(atomic.shutil, "disk_usage",
+    monkeypatch.setattr(shutil, "disk_usage",
                         lambda p: usage(10**6, 10**6 - 1000, 1000) if Path(p) == stick else real(p))
     errors: list[str] = []
     gui.controller.error.connect(errors.append)

@@ -1,6 +1,7 @@
 """The GUI thread stays responsive while a 500 MB file imports: a 20 ms timer is never
 more than 100 ms late (measured as the timer's lateness, not as a wall-clock budget for
-the import)."""
+the import). The 500 MiB run is a soak test; the normal run imports 48 MiB, which still
+takes long enough for dozens of ticks, and checks the same lateness bounds."""
 
 from __future__ import annotations
 
@@ -17,13 +18,14 @@ from tests.ui.conftest import make_vault, unlock
 INTERVAL_MS = 20
 
 
-@pytest.mark.slow
-def test_event_loop_latency_while_500mb_imports(gui, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("mib", [pytest.param(500, marks=pytest.mark.soak), 48])
+def test_event_loop_latency_while_a_large_file_imports(gui, qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                      mib: int) -> None:
     path = make_vault(tmp_path / "v.locker")
     big = tmp_path / "large-recording.bin"
     block = bytes(range(256)) * 4096  # 1 MiB, not all zeros
     with open(big, "wb") as fh:
-        for _ in range(500):
+        for _ in range(mib):
             fh.write(block)
     unlock(gui, qtbot, path)
     lateness: list[float] = []
@@ -53,4 +55,4 @@ def test_event_loop_latency_while_500mb_imports(gui, qtbot, tmp_path: Path) -> N
     assert p99 < 100, f"event loop was late by {p99:.0f} ms (p99)"
     assert worst < 250, f"event loop stalled for {worst:.0f} ms"
     with Vault.open(path, PASSPHRASE) as vault:
-        assert vault.get_item(1).size == 500 * 1024 * 1024
+        assert vault.get_item(1).size == mib * 1024 * 1024

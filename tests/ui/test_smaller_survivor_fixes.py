@@ -9,12 +9,14 @@ import json
 import re
 import socket
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
 
 from app.vault import Vault
 from tests.conftest import PASSPHRASE
+from tests.helpers.qtsync import settle
 from tests.ui.conftest import checkerboard, make_vault, unlock, wait_rows
 
 
@@ -29,8 +31,8 @@ def test_archive_is_with_the_actions_and_blank_reason_says_why(gui, qtbot, check
     assert y < details.notes_heading.mapTo(details.content, QPoint(0, 0)).y()
     assert y + details.archive_button.height() < details.viewport().height()  # above the fold
     details.archive_button.click()
-    dialog = next(w for w in QApplication.topLevelWidgets()
-                  if w.isVisible() and w.objectName() == "archiveDialog")
+    dialog: Any = next(w for w in QApplication.topLevelWidgets()  # a QInputDialog
+                       if w.isVisible() and w.objectName() == "archiveDialog")
     ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
     label = "\n".join(lbl.text() for lbl in dialog.findChildren(QLabel))
     assert not ok.isEnabled() and "Write a reason to archive" in label
@@ -54,7 +56,7 @@ def test_switching_case_clears_the_details(gui, qtbot, tmp_path: Path) -> None: 
     qtbot.waitUntil(lambda: main.details.item is not None)
     assert main.details.item.case == "Alpha"
     main.cases.setCurrentRow(rows.index("Beta"))
-    qtbot.wait(100)
+    settle(gui.controller)  # the Beta list has loaded
     assert main.details.item is None or main.details.item.case == "Beta"
 
 

@@ -19,6 +19,7 @@ import pytest
 from app.errors import EXIT_REJECTED, EXIT_VERIFY, CorruptVault
 from app.vault import Vault
 from app.vault.artifact_io import CHUNK_SIZE
+from app.vault.events import Event
 from app.vault.models import utc_now
 from app.vault.verify import verify_vault
 from tests.conftest import PASSPHRASE
@@ -62,7 +63,7 @@ def forge_item(vault: Vault, layout: list[tuple[int, int]]) -> tuple[int, bytes]
             " ?, ?, ?, ?)", (art_id, item_id, len(data), sha, len(chunks), now))
         conn.execute("INSERT INTO item_state (item_id, archived, reason, changed_at)"
                      " VALUES (?, 0, '', ?)", (item_id, now))
-        vault.append_event(conn, "item_added", uid, {
+        vault.append_event(conn, Event.ITEM_ADDED, uid, {
             "case": "General", "kind": "file", "title": "clip.mp4", "source_url": None,
             "captured_at": now, "artifacts": [{"role": "original", "name": "clip.mp4",
                                                "sha256": sha, "size": len(data),

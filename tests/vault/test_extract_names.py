@@ -37,7 +37,7 @@ def test_extracted_names_keep_the_item_number_and_the_whole_name(
         extracted = locker("extract", vault, str(item_id), "--out", out,
                            passphrase_file=passphrase_file)
         assert extracted.returncode == 0, extracted.stderr
-        path = out / f"{item_id}-{NAMES[raw]}"
-        assert path.is_file(), sorted(p.name for p in out.iterdir())
-        assert hashlib.sha256(path.read_bytes()).hexdigest() == shas[raw]
+        written = out / f"{item_id}-{NAMES[raw]}"
+        assert written.is_file(), sorted(p.name for p in out.iterdir())
+        assert hashlib.sha256(written.read_bytes()).hexdigest() == shas[raw]
     assert len(list(out.iterdir())) == len(NAMES)

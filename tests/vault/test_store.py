@@ -84,7 +84,7 @@ def test_failure_mid_add_leaves_no_partial_item(vault: Vault, tmp_path: Path) ->
     with pytest.raises(LockerError, match="Reading the file failed"):
         vault.add_item(NewItem(kind="file", case="C"),
                        [NewArtifact("original", "ok.bin", b"fine"),
-                        NewArtifact("second", "bad.bin", Exploding())])
+                        NewArtifact("second", "bad.bin", Exploding())])  # type: ignore[arg-type]
     assert vault.count_items(archived=None) == 0
     assert vault.read().execute("SELECT count(*) FROM chunks").fetchone()[0] == 0
     assert vault.chain_head() == before
@@ -284,12 +284,11 @@ def test_open_refuses_when_the_file_is_replaced_under_its_connection(
     """The other case of the race: the connection is already on the old file when the new
     one is renamed into place; the open is refused instead of writing into a lost file."""
     from app.errors import StorageError
-    from app.vault import store
 
     path, other = tmp_path / "v.locker", tmp_path / "other.locker"
     Vault.create(path, passphrase).close()
     Vault.create(other, "the new one").close()
-    real_migrate = store.schema.migrate
+    real_migrate = schema.migrate
     done: list[bool] = []
 
     def migrate_then_replace(conn):  # type: ignore[no-untyped-def]
@@ -298,9 +297,9 @@ def test_open_refuses_when_the_file_is_replaced_under_its_connection(
             done.append(True)
             os.replace(other, path)
 
-    monkeypatch.setattr(store.schema, "migrate", migrate_then_replace)
+    monkeypatch.setattr(schema, "migrate", migrate_then_replace)
     with pytest.raises(StorageError, match="replaced while it was being opened"):
         Vault.open(path, passphrase)
-    monkeypatch.setattr(store.schema, "migrate", real_migrate)
+    monkeypatch.setattr(schema, "migrate", real_migrate)
     with Vault.open(path, "the new one") as vault:
         assert verify_vault(vault).ok

@@ -108,7 +108,7 @@ def test_wrong_passphrase_leaves_file_untouched(tmp_path: Path, passphrase_file:
     before = (vault.read_bytes(), os.stat(vault).st_mtime_ns)
     wrong = tmp_path / "wrong.txt"
     wrong.write_text("not the passphrase\n")
-    for command in (["list", vault], ["verify", vault], ["add", vault, tmp_path / "a.txt"]):
+    for command in (("list", vault), ("verify", vault), ("add", vault, tmp_path / "a.txt")):
         out = locker(*command, passphrase_file=wrong)
         assert out.returncode == EXIT_AUTH
         assert "passphrase is not right" in out.stderr
@@ -223,7 +223,7 @@ def test_archive_unarchive_logged_and_listed(tmp_path: Path, passphrase_file: Pa
     from app.cli import build_parser
 
     sub = next(a for a in build_parser()._actions if a.dest == "command")
-    assert not {"delete", "rm", "remove", "purge", "destroy"} & set(sub.choices)
+    assert not {"delete", "rm", "remove", "purge", "destroy"} & set(sub.choices or ())
 
 
 def test_tag_changes_that_change_nothing_are_refused_and_not_logged(
