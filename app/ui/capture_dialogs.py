@@ -53,8 +53,10 @@ def controller_store_runner(controller: Any) -> StoreRunner:
     store in progress (its transaction rolls back) and waits for it before closing."""
     def run(work: StoreWork, on_done: Callable[[Any], None],
             on_fail: Callable[[str], None]) -> None:
+        from app.ui.error_text import describe
+
         controller.run(lambda ctx: work(ctx.cancelled), quiet=True, on_done=on_done,
-                       on_fail=on_fail)
+                       on_fail=lambda exc: on_fail(describe(exc)))
     return run
 
 

@@ -37,6 +37,7 @@ from app import atomic
 from app.errors import AuthError, LockerError, WrongPassphrase
 from app.ui import integrations
 from app.ui.attempts import AttemptLog, FailureSummary
+from app.ui.error_text import describe
 from app.ui.settings import Settings, config_dir
 from app.ui.workers import Task, TaskContext
 from app.vault import Vault
@@ -122,8 +123,10 @@ class Controller(QObject):
 
     def run(self, work: Callable[[TaskContext], Any], label: str = "", *,
             quiet: bool = False, on_done: Callable[[Any], None] | None = None,
-            on_fail: Callable[[str], None] | None = None) -> Task:
-        """Run ``work`` in the pool; ``on_done``/``on_fail`` run on the GUI thread."""
+            on_fail: Callable[[BaseException], None] | None = None) -> Task:
+        """Run ``work`` in the pool; ``on_done``/``on_fail`` run on the GUI thread.
+        ``on_fail`` gets the exception the work raised (its type kept); without it the
+        failure is described (app.ui.error_text) and shown through ``error``."""
         task = Task(work, label, quiet=quiet)
         self._tasks[task.task_id] = task
 
@@ -137,13 +140,14 @@ class Controller(QObject):
             if not quiet:
                 self.task_finished.emit(task_id, result if isinstance(result, str) else "")
 
-        def failed(task_id: int, message: str) -> None:
+        def failed(task_id: int, exc: BaseException) -> None:
             if not shiboken6.isValid(self):
                 return
             self._finished.append(task)
             self._tasks.pop(task_id, None)
+            message = describe(exc)
             if on_fail is not None:
-                on_fail(message)
+                on_fail(exc)
             elif not quiet and self.is_unlocked:
                 self.error.emit(message)
             if not quiet:
@@ -193,21 +197,21 @@ class Controller(QObject):
         self._unlocking = True
         epoch = self._epoch
 
-        def work(ctx: TaskContext) -> Vault | WrongPassphrase:
+        def work(ctx: TaskContext) -> Vault:
             try:
                 return Vault.open(path, passphrase)
-            except WrongPassphrase as exc:
+            except WrongPassphrase:
                 self.attempts.record_failure(path)
-                return exc
+                raise
 
-        def done(result: Vault | WrongPassphrase) -> None:
-            if isinstance(result, Vault):
-                self._opened(result, path, epoch)
-            else:
-                self._unlocking = False
-                self.unlock_failed.emit("wrong", str(result), self.attempts.wait_seconds(path))
+        def failed(exc: BaseException) -> None:
+            if not isinstance(exc, WrongPassphrase):
+                self._open_failed(exc)
+                return
+            self._unlocking = False
+            self.unlock_failed.emit("wrong", describe(exc), self.attempts.wait_seconds(path))
 
-        self.run(work, quiet=True, on_done=done, on_fail=self._open_failed)
+        self.run(work, quiet=True, on_done=lambda v: self._opened(v, path, epoch), on_fail=failed)
 
     def unlock_remembered(self, path: Path) -> bool:
         """Open with the key kept in the OS keyring, if this vault is remembered."""
@@ -222,9 +226,9 @@ class Controller(QObject):
                  on_done=lambda v: self._opened(v, path, epoch), on_fail=self._open_failed)
         return True
 
-    def _open_failed(self, message: str) -> None:
+    def _open_failed(self, exc: BaseException) -> None:
         self._unlocking = False
-        self.unlock_failed.emit("other", message, 0.0)
+        self.unlock_failed.emit("other", describe(exc), 0.0)
 
     def _opened(self, vault: Vault, path: Path, epoch: int, created: bool = False) -> None:
         self._unlocking = False
@@ -331,7 +335,7 @@ class Controller(QObject):
                 self.items_changed.emit()
 
         self.run(lambda ctx: change(vault), quiet=True, on_done=done,
-                 on_fail=lambda m: self.error.emit(m))
+                 on_fail=lambda exc: self.error.emit(describe(exc)))
 
     def add_note(self, item_id: int, text: str) -> None:
         self.write(item_id, lambda v: v.add_note(item_id, text))
@@ -370,7 +374,8 @@ class Controller(QObject):
             self.item_changed.emit(item_id)
             self.revealed.emit(item_id, image)
 
-        return self.run(work, quiet=True, on_done=done, on_fail=lambda m: self.error.emit(m))
+        return self.run(work, quiet=True, on_done=done,
+                        on_fail=lambda exc: self.error.emit(describe(exc)))
 
     def receive_bundle(self, path: Path, passphrase: str | None = None,
                        label: str = "", accept_unverified_holders: bool = False) -> Task | None:
@@ -389,22 +394,21 @@ class Controller(QObject):
                 ctx.add_progress(done - ctx.done)
 
             extra = {"accept_unverified_holders": True} if accept_unverified_holders else {}
-            try:
-                return fn(vault, path, passphrase=passphrase or None, progress=progress,
-                          cancelled=ctx.cancelled, **extra)
-            except LockerError as exc:
-                if type(exc).__name__ == "UnverifiedHolders":
-                    return exc
-                raise
+            return fn(vault, path, passphrase=passphrase or None, progress=progress,
+                      cancelled=ctx.cancelled, **extra)
 
-        def done(result: Any) -> None:
-            if isinstance(result, LockerError):
-                self.holders_unverified.emit(str(result), lambda: self.receive_bundle(
+        def failed(exc: BaseException) -> None:
+            from app.bundle.holders import UnverifiedHolders
+            from app.ui.core_text import translate
+
+            if isinstance(exc, UnverifiedHolders):
+                self.holders_unverified.emit(translate(str(exc)), lambda: self.receive_bundle(
                     path, passphrase, label, accept_unverified_holders=True))
-            else:
-                self.items_changed.emit()
+            elif self.is_unlocked:
+                self.error.emit(describe(exc))
 
-        return self.run(work, label, on_done=done)
+        return self.run(work, label, on_done=lambda _result: self.items_changed.emit(),
+                        on_fail=failed)
 
     def check_bundle(self, path: Path, passphrase: str | None,
                      on_checked: Callable[[Any], None], label: str = "") -> Task | None:
@@ -480,7 +484,7 @@ class Controller(QObject):
             self.status_changed.emit()
 
         return self.run(work, label, on_done=done,
-                        on_fail=lambda m: self.verify_done.emit(False, m))
+                        on_fail=lambda exc: self.verify_done.emit(False, describe(exc)))
 
     def _load_last_verify(self, vault: Vault) -> None:
         """The last verification recorded in the custody log (from any session)."""

@@ -142,7 +142,7 @@ class ItemModel(QAbstractTableModel):
                     self._restore_rows = 0
                     self.restored.emit()
 
-        def failed(message: str) -> None:
+        def failed(_exc: BaseException) -> None:
             if generation == self._generation:
                 self._loading = False
 
@@ -193,7 +193,7 @@ class ItemModel(QAbstractTableModel):
             if self._wanted:
                 self._batch_timer.start()
 
-        def failed(message: str) -> None:
+        def failed(_exc: BaseException) -> None:
             self._in_flight.difference_update(ids)
 
         self.controller.run(work, quiet=True, on_done=done, on_fail=failed)

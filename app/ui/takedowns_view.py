@@ -284,9 +284,11 @@ class TakedownsDialog(QDialog):
                                 .replace("%1", str(len(results))).replace("%2", str(gone)))
             self.reload()
 
-        def failed(message: str) -> None:
+        def failed(exc: BaseException) -> None:
+            from app.ui.error_text import describe
+
             if self.isVisible():
-                self.status.setText(message)
+                self.status.setText(describe(exc))
                 self.recheck_button.setEnabled(True)
 
         self.controller.run(lambda _ctx: recheck(vault, items), self.tr("Re-check"),

@@ -198,122 +198,122 @@
 <context>
     <name>CaptureDialog</name>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="63" />
+        <location filename="../../app/ui/capture_dialogs.py" line="65" />
         <source>Waiting</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="64" />
+        <location filename="../../app/ui/capture_dialogs.py" line="66" />
         <source>Capturing…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="65" />
+        <location filename="../../app/ui/capture_dialogs.py" line="67" />
         <source>Saving…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="66" />
+        <location filename="../../app/ui/capture_dialogs.py" line="68" />
         <source>Saved</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="67" />
+        <location filename="../../app/ui/capture_dialogs.py" line="69" />
         <source>Failed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="68" />
+        <location filename="../../app/ui/capture_dialogs.py" line="70" />
         <source>Cancelled</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="122" />
+        <location filename="../../app/ui/capture_dialogs.py" line="124" />
         <source>Capture web pages</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="123" />
+        <location filename="../../app/ui/capture_dialogs.py" line="125" />
         <source>Paste web addresses, one per line</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="124" />
+        <location filename="../../app/ui/capture_dialogs.py" line="126" />
         <source>Load a list…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="125" />
+        <location filename="../../app/ui/capture_dialogs.py" line="127" />
         <source>Case: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="127" />
+        <location filename="../../app/ui/capture_dialogs.py" line="129" />
         <source>Address</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="127" />
+        <location filename="../../app/ui/capture_dialogs.py" line="129" />
         <source>Result</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="127" />
+        <location filename="../../app/ui/capture_dialogs.py" line="129" />
         <source>Item / reason</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="128" />
+        <location filename="../../app/ui/capture_dialogs.py" line="130" />
         <source>Capture</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="129" />
+        <location filename="../../app/ui/capture_dialogs.py" line="131" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="130" />
+        <location filename="../../app/ui/capture_dialogs.py" line="132" />
         <source>Retry failed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="131" />
+        <location filename="../../app/ui/capture_dialogs.py" line="133" />
         <source>Close</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="139" />
+        <location filename="../../app/ui/capture_dialogs.py" line="141" />
         <source>Load a list of addresses</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="140" />
+        <location filename="../../app/ui/capture_dialogs.py" line="142" />
         <source>Text files (*.txt);;All files (*)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="146" />
+        <location filename="../../app/ui/capture_dialogs.py" line="148" />
         <source>Cannot read the list</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="158" />
+        <location filename="../../app/ui/capture_dialogs.py" line="160" />
         <source>Cannot capture</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="197" />
+        <location filename="../../app/ui/capture_dialogs.py" line="199" />
         <source>Item {0}; not the whole page: {1}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="201" />
+        <location filename="../../app/ui/capture_dialogs.py" line="203" />
         <source>Item {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="217" />
+        <location filename="../../app/ui/capture_dialogs.py" line="219" />
         <source>{0} saved, {1} failed, {2} cancelled</source>
         <translation type="unfinished" />
     </message>
@@ -321,12 +321,12 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../app/ui/controller.py" line="317" />
+        <location filename="../../app/ui/controller.py" line="321" />
         <source>These files were not stored (the others were):</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/controller.py" line="320" />
+        <location filename="../../app/ui/controller.py" line="324" />
         <source>…and %n more.</source>
         <translation><numerusform>…and %n more.</numerusform><numerusform>…and %n more.</numerusform></translation>
     </message>
@@ -725,48 +725,63 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../app/ui/error_text.py" line="14" />
+        <location filename="../../app/ui/error_text.py" line="17" />
         <source>The passphrase is not right. Nothing was changed.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/error_text.py" line="16" />
+        <location filename="../../app/ui/error_text.py" line="19" />
         <source>A passphrase or key is needed, or it is not right.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/error_text.py" line="18" />
+        <location filename="../../app/ui/error_text.py" line="21" />
         <source>Received evidence is read-only and stays as it was sent.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/error_text.py" line="20" />
+        <location filename="../../app/ui/error_text.py" line="23" />
         <source>Verification found a problem. Nothing was changed.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/error_text.py" line="22" />
+        <location filename="../../app/ui/error_text.py" line="25" />
         <source>This input was refused as damaged, unsupported or unsafe. Nothing was stored.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/error_text.py" line="24" />
+        <location filename="../../app/ui/error_text.py" line="27" />
         <source>Something needed was not found.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/error_text.py" line="26" />
+        <location filename="../../app/ui/error_text.py" line="29" />
         <source>The disk could not be written or read. The vault is unchanged.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/error_text.py" line="28" />
+        <location filename="../../app/ui/error_text.py" line="31" />
         <source>This cannot be done as asked.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/error_text.py" line="29" />
+        <location filename="../../app/ui/error_text.py" line="32" />
         <source>The operation did not finish. Nothing partial was kept.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/error_text.py" line="40" />
+        <source>Out of memory; nothing partial was kept.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/error_text.py" line="42" />
+        <source>Cancelled; nothing partial was kept.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/error_text.py" line="44" />
+        <source>Unexpected error (%1: %2).</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1291,17 +1306,17 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/fingerprint.py" line="120" />
+        <location filename="../../app/ui/fingerprint.py" line="125" />
         <source>The bundle does not verify (%1); nothing was imported.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/fingerprint.py" line="126" />
+        <location filename="../../app/ui/fingerprint.py" line="131" />
         <source>Receiving a bundle…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/fingerprint.py" line="130" />
+        <location filename="../../app/ui/fingerprint.py" line="135" />
         <source>Checking the bundle…</source>
         <translation type="unfinished" />
     </message>
@@ -1563,32 +1578,32 @@
 <context>
     <name>ReceiveConfirmDialog</name>
     <message>
-        <location filename="../../app/ui/fingerprint.py" line="70" />
+        <location filename="../../app/ui/fingerprint.py" line="72" />
         <source>Confirm the sender</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/fingerprint.py" line="75" />
+        <location filename="../../app/ui/fingerprint.py" line="77" />
         <source>The bundle %1 checked out: %n item(s), signed and complete.</source>
         <translation><numerusform>The bundle %1 checked out: %n item, signed and complete.</numerusform><numerusform>The bundle %1 checked out: %n items, signed and complete.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/ui/fingerprint.py" line="80" />
+        <location filename="../../app/ui/fingerprint.py" line="82" />
         <source>Confirm this fingerprint with the sender before importing (by phone or in person, not by e-mail). If it is different, the bundle is not from them: cancel.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/fingerprint.py" line="87" />
+        <location filename="../../app/ui/fingerprint.py" line="89" />
         <source>Nothing time-stamped ties this signing key to the sender's vault (the bundle has no verified timestamp over the sender's custody chain). A bundle re-signed with someone else's key would look exactly like this one: you MUST confirm the fingerprint above with the sender by phone or in person before importing.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/fingerprint.py" line="99" />
+        <location filename="../../app/ui/fingerprint.py" line="101" />
         <source>It matches: import</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/fingerprint.py" line="101" />
+        <location filename="../../app/ui/fingerprint.py" line="103" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
@@ -2128,7 +2143,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="292" />
+        <location filename="../../app/ui/takedowns_view.py" line="294" />
         <source>Re-check</source>
         <translation type="unfinished" />
     </message>

@@ -198,122 +198,122 @@
 <context>
     <name>CaptureDialog</name>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="63" />
+        <location filename="../../app/ui/capture_dialogs.py" line="65" />
         <source>Waiting</source>
         <translation>대기 중</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="64" />
+        <location filename="../../app/ui/capture_dialogs.py" line="66" />
         <source>Capturing…</source>
         <translation>저장 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="65" />
+        <location filename="../../app/ui/capture_dialogs.py" line="67" />
         <source>Saving…</source>
         <translation>보관함에 넣는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="66" />
+        <location filename="../../app/ui/capture_dialogs.py" line="68" />
         <source>Saved</source>
         <translation>저장됨</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="67" />
+        <location filename="../../app/ui/capture_dialogs.py" line="69" />
         <source>Failed</source>
         <translation>실패</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="68" />
+        <location filename="../../app/ui/capture_dialogs.py" line="70" />
         <source>Cancelled</source>
         <translation>취소됨</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="122" />
+        <location filename="../../app/ui/capture_dialogs.py" line="124" />
         <source>Capture web pages</source>
         <translation>웹 페이지 저장</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="123" />
+        <location filename="../../app/ui/capture_dialogs.py" line="125" />
         <source>Paste web addresses, one per line</source>
         <translation>웹 주소를 한 줄에 하나씩 붙여 넣어 주세요</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="124" />
+        <location filename="../../app/ui/capture_dialogs.py" line="126" />
         <source>Load a list…</source>
         <translation>목록 불러오기…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="125" />
+        <location filename="../../app/ui/capture_dialogs.py" line="127" />
         <source>Case: {0}</source>
         <translation>사건: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="127" />
+        <location filename="../../app/ui/capture_dialogs.py" line="129" />
         <source>Address</source>
         <translation>주소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="127" />
+        <location filename="../../app/ui/capture_dialogs.py" line="129" />
         <source>Result</source>
         <translation>결과</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="127" />
+        <location filename="../../app/ui/capture_dialogs.py" line="129" />
         <source>Item / reason</source>
         <translation>항목 / 사유</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="128" />
+        <location filename="../../app/ui/capture_dialogs.py" line="130" />
         <source>Capture</source>
         <translation>저장</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="129" />
+        <location filename="../../app/ui/capture_dialogs.py" line="131" />
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="130" />
+        <location filename="../../app/ui/capture_dialogs.py" line="132" />
         <source>Retry failed</source>
         <translation>실패한 것 다시 시도</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="131" />
+        <location filename="../../app/ui/capture_dialogs.py" line="133" />
         <source>Close</source>
         <translation>닫기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="139" />
+        <location filename="../../app/ui/capture_dialogs.py" line="141" />
         <source>Load a list of addresses</source>
         <translation>주소 목록 불러오기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="140" />
+        <location filename="../../app/ui/capture_dialogs.py" line="142" />
         <source>Text files (*.txt);;All files (*)</source>
         <translation>텍스트 파일 (*.txt);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="146" />
+        <location filename="../../app/ui/capture_dialogs.py" line="148" />
         <source>Cannot read the list</source>
         <translation>목록을 읽을 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="158" />
+        <location filename="../../app/ui/capture_dialogs.py" line="160" />
         <source>Cannot capture</source>
         <translation>저장할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="197" />
+        <location filename="../../app/ui/capture_dialogs.py" line="199" />
         <source>Item {0}; not the whole page: {1}</source>
         <translation>항목 {0}, 페이지 전체가 아닙니다: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="201" />
+        <location filename="../../app/ui/capture_dialogs.py" line="203" />
         <source>Item {0}</source>
         <translation>항목 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="217" />
+        <location filename="../../app/ui/capture_dialogs.py" line="219" />
         <source>{0} saved, {1} failed, {2} cancelled</source>
         <translation>저장 {0}건, 실패 {1}건, 취소 {2}건</translation>
     </message>
@@ -321,12 +321,12 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../app/ui/controller.py" line="317" />
+        <location filename="../../app/ui/controller.py" line="321" />
         <source>These files were not stored (the others were):</source>
         <translation>다음 파일은 저장하지 못했습니다(나머지는 저장했습니다):</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/controller.py" line="320" />
+        <location filename="../../app/ui/controller.py" line="324" />
         <source>…and %n more.</source>
         <translation><numerusform>…외 %n개.</numerusform></translation>
     </message>
@@ -725,49 +725,64 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../app/ui/error_text.py" line="14" />
+        <location filename="../../app/ui/error_text.py" line="17" />
         <source>The passphrase is not right. Nothing was changed.</source>
         <translation>암호가 맞지 않습니다. 아무것도 바뀌지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/error_text.py" line="16" />
+        <location filename="../../app/ui/error_text.py" line="19" />
         <source>A passphrase or key is needed, or it is not right.</source>
         <translation>암호나 키가 필요하거나, 맞지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/error_text.py" line="18" />
+        <location filename="../../app/ui/error_text.py" line="21" />
         <source>Received evidence is read-only and stays as it was sent.</source>
         <translation>받은 증거는 읽기 전용이며 받은 그대로 유지됩니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/error_text.py" line="20" />
+        <location filename="../../app/ui/error_text.py" line="23" />
         <source>Verification found a problem. Nothing was changed.</source>
         <translation>검증에서 문제가 발견되었습니다. 아무것도 바뀌지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/error_text.py" line="22" />
+        <location filename="../../app/ui/error_text.py" line="25" />
         <source>This input was refused as damaged, unsupported or unsafe. Nothing was stored.</source>
         <translation>손상되었거나, 지원하지 않거나, 안전하지 않은 입력이라 받지 않았습니다. 아무것도 저장하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/error_text.py" line="24" />
+        <location filename="../../app/ui/error_text.py" line="27" />
         <source>Something needed was not found.</source>
         <translation>필요한 파일이나 항목을 찾지 못했습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/error_text.py" line="26" />
+        <location filename="../../app/ui/error_text.py" line="29" />
         <source>The disk could not be written or read. The vault is unchanged.</source>
         <translation>디스크에 쓰거나 읽지 못했습니다. 보관함은 바뀌지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/error_text.py" line="28" />
+        <location filename="../../app/ui/error_text.py" line="31" />
         <source>This cannot be done as asked.</source>
         <translation>요청하신 대로 할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/error_text.py" line="29" />
+        <location filename="../../app/ui/error_text.py" line="32" />
         <source>The operation did not finish. Nothing partial was kept.</source>
         <translation>작업을 마치지 못했습니다. 중간까지 된 것은 남기지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/error_text.py" line="40" />
+        <source>Out of memory; nothing partial was kept.</source>
+        <translation>메모리가 부족합니다. 중간까지 된 것은 남기지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/error_text.py" line="42" />
+        <source>Cancelled; nothing partial was kept.</source>
+        <translation>취소했습니다. 중간까지 된 것은 남기지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/error_text.py" line="44" />
+        <source>Unexpected error (%1: %2).</source>
+        <translation>예기치 않은 오류입니다 (%1: %2).</translation>
     </message>
 </context>
 <context>
@@ -1291,17 +1306,17 @@
         <translation>알림</translation>
     </message>
     <message>
-        <location filename="../../app/ui/fingerprint.py" line="120" />
+        <location filename="../../app/ui/fingerprint.py" line="125" />
         <source>The bundle does not verify (%1); nothing was imported.</source>
         <translation>묶음 파일 검증에 실패했습니다(%1). 아무것도 가져오지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/fingerprint.py" line="126" />
+        <location filename="../../app/ui/fingerprint.py" line="131" />
         <source>Receiving a bundle…</source>
         <translation>묶음 파일 받는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/fingerprint.py" line="130" />
+        <location filename="../../app/ui/fingerprint.py" line="135" />
         <source>Checking the bundle…</source>
         <translation>묶음 파일 확인 중…</translation>
     </message>
@@ -1563,32 +1578,32 @@
 <context>
     <name>ReceiveConfirmDialog</name>
     <message>
-        <location filename="../../app/ui/fingerprint.py" line="70" />
+        <location filename="../../app/ui/fingerprint.py" line="72" />
         <source>Confirm the sender</source>
         <translation>보낸 사람 확인</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/fingerprint.py" line="75" />
+        <location filename="../../app/ui/fingerprint.py" line="77" />
         <source>The bundle %1 checked out: %n item(s), signed and complete.</source>
         <translation><numerusform>묶음 파일 %1 확인을 마쳤습니다: 항목 %n개, 서명되어 있고 빠진 것이 없습니다.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/ui/fingerprint.py" line="80" />
+        <location filename="../../app/ui/fingerprint.py" line="82" />
         <source>Confirm this fingerprint with the sender before importing (by phone or in person, not by e-mail). If it is different, the bundle is not from them: cancel.</source>
         <translation>가져오기 전에 이 지문을 보낸 분과 (이메일이 아니라 전화나 직접 만나서) 맞춰 보세요. 다르다면 그분이 보낸 묶음 파일이 아니니 취소해 주세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/fingerprint.py" line="87" />
+        <location filename="../../app/ui/fingerprint.py" line="89" />
         <source>Nothing time-stamped ties this signing key to the sender's vault (the bundle has no verified timestamp over the sender's custody chain). A bundle re-signed with someone else's key would look exactly like this one: you MUST confirm the fingerprint above with the sender by phone or in person before importing.</source>
         <translation>이 서명 키가 보낸 분의 보관함 키라는 것을 타임스탬프로 확인할 수 없습니다 (보낸 분의 보관 이력 체인에 검증된 타임스탬프가 없습니다). 다른 사람의 키로 다시 서명한 묶음 파일도 이것과 똑같이 보입니다. 가져오기 전에 반드시 위 지문을 보낸 분과 전화나 직접 만나서 맞춰 보세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/fingerprint.py" line="99" />
+        <location filename="../../app/ui/fingerprint.py" line="101" />
         <source>It matches: import</source>
         <translation>일치합니다: 가져오기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/fingerprint.py" line="101" />
+        <location filename="../../app/ui/fingerprint.py" line="103" />
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
@@ -2128,7 +2143,7 @@
         <translation>주소 %1개 확인, %2개 없음.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="292" />
+        <location filename="../../app/ui/takedowns_view.py" line="294" />
         <source>Re-check</source>
         <translation>재확인</translation>
     </message>
