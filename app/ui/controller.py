@@ -26,9 +26,9 @@ import json
 import time
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
@@ -42,6 +42,9 @@ from app.ui.settings import Settings, config_dir
 from app.ui.workers import Task, TaskContext
 from app.vault import Vault
 
+if TYPE_CHECKING:
+    from app.capture.screenshot import Screenshot
+
 LOCK_WAIT_MS = 700  # how long a lock waits for cancelled work to roll back
 
 
@@ -51,6 +54,25 @@ class UnlockInfo:
     previous_unlock: str | None  # RFC 3339 UTC of the last successful unlock before this
     failures: FailureSummary  # failed attempts on this device since that unlock
     created: bool = False
+    cases: list[str] = field(default_factory=list)  # the vault's case names at unlock
+
+
+@dataclass
+class _Opened:
+    """A vault just opened, with what the main window first shows (read in the worker)."""
+    vault: Vault
+    previous_unlock: str | None
+    cases: list[str]
+
+
+def _first_reads(vault: Vault) -> _Opened:
+    try:
+        history = vault.unlock_history(1)
+        cases = [c.name for c in vault.list_cases()]
+    except BaseException:
+        vault.close()
+        raise
+    return _Opened(vault, history[0] if history else None, cases)
 
 
 @dataclass
@@ -175,8 +197,8 @@ class Controller(QObject):
         if self._unlocking:
             return
 
-        def work(ctx: TaskContext) -> Vault:
-            return Vault.create(path, passphrase)
+        def work(ctx: TaskContext) -> _Opened:
+            return _first_reads(Vault.create(path, passphrase))
 
         self._unlocking = True
         epoch = self._epoch
@@ -197,9 +219,9 @@ class Controller(QObject):
         self._unlocking = True
         epoch = self._epoch
 
-        def work(ctx: TaskContext) -> Vault:
+        def work(ctx: TaskContext) -> _Opened:
             try:
-                return Vault.open(path, passphrase)
+                return _first_reads(Vault.open(path, passphrase))
             except WrongPassphrase:
                 self.attempts.record_failure(path)
                 raise
@@ -222,7 +244,7 @@ class Controller(QObject):
             return False
         self._unlocking = True
         epoch = self._epoch
-        self.run(lambda ctx: Vault.open(path, key=key), quiet=True,
+        self.run(lambda ctx: _first_reads(Vault.open(path, key=key)), quiet=True,
                  on_done=lambda v: self._opened(v, path, epoch), on_fail=self._open_failed)
         return True
 
@@ -230,12 +252,12 @@ class Controller(QObject):
         self._unlocking = False
         self.unlock_failed.emit("other", describe(exc), 0.0)
 
-    def _opened(self, vault: Vault, path: Path, epoch: int, created: bool = False) -> None:
+    def _opened(self, opened: _Opened, path: Path, epoch: int, created: bool = False) -> None:
         self._unlocking = False
+        vault = opened.vault
         if epoch != self._epoch:  # locked (quick exit, idle) while the key was derived
             vault.close()
             return
-        history = vault.unlock_history(1)
         failures = self.attempts.record_success(path)
         try:
             if vault.damaged_log is None:  # a read-only view takes no writes
@@ -245,7 +267,7 @@ class Controller(QObject):
         self.vault, self.vault_path = vault, path
         self.settings.note_opened(path)
         self._save_settings()
-        self.unlocked.emit(UnlockInfo(path, history[0] if history else None, failures, created))
+        self.unlocked.emit(UnlockInfo(path, opened.previous_unlock, failures, created, opened.cases))
         from app.ui.open_warnings import open_warnings
 
         for warning in open_warnings(vault):  # after the main window is shown
@@ -351,6 +373,15 @@ class Controller(QObject):
 
     def unarchive(self, item_id: int) -> None:
         self.write(item_id, lambda v: v.unarchive(item_id), whole_list=True)
+
+    def store_screenshot(self, shot: Screenshot, case: str, label: str = "") -> Task:
+        """Store a screenshot already taken (app.capture.screenshot) as a new item."""
+        from app.capture.screenshot import store_screenshot
+
+        vault = self.require_vault()
+        return self.run(lambda ctx: store_screenshot(vault, shot, case),
+                        label or self.tr("Storing the screenshot…"),
+                        on_done=lambda _item: self.items_changed.emit())
 
     def reveal(self, item_id: int, context: str = "app: press and hold") -> Task:
         """Log the reveal as a custody event, then decode the original in memory."""

@@ -177,15 +177,9 @@ class ScreenshotDialog(QDialog):
         self.picker.activateWindow()
 
     def _store(self, shot: Any) -> None:
-        from app.capture.screenshot import store_screenshot
-
         if not self.controller.is_unlocked:
             return
-        vault = self.controller.require_vault()
-        case = self.case
-        self.controller.run(lambda _ctx: store_screenshot(vault, shot, case),
-                            self.tr("Storing the screenshot…"),
-                            on_done=lambda _item: self.controller.items_changed.emit())
+        self.controller.store_screenshot(shot, self.case, self.tr("Storing the screenshot…"))
         self.accept()
 
     def _show_again(self) -> None:

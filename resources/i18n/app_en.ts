@@ -319,16 +319,55 @@
     </message>
 </context>
 <context>
+    <name>CasesPanel</name>
+    <message>
+        <location filename="../../app/ui/cases_panel.py" line="55" />
+        <location filename="../../app/ui/cases_panel.py" line="56" />
+        <source>Cases</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/cases_panel.py" line="57" />
+        <source>New case</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/cases_panel.py" line="58" />
+        <source>Takedowns</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/cases_panel.py" line="59" />
+        <source>Where the material was seen, takedown requests and re-checks of the selected case</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/cases_panel.py" line="96" />
+        <source>All evidence</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/cases_panel.py" line="100" />
+        <source>Archived</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Controller</name>
     <message>
-        <location filename="../../app/ui/controller.py" line="321" />
+        <location filename="../../app/ui/controller.py" line="343" />
         <source>These files were not stored (the others were):</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/controller.py" line="324" />
+        <location filename="../../app/ui/controller.py" line="346" />
         <source>…and %n more.</source>
         <translation><numerusform>…and %n more.</numerusform><numerusform>…and %n more.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controller.py" line="383" />
+        <source>Storing the screenshot…</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -925,383 +964,362 @@
     </message>
 </context>
 <context>
+    <name>HistoryBanner</name>
+    <message>
+        <location filename="../../app/ui/history_banner.py" line="43" />
+        <source>Dismiss</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/history_banner.py" line="44" />
+        <source>Dismiss the unlock history</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/history_banner.py" line="55" />
+        <source>New vault created. Nothing is ever deleted; items can be archived.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/history_banner.py" line="57" />
+        <source>Last unlocked %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/history_banner.py" line="59" />
+        <source>No earlier unlock is on record.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/history_banner.py" line="61" />
+        <source>%n failed attempt(s) on this device since the last unlock, the latest at %1.</source>
+        <translation><numerusform>%n failed attempt on this device since the last unlock, the latest at %1.</numerusform><numerusform>%n failed attempts on this device since the last unlock, the latest at %1.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_banner.py" line="65" />
+        <source>No failed attempts since then.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ItemModel</name>
     <message>
-        <location filename="../../app/ui/item_model.py" line="241" />
+        <location filename="../../app/ui/item_model.py" line="273" />
         <source>Title</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="241" />
+        <location filename="../../app/ui/item_model.py" line="273" />
         <source>Captured</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="241" />
+        <location filename="../../app/ui/item_model.py" line="273" />
         <source>Source site</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="241" />
+        <location filename="../../app/ui/item_model.py" line="273" />
         <source>Kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="242" />
+        <location filename="../../app/ui/item_model.py" line="274" />
         <source>Timestamp</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="242" />
+        <location filename="../../app/ui/item_model.py" line="274" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="265" />
+        <location filename="../../app/ui/item_model.py" line="297" />
         <source>(untitled)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="273" />
+        <location filename="../../app/ui/item_model.py" line="305" />
         <source>unknown</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="278" />
+        <location filename="../../app/ui/item_model.py" line="310" />
         <source>File</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="278" />
+        <location filename="../../app/ui/item_model.py" line="310" />
         <source>Web page</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="278" />
+        <location filename="../../app/ui/item_model.py" line="310" />
         <source>Screenshot</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="279" />
+        <location filename="../../app/ui/item_model.py" line="311" />
         <source>Download</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="289" />
+        <location filename="../../app/ui/item_model.py" line="321" />
         <source>General</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="296" />
+        <location filename="../../app/ui/item_model.py" line="328" />
         <source>Received %1 from %2</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ItemViews</name>
+    <message>
+        <location filename="../../app/ui/item_views.py" line="85" />
+        <source>Evidence, blurred thumbnails</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/item_views.py" line="86" />
+        <source>Evidence table</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/item_views.py" line="110" />
+        <source>%1 · %n item(s)</source>
+        <translation><numerusform>%1 · %n item</numerusform><numerusform>%1 · %n items</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/item_views.py" line="114" />
+        <source>Nothing is archived.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/item_views.py" line="117" />
+        <source>No evidence here yet. Import files, or drop them on this window.</source>
         <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="276" />
+        <location filename="../../app/ui/main_window.py" line="193" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="276" />
+        <location filename="../../app/ui/main_window.py" line="193" />
         <source>Evidence Locker</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="278" />
+        <location filename="../../app/ui/main_window.py" line="195" />
         <source>Capture pages</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="278" />
+        <location filename="../../app/ui/main_window.py" line="195" />
         <source>Capture web pages by address (Ctrl+U)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="279" />
+        <location filename="../../app/ui/main_window.py" line="196" />
         <source>Browser</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="279" />
+        <location filename="../../app/ui/main_window.py" line="196" />
         <source>Browse with images blurred and capture (Ctrl+B)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="280" />
+        <location filename="../../app/ui/main_window.py" line="197" />
         <source>Screenshot</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="280" />
+        <location filename="../../app/ui/main_window.py" line="197" />
         <source>Capture the screen (Ctrl+Shift+S)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="281" />
-        <location filename="../../app/ui/main_window.py" line="460" />
+        <location filename="../../app/ui/main_window.py" line="198" />
+        <location filename="../../app/ui/main_window.py" line="305" />
         <source>Import files</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="281" />
+        <location filename="../../app/ui/main_window.py" line="198" />
         <source>Import files; originals are kept bit-exact (Ctrl+O)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="282" />
-        <location filename="../../app/ui/main_window.py" line="466" />
+        <location filename="../../app/ui/main_window.py" line="199" />
+        <location filename="../../app/ui/main_window.py" line="311" />
         <source>Import folder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="282" />
+        <location filename="../../app/ui/main_window.py" line="199" />
         <source>Import every file in a folder (Ctrl+Shift+O)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="283" />
-        <location filename="../../app/ui/main_window.py" line="302" />
-        <location filename="../../app/ui/main_window.py" line="472" />
+        <location filename="../../app/ui/main_window.py" line="200" />
+        <location filename="../../app/ui/main_window.py" line="317" />
         <source>New case</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="283" />
+        <location filename="../../app/ui/main_window.py" line="200" />
         <source>Start a new case (Ctrl+N)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="284" />
+        <location filename="../../app/ui/main_window.py" line="201" />
         <source>Export bundle</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="284" />
+        <location filename="../../app/ui/main_window.py" line="201" />
         <source>Hand a case or an item over as a sealed bundle (Ctrl+E)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="285" />
+        <location filename="../../app/ui/main_window.py" line="202" />
         <source>Receive bundle</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="285" />
+        <location filename="../../app/ui/main_window.py" line="202" />
         <source>Verify and import a sealed bundle (Ctrl+R)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="286" />
+        <location filename="../../app/ui/main_window.py" line="203" />
         <source>Grid</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="286" />
+        <location filename="../../app/ui/main_window.py" line="203" />
         <source>Blurred thumbnails (Ctrl+1)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="287" />
+        <location filename="../../app/ui/main_window.py" line="204" />
         <source>Table</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="287" />
+        <location filename="../../app/ui/main_window.py" line="204" />
         <source>Table of items (Ctrl+2)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="288" />
+        <location filename="../../app/ui/main_window.py" line="205" />
         <source>Text only</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="288" />
+        <location filename="../../app/ui/main_window.py" line="205" />
         <source>Hide even blurred thumbnails (Ctrl+T)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="289" />
+        <location filename="../../app/ui/main_window.py" line="206" />
         <source>Verify vault</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="289" />
+        <location filename="../../app/ui/main_window.py" line="206" />
         <source>Check every file and the custody history (Ctrl+Shift+V)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="290" />
+        <location filename="../../app/ui/main_window.py" line="207" />
         <source>Settings</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="290" />
+        <location filename="../../app/ui/main_window.py" line="207" />
         <source>Settings (Ctrl+,)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="291" />
+        <location filename="../../app/ui/main_window.py" line="208" />
         <source>Lock</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="291" />
+        <location filename="../../app/ui/main_window.py" line="208" />
         <source>Lock the vault (Ctrl+L)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="296" />
+        <location filename="../../app/ui/main_window.py" line="213" />
         <source>Actions</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="297" />
+        <location filename="../../app/ui/main_window.py" line="214" />
         <source>Bundles</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="298" />
+        <location filename="../../app/ui/main_window.py" line="215" />
         <source>Receive or export sealed bundles</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="299" />
+        <location filename="../../app/ui/main_window.py" line="216" />
         <source>Quick exit</source>
         <translation type="unfinished" />
     </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="300" />
+    <message numerus="yes">
         <location filename="../../app/ui/main_window.py" line="301" />
-        <source>Cases</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="303" />
-        <source>Takedowns</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="304" />
-        <source>Where the material was seen, takedown requests and re-checks of the selected case</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="305" />
-        <source>Evidence, blurred thumbnails</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="306" />
-        <source>Evidence table</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="307" />
-        <source>Dismiss</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="308" />
-        <source>Dismiss the unlock history</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="327" />
-        <source>New vault created. Nothing is ever deleted; items can be archived.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="329" />
-        <source>Last unlocked %1.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="331" />
-        <source>No earlier unlock is on record.</source>
-        <translation type="unfinished" />
-    </message>
-    <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="333" />
-        <source>%n failed attempt(s) on this device since the last unlock, the latest at %1.</source>
-        <translation><numerusform>%n failed attempt on this device since the last unlock, the latest at %1.</numerusform><numerusform>%n failed attempts on this device since the last unlock, the latest at %1.</numerusform></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="337" />
-        <source>No failed attempts since then.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="364" />
-        <source>All evidence</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="369" />
-        <source>Archived</source>
-        <translation type="unfinished" />
-    </message>
-    <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="413" />
-        <source>%1 · %n item(s)</source>
-        <translation><numerusform>%1 · %n item</numerusform><numerusform>%1 · %n items</numerusform></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="417" />
-        <source>Nothing is archived.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="420" />
-        <source>No evidence here yet. Import files, or drop them on this window.</source>
-        <translation type="unfinished" />
-    </message>
-    <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="456" />
         <source>Importing %n file(s)…</source>
         <translation><numerusform>Importing %n file…</numerusform><numerusform>Importing %n files…</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="472" />
+        <location filename="../../app/ui/main_window.py" line="317" />
         <source>Case name:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="537" />
+        <location filename="../../app/ui/main_window.py" line="377" />
         <source>Unverified earlier holders</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="538" />
+        <location filename="../../app/ui/main_window.py" line="378" />
         <source>This bundle names earlier holders whose custody record is not proven by their own signature. Import it anyway? They will be marked UNVERIFIED.</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../app/ui/export_dialog.py" line="246" />
-        <location filename="../../app/ui/main_window.py" line="474" />
+        <location filename="../../app/ui/main_window.py" line="319" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="486" />
+        <location filename="../../app/ui/main_window.py" line="326" />
         <source>Verifying the vault…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="494" />
+        <location filename="../../app/ui/main_window.py" line="334" />
         <source>Something went wrong</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="501" />
+        <location filename="../../app/ui/main_window.py" line="341" />
         <source>This drive cannot keep files private to you. What was written there was written; anyone using this computer can read it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="505" />
+        <location filename="../../app/ui/main_window.py" line="345" />
         <source>Note</source>
         <translation type="unfinished" />
     </message>
@@ -1336,12 +1354,12 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="572" />
+        <location filename="../../app/ui/main_window.py" line="410" />
         <source>Bundle written and checked: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="573" />
+        <location filename="../../app/ui/main_window.py" line="411" />
         <source>Bundle written, but its self-check found problems: %1</source>
         <translation type="unfinished" />
     </message>
@@ -1698,7 +1716,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/screenshot_dialog.py" line="187" />
+        <location filename="../../app/ui/screenshot_dialog.py" line="182" />
         <source>Storing the screenshot…</source>
         <translation type="unfinished" />
     </message>

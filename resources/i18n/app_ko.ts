@@ -319,16 +319,55 @@
     </message>
 </context>
 <context>
+    <name>CasesPanel</name>
+    <message>
+        <location filename="../../app/ui/cases_panel.py" line="55" />
+        <location filename="../../app/ui/cases_panel.py" line="56" />
+        <source>Cases</source>
+        <translation>사건</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases_panel.py" line="57" />
+        <source>New case</source>
+        <translation>새 사건</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases_panel.py" line="58" />
+        <source>Takedowns</source>
+        <translation>삭제 요청</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases_panel.py" line="59" />
+        <source>Where the material was seen, takedown requests and re-checks of the selected case</source>
+        <translation>선택한 사건의 게시 위치, 삭제 요청과 재확인</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases_panel.py" line="96" />
+        <source>All evidence</source>
+        <translation>모든 증거</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cases_panel.py" line="100" />
+        <source>Archived</source>
+        <translation>숨김 보관됨</translation>
+    </message>
+</context>
+<context>
     <name>Controller</name>
     <message>
-        <location filename="../../app/ui/controller.py" line="321" />
+        <location filename="../../app/ui/controller.py" line="343" />
         <source>These files were not stored (the others were):</source>
         <translation>다음 파일은 저장하지 못했습니다(나머지는 저장했습니다):</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/controller.py" line="324" />
+        <location filename="../../app/ui/controller.py" line="346" />
         <source>…and %n more.</source>
         <translation><numerusform>…외 %n개.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controller.py" line="383" />
+        <source>Storing the screenshot…</source>
+        <translation>화면 캡처 저장 중…</translation>
     </message>
 </context>
 <context>
@@ -925,383 +964,362 @@
     </message>
 </context>
 <context>
+    <name>HistoryBanner</name>
+    <message>
+        <location filename="../../app/ui/history_banner.py" line="43" />
+        <source>Dismiss</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_banner.py" line="44" />
+        <source>Dismiss the unlock history</source>
+        <translation>잠금 해제 기록 닫기</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_banner.py" line="55" />
+        <source>New vault created. Nothing is ever deleted; items can be archived.</source>
+        <translation>새 보관함을 만들었습니다. 어떤 것도 지워지지 않으며, 항목은 숨김 보관할 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_banner.py" line="57" />
+        <source>Last unlocked %1.</source>
+        <translation>마지막 잠금 해제: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_banner.py" line="59" />
+        <source>No earlier unlock is on record.</source>
+        <translation>이전 잠금 해제 기록이 없습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/history_banner.py" line="61" />
+        <source>%n failed attempt(s) on this device since the last unlock, the latest at %1.</source>
+        <translation><numerusform>마지막 잠금 해제 이후 이 기기에서 %n번 실패한 시도가 있었습니다. 가장 최근: %1.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_banner.py" line="65" />
+        <source>No failed attempts since then.</source>
+        <translation>그 이후 실패한 시도는 없습니다.</translation>
+    </message>
+</context>
+<context>
     <name>ItemModel</name>
     <message>
-        <location filename="../../app/ui/item_model.py" line="241" />
+        <location filename="../../app/ui/item_model.py" line="273" />
         <source>Title</source>
         <translation>제목</translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="241" />
+        <location filename="../../app/ui/item_model.py" line="273" />
         <source>Captured</source>
         <translation>수집 시각</translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="241" />
+        <location filename="../../app/ui/item_model.py" line="273" />
         <source>Source site</source>
         <translation>출처 사이트</translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="241" />
+        <location filename="../../app/ui/item_model.py" line="273" />
         <source>Kind</source>
         <translation>종류</translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="242" />
+        <location filename="../../app/ui/item_model.py" line="274" />
         <source>Timestamp</source>
         <translation>타임스탬프</translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="242" />
+        <location filename="../../app/ui/item_model.py" line="274" />
         <source>Notes</source>
         <translation>메모</translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="265" />
+        <location filename="../../app/ui/item_model.py" line="297" />
         <source>(untitled)</source>
         <translation>(제목 없음)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="273" />
+        <location filename="../../app/ui/item_model.py" line="305" />
         <source>unknown</source>
         <translation>알 수 없음</translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="278" />
+        <location filename="../../app/ui/item_model.py" line="310" />
         <source>File</source>
         <translation>파일</translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="278" />
+        <location filename="../../app/ui/item_model.py" line="310" />
         <source>Web page</source>
         <translation>웹 페이지</translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="278" />
+        <location filename="../../app/ui/item_model.py" line="310" />
         <source>Screenshot</source>
         <translation>화면 캡처</translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="279" />
+        <location filename="../../app/ui/item_model.py" line="311" />
         <source>Download</source>
         <translation>내려받은 파일</translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="289" />
+        <location filename="../../app/ui/item_model.py" line="321" />
         <source>General</source>
         <translation>일반</translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="296" />
+        <location filename="../../app/ui/item_model.py" line="328" />
         <source>Received %1 from %2</source>
         <translation>%1에 %2에게서 받음</translation>
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>ItemViews</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="276" />
-        <source>Notes</source>
-        <translation>메모</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="276" />
-        <source>Evidence Locker</source>
-        <translation>증거 보관함</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="278" />
-        <source>Capture pages</source>
-        <translation>페이지 저장</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="278" />
-        <source>Capture web pages by address (Ctrl+U)</source>
-        <translation>주소로 웹 페이지를 저장합니다 (Ctrl+U)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="279" />
-        <source>Browser</source>
-        <translation>브라우저</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="279" />
-        <source>Browse with images blurred and capture (Ctrl+B)</source>
-        <translation>이미지를 흐리게 한 채 둘러보고 저장합니다 (Ctrl+B)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="280" />
-        <source>Screenshot</source>
-        <translation>화면 캡처</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="280" />
-        <source>Capture the screen (Ctrl+Shift+S)</source>
-        <translation>화면을 캡처합니다 (Ctrl+Shift+S)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="281" />
-        <location filename="../../app/ui/main_window.py" line="460" />
-        <source>Import files</source>
-        <translation>파일 가져오기</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="281" />
-        <source>Import files; originals are kept bit-exact (Ctrl+O)</source>
-        <translation>파일을 가져옵니다. 원본은 한 비트도 바뀌지 않고 저장됩니다 (Ctrl+O)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="282" />
-        <location filename="../../app/ui/main_window.py" line="466" />
-        <source>Import folder</source>
-        <translation>폴더 가져오기</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="282" />
-        <source>Import every file in a folder (Ctrl+Shift+O)</source>
-        <translation>폴더 안의 모든 파일을 가져옵니다 (Ctrl+Shift+O)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="283" />
-        <location filename="../../app/ui/main_window.py" line="302" />
-        <location filename="../../app/ui/main_window.py" line="472" />
-        <source>New case</source>
-        <translation>새 사건</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="283" />
-        <source>Start a new case (Ctrl+N)</source>
-        <translation>새 사건을 만듭니다 (Ctrl+N)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="284" />
-        <source>Export bundle</source>
-        <translation>묶음 파일 내보내기</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="284" />
-        <source>Hand a case or an item over as a sealed bundle (Ctrl+E)</source>
-        <translation>사건이나 항목을 봉인된 묶음 파일로 넘겨줍니다 (Ctrl+E)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="285" />
-        <source>Receive bundle</source>
-        <translation>묶음 파일 받기</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="285" />
-        <source>Verify and import a sealed bundle (Ctrl+R)</source>
-        <translation>봉인된 묶음 파일을 검증하고 가져옵니다 (Ctrl+R)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="286" />
-        <source>Grid</source>
-        <translation>바둑판 보기</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="286" />
-        <source>Blurred thumbnails (Ctrl+1)</source>
-        <translation>흐린 미리 보기 (Ctrl+1)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="287" />
-        <source>Table</source>
-        <translation>표 보기</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="287" />
-        <source>Table of items (Ctrl+2)</source>
-        <translation>항목 표 (Ctrl+2)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="288" />
-        <source>Text only</source>
-        <translation>글자만 보기</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="288" />
-        <source>Hide even blurred thumbnails (Ctrl+T)</source>
-        <translation>흐린 미리 보기까지 숨깁니다 (Ctrl+T)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="289" />
-        <source>Verify vault</source>
-        <translation>보관함 검증</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="289" />
-        <source>Check every file and the custody history (Ctrl+Shift+V)</source>
-        <translation>모든 파일과 관리 이력을 확인합니다 (Ctrl+Shift+V)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="290" />
-        <source>Settings</source>
-        <translation>설정</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="290" />
-        <source>Settings (Ctrl+,)</source>
-        <translation>설정 (Ctrl+,)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="291" />
-        <source>Lock</source>
-        <translation>잠그기</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="291" />
-        <source>Lock the vault (Ctrl+L)</source>
-        <translation>보관함을 잠급니다 (Ctrl+L)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="296" />
-        <source>Actions</source>
-        <translation>작업</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="297" />
-        <source>Bundles</source>
-        <translation>묶음 파일</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="298" />
-        <source>Receive or export sealed bundles</source>
-        <translation>봉인된 묶음 파일을 받거나 내보냅니다</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="299" />
-        <source>Quick exit</source>
-        <translation>빠른 종료</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="300" />
-        <location filename="../../app/ui/main_window.py" line="301" />
-        <source>Cases</source>
-        <translation>사건</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="303" />
-        <source>Takedowns</source>
-        <translation>삭제 요청</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="304" />
-        <source>Where the material was seen, takedown requests and re-checks of the selected case</source>
-        <translation>선택한 사건의 게시 위치, 삭제 요청과 재확인</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="305" />
+        <location filename="../../app/ui/item_views.py" line="85" />
         <source>Evidence, blurred thumbnails</source>
         <translation>증거, 흐린 미리 보기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="306" />
+        <location filename="../../app/ui/item_views.py" line="86" />
         <source>Evidence table</source>
         <translation>증거 표</translation>
     </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="307" />
-        <source>Dismiss</source>
-        <translation>닫기</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="308" />
-        <source>Dismiss the unlock history</source>
-        <translation>잠금 해제 기록 닫기</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="327" />
-        <source>New vault created. Nothing is ever deleted; items can be archived.</source>
-        <translation>새 보관함을 만들었습니다. 어떤 것도 지워지지 않으며, 항목은 숨김 보관할 수 있습니다.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="329" />
-        <source>Last unlocked %1.</source>
-        <translation>마지막 잠금 해제: %1.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="331" />
-        <source>No earlier unlock is on record.</source>
-        <translation>이전 잠금 해제 기록이 없습니다.</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="333" />
-        <source>%n failed attempt(s) on this device since the last unlock, the latest at %1.</source>
-        <translation><numerusform>마지막 잠금 해제 이후 이 기기에서 %n번 실패한 시도가 있었습니다. 가장 최근: %1.</numerusform></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="337" />
-        <source>No failed attempts since then.</source>
-        <translation>그 이후 실패한 시도는 없습니다.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="364" />
-        <source>All evidence</source>
-        <translation>모든 증거</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="369" />
-        <source>Archived</source>
-        <translation>숨김 보관됨</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="413" />
+        <location filename="../../app/ui/item_views.py" line="110" />
         <source>%1 · %n item(s)</source>
         <translation><numerusform>%1 · 항목 %n개</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="417" />
+        <location filename="../../app/ui/item_views.py" line="114" />
         <source>Nothing is archived.</source>
         <translation>숨김 보관된 항목이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="420" />
+        <location filename="../../app/ui/item_views.py" line="117" />
         <source>No evidence here yet. Import files, or drop them on this window.</source>
         <translation>아직 증거가 없습니다. 파일을 가져오시거나 이 창에 끌어다 놓으세요.</translation>
     </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="193" />
+        <source>Notes</source>
+        <translation>메모</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="193" />
+        <source>Evidence Locker</source>
+        <translation>증거 보관함</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="195" />
+        <source>Capture pages</source>
+        <translation>페이지 저장</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="195" />
+        <source>Capture web pages by address (Ctrl+U)</source>
+        <translation>주소로 웹 페이지를 저장합니다 (Ctrl+U)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="196" />
+        <source>Browser</source>
+        <translation>브라우저</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="196" />
+        <source>Browse with images blurred and capture (Ctrl+B)</source>
+        <translation>이미지를 흐리게 한 채 둘러보고 저장합니다 (Ctrl+B)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="197" />
+        <source>Screenshot</source>
+        <translation>화면 캡처</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="197" />
+        <source>Capture the screen (Ctrl+Shift+S)</source>
+        <translation>화면을 캡처합니다 (Ctrl+Shift+S)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="198" />
+        <location filename="../../app/ui/main_window.py" line="305" />
+        <source>Import files</source>
+        <translation>파일 가져오기</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="198" />
+        <source>Import files; originals are kept bit-exact (Ctrl+O)</source>
+        <translation>파일을 가져옵니다. 원본은 한 비트도 바뀌지 않고 저장됩니다 (Ctrl+O)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="199" />
+        <location filename="../../app/ui/main_window.py" line="311" />
+        <source>Import folder</source>
+        <translation>폴더 가져오기</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="199" />
+        <source>Import every file in a folder (Ctrl+Shift+O)</source>
+        <translation>폴더 안의 모든 파일을 가져옵니다 (Ctrl+Shift+O)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="200" />
+        <location filename="../../app/ui/main_window.py" line="317" />
+        <source>New case</source>
+        <translation>새 사건</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="200" />
+        <source>Start a new case (Ctrl+N)</source>
+        <translation>새 사건을 만듭니다 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="201" />
+        <source>Export bundle</source>
+        <translation>묶음 파일 내보내기</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="201" />
+        <source>Hand a case or an item over as a sealed bundle (Ctrl+E)</source>
+        <translation>사건이나 항목을 봉인된 묶음 파일로 넘겨줍니다 (Ctrl+E)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="202" />
+        <source>Receive bundle</source>
+        <translation>묶음 파일 받기</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="202" />
+        <source>Verify and import a sealed bundle (Ctrl+R)</source>
+        <translation>봉인된 묶음 파일을 검증하고 가져옵니다 (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="203" />
+        <source>Grid</source>
+        <translation>바둑판 보기</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="203" />
+        <source>Blurred thumbnails (Ctrl+1)</source>
+        <translation>흐린 미리 보기 (Ctrl+1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="204" />
+        <source>Table</source>
+        <translation>표 보기</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="204" />
+        <source>Table of items (Ctrl+2)</source>
+        <translation>항목 표 (Ctrl+2)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="205" />
+        <source>Text only</source>
+        <translation>글자만 보기</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="205" />
+        <source>Hide even blurred thumbnails (Ctrl+T)</source>
+        <translation>흐린 미리 보기까지 숨깁니다 (Ctrl+T)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="206" />
+        <source>Verify vault</source>
+        <translation>보관함 검증</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="206" />
+        <source>Check every file and the custody history (Ctrl+Shift+V)</source>
+        <translation>모든 파일과 관리 이력을 확인합니다 (Ctrl+Shift+V)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="207" />
+        <source>Settings</source>
+        <translation>설정</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="207" />
+        <source>Settings (Ctrl+,)</source>
+        <translation>설정 (Ctrl+,)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="208" />
+        <source>Lock</source>
+        <translation>잠그기</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="208" />
+        <source>Lock the vault (Ctrl+L)</source>
+        <translation>보관함을 잠급니다 (Ctrl+L)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="213" />
+        <source>Actions</source>
+        <translation>작업</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="214" />
+        <source>Bundles</source>
+        <translation>묶음 파일</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="215" />
+        <source>Receive or export sealed bundles</source>
+        <translation>봉인된 묶음 파일을 받거나 내보냅니다</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="216" />
+        <source>Quick exit</source>
+        <translation>빠른 종료</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="456" />
+        <location filename="../../app/ui/main_window.py" line="301" />
         <source>Importing %n file(s)…</source>
         <translation><numerusform>파일 %n개 가져오는 중…</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="472" />
+        <location filename="../../app/ui/main_window.py" line="317" />
         <source>Case name:</source>
         <translation>사건 이름:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="537" />
+        <location filename="../../app/ui/main_window.py" line="377" />
         <source>Unverified earlier holders</source>
         <translation>검증되지 않은 이전 보유자</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="538" />
+        <location filename="../../app/ui/main_window.py" line="378" />
         <source>This bundle names earlier holders whose custody record is not proven by their own signature. Import it anyway? They will be marked UNVERIFIED.</source>
         <translation>이 묶음 파일에는 관리 이력이 그 보유자 자신의 서명으로 증명되지 않은 이전 보유자가 있습니다. 그래도 가져올까요? 그 보유자는 '검증되지 않음'으로 표시됩니다.</translation>
     </message>
     <message>
         <location filename="../../app/ui/export_dialog.py" line="246" />
-        <location filename="../../app/ui/main_window.py" line="474" />
+        <location filename="../../app/ui/main_window.py" line="319" />
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="486" />
+        <location filename="../../app/ui/main_window.py" line="326" />
         <source>Verifying the vault…</source>
         <translation>보관함 검증 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="494" />
+        <location filename="../../app/ui/main_window.py" line="334" />
         <source>Something went wrong</source>
         <translation>문제가 생겼습니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="501" />
+        <location filename="../../app/ui/main_window.py" line="341" />
         <source>This drive cannot keep files private to you. What was written there was written; anyone using this computer can read it.</source>
         <translation>이 드라이브는 파일을 본인만 볼 수 있게 보호하지 못합니다. 파일은 저장되었지만, 이 컴퓨터를 쓰는 누구나 읽을 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="505" />
+        <location filename="../../app/ui/main_window.py" line="345" />
         <source>Note</source>
         <translation>알림</translation>
     </message>
@@ -1336,12 +1354,12 @@
         <translation>묶음 파일 암호 (이 보관함 앞으로 봉인된 경우 비워 두세요):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="572" />
+        <location filename="../../app/ui/main_window.py" line="410" />
         <source>Bundle written and checked: %1</source>
         <translation>묶음 파일을 만들고 확인했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="573" />
+        <location filename="../../app/ui/main_window.py" line="411" />
         <source>Bundle written, but its self-check found problems: %1</source>
         <translation>묶음 파일을 만들었지만 자체 확인에서 문제가 발견되었습니다: %1</translation>
     </message>
@@ -1698,7 +1716,7 @@
         <translation>화면을 캡처하지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/screenshot_dialog.py" line="187" />
+        <location filename="../../app/ui/screenshot_dialog.py" line="182" />
         <source>Storing the screenshot…</source>
         <translation>화면 캡처 저장 중…</translation>
     </message>
