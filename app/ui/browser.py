@@ -58,6 +58,7 @@ from app.capture.web_engine import (
 from app.capture.web_result import DirectFile, PageCapture
 from app.capture.web_store import store_capture, store_download
 from app.errors import LockerError
+from app.ui.error_text import describe
 from app.ui.item_model import case_label
 from app.ui.style import fit_on_screen
 from app.vault import Vault
@@ -381,7 +382,7 @@ class BrowserWidget(QWidget):
             vault = self._vault()
         except LockerError as exc:
             capture.discard()
-            self._fail(str(exc))
+            self._fail(describe(exc))
             return
         self._runner(lambda cancelled: work(vault, cancelled),
                      lambda item: self._stored(what, item, None),

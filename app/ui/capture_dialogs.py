@@ -44,6 +44,7 @@ from app.capture.batch import (
     read_url_file,
 )
 from app.errors import LockerError
+from app.ui.error_text import describe
 from app.ui.item_model import case_label
 from app.ui.screenshot_dialog import ScreenshotDialog, open_screenshot_dialog
 
@@ -53,8 +54,6 @@ def controller_store_runner(controller: Any) -> StoreRunner:
     store in progress (its transaction rolls back) and waits for it before closing."""
     def run(work: StoreWork, on_done: Callable[[Any], None],
             on_fail: Callable[[str], None]) -> None:
-        from app.ui.error_text import describe
-
         controller.run(lambda ctx: work(ctx.cancelled), quiet=True, on_done=on_done,
                        on_fail=lambda exc: on_fail(describe(exc)))
     return run
@@ -145,7 +144,7 @@ class CaptureDialog(QDialog):
         try:
             urls = read_url_file(Path(path))
         except LockerError as exc:
-            QMessageBox.warning(self, self.tr("Cannot read the list"), str(exc))
+            QMessageBox.warning(self, self.tr("Cannot read the list"), describe(exc))
             return
         existing = self.urls.toPlainText().rstrip()
         self.urls.setPlainText((existing + "\n" if existing else "") + "\n".join(urls))
@@ -157,7 +156,7 @@ class CaptureDialog(QDialog):
                 return
             vault = self.controller.require_vault()
         except LockerError as exc:
-            QMessageBox.warning(self, self.tr("Cannot capture"), str(exc))
+            QMessageBox.warning(self, self.tr("Cannot capture"), describe(exc))
             return
         if self.batch is not None:
             self.batch.shutdown()

@@ -211,7 +211,7 @@ class Controller(QObject):
         try:
             wait = self.attempts.wait_seconds(path)
         except LockerError as exc:
-            self.unlock_failed.emit("other", str(exc), 0.0)
+            self.unlock_failed.emit("other", describe(exc), 0.0)
             return
         if wait > 0:
             self.unlock_failed.emit("throttled", "", wait)
@@ -263,7 +263,7 @@ class Controller(QObject):
             if vault.damaged_log is None:  # a read-only view takes no writes
                 vault.record_unlock()
         except LockerError as exc:
-            self.error.emit(str(exc))
+            self.error.emit(describe(exc))
         self.vault, self.vault_path = vault, path
         self.settings.note_opened(path)
         self._save_settings()
@@ -298,7 +298,8 @@ class Controller(QObject):
         try:
             self.settings.save()
         except OSError as exc:
-            self.error.emit(f"Settings could not be saved: {exc.strerror or exc}")
+            self.error.emit(self.tr("Settings could not be saved: %1").replace(
+                "%1", exc.strerror or str(exc)))
 
     def apply_settings(self, settings: Settings) -> None:
         self.settings = settings

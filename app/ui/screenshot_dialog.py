@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import LockerError
+from app.ui.error_text import describe
 
 HIDE_SETTLE_MS = 400  # time for the desktop to repaint after our windows hide
 
@@ -65,7 +66,6 @@ class ScreenshotDialog(QDialog):
         self.region[3].setValue(600)
         self.delay = QDoubleSpinBox(self)
         self.delay.setRange(0, 60)
-        self.delay.setSuffix(" s")
         self.delay_label = QLabel(self)
         self.take_button = QPushButton(self)
         self.take_button.setDefault(True)
@@ -111,6 +111,7 @@ class ScreenshotDialog(QDialog):
         self.mode_draw.setText(self.tr("A region I select on the screen"))
         self.mode_region.setText(self.tr("Region (x, y, width, height)"))
         self.delay_label.setText(self.tr("Delay"))
+        self.delay.setSuffix(self.tr(" s", "seconds"))
         self.take_button.setText(self.tr("Take screenshot"))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
@@ -144,7 +145,7 @@ class ScreenshotDialog(QDialog):
             shot = take_screenshot(allow_offscreen=self.allow_offscreen, **self.request())
         except LockerError as exc:
             self._show_again()
-            QMessageBox.warning(self.parentWidget(), self.tr("No screenshot"), str(exc))
+            QMessageBox.warning(self.parentWidget(), self.tr("No screenshot"), describe(exc))
             return
         if self.mode_draw.isChecked():
             self._pick_region(shot)
@@ -167,7 +168,7 @@ class ScreenshotDialog(QDialog):
             try:
                 shot = crop_screenshot(desktop, rect.x(), rect.y(), rect.width(), rect.height())
             except LockerError as exc:
-                QMessageBox.warning(self.parentWidget(), self.tr("No screenshot"), str(exc))
+                QMessageBox.warning(self.parentWidget(), self.tr("No screenshot"), describe(exc))
                 return
             self._store(shot)
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.controller import Controller
+from app.ui.error_text import describe
 from app.ui.item_model import local_time
 
 MARKS = ("submitted", "acknowledged", "removed", "refused", "partial")
@@ -225,7 +226,7 @@ class TakedownsDialog(QDialog):
             model.mark(self.controller.require_vault(), str(req.id),
                        str(self.mark_status.currentData()), self.reference.text(), self.note.text())
         except LockerError as exc:
-            self.status.setText(str(exc))
+            self.status.setText(describe(exc))
             return
         self.reference.clear()
         self.note.clear()
@@ -261,7 +262,7 @@ class TakedownsDialog(QDialog):
             final = write_notice(self.controller.require_vault(), str(req.id),
                                  str(self.notice_lang.currentData()), target, Sender())
         except LockerError as exc:
-            self.status.setText(str(exc))
+            self.status.setText(describe(exc))
             return
         self.status.setText(self.tr("Notice written to %1. It was not sent: fill in the blanks "
                                     "and submit it yourself.").replace("%1", str(final)))
@@ -285,8 +286,6 @@ class TakedownsDialog(QDialog):
             self.reload()
 
         def failed(exc: BaseException) -> None:
-            from app.ui.error_text import describe
-
             if self.isVisible():
                 self.status.setText(describe(exc))
                 self.recheck_button.setEnabled(True)

@@ -4,22 +4,27 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../app/ui/main.py" line="71" />
+        <location filename="../../app/ui/main.py" line="72" />
         <source>Quick exit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="72" />
+        <location filename="../../app/ui/main.py" line="73" />
         <source>Hide and lock at once (F12 or Ctrl+Shift+Q)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="86" />
+        <location filename="../../app/ui/main.py" line="87" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="142" />
+        <location filename="../../app/ui/main.py" line="116" />
+        <source>The time-stamp server choice could not be saved: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="144" />
         <source>Not remembered</source>
         <translation type="unfinished" />
     </message>
@@ -27,152 +32,152 @@
 <context>
     <name>BrowserWidget</name>
     <message>
-        <location filename="../../app/ui/browser.py" line="208" />
+        <location filename="../../app/ui/browser.py" line="209" />
         <source>Back</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="210" />
+        <location filename="../../app/ui/browser.py" line="211" />
         <source>Forward</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="212" />
+        <location filename="../../app/ui/browser.py" line="213" />
         <source>Reload</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="213" />
+        <location filename="../../app/ui/browser.py" line="214" />
         <source>Web address</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="214" />
+        <location filename="../../app/ui/browser.py" line="215" />
         <source>Hide images</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="215" />
+        <location filename="../../app/ui/browser.py" line="216" />
         <source>Show images</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="216" />
+        <location filename="../../app/ui/browser.py" line="217" />
         <source>Images are blurred; showing them is your choice.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="217" />
+        <location filename="../../app/ui/browser.py" line="218" />
         <source>Capture this page</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="219" />
+        <location filename="../../app/ui/browser.py" line="220" />
         <source>Save the whole page (picture, source, PDF, text) in the vault, unblurred, without showing it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="221" />
+        <location filename="../../app/ui/browser.py" line="222" />
         <source>As shown</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="223" />
+        <location filename="../../app/ui/browser.py" line="224" />
         <source>Capture the page exactly as it is now, with what you opened or scrolled to, without loading it again.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="225" />
+        <location filename="../../app/ui/browser.py" line="226" />
         <source>Private: forget logins when closed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="226" />
+        <location filename="../../app/ui/browser.py" line="227" />
         <source>Stay logged in (saved on this computer)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="227" />
+        <location filename="../../app/ui/browser.py" line="228" />
         <source>Captures and downloads go to the case "{0}".</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="246" />
+        <location filename="../../app/ui/browser.py" line="247" />
         <source>Type a web address, such as https://example.org/post/1.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="283" />
+        <location filename="../../app/ui/browser.py" line="284" />
         <source>Picture hidden. Use “Show images” to see it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="287" />
+        <location filename="../../app/ui/browser.py" line="288" />
         <source>Show images?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="288" />
+        <location filename="../../app/ui/browser.py" line="289" />
         <source>Pictures on web pages will be shown sharp, unblurred, in this window until you hide them again. Show images?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="302" />
+        <location filename="../../app/ui/browser.py" line="303" />
         <source>Stay logged in?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="303" />
+        <location filename="../../app/ui/browser.py" line="304" />
         <source>Logins (cookies and site storage) will be kept on this computer in {0}, so anyone using this computer account could use them. Page content and images are still never cached on disk. Continue?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="322" />
+        <location filename="../../app/ui/browser.py" line="323" />
         <source>Open a web page first.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="325" />
+        <location filename="../../app/ui/browser.py" line="326" />
         <source>A capture is already running.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="335" />
+        <location filename="../../app/ui/browser.py" line="336" />
         <source>Capturing {0}…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="348" />
+        <location filename="../../app/ui/browser.py" line="349" />
         <source>Capturing {0} as shown…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="364" />
+        <location filename="../../app/ui/browser.py" line="365" />
         <source>The page could not be saved as shown; nothing was stored.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="400" />
+        <location filename="../../app/ui/browser.py" line="401" />
         <source>Saved in the vault as item {0}; the picture is not the whole page: {1}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="403" />
+        <location filename="../../app/ui/browser.py" line="404" />
         <source>Saved in the vault as item {0}.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="417" />
+        <location filename="../../app/ui/browser.py" line="418" />
         <source>The file is too large to keep (over {0} MiB).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="427" />
+        <location filename="../../app/ui/browser.py" line="428" />
         <source>Downloading into the vault…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="440" />
+        <location filename="../../app/ui/browser.py" line="441" />
         <source>The download did not finish; nothing was stored.</source>
         <translation type="unfinished" />
     </message>
@@ -180,17 +185,17 @@
 <context>
     <name>BrowserWindow</name>
     <message>
-        <location filename="../../app/ui/browser.py" line="503" />
+        <location filename="../../app/ui/browser.py" line="504" />
         <source>Browser (images shown)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="504" />
+        <location filename="../../app/ui/browser.py" line="505" />
         <source>Browser (images blurred)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="515" />
+        <location filename="../../app/ui/browser.py" line="516" />
         <source>Not captured</source>
         <translation type="unfinished" />
     </message>
@@ -198,122 +203,122 @@
 <context>
     <name>CaptureDialog</name>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="65" />
+        <location filename="../../app/ui/capture_dialogs.py" line="64" />
         <source>Waiting</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="66" />
+        <location filename="../../app/ui/capture_dialogs.py" line="65" />
         <source>Capturing…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="67" />
+        <location filename="../../app/ui/capture_dialogs.py" line="66" />
         <source>Saving…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="68" />
+        <location filename="../../app/ui/capture_dialogs.py" line="67" />
         <source>Saved</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="69" />
+        <location filename="../../app/ui/capture_dialogs.py" line="68" />
         <source>Failed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="70" />
+        <location filename="../../app/ui/capture_dialogs.py" line="69" />
         <source>Cancelled</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="124" />
+        <location filename="../../app/ui/capture_dialogs.py" line="123" />
         <source>Capture web pages</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="125" />
+        <location filename="../../app/ui/capture_dialogs.py" line="124" />
         <source>Paste web addresses, one per line</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="126" />
+        <location filename="../../app/ui/capture_dialogs.py" line="125" />
         <source>Load a list…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="127" />
+        <location filename="../../app/ui/capture_dialogs.py" line="126" />
         <source>Case: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="129" />
+        <location filename="../../app/ui/capture_dialogs.py" line="128" />
         <source>Address</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="129" />
+        <location filename="../../app/ui/capture_dialogs.py" line="128" />
         <source>Result</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="129" />
+        <location filename="../../app/ui/capture_dialogs.py" line="128" />
         <source>Item / reason</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="130" />
+        <location filename="../../app/ui/capture_dialogs.py" line="129" />
         <source>Capture</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="131" />
+        <location filename="../../app/ui/capture_dialogs.py" line="130" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="132" />
+        <location filename="../../app/ui/capture_dialogs.py" line="131" />
         <source>Retry failed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="133" />
+        <location filename="../../app/ui/capture_dialogs.py" line="132" />
         <source>Close</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="141" />
+        <location filename="../../app/ui/capture_dialogs.py" line="140" />
         <source>Load a list of addresses</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="142" />
+        <location filename="../../app/ui/capture_dialogs.py" line="141" />
         <source>Text files (*.txt);;All files (*)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="148" />
+        <location filename="../../app/ui/capture_dialogs.py" line="147" />
         <source>Cannot read the list</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="160" />
+        <location filename="../../app/ui/capture_dialogs.py" line="159" />
         <source>Cannot capture</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="199" />
+        <location filename="../../app/ui/capture_dialogs.py" line="198" />
         <source>Item {0}; not the whole page: {1}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="203" />
+        <location filename="../../app/ui/capture_dialogs.py" line="202" />
         <source>Item {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="219" />
+        <location filename="../../app/ui/capture_dialogs.py" line="218" />
         <source>{0} saved, {1} failed, {2} cancelled</source>
         <translation type="unfinished" />
     </message>
@@ -355,17 +360,22 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../app/ui/controller.py" line="343" />
+        <location filename="../../app/ui/controller.py" line="301" />
+        <source>Settings could not be saved: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/controller.py" line="344" />
         <source>These files were not stored (the others were):</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/controller.py" line="346" />
+        <location filename="../../app/ui/controller.py" line="347" />
         <source>…and %n more.</source>
         <translation><numerusform>…and %n more.</numerusform><numerusform>…and %n more.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/ui/controller.py" line="383" />
+        <location filename="../../app/ui/controller.py" line="384" />
         <source>Storing the screenshot…</source>
         <translation type="unfinished" />
     </message>
@@ -428,113 +438,118 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="40" />
-        <source>every page is authentic (SQLCipher HMAC) and the database is consistent</source>
+        <location filename="../../app/ui/core_text.py" line="38" />
+        <source>The vault is locked.</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../app/ui/core_text.py" line="41" />
+        <source>every page is authentic (SQLCipher HMAC) and the database is consistent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="42" />
         <source>all present</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="43" />
+        <location filename="../../app/ui/core_text.py" line="44" />
         <source>%1 entries, last %2…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="45" />
+        <location filename="../../app/ui/core_text.py" line="46" />
         <source>%1 files (%2 bytes) hashed again</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="47" />
+        <location filename="../../app/ui/core_text.py" line="48" />
         <source>%1 tokens and %2 Merkle proofs checked</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="49" />
+        <location filename="../../app/ui/core_text.py" line="50" />
         <source>note: %1 custody entries are still waiting for a timestamp</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="51" />
+        <location filename="../../app/ui/core_text.py" line="52" />
         <source>%1 received files match %2 sender chain(s); %3 received token(s) verified</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="53" />
+        <location filename="../../app/ui/core_text.py" line="54" />
         <source>Vault verified: everything holds.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="59" />
+        <location filename="../../app/ui/core_text.py" line="60" />
         <source>storage</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="60" />
+        <location filename="../../app/ui/core_text.py" line="61" />
         <source>append-only guards</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="61" />
+        <location filename="../../app/ui/core_text.py" line="62" />
         <source>custody chain</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="62" />
+        <location filename="../../app/ui/core_text.py" line="63" />
         <source>evidence files</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="63" />
+        <location filename="../../app/ui/core_text.py" line="64" />
         <source>timestamps</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="64" />
+        <location filename="../../app/ui/core_text.py" line="65" />
         <source>received evidence</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="71" />
         <location filename="../../app/ui/core_text.py" line="72" />
+        <location filename="../../app/ui/core_text.py" line="73" />
         <source>the name could not be found</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="73" />
+        <location filename="../../app/ui/core_text.py" line="74" />
         <source>the connection was refused</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="74" />
+        <location filename="../../app/ui/core_text.py" line="75" />
         <source>no answer in time</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="75" />
+        <location filename="../../app/ui/core_text.py" line="76" />
         <source>no network</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="76" />
+        <location filename="../../app/ui/core_text.py" line="77" />
         <source>not found</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="77" />
+        <location filename="../../app/ui/core_text.py" line="78" />
         <source>network error</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="101" />
+        <location filename="../../app/ui/core_text.py" line="102" />
         <source>[OK]</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="102" />
+        <location filename="../../app/ui/core_text.py" line="103" />
         <source>[PROBLEM]</source>
         <translation type="unfinished" />
     </message>
@@ -1665,7 +1680,7 @@
 <context>
     <name>ScreenshotDialog</name>
     <message>
-        <location filename="../../app/ui/screenshot_dialog.py" line="58" />
+        <location filename="../../app/ui/screenshot_dialog.py" line="59" />
         <source>Screen %1: %2 × %3 (%4)</source>
         <translation type="unfinished" />
     </message>
@@ -1706,17 +1721,23 @@
     </message>
     <message>
         <location filename="../../app/ui/screenshot_dialog.py" line="114" />
+        <source> s</source>
+        <comment>seconds</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/screenshot_dialog.py" line="115" />
         <source>Take screenshot</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/screenshot_dialog.py" line="147" />
-        <location filename="../../app/ui/screenshot_dialog.py" line="170" />
+        <location filename="../../app/ui/screenshot_dialog.py" line="148" />
+        <location filename="../../app/ui/screenshot_dialog.py" line="171" />
         <source>No screenshot</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/screenshot_dialog.py" line="182" />
+        <location filename="../../app/ui/screenshot_dialog.py" line="183" />
         <source>Storing the screenshot…</source>
         <translation type="unfinished" />
     </message>
@@ -1878,108 +1899,108 @@
 <context>
     <name>Takedowns</name>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="36" />
+        <location filename="../../app/ui/takedowns_view.py" line="37" />
         <source>drafted</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="36" />
+        <location filename="../../app/ui/takedowns_view.py" line="37" />
         <source>submitted</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="37" />
+        <location filename="../../app/ui/takedowns_view.py" line="38" />
         <source>acknowledged</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="37" />
+        <location filename="../../app/ui/takedowns_view.py" line="38" />
         <source>removed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="38" />
+        <location filename="../../app/ui/takedowns_view.py" line="39" />
         <source>refused</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="38" />
+        <location filename="../../app/ui/takedowns_view.py" line="39" />
         <source>partly removed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="39" />
+        <location filename="../../app/ui/takedowns_view.py" line="40" />
         <source>reappeared</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="39" />
+        <location filename="../../app/ui/takedowns_view.py" line="40" />
         <source>still up</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="39" />
+        <location filename="../../app/ui/takedowns_view.py" line="40" />
         <source>gone (404/410)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="40" />
+        <location filename="../../app/ui/takedowns_view.py" line="41" />
         <source>'not found' page</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="40" />
+        <location filename="../../app/ui/takedowns_view.py" line="41" />
         <source>behind a login</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="41" />
+        <location filename="../../app/ui/takedowns_view.py" line="42" />
         <source>block page (not a removal)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="41" />
+        <location filename="../../app/ui/takedowns_view.py" line="42" />
         <source>could not be checked</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="42" />
+        <location filename="../../app/ui/takedowns_view.py" line="43" />
         <source>not checked yet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="49" />
+        <location filename="../../app/ui/takedowns_view.py" line="50" />
         <source>Deadline passed: re-check, remind the platform, or call 1377 / 02-735-8994.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="51" />
+        <location filename="../../app/ui/takedowns_view.py" line="52" />
         <source>Write the notice, send it yourself, then record 'submitted'.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="52" />
         <location filename="../../app/ui/takedowns_view.py" line="53" />
+        <location filename="../../app/ui/takedowns_view.py" line="54" />
         <source>Wait for the platform; re-check the addresses.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="54" />
+        <location filename="../../app/ui/takedowns_view.py" line="55" />
         <source>Re-check now and then: a re-upload shows as reappeared.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="55" />
+        <location filename="../../app/ui/takedowns_view.py" line="56" />
         <source>Re-check; make a new request for the addresses still up.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="56" />
+        <location filename="../../app/ui/takedowns_view.py" line="57" />
         <source>Try another basis or a referral route (1377, 02-735-8994, 1366).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="57" />
+        <location filename="../../app/ui/takedowns_view.py" line="58" />
         <source>Capture the re-upload, then make a new request.</source>
         <translation type="unfinished" />
     </message>
@@ -1987,181 +2008,181 @@
 <context>
     <name>TakedownsDialog</name>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="137" />
-        <source>Takedowns</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <location filename="../../app/ui/takedowns_view.py" line="138" />
-        <location filename="../../app/ui/takedowns_view.py" line="145" />
-        <source>Takedown requests</source>
+        <source>Takedowns</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../app/ui/takedowns_view.py" line="139" />
         <location filename="../../app/ui/takedowns_view.py" line="146" />
+        <source>Takedown requests</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/takedowns_view.py" line="140" />
+        <location filename="../../app/ui/takedowns_view.py" line="147" />
         <source>Where the material was seen</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="141" />
+        <location filename="../../app/ui/takedowns_view.py" line="142" />
         <source>No.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="141" />
-        <location filename="../../app/ui/takedowns_view.py" line="144" />
+        <location filename="../../app/ui/takedowns_view.py" line="142" />
+        <location filename="../../app/ui/takedowns_view.py" line="145" />
         <source>Platform</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="141" />
+        <location filename="../../app/ui/takedowns_view.py" line="142" />
         <source>Basis</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="141" />
-        <location filename="../../app/ui/takedowns_view.py" line="144" />
+        <location filename="../../app/ui/takedowns_view.py" line="142" />
+        <location filename="../../app/ui/takedowns_view.py" line="145" />
         <source>Status</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="142" />
+        <location filename="../../app/ui/takedowns_view.py" line="143" />
         <source>Reference</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="142" />
+        <location filename="../../app/ui/takedowns_view.py" line="143" />
         <source>Deadline</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="142" />
+        <location filename="../../app/ui/takedowns_view.py" line="143" />
         <source>Next step</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="144" />
+        <location filename="../../app/ui/takedowns_view.py" line="145" />
         <source>Address</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="144" />
+        <location filename="../../app/ui/takedowns_view.py" line="145" />
         <source>Last checked</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="148" />
+        <location filename="../../app/ui/takedowns_view.py" line="149" />
         <source>Column headings</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="154" />
+        <location filename="../../app/ui/takedowns_view.py" line="155" />
         <source>New status of the selected request</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="155" />
+        <location filename="../../app/ui/takedowns_view.py" line="156" />
         <source>Platform's reference number (optional)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="156" />
+        <location filename="../../app/ui/takedowns_view.py" line="157" />
         <source>Platform's reference number</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="157" />
+        <location filename="../../app/ui/takedowns_view.py" line="158" />
         <source>Note (optional)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="158" />
+        <location filename="../../app/ui/takedowns_view.py" line="159" />
         <source>Note</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="159" />
+        <location filename="../../app/ui/takedowns_view.py" line="160" />
         <source>Record status</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="160" />
+        <location filename="../../app/ui/takedowns_view.py" line="161" />
         <source>Language of the notice</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="161" />
+        <location filename="../../app/ui/takedowns_view.py" line="162" />
         <source>Write notice…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="162" />
+        <location filename="../../app/ui/takedowns_view.py" line="163" />
         <source>Write the selected request's notice to a file (.txt, .eml or .pdf); it is not sent</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="164" />
+        <location filename="../../app/ui/takedowns_view.py" line="165" />
         <source>Re-check now (page only, no images)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="165" />
+        <location filename="../../app/ui/takedowns_view.py" line="166" />
         <source>Close</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="188" />
+        <location filename="../../app/ui/takedowns_view.py" line="189" />
         <source>%1 (overdue)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="200" />
+        <location filename="../../app/ui/takedowns_view.py" line="201" />
         <source>%1 address(es), %2 request(s).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="203" />
+        <location filename="../../app/ui/takedowns_view.py" line="204" />
         <source>%1 request(s) past their deadline.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="204" />
+        <location filename="../../app/ui/takedowns_view.py" line="205" />
         <source>Nothing is sent from here: you submit each notice yourself.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="232" />
+        <location filename="../../app/ui/takedowns_view.py" line="233" />
         <source>Status recorded in the custody log.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="241" />
+        <location filename="../../app/ui/takedowns_view.py" line="242" />
         <source>Write notice</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="241" />
+        <location filename="../../app/ui/takedowns_view.py" line="242" />
         <source>Text (*.txt);;Email draft (*.eml);;PDF (*.pdf)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="266" />
+        <location filename="../../app/ui/takedowns_view.py" line="267" />
         <source>Notice written to %1. It was not sent: fill in the blanks and submit it yourself.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="277" />
+        <location filename="../../app/ui/takedowns_view.py" line="278" />
         <source>Re-checking: only each page itself is fetched, no images.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="283" />
+        <location filename="../../app/ui/takedowns_view.py" line="284" />
         <source>%1 address(es) checked, %2 gone.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="294" />
+        <location filename="../../app/ui/takedowns_view.py" line="293" />
         <source>Re-check</source>
         <translation type="unfinished" />
     </message>

@@ -4,22 +4,27 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../app/ui/main.py" line="71" />
+        <location filename="../../app/ui/main.py" line="72" />
         <source>Quick exit</source>
         <translation>빠른 종료</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="72" />
+        <location filename="../../app/ui/main.py" line="73" />
         <source>Hide and lock at once (F12 or Ctrl+Shift+Q)</source>
         <translation>즉시 숨기고 잠급니다 (F12 또는 Ctrl+Shift+Q)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="86" />
+        <location filename="../../app/ui/main.py" line="87" />
         <source>Notes</source>
         <translation>메모</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="142" />
+        <location filename="../../app/ui/main.py" line="116" />
+        <source>The time-stamp server choice could not be saved: %1</source>
+        <translation>타임스탬프 서버 선택을 저장하지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="144" />
         <source>Not remembered</source>
         <translation>기억하지 않았습니다</translation>
     </message>
@@ -27,152 +32,152 @@
 <context>
     <name>BrowserWidget</name>
     <message>
-        <location filename="../../app/ui/browser.py" line="208" />
+        <location filename="../../app/ui/browser.py" line="209" />
         <source>Back</source>
         <translation>뒤로</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="210" />
+        <location filename="../../app/ui/browser.py" line="211" />
         <source>Forward</source>
         <translation>앞으로</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="212" />
+        <location filename="../../app/ui/browser.py" line="213" />
         <source>Reload</source>
         <translation>새로 고침</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="213" />
+        <location filename="../../app/ui/browser.py" line="214" />
         <source>Web address</source>
         <translation>웹 주소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="214" />
+        <location filename="../../app/ui/browser.py" line="215" />
         <source>Hide images</source>
         <translation>이미지 숨기기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="215" />
+        <location filename="../../app/ui/browser.py" line="216" />
         <source>Show images</source>
         <translation>이미지 보기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="216" />
+        <location filename="../../app/ui/browser.py" line="217" />
         <source>Images are blurred; showing them is your choice.</source>
         <translation>이미지는 흐리게 표시됩니다. 보실지는 직접 선택하실 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="217" />
+        <location filename="../../app/ui/browser.py" line="218" />
         <source>Capture this page</source>
         <translation>이 페이지 저장</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="219" />
+        <location filename="../../app/ui/browser.py" line="220" />
         <source>Save the whole page (picture, source, PDF, text) in the vault, unblurred, without showing it.</source>
         <translation>페이지 전체(화면 이미지, 소스, PDF, 텍스트)를 화면에 보여 주지 않고 원본 그대로 보관함에 저장합니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="221" />
+        <location filename="../../app/ui/browser.py" line="222" />
         <source>As shown</source>
         <translation>보이는 그대로</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="223" />
+        <location filename="../../app/ui/browser.py" line="224" />
         <source>Capture the page exactly as it is now, with what you opened or scrolled to, without loading it again.</source>
         <translation>다시 불러오지 않고, 펼치거나 스크롤한 상태 그대로 지금의 페이지를 저장합니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="225" />
+        <location filename="../../app/ui/browser.py" line="226" />
         <source>Private: forget logins when closed</source>
         <translation>비공개: 닫으면 로그인 정보를 지웁니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="226" />
+        <location filename="../../app/ui/browser.py" line="227" />
         <source>Stay logged in (saved on this computer)</source>
         <translation>로그인 유지 (이 컴퓨터에 저장됨)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="227" />
+        <location filename="../../app/ui/browser.py" line="228" />
         <source>Captures and downloads go to the case "{0}".</source>
         <translation>저장한 페이지와 내려받은 파일은 사건 "{0}"에 들어갑니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="246" />
+        <location filename="../../app/ui/browser.py" line="247" />
         <source>Type a web address, such as https://example.org/post/1.</source>
         <translation>https://example.org/post/1 처럼 웹 주소를 입력해 주세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="283" />
+        <location filename="../../app/ui/browser.py" line="284" />
         <source>Picture hidden. Use “Show images” to see it.</source>
         <translation>사진이 숨겨져 있습니다. 보려면 “이미지 보기”를 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="287" />
+        <location filename="../../app/ui/browser.py" line="288" />
         <source>Show images?</source>
         <translation>이미지를 보시겠습니까?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="288" />
+        <location filename="../../app/ui/browser.py" line="289" />
         <source>Pictures on web pages will be shown sharp, unblurred, in this window until you hide them again. Show images?</source>
         <translation>이 창에서는 다시 숨길 때까지 웹 페이지의 사진이 흐림 없이 선명하게 표시됩니다. 이미지를 보시겠습니까?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="302" />
+        <location filename="../../app/ui/browser.py" line="303" />
         <source>Stay logged in?</source>
         <translation>로그인을 유지할까요?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="303" />
+        <location filename="../../app/ui/browser.py" line="304" />
         <source>Logins (cookies and site storage) will be kept on this computer in {0}, so anyone using this computer account could use them. Page content and images are still never cached on disk. Continue?</source>
         <translation>로그인 정보(쿠키와 사이트 저장소)가 이 컴퓨터의 {0}에 저장되어, 이 컴퓨터 계정을 쓰는 사람이라면 누구나 사용할 수 있게 됩니다. 페이지 내용과 이미지는 여전히 디스크에 캐시되지 않습니다. 계속할까요?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="322" />
+        <location filename="../../app/ui/browser.py" line="323" />
         <source>Open a web page first.</source>
         <translation>먼저 웹 페이지를 열어 주세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="325" />
+        <location filename="../../app/ui/browser.py" line="326" />
         <source>A capture is already running.</source>
         <translation>이미 저장이 진행 중입니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="335" />
+        <location filename="../../app/ui/browser.py" line="336" />
         <source>Capturing {0}…</source>
         <translation>{0} 저장 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="348" />
+        <location filename="../../app/ui/browser.py" line="349" />
         <source>Capturing {0} as shown…</source>
         <translation>{0}을(를) 보이는 그대로 저장 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="364" />
+        <location filename="../../app/ui/browser.py" line="365" />
         <source>The page could not be saved as shown; nothing was stored.</source>
         <translation>페이지를 보이는 그대로 저장하지 못했습니다. 아무것도 저장하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="400" />
+        <location filename="../../app/ui/browser.py" line="401" />
         <source>Saved in the vault as item {0}; the picture is not the whole page: {1}</source>
         <translation>보관함에 항목 {0}(으)로 저장했습니다. 다만 그림에 페이지 전체가 담기지 않았습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="403" />
+        <location filename="../../app/ui/browser.py" line="404" />
         <source>Saved in the vault as item {0}.</source>
         <translation>보관함에 항목 {0}(으)로 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="417" />
+        <location filename="../../app/ui/browser.py" line="418" />
         <source>The file is too large to keep (over {0} MiB).</source>
         <translation>파일이 너무 커서 저장할 수 없습니다({0} MiB 초과).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="427" />
+        <location filename="../../app/ui/browser.py" line="428" />
         <source>Downloading into the vault…</source>
         <translation>보관함으로 내려받는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="440" />
+        <location filename="../../app/ui/browser.py" line="441" />
         <source>The download did not finish; nothing was stored.</source>
         <translation>내려받기가 끝나지 않아 아무것도 저장하지 않았습니다.</translation>
     </message>
@@ -180,17 +185,17 @@
 <context>
     <name>BrowserWindow</name>
     <message>
-        <location filename="../../app/ui/browser.py" line="503" />
+        <location filename="../../app/ui/browser.py" line="504" />
         <source>Browser (images shown)</source>
         <translation>브라우저 (이미지 표시 중)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="504" />
+        <location filename="../../app/ui/browser.py" line="505" />
         <source>Browser (images blurred)</source>
         <translation>브라우저 (이미지 흐리게)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="515" />
+        <location filename="../../app/ui/browser.py" line="516" />
         <source>Not captured</source>
         <translation>저장하지 못했습니다</translation>
     </message>
@@ -198,122 +203,122 @@
 <context>
     <name>CaptureDialog</name>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="65" />
+        <location filename="../../app/ui/capture_dialogs.py" line="64" />
         <source>Waiting</source>
         <translation>대기 중</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="66" />
+        <location filename="../../app/ui/capture_dialogs.py" line="65" />
         <source>Capturing…</source>
         <translation>저장 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="67" />
+        <location filename="../../app/ui/capture_dialogs.py" line="66" />
         <source>Saving…</source>
         <translation>보관함에 넣는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="68" />
+        <location filename="../../app/ui/capture_dialogs.py" line="67" />
         <source>Saved</source>
         <translation>저장됨</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="69" />
+        <location filename="../../app/ui/capture_dialogs.py" line="68" />
         <source>Failed</source>
         <translation>실패</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="70" />
+        <location filename="../../app/ui/capture_dialogs.py" line="69" />
         <source>Cancelled</source>
         <translation>취소됨</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="124" />
+        <location filename="../../app/ui/capture_dialogs.py" line="123" />
         <source>Capture web pages</source>
         <translation>웹 페이지 저장</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="125" />
+        <location filename="../../app/ui/capture_dialogs.py" line="124" />
         <source>Paste web addresses, one per line</source>
         <translation>웹 주소를 한 줄에 하나씩 붙여 넣어 주세요</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="126" />
+        <location filename="../../app/ui/capture_dialogs.py" line="125" />
         <source>Load a list…</source>
         <translation>목록 불러오기…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="127" />
+        <location filename="../../app/ui/capture_dialogs.py" line="126" />
         <source>Case: {0}</source>
         <translation>사건: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="129" />
+        <location filename="../../app/ui/capture_dialogs.py" line="128" />
         <source>Address</source>
         <translation>주소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="129" />
+        <location filename="../../app/ui/capture_dialogs.py" line="128" />
         <source>Result</source>
         <translation>결과</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="129" />
+        <location filename="../../app/ui/capture_dialogs.py" line="128" />
         <source>Item / reason</source>
         <translation>항목 / 사유</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="130" />
+        <location filename="../../app/ui/capture_dialogs.py" line="129" />
         <source>Capture</source>
         <translation>저장</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="131" />
+        <location filename="../../app/ui/capture_dialogs.py" line="130" />
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="132" />
+        <location filename="../../app/ui/capture_dialogs.py" line="131" />
         <source>Retry failed</source>
         <translation>실패한 것 다시 시도</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="133" />
+        <location filename="../../app/ui/capture_dialogs.py" line="132" />
         <source>Close</source>
         <translation>닫기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="141" />
+        <location filename="../../app/ui/capture_dialogs.py" line="140" />
         <source>Load a list of addresses</source>
         <translation>주소 목록 불러오기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="142" />
+        <location filename="../../app/ui/capture_dialogs.py" line="141" />
         <source>Text files (*.txt);;All files (*)</source>
         <translation>텍스트 파일 (*.txt);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="148" />
+        <location filename="../../app/ui/capture_dialogs.py" line="147" />
         <source>Cannot read the list</source>
         <translation>목록을 읽을 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="160" />
+        <location filename="../../app/ui/capture_dialogs.py" line="159" />
         <source>Cannot capture</source>
         <translation>저장할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="199" />
+        <location filename="../../app/ui/capture_dialogs.py" line="198" />
         <source>Item {0}; not the whole page: {1}</source>
         <translation>항목 {0}, 페이지 전체가 아닙니다: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="203" />
+        <location filename="../../app/ui/capture_dialogs.py" line="202" />
         <source>Item {0}</source>
         <translation>항목 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="219" />
+        <location filename="../../app/ui/capture_dialogs.py" line="218" />
         <source>{0} saved, {1} failed, {2} cancelled</source>
         <translation>저장 {0}건, 실패 {1}건, 취소 {2}건</translation>
     </message>
@@ -355,17 +360,22 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../app/ui/controller.py" line="343" />
+        <location filename="../../app/ui/controller.py" line="301" />
+        <source>Settings could not be saved: %1</source>
+        <translation>설정을 저장하지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controller.py" line="344" />
         <source>These files were not stored (the others were):</source>
         <translation>다음 파일은 저장하지 못했습니다(나머지는 저장했습니다):</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/controller.py" line="346" />
+        <location filename="../../app/ui/controller.py" line="347" />
         <source>…and %n more.</source>
         <translation><numerusform>…외 %n개.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/ui/controller.py" line="383" />
+        <location filename="../../app/ui/controller.py" line="384" />
         <source>Storing the screenshot…</source>
         <translation>화면 캡처 저장 중…</translation>
     </message>
@@ -428,113 +438,118 @@
         <translation>취소했습니다. 아무것도 가져오지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="40" />
+        <location filename="../../app/ui/core_text.py" line="38" />
+        <source>The vault is locked.</source>
+        <translation>보관함이 잠겨 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="41" />
         <source>every page is authentic (SQLCipher HMAC) and the database is consistent</source>
         <translation>모든 페이지가 진본이며(SQLCipher HMAC) 데이터베이스에 모순이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="41" />
+        <location filename="../../app/ui/core_text.py" line="42" />
         <source>all present</source>
         <translation>모두 있습니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="43" />
+        <location filename="../../app/ui/core_text.py" line="44" />
         <source>%1 entries, last %2…</source>
         <translation>기록 %1건, 마지막 %2…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="45" />
+        <location filename="../../app/ui/core_text.py" line="46" />
         <source>%1 files (%2 bytes) hashed again</source>
         <translation>파일 %1개(%2바이트)의 해시를 다시 계산했습니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="47" />
+        <location filename="../../app/ui/core_text.py" line="48" />
         <source>%1 tokens and %2 Merkle proofs checked</source>
         <translation>토큰 %1개와 머클 증명 %2개를 확인했습니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="49" />
+        <location filename="../../app/ui/core_text.py" line="50" />
         <source>note: %1 custody entries are still waiting for a timestamp</source>
         <translation>참고: 관리 이력 %1건이 아직 타임스탬프를 기다리고 있습니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="51" />
+        <location filename="../../app/ui/core_text.py" line="52" />
         <source>%1 received files match %2 sender chain(s); %3 received token(s) verified</source>
         <translation>받은 파일 %1개가 보낸 사람 이력 %2개와 일치하며, 받은 토큰 %3개를 확인했습니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="53" />
+        <location filename="../../app/ui/core_text.py" line="54" />
         <source>Vault verified: everything holds.</source>
         <translation>보관함 검증 완료: 모두 이상 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="59" />
+        <location filename="../../app/ui/core_text.py" line="60" />
         <source>storage</source>
         <translation>저장소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="60" />
+        <location filename="../../app/ui/core_text.py" line="61" />
         <source>append-only guards</source>
         <translation>추가 전용 보호 장치</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="61" />
+        <location filename="../../app/ui/core_text.py" line="62" />
         <source>custody chain</source>
         <translation>관리 이력 사슬</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="62" />
+        <location filename="../../app/ui/core_text.py" line="63" />
         <source>evidence files</source>
         <translation>증거 파일</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="63" />
+        <location filename="../../app/ui/core_text.py" line="64" />
         <source>timestamps</source>
         <translation>타임스탬프</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="64" />
+        <location filename="../../app/ui/core_text.py" line="65" />
         <source>received evidence</source>
         <translation>받은 증거</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="71" />
         <location filename="../../app/ui/core_text.py" line="72" />
+        <location filename="../../app/ui/core_text.py" line="73" />
         <source>the name could not be found</source>
         <translation>주소 이름을 찾을 수 없음</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="73" />
+        <location filename="../../app/ui/core_text.py" line="74" />
         <source>the connection was refused</source>
         <translation>연결이 거부됨</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="74" />
+        <location filename="../../app/ui/core_text.py" line="75" />
         <source>no answer in time</source>
         <translation>제때 응답이 없음</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="75" />
+        <location filename="../../app/ui/core_text.py" line="76" />
         <source>no network</source>
         <translation>네트워크 없음</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="76" />
+        <location filename="../../app/ui/core_text.py" line="77" />
         <source>not found</source>
         <translation>찾을 수 없음</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="77" />
+        <location filename="../../app/ui/core_text.py" line="78" />
         <source>network error</source>
         <translation>네트워크 오류</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="101" />
+        <location filename="../../app/ui/core_text.py" line="102" />
         <source>[OK]</source>
         <translation>[정상]</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="102" />
+        <location filename="../../app/ui/core_text.py" line="103" />
         <source>[PROBLEM]</source>
         <translation>[문제]</translation>
     </message>
@@ -1665,7 +1680,7 @@
 <context>
     <name>ScreenshotDialog</name>
     <message>
-        <location filename="../../app/ui/screenshot_dialog.py" line="58" />
+        <location filename="../../app/ui/screenshot_dialog.py" line="59" />
         <source>Screen %1: %2 × %3 (%4)</source>
         <translation>화면 %1: %2 × %3 (%4)</translation>
     </message>
@@ -1706,17 +1721,23 @@
     </message>
     <message>
         <location filename="../../app/ui/screenshot_dialog.py" line="114" />
+        <source> s</source>
+        <comment>seconds</comment>
+        <translation> 초</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/screenshot_dialog.py" line="115" />
         <source>Take screenshot</source>
         <translation>화면 캡처하기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/screenshot_dialog.py" line="147" />
-        <location filename="../../app/ui/screenshot_dialog.py" line="170" />
+        <location filename="../../app/ui/screenshot_dialog.py" line="148" />
+        <location filename="../../app/ui/screenshot_dialog.py" line="171" />
         <source>No screenshot</source>
         <translation>화면을 캡처하지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/screenshot_dialog.py" line="182" />
+        <location filename="../../app/ui/screenshot_dialog.py" line="183" />
         <source>Storing the screenshot…</source>
         <translation>화면 캡처 저장 중…</translation>
     </message>
@@ -1878,108 +1899,108 @@
 <context>
     <name>Takedowns</name>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="36" />
+        <location filename="../../app/ui/takedowns_view.py" line="37" />
         <source>drafted</source>
         <translation>작성</translation>
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="36" />
+        <location filename="../../app/ui/takedowns_view.py" line="37" />
         <source>submitted</source>
         <translation>제출</translation>
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="37" />
+        <location filename="../../app/ui/takedowns_view.py" line="38" />
         <source>acknowledged</source>
         <translation>접수 확인</translation>
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="37" />
+        <location filename="../../app/ui/takedowns_view.py" line="38" />
         <source>removed</source>
         <translation>삭제됨</translation>
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="38" />
+        <location filename="../../app/ui/takedowns_view.py" line="39" />
         <source>refused</source>
         <translation>거부</translation>
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="38" />
+        <location filename="../../app/ui/takedowns_view.py" line="39" />
         <source>partly removed</source>
         <translation>일부 삭제</translation>
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="39" />
+        <location filename="../../app/ui/takedowns_view.py" line="40" />
         <source>reappeared</source>
         <translation>재게시</translation>
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="39" />
+        <location filename="../../app/ui/takedowns_view.py" line="40" />
         <source>still up</source>
         <translation>게시 중</translation>
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="39" />
+        <location filename="../../app/ui/takedowns_view.py" line="40" />
         <source>gone (404/410)</source>
         <translation>없음 (404/410)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="40" />
+        <location filename="../../app/ui/takedowns_view.py" line="41" />
         <source>'not found' page</source>
         <translation>'찾을 수 없음' 페이지</translation>
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="40" />
+        <location filename="../../app/ui/takedowns_view.py" line="41" />
         <source>behind a login</source>
         <translation>로그인 필요</translation>
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="41" />
+        <location filename="../../app/ui/takedowns_view.py" line="42" />
         <source>block page (not a removal)</source>
         <translation>차단 페이지 (삭제 아님)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="41" />
+        <location filename="../../app/ui/takedowns_view.py" line="42" />
         <source>could not be checked</source>
         <translation>확인하지 못함</translation>
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="42" />
+        <location filename="../../app/ui/takedowns_view.py" line="43" />
         <source>not checked yet</source>
         <translation>아직 확인하지 않음</translation>
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="49" />
+        <location filename="../../app/ui/takedowns_view.py" line="50" />
         <source>Deadline passed: re-check, remind the platform, or call 1377 / 02-735-8994.</source>
         <translation>기한이 지났습니다: 재확인하거나 플랫폼에 다시 요청하거나 1377 / 02-735-8994에 연락하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="51" />
+        <location filename="../../app/ui/takedowns_view.py" line="52" />
         <source>Write the notice, send it yourself, then record 'submitted'.</source>
         <translation>요청서를 작성해 직접 보낸 뒤 '제출'로 기록하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="52" />
         <location filename="../../app/ui/takedowns_view.py" line="53" />
+        <location filename="../../app/ui/takedowns_view.py" line="54" />
         <source>Wait for the platform; re-check the addresses.</source>
         <translation>플랫폼의 답을 기다리며 주소를 재확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="54" />
+        <location filename="../../app/ui/takedowns_view.py" line="55" />
         <source>Re-check now and then: a re-upload shows as reappeared.</source>
         <translation>가끔 재확인하세요: 다시 올라오면 '재게시'로 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="55" />
+        <location filename="../../app/ui/takedowns_view.py" line="56" />
         <source>Re-check; make a new request for the addresses still up.</source>
         <translation>재확인하고, 아직 게시 중인 주소로 새 요청을 하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="56" />
+        <location filename="../../app/ui/takedowns_view.py" line="57" />
         <source>Try another basis or a referral route (1377, 02-735-8994, 1366).</source>
         <translation>다른 근거나 지원 기관(1377, 02-735-8994, 1366)을 이용하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="57" />
+        <location filename="../../app/ui/takedowns_view.py" line="58" />
         <source>Capture the re-upload, then make a new request.</source>
         <translation>다시 올라온 게시물을 수집한 뒤 새 요청을 하세요.</translation>
     </message>
@@ -1987,181 +2008,181 @@
 <context>
     <name>TakedownsDialog</name>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="137" />
-        <source>Takedowns</source>
-        <translation>삭제 요청</translation>
-    </message>
-    <message>
         <location filename="../../app/ui/takedowns_view.py" line="138" />
-        <location filename="../../app/ui/takedowns_view.py" line="145" />
-        <source>Takedown requests</source>
+        <source>Takedowns</source>
         <translation>삭제 요청</translation>
     </message>
     <message>
         <location filename="../../app/ui/takedowns_view.py" line="139" />
         <location filename="../../app/ui/takedowns_view.py" line="146" />
+        <source>Takedown requests</source>
+        <translation>삭제 요청</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/takedowns_view.py" line="140" />
+        <location filename="../../app/ui/takedowns_view.py" line="147" />
         <source>Where the material was seen</source>
         <translation>게시 위치</translation>
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="141" />
+        <location filename="../../app/ui/takedowns_view.py" line="142" />
         <source>No.</source>
         <translation>번호</translation>
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="141" />
-        <location filename="../../app/ui/takedowns_view.py" line="144" />
+        <location filename="../../app/ui/takedowns_view.py" line="142" />
+        <location filename="../../app/ui/takedowns_view.py" line="145" />
         <source>Platform</source>
         <translation>플랫폼</translation>
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="141" />
+        <location filename="../../app/ui/takedowns_view.py" line="142" />
         <source>Basis</source>
         <translation>근거</translation>
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="141" />
-        <location filename="../../app/ui/takedowns_view.py" line="144" />
+        <location filename="../../app/ui/takedowns_view.py" line="142" />
+        <location filename="../../app/ui/takedowns_view.py" line="145" />
         <source>Status</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="142" />
+        <location filename="../../app/ui/takedowns_view.py" line="143" />
         <source>Reference</source>
         <translation>접수 번호</translation>
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="142" />
+        <location filename="../../app/ui/takedowns_view.py" line="143" />
         <source>Deadline</source>
         <translation>기한</translation>
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="142" />
+        <location filename="../../app/ui/takedowns_view.py" line="143" />
         <source>Next step</source>
         <translation>다음 할 일</translation>
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="144" />
+        <location filename="../../app/ui/takedowns_view.py" line="145" />
         <source>Address</source>
         <translation>주소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="144" />
+        <location filename="../../app/ui/takedowns_view.py" line="145" />
         <source>Last checked</source>
         <translation>마지막 확인</translation>
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="148" />
+        <location filename="../../app/ui/takedowns_view.py" line="149" />
         <source>Column headings</source>
         <translation>열 제목</translation>
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="154" />
+        <location filename="../../app/ui/takedowns_view.py" line="155" />
         <source>New status of the selected request</source>
         <translation>선택한 요청의 새 상태</translation>
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="155" />
+        <location filename="../../app/ui/takedowns_view.py" line="156" />
         <source>Platform's reference number (optional)</source>
         <translation>플랫폼 접수 번호 (선택)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="156" />
+        <location filename="../../app/ui/takedowns_view.py" line="157" />
         <source>Platform's reference number</source>
         <translation>플랫폼 접수 번호</translation>
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="157" />
+        <location filename="../../app/ui/takedowns_view.py" line="158" />
         <source>Note (optional)</source>
         <translation>메모 (선택)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="158" />
+        <location filename="../../app/ui/takedowns_view.py" line="159" />
         <source>Note</source>
         <translation>메모</translation>
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="159" />
+        <location filename="../../app/ui/takedowns_view.py" line="160" />
         <source>Record status</source>
         <translation>상태 기록</translation>
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="160" />
+        <location filename="../../app/ui/takedowns_view.py" line="161" />
         <source>Language of the notice</source>
         <translation>요청서 언어</translation>
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="161" />
+        <location filename="../../app/ui/takedowns_view.py" line="162" />
         <source>Write notice…</source>
         <translation>요청서 작성…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="162" />
+        <location filename="../../app/ui/takedowns_view.py" line="163" />
         <source>Write the selected request's notice to a file (.txt, .eml or .pdf); it is not sent</source>
         <translation>선택한 요청의 요청서를 파일(.txt, .eml, .pdf)로 씁니다. 보내지는 않습니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="164" />
+        <location filename="../../app/ui/takedowns_view.py" line="165" />
         <source>Re-check now (page only, no images)</source>
         <translation>지금 재확인 (페이지만, 이미지 없음)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="165" />
+        <location filename="../../app/ui/takedowns_view.py" line="166" />
         <source>Close</source>
         <translation>닫기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="188" />
+        <location filename="../../app/ui/takedowns_view.py" line="189" />
         <source>%1 (overdue)</source>
         <translation>%1 (기한 지남)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="200" />
+        <location filename="../../app/ui/takedowns_view.py" line="201" />
         <source>%1 address(es), %2 request(s).</source>
         <translation>주소 %1개, 요청 %2건.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="203" />
+        <location filename="../../app/ui/takedowns_view.py" line="204" />
         <source>%1 request(s) past their deadline.</source>
         <translation>기한이 지난 요청 %1건.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="204" />
+        <location filename="../../app/ui/takedowns_view.py" line="205" />
         <source>Nothing is sent from here: you submit each notice yourself.</source>
         <translation>여기서는 아무것도 보내지 않습니다: 요청서는 직접 제출하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="232" />
+        <location filename="../../app/ui/takedowns_view.py" line="233" />
         <source>Status recorded in the custody log.</source>
         <translation>상태를 관리 이력에 기록했습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="241" />
+        <location filename="../../app/ui/takedowns_view.py" line="242" />
         <source>Write notice</source>
         <translation>요청서 작성</translation>
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="241" />
+        <location filename="../../app/ui/takedowns_view.py" line="242" />
         <source>Text (*.txt);;Email draft (*.eml);;PDF (*.pdf)</source>
         <translation>텍스트 (*.txt);;이메일 초안 (*.eml);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="266" />
+        <location filename="../../app/ui/takedowns_view.py" line="267" />
         <source>Notice written to %1. It was not sent: fill in the blanks and submit it yourself.</source>
         <translation>요청서를 %1에 썼습니다. 보내지 않았습니다: 빈칸을 채워 직접 제출하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="277" />
+        <location filename="../../app/ui/takedowns_view.py" line="278" />
         <source>Re-checking: only each page itself is fetched, no images.</source>
         <translation>재확인 중: 각 페이지만 가져오며 이미지는 가져오지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="283" />
+        <location filename="../../app/ui/takedowns_view.py" line="284" />
         <source>%1 address(es) checked, %2 gone.</source>
         <translation>주소 %1개 확인, %2개 없음.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="294" />
+        <location filename="../../app/ui/takedowns_view.py" line="293" />
         <source>Re-check</source>
         <translation>재확인</translation>
     </message>

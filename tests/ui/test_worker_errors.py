@@ -4,6 +4,7 @@ app.ui.error_text describes it in the interface language."""
 
 from __future__ import annotations
 
+import os
 import re
 import threading
 from collections.abc import Iterator
@@ -121,5 +122,74 @@ def test_a_failed_write_shows_the_translated_message(gui, qtbot, tmp_path: Path)
         assert HANGUL.search(shown.text().splitlines()[0])
         shown.close()
     finally:
+        settings.language = "en"
+        gui.save_settings(settings)
+
+
+ENGLISH_WORDS = re.compile(r"\b[A-Za-z]{2,}\b")
+
+
+def test_app_messages_reach_the_ui_in_korean(gui, qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """Known English messages of the controller, the workers and the screenshot dialog
+    never reach a Korean interface untranslated."""
+    from PySide6.QtCore import QTimer
+
+    from app.errors import AuthError
+    from app.ui.screenshot_dialog import ScreenshotDialog
+
+    path = make_vault(tmp_path / "v.locker")
+    unlock(gui, qtbot, path)
+    settings = gui.controller.settings
+    settings.language = "ko"
+    gui.save_settings(settings)
+    qtbot.wait(50)
+    try:
+        for exc in (MemoryError(), TaskCancelled(), AuthError("The vault is locked.")):
+            text = describe(exc)
+            assert HANGUL.search(text) and not ENGLISH_WORDS.search(text), text
+
+        # Settings that cannot be written (the config folder is a file).
+        config = os.environ["LOCKER_CONFIG_DIR"]
+        blocker_file = tmp_path / "not-a-folder"
+        blocker_file.write_text("x")
+        monkeypatch.setenv("LOCKER_CONFIG_DIR", str(blocker_file))
+        with qtbot.waitSignal(gui.controller.error, timeout=5_000) as blocker:
+            gui.controller.apply_settings(settings)
+        shown = blocker.args[0]
+        assert shown.startswith("설정을 저장하지 못했습니다"), shown
+        for box in gui.main_window.findChildren(QMessageBox):
+            box.close()
+
+        # A screenshot that cannot be taken.
+        import app.capture.screenshot as screenshot
+
+        def refuse(**_kwargs):  # type: ignore[no-untyped-def]
+            raise UsageError("There is no screen 7.")
+
+        monkeypatch.setattr(screenshot, "take_screenshot", refuse)
+        dialog = ScreenshotDialog(gui.main_window, gui.controller, "General",
+                                  allow_offscreen=True)
+        assert dialog.delay.suffix() == " 초"
+        seen: list[tuple[str, str]] = []
+
+        def read_box() -> None:
+            box = QApplication.activeModalWidget()
+            if isinstance(box, QMessageBox):
+                seen.append((box.windowTitle(), box.text()))
+                box.accept()
+            else:
+                QTimer.singleShot(50, read_box)
+
+        QTimer.singleShot(50, read_box)
+        dialog._grab()
+        assert seen, "no warning was shown"
+        title, text = seen[0]
+        assert HANGUL.search(title) and not ENGLISH_WORDS.search(title), title
+        first = text.splitlines()[0]
+        assert HANGUL.search(first) and not ENGLISH_WORDS.search(first), text
+        dialog.deleteLater()
+    finally:
+        monkeypatch.setenv("LOCKER_CONFIG_DIR", config)
         settings.language = "en"
         gui.save_settings(settings)
