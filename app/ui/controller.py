@@ -384,6 +384,26 @@ class Controller(QObject):
                         label or self.tr("Storing the screenshot…"),
                         on_done=lambda _item: self.items_changed.emit())
 
+    def mark_takedown(self, request: str, status: str, reference: str, note: str,
+                      on_done: Callable[[Any], None],
+                      on_fail: Callable[[BaseException], None]) -> Task:
+        """Record a takedown request's new status (app.takedown.model.mark)."""
+        from app.takedown import model
+
+        vault = self.require_vault()
+        return self.run(lambda ctx: model.mark(vault, request, status, reference, note),
+                        quiet=True, on_done=on_done, on_fail=on_fail)
+
+    def write_takedown_notice(self, request: str, language: str, out: Path,
+                              on_done: Callable[[Path], None],
+                              on_fail: Callable[[BaseException], None]) -> Task:
+        """Write a request's notice to a new file and log it (never sent from here)."""
+        from app.takedown.notices import Sender, write_notice
+
+        vault = self.require_vault()
+        return self.run(lambda ctx: write_notice(vault, request, language, out, Sender()),
+                        quiet=True, on_done=on_done, on_fail=on_fail)
+
     def reveal(self, item_id: int, context: str = "app: press and hold") -> Task:
         """Log the reveal as a custody event, then decode the original in memory."""
         from app.vault.images import decode_for_reveal

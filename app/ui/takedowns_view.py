@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -216,22 +217,25 @@ class TakedownsDialog(QDialog):
         self.notice_button.setEnabled(self._selected() is not None)
 
     def _mark(self) -> None:
-        from app.errors import LockerError
-        from app.takedown import model
-
         req = self._selected()
         if req is None:
             return
-        try:
-            model.mark(self.controller.require_vault(), str(req.id),
-                       str(self.mark_status.currentData()), self.reference.text(), self.note.text())
-        except LockerError as exc:
-            self.status.setText(describe(exc))
-            return
-        self.reference.clear()
-        self.note.clear()
-        self.status.setText(self.tr("Status recorded in the custody log."))
-        self.reload()
+        self.mark_button.setEnabled(False)
+
+        def done(_request: Any) -> None:
+            if shiboken6.isValid(self):
+                self.reference.clear()
+                self.note.clear()
+                self.status.setText(self.tr("Status recorded in the custody log."))
+                self.reload()
+
+        def failed(exc: BaseException) -> None:
+            if shiboken6.isValid(self):
+                self.status.setText(describe(exc))
+                self._update_buttons()
+
+        self.controller.mark_takedown(str(req.id), str(self.mark_status.currentData()),
+                                      self.reference.text(), self.note.text(), done, failed)
 
     def _choose_notice_file(self) -> None:
         from app.ui.unlock_window import FILE_FILTER_OPTIONS
@@ -249,23 +253,24 @@ class TakedownsDialog(QDialog):
         fill in) in the chosen language; logged in the custody log, never sent."""
         from pathlib import Path
 
-        from app.errors import LockerError
-        from app.takedown.notices import Sender, write_notice
-
         req = self._selected()
         if req is None:
             return
         target = Path(path)
         if target.suffix.lower() not in (".txt", ".eml", ".pdf"):
             target = target.with_name(target.name + ".txt")
-        try:
-            final = write_notice(self.controller.require_vault(), str(req.id),
-                                 str(self.notice_lang.currentData()), target, Sender())
-        except LockerError as exc:
-            self.status.setText(describe(exc))
-            return
-        self.status.setText(self.tr("Notice written to %1. It was not sent: fill in the blanks "
-                                    "and submit it yourself.").replace("%1", str(final)))
+
+        def done(final: Path) -> None:
+            if shiboken6.isValid(self):
+                self.status.setText(self.tr("Notice written to %1. It was not sent: fill in the "
+                                            "blanks and submit it yourself.").replace("%1", str(final)))
+
+        def failed(exc: BaseException) -> None:
+            if shiboken6.isValid(self):
+                self.status.setText(describe(exc))
+
+        self.controller.write_takedown_notice(str(req.id), str(self.notice_lang.currentData()),
+                                              target, done, failed)
 
     def _recheck(self) -> None:
         from app.takedown import model
