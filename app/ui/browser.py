@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
@@ -63,6 +63,9 @@ from app.ui.item_model import case_label
 from app.ui.style import fit_on_screen
 from app.vault import Vault
 from app.vault.models import utc_now
+
+if TYPE_CHECKING:
+    from app.ui.controller import Controller
 
 VaultProvider = Callable[[], Vault]
 
@@ -477,7 +480,7 @@ class BrowserWidget(QWidget):
 class BrowserWindow(QMainWindow):
     """The browser in its own window, tied to the app's controller."""
 
-    def __init__(self, controller: Any, case: str, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: Controller, case: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         # Closing (or locking) frees the profile: in-memory cookies and cached pages go.
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import (
@@ -48,8 +48,11 @@ from app.ui.error_text import describe
 from app.ui.item_model import case_label
 from app.ui.screenshot_dialog import ScreenshotDialog, open_screenshot_dialog
 
+if TYPE_CHECKING:
+    from app.ui.controller import Controller
 
-def controller_store_runner(controller: Any) -> StoreRunner:
+
+def controller_store_runner(controller: Controller) -> StoreRunner:
     """Store captures as the controller's background tasks: locking the vault cancels a
     store in progress (its transaction rolls back) and waits for it before closing."""
     def run(work: StoreWork, on_done: Callable[[Any], None],
@@ -75,7 +78,7 @@ class CaptureDialog(QDialog):
     """Paste or load URLs; they are captured in the background with progress, one
     result per URL, retry of the failures and cancel."""
 
-    def __init__(self, parent: QWidget | None, controller: Any, case: str) -> None:
+    def __init__(self, parent: QWidget | None, controller: Controller, case: str) -> None:
         super().__init__(parent)
         self.controller = controller
         self.case = case
@@ -236,7 +239,7 @@ class CaptureDialog(QDialog):
         super().closeEvent(event)
 
 
-def open_capture_dialog(parent: QWidget | None, controller: Any, case: str) -> CaptureDialog:
+def open_capture_dialog(parent: QWidget | None, controller: Controller, case: str) -> CaptureDialog:
     dialog = CaptureDialog(parent, controller, case)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()

@@ -4,7 +4,7 @@ app hides while the screen is read."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -26,6 +26,13 @@ from PySide6.QtWidgets import (
 from app.errors import LockerError
 from app.ui.error_text import describe
 
+if TYPE_CHECKING:
+    from PySide6.QtCore import QRect
+
+    from app.capture.screenshot import Screenshot
+    from app.ui.controller import Controller
+    from app.ui.region_picker import RegionPicker
+
 HIDE_SETTLE_MS = 400  # time for the desktop to repaint after our windows hide
 
 
@@ -34,7 +41,7 @@ class ScreenshotDialog(QDialog):
     typed in, and a delay. Every window of the app hides while the screen is read and
     comes back afterwards."""
 
-    def __init__(self, parent: QWidget | None, controller: Any, case: str,
+    def __init__(self, parent: QWidget | None, controller: Controller, case: str,
                  allow_offscreen: bool = False) -> None:
         super().__init__(parent)
         from app.capture.screenshot import describe_screens
@@ -86,7 +93,7 @@ class ScreenshotDialog(QDialog):
         layout.addLayout(grid)
         layout.addWidget(self.take_button)
         self._hidden: list[QWidget] = []
-        self.picker: Any = None
+        self.picker: RegionPicker | None = None
         self.retranslate()
 
     def _fill_windows(self) -> None:
@@ -153,7 +160,7 @@ class ScreenshotDialog(QDialog):
         self._show_again()
         self._store(shot)
 
-    def _pick_region(self, desktop: Any) -> None:
+    def _pick_region(self, desktop: Screenshot) -> None:
         from PySide6.QtCore import QPoint
         from PySide6.QtGui import QImage
 
@@ -163,7 +170,7 @@ class ScreenshotDialog(QDialog):
         image = QImage.fromData(desktop.png)
         self.picker = RegionPicker(image, QPoint(desktop.area[0], desktop.area[1]))
 
-        def picked(rect: Any) -> None:
+        def picked(rect: QRect) -> None:
             self._show_again()
             try:
                 shot = crop_screenshot(desktop, rect.x(), rect.y(), rect.width(), rect.height())
@@ -177,7 +184,7 @@ class ScreenshotDialog(QDialog):
         self.picker.show()
         self.picker.activateWindow()
 
-    def _store(self, shot: Any) -> None:
+    def _store(self, shot: Screenshot) -> None:
         if not self.controller.is_unlocked:
             return
         self.controller.store_screenshot(shot, self.case, self.tr("Storing the screenshot…"))
@@ -191,7 +198,7 @@ class ScreenshotDialog(QDialog):
                 widget.show()
 
 
-def open_screenshot_dialog(parent: QWidget | None, controller: Any, case: str) -> ScreenshotDialog:
+def open_screenshot_dialog(parent: QWidget | None, controller: Controller, case: str) -> ScreenshotDialog:
     dialog = ScreenshotDialog(parent, controller, case)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()

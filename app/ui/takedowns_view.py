@@ -5,7 +5,7 @@ background) and recording a request's new status. Text only: it never shows an i
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
@@ -29,6 +29,9 @@ from PySide6.QtWidgets import (
 from app.ui.controller import Controller
 from app.ui.error_text import describe
 from app.ui.item_model import local_time
+
+if TYPE_CHECKING:
+    from app.ui.main_window import MainWindow
 
 MARKS = ("submitted", "acknowledged", "removed", "refused", "partial")
 
@@ -299,7 +302,7 @@ class TakedownsDialog(QDialog):
                             on_done=done, on_fail=failed)
 
 
-def open_takedowns(window: Any, case: str | None) -> TakedownsDialog | None:
+def open_takedowns(window: MainWindow, case: str | None) -> TakedownsDialog | None:
     """From the main window: the takedowns of the selected case (all cases for None)."""
     if not window.controller.is_unlocked:
         return None
