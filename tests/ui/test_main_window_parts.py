@@ -18,7 +18,8 @@ from tests.conftest import PASSPHRASE
 from tests.ui.conftest import checkerboard, make_vault, unlock, wait_rows
 
 # Reads the lists and the unlock line need; none of them may run on the GUI thread.
-LIST_READS = ("list_cases", "count_items", "list_items", "latest_notes", "unlock_history")
+LIST_READS = ("list_cases", "count_items", "list_items", "latest_notes", "unlock_history",
+              "get_item", "custody_log", "thumbnail")
 
 
 def _spy_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
@@ -55,14 +56,25 @@ def test_main_window_parts_read_the_vault_off_the_gui_thread(gui, qtbot, tmp_pat
                     timeout=10_000)
     assert main.items.heading.text() == "Beta · 1 item"
     # A case that appears in the vault (another window stored there) shows after a reload.
-    gui.controller.require_vault().add_file(checkerboard(tmp_path / "c.png"), case="Gamma")
+    vault = gui.controller.require_vault()
+    writer = threading.Thread(target=vault.add_file, args=(checkerboard(tmp_path / "c.png"),),
+                              kwargs={"case": "Gamma"})
+    writer.start()
+    writer.join(30)
     main.reload()
     qtbot.waitUntil(lambda: main.cases.count() == 5, timeout=10_000)
     assert main.cases.currentItem().text() == "Beta"  # the selection stays
+    wait_rows(gui, qtbot, 1)
     item = main.model.item_at(0)
+    assert item is not None
+    main.table.selectRow(0)  # the details pane reads the item in the background
+    qtbot.waitUntil(lambda: main.details.item is not None and main.details.item.id == item.id,
+                    timeout=10_000)
+    assert main.details.history.count() >= 1
     gui.controller.add_note(item.id, "a note written in the app")
     qtbot.waitUntil(lambda: "a note written" in str(main.model.data(main.model.index(0, 5))),
                     timeout=10_000)
+    qtbot.waitUntil(lambda: main.details.notes.count() == 1, timeout=10_000)
     assert on_gui == []
 
 
