@@ -1,7 +1,7 @@
 """The main window: cases on the left (cases_panel), evidence as a blurred grid or a
 table in the middle (item_views), details on the right (details), the unlock history
-above them (history_banner), a toolbar with the capture actions and an always-visible
-quick-exit button, and the status bar. The window composes these and turns actions into
+above them (history_banner), the actions on a toolbar and the always-visible quick-exit
+button (main_toolbar), and the status bar. The window composes these and turns actions into
 controller calls."""
 
 from __future__ import annotations
@@ -11,21 +11,15 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
-    QActionGroup,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
-    QKeySequence,
 )
 from PySide6.QtWidgets import (
     QFileDialog,
     QMainWindow,
-    QMenu,
     QMessageBox,
-    QSizePolicy,
     QSplitter,
-    QToolBar,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +32,7 @@ from app.ui.dialogs import VerifyDialog, ask
 from app.ui.history_banner import HistoryBanner
 from app.ui.item_model import ItemModel, ListFilter
 from app.ui.item_views import ItemViews
+from app.ui.main_toolbar import ExitBar, MainToolbar
 from app.ui.statusbar import StatusBar
 from app.ui.style import fit_on_screen
 from app.ui.unlock_window import FILE_FILTER_OPTIONS
@@ -73,87 +68,35 @@ class MainWindow(QMainWindow):
 
     # -- building ---------------------------------------------------------------------
 
-    def _action(self, shortcut: str | None, slot: object, *, checkable: bool = False) -> QAction:
-        action = QAction(self)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-        action.setCheckable(checkable)
-        if callable(slot):
-            action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
     def _build_actions(self, quick_exit: QAction) -> None:
-        self.act_capture = self._action("Ctrl+U", self._capture_urls)
-        self.act_browser = self._action("Ctrl+B", self._open_browser)
-        self.act_screenshot = self._action("Ctrl+Shift+S", self._screenshot)
-        self.act_import = self._action("Ctrl+O", self._import_files)
-        self.act_import_folder = self._action("Ctrl+Shift+O", self._import_folder)
-        self.act_new_case = self._action("Ctrl+N", self._new_case)
-        self.act_receive = self._action("Ctrl+R", self._receive_bundle)
-        self.act_receive.setVisible(integrations.bundle_import_fn() is not None)
-        self.act_export = self._action("Ctrl+E", self._export_bundle)
-        self.act_export.setVisible(integrations.bundle_export_fn() is not None)
-        self.act_grid = self._action("Ctrl+1", lambda: self.set_view("grid"), checkable=True)
-        self.act_table = self._action("Ctrl+2", lambda: self.set_view("table"), checkable=True)
-        group = QActionGroup(self)
-        group.addAction(self.act_grid)
-        group.addAction(self.act_table)
-        self.act_text_only = self._action("Ctrl+T", None, checkable=True)
-        self.act_text_only.toggled.connect(self.set_text_only)
-        self.act_verify = self._action("Ctrl+Shift+V", self._verify)
-        self.act_settings = self._action("Ctrl+,", None)
-        self.act_lock = self._action("Ctrl+L", lambda: self.controller.lock("user"))
-        dialogs = integrations.capture_dialogs()
-        self.act_capture.setVisible(callable(getattr(dialogs, "open_capture_dialog", None)))
-        self.act_browser.setVisible(integrations.browser_window_class() is not None)
-        self.act_screenshot.setVisible(callable(getattr(dialogs, "open_screenshot_dialog", None)))
-        self.toolbar = QToolBar(self)
-        self.toolbar.setObjectName("mainToolbar")
-        self.toolbar.setMovable(False)
-        self.toolbar.setFloatable(False)
-        self.toolbar.toggleViewAction().setEnabled(False)
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toolbar = bar = MainToolbar(self)
+        (self.act_capture, self.act_browser, self.act_screenshot, self.act_import,
+         self.act_import_folder, self.act_new_case, self.act_receive, self.act_export,
+         self.act_grid, self.act_table, self.act_text_only, self.act_verify, self.act_settings,
+         self.act_lock) = (
+            bar.act_capture, bar.act_browser, bar.act_screenshot, bar.act_import,
+            bar.act_import_folder, bar.act_new_case, bar.act_receive, bar.act_export,
+            bar.act_grid, bar.act_table, bar.act_text_only, bar.act_verify, bar.act_settings,
+            bar.act_lock)
+        for action, slot in ((bar.act_capture, self._capture_urls),
+                             (bar.act_browser, self._open_browser),
+                             (bar.act_screenshot, self._screenshot),
+                             (bar.act_import, self._import_files),
+                             (bar.act_import_folder, self._import_folder),
+                             (bar.act_new_case, self._new_case),
+                             (bar.act_receive, self._receive_bundle),
+                             (bar.act_export, self._export_bundle),
+                             (bar.act_grid, lambda: self.set_view("grid")),
+                             (bar.act_table, lambda: self.set_view("table")),
+                             (bar.act_verify, self._verify),
+                             (bar.act_lock, lambda: self.controller.lock("user"))):
+            action.triggered.connect(slot)
+        bar.act_text_only.toggled.connect(self.set_text_only)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
-        for action in (self.act_capture, self.act_browser, self.act_screenshot):
-            self.toolbar.addAction(action)
-        # Less frequent actions sit in small menus so the bar fits a 1280 px window.
-        self.import_button = self._menu_button((self.act_import_folder,), self.act_import)
-        self.bundles = self._menu_button((self.act_receive, self.act_export))
-        self.bundles.setVisible(self.act_receive.isVisible() or self.act_export.isVisible())
-        self.toolbar.addSeparator()
-        for action in (self.act_verify, self.act_settings, self.act_lock):
-            self.toolbar.addAction(action)
-        spacer = QWidget(self.toolbar)
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.toolbar.addWidget(spacer)
-        self.addToolBar(self.toolbar)
-        # Its own toolbar, so a narrow window never pushes it into an overflow menu.
-        self.exit_bar = QToolBar(self)
-        self.exit_bar.setObjectName("exitToolbar")
-        self.exit_bar.setMovable(False)
-        self.exit_bar.setFloatable(False)
-        self.exit_bar.toggleViewAction().setEnabled(False)
-        self.quick_exit_button = QToolButton(self.exit_bar)
-        self.quick_exit_button.setObjectName("quickExit")
-        self.quick_exit_button.setDefaultAction(quick_exit)
-        self.exit_bar.addWidget(self.quick_exit_button)
+        self.addToolBar(bar)
+        self.exit_bar = ExitBar(self, quick_exit)
+        self.quick_exit_button = self.exit_bar.button
         self.addToolBar(self.exit_bar)
-
-    def _menu_button(self, actions: tuple[QAction, ...],
-                     default: QAction | None = None) -> QToolButton:
-        button = QToolButton(self.toolbar)
-        if default is not None:  # click runs it; the arrow opens the rest
-            button.setDefaultAction(default)
-            button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
-        else:
-            button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        menu = QMenu(button)
-        for action in actions:
-            menu.addAction(action)
-        button.setMenu(menu)
-        self.toolbar.addWidget(button)
-        return button
 
     def _build_body(self) -> None:
         body = QWidget(self)
@@ -191,29 +134,8 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         neutral = self.controller.settings.neutral_title
         self.setWindowTitle(self.tr("Notes") if neutral else self.tr("Evidence Locker"))
-        texts = {
-            self.act_capture: (self.tr("Capture pages"), self.tr("Capture web pages by address (Ctrl+U)")),
-            self.act_browser: (self.tr("Browser"), self.tr("Browse with images blurred and capture (Ctrl+B)")),
-            self.act_screenshot: (self.tr("Screenshot"), self.tr("Capture the screen (Ctrl+Shift+S)")),
-            self.act_import: (self.tr("Import files"), self.tr("Import files; originals are kept bit-exact (Ctrl+O)")),
-            self.act_import_folder: (self.tr("Import folder"), self.tr("Import every file in a folder (Ctrl+Shift+O)")),
-            self.act_new_case: (self.tr("New case"), self.tr("Start a new case (Ctrl+N)")),
-            self.act_export: (self.tr("Export bundle"), self.tr("Hand a case or an item over as a sealed bundle (Ctrl+E)")),
-            self.act_receive: (self.tr("Receive bundle"), self.tr("Verify and import a sealed bundle (Ctrl+R)")),
-            self.act_grid: (self.tr("Grid"), self.tr("Blurred thumbnails (Ctrl+1)")),
-            self.act_table: (self.tr("Table"), self.tr("Table of items (Ctrl+2)")),
-            self.act_text_only: (self.tr("Text only"), self.tr("Hide even blurred thumbnails (Ctrl+T)")),
-            self.act_verify: (self.tr("Verify vault"), self.tr("Check every file and the custody history (Ctrl+Shift+V)")),
-            self.act_settings: (self.tr("Settings"), self.tr("Settings (Ctrl+,)")),
-            self.act_lock: (self.tr("Lock"), self.tr("Lock the vault (Ctrl+L)")),
-        }
-        for action, (text, tip) in texts.items():
-            action.setText(text)
-            action.setToolTip(tip)
-        self.toolbar.setWindowTitle(self.tr("Actions"))
-        self.bundles.setText(self.tr("Bundles"))
-        self.bundles.setToolTip(self.tr("Receive or export sealed bundles"))
-        self.exit_bar.setWindowTitle(self.tr("Quick exit"))
+        self.toolbar.retranslate()
+        self.exit_bar.retranslate()
         self.cases_panel.retranslate()
         self.items.retranslate()
         self.banner.retranslate()

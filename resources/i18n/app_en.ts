@@ -32,152 +32,152 @@
 <context>
     <name>BrowserWidget</name>
     <message>
-        <location filename="../../app/ui/browser.py" line="209" />
+        <location filename="../../app/ui/browser.py" line="212" />
         <source>Back</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="211" />
+        <location filename="../../app/ui/browser.py" line="214" />
         <source>Forward</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="213" />
+        <location filename="../../app/ui/browser.py" line="216" />
         <source>Reload</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="214" />
+        <location filename="../../app/ui/browser.py" line="217" />
         <source>Web address</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="215" />
+        <location filename="../../app/ui/browser.py" line="218" />
         <source>Hide images</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="216" />
+        <location filename="../../app/ui/browser.py" line="219" />
         <source>Show images</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="217" />
+        <location filename="../../app/ui/browser.py" line="220" />
         <source>Images are blurred; showing them is your choice.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="218" />
+        <location filename="../../app/ui/browser.py" line="221" />
         <source>Capture this page</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="220" />
+        <location filename="../../app/ui/browser.py" line="223" />
         <source>Save the whole page (picture, source, PDF, text) in the vault, unblurred, without showing it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="222" />
+        <location filename="../../app/ui/browser.py" line="225" />
         <source>As shown</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="224" />
+        <location filename="../../app/ui/browser.py" line="227" />
         <source>Capture the page exactly as it is now, with what you opened or scrolled to, without loading it again.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="226" />
+        <location filename="../../app/ui/browser.py" line="229" />
         <source>Private: forget logins when closed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="227" />
+        <location filename="../../app/ui/browser.py" line="230" />
         <source>Stay logged in (saved on this computer)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="228" />
+        <location filename="../../app/ui/browser.py" line="231" />
         <source>Captures and downloads go to the case "{0}".</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="247" />
+        <location filename="../../app/ui/browser.py" line="250" />
         <source>Type a web address, such as https://example.org/post/1.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="284" />
+        <location filename="../../app/ui/browser.py" line="287" />
         <source>Picture hidden. Use “Show images” to see it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="288" />
+        <location filename="../../app/ui/browser.py" line="291" />
         <source>Show images?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="289" />
+        <location filename="../../app/ui/browser.py" line="292" />
         <source>Pictures on web pages will be shown sharp, unblurred, in this window until you hide them again. Show images?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="303" />
+        <location filename="../../app/ui/browser.py" line="306" />
         <source>Stay logged in?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="304" />
+        <location filename="../../app/ui/browser.py" line="307" />
         <source>Logins (cookies and site storage) will be kept on this computer in {0}, so anyone using this computer account could use them. Page content and images are still never cached on disk. Continue?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="323" />
+        <location filename="../../app/ui/browser.py" line="326" />
         <source>Open a web page first.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="326" />
+        <location filename="../../app/ui/browser.py" line="329" />
         <source>A capture is already running.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="336" />
+        <location filename="../../app/ui/browser.py" line="339" />
         <source>Capturing {0}…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="349" />
+        <location filename="../../app/ui/browser.py" line="352" />
         <source>Capturing {0} as shown…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="365" />
+        <location filename="../../app/ui/browser.py" line="368" />
         <source>The page could not be saved as shown; nothing was stored.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="401" />
+        <location filename="../../app/ui/browser.py" line="404" />
         <source>Saved in the vault as item {0}; the picture is not the whole page: {1}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="404" />
+        <location filename="../../app/ui/browser.py" line="407" />
         <source>Saved in the vault as item {0}.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="418" />
+        <location filename="../../app/ui/browser.py" line="421" />
         <source>The file is too large to keep (over {0} MiB).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="428" />
+        <location filename="../../app/ui/browser.py" line="431" />
         <source>Downloading into the vault…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="441" />
+        <location filename="../../app/ui/browser.py" line="444" />
         <source>The download did not finish; nothing was stored.</source>
         <translation type="unfinished" />
     </message>
@@ -185,17 +185,17 @@
 <context>
     <name>BrowserWindow</name>
     <message>
-        <location filename="../../app/ui/browser.py" line="504" />
+        <location filename="../../app/ui/browser.py" line="507" />
         <source>Browser (images shown)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="505" />
+        <location filename="../../app/ui/browser.py" line="508" />
         <source>Browser (images blurred)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="516" />
+        <location filename="../../app/ui/browser.py" line="519" />
         <source>Not captured</source>
         <translation type="unfinished" />
     </message>
@@ -203,122 +203,122 @@
 <context>
     <name>CaptureDialog</name>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="64" />
+        <location filename="../../app/ui/capture_dialogs.py" line="67" />
         <source>Waiting</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="65" />
+        <location filename="../../app/ui/capture_dialogs.py" line="68" />
         <source>Capturing…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="66" />
+        <location filename="../../app/ui/capture_dialogs.py" line="69" />
         <source>Saving…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="67" />
+        <location filename="../../app/ui/capture_dialogs.py" line="70" />
         <source>Saved</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="68" />
+        <location filename="../../app/ui/capture_dialogs.py" line="71" />
         <source>Failed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="69" />
+        <location filename="../../app/ui/capture_dialogs.py" line="72" />
         <source>Cancelled</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="123" />
+        <location filename="../../app/ui/capture_dialogs.py" line="126" />
         <source>Capture web pages</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="124" />
+        <location filename="../../app/ui/capture_dialogs.py" line="127" />
         <source>Paste web addresses, one per line</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="125" />
+        <location filename="../../app/ui/capture_dialogs.py" line="128" />
         <source>Load a list…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="126" />
+        <location filename="../../app/ui/capture_dialogs.py" line="129" />
         <source>Case: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="128" />
+        <location filename="../../app/ui/capture_dialogs.py" line="131" />
         <source>Address</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="128" />
+        <location filename="../../app/ui/capture_dialogs.py" line="131" />
         <source>Result</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="128" />
+        <location filename="../../app/ui/capture_dialogs.py" line="131" />
         <source>Item / reason</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="129" />
+        <location filename="../../app/ui/capture_dialogs.py" line="132" />
         <source>Capture</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="130" />
+        <location filename="../../app/ui/capture_dialogs.py" line="133" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="131" />
+        <location filename="../../app/ui/capture_dialogs.py" line="134" />
         <source>Retry failed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="132" />
+        <location filename="../../app/ui/capture_dialogs.py" line="135" />
         <source>Close</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="140" />
+        <location filename="../../app/ui/capture_dialogs.py" line="143" />
         <source>Load a list of addresses</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="141" />
+        <location filename="../../app/ui/capture_dialogs.py" line="144" />
         <source>Text files (*.txt);;All files (*)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="147" />
+        <location filename="../../app/ui/capture_dialogs.py" line="150" />
         <source>Cannot read the list</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="159" />
+        <location filename="../../app/ui/capture_dialogs.py" line="162" />
         <source>Cannot capture</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="198" />
+        <location filename="../../app/ui/capture_dialogs.py" line="201" />
         <source>Item {0}; not the whole page: {1}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="202" />
+        <location filename="../../app/ui/capture_dialogs.py" line="205" />
         <source>Item {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="218" />
+        <location filename="../../app/ui/capture_dialogs.py" line="221" />
         <source>{0} saved, {1} failed, {2} cancelled</source>
         <translation type="unfinished" />
     </message>
@@ -557,221 +557,221 @@
 <context>
     <name>DetailsPane</name>
     <message>
-        <location filename="../../app/ui/details.py" line="162" />
+        <location filename="../../app/ui/details.py" line="164" />
         <source>Case</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="162" />
+        <location filename="../../app/ui/details.py" line="164" />
         <source>Kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="163" />
+        <location filename="../../app/ui/details.py" line="165" />
         <source>Captured</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="163" />
-        <location filename="../../app/ui/details.py" line="192" />
+        <location filename="../../app/ui/details.py" line="165" />
+        <location filename="../../app/ui/details.py" line="194" />
         <source>Stored</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="164" />
+        <location filename="../../app/ui/details.py" line="166" />
         <source>Source</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="164" />
+        <location filename="../../app/ui/details.py" line="166" />
         <source>Files</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="165" />
+        <location filename="../../app/ui/details.py" line="167" />
         <source>SHA-256</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="165" />
+        <location filename="../../app/ui/details.py" line="167" />
         <source>Timestamp</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="166" />
+        <location filename="../../app/ui/details.py" line="168" />
         <source>State</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="166" />
+        <location filename="../../app/ui/details.py" line="168" />
         <source>Tags</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="167" />
+        <location filename="../../app/ui/details.py" line="169" />
         <source>Recorded details</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="170" />
+        <location filename="../../app/ui/details.py" line="172" />
         <source>Select an item to see its details. Images stay blurred.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="171" />
-        <location filename="../../app/ui/details.py" line="172" />
+        <location filename="../../app/ui/details.py" line="173" />
+        <location filename="../../app/ui/details.py" line="174" />
         <source>Tag</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="173" />
+        <location filename="../../app/ui/details.py" line="175" />
         <source>Add tag</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="174" />
-        <location filename="../../app/ui/details.py" line="304" />
-        <location filename="../../app/ui/details.py" line="306" />
+        <location filename="../../app/ui/details.py" line="176" />
+        <location filename="../../app/ui/details.py" line="316" />
+        <location filename="../../app/ui/details.py" line="318" />
         <source>Remove tag</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="175" />
-        <location filename="../../app/ui/details.py" line="176" />
+        <location filename="../../app/ui/details.py" line="177" />
+        <location filename="../../app/ui/details.py" line="178" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="177" />
+        <location filename="../../app/ui/details.py" line="179" />
         <source>Write a note. Notes are added, never overwritten.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="178" />
+        <location filename="../../app/ui/details.py" line="180" />
         <source>New note</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="179" />
+        <location filename="../../app/ui/details.py" line="181" />
         <source>Add note</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="180" />
-        <location filename="../../app/ui/details.py" line="181" />
+        <location filename="../../app/ui/details.py" line="182" />
+        <location filename="../../app/ui/details.py" line="183" />
         <source>Custody history</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="182" />
+        <location filename="../../app/ui/details.py" line="184" />
         <source>Item details</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="192" />
+        <location filename="../../app/ui/details.py" line="194" />
         <source>Note added</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="193" />
+        <location filename="../../app/ui/details.py" line="195" />
         <source>Tag added</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="193" />
+        <location filename="../../app/ui/details.py" line="195" />
         <source>Tag removed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="194" />
+        <location filename="../../app/ui/details.py" line="196" />
         <source>Archived</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="194" />
+        <location filename="../../app/ui/details.py" line="196" />
         <source>Unarchived</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="195" />
+        <location filename="../../app/ui/details.py" line="197" />
         <source>Original viewed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="195" />
+        <location filename="../../app/ui/details.py" line="197" />
         <source>Exported</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="239" />
+        <location filename="../../app/ui/details.py" line="252" />
         <source>(untitled)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="240" />
+        <location filename="../../app/ui/details.py" line="253" />
         <source>No preview for this item.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="247" />
-        <location filename="../../app/ui/details.py" line="256" />
-        <location filename="../../app/ui/details.py" line="257" />
+        <location filename="../../app/ui/details.py" line="264" />
+        <location filename="../../app/ui/details.py" line="273" />
+        <location filename="../../app/ui/details.py" line="274" />
         <source>none</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="254" />
+        <location filename="../../app/ui/details.py" line="271" />
         <source>Archived: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="255" />
+        <location filename="../../app/ui/details.py" line="272" />
         <source>In the main list</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="263" />
+        <location filename="../../app/ui/details.py" line="280" />
         <source>Unarchive</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="263" />
+        <location filename="../../app/ui/details.py" line="280" />
         <source>Archive…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="272" />
+        <location filename="../../app/ui/details.py" line="289" />
         <source>UNVERIFIED earlier holder %1: no signature of its own proves its custody chain</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="304" />
+        <location filename="../../app/ui/details.py" line="316" />
         <source>Tag to remove:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="326" />
+        <location filename="../../app/ui/details.py" line="338" />
         <source>Archive item</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="327" />
+        <location filename="../../app/ui/details.py" line="339" />
         <source>Why is this item archived? It is kept and can be brought back.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="328" />
+        <location filename="../../app/ui/details.py" line="340" />
         <source>Archive</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="329" />
+        <location filename="../../app/ui/details.py" line="341" />
         <source>Write a reason to archive: it is kept in the custody history.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="306" />
-        <location filename="../../app/ui/details.py" line="328" />
+        <location filename="../../app/ui/details.py" line="318" />
+        <location filename="../../app/ui/details.py" line="340" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
@@ -840,140 +840,148 @@
     </message>
 </context>
 <context>
+    <name>ExitBar</name>
+    <message>
+        <location filename="../../app/ui/main_toolbar.py" line="122" />
+        <source>Quick exit</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="111" />
+        <location filename="../../app/ui/export_dialog.py" line="114" />
         <source>Export a sealed bundle</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="112" />
+        <location filename="../../app/ui/export_dialog.py" line="115" />
         <source>A case:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="113" />
+        <location filename="../../app/ui/export_dialog.py" line="116" />
         <source>The whole case: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="114" />
+        <location filename="../../app/ui/export_dialog.py" line="117" />
         <source>Case to export</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="116" />
+        <location filename="../../app/ui/export_dialog.py" line="119" />
         <source>The bundle is signed by this vault. Read this fingerprint to the recipient (by phone or in person) so they can confirm the bundle is from you:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="119" />
+        <location filename="../../app/ui/export_dialog.py" line="122" />
         <source>Only the selected item</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="120" />
+        <location filename="../../app/ui/export_dialog.py" line="123" />
         <source>Seal with a passphrase (tell it to the recipient separately)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="121" />
+        <location filename="../../app/ui/export_dialog.py" line="124" />
         <source>Seal to the recipient's key</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="122" />
+        <location filename="../../app/ui/export_dialog.py" line="125" />
         <source>Do not encrypt (signed only)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="124" />
+        <location filename="../../app/ui/export_dialog.py" line="127" />
         <source>Anyone who gets the file can see the evidence. Use this only for a secure channel.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="125" />
+        <location filename="../../app/ui/export_dialog.py" line="128" />
         <source>Passphrase</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="126" />
+        <location filename="../../app/ui/export_dialog.py" line="129" />
         <source>Repeat</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="127" />
+        <location filename="../../app/ui/export_dialog.py" line="130" />
         <source>Recipient key (age1…)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="128" />
-        <location filename="../../app/ui/export_dialog.py" line="178" />
+        <location filename="../../app/ui/export_dialog.py" line="131" />
+        <location filename="../../app/ui/export_dialog.py" line="181" />
         <source>Bundle file</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="129" />
+        <location filename="../../app/ui/export_dialog.py" line="132" />
         <source>Choose…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="130" />
+        <location filename="../../app/ui/export_dialog.py" line="133" />
         <source>Export</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="131" />
+        <location filename="../../app/ui/export_dialog.py" line="134" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/export_dialog.py" line="165" />
+        <location filename="../../app/ui/export_dialog.py" line="168" />
         <source>Not exported (archived, %n item(s)):</source>
         <translation><numerusform>Not exported (archived, %n item):</numerusform><numerusform>Not exported (archived, %n items):</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/export_dialog.py" line="167" />
+        <location filename="../../app/ui/export_dialog.py" line="170" />
         <source>and %n more</source>
         <translation><numerusform>and %n more</numerusform><numerusform>and %n more</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="187" />
+        <location filename="../../app/ui/export_dialog.py" line="190" />
         <source>Choose where to write the bundle.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="193" />
+        <location filename="../../app/ui/export_dialog.py" line="196" />
         <source>That file already exists. Choose a new file name.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="196" />
+        <location filename="../../app/ui/export_dialog.py" line="199" />
         <source>That folder does not exist. Choose another place.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="201" />
+        <location filename="../../app/ui/export_dialog.py" line="204" />
         <source>This passphrase is too easy to guess. Add more words.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="204" />
+        <location filename="../../app/ui/export_dialog.py" line="207" />
         <source>The two passphrases are not the same.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="209" />
+        <location filename="../../app/ui/export_dialog.py" line="212" />
         <source>A recipient key starts with age1.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="216" />
+        <location filename="../../app/ui/export_dialog.py" line="219" />
         <source>Choose a case to export.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="219" />
+        <location filename="../../app/ui/export_dialog.py" line="222" />
         <source>Exporting a sealed bundle…</source>
         <translation type="unfinished" />
     </message>
@@ -1118,263 +1126,273 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>MainToolbar</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="193" />
-        <source>Notes</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="193" />
-        <source>Evidence Locker</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="195" />
+        <location filename="../../app/ui/main_toolbar.py" line="83" />
         <source>Capture pages</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="195" />
+        <location filename="../../app/ui/main_toolbar.py" line="83" />
         <source>Capture web pages by address (Ctrl+U)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="196" />
+        <location filename="../../app/ui/main_toolbar.py" line="84" />
         <source>Browser</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="196" />
+        <location filename="../../app/ui/main_toolbar.py" line="84" />
         <source>Browse with images blurred and capture (Ctrl+B)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="197" />
+        <location filename="../../app/ui/main_toolbar.py" line="85" />
         <source>Screenshot</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="197" />
+        <location filename="../../app/ui/main_toolbar.py" line="85" />
         <source>Capture the screen (Ctrl+Shift+S)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="198" />
-        <location filename="../../app/ui/main_window.py" line="305" />
+        <location filename="../../app/ui/main_toolbar.py" line="86" />
         <source>Import files</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="198" />
+        <location filename="../../app/ui/main_toolbar.py" line="86" />
         <source>Import files; originals are kept bit-exact (Ctrl+O)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="199" />
-        <location filename="../../app/ui/main_window.py" line="311" />
+        <location filename="../../app/ui/main_toolbar.py" line="87" />
         <source>Import folder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="199" />
+        <location filename="../../app/ui/main_toolbar.py" line="87" />
         <source>Import every file in a folder (Ctrl+Shift+O)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="200" />
-        <location filename="../../app/ui/main_window.py" line="317" />
+        <location filename="../../app/ui/main_toolbar.py" line="88" />
         <source>New case</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="200" />
+        <location filename="../../app/ui/main_toolbar.py" line="88" />
         <source>Start a new case (Ctrl+N)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="201" />
+        <location filename="../../app/ui/main_toolbar.py" line="89" />
         <source>Export bundle</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="201" />
+        <location filename="../../app/ui/main_toolbar.py" line="89" />
         <source>Hand a case or an item over as a sealed bundle (Ctrl+E)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="202" />
+        <location filename="../../app/ui/main_toolbar.py" line="90" />
         <source>Receive bundle</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="202" />
+        <location filename="../../app/ui/main_toolbar.py" line="90" />
         <source>Verify and import a sealed bundle (Ctrl+R)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="203" />
+        <location filename="../../app/ui/main_toolbar.py" line="91" />
         <source>Grid</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="203" />
+        <location filename="../../app/ui/main_toolbar.py" line="91" />
         <source>Blurred thumbnails (Ctrl+1)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="204" />
+        <location filename="../../app/ui/main_toolbar.py" line="92" />
         <source>Table</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="204" />
+        <location filename="../../app/ui/main_toolbar.py" line="92" />
         <source>Table of items (Ctrl+2)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="205" />
+        <location filename="../../app/ui/main_toolbar.py" line="93" />
         <source>Text only</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="205" />
+        <location filename="../../app/ui/main_toolbar.py" line="93" />
         <source>Hide even blurred thumbnails (Ctrl+T)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="206" />
+        <location filename="../../app/ui/main_toolbar.py" line="94" />
         <source>Verify vault</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="206" />
+        <location filename="../../app/ui/main_toolbar.py" line="94" />
         <source>Check every file and the custody history (Ctrl+Shift+V)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="207" />
+        <location filename="../../app/ui/main_toolbar.py" line="95" />
         <source>Settings</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="207" />
+        <location filename="../../app/ui/main_toolbar.py" line="95" />
         <source>Settings (Ctrl+,)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="208" />
+        <location filename="../../app/ui/main_toolbar.py" line="96" />
         <source>Lock</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="208" />
+        <location filename="../../app/ui/main_toolbar.py" line="96" />
         <source>Lock the vault (Ctrl+L)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="213" />
+        <location filename="../../app/ui/main_toolbar.py" line="101" />
         <source>Actions</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="214" />
+        <location filename="../../app/ui/main_toolbar.py" line="102" />
         <source>Bundles</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="215" />
+        <location filename="../../app/ui/main_toolbar.py" line="103" />
         <source>Receive or export sealed bundles</source>
         <translation type="unfinished" />
     </message>
+</context>
+<context>
+    <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="216" />
-        <source>Quick exit</source>
+        <location filename="../../app/ui/main_window.py" line="136" />
+        <source>Notes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="136" />
+        <source>Evidence Locker</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="227" />
+        <source>Import files</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="233" />
+        <source>Import folder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="239" />
+        <source>New case</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="301" />
+        <location filename="../../app/ui/main_window.py" line="223" />
         <source>Importing %n file(s)…</source>
         <translation><numerusform>Importing %n file…</numerusform><numerusform>Importing %n files…</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="317" />
+        <location filename="../../app/ui/main_window.py" line="239" />
         <source>Case name:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="377" />
+        <location filename="../../app/ui/main_window.py" line="299" />
         <source>Unverified earlier holders</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="378" />
+        <location filename="../../app/ui/main_window.py" line="300" />
         <source>This bundle names earlier holders whose custody record is not proven by their own signature. Import it anyway? They will be marked UNVERIFIED.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="246" />
-        <location filename="../../app/ui/main_window.py" line="319" />
+        <location filename="../../app/ui/export_dialog.py" line="249" />
+        <location filename="../../app/ui/main_window.py" line="241" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="326" />
+        <location filename="../../app/ui/main_window.py" line="248" />
         <source>Verifying the vault…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="334" />
+        <location filename="../../app/ui/main_window.py" line="256" />
         <source>Something went wrong</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="341" />
+        <location filename="../../app/ui/main_window.py" line="263" />
         <source>This drive cannot keep files private to you. What was written there was written; anyone using this computer can read it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="345" />
+        <location filename="../../app/ui/main_window.py" line="267" />
         <source>Note</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/fingerprint.py" line="125" />
+        <location filename="../../app/ui/fingerprint.py" line="129" />
         <source>The bundle does not verify (%1); nothing was imported.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/fingerprint.py" line="131" />
+        <location filename="../../app/ui/fingerprint.py" line="135" />
         <source>Receiving a bundle…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/fingerprint.py" line="135" />
+        <location filename="../../app/ui/fingerprint.py" line="139" />
         <source>Checking the bundle…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="228" />
+        <location filename="../../app/ui/export_dialog.py" line="231" />
         <source>There is nothing to export yet.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="238" />
+        <location filename="../../app/ui/export_dialog.py" line="241" />
         <source>Receive a bundle</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="243" />
+        <location filename="../../app/ui/export_dialog.py" line="246" />
         <source>Bundle passphrase (leave empty if it was sealed to this vault):</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="410" />
+        <location filename="../../app/ui/main_window.py" line="332" />
         <source>Bundle written and checked: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="411" />
+        <location filename="../../app/ui/main_window.py" line="333" />
         <source>Bundle written, but its self-check found problems: %1</source>
         <translation type="unfinished" />
     </message>
@@ -1611,32 +1629,32 @@
 <context>
     <name>ReceiveConfirmDialog</name>
     <message>
-        <location filename="../../app/ui/fingerprint.py" line="72" />
+        <location filename="../../app/ui/fingerprint.py" line="76" />
         <source>Confirm the sender</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/fingerprint.py" line="77" />
+        <location filename="../../app/ui/fingerprint.py" line="81" />
         <source>The bundle %1 checked out: %n item(s), signed and complete.</source>
         <translation><numerusform>The bundle %1 checked out: %n item, signed and complete.</numerusform><numerusform>The bundle %1 checked out: %n items, signed and complete.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/ui/fingerprint.py" line="82" />
+        <location filename="../../app/ui/fingerprint.py" line="86" />
         <source>Confirm this fingerprint with the sender before importing (by phone or in person, not by e-mail). If it is different, the bundle is not from them: cancel.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/fingerprint.py" line="89" />
+        <location filename="../../app/ui/fingerprint.py" line="93" />
         <source>Nothing time-stamped ties this signing key to the sender's vault (the bundle has no verified timestamp over the sender's custody chain). A bundle re-signed with someone else's key would look exactly like this one: you MUST confirm the fingerprint above with the sender by phone or in person before importing.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/fingerprint.py" line="101" />
+        <location filename="../../app/ui/fingerprint.py" line="105" />
         <source>It matches: import</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/fingerprint.py" line="103" />
+        <location filename="../../app/ui/fingerprint.py" line="107" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
@@ -1680,64 +1698,64 @@
 <context>
     <name>ScreenshotDialog</name>
     <message>
-        <location filename="../../app/ui/screenshot_dialog.py" line="59" />
+        <location filename="../../app/ui/screenshot_dialog.py" line="66" />
         <source>Screen %1: %2 × %3 (%4)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/screenshot_dialog.py" line="107" />
+        <location filename="../../app/ui/screenshot_dialog.py" line="114" />
         <source>Screenshot</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/screenshot_dialog.py" line="108" />
+        <location filename="../../app/ui/screenshot_dialog.py" line="115" />
         <source>Whole desktop</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/screenshot_dialog.py" line="109" />
+        <location filename="../../app/ui/screenshot_dialog.py" line="116" />
         <source>One screen</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/screenshot_dialog.py" line="110" />
+        <location filename="../../app/ui/screenshot_dialog.py" line="117" />
         <source>One window</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/screenshot_dialog.py" line="111" />
+        <location filename="../../app/ui/screenshot_dialog.py" line="118" />
         <source>A region I select on the screen</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/screenshot_dialog.py" line="112" />
+        <location filename="../../app/ui/screenshot_dialog.py" line="119" />
         <source>Region (x, y, width, height)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/screenshot_dialog.py" line="113" />
+        <location filename="../../app/ui/screenshot_dialog.py" line="120" />
         <source>Delay</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/screenshot_dialog.py" line="114" />
+        <location filename="../../app/ui/screenshot_dialog.py" line="121" />
         <source> s</source>
         <comment>seconds</comment>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/screenshot_dialog.py" line="115" />
+        <location filename="../../app/ui/screenshot_dialog.py" line="122" />
         <source>Take screenshot</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/screenshot_dialog.py" line="148" />
-        <location filename="../../app/ui/screenshot_dialog.py" line="171" />
+        <location filename="../../app/ui/screenshot_dialog.py" line="155" />
+        <location filename="../../app/ui/screenshot_dialog.py" line="178" />
         <source>No screenshot</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/screenshot_dialog.py" line="183" />
+        <location filename="../../app/ui/screenshot_dialog.py" line="190" />
         <source>Storing the screenshot…</source>
         <translation type="unfinished" />
     </message>
@@ -1899,108 +1917,108 @@
 <context>
     <name>Takedowns</name>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="37" />
+        <location filename="../../app/ui/takedowns_view.py" line="41" />
         <source>drafted</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="37" />
+        <location filename="../../app/ui/takedowns_view.py" line="41" />
         <source>submitted</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="38" />
+        <location filename="../../app/ui/takedowns_view.py" line="42" />
         <source>acknowledged</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="38" />
+        <location filename="../../app/ui/takedowns_view.py" line="42" />
         <source>removed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="39" />
+        <location filename="../../app/ui/takedowns_view.py" line="43" />
         <source>refused</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="39" />
+        <location filename="../../app/ui/takedowns_view.py" line="43" />
         <source>partly removed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="40" />
+        <location filename="../../app/ui/takedowns_view.py" line="44" />
         <source>reappeared</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="40" />
+        <location filename="../../app/ui/takedowns_view.py" line="44" />
         <source>still up</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="40" />
+        <location filename="../../app/ui/takedowns_view.py" line="44" />
         <source>gone (404/410)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="41" />
+        <location filename="../../app/ui/takedowns_view.py" line="45" />
         <source>'not found' page</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="41" />
+        <location filename="../../app/ui/takedowns_view.py" line="45" />
         <source>behind a login</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="42" />
+        <location filename="../../app/ui/takedowns_view.py" line="46" />
         <source>block page (not a removal)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="42" />
+        <location filename="../../app/ui/takedowns_view.py" line="46" />
         <source>could not be checked</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="43" />
+        <location filename="../../app/ui/takedowns_view.py" line="47" />
         <source>not checked yet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="50" />
+        <location filename="../../app/ui/takedowns_view.py" line="54" />
         <source>Deadline passed: re-check, remind the platform, or call 1377 / 02-735-8994.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="52" />
+        <location filename="../../app/ui/takedowns_view.py" line="56" />
         <source>Write the notice, send it yourself, then record 'submitted'.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="53" />
-        <location filename="../../app/ui/takedowns_view.py" line="54" />
+        <location filename="../../app/ui/takedowns_view.py" line="57" />
+        <location filename="../../app/ui/takedowns_view.py" line="58" />
         <source>Wait for the platform; re-check the addresses.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="55" />
+        <location filename="../../app/ui/takedowns_view.py" line="59" />
         <source>Re-check now and then: a re-upload shows as reappeared.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="56" />
+        <location filename="../../app/ui/takedowns_view.py" line="60" />
         <source>Re-check; make a new request for the addresses still up.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="57" />
+        <location filename="../../app/ui/takedowns_view.py" line="61" />
         <source>Try another basis or a referral route (1377, 02-735-8994, 1366).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="58" />
+        <location filename="../../app/ui/takedowns_view.py" line="62" />
         <source>Capture the re-upload, then make a new request.</source>
         <translation type="unfinished" />
     </message>
@@ -2008,181 +2026,181 @@
 <context>
     <name>TakedownsDialog</name>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="138" />
+        <location filename="../../app/ui/takedowns_view.py" line="142" />
         <source>Takedowns</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="139" />
-        <location filename="../../app/ui/takedowns_view.py" line="146" />
+        <location filename="../../app/ui/takedowns_view.py" line="143" />
+        <location filename="../../app/ui/takedowns_view.py" line="150" />
         <source>Takedown requests</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="140" />
-        <location filename="../../app/ui/takedowns_view.py" line="147" />
+        <location filename="../../app/ui/takedowns_view.py" line="144" />
+        <location filename="../../app/ui/takedowns_view.py" line="151" />
         <source>Where the material was seen</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="142" />
+        <location filename="../../app/ui/takedowns_view.py" line="146" />
         <source>No.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="142" />
-        <location filename="../../app/ui/takedowns_view.py" line="145" />
+        <location filename="../../app/ui/takedowns_view.py" line="146" />
+        <location filename="../../app/ui/takedowns_view.py" line="149" />
         <source>Platform</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="142" />
+        <location filename="../../app/ui/takedowns_view.py" line="146" />
         <source>Basis</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="142" />
-        <location filename="../../app/ui/takedowns_view.py" line="145" />
+        <location filename="../../app/ui/takedowns_view.py" line="146" />
+        <location filename="../../app/ui/takedowns_view.py" line="149" />
         <source>Status</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="143" />
+        <location filename="../../app/ui/takedowns_view.py" line="147" />
         <source>Reference</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="143" />
+        <location filename="../../app/ui/takedowns_view.py" line="147" />
         <source>Deadline</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="143" />
+        <location filename="../../app/ui/takedowns_view.py" line="147" />
         <source>Next step</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="145" />
+        <location filename="../../app/ui/takedowns_view.py" line="149" />
         <source>Address</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="145" />
+        <location filename="../../app/ui/takedowns_view.py" line="149" />
         <source>Last checked</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="149" />
+        <location filename="../../app/ui/takedowns_view.py" line="153" />
         <source>Column headings</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="155" />
+        <location filename="../../app/ui/takedowns_view.py" line="159" />
         <source>New status of the selected request</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="156" />
+        <location filename="../../app/ui/takedowns_view.py" line="160" />
         <source>Platform's reference number (optional)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="157" />
+        <location filename="../../app/ui/takedowns_view.py" line="161" />
         <source>Platform's reference number</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="158" />
+        <location filename="../../app/ui/takedowns_view.py" line="162" />
         <source>Note (optional)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="159" />
+        <location filename="../../app/ui/takedowns_view.py" line="163" />
         <source>Note</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="160" />
+        <location filename="../../app/ui/takedowns_view.py" line="164" />
         <source>Record status</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="161" />
+        <location filename="../../app/ui/takedowns_view.py" line="165" />
         <source>Language of the notice</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="162" />
+        <location filename="../../app/ui/takedowns_view.py" line="166" />
         <source>Write notice…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="163" />
+        <location filename="../../app/ui/takedowns_view.py" line="167" />
         <source>Write the selected request's notice to a file (.txt, .eml or .pdf); it is not sent</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="165" />
+        <location filename="../../app/ui/takedowns_view.py" line="169" />
         <source>Re-check now (page only, no images)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="166" />
+        <location filename="../../app/ui/takedowns_view.py" line="170" />
         <source>Close</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="189" />
+        <location filename="../../app/ui/takedowns_view.py" line="193" />
         <source>%1 (overdue)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="201" />
+        <location filename="../../app/ui/takedowns_view.py" line="205" />
         <source>%1 address(es), %2 request(s).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="204" />
+        <location filename="../../app/ui/takedowns_view.py" line="208" />
         <source>%1 request(s) past their deadline.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="205" />
+        <location filename="../../app/ui/takedowns_view.py" line="209" />
         <source>Nothing is sent from here: you submit each notice yourself.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="233" />
+        <location filename="../../app/ui/takedowns_view.py" line="232" />
         <source>Status recorded in the custody log.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="242" />
+        <location filename="../../app/ui/takedowns_view.py" line="249" />
         <source>Write notice</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="242" />
+        <location filename="../../app/ui/takedowns_view.py" line="249" />
         <source>Text (*.txt);;Email draft (*.eml);;PDF (*.pdf)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="267" />
+        <location filename="../../app/ui/takedowns_view.py" line="268" />
         <source>Notice written to %1. It was not sent: fill in the blanks and submit it yourself.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="278" />
+        <location filename="../../app/ui/takedowns_view.py" line="286" />
         <source>Re-checking: only each page itself is fetched, no images.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="284" />
+        <location filename="../../app/ui/takedowns_view.py" line="292" />
         <source>%1 address(es) checked, %2 gone.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="293" />
+        <location filename="../../app/ui/takedowns_view.py" line="301" />
         <source>Re-check</source>
         <translation type="unfinished" />
     </message>
