@@ -78,7 +78,7 @@ def _first_reads(vault: Vault) -> _Opened:
 @dataclass
 class ImportSummary:
     stored: int
-    failed: list[str]
+    failed: list[tuple[str, LockerError]]  # file name, why it was not stored
     cancelled: bool
 
 
@@ -317,7 +317,8 @@ class Controller(QObject):
         def work(ctx: TaskContext) -> ImportSummary:
             files = list(iter_import_files(paths))
             ctx.set_total(sum(_size(p) for p in files))
-            stored, failed = 0, []
+            stored = 0
+            failed: list[tuple[str, LockerError]] = []
 
             last_shown = [time.monotonic()]
 
@@ -329,7 +330,7 @@ class Controller(QObject):
                         last_shown[0] = time.monotonic()
                         self.items_changed.emit()
                 elif result.error is not None and not ctx.cancelled():
-                    failed.append(f"{result.path.name}: {result.error}")
+                    failed.append((result.path.name, result.error.with_traceback(None)))
 
             import_files(vault, files, case=case, note=note, on_result=on_result,
                          progress=ctx.add_progress, cancelled=ctx.cancelled)
@@ -342,7 +343,9 @@ class Controller(QObject):
         if summary.failed:
             more = len(summary.failed) - 20
             lines = [self.tr("These files were not stored (the others were):")]
-            lines += summary.failed[:20]
+            from app.ui.core_text import translate
+
+            lines += [f"{name}: {translate(str(error))}" for name, error in summary.failed[:20]]
             if more > 0:
                 lines.append(self.tr("…and %n more.", "", more))
             self.error.emit("\n".join(lines))

@@ -365,17 +365,17 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/controller.py" line="344" />
+        <location filename="../../app/ui/controller.py" line="345" />
         <source>These files were not stored (the others were):</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/controller.py" line="347" />
+        <location filename="../../app/ui/controller.py" line="350" />
         <source>…and %n more.</source>
         <translation><numerusform>…and %n more.</numerusform><numerusform>…and %n more.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/ui/controller.py" line="384" />
+        <location filename="../../app/ui/controller.py" line="387" />
         <source>Storing the screenshot…</source>
         <translation type="unfinished" />
     </message>
@@ -443,113 +443,123 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="41" />
-        <source>every page is authentic (SQLCipher HMAC) and the database is consistent</source>
+        <location filename="../../app/ui/core_text.py" line="39" />
+        <source>File not found: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="42" />
-        <source>all present</source>
+        <location filename="../../app/ui/core_text.py" line="41" />
+        <source>%1 is not a regular file (a device, pipe or socket); only files can be added.</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../app/ui/core_text.py" line="44" />
+        <source>every page is authentic (SQLCipher HMAC) and the database is consistent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="45" />
+        <source>all present</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="47" />
         <source>%1 entries, last %2…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="46" />
+        <location filename="../../app/ui/core_text.py" line="49" />
         <source>%1 files (%2 bytes) hashed again</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="48" />
+        <location filename="../../app/ui/core_text.py" line="51" />
         <source>%1 tokens and %2 Merkle proofs checked</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="50" />
+        <location filename="../../app/ui/core_text.py" line="53" />
         <source>note: %1 custody entries are still waiting for a timestamp</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="52" />
+        <location filename="../../app/ui/core_text.py" line="55" />
         <source>%1 received files match %2 sender chain(s); %3 received token(s) verified</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="54" />
+        <location filename="../../app/ui/core_text.py" line="57" />
         <source>Vault verified: everything holds.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="60" />
+        <location filename="../../app/ui/core_text.py" line="63" />
         <source>storage</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="61" />
+        <location filename="../../app/ui/core_text.py" line="64" />
         <source>append-only guards</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="62" />
+        <location filename="../../app/ui/core_text.py" line="65" />
         <source>custody chain</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="63" />
+        <location filename="../../app/ui/core_text.py" line="66" />
         <source>evidence files</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="64" />
+        <location filename="../../app/ui/core_text.py" line="67" />
         <source>timestamps</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="65" />
+        <location filename="../../app/ui/core_text.py" line="68" />
         <source>received evidence</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="72" />
-        <location filename="../../app/ui/core_text.py" line="73" />
+        <location filename="../../app/ui/core_text.py" line="75" />
+        <location filename="../../app/ui/core_text.py" line="76" />
         <source>the name could not be found</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="74" />
+        <location filename="../../app/ui/core_text.py" line="77" />
         <source>the connection was refused</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="75" />
+        <location filename="../../app/ui/core_text.py" line="78" />
         <source>no answer in time</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="76" />
+        <location filename="../../app/ui/core_text.py" line="79" />
         <source>no network</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="77" />
+        <location filename="../../app/ui/core_text.py" line="80" />
         <source>not found</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="78" />
+        <location filename="../../app/ui/core_text.py" line="81" />
         <source>network error</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="102" />
+        <location filename="../../app/ui/core_text.py" line="105" />
         <source>[OK]</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="103" />
+        <location filename="../../app/ui/core_text.py" line="106" />
         <source>[PROBLEM]</source>
         <translation type="unfinished" />
     </message>

@@ -365,17 +365,17 @@
         <translation>설정을 저장하지 못했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controller.py" line="344" />
+        <location filename="../../app/ui/controller.py" line="345" />
         <source>These files were not stored (the others were):</source>
         <translation>다음 파일은 저장하지 못했습니다(나머지는 저장했습니다):</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/controller.py" line="347" />
+        <location filename="../../app/ui/controller.py" line="350" />
         <source>…and %n more.</source>
         <translation><numerusform>…외 %n개.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/ui/controller.py" line="384" />
+        <location filename="../../app/ui/controller.py" line="387" />
         <source>Storing the screenshot…</source>
         <translation>화면 캡처 저장 중…</translation>
     </message>
@@ -443,113 +443,123 @@
         <translation>보관함이 잠겨 있습니다.</translation>
     </message>
     <message>
+        <location filename="../../app/ui/core_text.py" line="39" />
+        <source>File not found: %1</source>
+        <translation>파일을 찾을 수 없습니다: %1</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/core_text.py" line="41" />
+        <source>%1 is not a regular file (a device, pipe or socket); only files can be added.</source>
+        <translation>%1은(는) 일반 파일이 아닙니다 (장치, 파이프 또는 소켓). 파일만 추가할 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="44" />
         <source>every page is authentic (SQLCipher HMAC) and the database is consistent</source>
         <translation>모든 페이지가 진본이며(SQLCipher HMAC) 데이터베이스에 모순이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="42" />
+        <location filename="../../app/ui/core_text.py" line="45" />
         <source>all present</source>
         <translation>모두 있습니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="44" />
+        <location filename="../../app/ui/core_text.py" line="47" />
         <source>%1 entries, last %2…</source>
         <translation>기록 %1건, 마지막 %2…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="46" />
+        <location filename="../../app/ui/core_text.py" line="49" />
         <source>%1 files (%2 bytes) hashed again</source>
         <translation>파일 %1개(%2바이트)의 해시를 다시 계산했습니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="48" />
+        <location filename="../../app/ui/core_text.py" line="51" />
         <source>%1 tokens and %2 Merkle proofs checked</source>
         <translation>토큰 %1개와 머클 증명 %2개를 확인했습니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="50" />
+        <location filename="../../app/ui/core_text.py" line="53" />
         <source>note: %1 custody entries are still waiting for a timestamp</source>
         <translation>참고: 관리 이력 %1건이 아직 타임스탬프를 기다리고 있습니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="52" />
+        <location filename="../../app/ui/core_text.py" line="55" />
         <source>%1 received files match %2 sender chain(s); %3 received token(s) verified</source>
         <translation>받은 파일 %1개가 보낸 사람 이력 %2개와 일치하며, 받은 토큰 %3개를 확인했습니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="54" />
+        <location filename="../../app/ui/core_text.py" line="57" />
         <source>Vault verified: everything holds.</source>
         <translation>보관함 검증 완료: 모두 이상 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="60" />
+        <location filename="../../app/ui/core_text.py" line="63" />
         <source>storage</source>
         <translation>저장소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="61" />
+        <location filename="../../app/ui/core_text.py" line="64" />
         <source>append-only guards</source>
         <translation>추가 전용 보호 장치</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="62" />
+        <location filename="../../app/ui/core_text.py" line="65" />
         <source>custody chain</source>
         <translation>관리 이력 사슬</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="63" />
+        <location filename="../../app/ui/core_text.py" line="66" />
         <source>evidence files</source>
         <translation>증거 파일</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="64" />
+        <location filename="../../app/ui/core_text.py" line="67" />
         <source>timestamps</source>
         <translation>타임스탬프</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="65" />
+        <location filename="../../app/ui/core_text.py" line="68" />
         <source>received evidence</source>
         <translation>받은 증거</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="72" />
-        <location filename="../../app/ui/core_text.py" line="73" />
+        <location filename="../../app/ui/core_text.py" line="75" />
+        <location filename="../../app/ui/core_text.py" line="76" />
         <source>the name could not be found</source>
         <translation>주소 이름을 찾을 수 없음</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="74" />
+        <location filename="../../app/ui/core_text.py" line="77" />
         <source>the connection was refused</source>
         <translation>연결이 거부됨</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="75" />
+        <location filename="../../app/ui/core_text.py" line="78" />
         <source>no answer in time</source>
         <translation>제때 응답이 없음</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="76" />
+        <location filename="../../app/ui/core_text.py" line="79" />
         <source>no network</source>
         <translation>네트워크 없음</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="77" />
+        <location filename="../../app/ui/core_text.py" line="80" />
         <source>not found</source>
         <translation>찾을 수 없음</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="78" />
+        <location filename="../../app/ui/core_text.py" line="81" />
         <source>network error</source>
         <translation>네트워크 오류</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="102" />
+        <location filename="../../app/ui/core_text.py" line="105" />
         <source>[OK]</source>
         <translation>[정상]</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="103" />
+        <location filename="../../app/ui/core_text.py" line="106" />
         <source>[PROBLEM]</source>
         <translation>[문제]</translation>
     </message>

@@ -193,3 +193,30 @@ def test_app_messages_reach_the_ui_in_korean(gui, qtbot, tmp_path: Path,  # type
         monkeypatch.setenv("LOCKER_CONFIG_DIR", config)
         settings.language = "en"
         gui.save_settings(settings)
+
+
+def test_files_not_stored_are_listed_in_korean(gui, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """An import that refuses a file says why in the interface language (the typed
+    error travels with the file name to the GUI thread)."""
+    path = make_vault(tmp_path / "v.locker")
+    unlock(gui, qtbot, path)
+    pipe = tmp_path / "a-pipe"
+    os.mkfifo(pipe)
+    good = checkerboard(tmp_path / "synthetic-checker.png")
+    settings = gui.controller.settings
+    settings.language = "ko"
+    gui.save_settings(settings)
+    qtbot.wait(50)
+    try:
+        with qtbot.waitSignal(gui.controller.error, timeout=20_000) as blocker:
+            gui.main_window.import_paths([good, pipe])
+        lines = blocker.args[0].splitlines()
+        assert HANGUL.search(lines[0]), lines
+        refused = [line for line in lines if line.startswith("a-pipe: ")]
+        assert refused and HANGUL.search(refused[0]), lines
+        assert "not a regular file" not in refused[0]
+        for box in gui.main_window.findChildren(QMessageBox):
+            box.close()
+    finally:
+        settings.language = "en"
+        gui.save_settings(settings)
