@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
@@ -58,10 +58,14 @@ from app.capture.web_engine import (
 from app.capture.web_result import DirectFile, PageCapture
 from app.capture.web_store import store_capture, store_download
 from app.errors import LockerError
+from app.ui.error_text import describe
 from app.ui.item_model import case_label
 from app.ui.style import fit_on_screen
 from app.vault import Vault
 from app.vault.models import utc_now
+
+if TYPE_CHECKING:
+    from app.ui.controller import Controller
 
 VaultProvider = Callable[[], Vault]
 
@@ -381,7 +385,7 @@ class BrowserWidget(QWidget):
             vault = self._vault()
         except LockerError as exc:
             capture.discard()
-            self._fail(str(exc))
+            self._fail(describe(exc))
             return
         self._runner(lambda cancelled: work(vault, cancelled),
                      lambda item: self._stored(what, item, None),
@@ -476,7 +480,7 @@ class BrowserWidget(QWidget):
 class BrowserWindow(QMainWindow):
     """The browser in its own window, tied to the app's controller."""
 
-    def __init__(self, controller: Any, case: str, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: Controller, case: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         # Closing (or locking) frees the profile: in-memory cookies and cached pages go.
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

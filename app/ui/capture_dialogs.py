@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import (
@@ -44,17 +44,21 @@ from app.capture.batch import (
     read_url_file,
 )
 from app.errors import LockerError
+from app.ui.error_text import describe
 from app.ui.item_model import case_label
 from app.ui.screenshot_dialog import ScreenshotDialog, open_screenshot_dialog
 
+if TYPE_CHECKING:
+    from app.ui.controller import Controller
 
-def controller_store_runner(controller: Any) -> StoreRunner:
+
+def controller_store_runner(controller: Controller) -> StoreRunner:
     """Store captures as the controller's background tasks: locking the vault cancels a
     store in progress (its transaction rolls back) and waits for it before closing."""
     def run(work: StoreWork, on_done: Callable[[Any], None],
             on_fail: Callable[[str], None]) -> None:
         controller.run(lambda ctx: work(ctx.cancelled), quiet=True, on_done=on_done,
-                       on_fail=on_fail)
+                       on_fail=lambda exc: on_fail(describe(exc)))
     return run
 
 
@@ -74,7 +78,7 @@ class CaptureDialog(QDialog):
     """Paste or load URLs; they are captured in the background with progress, one
     result per URL, retry of the failures and cancel."""
 
-    def __init__(self, parent: QWidget | None, controller: Any, case: str) -> None:
+    def __init__(self, parent: QWidget | None, controller: Controller, case: str) -> None:
         super().__init__(parent)
         self.controller = controller
         self.case = case
@@ -143,7 +147,7 @@ class CaptureDialog(QDialog):
         try:
             urls = read_url_file(Path(path))
         except LockerError as exc:
-            QMessageBox.warning(self, self.tr("Cannot read the list"), str(exc))
+            QMessageBox.warning(self, self.tr("Cannot read the list"), describe(exc))
             return
         existing = self.urls.toPlainText().rstrip()
         self.urls.setPlainText((existing + "\n" if existing else "") + "\n".join(urls))
@@ -155,7 +159,7 @@ class CaptureDialog(QDialog):
                 return
             vault = self.controller.require_vault()
         except LockerError as exc:
-            QMessageBox.warning(self, self.tr("Cannot capture"), str(exc))
+            QMessageBox.warning(self, self.tr("Cannot capture"), describe(exc))
             return
         if self.batch is not None:
             self.batch.shutdown()
@@ -235,7 +239,7 @@ class CaptureDialog(QDialog):
         super().closeEvent(event)
 
 
-def open_capture_dialog(parent: QWidget | None, controller: Any, case: str) -> CaptureDialog:
+def open_capture_dialog(parent: QWidget | None, controller: Controller, case: str) -> CaptureDialog:
     dialog = CaptureDialog(parent, controller, case)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()

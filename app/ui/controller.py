@@ -25,9 +25,9 @@ import datetime as dt
 import time
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
@@ -36,9 +36,13 @@ from app import atomic
 from app.errors import AuthError, LockerError, WrongPassphrase
 from app.ui import integrations
 from app.ui.attempts import AttemptLog, FailureSummary
+from app.ui.error_text import describe
 from app.ui.settings import Settings, config_dir
 from app.ui.workers import Task, TaskContext
 from app.vault import Vault
+
+if TYPE_CHECKING:
+    from app.capture.screenshot import Screenshot
 
 LOCK_WAIT_MS = 700  # how long a lock waits for cancelled work to roll back
 
@@ -49,12 +53,31 @@ class UnlockInfo:
     previous_unlock: str | None  # RFC 3339 UTC of the last successful unlock before this
     failures: FailureSummary  # failed attempts on this device since that unlock
     created: bool = False
+    cases: list[str] = field(default_factory=list)  # the vault's case names at unlock
+
+
+@dataclass
+class _Opened:
+    """A vault just opened, with what the main window first shows (read in the worker)."""
+    vault: Vault
+    previous_unlock: str | None
+    cases: list[str]
+
+
+def _first_reads(vault: Vault) -> _Opened:
+    try:
+        history = vault.unlock_history(1)
+        cases = [c.name for c in vault.list_cases()]
+    except BaseException:
+        vault.close()
+        raise
+    return _Opened(vault, history[0] if history else None, cases)
 
 
 @dataclass
 class ImportSummary:
     stored: int
-    failed: list[str]
+    failed: list[tuple[str, LockerError]]  # file name, why it was not stored
     cancelled: bool
 
 
@@ -121,8 +144,10 @@ class Controller(QObject):
 
     def run(self, work: Callable[[TaskContext], Any], label: str = "", *,
             quiet: bool = False, on_done: Callable[[Any], None] | None = None,
-            on_fail: Callable[[str], None] | None = None) -> Task:
-        """Run ``work`` in the pool; ``on_done``/``on_fail`` run on the GUI thread."""
+            on_fail: Callable[[BaseException], None] | None = None) -> Task:
+        """Run ``work`` in the pool; ``on_done``/``on_fail`` run on the GUI thread.
+        ``on_fail`` gets the exception the work raised (its type kept); without it the
+        failure is described (app.ui.error_text) and shown through ``error``."""
         task = Task(work, label, quiet=quiet)
         self._tasks[task.task_id] = task
 
@@ -136,13 +161,14 @@ class Controller(QObject):
             if not quiet:
                 self.task_finished.emit(task_id, result if isinstance(result, str) else "")
 
-        def failed(task_id: int, message: str) -> None:
+        def failed(task_id: int, exc: BaseException) -> None:
             if not shiboken6.isValid(self):
                 return
             self._finished.append(task)
             self._tasks.pop(task_id, None)
+            message = describe(exc)
             if on_fail is not None:
-                on_fail(message)
+                on_fail(exc)
             elif not quiet and self.is_unlocked:
                 self.error.emit(message)
             if not quiet:
@@ -170,8 +196,8 @@ class Controller(QObject):
         if self._unlocking:
             return
 
-        def work(ctx: TaskContext) -> Vault:
-            return Vault.create(path, passphrase)
+        def work(ctx: TaskContext) -> _Opened:
+            return _first_reads(Vault.create(path, passphrase))
 
         self._unlocking = True
         epoch = self._epoch
@@ -184,7 +210,7 @@ class Controller(QObject):
         try:
             wait = self.attempts.wait_seconds(path)
         except LockerError as exc:
-            self.unlock_failed.emit("other", str(exc), 0.0)
+            self.unlock_failed.emit("other", describe(exc), 0.0)
             return
         if wait > 0:
             self.unlock_failed.emit("throttled", "", wait)
@@ -192,21 +218,21 @@ class Controller(QObject):
         self._unlocking = True
         epoch = self._epoch
 
-        def work(ctx: TaskContext) -> Vault | WrongPassphrase:
+        def work(ctx: TaskContext) -> _Opened:
             try:
-                return Vault.open(path, passphrase)
-            except WrongPassphrase as exc:
+                return _first_reads(Vault.open(path, passphrase))
+            except WrongPassphrase:
                 self.attempts.record_failure(path)
-                return exc
+                raise
 
-        def done(result: Vault | WrongPassphrase) -> None:
-            if isinstance(result, Vault):
-                self._opened(result, path, epoch)
-            else:
-                self._unlocking = False
-                self.unlock_failed.emit("wrong", str(result), self.attempts.wait_seconds(path))
+        def failed(exc: BaseException) -> None:
+            if not isinstance(exc, WrongPassphrase):
+                self._open_failed(exc)
+                return
+            self._unlocking = False
+            self.unlock_failed.emit("wrong", describe(exc), self.attempts.wait_seconds(path))
 
-        self.run(work, quiet=True, on_done=done, on_fail=self._open_failed)
+        self.run(work, quiet=True, on_done=lambda v: self._opened(v, path, epoch), on_fail=failed)
 
     def unlock_remembered(self, path: Path) -> bool:
         """Open with the key kept in the OS keyring, if this vault is remembered."""
@@ -217,30 +243,30 @@ class Controller(QObject):
             return False
         self._unlocking = True
         epoch = self._epoch
-        self.run(lambda ctx: Vault.open(path, key=key), quiet=True,
+        self.run(lambda ctx: _first_reads(Vault.open(path, key=key)), quiet=True,
                  on_done=lambda v: self._opened(v, path, epoch), on_fail=self._open_failed)
         return True
 
-    def _open_failed(self, message: str) -> None:
+    def _open_failed(self, exc: BaseException) -> None:
         self._unlocking = False
-        self.unlock_failed.emit("other", message, 0.0)
+        self.unlock_failed.emit("other", describe(exc), 0.0)
 
-    def _opened(self, vault: Vault, path: Path, epoch: int, created: bool = False) -> None:
+    def _opened(self, opened: _Opened, path: Path, epoch: int, created: bool = False) -> None:
         self._unlocking = False
+        vault = opened.vault
         if epoch != self._epoch:  # locked (quick exit, idle) while the key was derived
             vault.close()
             return
-        history = vault.unlock_history(1)
         failures = self.attempts.record_success(path)
         try:
             if vault.damaged_log is None:  # a read-only view takes no writes
                 vault.record_unlock()
         except LockerError as exc:
-            self.error.emit(str(exc))
+            self.error.emit(describe(exc))
         self.vault, self.vault_path = vault, path
         self.settings.note_opened(path)
         self._save_settings()
-        self.unlocked.emit(UnlockInfo(path, history[0] if history else None, failures, created))
+        self.unlocked.emit(UnlockInfo(path, opened.previous_unlock, failures, created, opened.cases))
         from app.ui.open_warnings import open_warnings
 
         for warning in open_warnings(vault):  # after the main window is shown
@@ -271,7 +297,8 @@ class Controller(QObject):
         try:
             self.settings.save()
         except OSError as exc:
-            self.error.emit(f"Settings could not be saved: {exc.strerror or exc}")
+            self.error.emit(self.tr("Settings could not be saved: %1").replace(
+                "%1", exc.strerror or str(exc)))
 
     def apply_settings(self, settings: Settings) -> None:
         self.settings = settings
@@ -289,7 +316,8 @@ class Controller(QObject):
         def work(ctx: TaskContext) -> ImportSummary:
             files = list(iter_import_files(paths))
             ctx.set_total(sum(_size(p) for p in files))
-            stored, failed = 0, []
+            stored = 0
+            failed: list[tuple[str, LockerError]] = []
 
             last_shown = [time.monotonic()]
 
@@ -301,7 +329,7 @@ class Controller(QObject):
                         last_shown[0] = time.monotonic()
                         self.items_changed.emit()
                 elif result.error is not None and not ctx.cancelled():
-                    failed.append(f"{result.path.name}: {result.error}")
+                    failed.append((result.path.name, result.error.with_traceback(None)))
 
             import_files(vault, files, case=case, note=note, on_result=on_result,
                          progress=ctx.add_progress, cancelled=ctx.cancelled)
@@ -314,7 +342,9 @@ class Controller(QObject):
         if summary.failed:
             more = len(summary.failed) - 20
             lines = [self.tr("These files were not stored (the others were):")]
-            lines += summary.failed[:20]
+            from app.ui.core_text import translate
+
+            lines += [f"{name}: {translate(str(error))}" for name, error in summary.failed[:20]]
             if more > 0:
                 lines.append(self.tr("…and %n more.", "", more))
             self.error.emit("\n".join(lines))
@@ -330,7 +360,7 @@ class Controller(QObject):
                 self.items_changed.emit()
 
         self.run(lambda ctx: change(vault), quiet=True, on_done=done,
-                 on_fail=lambda m: self.error.emit(m))
+                 on_fail=lambda exc: self.error.emit(describe(exc)))
 
     def add_note(self, item_id: int, text: str) -> None:
         self.write(item_id, lambda v: v.add_note(item_id, text))
@@ -346,6 +376,35 @@ class Controller(QObject):
 
     def unarchive(self, item_id: int) -> None:
         self.write(item_id, lambda v: v.unarchive(item_id), whole_list=True)
+
+    def store_screenshot(self, shot: Screenshot, case: str, label: str = "") -> Task:
+        """Store a screenshot already taken (app.capture.screenshot) as a new item."""
+        from app.capture.screenshot import store_screenshot
+
+        vault = self.require_vault()
+        return self.run(lambda ctx: store_screenshot(vault, shot, case),
+                        label or self.tr("Storing the screenshot…"),
+                        on_done=lambda _item: self.items_changed.emit())
+
+    def mark_takedown(self, request: str, status: str, reference: str, note: str,
+                      on_done: Callable[[Any], None],
+                      on_fail: Callable[[BaseException], None]) -> Task:
+        """Record a takedown request's new status (app.takedown.model.mark)."""
+        from app.takedown import model
+
+        vault = self.require_vault()
+        return self.run(lambda ctx: model.mark(vault, request, status, reference, note),
+                        quiet=True, on_done=on_done, on_fail=on_fail)
+
+    def write_takedown_notice(self, request: str, language: str, out: Path,
+                              on_done: Callable[[Path], None],
+                              on_fail: Callable[[BaseException], None]) -> Task:
+        """Write a request's notice to a new file and log it (never sent from here)."""
+        from app.takedown.notices import Sender, write_notice
+
+        vault = self.require_vault()
+        return self.run(lambda ctx: write_notice(vault, request, language, out, Sender()),
+                        quiet=True, on_done=on_done, on_fail=on_fail)
 
     def reveal(self, item_id: int, context: str = "app: press and hold") -> Task:
         """Log the reveal as a custody event, then decode the original in memory."""
@@ -369,7 +428,8 @@ class Controller(QObject):
             self.item_changed.emit(item_id)
             self.revealed.emit(item_id, image)
 
-        return self.run(work, quiet=True, on_done=done, on_fail=lambda m: self.error.emit(m))
+        return self.run(work, quiet=True, on_done=done,
+                        on_fail=lambda exc: self.error.emit(describe(exc)))
 
     def receive_bundle(self, path: Path, passphrase: str | None = None,
                        label: str = "", accept_unverified_holders: bool = False) -> Task | None:
@@ -388,22 +448,21 @@ class Controller(QObject):
                 ctx.add_progress(done - ctx.done)
 
             extra = {"accept_unverified_holders": True} if accept_unverified_holders else {}
-            try:
-                return fn(vault, path, passphrase=passphrase or None, progress=progress,
-                          cancelled=ctx.cancelled, **extra)
-            except LockerError as exc:
-                if type(exc).__name__ == "UnverifiedHolders":
-                    return exc
-                raise
+            return fn(vault, path, passphrase=passphrase or None, progress=progress,
+                      cancelled=ctx.cancelled, **extra)
 
-        def done(result: Any) -> None:
-            if isinstance(result, LockerError):
-                self.holders_unverified.emit(str(result), lambda: self.receive_bundle(
+        def failed(exc: BaseException) -> None:
+            from app.bundle.holders import UnverifiedHolders
+            from app.ui.core_text import translate
+
+            if isinstance(exc, UnverifiedHolders):
+                self.holders_unverified.emit(translate(str(exc)), lambda: self.receive_bundle(
                     path, passphrase, label, accept_unverified_holders=True))
-            else:
-                self.items_changed.emit()
+            elif self.is_unlocked:
+                self.error.emit(describe(exc))
 
-        return self.run(work, label, on_done=done)
+        return self.run(work, label, on_done=lambda _result: self.items_changed.emit(),
+                        on_fail=failed)
 
     def check_bundle(self, path: Path, passphrase: str | None,
                      on_checked: Callable[[Any], None], label: str = "") -> Task | None:
@@ -477,7 +536,7 @@ class Controller(QObject):
             self.status_changed.emit()
 
         return self.run(work, label, on_done=done,
-                        on_fail=lambda m: self.verify_done.emit(False, m))
+                        on_fail=lambda exc: self.verify_done.emit(False, describe(exc)))
 
     def _load_last_verify(self, vault: Vault) -> None:
         """The last verification recorded in the custody log (from any session)."""

@@ -35,6 +35,10 @@ def _patterns() -> list[tuple[str, Callable[[], str]]]:
         (r"(\S+) is not reachable \((.*)\)\.",
          lambda: QCoreApplication.translate("CoreText", "The time-stamp server %1 cannot be reached (%2).")),
         (r"Cancelled; nothing was imported\.", lambda: QCoreApplication.translate("CoreText", "Cancelled; nothing was imported.")),
+        (r"The vault is locked\.", lambda: QCoreApplication.translate("CoreText", "The vault is locked.")),
+        (r"File not found: (.+)", lambda: QCoreApplication.translate("CoreText", "File not found: %1")),
+        (r"(.+) is not a regular file \(a device, pipe or socket\); only files can be added\.",
+         lambda: QCoreApplication.translate("CoreText", "%1 is not a regular file (a device, pipe or socket); only files can be added.")),
         # The vault verification report (app.vault.verify), line by line.
         (r"every page authenticates \(SQLCipher HMAC\) and the database is consistent",
          lambda: QCoreApplication.translate("CoreText", "every page is authentic (SQLCipher HMAC) and the database is consistent")),

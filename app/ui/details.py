@@ -3,6 +3,8 @@ tags (each added as a custody event; nothing is ever overwritten), archive/unarc
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -18,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import LockerError
 from app.ui.controller import Controller
 from app.ui.dialogs import ask
 from app.ui.item_model import case_label, kind_label, local_time
@@ -57,6 +58,7 @@ class DetailsPane(QScrollArea):
         # Unsaved note/tag text per item: switching items must never carry a draft over
         # to another item (notes cannot be removed once added). Dropped on lock.
         self._drafts: dict[int, tuple[str, str]] = {}
+        self._request = 0  # the latest show_item; an older read that arrives late is dropped
         self.setWidgetResizable(True)
         self.setMinimumWidth(380)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -242,28 +244,43 @@ class DetailsPane(QScrollArea):
         self.tag_edit.setText(tag)
 
     def show_item(self, item_id: int | None) -> None:
+        """Show ``item_id`` once it is read (off the GUI thread); None clears at once.
+        Only the latest request is shown."""
+        self._request += 1
         if not self.controller.is_unlocked:
             self._drafts.clear()
             self.note_edit.clear()
             self.tag_edit.clear()
-        item = None
-        if item_id is not None and self.controller.is_unlocked:
-            try:
-                item = self.controller.require_vault().get_item(item_id)
-            except LockerError:
-                item = None
+        if item_id is None or not self.controller.is_unlocked:
+            self._show(None)
+            return
+        vault = self.controller.require_vault()
+        request = self._request
+
+        def done(shown: _Shown | None) -> None:
+            if request == self._request and self.controller.is_unlocked:
+                self._show(shown)
+
+        self.controller.run(lambda _ctx: _read_item(vault, item_id), quiet=True, on_done=done,
+                            on_fail=lambda _exc: done(None))
+
+    def _show(self, shown: _Shown | None) -> None:
+        item = shown.item if shown is not None else None
         if self.controller.is_unlocked:
             self._swap_drafts(item.id if item is not None else None)
         self.item = item
         self.content.setVisible(item is not None)
         self.empty.setVisible(item is None)
-        if item is None:
+        if shown is None or item is None:
             self.reveal.show_item(None, None, "")
             return
-        vault = self.controller.require_vault()
         self.title.setText(item.title or self.tr("(untitled)"))
         note = "" if not item.preview_note else self.tr("No preview for this item.")
-        self.reveal.show_item(item.id, vault.thumbnail(item.id), note, self.text_only)
+        # The same item re-read (its reveal was just logged, a note added) keeps a reveal
+        # in progress: the refresh arrives after the reveal, from the worker. Another item
+        # or a change of text-only mode goes through the reveal view (which re-blurs).
+        if item.id != self.reveal.item_id or self.text_only != self.reveal.hide_blurred:
+            self.reveal.show_item(item.id, shown.thumbnail, note, self.text_only)
         v = self.values
         v["case"].setText(case_label(item.case))
         v["kind"].setText(kind_label(item.kind))
@@ -275,7 +292,7 @@ class DetailsPane(QScrollArea):
         sha = item.sha256 or ""
         v["sha256"].setText(sha[:32] + "\n" + sha[32:] if sha else "")
         v["sha256"].setAccessibleDescription(sha)
-        v["timestamp"].setText(self._stamp_text(item))
+        v["timestamp"].setText(shown.stamp)
         v["state"].setText(self.tr("Archived: %1").replace("%1", item.archived_reason)
                            if item.archived else self.tr("In the main list"))
         v["tags"].setText(", ".join(item.tags) or self.tr("none"))
@@ -291,9 +308,9 @@ class DetailsPane(QScrollArea):
             if a.kind == "note":
                 self.notes.addItem(f"{local_time(a.created_at)}  {a.text}")
         self.history.clear()
-        for event in vault.custody_log(item.id):
+        for event in shown.history:
             self.history.addItem(self._history_line(event))
-        for fingerprint in _unverified_holders(vault, item.uid):
+        for fingerprint in shown.unverified_holders:
             self.history.addItem(self.tr("UNVERIFIED earlier holder %1: no signature of its "
                                          "own proves its custody chain").replace("%1", fingerprint))
 
@@ -304,11 +321,6 @@ class DetailsPane(QScrollArea):
             detail = str(data.get("reason") or data.get("text") or "")
         line = f"#{event.seq}  {local_time(event.at)}  {self.event_label(event.event)}"
         return f"{line}: {detail[:80]}" if detail else line
-
-    def _stamp_text(self, item: Item) -> str:
-        from app.ui.stamps import item_stamp
-
-        return item_stamp(self.controller.require_vault(), item.uid)[1]
 
     def _item_changed(self, item_id: int) -> None:
         if self.item is not None and self.item.id == item_id:
@@ -354,6 +366,24 @@ class DetailsPane(QScrollArea):
             required_hint=self.tr("Write a reason to archive: it is kept in the custody "
                                   "history."))
 
+
+
+@dataclass
+class _Shown:
+    """What the pane shows of one item, read in a worker."""
+    item: Item
+    thumbnail: bytes | None
+    stamp: str  # timestamp status (stamps.py)
+    history: list[CustodyEvent]
+    unverified_holders: list[str]
+
+
+def _read_item(vault: Vault, item_id: int) -> _Shown:
+    from app.ui.stamps import item_stamp
+
+    item = vault.get_item(item_id)
+    return _Shown(item, vault.thumbnail(item.id), item_stamp(vault, item.uid)[1],
+                  list(vault.custody_log(item.id)), _unverified_holders(vault, item.uid))
 
 
 def _unverified_holders(vault: Vault, uid: str) -> list[str]:

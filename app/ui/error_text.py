@@ -1,11 +1,14 @@
-"""Errors shown to a person: a short line in the interface language, then the core's
-own one-line explanation (which is English). Nothing here changes what happened."""
+"""Errors shown to a person, in one place: a short line in the interface language, then
+the core's own one-line explanation (which is English). Background work hands its
+exception object to the GUI thread (app.ui.workers), and it is described here. Nothing
+here changes what happened."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from app import errors
+from app.ui.workers import TaskCancelled
 
 
 def summary(exc: BaseException) -> str:
@@ -30,8 +33,16 @@ def summary(exc: BaseException) -> str:
 
 
 def describe(exc: BaseException) -> str:
-    """What the app shows: in English the core's message alone; otherwise the
-    translated summary with the core's message under it."""
+    """What the app shows. For the core's errors: in English the core's message alone;
+    otherwise the translated summary with the core's message under it. Failures that
+    are not the core's (out of memory, cancelled, a bug) get a translated line."""
+    if isinstance(exc, MemoryError):
+        return QCoreApplication.translate("Errors", "Out of memory; nothing partial was kept.")
+    if isinstance(exc, TaskCancelled):
+        return QCoreApplication.translate("Errors", "Cancelled; nothing partial was kept.")
+    if not isinstance(exc, errors.LockerError):
+        return QCoreApplication.translate("Errors", "Unexpected error (%1: %2).").replace(
+            "%1", type(exc).__name__).replace("%2", str(exc))
     detail = str(exc) or type(exc).__name__
     if QLocale().language() == QLocale.Language.English:
         return detail

@@ -4,7 +4,7 @@ sealed with a passphrase, to the recipient's age key, or (with a warning) not en
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import (
@@ -29,6 +29,9 @@ from app.ui.fingerprint import FingerprintBox, own_fingerprint
 from app.ui.item_model import case_label
 from app.ui.passphrase import MIN_STRENGTH, strength
 from app.ui.unlock_window import FILE_FILTER_OPTIONS
+
+if TYPE_CHECKING:
+    from app.ui.main_window import MainWindow
 
 
 class ExportDialog(QDialog):
@@ -220,7 +223,7 @@ class ExportDialog(QDialog):
         self.accept()
 
 
-def open_export_dialog(window: Any, case: str | None, item_id: int | None) -> None:
+def open_export_dialog(window: MainWindow, case: str | None, item_id: int | None) -> None:
     """From the main window: export the selected case (or the selected item)."""
     if not window.controller.is_unlocked:
         return
@@ -233,7 +236,7 @@ def open_export_dialog(window: Any, case: str | None, item_id: int | None) -> No
     dialog.open()
 
 
-def ask_receive_bundle(window: Any) -> None:
+def ask_receive_bundle(window: MainWindow) -> None:
     """From the main window: choose a bundle, ask for its passphrase, import it."""
     title = QCoreApplication.translate("MainWindow", "Receive a bundle")
     path, _ = QFileDialog.getOpenFileName(window, title, "", "", options=FILE_FILTER_OPTIONS)

@@ -5,7 +5,7 @@ before anything is imported). Comparing it is the one check against a swapped bu
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QFontDatabase
@@ -19,6 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.bundle import holders
+
+if TYPE_CHECKING:
+    from app.ui.controller import Controller
+    from app.ui.main_window import MainWindow
 
 
 def grouped(fingerprint: str) -> str:
@@ -56,7 +60,7 @@ class FingerprintBox(QFrame):
         self.value.setAccessibleDescription(fingerprint)
 
 
-def own_fingerprint(controller: Any) -> str:
+def own_fingerprint(controller: Controller) -> str:
     """This vault's signing fingerprint (what its bundles are signed with)."""
     from app.vault.identity import fingerprint_of
 
@@ -107,7 +111,7 @@ class ReceiveConfirmDialog(QDialog):
         layout.addWidget(self.buttons)
 
 
-def check_then_receive(window: Any, path: Path, passphrase: str | None) -> None:
+def check_then_receive(window: MainWindow, path: Path, passphrase: str | None) -> None:
     """Verify the bundle, show who signed it, import only when the person confirms."""
     controller = window.controller
     if not controller.is_unlocked:

@@ -52,6 +52,7 @@ class Row:
 class ItemModel(QAbstractTableModel):
     COLUMNS = ("title", "captured", "site", "kind", "timestamp", "notes")
     restored = Signal()  # a reload has loaded as many rows as before
+    counted = Signal()  # a reload's count was read (off the GUI thread)
 
     def __init__(self, controller: Controller) -> None:
         super().__init__()
@@ -61,6 +62,7 @@ class ItemModel(QAbstractTableModel):
         self._rows: list[Row] = []
         self._total = 0
         self._loading = False
+        self._counting = False  # the count of a reload is being read
         self._restore_rows = 0
         self._generation = 0
         self._thumbs: OrderedDict[int, QImage | None] = OrderedDict()
@@ -88,16 +90,33 @@ class ItemModel(QAbstractTableModel):
         self._rows = []
         self._total = 0
         self._loading = False
+        self._counting = self.controller.is_unlocked
         self.endResetModel()
-        if self.controller.is_unlocked:
-            self._total = self.controller.require_vault().count_items(
-                self.filter.case, self.filter.archived)
+        if not self._counting:
+            return
+        vault = self.controller.require_vault()
+        generation, flt = self._generation, self.filter
+
+        def counted(total: int) -> None:
+            if generation != self._generation:
+                return
+            self._counting = False
+            self._total = total
+            self.counted.emit()
             self.fetchMore(QModelIndex())
+
+        def failed(_exc: BaseException) -> None:
+            if generation == self._generation:
+                self._counting = False
+                self.counted.emit()
+
+        self.controller.run(lambda _ctx: vault.count_items(flt.case, flt.archived), quiet=True,
+                            on_done=counted, on_fail=failed)
 
     def clear(self) -> None:
         self._generation += 1
         self.beginResetModel()
-        self._rows, self._total, self._loading = [], 0, False
+        self._rows, self._total, self._loading, self._counting = [], 0, False, False
         self._thumbs.clear()
         self._wanted.clear()
         self._in_flight.clear()
@@ -105,6 +124,10 @@ class ItemModel(QAbstractTableModel):
 
     def total(self) -> int:
         return self._total
+
+    def counting(self) -> bool:
+        """A reload's count is still being read (the list is not known to be empty)."""
+        return self._counting
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and not self._loading and len(self._rows) < self._total
@@ -142,7 +165,7 @@ class ItemModel(QAbstractTableModel):
                     self._restore_rows = 0
                     self.restored.emit()
 
-        def failed(message: str) -> None:
+        def failed(_exc: BaseException) -> None:
             if generation == self._generation:
                 self._loading = False
 
@@ -193,7 +216,7 @@ class ItemModel(QAbstractTableModel):
             if self._wanted:
                 self._batch_timer.start()
 
-        def failed(message: str) -> None:
+        def failed(_exc: BaseException) -> None:
             self._in_flight.difference_update(ids)
 
         self.controller.run(work, quiet=True, on_done=done, on_fail=failed)
@@ -206,13 +229,22 @@ class ItemModel(QAbstractTableModel):
         from app.ui.stamps import item_stamp
 
         vault = self.controller.require_vault()
-        try:
+        generation = self._generation
+
+        def work(_ctx: TaskContext) -> Row:
             item = vault.get_item(item_id)
-        except Exception:  # noqa: BLE001 - the row simply stays as it was
-            return
-        note = vault.latest_notes([item_id]).get(item_id, "")
-        self._rows[row] = Row(item, note, item_stamp(vault, item.uid)[0])
-        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+            note = vault.latest_notes([item_id]).get(item_id, "")
+            return Row(item, note, item_stamp(vault, item.uid)[0])
+
+        def done(fresh: Row) -> None:
+            now = self.row_of(item_id)
+            if generation != self._generation or now < 0:
+                return
+            self._rows[now] = fresh
+            self.dataChanged.emit(self.index(now, 0), self.index(now, self.columnCount() - 1))
+
+        # On failure the row simply stays as it was.
+        self.controller.run(work, quiet=True, on_done=done, on_fail=lambda _exc: None)
 
     def thumbnail_loaded(self, item_id: int) -> bool:
         return item_id in self._thumbs

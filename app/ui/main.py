@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from app.ui.attempts import AttemptLog
 from app.ui.controller import Controller, UnlockInfo
 from app.ui.dialogs import SettingsDialog
+from app.ui.error_text import describe
 from app.ui.i18n import install_language
 from app.ui.lockguard import IdleWatcher, SessionWatcher
 from app.ui.main_window import MainWindow
@@ -112,7 +113,8 @@ class App(QObject):
             try:
                 set_enabled(dialog.enabled_tsas)
             except OSError as exc:
-                self.controller.error.emit(str(exc))
+                self.controller.error.emit(self.tr("The time-stamp server choice could not be saved: %1")
+                                           .replace("%1", exc.strerror or str(exc)))
             self.controller.refresh_status()
         self.save_settings(dialog.result_settings)
 
@@ -139,7 +141,7 @@ class App(QObject):
         except KeyringError as exc:
             c.settings.remember_on_device = False
             c.apply_settings(c.settings)
-            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Not remembered"), str(exc),
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Not remembered"), describe(exc),
                               QMessageBox.StandardButton.Ok, self.main_window)
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             box.open()

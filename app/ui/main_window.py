@@ -1,56 +1,41 @@
-"""The main window: cases on the left, evidence as a blurred grid or a table in the
-middle, details on the right, a toolbar with the capture actions and an always-visible
-quick-exit button, and the status bar."""
+"""The main window: cases on the left (cases_panel), evidence as a blurred grid or a
+table in the middle (item_views), details on the right (details), the unlock history
+above them (history_banner), the actions on a toolbar and the always-visible quick-exit
+button (main_toolbar), and the status bar. The window composes these and turns actions into
+controller calls."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QItemSelection, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
-    QActionGroup,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
-    QKeySequence,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
-    QFrame,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QListView,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
-    QMenu,
     QMessageBox,
-    QPushButton,
-    QSizePolicy,
     QSplitter,
-    QStackedWidget,
-    QTableView,
-    QToolBar,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from app.ui import integrations
+from app.ui.cases_panel import CasesPanel
 from app.ui.controller import Controller, UnlockInfo
 from app.ui.details import DetailsPane
 from app.ui.dialogs import VerifyDialog, ask
-from app.ui.grid_delegate import CELL, GridDelegate, TitleDelegate
-from app.ui.item_model import ItemModel, ListFilter, case_label, local_time
+from app.ui.history_banner import HistoryBanner
+from app.ui.item_model import ItemModel, ListFilter
+from app.ui.item_views import ItemViews
+from app.ui.main_toolbar import ExitBar, MainToolbar
 from app.ui.statusbar import StatusBar
 from app.ui.style import fit_on_screen
 from app.ui.unlock_window import FILE_FILTER_OPTIONS
-from app.vault.store import DEFAULT_CASE
-
-ALL, ARCHIVED = "\x00all", "\x00archived"  # sidebar entries that are not case names
 
 
 class MainWindow(QMainWindow):
@@ -62,8 +47,6 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         fit_on_screen(self, 1280, 800)
         self.model = ItemModel(controller)
-        self.extra_cases: list[str] = []
-        self.unlock_info: UnlockInfo | None = None
         self._build_actions(quick_exit)
         self._build_body()
         self.status = StatusBar(controller, self)
@@ -85,229 +68,77 @@ class MainWindow(QMainWindow):
 
     # -- building ---------------------------------------------------------------------
 
-    def _action(self, shortcut: str | None, slot: object, *, checkable: bool = False) -> QAction:
-        action = QAction(self)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-        action.setCheckable(checkable)
-        if callable(slot):
-            action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
     def _build_actions(self, quick_exit: QAction) -> None:
-        self.act_capture = self._action("Ctrl+U", self._capture_urls)
-        self.act_browser = self._action("Ctrl+B", self._open_browser)
-        self.act_screenshot = self._action("Ctrl+Shift+S", self._screenshot)
-        self.act_import = self._action("Ctrl+O", self._import_files)
-        self.act_import_folder = self._action("Ctrl+Shift+O", self._import_folder)
-        self.act_new_case = self._action("Ctrl+N", self._new_case)
-        self.act_receive = self._action("Ctrl+R", self._receive_bundle)
-        self.act_receive.setVisible(integrations.bundle_import_fn() is not None)
-        self.act_export = self._action("Ctrl+E", self._export_bundle)
-        self.act_export.setVisible(integrations.bundle_export_fn() is not None)
-        self.act_grid = self._action("Ctrl+1", lambda: self.set_view("grid"), checkable=True)
-        self.act_table = self._action("Ctrl+2", lambda: self.set_view("table"), checkable=True)
-        group = QActionGroup(self)
-        group.addAction(self.act_grid)
-        group.addAction(self.act_table)
-        self.act_text_only = self._action("Ctrl+T", None, checkable=True)
-        self.act_text_only.toggled.connect(self.set_text_only)
-        self.act_verify = self._action("Ctrl+Shift+V", self._verify)
-        self.act_settings = self._action("Ctrl+,", None)
-        self.act_lock = self._action("Ctrl+L", lambda: self.controller.lock("user"))
-        dialogs = integrations.capture_dialogs()
-        self.act_capture.setVisible(callable(getattr(dialogs, "open_capture_dialog", None)))
-        self.act_browser.setVisible(integrations.browser_window_class() is not None)
-        self.act_screenshot.setVisible(callable(getattr(dialogs, "open_screenshot_dialog", None)))
-        self.toolbar = QToolBar(self)
-        self.toolbar.setObjectName("mainToolbar")
-        self.toolbar.setMovable(False)
-        self.toolbar.setFloatable(False)
-        self.toolbar.toggleViewAction().setEnabled(False)
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toolbar = bar = MainToolbar(self)
+        (self.act_capture, self.act_browser, self.act_screenshot, self.act_import,
+         self.act_import_folder, self.act_new_case, self.act_receive, self.act_export,
+         self.act_grid, self.act_table, self.act_text_only, self.act_verify, self.act_settings,
+         self.act_lock) = (
+            bar.act_capture, bar.act_browser, bar.act_screenshot, bar.act_import,
+            bar.act_import_folder, bar.act_new_case, bar.act_receive, bar.act_export,
+            bar.act_grid, bar.act_table, bar.act_text_only, bar.act_verify, bar.act_settings,
+            bar.act_lock)
+        for action, slot in ((bar.act_capture, self._capture_urls),
+                             (bar.act_browser, self._open_browser),
+                             (bar.act_screenshot, self._screenshot),
+                             (bar.act_import, self._import_files),
+                             (bar.act_import_folder, self._import_folder),
+                             (bar.act_new_case, self._new_case),
+                             (bar.act_receive, self._receive_bundle),
+                             (bar.act_export, self._export_bundle),
+                             (bar.act_grid, lambda: self.set_view("grid")),
+                             (bar.act_table, lambda: self.set_view("table")),
+                             (bar.act_verify, self._verify),
+                             (bar.act_lock, lambda: self.controller.lock("user"))):
+            action.triggered.connect(slot)
+        bar.act_text_only.toggled.connect(self.set_text_only)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
-        for action in (self.act_capture, self.act_browser, self.act_screenshot):
-            self.toolbar.addAction(action)
-        # Less frequent actions sit in small menus so the bar fits a 1280 px window.
-        self.import_button = self._menu_button((self.act_import_folder,), self.act_import)
-        self.bundles = self._menu_button((self.act_receive, self.act_export))
-        self.bundles.setVisible(self.act_receive.isVisible() or self.act_export.isVisible())
-        self.toolbar.addSeparator()
-        for action in (self.act_verify, self.act_settings, self.act_lock):
-            self.toolbar.addAction(action)
-        spacer = QWidget(self.toolbar)
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.toolbar.addWidget(spacer)
-        self.addToolBar(self.toolbar)
-        # Its own toolbar, so a narrow window never pushes it into an overflow menu.
-        self.exit_bar = QToolBar(self)
-        self.exit_bar.setObjectName("exitToolbar")
-        self.exit_bar.setMovable(False)
-        self.exit_bar.setFloatable(False)
-        self.exit_bar.toggleViewAction().setEnabled(False)
-        self.quick_exit_button = QToolButton(self.exit_bar)
-        self.quick_exit_button.setObjectName("quickExit")
-        self.quick_exit_button.setDefaultAction(quick_exit)
-        self.exit_bar.addWidget(self.quick_exit_button)
+        self.addToolBar(bar)
+        self.exit_bar = ExitBar(self, quick_exit)
+        self.quick_exit_button = self.exit_bar.button
         self.addToolBar(self.exit_bar)
-
-    def _menu_button(self, actions: tuple[QAction, ...],
-                     default: QAction | None = None) -> QToolButton:
-        button = QToolButton(self.toolbar)
-        if default is not None:  # click runs it; the arrow opens the rest
-            button.setDefaultAction(default)
-            button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
-        else:
-            button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        menu = QMenu(button)
-        for action in actions:
-            menu.addAction(action)
-        button.setMenu(menu)
-        self.toolbar.addWidget(button)
-        return button
 
     def _build_body(self) -> None:
         body = QWidget(self)
         outer = QVBoxLayout(body)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
-        self.banner = QFrame(body)
-        self.banner.setObjectName("banner")
-        banner_row = QHBoxLayout(self.banner)
-        banner_row.setContentsMargins(16, 8, 8, 8)
-        self.history_line = QLabel(self.banner)
-        self.history_line.setWordWrap(True)
-        self.banner_close = QPushButton(self.banner)
-        self.banner_close.setObjectName("small")
-        self.banner_close.clicked.connect(self.banner.hide)
-        banner_row.addWidget(self.history_line, 1)
-        banner_row.addWidget(self.banner_close)
+        self.banner = HistoryBanner(body)
+        self.history_line = self.banner.history_line
         outer.addWidget(self.banner)
         splitter = QSplitter(Qt.Orientation.Horizontal, body)
-        side = QWidget(splitter)
-        side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(12, 12, 6, 12)
-        self.cases_heading = QLabel(side)
-        self.cases_heading.setObjectName("subheading")
-        self.cases = QListWidget(side)
-        self.cases.setObjectName("cases")
-        self.new_case_button = QPushButton(side)
-        self.new_case_button.clicked.connect(self._new_case)
-        side_layout.addWidget(self.cases_heading)
-        side_layout.addWidget(self.cases, 1)
-        side_layout.addWidget(self.new_case_button)
-        self.takedowns_button = QPushButton(side)  # issue 14: locations, requests, re-checks
+        self.cases_panel = CasesPanel(self.controller, splitter)
+        self.cases = self.cases_panel.cases
+        self.takedowns_button = self.cases_panel.takedowns_button
+        self.cases_panel.new_case_button.clicked.connect(self._new_case)
         self.takedowns_button.clicked.connect(self._takedowns)
-        side_layout.addWidget(self.takedowns_button)
-        middle = QWidget(splitter)
-        middle_layout = QVBoxLayout(middle)
-        middle_layout.setContentsMargins(6, 12, 6, 12)
-        middle_layout.setSpacing(8)
-        view_bar = QHBoxLayout()
-        self.list_heading = QLabel(middle)
-        self.list_heading.setObjectName("subheading")
-        view_bar.addWidget(self.list_heading, 1)
-        self.view_buttons: list[QToolButton] = []
-        for action in (self.act_grid, self.act_table, self.act_text_only):
-            button = QToolButton(middle)
-            button.setObjectName("viewToggle")
-            button.setDefaultAction(action)
-            view_bar.addWidget(button)
-            self.view_buttons.append(button)
-        middle_layout.addLayout(view_bar)
-        self.views = QStackedWidget(middle)
-        middle_layout.addWidget(self.views, 1)
-        self.grid = QListView(self.views)
-        self.grid.setObjectName("grid")
-        self.grid.setViewMode(QListView.ViewMode.IconMode)
-        self.grid.setResizeMode(QListView.ResizeMode.Adjust)
-        self.grid.setMovement(QListView.Movement.Static)
-        self.grid.setUniformItemSizes(True)
-        self.grid.setItemDelegate(GridDelegate(self.grid))
-        self.grid.setGridSize(CELL)
-        self.grid.setLayoutMode(QListView.LayoutMode.Batched)
-        self.grid.setBatchSize(200)
-        self.table = QTableView(self.views)
-        self.table.setObjectName("table")
-        self.table.verticalHeader().hide()
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setWordWrap(False)
-        self.table.setItemDelegateForColumn(0, TitleDelegate(self.table))
-        self.table.verticalHeader().setDefaultSectionSize(36)
-        for view in (self.grid, self.table):
-            view.setModel(self.model)
-            view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-            view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-            view.selectionModel().selectionChanged.connect(self._selection_changed)
-            self.views.addWidget(view)
-        self._size_columns()
-        self.model.modelReset.connect(self._size_columns)
-        self.empty_label = QLabel(self.views)
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setObjectName("quiet")
-        self.views.addWidget(self.empty_label)
+        self.items = ItemViews(self.model, (self.act_grid, self.act_table, self.act_text_only),
+                               splitter)
+        self.grid, self.table = self.items.grid, self.items.table
         self.details = DetailsPane(self.controller, splitter)
-        splitter.addWidget(side)
-        splitter.addWidget(middle)
+        self.items.selected.connect(self.details.show_item)
+        splitter.addWidget(self.cases_panel)
+        splitter.addWidget(self.items)
         splitter.addWidget(self.details)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([210, 650, 420])
         outer.addWidget(splitter, 1)
         self.setCentralWidget(body)
-        self.cases.currentItemChanged.connect(lambda cur, prev: self._case_changed())
+        self.cases_panel.case_changed.connect(self._case_changed)
         self.model.rowsInserted.connect(lambda *a: self._update_empty())
         self.model.modelReset.connect(self._update_empty)
-        self._scroll = (0, 0)
-        self.model.restored.connect(self._restore_scroll)
-
-    def _size_columns(self) -> None:
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)  # notes take what is left
-        for column, width in ((0, 150), (1, 135), (2, 100), (3, 55), (4, 90)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, width)
+        self.model.counted.connect(self._update_empty)
 
     # -- text ----------------------------------------------------------------------------
 
     def retranslate(self) -> None:
         neutral = self.controller.settings.neutral_title
         self.setWindowTitle(self.tr("Notes") if neutral else self.tr("Evidence Locker"))
-        texts = {
-            self.act_capture: (self.tr("Capture pages"), self.tr("Capture web pages by address (Ctrl+U)")),
-            self.act_browser: (self.tr("Browser"), self.tr("Browse with images blurred and capture (Ctrl+B)")),
-            self.act_screenshot: (self.tr("Screenshot"), self.tr("Capture the screen (Ctrl+Shift+S)")),
-            self.act_import: (self.tr("Import files"), self.tr("Import files; originals are kept bit-exact (Ctrl+O)")),
-            self.act_import_folder: (self.tr("Import folder"), self.tr("Import every file in a folder (Ctrl+Shift+O)")),
-            self.act_new_case: (self.tr("New case"), self.tr("Start a new case (Ctrl+N)")),
-            self.act_export: (self.tr("Export bundle"), self.tr("Hand a case or an item over as a sealed bundle (Ctrl+E)")),
-            self.act_receive: (self.tr("Receive bundle"), self.tr("Verify and import a sealed bundle (Ctrl+R)")),
-            self.act_grid: (self.tr("Grid"), self.tr("Blurred thumbnails (Ctrl+1)")),
-            self.act_table: (self.tr("Table"), self.tr("Table of items (Ctrl+2)")),
-            self.act_text_only: (self.tr("Text only"), self.tr("Hide even blurred thumbnails (Ctrl+T)")),
-            self.act_verify: (self.tr("Verify vault"), self.tr("Check every file and the custody history (Ctrl+Shift+V)")),
-            self.act_settings: (self.tr("Settings"), self.tr("Settings (Ctrl+,)")),
-            self.act_lock: (self.tr("Lock"), self.tr("Lock the vault (Ctrl+L)")),
-        }
-        for action, (text, tip) in texts.items():
-            action.setText(text)
-            action.setToolTip(tip)
-        self.toolbar.setWindowTitle(self.tr("Actions"))
-        self.bundles.setText(self.tr("Bundles"))
-        self.bundles.setToolTip(self.tr("Receive or export sealed bundles"))
-        self.exit_bar.setWindowTitle(self.tr("Quick exit"))
-        self.cases_heading.setText(self.tr("Cases"))
-        self.cases.setAccessibleName(self.tr("Cases"))
-        self.new_case_button.setText(self.tr("New case"))
-        self.takedowns_button.setText(self.tr("Takedowns"))
-        self.takedowns_button.setToolTip(self.tr("Where the material was seen, takedown requests and re-checks of the selected case"))
-        self.grid.setAccessibleName(self.tr("Evidence, blurred thumbnails"))
-        self.table.setAccessibleName(self.tr("Evidence table"))
-        self.banner_close.setText(self.tr("Dismiss"))
-        self.banner_close.setAccessibleName(self.tr("Dismiss the unlock history"))
-        self._fill_cases()
-        self._show_history()
+        self.toolbar.retranslate()
+        self.exit_bar.retranslate()
+        self.cases_panel.retranslate()
+        self.items.retranslate()
+        self.banner.retranslate()
         self._update_empty()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -318,69 +149,27 @@ class MainWindow(QMainWindow):
             self.reload()
         super().changeEvent(event)
 
-    def _show_history(self) -> None:
-        info = self.unlock_info
-        if info is None:
-            self.banner.hide()
-            return
-        if info.created:
-            text = self.tr("New vault created. Nothing is ever deleted; items can be archived.")
-        elif info.previous_unlock:
-            text = self.tr("Last unlocked %1.").replace("%1", local_time(info.previous_unlock))
-        else:
-            text = self.tr("No earlier unlock is on record.")
-        if info.failures.count:
-            text += " " + self.tr("%n failed attempt(s) on this device since the last unlock, the latest at %1.",
-                                  "", info.failures.count).replace(
-                "%1", local_time(info.failures.last_at))
-        elif not info.created:
-            text += " " + self.tr("No failed attempts since then.")
-        self.history_line.setText(text)
-        self.history_line.setAccessibleName(text)
-
     # -- state ---------------------------------------------------------------------------
 
     def on_unlocked(self, info: UnlockInfo) -> None:
-        self.unlock_info = info
-        self.extra_cases = []
-        self.banner.show()
-        self._show_history()
-        self._fill_cases()
-        self.reload()
-        current = self.views.currentWidget()
+        self.banner.show_info(info)
+        self.cases_panel.show_cases(info.cases)
+        self._reload_items()
+        current = self.items.views.currentWidget()
         if current is not None:
             current.setFocus()
 
     def on_locked(self) -> None:
         self.model.clear()
         self.details.show_item(None)
-        self.cases.clear()
-        self.unlock_info = None
-
-    def _fill_cases(self) -> None:
-        current = self.current_case_key()
-        self.cases.blockSignals(True)
-        self.cases.clear()
-        entries = [(ALL, self.tr("All evidence"))]
-        if self.controller.is_unlocked:
-            names = [c.name for c in self.controller.require_vault().list_cases()]
-            entries += [(n, case_label(n)) for n in names]
-            entries += [(n, case_label(n)) for n in self.extra_cases if n not in names]
-        entries.append((ARCHIVED, self.tr("Archived")))
-        for key, text in entries:
-            entry = QListWidgetItem(text, self.cases)
-            entry.setData(Qt.ItemDataRole.UserRole, key)
-        keys = [k for k, _ in entries]
-        self.cases.setCurrentRow(keys.index(current) if current in keys else 0)
-        self.cases.blockSignals(False)
+        self.cases_panel.clear()
+        self.banner.show_info(None)
 
     def current_case_key(self) -> str:
-        entry = self.cases.currentItem()
-        return str(entry.data(Qt.ItemDataRole.UserRole)) if entry is not None else ALL
+        return self.cases_panel.current_key()
 
     def target_case(self) -> str:
-        key = self.current_case_key()
-        return DEFAULT_CASE if key in (ALL, ARCHIVED) else key
+        return self.cases_panel.target_case()
 
     def _case_changed(self) -> None:
         # Another case: the details pane never stays on an item of the case left behind.
@@ -388,39 +177,22 @@ class MainWindow(QMainWindow):
         self.reload()
 
     def reload(self) -> None:
+        """Reload the items; re-read the case names beside them (off the GUI thread)."""
         if not self.controller.is_unlocked:
             return
-        self._scroll = (self.grid.verticalScrollBar().value(),
-                        self.table.verticalScrollBar().value())
-        key = self.current_case_key()
+        self._reload_items()
+        self.cases_panel.refresh()
+
+    def _reload_items(self) -> None:
+        self.items.keep_scroll()
         selected = self.details.item.id if self.details.item else None
-        self.model.reload(ListFilter(case=None if key in (ALL, ARCHIVED) else key,
-                                     archived=key == ARCHIVED))
-        cases_now = {self.cases.item(i).data(Qt.ItemDataRole.UserRole)
-                     for i in range(self.cases.count())}
-        if any(c.name not in cases_now for c in self.controller.require_vault().list_cases()):
-            self._fill_cases()
+        self.model.reload(ListFilter(case=self.cases_panel.filter_case(),
+                                     archived=self.cases_panel.archived()))
         self.details.show_item(selected)
 
-    def _restore_scroll(self) -> None:
-        """After a reload, back to where the person was in the list."""
-        self.grid.verticalScrollBar().setValue(self._scroll[0])
-        self.table.verticalScrollBar().setValue(self._scroll[1])
-
     def _update_empty(self) -> None:
-        entry = self.cases.currentItem()
-        name = entry.text() if entry is not None else ""
-        self.list_heading.setText(self.tr("%1 · %n item(s)", "", self.model.total()).replace("%1", name)
-                                  if self.controller.is_unlocked else "")
-        if self.model.total() == 0 and self.controller.is_unlocked:
-            if self.current_case_key() == ARCHIVED:
-                self.empty_label.setText(self.tr("Nothing is archived."))
-            else:
-                self.empty_label.setText(self.tr(
-                    "No evidence here yet. Import files, or drop them on this window."))
-            self.views.setCurrentWidget(self.empty_label)
-        else:
-            self.views.setCurrentWidget(self.table if self.act_table.isChecked() else self.grid)
+        self.items.show_state(self.cases_panel.current_text(), self.controller.is_unlocked,
+                              self.cases_panel.archived(), self.act_table.isChecked())
 
     def set_view(self, mode: str) -> None:
         if self.act_text_only.isChecked() and mode == "grid":
@@ -443,11 +215,6 @@ class MainWindow(QMainWindow):
         self.details.set_text_only(on)
         if on:
             self.set_view("table")
-
-    def _selection_changed(self, selected: QItemSelection, deselected: QItemSelection) -> None:
-        indexes = selected.indexes()
-        item = self.model.item_at(indexes[0].row()) if indexes else None
-        self.details.show_item(item.id if item else None)
 
     # -- actions -------------------------------------------------------------------------
 
@@ -474,12 +241,7 @@ class MainWindow(QMainWindow):
             cancel_text=self.tr("Cancel"))
 
     def add_case(self, name: str) -> None:
-        if name not in self.extra_cases:
-            self.extra_cases.append(name)
-        self._fill_cases()
-        for i in range(self.cases.count()):
-            if self.cases.item(i).data(Qt.ItemDataRole.UserRole) == name:
-                self.cases.setCurrentRow(i)
+        self.cases_panel.add_case(name)
 
     def _verify(self) -> None:
         if self.controller.is_unlocked:
@@ -558,15 +320,13 @@ class MainWindow(QMainWindow):
     def _export_bundle(self) -> None:
         from app.ui.export_dialog import open_export_dialog
 
-        key = self.current_case_key()
-        case = None if key in (ALL, ARCHIVED) or key in self.extra_cases else key
-        open_export_dialog(self, case, self.details.item.id if self.details.item else None)
+        open_export_dialog(self, self.cases_panel.stored_case(),
+                           self.details.item.id if self.details.item else None)
 
     def _takedowns(self) -> None:
         from app.ui.takedowns_view import open_takedowns
 
-        key = self.current_case_key()
-        open_takedowns(self, None if key in (ALL, ARCHIVED) else key)
+        open_takedowns(self, self.cases_panel.filter_case())
 
     def _exported(self, path: str, ok: bool) -> None:
         text = (self.tr("Bundle written and checked: %1") if ok else

@@ -4,7 +4,7 @@ app hides while the screen is read."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -24,6 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import LockerError
+from app.ui.error_text import describe
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QRect
+
+    from app.capture.screenshot import Screenshot
+    from app.ui.controller import Controller
+    from app.ui.region_picker import RegionPicker
 
 HIDE_SETTLE_MS = 400  # time for the desktop to repaint after our windows hide
 
@@ -33,7 +41,7 @@ class ScreenshotDialog(QDialog):
     typed in, and a delay. Every window of the app hides while the screen is read and
     comes back afterwards."""
 
-    def __init__(self, parent: QWidget | None, controller: Any, case: str,
+    def __init__(self, parent: QWidget | None, controller: Controller, case: str,
                  allow_offscreen: bool = False) -> None:
         super().__init__(parent)
         from app.capture.screenshot import describe_screens
@@ -65,7 +73,6 @@ class ScreenshotDialog(QDialog):
         self.region[3].setValue(600)
         self.delay = QDoubleSpinBox(self)
         self.delay.setRange(0, 60)
-        self.delay.setSuffix(" s")
         self.delay_label = QLabel(self)
         self.take_button = QPushButton(self)
         self.take_button.setDefault(True)
@@ -86,7 +93,7 @@ class ScreenshotDialog(QDialog):
         layout.addLayout(grid)
         layout.addWidget(self.take_button)
         self._hidden: list[QWidget] = []
-        self.picker: Any = None
+        self.picker: RegionPicker | None = None
         self.retranslate()
 
     def _fill_windows(self) -> None:
@@ -111,6 +118,7 @@ class ScreenshotDialog(QDialog):
         self.mode_draw.setText(self.tr("A region I select on the screen"))
         self.mode_region.setText(self.tr("Region (x, y, width, height)"))
         self.delay_label.setText(self.tr("Delay"))
+        self.delay.setSuffix(self.tr(" s", "seconds"))
         self.take_button.setText(self.tr("Take screenshot"))
 
     def changeEvent(self, event: QEvent) -> None:
@@ -144,7 +152,7 @@ class ScreenshotDialog(QDialog):
             shot = take_screenshot(allow_offscreen=self.allow_offscreen, **self.request())
         except LockerError as exc:
             self._show_again()
-            QMessageBox.warning(self.parentWidget(), self.tr("No screenshot"), str(exc))
+            QMessageBox.warning(self.parentWidget(), self.tr("No screenshot"), describe(exc))
             return
         if self.mode_draw.isChecked():
             self._pick_region(shot)
@@ -152,7 +160,7 @@ class ScreenshotDialog(QDialog):
         self._show_again()
         self._store(shot)
 
-    def _pick_region(self, desktop: Any) -> None:
+    def _pick_region(self, desktop: Screenshot) -> None:
         from PySide6.QtCore import QPoint
         from PySide6.QtGui import QImage
 
@@ -162,12 +170,12 @@ class ScreenshotDialog(QDialog):
         image = QImage.fromData(desktop.png)
         self.picker = RegionPicker(image, QPoint(desktop.area[0], desktop.area[1]))
 
-        def picked(rect: Any) -> None:
+        def picked(rect: QRect) -> None:
             self._show_again()
             try:
                 shot = crop_screenshot(desktop, rect.x(), rect.y(), rect.width(), rect.height())
             except LockerError as exc:
-                QMessageBox.warning(self.parentWidget(), self.tr("No screenshot"), str(exc))
+                QMessageBox.warning(self.parentWidget(), self.tr("No screenshot"), describe(exc))
                 return
             self._store(shot)
 
@@ -176,16 +184,10 @@ class ScreenshotDialog(QDialog):
         self.picker.show()
         self.picker.activateWindow()
 
-    def _store(self, shot: Any) -> None:
-        from app.capture.screenshot import store_screenshot
-
+    def _store(self, shot: Screenshot) -> None:
         if not self.controller.is_unlocked:
             return
-        vault = self.controller.require_vault()
-        case = self.case
-        self.controller.run(lambda _ctx: store_screenshot(vault, shot, case),
-                            self.tr("Storing the screenshot…"),
-                            on_done=lambda _item: self.controller.items_changed.emit())
+        self.controller.store_screenshot(shot, self.case, self.tr("Storing the screenshot…"))
         self.accept()
 
     def _show_again(self) -> None:
@@ -196,7 +198,7 @@ class ScreenshotDialog(QDialog):
                 widget.show()
 
 
-def open_screenshot_dialog(parent: QWidget | None, controller: Any, case: str) -> ScreenshotDialog:
+def open_screenshot_dialog(parent: QWidget | None, controller: Controller, case: str) -> ScreenshotDialog:
     dialog = ScreenshotDialog(parent, controller, case)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()

@@ -5,8 +5,9 @@ background) and recording a request's new status. Text only: it never shows an i
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -26,7 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.controller import Controller
+from app.ui.error_text import describe
 from app.ui.item_model import local_time
+
+if TYPE_CHECKING:
+    from app.ui.main_window import MainWindow
 
 MARKS = ("submitted", "acknowledged", "removed", "refused", "partial")
 
@@ -215,22 +220,25 @@ class TakedownsDialog(QDialog):
         self.notice_button.setEnabled(self._selected() is not None)
 
     def _mark(self) -> None:
-        from app.errors import LockerError
-        from app.takedown import model
-
         req = self._selected()
         if req is None:
             return
-        try:
-            model.mark(self.controller.require_vault(), str(req.id),
-                       str(self.mark_status.currentData()), self.reference.text(), self.note.text())
-        except LockerError as exc:
-            self.status.setText(str(exc))
-            return
-        self.reference.clear()
-        self.note.clear()
-        self.status.setText(self.tr("Status recorded in the custody log."))
-        self.reload()
+        self.mark_button.setEnabled(False)
+
+        def done(_request: Any) -> None:
+            if shiboken6.isValid(self):
+                self.reference.clear()
+                self.note.clear()
+                self.status.setText(self.tr("Status recorded in the custody log."))
+                self.reload()
+
+        def failed(exc: BaseException) -> None:
+            if shiboken6.isValid(self):
+                self.status.setText(describe(exc))
+                self._update_buttons()
+
+        self.controller.mark_takedown(str(req.id), str(self.mark_status.currentData()),
+                                      self.reference.text(), self.note.text(), done, failed)
 
     def _choose_notice_file(self) -> None:
         from app.ui.unlock_window import FILE_FILTER_OPTIONS
@@ -248,23 +256,24 @@ class TakedownsDialog(QDialog):
         fill in) in the chosen language; logged in the custody log, never sent."""
         from pathlib import Path
 
-        from app.errors import LockerError
-        from app.takedown.notices import Sender, write_notice
-
         req = self._selected()
         if req is None:
             return
         target = Path(path)
         if target.suffix.lower() not in (".txt", ".eml", ".pdf"):
             target = target.with_name(target.name + ".txt")
-        try:
-            final = write_notice(self.controller.require_vault(), str(req.id),
-                                 str(self.notice_lang.currentData()), target, Sender())
-        except LockerError as exc:
-            self.status.setText(str(exc))
-            return
-        self.status.setText(self.tr("Notice written to %1. It was not sent: fill in the blanks "
-                                    "and submit it yourself.").replace("%1", str(final)))
+
+        def done(final: Path) -> None:
+            if shiboken6.isValid(self):
+                self.status.setText(self.tr("Notice written to %1. It was not sent: fill in the "
+                                            "blanks and submit it yourself.").replace("%1", str(final)))
+
+        def failed(exc: BaseException) -> None:
+            if shiboken6.isValid(self):
+                self.status.setText(describe(exc))
+
+        self.controller.write_takedown_notice(str(req.id), str(self.notice_lang.currentData()),
+                                              target, done, failed)
 
     def _recheck(self) -> None:
         from app.takedown import model
@@ -284,16 +293,16 @@ class TakedownsDialog(QDialog):
                                 .replace("%1", str(len(results))).replace("%2", str(gone)))
             self.reload()
 
-        def failed(message: str) -> None:
+        def failed(exc: BaseException) -> None:
             if self.isVisible():
-                self.status.setText(message)
+                self.status.setText(describe(exc))
                 self.recheck_button.setEnabled(True)
 
         self.controller.run(lambda _ctx: recheck(vault, items), self.tr("Re-check"),
                             on_done=done, on_fail=failed)
 
 
-def open_takedowns(window: Any, case: str | None) -> TakedownsDialog | None:
+def open_takedowns(window: MainWindow, case: str | None) -> TakedownsDialog | None:
     """From the main window: the takedowns of the selected case (all cases for None)."""
     if not window.controller.is_unlocked:
         return None

@@ -1,6 +1,9 @@
 """Background work off the GUI thread, with progress and cancel (like electrum's
 TaskThread): the work runs in a pool thread, its callbacks arrive on the GUI thread
-through queued signals."""
+through queued signals. A failure reaches the GUI thread as the exception object itself
+(its type kept, its traceback dropped), and is put into words there by
+``app.ui.error_text.describe`` (electrum's on_error, securedrop-client's typed failure
+callbacks)."""
 
 from __future__ import annotations
 
@@ -20,7 +23,11 @@ class TaskSignals(QObject):
     progress = Signal(int, int, int)  # task id, done, total (0 when unknown)
     message = Signal(int, str)  # task id, a line about what is happening
     finished = Signal(int, object)  # task id, the work's return value
-    failed = Signal(int, str)  # task id, one-line message for a person
+    failed = Signal(int, object)  # task id, the exception (BaseException)
+
+
+class TaskCancelled(Exception):
+    """The work stopped because it was cancelled (its own exception is the cause)."""
 
 
 class TaskContext:
@@ -69,24 +76,30 @@ class Task(QRunnable):
     def run(self) -> None:
         try:
             result = self.work(TaskContext(self))
-        except LockerError as exc:
-            from app.ui.error_text import describe
-
-            self._emit_failed(describe(exc))
-        except MemoryError:
-            self._emit_failed("Out of memory; nothing partial was kept.")
+        except (LockerError, MemoryError) as exc:
+            self._emit_failed(exc)
         except Exception as exc:  # noqa: BLE001 - a worker must never take the app down
             if self.cancel_event.is_set():
-                self._emit_failed("Cancelled; nothing partial was kept.")
+                cancelled = TaskCancelled()
+                cancelled.__cause__ = exc
+                self._emit_failed(cancelled)
             else:
-                self._emit_failed(f"Unexpected error ({type(exc).__name__}: {exc}).")
+                self._emit_failed(exc)
         else:
             self._emit(self.signals.finished, result)
         finally:
             self.done_event.set()
 
-    def _emit_failed(self, text: str) -> None:
-        self._emit(self.signals.failed, text)
+    def _emit_failed(self, exc: BaseException) -> None:
+        # The tracebacks would keep the work's frames (and what they read: decoded
+        # images, passphrases) alive as long as the GUI keeps the exception.
+        chain: BaseException | None = exc
+        seen: set[int] = set()
+        while chain is not None and id(chain) not in seen:
+            seen.add(id(chain))
+            chain.__traceback__ = None
+            chain = chain.__cause__ or chain.__context__
+        self._emit(self.signals.failed, exc)
 
     def _emit(self, signal: Any, value: Any) -> None:
         try:

@@ -4,22 +4,27 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../app/ui/main.py" line="71" />
+        <location filename="../../app/ui/main.py" line="72" />
         <source>Quick exit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="72" />
+        <location filename="../../app/ui/main.py" line="73" />
         <source>Hide and lock at once (F12 or Ctrl+Shift+Q)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="86" />
+        <location filename="../../app/ui/main.py" line="87" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main.py" line="142" />
+        <location filename="../../app/ui/main.py" line="116" />
+        <source>The time-stamp server choice could not be saved: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main.py" line="144" />
         <source>Not remembered</source>
         <translation type="unfinished" />
     </message>
@@ -27,152 +32,152 @@
 <context>
     <name>BrowserWidget</name>
     <message>
-        <location filename="../../app/ui/browser.py" line="208" />
+        <location filename="../../app/ui/browser.py" line="212" />
         <source>Back</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="210" />
+        <location filename="../../app/ui/browser.py" line="214" />
         <source>Forward</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="212" />
+        <location filename="../../app/ui/browser.py" line="216" />
         <source>Reload</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="213" />
+        <location filename="../../app/ui/browser.py" line="217" />
         <source>Web address</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="214" />
+        <location filename="../../app/ui/browser.py" line="218" />
         <source>Hide images</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="215" />
+        <location filename="../../app/ui/browser.py" line="219" />
         <source>Show images</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="216" />
+        <location filename="../../app/ui/browser.py" line="220" />
         <source>Images are blurred; showing them is your choice.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="217" />
+        <location filename="../../app/ui/browser.py" line="221" />
         <source>Capture this page</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="219" />
+        <location filename="../../app/ui/browser.py" line="223" />
         <source>Save the whole page (picture, source, PDF, text) in the vault, unblurred, without showing it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="221" />
+        <location filename="../../app/ui/browser.py" line="225" />
         <source>As shown</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="223" />
+        <location filename="../../app/ui/browser.py" line="227" />
         <source>Capture the page exactly as it is now, with what you opened or scrolled to, without loading it again.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="225" />
+        <location filename="../../app/ui/browser.py" line="229" />
         <source>Private: forget logins when closed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="226" />
+        <location filename="../../app/ui/browser.py" line="230" />
         <source>Stay logged in (saved on this computer)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="227" />
+        <location filename="../../app/ui/browser.py" line="231" />
         <source>Captures and downloads go to the case "{0}".</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="246" />
+        <location filename="../../app/ui/browser.py" line="250" />
         <source>Type a web address, such as https://example.org/post/1.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="283" />
+        <location filename="../../app/ui/browser.py" line="287" />
         <source>Picture hidden. Use “Show images” to see it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="287" />
+        <location filename="../../app/ui/browser.py" line="291" />
         <source>Show images?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="288" />
+        <location filename="../../app/ui/browser.py" line="292" />
         <source>Pictures on web pages will be shown sharp, unblurred, in this window until you hide them again. Show images?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="302" />
+        <location filename="../../app/ui/browser.py" line="306" />
         <source>Stay logged in?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="303" />
+        <location filename="../../app/ui/browser.py" line="307" />
         <source>Logins (cookies and site storage) will be kept on this computer in {0}, so anyone using this computer account could use them. Page content and images are still never cached on disk. Continue?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="322" />
+        <location filename="../../app/ui/browser.py" line="326" />
         <source>Open a web page first.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="325" />
+        <location filename="../../app/ui/browser.py" line="329" />
         <source>A capture is already running.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="335" />
+        <location filename="../../app/ui/browser.py" line="339" />
         <source>Capturing {0}…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="348" />
+        <location filename="../../app/ui/browser.py" line="352" />
         <source>Capturing {0} as shown…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="364" />
+        <location filename="../../app/ui/browser.py" line="368" />
         <source>The page could not be saved as shown; nothing was stored.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="400" />
+        <location filename="../../app/ui/browser.py" line="404" />
         <source>Saved in the vault as item {0}; the picture is not the whole page: {1}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="403" />
+        <location filename="../../app/ui/browser.py" line="407" />
         <source>Saved in the vault as item {0}.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="417" />
+        <location filename="../../app/ui/browser.py" line="421" />
         <source>The file is too large to keep (over {0} MiB).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="427" />
+        <location filename="../../app/ui/browser.py" line="431" />
         <source>Downloading into the vault…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="440" />
+        <location filename="../../app/ui/browser.py" line="444" />
         <source>The download did not finish; nothing was stored.</source>
         <translation type="unfinished" />
     </message>
@@ -180,17 +185,17 @@
 <context>
     <name>BrowserWindow</name>
     <message>
-        <location filename="../../app/ui/browser.py" line="503" />
+        <location filename="../../app/ui/browser.py" line="507" />
         <source>Browser (images shown)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="504" />
+        <location filename="../../app/ui/browser.py" line="508" />
         <source>Browser (images blurred)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/browser.py" line="515" />
+        <location filename="../../app/ui/browser.py" line="519" />
         <source>Not captured</source>
         <translation type="unfinished" />
     </message>
@@ -198,137 +203,181 @@
 <context>
     <name>CaptureDialog</name>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="63" />
+        <location filename="../../app/ui/capture_dialogs.py" line="67" />
         <source>Waiting</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="64" />
+        <location filename="../../app/ui/capture_dialogs.py" line="68" />
         <source>Capturing…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="65" />
+        <location filename="../../app/ui/capture_dialogs.py" line="69" />
         <source>Saving…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="66" />
+        <location filename="../../app/ui/capture_dialogs.py" line="70" />
         <source>Saved</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="67" />
+        <location filename="../../app/ui/capture_dialogs.py" line="71" />
         <source>Failed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="68" />
+        <location filename="../../app/ui/capture_dialogs.py" line="72" />
         <source>Cancelled</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="122" />
+        <location filename="../../app/ui/capture_dialogs.py" line="126" />
         <source>Capture web pages</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="123" />
+        <location filename="../../app/ui/capture_dialogs.py" line="127" />
         <source>Paste web addresses, one per line</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="124" />
+        <location filename="../../app/ui/capture_dialogs.py" line="128" />
         <source>Load a list…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="125" />
+        <location filename="../../app/ui/capture_dialogs.py" line="129" />
         <source>Case: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="127" />
+        <location filename="../../app/ui/capture_dialogs.py" line="131" />
         <source>Address</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="127" />
+        <location filename="../../app/ui/capture_dialogs.py" line="131" />
         <source>Result</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="127" />
+        <location filename="../../app/ui/capture_dialogs.py" line="131" />
         <source>Item / reason</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="128" />
+        <location filename="../../app/ui/capture_dialogs.py" line="132" />
         <source>Capture</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="129" />
+        <location filename="../../app/ui/capture_dialogs.py" line="133" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="130" />
+        <location filename="../../app/ui/capture_dialogs.py" line="134" />
         <source>Retry failed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="131" />
+        <location filename="../../app/ui/capture_dialogs.py" line="135" />
         <source>Close</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="139" />
+        <location filename="../../app/ui/capture_dialogs.py" line="143" />
         <source>Load a list of addresses</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="140" />
+        <location filename="../../app/ui/capture_dialogs.py" line="144" />
         <source>Text files (*.txt);;All files (*)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="146" />
+        <location filename="../../app/ui/capture_dialogs.py" line="150" />
         <source>Cannot read the list</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="158" />
+        <location filename="../../app/ui/capture_dialogs.py" line="162" />
         <source>Cannot capture</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="197" />
+        <location filename="../../app/ui/capture_dialogs.py" line="201" />
         <source>Item {0}; not the whole page: {1}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="201" />
+        <location filename="../../app/ui/capture_dialogs.py" line="205" />
         <source>Item {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/capture_dialogs.py" line="217" />
+        <location filename="../../app/ui/capture_dialogs.py" line="221" />
         <source>{0} saved, {1} failed, {2} cancelled</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CasesPanel</name>
+    <message>
+        <location filename="../../app/ui/cases_panel.py" line="55" />
+        <location filename="../../app/ui/cases_panel.py" line="56" />
+        <source>Cases</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/cases_panel.py" line="57" />
+        <source>New case</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/cases_panel.py" line="58" />
+        <source>Takedowns</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/cases_panel.py" line="59" />
+        <source>Where the material was seen, takedown requests and re-checks of the selected case</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/cases_panel.py" line="96" />
+        <source>All evidence</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/cases_panel.py" line="100" />
+        <source>Archived</source>
         <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../app/ui/controller.py" line="316" />
+        <location filename="../../app/ui/controller.py" line="300" />
+        <source>Settings could not be saved: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/controller.py" line="344" />
         <source>These files were not stored (the others were):</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/controller.py" line="319" />
+        <location filename="../../app/ui/controller.py" line="349" />
         <source>…and %n more.</source>
         <translation><numerusform>…and %n more.</numerusform><numerusform>…and %n more.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controller.py" line="386" />
+        <source>Storing the screenshot…</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -389,113 +438,128 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="40" />
-        <source>every page is authentic (SQLCipher HMAC) and the database is consistent</source>
+        <location filename="../../app/ui/core_text.py" line="38" />
+        <source>The vault is locked.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="39" />
+        <source>File not found: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../app/ui/core_text.py" line="41" />
-        <source>all present</source>
+        <source>%1 is not a regular file (a device, pipe or socket); only files can be added.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="43" />
-        <source>%1 entries, last %2…</source>
+        <location filename="../../app/ui/core_text.py" line="44" />
+        <source>every page is authentic (SQLCipher HMAC) and the database is consistent</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../app/ui/core_text.py" line="45" />
-        <source>%1 files (%2 bytes) hashed again</source>
+        <source>all present</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../app/ui/core_text.py" line="47" />
-        <source>%1 tokens and %2 Merkle proofs checked</source>
+        <source>%1 entries, last %2…</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../app/ui/core_text.py" line="49" />
-        <source>note: %1 custody entries are still waiting for a timestamp</source>
+        <source>%1 files (%2 bytes) hashed again</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../app/ui/core_text.py" line="51" />
-        <source>%1 received files match %2 sender chain(s); %3 received token(s) verified</source>
+        <source>%1 tokens and %2 Merkle proofs checked</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../app/ui/core_text.py" line="53" />
+        <source>note: %1 custody entries are still waiting for a timestamp</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="55" />
+        <source>%1 received files match %2 sender chain(s); %3 received token(s) verified</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/core_text.py" line="57" />
         <source>Vault verified: everything holds.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="59" />
+        <location filename="../../app/ui/core_text.py" line="63" />
         <source>storage</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="60" />
+        <location filename="../../app/ui/core_text.py" line="64" />
         <source>append-only guards</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="61" />
+        <location filename="../../app/ui/core_text.py" line="65" />
         <source>custody chain</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="62" />
+        <location filename="../../app/ui/core_text.py" line="66" />
         <source>evidence files</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="63" />
+        <location filename="../../app/ui/core_text.py" line="67" />
         <source>timestamps</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="64" />
+        <location filename="../../app/ui/core_text.py" line="68" />
         <source>received evidence</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="71" />
-        <location filename="../../app/ui/core_text.py" line="72" />
+        <location filename="../../app/ui/core_text.py" line="75" />
+        <location filename="../../app/ui/core_text.py" line="76" />
         <source>the name could not be found</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="73" />
+        <location filename="../../app/ui/core_text.py" line="77" />
         <source>the connection was refused</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="74" />
+        <location filename="../../app/ui/core_text.py" line="78" />
         <source>no answer in time</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="75" />
+        <location filename="../../app/ui/core_text.py" line="79" />
         <source>no network</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="76" />
+        <location filename="../../app/ui/core_text.py" line="80" />
         <source>not found</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="77" />
+        <location filename="../../app/ui/core_text.py" line="81" />
         <source>network error</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="101" />
+        <location filename="../../app/ui/core_text.py" line="105" />
         <source>[OK]</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="102" />
+        <location filename="../../app/ui/core_text.py" line="106" />
         <source>[PROBLEM]</source>
         <translation type="unfinished" />
     </message>
@@ -503,326 +567,326 @@
 <context>
     <name>DetailsPane</name>
     <message>
-        <location filename="../../app/ui/details.py" line="163" />
+        <location filename="../../app/ui/details.py" line="165" />
         <source>Case</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="163" />
+        <location filename="../../app/ui/details.py" line="165" />
         <source>Kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="164" />
+        <location filename="../../app/ui/details.py" line="166" />
         <source>Captured</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="164" />
-        <location filename="../../app/ui/details.py" line="196" />
+        <location filename="../../app/ui/details.py" line="166" />
+        <location filename="../../app/ui/details.py" line="198" />
         <source>Stored</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="165" />
+        <location filename="../../app/ui/details.py" line="167" />
         <source>Source</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="165" />
+        <location filename="../../app/ui/details.py" line="167" />
         <source>Files</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="166" />
+        <location filename="../../app/ui/details.py" line="168" />
         <source>SHA-256</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="166" />
+        <location filename="../../app/ui/details.py" line="168" />
         <source>Timestamp</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="167" />
+        <location filename="../../app/ui/details.py" line="169" />
         <source>State</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="167" />
+        <location filename="../../app/ui/details.py" line="169" />
         <source>Tags</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="168" />
+        <location filename="../../app/ui/details.py" line="170" />
         <source>Recorded details</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="171" />
+        <location filename="../../app/ui/details.py" line="173" />
         <source>Select an item to see its details. Images stay blurred.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="172" />
-        <location filename="../../app/ui/details.py" line="173" />
+        <location filename="../../app/ui/details.py" line="174" />
+        <location filename="../../app/ui/details.py" line="175" />
         <source>Tag</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="174" />
+        <location filename="../../app/ui/details.py" line="176" />
         <source>Add tag</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="175" />
-        <location filename="../../app/ui/details.py" line="329" />
-        <location filename="../../app/ui/details.py" line="331" />
+        <location filename="../../app/ui/details.py" line="177" />
+        <location filename="../../app/ui/details.py" line="341" />
+        <location filename="../../app/ui/details.py" line="343" />
         <source>Remove tag</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="176" />
-        <location filename="../../app/ui/details.py" line="177" />
+        <location filename="../../app/ui/details.py" line="178" />
+        <location filename="../../app/ui/details.py" line="179" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="178" />
+        <location filename="../../app/ui/details.py" line="180" />
         <source>Write a note. Notes are added, never overwritten.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="179" />
+        <location filename="../../app/ui/details.py" line="181" />
         <source>New note</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="180" />
+        <location filename="../../app/ui/details.py" line="182" />
         <source>Add note</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="181" />
-        <location filename="../../app/ui/details.py" line="182" />
+        <location filename="../../app/ui/details.py" line="183" />
+        <location filename="../../app/ui/details.py" line="184" />
         <source>Custody history</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="183" />
+        <location filename="../../app/ui/details.py" line="185" />
         <source>Item details</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="195" />
+        <location filename="../../app/ui/details.py" line="197" />
         <source>Vault created</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="196" />
+        <location filename="../../app/ui/details.py" line="198" />
         <source>Note added</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="197" />
+        <location filename="../../app/ui/details.py" line="199" />
         <source>Tag added</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="197" />
+        <location filename="../../app/ui/details.py" line="199" />
         <source>Tag removed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="198" />
+        <location filename="../../app/ui/details.py" line="200" />
         <source>Archived</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="198" />
+        <location filename="../../app/ui/details.py" line="200" />
         <source>Unarchived</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="199" />
+        <location filename="../../app/ui/details.py" line="201" />
         <source>Original viewed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="200" />
+        <location filename="../../app/ui/details.py" line="202" />
         <source>Exported</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="201" />
+        <location filename="../../app/ui/details.py" line="203" />
         <source>Vault checked</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="202" />
+        <location filename="../../app/ui/details.py" line="204" />
         <source>Backup made</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="203" />
+        <location filename="../../app/ui/details.py" line="205" />
         <source>Passphrase changed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="204" />
+        <location filename="../../app/ui/details.py" line="206" />
         <source>Vault key exported</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="205" />
+        <location filename="../../app/ui/details.py" line="207" />
         <source>Vault recovered from a damaged log</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="206" />
+        <location filename="../../app/ui/details.py" line="208" />
         <source>Restored older copy acknowledged</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="207" />
+        <location filename="../../app/ui/details.py" line="209" />
         <source>Handed over in a sealed bundle</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="208" />
+        <location filename="../../app/ui/details.py" line="210" />
         <source>Bundle file written</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="209" />
+        <location filename="../../app/ui/details.py" line="211" />
         <source>Bundle export failed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="210" />
+        <location filename="../../app/ui/details.py" line="212" />
         <source>Bundle received and checked</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="211" />
+        <location filename="../../app/ui/details.py" line="213" />
         <source>Received from an earlier holder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="212" />
+        <location filename="../../app/ui/details.py" line="214" />
         <source>Received again (same evidence)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="213" />
+        <location filename="../../app/ui/details.py" line="215" />
         <source>Location where it was seen recorded</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="214" />
+        <location filename="../../app/ui/details.py" line="216" />
         <source>Location linked to this item</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="215" />
+        <location filename="../../app/ui/details.py" line="217" />
         <source>Takedown request drafted</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="216" />
+        <location filename="../../app/ui/details.py" line="218" />
         <source>Takedown request status recorded</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="217" />
+        <location filename="../../app/ui/details.py" line="219" />
         <source>Takedown notice written</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="218" />
+        <location filename="../../app/ui/details.py" line="220" />
         <source>Location re-checked</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="219" />
+        <location filename="../../app/ui/details.py" line="221" />
         <source>Location status confirmed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="220" />
+        <location filename="../../app/ui/details.py" line="222" />
         <source>Hash list exported (no images)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="264" />
+        <location filename="../../app/ui/details.py" line="277" />
         <source>(untitled)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="265" />
+        <location filename="../../app/ui/details.py" line="278" />
         <source>No preview for this item.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="272" />
-        <location filename="../../app/ui/details.py" line="281" />
-        <location filename="../../app/ui/details.py" line="282" />
+        <location filename="../../app/ui/details.py" line="289" />
+        <location filename="../../app/ui/details.py" line="298" />
+        <location filename="../../app/ui/details.py" line="299" />
         <source>none</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="279" />
+        <location filename="../../app/ui/details.py" line="296" />
         <source>Archived: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="280" />
+        <location filename="../../app/ui/details.py" line="297" />
         <source>In the main list</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="288" />
+        <location filename="../../app/ui/details.py" line="305" />
         <source>Unarchive</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="288" />
+        <location filename="../../app/ui/details.py" line="305" />
         <source>Archive…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="297" />
+        <location filename="../../app/ui/details.py" line="314" />
         <source>UNVERIFIED earlier holder %1: no signature of its own proves its custody chain</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="329" />
+        <location filename="../../app/ui/details.py" line="341" />
         <source>Tag to remove:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="351" />
+        <location filename="../../app/ui/details.py" line="363" />
         <source>Archive item</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="352" />
+        <location filename="../../app/ui/details.py" line="364" />
         <source>Why is this item archived? It is kept and can be brought back.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="353" />
+        <location filename="../../app/ui/details.py" line="365" />
         <source>Archive</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="354" />
+        <location filename="../../app/ui/details.py" line="366" />
         <source>Write a reason to archive: it is kept in the custody history.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/details.py" line="331" />
-        <location filename="../../app/ui/details.py" line="353" />
+        <location filename="../../app/ui/details.py" line="343" />
+        <location filename="../../app/ui/details.py" line="365" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
@@ -830,608 +894,620 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../app/ui/error_text.py" line="14" />
+        <location filename="../../app/ui/error_text.py" line="17" />
         <source>The passphrase is not right. Nothing was changed.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/error_text.py" line="16" />
+        <location filename="../../app/ui/error_text.py" line="19" />
         <source>A passphrase or key is needed, or it is not right.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/error_text.py" line="18" />
+        <location filename="../../app/ui/error_text.py" line="21" />
         <source>Received evidence is read-only and stays as it was sent.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/error_text.py" line="20" />
+        <location filename="../../app/ui/error_text.py" line="23" />
         <source>Verification found a problem. Nothing was changed.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/error_text.py" line="22" />
+        <location filename="../../app/ui/error_text.py" line="25" />
         <source>This input was refused as damaged, unsupported or unsafe. Nothing was stored.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/error_text.py" line="24" />
+        <location filename="../../app/ui/error_text.py" line="27" />
         <source>Something needed was not found.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/error_text.py" line="26" />
+        <location filename="../../app/ui/error_text.py" line="29" />
         <source>The disk could not be written or read. The vault is unchanged.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/error_text.py" line="28" />
+        <location filename="../../app/ui/error_text.py" line="31" />
         <source>This cannot be done as asked.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/error_text.py" line="29" />
+        <location filename="../../app/ui/error_text.py" line="32" />
         <source>The operation did not finish. Nothing partial was kept.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/error_text.py" line="40" />
+        <source>Out of memory; nothing partial was kept.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/error_text.py" line="42" />
+        <source>Cancelled; nothing partial was kept.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/error_text.py" line="44" />
+        <source>Unexpected error (%1: %2).</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ExitBar</name>
+    <message>
+        <location filename="../../app/ui/main_toolbar.py" line="122" />
+        <source>Quick exit</source>
         <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="111" />
+        <location filename="../../app/ui/export_dialog.py" line="114" />
         <source>Export a sealed bundle</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="112" />
+        <location filename="../../app/ui/export_dialog.py" line="115" />
         <source>A case:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="113" />
+        <location filename="../../app/ui/export_dialog.py" line="116" />
         <source>The whole case: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="114" />
+        <location filename="../../app/ui/export_dialog.py" line="117" />
         <source>Case to export</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="116" />
+        <location filename="../../app/ui/export_dialog.py" line="119" />
         <source>The bundle is signed by this vault. Read this fingerprint to the recipient (by phone or in person) so they can confirm the bundle is from you:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="119" />
+        <location filename="../../app/ui/export_dialog.py" line="122" />
         <source>Only the selected item</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="120" />
+        <location filename="../../app/ui/export_dialog.py" line="123" />
         <source>Seal with a passphrase (tell it to the recipient separately)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="121" />
+        <location filename="../../app/ui/export_dialog.py" line="124" />
         <source>Seal to the recipient's key</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="122" />
+        <location filename="../../app/ui/export_dialog.py" line="125" />
         <source>Do not encrypt (signed only)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="124" />
+        <location filename="../../app/ui/export_dialog.py" line="127" />
         <source>Anyone who gets the file can see the evidence. Use this only for a secure channel.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="125" />
+        <location filename="../../app/ui/export_dialog.py" line="128" />
         <source>Passphrase</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="126" />
+        <location filename="../../app/ui/export_dialog.py" line="129" />
         <source>Repeat</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="127" />
+        <location filename="../../app/ui/export_dialog.py" line="130" />
         <source>Recipient key (age1…)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="128" />
-        <location filename="../../app/ui/export_dialog.py" line="178" />
+        <location filename="../../app/ui/export_dialog.py" line="131" />
+        <location filename="../../app/ui/export_dialog.py" line="181" />
         <source>Bundle file</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="129" />
+        <location filename="../../app/ui/export_dialog.py" line="132" />
         <source>Choose…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="130" />
+        <location filename="../../app/ui/export_dialog.py" line="133" />
         <source>Export</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="131" />
+        <location filename="../../app/ui/export_dialog.py" line="134" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/export_dialog.py" line="165" />
+        <location filename="../../app/ui/export_dialog.py" line="168" />
         <source>Not exported (archived, %n item(s)):</source>
         <translation><numerusform>Not exported (archived, %n item):</numerusform><numerusform>Not exported (archived, %n items):</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/export_dialog.py" line="167" />
+        <location filename="../../app/ui/export_dialog.py" line="170" />
         <source>and %n more</source>
         <translation><numerusform>and %n more</numerusform><numerusform>and %n more</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="187" />
+        <location filename="../../app/ui/export_dialog.py" line="190" />
         <source>Choose where to write the bundle.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="193" />
+        <location filename="../../app/ui/export_dialog.py" line="196" />
         <source>That file already exists. Choose a new file name.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="196" />
+        <location filename="../../app/ui/export_dialog.py" line="199" />
         <source>That folder does not exist. Choose another place.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="201" />
+        <location filename="../../app/ui/export_dialog.py" line="204" />
         <source>This passphrase is too easy to guess. Add more words.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="204" />
+        <location filename="../../app/ui/export_dialog.py" line="207" />
         <source>The two passphrases are not the same.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="209" />
+        <location filename="../../app/ui/export_dialog.py" line="212" />
         <source>A recipient key starts with age1.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="216" />
+        <location filename="../../app/ui/export_dialog.py" line="219" />
         <source>Choose a case to export.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="219" />
+        <location filename="../../app/ui/export_dialog.py" line="222" />
         <source>Exporting a sealed bundle…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>HistoryBanner</name>
+    <message>
+        <location filename="../../app/ui/history_banner.py" line="43" />
+        <source>Dismiss</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/history_banner.py" line="44" />
+        <source>Dismiss the unlock history</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/history_banner.py" line="55" />
+        <source>New vault created. Nothing is ever deleted; items can be archived.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/history_banner.py" line="57" />
+        <source>Last unlocked %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/history_banner.py" line="59" />
+        <source>No earlier unlock is on record.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/history_banner.py" line="61" />
+        <source>%n failed attempt(s) on this device since the last unlock, the latest at %1.</source>
+        <translation><numerusform>%n failed attempt on this device since the last unlock, the latest at %1.</numerusform><numerusform>%n failed attempts on this device since the last unlock, the latest at %1.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_banner.py" line="65" />
+        <source>No failed attempts since then.</source>
         <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>ItemModel</name>
     <message>
-        <location filename="../../app/ui/item_model.py" line="241" />
+        <location filename="../../app/ui/item_model.py" line="273" />
         <source>Title</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="241" />
+        <location filename="../../app/ui/item_model.py" line="273" />
         <source>Captured</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="241" />
+        <location filename="../../app/ui/item_model.py" line="273" />
         <source>Source site</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="241" />
+        <location filename="../../app/ui/item_model.py" line="273" />
         <source>Kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="242" />
+        <location filename="../../app/ui/item_model.py" line="274" />
         <source>Timestamp</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="242" />
+        <location filename="../../app/ui/item_model.py" line="274" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="265" />
+        <location filename="../../app/ui/item_model.py" line="297" />
         <source>(untitled)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="273" />
+        <location filename="../../app/ui/item_model.py" line="305" />
         <source>unknown</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="278" />
+        <location filename="../../app/ui/item_model.py" line="310" />
         <source>File</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="278" />
+        <location filename="../../app/ui/item_model.py" line="310" />
         <source>Web page</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="278" />
+        <location filename="../../app/ui/item_model.py" line="310" />
         <source>Screenshot</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="279" />
+        <location filename="../../app/ui/item_model.py" line="311" />
         <source>Download</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="289" />
+        <location filename="../../app/ui/item_model.py" line="321" />
         <source>General</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/item_model.py" line="296" />
+        <location filename="../../app/ui/item_model.py" line="328" />
         <source>Received %1 from %2</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ItemViews</name>
+    <message>
+        <location filename="../../app/ui/item_views.py" line="85" />
+        <source>Evidence, blurred thumbnails</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/item_views.py" line="86" />
+        <source>Evidence table</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/item_views.py" line="110" />
+        <source>%1 · %n item(s)</source>
+        <translation><numerusform>%1 · %n item</numerusform><numerusform>%1 · %n items</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/item_views.py" line="114" />
+        <source>Nothing is archived.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/item_views.py" line="117" />
+        <source>No evidence here yet. Import files, or drop them on this window.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>MainToolbar</name>
+    <message>
+        <location filename="../../app/ui/main_toolbar.py" line="83" />
+        <source>Capture pages</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main_toolbar.py" line="83" />
+        <source>Capture web pages by address (Ctrl+U)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main_toolbar.py" line="84" />
+        <source>Browser</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main_toolbar.py" line="84" />
+        <source>Browse with images blurred and capture (Ctrl+B)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main_toolbar.py" line="85" />
+        <source>Screenshot</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main_toolbar.py" line="85" />
+        <source>Capture the screen (Ctrl+Shift+S)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main_toolbar.py" line="86" />
+        <source>Import files</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main_toolbar.py" line="86" />
+        <source>Import files; originals are kept bit-exact (Ctrl+O)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main_toolbar.py" line="87" />
+        <source>Import folder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main_toolbar.py" line="87" />
+        <source>Import every file in a folder (Ctrl+Shift+O)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main_toolbar.py" line="88" />
+        <source>New case</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main_toolbar.py" line="88" />
+        <source>Start a new case (Ctrl+N)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main_toolbar.py" line="89" />
+        <source>Export bundle</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main_toolbar.py" line="89" />
+        <source>Hand a case or an item over as a sealed bundle (Ctrl+E)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main_toolbar.py" line="90" />
+        <source>Receive bundle</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main_toolbar.py" line="90" />
+        <source>Verify and import a sealed bundle (Ctrl+R)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main_toolbar.py" line="91" />
+        <source>Grid</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main_toolbar.py" line="91" />
+        <source>Blurred thumbnails (Ctrl+1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main_toolbar.py" line="92" />
+        <source>Table</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main_toolbar.py" line="92" />
+        <source>Table of items (Ctrl+2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main_toolbar.py" line="93" />
+        <source>Text only</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main_toolbar.py" line="93" />
+        <source>Hide even blurred thumbnails (Ctrl+T)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main_toolbar.py" line="94" />
+        <source>Verify vault</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main_toolbar.py" line="94" />
+        <source>Check every file and the custody history (Ctrl+Shift+V)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main_toolbar.py" line="95" />
+        <source>Settings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main_toolbar.py" line="95" />
+        <source>Settings (Ctrl+,)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main_toolbar.py" line="96" />
+        <source>Lock</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main_toolbar.py" line="96" />
+        <source>Lock the vault (Ctrl+L)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main_toolbar.py" line="101" />
+        <source>Actions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main_toolbar.py" line="102" />
+        <source>Bundles</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/main_toolbar.py" line="103" />
+        <source>Receive or export sealed bundles</source>
         <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="276" />
+        <location filename="../../app/ui/main_window.py" line="136" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="276" />
+        <location filename="../../app/ui/main_window.py" line="136" />
         <source>Evidence Locker</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="278" />
-        <source>Capture pages</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="278" />
-        <source>Capture web pages by address (Ctrl+U)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="279" />
-        <source>Browser</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="279" />
-        <source>Browse with images blurred and capture (Ctrl+B)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="280" />
-        <source>Screenshot</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="280" />
-        <source>Capture the screen (Ctrl+Shift+S)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="281" />
-        <location filename="../../app/ui/main_window.py" line="460" />
+        <location filename="../../app/ui/main_window.py" line="227" />
         <source>Import files</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="281" />
-        <source>Import files; originals are kept bit-exact (Ctrl+O)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="282" />
-        <location filename="../../app/ui/main_window.py" line="466" />
+        <location filename="../../app/ui/main_window.py" line="233" />
         <source>Import folder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="282" />
-        <source>Import every file in a folder (Ctrl+Shift+O)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="283" />
-        <location filename="../../app/ui/main_window.py" line="302" />
-        <location filename="../../app/ui/main_window.py" line="472" />
+        <location filename="../../app/ui/main_window.py" line="239" />
         <source>New case</source>
         <translation type="unfinished" />
     </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="283" />
-        <source>Start a new case (Ctrl+N)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="284" />
-        <source>Export bundle</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="284" />
-        <source>Hand a case or an item over as a sealed bundle (Ctrl+E)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="285" />
-        <source>Receive bundle</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="285" />
-        <source>Verify and import a sealed bundle (Ctrl+R)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="286" />
-        <source>Grid</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="286" />
-        <source>Blurred thumbnails (Ctrl+1)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="287" />
-        <source>Table</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="287" />
-        <source>Table of items (Ctrl+2)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="288" />
-        <source>Text only</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="288" />
-        <source>Hide even blurred thumbnails (Ctrl+T)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="289" />
-        <source>Verify vault</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="289" />
-        <source>Check every file and the custody history (Ctrl+Shift+V)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="290" />
-        <source>Settings</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="290" />
-        <source>Settings (Ctrl+,)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="291" />
-        <source>Lock</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="291" />
-        <source>Lock the vault (Ctrl+L)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="296" />
-        <source>Actions</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="297" />
-        <source>Bundles</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="298" />
-        <source>Receive or export sealed bundles</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="299" />
-        <source>Quick exit</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="300" />
-        <location filename="../../app/ui/main_window.py" line="301" />
-        <source>Cases</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="303" />
-        <source>Takedowns</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="304" />
-        <source>Where the material was seen, takedown requests and re-checks of the selected case</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="305" />
-        <source>Evidence, blurred thumbnails</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="306" />
-        <source>Evidence table</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="307" />
-        <source>Dismiss</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="308" />
-        <source>Dismiss the unlock history</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="327" />
-        <source>New vault created. Nothing is ever deleted; items can be archived.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="329" />
-        <source>Last unlocked %1.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="331" />
-        <source>No earlier unlock is on record.</source>
-        <translation type="unfinished" />
-    </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="333" />
-        <source>%n failed attempt(s) on this device since the last unlock, the latest at %1.</source>
-        <translation><numerusform>%n failed attempt on this device since the last unlock, the latest at %1.</numerusform><numerusform>%n failed attempts on this device since the last unlock, the latest at %1.</numerusform></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="337" />
-        <source>No failed attempts since then.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="364" />
-        <source>All evidence</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="369" />
-        <source>Archived</source>
-        <translation type="unfinished" />
-    </message>
-    <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="413" />
-        <source>%1 · %n item(s)</source>
-        <translation><numerusform>%1 · %n item</numerusform><numerusform>%1 · %n items</numerusform></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="417" />
-        <source>Nothing is archived.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="420" />
-        <source>No evidence here yet. Import files, or drop them on this window.</source>
-        <translation type="unfinished" />
-    </message>
-    <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="456" />
+        <location filename="../../app/ui/main_window.py" line="223" />
         <source>Importing %n file(s)…</source>
         <translation><numerusform>Importing %n file…</numerusform><numerusform>Importing %n files…</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="472" />
+        <location filename="../../app/ui/main_window.py" line="239" />
         <source>Case name:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="537" />
+        <location filename="../../app/ui/main_window.py" line="299" />
         <source>Unverified earlier holders</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="538" />
+        <location filename="../../app/ui/main_window.py" line="300" />
         <source>This bundle names earlier holders whose custody record is not proven by their own signature. Import it anyway? They will be marked UNVERIFIED.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="246" />
-        <location filename="../../app/ui/main_window.py" line="474" />
+        <location filename="../../app/ui/export_dialog.py" line="249" />
+        <location filename="../../app/ui/main_window.py" line="241" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="486" />
+        <location filename="../../app/ui/main_window.py" line="248" />
         <source>Verifying the vault…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="494" />
+        <location filename="../../app/ui/main_window.py" line="256" />
         <source>Something went wrong</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="501" />
+        <location filename="../../app/ui/main_window.py" line="263" />
         <source>This drive cannot keep files private to you. What was written there was written; anyone using this computer can read it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="505" />
+        <location filename="../../app/ui/main_window.py" line="267" />
         <source>Note</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/fingerprint.py" line="125" />
+        <location filename="../../app/ui/fingerprint.py" line="129" />
         <source>The bundle does not verify (%1); nothing was imported.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/fingerprint.py" line="131" />
+        <location filename="../../app/ui/fingerprint.py" line="135" />
         <source>Receiving a bundle…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/fingerprint.py" line="135" />
+        <location filename="../../app/ui/fingerprint.py" line="139" />
         <source>Checking the bundle…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="228" />
+        <location filename="../../app/ui/export_dialog.py" line="231" />
         <source>There is nothing to export yet.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="238" />
+        <location filename="../../app/ui/export_dialog.py" line="241" />
         <source>Receive a bundle</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="243" />
+        <location filename="../../app/ui/export_dialog.py" line="246" />
         <source>Bundle passphrase (leave empty if it was sealed to this vault):</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="572" />
+        <location filename="../../app/ui/main_window.py" line="332" />
         <source>Bundle written and checked: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="573" />
+        <location filename="../../app/ui/main_window.py" line="333" />
         <source>Bundle written, but its self-check found problems: %1</source>
         <translation type="unfinished" />
     </message>
@@ -1668,32 +1744,32 @@
 <context>
     <name>ReceiveConfirmDialog</name>
     <message>
-        <location filename="../../app/ui/fingerprint.py" line="72" />
+        <location filename="../../app/ui/fingerprint.py" line="76" />
         <source>Confirm the sender</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/fingerprint.py" line="77" />
+        <location filename="../../app/ui/fingerprint.py" line="81" />
         <source>The bundle %1 checked out: %n item(s), signed and complete.</source>
         <translation><numerusform>The bundle %1 checked out: %n item, signed and complete.</numerusform><numerusform>The bundle %1 checked out: %n items, signed and complete.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/ui/fingerprint.py" line="82" />
+        <location filename="../../app/ui/fingerprint.py" line="86" />
         <source>Confirm this fingerprint with the sender before importing (by phone or in person, not by e-mail). If it is different, the bundle is not from them: cancel.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/fingerprint.py" line="89" />
+        <location filename="../../app/ui/fingerprint.py" line="93" />
         <source>Nothing time-stamped ties this signing key to the sender's vault (the bundle has no verified timestamp over the sender's custody chain). A bundle re-signed with someone else's key would look exactly like this one: you MUST confirm the fingerprint above with the sender by phone or in person before importing.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/fingerprint.py" line="101" />
+        <location filename="../../app/ui/fingerprint.py" line="105" />
         <source>It matches: import</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/fingerprint.py" line="103" />
+        <location filename="../../app/ui/fingerprint.py" line="107" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
@@ -1737,58 +1813,64 @@
 <context>
     <name>ScreenshotDialog</name>
     <message>
-        <location filename="../../app/ui/screenshot_dialog.py" line="58" />
+        <location filename="../../app/ui/screenshot_dialog.py" line="66" />
         <source>Screen %1: %2 × %3 (%4)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/screenshot_dialog.py" line="107" />
+        <location filename="../../app/ui/screenshot_dialog.py" line="114" />
         <source>Screenshot</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/screenshot_dialog.py" line="108" />
+        <location filename="../../app/ui/screenshot_dialog.py" line="115" />
         <source>Whole desktop</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/screenshot_dialog.py" line="109" />
+        <location filename="../../app/ui/screenshot_dialog.py" line="116" />
         <source>One screen</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/screenshot_dialog.py" line="110" />
+        <location filename="../../app/ui/screenshot_dialog.py" line="117" />
         <source>One window</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/screenshot_dialog.py" line="111" />
+        <location filename="../../app/ui/screenshot_dialog.py" line="118" />
         <source>A region I select on the screen</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/screenshot_dialog.py" line="112" />
+        <location filename="../../app/ui/screenshot_dialog.py" line="119" />
         <source>Region (x, y, width, height)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/screenshot_dialog.py" line="113" />
+        <location filename="../../app/ui/screenshot_dialog.py" line="120" />
         <source>Delay</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/screenshot_dialog.py" line="114" />
+        <location filename="../../app/ui/screenshot_dialog.py" line="121" />
+        <source> s</source>
+        <comment>seconds</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/ui/screenshot_dialog.py" line="122" />
         <source>Take screenshot</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/screenshot_dialog.py" line="147" />
-        <location filename="../../app/ui/screenshot_dialog.py" line="170" />
+        <location filename="../../app/ui/screenshot_dialog.py" line="155" />
+        <location filename="../../app/ui/screenshot_dialog.py" line="178" />
         <source>No screenshot</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/screenshot_dialog.py" line="187" />
+        <location filename="../../app/ui/screenshot_dialog.py" line="190" />
         <source>Storing the screenshot…</source>
         <translation type="unfinished" />
     </message>
@@ -1882,67 +1964,62 @@
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../app/ui/statusbar.py" line="66" />
+        <location filename="../../app/ui/statusbar.py" line="65" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/statusbar.py" line="67" />
+        <location filename="../../app/ui/statusbar.py" line="66" />
         <source>Cancel the running task</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/statusbar.py" line="68" />
+        <location filename="../../app/ui/statusbar.py" line="67" />
         <source>Progress</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/statusbar.py" line="79" />
-        <source>Timestamps: not available in this build</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/statusbar.py" line="81" />
+        <location filename="../../app/ui/statusbar.py" line="78" />
         <source>Timestamps: checking…</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/statusbar.py" line="83" />
+        <location filename="../../app/ui/statusbar.py" line="80" />
         <source>Timestamps: %n pending</source>
         <translation><numerusform>Timestamps: %n pending</numerusform><numerusform>Timestamps: %n pending</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/ui/statusbar.py" line="87" />
+        <location filename="../../app/ui/statusbar.py" line="84" />
         <source>Time-stamp servers unreachable since %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/statusbar.py" line="90" />
+        <location filename="../../app/ui/statusbar.py" line="87" />
         <source>Network: online</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/statusbar.py" line="91" />
+        <location filename="../../app/ui/statusbar.py" line="88" />
         <source>Network: offline</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/statusbar.py" line="92" />
+        <location filename="../../app/ui/statusbar.py" line="89" />
         <source>Network: unknown</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/statusbar.py" line="94" />
+        <location filename="../../app/ui/statusbar.py" line="91" />
         <source>Last verify: not run yet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/statusbar.py" line="96" />
+        <location filename="../../app/ui/statusbar.py" line="93" />
         <source>Last verify: passed %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/statusbar.py" line="99" />
+        <location filename="../../app/ui/statusbar.py" line="96" />
         <source>Last verify: PROBLEMS FOUND %1</source>
         <translation type="unfinished" />
     </message>
@@ -1950,108 +2027,108 @@
 <context>
     <name>Takedowns</name>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="36" />
+        <location filename="../../app/ui/takedowns_view.py" line="41" />
         <source>drafted</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="36" />
+        <location filename="../../app/ui/takedowns_view.py" line="41" />
         <source>submitted</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="37" />
+        <location filename="../../app/ui/takedowns_view.py" line="42" />
         <source>acknowledged</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="37" />
+        <location filename="../../app/ui/takedowns_view.py" line="42" />
         <source>removed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="38" />
+        <location filename="../../app/ui/takedowns_view.py" line="43" />
         <source>refused</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="38" />
+        <location filename="../../app/ui/takedowns_view.py" line="43" />
         <source>partly removed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="39" />
+        <location filename="../../app/ui/takedowns_view.py" line="44" />
         <source>reappeared</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="39" />
+        <location filename="../../app/ui/takedowns_view.py" line="44" />
         <source>still up</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="39" />
+        <location filename="../../app/ui/takedowns_view.py" line="44" />
         <source>gone (404/410)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="40" />
+        <location filename="../../app/ui/takedowns_view.py" line="45" />
         <source>'not found' page</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="40" />
+        <location filename="../../app/ui/takedowns_view.py" line="45" />
         <source>behind a login</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="41" />
+        <location filename="../../app/ui/takedowns_view.py" line="46" />
         <source>block page (not a removal)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="41" />
+        <location filename="../../app/ui/takedowns_view.py" line="46" />
         <source>could not be checked</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="42" />
+        <location filename="../../app/ui/takedowns_view.py" line="47" />
         <source>not checked yet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="49" />
+        <location filename="../../app/ui/takedowns_view.py" line="54" />
         <source>Deadline passed: re-check, remind the platform, or call 1377 / 02-735-8994.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="51" />
+        <location filename="../../app/ui/takedowns_view.py" line="56" />
         <source>Write the notice, send it yourself, then record 'submitted'.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="52" />
-        <location filename="../../app/ui/takedowns_view.py" line="53" />
+        <location filename="../../app/ui/takedowns_view.py" line="57" />
+        <location filename="../../app/ui/takedowns_view.py" line="58" />
         <source>Wait for the platform; re-check the addresses.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="54" />
+        <location filename="../../app/ui/takedowns_view.py" line="59" />
         <source>Re-check now and then: a re-upload shows as reappeared.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="55" />
+        <location filename="../../app/ui/takedowns_view.py" line="60" />
         <source>Re-check; make a new request for the addresses still up.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="56" />
+        <location filename="../../app/ui/takedowns_view.py" line="61" />
         <source>Try another basis or a referral route (1377, 02-735-8994, 1366).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="57" />
+        <location filename="../../app/ui/takedowns_view.py" line="62" />
         <source>Capture the re-upload, then make a new request.</source>
         <translation type="unfinished" />
     </message>
@@ -2059,146 +2136,146 @@
 <context>
     <name>TakedownsDialog</name>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="137" />
+        <location filename="../../app/ui/takedowns_view.py" line="142" />
         <source>Takedowns</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="138" />
-        <location filename="../../app/ui/takedowns_view.py" line="145" />
+        <location filename="../../app/ui/takedowns_view.py" line="143" />
+        <location filename="../../app/ui/takedowns_view.py" line="150" />
         <source>Takedown requests</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="139" />
-        <location filename="../../app/ui/takedowns_view.py" line="146" />
+        <location filename="../../app/ui/takedowns_view.py" line="144" />
+        <location filename="../../app/ui/takedowns_view.py" line="151" />
         <source>Where the material was seen</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="141" />
+        <location filename="../../app/ui/takedowns_view.py" line="146" />
         <source>No.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="141" />
-        <location filename="../../app/ui/takedowns_view.py" line="144" />
+        <location filename="../../app/ui/takedowns_view.py" line="146" />
+        <location filename="../../app/ui/takedowns_view.py" line="149" />
         <source>Platform</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="141" />
+        <location filename="../../app/ui/takedowns_view.py" line="146" />
         <source>Basis</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="141" />
-        <location filename="../../app/ui/takedowns_view.py" line="144" />
+        <location filename="../../app/ui/takedowns_view.py" line="146" />
+        <location filename="../../app/ui/takedowns_view.py" line="149" />
         <source>Status</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="142" />
+        <location filename="../../app/ui/takedowns_view.py" line="147" />
         <source>Reference</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="142" />
+        <location filename="../../app/ui/takedowns_view.py" line="147" />
         <source>Deadline</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="142" />
+        <location filename="../../app/ui/takedowns_view.py" line="147" />
         <source>Next step</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="144" />
+        <location filename="../../app/ui/takedowns_view.py" line="149" />
         <source>Address</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="144" />
+        <location filename="../../app/ui/takedowns_view.py" line="149" />
         <source>Last checked</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="148" />
+        <location filename="../../app/ui/takedowns_view.py" line="153" />
         <source>Column headings</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="154" />
+        <location filename="../../app/ui/takedowns_view.py" line="159" />
         <source>New status of the selected request</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="155" />
+        <location filename="../../app/ui/takedowns_view.py" line="160" />
         <source>Platform's reference number (optional)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="156" />
+        <location filename="../../app/ui/takedowns_view.py" line="161" />
         <source>Platform's reference number</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="157" />
+        <location filename="../../app/ui/takedowns_view.py" line="162" />
         <source>Note (optional)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="158" />
+        <location filename="../../app/ui/takedowns_view.py" line="163" />
         <source>Note</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="159" />
+        <location filename="../../app/ui/takedowns_view.py" line="164" />
         <source>Record status</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="160" />
+        <location filename="../../app/ui/takedowns_view.py" line="165" />
         <source>Language of the notice</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="161" />
+        <location filename="../../app/ui/takedowns_view.py" line="166" />
         <source>Write notice…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="162" />
+        <location filename="../../app/ui/takedowns_view.py" line="167" />
         <source>Write the selected request's notice to a file (.txt, .eml or .pdf); it is not sent</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="164" />
+        <location filename="../../app/ui/takedowns_view.py" line="169" />
         <source>Re-check now (page only, no images)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="165" />
+        <location filename="../../app/ui/takedowns_view.py" line="170" />
         <source>Close</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="188" />
+        <location filename="../../app/ui/takedowns_view.py" line="193" />
         <source>%1 (overdue)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="200" />
+        <location filename="../../app/ui/takedowns_view.py" line="205" />
         <source>%1 address(es), %2 request(s).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="203" />
+        <location filename="../../app/ui/takedowns_view.py" line="208" />
         <source>%1 request(s) past their deadline.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="204" />
+        <location filename="../../app/ui/takedowns_view.py" line="209" />
         <source>Nothing is sent from here: you submit each notice yourself.</source>
         <translation type="unfinished" />
     </message>
@@ -2208,32 +2285,32 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="241" />
+        <location filename="../../app/ui/takedowns_view.py" line="249" />
         <source>Write notice</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="241" />
+        <location filename="../../app/ui/takedowns_view.py" line="249" />
         <source>Text (*.txt);;Email draft (*.eml);;PDF (*.pdf)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="266" />
+        <location filename="../../app/ui/takedowns_view.py" line="268" />
         <source>Notice written to %1. It was not sent: fill in the blanks and submit it yourself.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="277" />
+        <location filename="../../app/ui/takedowns_view.py" line="286" />
         <source>Re-checking: only each page itself is fetched, no images.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="283" />
+        <location filename="../../app/ui/takedowns_view.py" line="292" />
         <source>%1 address(es) checked, %2 gone.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/takedowns_view.py" line="292" />
+        <location filename="../../app/ui/takedowns_view.py" line="301" />
         <source>Re-check</source>
         <translation type="unfinished" />
     </message>
@@ -2241,52 +2318,47 @@
 <context>
     <name>Timestamps</name>
     <message>
-        <location filename="../../app/ui/stamps.py" line="23" />
-        <source>not available in this build</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/stamps.py" line="28" />
+        <location filename="../../app/ui/stamps.py" line="25" />
         <source>unknown</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/stamps.py" line="32" />
+        <location filename="../../app/ui/stamps.py" line="29" />
         <source>none</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/stamps.py" line="36" />
+        <location filename="../../app/ui/stamps.py" line="33" />
         <source>Stamped by %1 at %2 (proves the item existed by then)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/stamps.py" line="40" />
+        <location filename="../../app/ui/stamps.py" line="37" />
         <source>and %1 more token(s)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/stamps.py" line="41" />
+        <location filename="../../app/ui/stamps.py" line="38" />
         <source>Stamped %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/stamps.py" line="43" />
+        <location filename="../../app/ui/stamps.py" line="40" />
         <source>Pending (retrying)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/stamps.py" line="43" />
+        <location filename="../../app/ui/stamps.py" line="40" />
         <source>Pending: the last attempt failed (%1); it is retried automatically.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/stamps.py" line="46" />
+        <location filename="../../app/ui/stamps.py" line="43" />
         <source>Pending</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/stamps.py" line="46" />
+        <location filename="../../app/ui/stamps.py" line="43" />
         <source>Pending: it will be stamped when a time-stamp authority is reachable.</source>
         <translation type="unfinished" />
     </message>
@@ -2294,260 +2366,260 @@
 <context>
     <name>UnlockWindow</name>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="241" />
-        <location filename="../../app/ui/unlock_window.py" line="242" />
+        <location filename="../../app/ui/unlock_window.py" line="239" />
+        <location filename="../../app/ui/unlock_window.py" line="240" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="241" />
-        <location filename="../../app/ui/unlock_window.py" line="242" />
+        <location filename="../../app/ui/unlock_window.py" line="239" />
+        <location filename="../../app/ui/unlock_window.py" line="240" />
         <source>Evidence Locker</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="244" />
+        <location filename="../../app/ui/unlock_window.py" line="242" />
         <source>Before you start: if this computer is shared, monitored or may have stalkerware on it, someone may see what you do here. If you can, use a device only you control. The app locks itself when idle; F12 hides it at once.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="247" />
+        <location filename="../../app/ui/unlock_window.py" line="245" />
         <source>Got it</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="248" />
-        <location filename="../../app/ui/unlock_window.py" line="326" />
+        <location filename="../../app/ui/unlock_window.py" line="246" />
+        <location filename="../../app/ui/unlock_window.py" line="324" />
         <source>Open a vault</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="249" />
-        <location filename="../../app/ui/unlock_window.py" line="335" />
+        <location filename="../../app/ui/unlock_window.py" line="247" />
+        <location filename="../../app/ui/unlock_window.py" line="333" />
         <source>Create a vault</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="250" />
-        <location filename="../../app/ui/unlock_window.py" line="342" />
+        <location filename="../../app/ui/unlock_window.py" line="248" />
+        <location filename="../../app/ui/unlock_window.py" line="340" />
         <source>Receive a bundle</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="251" />
-        <location filename="../../app/ui/unlock_window.py" line="275" />
+        <location filename="../../app/ui/unlock_window.py" line="249" />
+        <location filename="../../app/ui/unlock_window.py" line="273" />
         <source>Vault file</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="252" />
-        <location filename="../../app/ui/unlock_window.py" line="255" />
-        <location filename="../../app/ui/unlock_window.py" line="268" />
+        <location filename="../../app/ui/unlock_window.py" line="250" />
+        <location filename="../../app/ui/unlock_window.py" line="253" />
+        <location filename="../../app/ui/unlock_window.py" line="266" />
         <source>Choose…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="253" />
-        <location filename="../../app/ui/unlock_window.py" line="269" />
-        <location filename="../../app/ui/unlock_window.py" line="276" />
+        <location filename="../../app/ui/unlock_window.py" line="251" />
+        <location filename="../../app/ui/unlock_window.py" line="267" />
+        <location filename="../../app/ui/unlock_window.py" line="274" />
         <source>Passphrase</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="254" />
-        <location filename="../../app/ui/unlock_window.py" line="277" />
+        <location filename="../../app/ui/unlock_window.py" line="252" />
+        <location filename="../../app/ui/unlock_window.py" line="275" />
         <source>Bundle</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <location filename="../../app/ui/unlock_window.py" line="254" />
         <location filename="../../app/ui/unlock_window.py" line="256" />
-        <location filename="../../app/ui/unlock_window.py" line="258" />
         <source>Bundle passphrase</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="257" />
+        <location filename="../../app/ui/unlock_window.py" line="255" />
         <source>Only if it was sealed with a passphrase</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="259" />
+        <location filename="../../app/ui/unlock_window.py" line="257" />
         <source>Unlock</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="261" />
+        <location filename="../../app/ui/unlock_window.py" line="259" />
         <source>A bundle is received into a vault you already have: choose that vault and enter its passphrase. No vault yet? Create one first; the bundle is received into it right after.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="264" />
+        <location filename="../../app/ui/unlock_window.py" line="262" />
         <source>Create a vault first</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="265" />
+        <location filename="../../app/ui/unlock_window.py" line="263" />
         <source>Open another vault…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="267" />
-        <location filename="../../app/ui/unlock_window.py" line="278" />
+        <location filename="../../app/ui/unlock_window.py" line="265" />
+        <location filename="../../app/ui/unlock_window.py" line="276" />
         <source>New vault file</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="270" />
+        <location filename="../../app/ui/unlock_window.py" line="268" />
         <source>Repeat</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="272" />
+        <location filename="../../app/ui/unlock_window.py" line="270" />
         <source>Nobody can recover a forgotten passphrase, not even us: without it the evidence cannot be opened. Write it down somewhere safe.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="274" />
+        <location filename="../../app/ui/unlock_window.py" line="272" />
         <source>Create vault</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="279" />
+        <location filename="../../app/ui/unlock_window.py" line="277" />
         <source>New passphrase</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="280" />
+        <location filename="../../app/ui/unlock_window.py" line="278" />
         <source>Repeat passphrase</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="282" />
+        <location filename="../../app/ui/unlock_window.py" line="280" />
         <source>Passphrase strength</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="283" />
+        <location filename="../../app/ui/unlock_window.py" line="281" />
         <source>Status</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="284" />
+        <location filename="../../app/ui/unlock_window.py" line="282" />
         <source>Safety note</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="308" />
+        <location filename="../../app/ui/unlock_window.py" line="306" />
         <source>Create your vault; the bundle is received into it next.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="309" />
+        <location filename="../../app/ui/unlock_window.py" line="307" />
         <source>Create your vault, then receive the bundle.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="328" />
+        <location filename="../../app/ui/unlock_window.py" line="326" />
         <source>Vaults (*.locker);;All files (*)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="336" />
+        <location filename="../../app/ui/unlock_window.py" line="334" />
         <source>Vaults (*.locker)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="344" />
+        <location filename="../../app/ui/unlock_window.py" line="342" />
         <source>All files (*)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="354" />
+        <location filename="../../app/ui/unlock_window.py" line="352" />
         <source>Opening…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="359" />
+        <location filename="../../app/ui/unlock_window.py" line="357" />
         <source>Choose the vault file first.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="372" />
+        <location filename="../../app/ui/unlock_window.py" line="370" />
         <source>Enter the passphrase.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="381" />
+        <location filename="../../app/ui/unlock_window.py" line="379" />
         <source>Weak: add more words</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="381" />
+        <location filename="../../app/ui/unlock_window.py" line="379" />
         <source>Fair</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="381" />
+        <location filename="../../app/ui/unlock_window.py" line="379" />
         <source>Good</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="382" />
+        <location filename="../../app/ui/unlock_window.py" line="380" />
         <source>Strong</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="384" />
+        <location filename="../../app/ui/unlock_window.py" line="382" />
         <source>Several unrelated words make a strong passphrase.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="389" />
+        <location filename="../../app/ui/unlock_window.py" line="387" />
         <source>Choose where to keep the new vault.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="391" />
+        <location filename="../../app/ui/unlock_window.py" line="389" />
         <source>This passphrase is too easy to guess. Add more words.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="393" />
+        <location filename="../../app/ui/unlock_window.py" line="391" />
         <source>The two passphrases are not the same.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="409" />
+        <location filename="../../app/ui/unlock_window.py" line="407" />
         <source>The passphrase is not right.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="411" />
+        <location filename="../../app/ui/unlock_window.py" line="409" />
         <source>The passphrase is not right. Nothing was changed.</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/unlock_window.py" line="417" />
+        <location filename="../../app/ui/unlock_window.py" line="415" />
         <source>Too many attempts. Try again in %n second(s).</source>
         <translation><numerusform>Too many attempts. Try again in %n second.</numerusform><numerusform>Too many attempts. Try again in %n seconds.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/unlock_window.py" line="475" />
+        <location filename="../../app/ui/unlock_window.py" line="472" />
         <source>Locked after %n minute(s) without use.</source>
         <translation><numerusform>Locked after %n minute without use.</numerusform><numerusform>Locked after %n minutes without use.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="478" />
+        <location filename="../../app/ui/unlock_window.py" line="475" />
         <source>Locked because the computer was locked or went to sleep.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="480" />
+        <location filename="../../app/ui/unlock_window.py" line="477" />
         <source>Locked.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/unlock_window.py" line="482" />
+        <location filename="../../app/ui/unlock_window.py" line="479" />
         <source>Your evidence is safe in the vault; enter the passphrase to open it again.</source>
         <translation type="unfinished" />
     </message>

@@ -12,7 +12,9 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLineEdit,
     QPlainTextEdit,
+    QScrollBar,
     QSpinBox,
+    QToolBar,
     QWidget,
 )
 
@@ -28,7 +30,7 @@ def unnamed_controls(root: QWidget) -> list[str]:
             if not (widget.text() or widget.accessibleName()):
                 problems.append(f"button {widget.objectName() or widget}")
             if widget.focusPolicy() == Qt.FocusPolicy.NoFocus and widget.parent() is not None \
-                    and type(widget.parent()).__name__ not in ("QToolBar", "QScrollBar"):
+                    and not isinstance(widget.parent(), (QToolBar, QScrollBar)):
                 problems.append(f"button without keyboard focus: {widget.text()}")
         elif isinstance(widget, INPUTS) and type(widget).__name__ != "QComboBoxListView":
             if not widget.accessibleName() and widget.parent() is not None \

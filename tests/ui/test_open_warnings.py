@@ -91,6 +91,7 @@ def test_receiving_unverified_earlier_holders_asks_first(gui, qtbot, tmp_path: P
     item = gui.controller.vault.list_items()[0]
     assert item.uid == uid
     details = gui.main_window.details
-    details.show_item(item.id)
+    details.show_item(item.id)  # read in the background
+    qtbot.waitUntil(lambda: details.item is not None and details.item.id == item.id)
     lines = [details.history.item(i).text() for i in range(details.history.count())]
     assert any(line.startswith("UNVERIFIED earlier holder") for line in lines)

@@ -64,13 +64,15 @@ def test_takedowns_view(gui, qtbot, tmp_path: Path) -> None:  # type: ignore[no-
         dialog.request_table.selectRow(1)
         dialog.mark_status.setCurrentIndex(dialog.mark_status.findData("acknowledged"))
         dialog.reference.setText("KR-77")
-        dialog.mark_button.click()
-        assert _cells(dialog.request_table)[1][3] == "acknowledged"
+        dialog.mark_button.click()  # written by the controller, in the background
+        qtbot.waitUntil(lambda: _cells(dialog.request_table)[1][3] == "acknowledged",
+                        timeout=10_000)
         vault = gui.controller.require_vault()
         assert model.get_request(vault, 2).reference == "KR-77"
         notice = tmp_path / "notice.txt"
         dialog.notice_lang.setCurrentIndex(dialog.notice_lang.findData("ko"))
         dialog.write_notice_to(str(notice))
+        qtbot.waitUntil(lambda: "Notice written" in dialog.status.text(), timeout=10_000)
         assert site.url("/p/1") in notice.read_text(encoding="utf-8")
         assert "전기통신사업법" in notice.read_text(encoding="utf-8")
 
