@@ -1,8 +1,8 @@
 """Capture dialogs the main window opens: batch URL capture and screenshots.
 
 ``open_capture_dialog(parent, controller, case)`` and
-``open_screenshot_dialog(parent, controller, case)`` are the entry points
-(see app/ui/integrations.py). Both use the same service functions as the CLI.
+``open_screenshot_dialog(parent, controller, case)`` are the entry points.
+Both use the same service functions as the CLI.
 """
 
 from __future__ import annotations

@@ -34,7 +34,6 @@ from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from app import atomic
 from app.errors import AuthError, LockerError, WrongPassphrase
-from app.ui import integrations
 from app.ui.attempts import AttemptLog, FailureSummary
 from app.ui.error_text import describe
 from app.ui.settings import Settings, config_dir
@@ -436,10 +435,8 @@ class Controller(QObject):
         """Verify a sealed bundle completely, then import it all or nothing into a new
         read-only case (app.bundle.importer.import_bundle). When only its earlier holders
         are unproven, ``holders_unverified`` offers the person to accept them."""
-        fn = integrations.bundle_import_fn()
-        if fn is None:
-            self.error.emit("Receiving bundles is not available in this build.")
-            return None
+        from app.bundle.importer import import_bundle
+
         vault = self.require_vault()
 
         def work(ctx: TaskContext) -> Any:
@@ -447,9 +444,9 @@ class Controller(QObject):
                 ctx.total = total
                 ctx.add_progress(done - ctx.done)
 
-            extra = {"accept_unverified_holders": True} if accept_unverified_holders else {}
-            return fn(vault, path, passphrase=passphrase or None, progress=progress,
-                      cancelled=ctx.cancelled, **extra)
+            return import_bundle(vault, path, passphrase=passphrase or None, progress=progress,
+                                 cancelled=ctx.cancelled,
+                                 accept_unverified_holders=accept_unverified_holders)
 
         def failed(exc: BaseException) -> None:
             from app.bundle.holders import UnverifiedHolders
@@ -468,9 +465,6 @@ class Controller(QObject):
                      on_checked: Callable[[Any], None], label: str = "") -> Task | None:
         """Verify a bundle completely (nothing is imported) and hand the report to
         ``on_checked``: the app shows the signer's fingerprint before importing."""
-        if integrations.bundle_import_fn() is None:
-            self.error.emit("Receiving bundles is not available in this build.")
-            return None
         from app.bundle.seal import parse_identities
         from app.bundle.verify import verify_bundle
 
@@ -492,11 +486,7 @@ class Controller(QObject):
                       secret: str | None, label: str = "") -> Task | None:
         """Export a case or one item as a sealed bundle (app.bundle.export); ``sealing`` is
         "passphrase", "recipient" or "none"."""
-        fn = integrations.bundle_export_fn()
-        if fn is None:
-            self.error.emit("Exporting bundles is not available in this build.")
-            return None
-        from app.bundle.export import select_items
+        from app.bundle.export import export_bundle, select_items
         from app.bundle.seal import Sealing
 
         vault = self.require_vault()
@@ -511,7 +501,8 @@ class Controller(QObject):
                 ctx.total = total
                 ctx.add_progress(done - ctx.done)
 
-            return fn(vault, out, items, seal, progress=progress, cancelled=ctx.cancelled)
+            return export_bundle(vault, out, items, seal, progress=progress,
+                                 cancelled=ctx.cancelled)
 
         def done(result: Any) -> None:
             self.exported.emit(str(getattr(result, "path", out)),
@@ -567,21 +558,20 @@ class Controller(QObject):
 
     def refresh_status(self) -> None:
         """Recount pending timestamps and retry due ones in the background."""
-        count_fn = integrations.pending_count_fn()
-        stamp_fn = integrations.stamp_due_fn()
-        if not self.is_unlocked or (count_fn is None and stamp_fn is None):
+        if not self.is_unlocked:
             self.status_changed.emit()
             return
+        from app.timestamp.service import pending_count, stamp_due
+
         vault = self.require_vault()
 
         def work(ctx: TaskContext) -> tuple[int | None, Any]:
             report = None
-            if stamp_fn is not None:
-                try:
-                    report = stamp_fn(vault)
-                except LockerError:
-                    pass  # offline or TSA trouble: stays queued, retried later
-            return (None if count_fn is None else int(count_fn(vault))), report
+            try:
+                report = stamp_due(vault)
+            except LockerError:
+                pass  # offline or TSA trouble: stays queued, retried later
+            return int(pending_count(vault)), report
 
         def done(result: tuple[int | None, Any]) -> None:
             count, report = result

@@ -8,8 +8,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QSizePolicy, QToolBar, QToolButton, QWidget
 
-from app.ui import integrations
-
 
 class MainToolbar(QToolBar):
     def __init__(self, window: QMainWindow) -> None:
@@ -22,9 +20,7 @@ class MainToolbar(QToolBar):
         self.act_import_folder = self._action("Ctrl+Shift+O")
         self.act_new_case = self._action("Ctrl+N")
         self.act_receive = self._action("Ctrl+R")
-        self.act_receive.setVisible(integrations.bundle_import_fn() is not None)
         self.act_export = self._action("Ctrl+E")
-        self.act_export.setVisible(integrations.bundle_export_fn() is not None)
         self.act_grid = self._action("Ctrl+1", checkable=True)
         self.act_table = self._action("Ctrl+2", checkable=True)
         group = QActionGroup(window)
@@ -34,10 +30,6 @@ class MainToolbar(QToolBar):
         self.act_verify = self._action("Ctrl+Shift+V")
         self.act_settings = self._action("Ctrl+,")
         self.act_lock = self._action("Ctrl+L")
-        dialogs = integrations.capture_dialogs()
-        self.act_capture.setVisible(callable(getattr(dialogs, "open_capture_dialog", None)))
-        self.act_browser.setVisible(integrations.browser_window_class() is not None)
-        self.act_screenshot.setVisible(callable(getattr(dialogs, "open_screenshot_dialog", None)))
         self.setObjectName("mainToolbar")
         self.setMovable(False)
         self.setFloatable(False)

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui import integrations
 from app.ui.cases_panel import CasesPanel
 from app.ui.controller import Controller, UnlockInfo
 from app.ui.details import DetailsPane
@@ -270,22 +269,22 @@ class MainWindow(QMainWindow):
             box.open()
 
     def _capture_urls(self) -> None:
-        module = integrations.capture_dialogs()
-        opener = getattr(module, "open_capture_dialog", None) if module else None
-        if callable(opener):
-            opener(self, self.controller, self.target_case())
+        from app.ui.capture_dialogs import open_capture_dialog
+
+        open_capture_dialog(self, self.controller, self.target_case())
 
     def _open_browser(self) -> None:
-        cls = integrations.browser_window_class()
-        if cls is not None and self.controller.is_unlocked:
-            self._browser = cls(self.controller, self.target_case())
+        from app.ui.browser import BrowserWindow  # loads QtWebEngine: only when asked
+
+        if self.controller.is_unlocked:
+            self._browser = BrowserWindow(self.controller, self.target_case())
             self._browser.show()
 
     def _screenshot(self) -> None:
-        module = integrations.capture_dialogs()
-        opener = getattr(module, "open_screenshot_dialog", None) if module else None
-        if callable(opener) and self.controller.is_unlocked:
-            opener(self, self.controller, self.target_case())
+        from app.ui.capture_dialogs import open_screenshot_dialog
+
+        if self.controller.is_unlocked:
+            open_screenshot_dialog(self, self.controller, self.target_case())
 
     def receive_bundle(self, path: Path, passphrase: str | None = None) -> None:
         """Verify, show the signer's fingerprint to confirm, then import."""

@@ -91,7 +91,7 @@ def test_screenshot_is_stored_through_the_controller(gui, qtbot, tmp_path: Path)
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
+    image.save(buffer, "PNG")  # type: ignore[call-overload]  # stubs want bytes; runtime wants str
     shot = Screenshot(png=bytes(data.data()), width=40, height=30, mode="region",
                       captured_at=utc_now(), area=(0, 0, 40, 30))
     with qtbot.waitSignal(gui.controller.task_finished, timeout=10_000):

@@ -84,7 +84,7 @@ def test_controller_on_fail_gets_the_exception_and_error_is_translated(
 
     with qtbot.waitSignal(controller.task_failed, timeout=10_000) as blocker:
         controller.run(lambda _ctx: 1 / 0, "z", on_fail=failures.append)
-    assert type(failures[-1]) is ZeroDivisionError
+    assert isinstance(failures[-1], ZeroDivisionError)
     assert HANGUL.search(blocker.args[1]) and "Unexpected" not in blocker.args[1]
     controller.pool.waitForDone(5_000)
 
