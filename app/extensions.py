@@ -1,5 +1,5 @@
 """What the timestamp, bundle and takedown packages add to the vault core: their schema
-steps and `locker verify` checks, registered with real imports into app/vault/registry.py.
+steps, `locker verify` checks and derived data made when an item is added (PDQ), registered with real imports into app/vault/registry.py.
 
 The registry calls :func:`register` before the first migration or verification, so every
 entry point (CLI, app, tests, scripts, child processes) gets the same steps; the core
@@ -9,7 +9,7 @@ here.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from app.bundle import schema as bundle_schema
 from app.takedown import schema as takedown_schema
@@ -19,6 +19,9 @@ from app.vault import registry
 if TYPE_CHECKING:
     from app.vault.store import Vault
     from app.vault.verify import CheckResult
+
+
+Connection = Any  # sqlcipher3 connection (untyped module)
 
 
 # The checks import their packages' verification code when a vault is verified, not at start.
@@ -40,9 +43,16 @@ def takedowns(vault: Vault) -> CheckResult:
     return check_takedowns(vault)
 
 
+def perceptual_hashes(conn: Connection, item_id: int) -> None:
+    from app.takedown.pdq import store_for_item  # numpy + pdqhash: loaded on the first add
+
+    store_for_item(conn, item_id)
+
+
 def register() -> None:
     """Register every extension's schema steps and verify checks (idempotent)."""
     registry.register(
         steps=[*timestamp_schema.STEPS, *bundle_schema.STEPS, *takedown_schema.STEPS],
         checks=[timestamps, received_evidence, takedowns],
+        item_hooks=[perceptual_hashes],
     )

@@ -83,3 +83,34 @@ bundles = data["received"]["bundles"]
 p.add_argument("--wait-for", metavar="TEXT|SELECTOR", help="Select an item from the list")
 '''
     assert problems_in(good) == []
+
+
+# The vault core sits at the bottom: it imports nothing from the packages built on it.
+# app/vault/registry.py is the one door: it loads app/extensions.py, which fills it.
+ABOVE_THE_VAULT = ("app.timestamp", "app.bundle", "app.takedown", "app.capture", "app.ui",
+                   "app.commands", "app.services", "app.cli", "app.extensions")
+
+
+def upward_imports(source: str) -> list[str]:
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        names: list[str] = []
+        if isinstance(node, ast.Import):
+            names = [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names = [node.module] + [f"{node.module}.{a.name}" for a in node.names]
+        found += [n for n in names if n.startswith(ABOVE_THE_VAULT)]
+    return found
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "app/vault").glob("*.py")), ids=lambda p: p.name)
+def test_the_vault_core_imports_nothing_built_on_it(path: Path) -> None:
+    found = upward_imports(path.read_text(encoding="utf-8"))
+    if path.name == "registry.py":
+        found = [n for n in found if n != "app.extensions"]
+    assert found == [], f"{path.name} imports {found} (register it in app/extensions.py)"
+
+
+def test_the_import_check_finds_a_lazy_import() -> None:
+    assert upward_imports("def f():\n    from app.takedown.pdq import store_for_item\n") \
+        == ["app.takedown.pdq", "app.takedown.pdq.store_for_item"]

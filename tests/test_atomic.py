@@ -115,8 +115,8 @@ def test_vault_backup_export_extract_open_on_a_stick_standin(
     from app.bundle.opener import open_bundle
     from app.bundle.seal import Sealing
     from app.bundle.verify import verify_bundle
+    from app.services.extract import extract_item
     from app.vault import Vault
-    from app.vault.extract import extract_item
     from app.vault.maintenance import backup
     from app.vault.models import NewArtifact, NewItem
     from app.vault.verify import verify_vault

@@ -44,8 +44,8 @@ def test_everything_written_is_private(tmp_path: Path,
     from app.bundle.opener import open_bundle
     from app.bundle.seal import Sealing
     from app.bundle.stamp_later import write_stamp
+    from app.services.extract import extract_item
     from app.vault import Vault
-    from app.vault.extract import extract_item
     from app.vault.identity import export_age_identity
     from app.vault.maintenance import backup, change_passphrase
     from app.vault.models import NewArtifact, NewItem

@@ -141,7 +141,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    from app.vault.details import item_details
+    from app.services.item_details import item_details
 
     with open_vault(args) as vault:
         data = item_details(vault, args.item)
@@ -226,7 +226,7 @@ def cmd_tag(args: argparse.Namespace) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from app.vault.extract import extract_item
+    from app.services.extract import extract_item
 
     with open_vault(args) as vault:
         for path in extract_item(vault, args.item, args.out):

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.errors import NotFound, ReadOnlyCase, UsageError
-from app.vault import custody
+from app.vault import custody, registry
 from app.vault.annotations import annotate
 from app.vault.artifact_io import ArtifactReader, open_source, write_chunks
 from app.vault.events import Event
@@ -100,9 +100,8 @@ def add_item(
                 (item_id, now),
             )
             _make_thumbnail(conn, item_id, item.thumbnail_role)
-            from app.takedown.pdq import store_for_item  # PDQ hashes (derived data)
-
-            store_for_item(conn, item_id)
+            for hook in registry.item_hooks():  # derived data, e.g. PDQ hashes (extensions.py)
+                hook(conn, item_id)
             vault.append_event(conn, Event.ITEM_ADDED, uid, {
                 "case": item.case or DEFAULT_CASE,
                 "kind": item.kind,

@@ -20,14 +20,19 @@ Connection = Any  # sqlcipher3 connection (untyped module)
 # (version, description, function applying it to a connection inside a transaction)
 Step = tuple[int, str, Callable[[Connection], None]]
 Check = Callable[["Vault"], "CheckResult"]
+# Derived data made inside an item's add transaction (e.g. perceptual hashes), by item id.
+ItemHook = Callable[[Connection, int], None]
 
 _steps: list[Step] = []
 _checks: list[Check] = []
+_item_hooks: list[ItemHook] = []
 _registered = False
 
 
-def register(steps: Iterable[Step], checks: Iterable[Check]) -> None:
-    """Add the extensions' steps and checks. Only the first call counts (idempotent)."""
+def register(steps: Iterable[Step], checks: Iterable[Check],
+             item_hooks: Iterable[ItemHook] = ()) -> None:
+    """Add the extensions' steps, checks and item hooks. Only the first call counts
+    (idempotent)."""
     global _registered
     if _registered:
         return
@@ -37,6 +42,7 @@ def register(steps: Iterable[Step], checks: Iterable[Check]) -> None:
     if len(set(versions)) != len(versions):
         raise ValueError(f"two schema steps share a number: {versions}")
     _checks.extend(checks)
+    _item_hooks.extend(item_hooks)
     _registered = True
 
 
@@ -57,3 +63,9 @@ def checks() -> list[Check]:
     """The extensions' verify checks, in order."""
     _require()
     return list(_checks)
+
+
+def item_hooks() -> list[ItemHook]:
+    """What runs inside every item's add transaction, after its artifacts are stored."""
+    _require()
+    return list(_item_hooks)

@@ -4,7 +4,7 @@ bytes intact, terminal output never carries raw control or bidi characters, extr
 files land inside the chosen folder under a safe name, and bad text gives a clean error.
 
 Guards: items.add_file's name handling and lookup.clean_text, commands.common.safe_terminal,
-app.vault.extract.safe_file_name / write_new_file.
+app.services.extract.safe_file_name / write_new_file.
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.errors import LockerError, UsageError
+from app.services.extract import safe_file_name
 from app.vault import Vault
-from app.vault.extract import safe_file_name
 from app.vault.models import NewArtifact, NewItem
 from tests.helpers.cli import locker
 
@@ -76,7 +76,7 @@ def test_hostile_names_through_add_list_show_extract(tmp_path: Path, passphrase_
         assert shown.returncode == 0, shown.stderr
         assert not RAW_UNSAFE.search(shown.stdout.replace("\n", "").replace("\t", "")), shown.stdout
 
-    from app.vault.extract import extract_item  # what `locker extract` runs
+    from app.services.extract import extract_item  # what `locker extract` runs
 
     out_dir = tmp_path / "out"
     with Vault.open(vault, passphrase_file.read_text(encoding="utf-8").strip()) as opened:

@@ -7,7 +7,7 @@ from typing import Any
 
 from app.capture.web_result import PageCapture
 from app.capture.web_store import store_capture
-from app.vault.extract import extract_item
+from app.services.extract import extract_item
 from tests.capture.conftest import png_bytes
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.atomic import check_room, mkdir_private, write_new_file
+from app.timestamp.export import write_item_tokens
 from app.vault.events import Event
 
 if TYPE_CHECKING:
@@ -42,8 +43,6 @@ def extract_name(item_id: int, role: str, name: str) -> str:
 
 def extract_item(vault: Vault, ref: str | int, out: Path) -> list[Path]:
     """Write every original artifact of an item (and its timestamp files) to ``out``."""
-    from app.timestamp.export import write_item_tokens  # tokens live a layer up
-
     item = vault.get_item(ref)  # a wrong item id leaves no empty folder behind
     sizes = [a.size for a in item.artifacts]
     probe = next((p for p in (out, *out.parents) if p.exists()), Path("."))

@@ -6,6 +6,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from app.bundle.received import received_details
+from app.takedown.pdq import show_pdq  # perceptual hash, derived data (issue 14)
+from app.timestamp.status import item_timestamps
+
 if TYPE_CHECKING:
     from app.vault.store import Vault
 
@@ -13,11 +17,6 @@ if TYPE_CHECKING:
 def item_details(vault: Vault, ref: str | int) -> dict[str, Any]:
     """The item's JSON, ``custody``, ``timestamps``, ``received`` (only for an item that
     came in a bundle) and ``pdq``."""
-    # The sections live a layer up (they read their own tables); imported when asked.
-    from app.bundle.received import received_details
-    from app.takedown.pdq import show_pdq  # perceptual hash, derived data (issue 14)
-    from app.timestamp.status import item_timestamps
-
     item = vault.get_item(ref)
     data = item.to_json()
     data["custody"] = [e.to_json() for e in vault.custody_log(item.id)]
