@@ -11,7 +11,7 @@ from pathlib import Path
 
 from app import atomic
 from app.errors import LockerError, NotFound, StorageError, VaultExists, VerificationFailed
-from app.vault import db, headseen, kdf
+from app.vault import db, headseen, kdf, page_format
 from app.vault.store import Vault
 from app.vault.verify import verify_vault
 
@@ -28,7 +28,7 @@ def _export_copy(vault: Vault, dest: Path, key: bytes, salt: bytes) -> None:
                 f"ATTACH DATABASE ? AS backup KEY {kdf.sqlcipher_key_pragma(key, salt)}", (str(dest),)
             )
             try:
-                conn.execute("PRAGMA backup.cipher_page_size = 4096")
+                page_format.apply(conn, salt, "backup")  # the format ``salt`` names
                 conn.execute("SELECT sqlcipher_export('backup')")
                 version = int(conn.execute("PRAGMA main.user_version").fetchone()[0])
                 conn.execute(f"PRAGMA backup.user_version = {version}")
