@@ -10,12 +10,11 @@ import hashlib
 import io
 import os
 import stat
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Any
 
 from app.errors import CorruptVault, NotFound, RejectedInput, SourceChanged, StorageError
-from app.vault import overlap
 
 CHUNK_SIZE = 1024 * 1024
 Connection = Any
@@ -111,26 +110,6 @@ def chunk_length(size: int, seq: int) -> int:
     return CHUNK_SIZE if seq < count - 1 else size - seq * CHUNK_SIZE
 
 
-def _read_blocks(stream: IO[bytes], digest: Any) -> Iterator[bytes]:
-    """The stream in CHUNK_SIZE blocks (a shorter one at the end of the data read so far),
-    each hashed as read."""
-    while True:
-        try:
-            block = stream.read(CHUNK_SIZE)
-        except OSError as exc:
-            raise StorageError(f"Reading the file failed: {exc.strerror or exc}") from exc
-        if not block:
-            return
-        # A stream may return short reads: fill each chunk fully except the last.
-        while len(block) < CHUNK_SIZE:
-            more = stream.read(CHUNK_SIZE - len(block))
-            if not more:
-                break
-            block += more
-        digest.update(block)
-        yield block
-
-
 def write_chunks(
     conn: Connection,
     artifact_id: int,
@@ -138,34 +117,42 @@ def write_chunks(
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> tuple[int, str, int]:
-    """Insert the stream as chunks. Returns (size, sha256 hex, chunk count). The source is
-    read and hashed on a helper thread while the inserts run here (overlap.py)."""
+    """Insert the stream as chunks. Returns (size, sha256 hex, chunk count)."""
     digest = hashlib.sha256()
     size = 0
     seq = 0
-    blocks = overlap.ahead(_read_blocks(stream, digest))
-    try:
-        for block in blocks:
-            if seq and size != seq * CHUNK_SIZE:
-                # Data after a short (last) chunk: the source grew after its end was read.
-                if isinstance(stream, SourceFile):
-                    raise _changed(stream.path)
-                raise SourceChanged("The data changed while it was being stored (more came "
-                                    "after its end); nothing was stored.")
-            conn.execute(
-                "INSERT INTO chunks (artifact_id, seq, data) VALUES (?, ?, ?)",
-                (artifact_id, seq, block),
-            )
-            size += len(block)
-            seq += 1
-            if progress is not None:
-                progress(len(block))
-            if cancelled is not None and cancelled():
-                from app.errors import LockerError
+    while True:
+        try:
+            block = stream.read(CHUNK_SIZE)
+        except OSError as exc:
+            raise StorageError(f"Reading the file failed: {exc.strerror or exc}") from exc
+        if not block:
+            break
+        if seq and size != seq * CHUNK_SIZE:
+            # Data after a short (last) chunk: the source grew after its end was read.
+            if isinstance(stream, SourceFile):
+                raise _changed(stream.path)
+            raise SourceChanged("The data changed while it was being stored (more came "
+                                "after its end); nothing was stored.")
+        # A stream may return short reads: fill each chunk fully except the last.
+        while len(block) < CHUNK_SIZE:
+            more = stream.read(CHUNK_SIZE - len(block))
+            if not more:
+                break
+            block += more
+        digest.update(block)
+        conn.execute(
+            "INSERT INTO chunks (artifact_id, seq, data) VALUES (?, ?, ?)",
+            (artifact_id, seq, block),
+        )
+        size += len(block)
+        seq += 1
+        if progress is not None:
+            progress(len(block))
+        if cancelled is not None and cancelled():
+            from app.errors import LockerError
 
-                raise LockerError("Cancelled; nothing was stored for this item.")
-    finally:
-        blocks.close()  # the reading thread has stopped before the stream is touched again
+            raise LockerError("Cancelled; nothing was stored for this item.")
     if isinstance(stream, SourceFile):
         stream.check_unchanged(size)
     return size, digest.hexdigest(), seq
@@ -257,27 +244,22 @@ def hash_artifact(conn: Connection, artifact_id: int, size: int) -> tuple[int, s
 
     The layout must be exactly what the reader returns whole for an artifact of ``size``
     bytes: chunks 0..n-1, each CHUNK_SIZE long except a shorter non-empty last one."""
-    # Large artifacts are hashed on a helper thread while SQLite reads the next chunk.
-    digest: Any = overlap.ThreadedSha256() if size > 4 * CHUNK_SIZE else hashlib.sha256()
+    digest = hashlib.sha256()
     total = 0
     count = 0
     problem = ""
-    try:
-        for seq, data in conn.execute(
-            "SELECT seq, data FROM chunks WHERE artifact_id = ? ORDER BY seq", (artifact_id,)
-        ):
-            if seq != count:
-                return total, "(chunk missing)", count, f"part {count} is missing"
-            length = len(data)
-            if not problem and length != chunk_length(size, seq):
-                problem = (f"part {seq} is {length} bytes where {chunk_length(size, seq)} "
-                           "belong" if seq < chunk_count(size) else f"part {seq} lies after the end")
-            digest.update(data)
-            total += length
-            count += 1
-        if not problem and count != chunk_count(size):
-            problem = f"{count} parts stored where {chunk_count(size)} belong"
-        return total, digest.hexdigest(), count, problem
-    finally:
-        if isinstance(digest, overlap.ThreadedSha256):
-            digest.close()
+    for seq, data in conn.execute(
+        "SELECT seq, data FROM chunks WHERE artifact_id = ? ORDER BY seq", (artifact_id,)
+    ):
+        if seq != count:
+            return total, "(chunk missing)", count, f"part {count} is missing"
+        length = len(data)
+        if not problem and length != chunk_length(size, seq):
+            problem = (f"part {seq} is {length} bytes where {chunk_length(size, seq)} belong"
+                       if seq < chunk_count(size) else f"part {seq} lies after the end")
+        digest.update(data)
+        total += length
+        count += 1
+    if not problem and count != chunk_count(size):
+        problem = f"{count} parts stored where {chunk_count(size)} belong"
+    return total, digest.hexdigest(), count, problem
