@@ -55,7 +55,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
-from app import streamcopy
 from app.errors import StorageError
 
 FILE_MODE = 0o600
@@ -440,7 +439,8 @@ def write_new_file(path: Path, source: Readable | bytes, *, rename_if_exists: bo
     tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.part")
     try:
         with os.fdopen(create_private(tmp), "wb") as out:
-            streamcopy.copy(stream, out)  # reads here, writes on a second thread
+            while block := stream.read(1024 * 1024):
+                out.write(block)
             out.flush()
             os.fsync(out.fileno())
         final, n = path, 1
