@@ -129,3 +129,25 @@ def test_unknown_format_byte_is_refused_without_writing(tmp_path: Path) -> None:
     with pytest.raises(NotAVault):
         Vault.open(path, PASSPHRASE)
     assert path.read_bytes() == bytes(data)
+
+
+def test_flips_in_the_iv_and_mac_of_every_16k_page_are_detected(tmp_path: Path) -> None:
+    """The adversarial tamper suite flips bytes on a 4 KiB grid; here the reserved end of
+    each page of the new format (16-byte IV, then the 32-byte HMAC-SHA256) is hit on
+    every page."""
+    from tests.adversarial.tamper import UNDETECTED, outcome
+
+    path = tmp_path / "new.locker"
+    with Vault.create(path, PASSPHRASE) as vault:
+        _add(vault, "big.bin", BIG)
+        key = vault.key_material[0]
+    original = path.read_bytes()
+    page, reserve = 16384, 48
+    missed = []
+    for start in range(0, len(original), page):
+        for off in (page - reserve + 7, page - 32 + 11):  # inside the IV, inside the MAC
+            data = bytearray(original)
+            data[start + off] ^= 0x01
+            if outcome(bytes(data), tmp_path / "t.locker", key)[0] == UNDETECTED:
+                missed.append(start + off)
+    assert len(original) // page >= 50 and not missed, missed[:20]
