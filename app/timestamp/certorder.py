@@ -14,9 +14,6 @@ certificate encodings, and any other non-DER encoding is still refused by the pa
 
 from __future__ import annotations
 
-from pyasn1.codec.der import decoder, encoder
-from pyasn1_modules import rfc3161, rfc5652
-
 MAX_CERTIFICATES = 32
 
 
@@ -29,6 +26,11 @@ def with_sorted_certificates(raw: bytes) -> bytes | None:
     """``raw`` with the SignedData certificates in DER (X.690 §11.6) order; None when
     the response cannot be read, has no such SET, is already sorted, or the SET's
     encoding is not exactly the DER encoding of its certificates."""
+    # Imported here: pyasn1_modules takes 0.3-0.45 s to import, and only a TSA reply with
+    # unsorted certificates needs it (not every `locker verify`; issue 15).
+    from pyasn1.codec.der import decoder, encoder
+    from pyasn1_modules import rfc3161, rfc5652
+
     try:
         resp, rest = decoder.decode(raw, asn1Spec=rfc3161.TimeStampResp())
         if rest or not resp["timeStampToken"].isValue:

@@ -9,8 +9,6 @@ import hashlib
 
 from cryptography import x509
 from cryptography.hazmat.primitives.serialization import Encoding
-from pyasn1.codec.der import decoder
-from pyasn1_modules import rfc2634, rfc3161, rfc5035, rfc5652
 
 SIGNING_CERTIFICATE = "1.2.840.113549.1.9.16.2.12"      # ESSCertID, SHA-1
 SIGNING_CERTIFICATE_V2 = "1.2.840.113549.1.9.16.2.47"   # ESSCertIDv2, SHA-256 by default
@@ -20,6 +18,11 @@ HASHES = {"2.16.840.1.101.3.4.2.1": "sha256", "2.16.840.1.101.3.4.2.2": "sha384"
 
 def signing_certificate_problem(raw_response: bytes, signer: x509.Certificate) -> str | None:
     """None when the token's ESS attribute names ``signer``; else the problem."""
+    # Imported here, only when a token is checked: pyasn1_modules takes 0.3-0.45 s to
+    # import, which every `locker verify` paid (issue 15).
+    from pyasn1.codec.der import decoder
+    from pyasn1_modules import rfc2634, rfc3161, rfc5035, rfc5652
+
     try:
         resp, _ = decoder.decode(raw_response, asn1Spec=rfc3161.TimeStampResp())
         signed, _ = decoder.decode(resp["timeStampToken"]["content"],

@@ -11,10 +11,9 @@ from urllib.parse import quote
 import sqlcipher3
 
 from app.errors import CorruptVault, NotAVault, NotFound, StorageError, WrongPassphrase
-from app.vault import kdf
+from app.vault import kdf, page_format
 
 Connection = Any
-PAGE_SIZE = 4096
 DatabaseError = sqlcipher3.DatabaseError
 IntegrityError = sqlcipher3.IntegrityError
 OperationalError = sqlcipher3.OperationalError
@@ -36,7 +35,7 @@ def read_salt(path: Path) -> bytes:
 def _apply_key(conn: Connection, key: bytes, salt: bytes) -> None:
     conn.execute("PRAGMA cipher_log_level = NONE")
     conn.execute(f"PRAGMA key = {kdf.sqlcipher_key_pragma(key, salt)}")
-    conn.execute("PRAGMA cipher_page_size = 4096")
+    page_format.apply(conn, salt)
     # Wiping/locking every allocation halves throughput; scrubbing RAM is not promised
     # (brief section 4), so it stays off.
     conn.execute("PRAGMA cipher_memory_security = OFF")
@@ -53,12 +52,12 @@ def check_key(path: Path, key: bytes, salt: bytes) -> None:
         # calling the passphrase wrong, or a crash would lock the person out.
         wal = Path(f"{path}-wal")
         if not (wal.exists() and wal.stat().st_size > 0):
-            raise _key_failure(path, size) from exc
+            raise _key_failure(path, size, salt) from exc
         try:
             _read_schema(path, key, salt, immutable=False)
         except DatabaseError as retry_exc:
-            raise _key_failure(path, size) from retry_exc
-    if size % PAGE_SIZE != 0:
+            raise _key_failure(path, size, salt) from retry_exc
+    if size % page_format.for_salt(salt).page_size != 0:
         raise CorruptVault(
             f"The vault file {path.name} is damaged (truncated or extended). Open a backup "
             "instead; this file was not changed."
@@ -101,8 +100,8 @@ def connect_readonly(path: Path, key: bytes, salt: bytes) -> Connection:
     return conn
 
 
-def _key_failure(path: Path, size: int) -> Exception:
-    if size % PAGE_SIZE != 0:
+def _key_failure(path: Path, size: int, salt: bytes) -> Exception:
+    if size % page_format.for_salt(salt).page_size != 0:
         return CorruptVault(
             f"The vault file {path.name} is damaged (its size is not a whole number of "
             "pages). Open a backup instead; this file was not changed."

@@ -5,7 +5,8 @@ database file. We give SQLCipher a *raw* key together with that salt
 (``x'<key><salt>'``), so SQLCipher's own PBKDF2 is skipped and the memory-hard work is
 Argon2id. The first salt byte names the KDF parameter set, so a vault is one file with
 no sidecar and later parameter sets can be added (old vaults keep opening; a passphrase
-change re-keys with the newest set). The remaining 15 bytes are random.
+change re-keys with the newest set). The same byte names the SQLCipher page settings
+(page_format.py). The remaining 15 bytes are random.
 """
 
 from __future__ import annotations
@@ -39,8 +40,10 @@ class KdfParams:
 # here, so opening a vault stays well under a second.
 PARAM_SETS: dict[int, KdfParams] = {
     1: KdfParams(version=1, iterations=3, lanes=4, memory_kib=64 * 1024),
+    # Same Argon2id work; the byte also names the page format (page_format.py, issue 15).
+    2: KdfParams(version=2, iterations=3, lanes=4, memory_kib=64 * 1024),
 }
-CURRENT_VERSION = 1
+CURRENT_VERSION = 2
 
 
 def new_salt(version: int = CURRENT_VERSION) -> bytes:

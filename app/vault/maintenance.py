@@ -18,7 +18,7 @@ from app.errors import (
     VerificationFailed,
     os_failure,
 )
-from app.vault import db, headseen, kdf
+from app.vault import db, headseen, kdf, page_format
 from app.vault.events import Event
 from app.vault.store import Vault
 from app.vault.verify import verify_vault
@@ -36,7 +36,7 @@ def _export_copy(vault: Vault, dest: Path, key: bytes, salt: bytes) -> None:
                 f"ATTACH DATABASE ? AS backup KEY {kdf.sqlcipher_key_pragma(key, salt)}", (str(dest),)
             )
             try:
-                conn.execute("PRAGMA backup.cipher_page_size = 4096")
+                page_format.apply(conn, salt, "backup")  # the format ``salt`` names
                 conn.execute("SELECT sqlcipher_export('backup')")
                 version = int(conn.execute("PRAGMA main.user_version").fetchone()[0])
                 conn.execute(f"PRAGMA backup.user_version = {version}")
