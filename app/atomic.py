@@ -62,8 +62,14 @@ DIR_MODE = 0o700
 FAT_MAX_FILE = 4 * 1024**3 - 1  # FAT12/16/32: a 32-bit file size
 FAT_TYPES = {"vfat", "msdos", "fat", "umsdos", "fat32", "fat16", "fat12", "fuse.fusefat"}
 # The drive holding the target stopped answering or went away (stick pulled out).
-GONE_ERRNOS = {errno.ENOTCONN, errno.ENODEV, errno.ENXIO, errno.EIO,
-               getattr(errno, "ESHUTDOWN", -1), getattr(errno, "ESTALE", -1)}
+GONE_ERRNOS = {
+    errno.ENOTCONN,
+    errno.ENODEV,
+    errno.ENXIO,
+    errno.EIO,
+    getattr(errno, "ESHUTDOWN", -1),
+    getattr(errno, "ESTALE", -1),
+}
 
 
 class Readable(Protocol):
@@ -114,6 +120,7 @@ def notice(key: object, text: str) -> None:
 
 # -- private modes ---------------------------------------------------------------------
 
+
 def make_private(path: Path, fd: int | None = None, *, folder: bool = False) -> bool:
     """Set mode 0600 (0700 for a folder) whatever the umask. Returns False, after one
     notice per drive, when the filesystem cannot keep it private (FAT, exFAT, some
@@ -131,8 +138,14 @@ def make_private(path: Path, fd: int | None = None, *, folder: bool = False) -> 
         private = (st.st_mode & 0o7777) == mode
         dev: object = st.st_dev
     except OSError as exc:
-        if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EACCES,
-                             errno.EINVAL, errno.ENOSYS):
+        if exc.errno not in (
+            errno.EPERM,
+            errno.ENOTSUP,
+            errno.EOPNOTSUPP,
+            errno.EACCES,
+            errno.EINVAL,
+            errno.ENOSYS,
+        ):
             raise
         private = False
         try:
@@ -140,9 +153,12 @@ def make_private(path: Path, fd: int | None = None, *, folder: bool = False) -> 
         except OSError:
             dev = str(path.parent)
     if not private:
-        notice(("private", dev), f"warning: the drive holding {path.parent} cannot keep files "
-               "private to this user (FAT/exFAT or a network share ignores permissions): "
-               "anyone using this computer can read what is written there.")
+        notice(
+            ("private", dev),
+            f"warning: the drive holding {path.parent} cannot keep files "
+            "private to this user (FAT/exFAT or a network share ignores permissions): "
+            "anyone using this computer can read what is written there.",
+        )
     return private
 
 
@@ -179,8 +195,7 @@ def mkdir_private(path: Path, *, exist_ok: bool = False) -> None:
 
 # -- placing a finished file -----------------------------------------------------------
 
-_NOREPLACE_UNSUPPORTED = {errno.EINVAL, errno.ENOSYS, errno.ENOTSUP, errno.EOPNOTSUPP,
-                          errno.EPERM}
+_NOREPLACE_UNSUPPORTED = {errno.EINVAL, errno.ENOSYS, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EPERM}
 
 
 def _libc() -> ctypes.CDLL | None:
@@ -229,16 +244,20 @@ def _rename_over_placeholder(src: Path, dst: Path, folder: bool) -> None:
         os.mkdir(dst, DIR_MODE)
         mine = os.lstat(dst)
     else:
-        fd = os.open(dst, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0),
-                     FILE_MODE)
+        fd = os.open(
+            dst, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), FILE_MODE
+        )
         try:
             mine = os.fstat(fd)
         finally:
             os.close(fd)
     try:
         now = os.lstat(dst)
-        if (now.st_dev, now.st_ino) != (mine.st_dev, mine.st_ino) or (
-                not folder and now.st_size != 0) or (folder and _not_empty(dst)):
+        if (
+            (now.st_dev, now.st_ino) != (mine.st_dev, mine.st_ino)
+            or (not folder and now.st_size != 0)
+            or (folder and _not_empty(dst))
+        ):
             raise FileExistsError(errno.EEXIST, "replaced by another program meanwhile", str(dst))
         os.rename(src, dst)
     except BaseException:
@@ -276,9 +295,14 @@ def fsync_dir(path: Path) -> None:
 
 # -- knowing the target ----------------------------------------------------------------
 
+
 def _unescape_mount(field: str) -> str:
-    return field.encode("latin-1", "backslashreplace").decode("unicode_escape") \
-        .encode("latin-1").decode("utf-8", "surrogateescape")
+    return (
+        field.encode("latin-1", "backslashreplace")
+        .decode("unicode_escape")
+        .encode("latin-1")
+        .decode("utf-8", "surrogateescape")
+    )
 
 
 def filesystem_type(folder: Path) -> str | None:
@@ -307,14 +331,24 @@ def filesystem_type(folder: Path) -> str | None:
 
 def _darwin_fstype(path: str) -> str | None:
     class StatFs(ctypes.Structure):  # struct statfs (64-bit inodes)
-        _fields_ = [("f_bsize", ctypes.c_uint32), ("f_iosize", ctypes.c_int32),
-                    ("f_blocks", ctypes.c_uint64), ("f_bfree", ctypes.c_uint64),
-                    ("f_bavail", ctypes.c_uint64), ("f_files", ctypes.c_uint64),
-                    ("f_ffree", ctypes.c_uint64), ("f_fsid", ctypes.c_int32 * 2),
-                    ("f_owner", ctypes.c_uint32), ("f_type", ctypes.c_uint32),
-                    ("f_flags", ctypes.c_uint32), ("f_fssubtype", ctypes.c_uint32),
-                    ("f_fstypename", ctypes.c_char * 16), ("f_mntonname", ctypes.c_char * 1024),
-                    ("f_mntfromname", ctypes.c_char * 1024), ("f_reserved", ctypes.c_uint32 * 8)]
+        _fields_ = [
+            ("f_bsize", ctypes.c_uint32),
+            ("f_iosize", ctypes.c_int32),
+            ("f_blocks", ctypes.c_uint64),
+            ("f_bfree", ctypes.c_uint64),
+            ("f_bavail", ctypes.c_uint64),
+            ("f_files", ctypes.c_uint64),
+            ("f_ffree", ctypes.c_uint64),
+            ("f_fsid", ctypes.c_int32 * 2),
+            ("f_owner", ctypes.c_uint32),
+            ("f_type", ctypes.c_uint32),
+            ("f_flags", ctypes.c_uint32),
+            ("f_fssubtype", ctypes.c_uint32),
+            ("f_fstypename", ctypes.c_char * 16),
+            ("f_mntonname", ctypes.c_char * 1024),
+            ("f_mntfromname", ctypes.c_char * 1024),
+            ("f_reserved", ctypes.c_uint32 * 8),
+        ]
 
     if _LIBC is None:
         return None
@@ -356,11 +390,14 @@ def check_room(folder: Path, total: int, *, largest: int | None = None, what: st
             f"The drive holding {folder} is formatted FAT32, which cannot hold a file over "
             f"4 GiB, and the {what} would be about {human_size(largest)}. Nothing was "
             "written. Use a drive formatted exFAT or NTFS, or write a smaller export "
-            "(fewer items).")
+            "(fewer items)."
+        )
     with contextlib.suppress(OSError, AttributeError):
         if os.statvfs(folder).f_flag & os.ST_RDONLY:
-            raise StorageError(f"The drive holding {folder} is read-only (mounted read-only "
-                               "or write-protected); nothing was written.")
+            raise StorageError(
+                f"The drive holding {folder} is read-only (mounted read-only "
+                "or write-protected); nothing was written."
+            )
     try:
         free = shutil.disk_usage(folder).free
     except OSError:
@@ -369,7 +406,8 @@ def check_room(folder: Path, total: int, *, largest: int | None = None, what: st
         raise StorageError(
             f"Not enough free space: the drive holding {folder} is too full for the {what} "
             f"(about {human_size(total)} needed, {human_size(free)} free). Nothing was "
-            "written.")
+            "written."
+        )
 
 
 def drive_gone(folder: Path) -> bool:
@@ -390,17 +428,23 @@ def write_failure(exc: BaseException, folder: Path, what: str) -> StorageError:
             f"The drive holding {folder} was removed or stopped responding while the {what} "
             "was being written. Nothing complete was left there (at most a hidden "
             "'.partial' file); plug the drive back in and write the "
-            f"{what} again.")
+            f"{what} again."
+        )
     if err == errno.ENOSPC:
-        return StorageError(f"The drive holding {folder} is full; the {what} was not "
-                            "written (nothing partial was kept).")
+        return StorageError(
+            f"The drive holding {folder} is full; the {what} was not "
+            "written (nothing partial was kept)."
+        )
     if err == errno.EFBIG:
-        return StorageError(f"The drive holding {folder} cannot hold a file this large "
-                            f"(FAT32 stops at 4 GiB); the {what} was not written. Use a drive "
-                            "formatted exFAT or NTFS.")
+        return StorageError(
+            f"The drive holding {folder} cannot hold a file this large "
+            f"(FAT32 stops at 4 GiB); the {what} was not written. Use a drive "
+            "formatted exFAT or NTFS."
+        )
     detail = getattr(exc, "strerror", None) or str(exc)
-    return StorageError(f"The {what} could not be written to {folder}: {detail}. Nothing "
-                        "partial was kept.")
+    return StorageError(
+        f"The {what} could not be written to {folder}: {detail}. Nothing partial was kept."
+    )
 
 
 def remove_quietly(*paths: Path | str) -> None:
@@ -411,6 +455,7 @@ def remove_quietly(*paths: Path | str) -> None:
 
 
 # -- whole files -----------------------------------------------------------------------
+
 
 def write_text_atomically(path: Path, text: str) -> None:
     """Replace ``path`` with ``text`` (UTF-8), private to this user (file 0600, a folder

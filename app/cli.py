@@ -53,8 +53,14 @@ def build_parser() -> argparse.ArgumentParser:
         vault_cmds,
     )
 
-    for module in (vault_cmds, recover_cmds, capture_cmds, timestamp_cmds, bundle_cmds,
-                   takedown_cmds):
+    for module in (
+        vault_cmds,
+        recover_cmds,
+        capture_cmds,
+        timestamp_cmds,
+        bundle_cmds,
+        takedown_cmds,
+    ):
         module.register(sub)
     return parser
 
@@ -107,8 +113,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write(f"locker: {_safe(where + str(exc.strerror or exc))}\n")
         return EXIT_FAILURE
     except Exception as exc:  # noqa: BLE001 - never a traceback in front of a person
-        sys.stderr.write(f"locker: unexpected error ({type(exc).__name__}: {_safe(str(exc))}). "
-                         "The vault was not changed by the failed step.\n")
+        sys.stderr.write(
+            f"locker: unexpected error ({type(exc).__name__}: {_safe(str(exc))}). "
+            "The vault was not changed by the failed step.\n"
+        )
         return EXIT_FAILURE
 
 

@@ -46,8 +46,9 @@ def no_core_dumps() -> None:
 
         sem_failcriticalerrors, sem_nogpfaulterrorbox = 0x0001, 0x0002
         kernel32 = ctypes.windll.kernel32
-        kernel32.SetErrorMode(kernel32.GetErrorMode() | sem_failcriticalerrors
-                              | sem_nogpfaulterrorbox)
+        kernel32.SetErrorMode(
+            kernel32.GetErrorMode() | sem_failcriticalerrors | sem_nogpfaulterrorbox
+        )
 
 
 def dumpable() -> int | None:

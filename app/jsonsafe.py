@@ -64,8 +64,13 @@ def loads(text: str | bytes, *, max_depth: int = MAX_DEPTH) -> Any:
     if text.count("[") + text.count("{") > MAX_CONTAINERS:
         raise JSONRejected("too many nested or listed values")
     try:
-        value = json.loads(text, parse_int=_int, parse_float=_float, parse_constant=_constant,
-                           object_pairs_hook=_pairs)
+        value = json.loads(
+            text,
+            parse_int=_int,
+            parse_float=_float,
+            parse_constant=_constant,
+            object_pairs_hook=_pairs,
+        )
     except JSONRejected:
         raise
     except RecursionError as exc:
@@ -88,6 +93,7 @@ def _check_depth(value: Any, max_depth: int) -> None:
 
 
 # -- shapes ------------------------------------------------------------------------------
+
 
 class Shape:
     """A JSON value's expected shape; ``check`` raises JSONRejected naming ``where``."""

@@ -24,7 +24,7 @@ APP_ID = "evidence-locker"
 
 
 def system() -> str:
-    """"linux", "windows", "macos" or "other"."""
+    """ "linux", "windows", "macos" or "other"."""
     if sys.platform.startswith("linux"):
         return "linux"
     if sys.platform == "win32":
@@ -68,14 +68,23 @@ def private_temp_base() -> Path:
 
 # OS keyrings trusted with a vault key (module prefixes of keyring backends): Secret
 # Service/KWallet/libsecret (Linux), Keychain (macOS), Credential Locker (Windows).
-TRUSTED_KEYRING_BACKENDS = ("keyring.backends.SecretService", "keyring.backends.macOS",
-                            "keyring.backends.Windows", "keyring.backends.kwallet",
-                            "keyring.backends.libsecret")
+TRUSTED_KEYRING_BACKENDS = (
+    "keyring.backends.SecretService",
+    "keyring.backends.macOS",
+    "keyring.backends.Windows",
+    "keyring.backends.kwallet",
+    "keyring.backends.libsecret",
+)
 
 # What tells the app that the session locks or the machine suspends (app/ui/lockguard.py).
 SCREEN_LOCK_SOURCES = {
-    "linux": ("Qt application state", "logind PrepareForSleep", "logind session Lock",
-              "org.freedesktop.ScreenSaver ActiveChanged", "org.gnome.ScreenSaver ActiveChanged"),
+    "linux": (
+        "Qt application state",
+        "logind PrepareForSleep",
+        "logind session Lock",
+        "org.freedesktop.ScreenSaver ActiveChanged",
+        "org.gnome.ScreenSaver ActiveChanged",
+    ),
     "windows": ("Qt application state",),
     "macos": ("Qt application state",),
     "other": ("Qt application state",),

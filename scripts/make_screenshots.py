@@ -46,13 +46,25 @@ def build_vault(folder: Path) -> Path:
 
     path = folder / "screenshots.locker"
     vault = Vault.create(path, PASSPHRASE)
-    titles = ["forum-post-01.png", "profile-page.png", "chat-capture.png", "board-thread.png",
-              "image-host-02.png", "search-results.png", "comment-thread.png", "repost-03.png"]
+    titles = [
+        "forum-post-01.png",
+        "profile-page.png",
+        "chat-capture.png",
+        "board-thread.png",
+        "image-host-02.png",
+        "search-results.png",
+        "comment-thread.png",
+        "repost-03.png",
+    ]
     for n, title in enumerate(titles):
         case = "사건 2026-01" if n < 5 else "Case B"
         image = synthetic_image(folder / title, n)
-        vault.add_file(image, case=case, source_url=f"https://example.{'com' if n % 2 else 'org'}/p/{n}",
-                       note="Reported to the platform" if n in (1, 4) else None)
+        vault.add_file(
+            image,
+            case=case,
+            source_url=f"https://example.{'com' if n % 2 else 'org'}/p/{n}",
+            note="Reported to the platform" if n in (1, 4) else None,
+        )
     vault.add_tag(2, "instagram")
     vault.close()
     return path
@@ -134,8 +146,12 @@ def shoot(folder: Path, out: Path) -> int:
     main.resize(1280, 800)
     wait(lambda: main.model.rowCount() >= 8)
     main.grid.setCurrentIndex(main.model.index(2, 0))
-    wait(lambda: all(main.model.thumbnail_loaded(main.model.item_at(r).id)
-                     for r in range(main.model.rowCount())))
+    wait(
+        lambda: all(
+            main.model.thumbnail_loaded(main.model.item_at(r).id)
+            for r in range(main.model.rowCount())
+        )
+    )
     save(main, "main-grid-ko.png")
     language("en")
     save(main, "main-grid-en.png")

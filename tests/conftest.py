@@ -79,6 +79,7 @@ if "LOCKER_CONFIG_DIR" not in os.environ:
 
 
 @pytest.fixture(autouse=True)
-def _private_config_dir(tmp_path_factory: pytest.TempPathFactory,
-                        monkeypatch: pytest.MonkeyPatch) -> None:
+def _private_config_dir(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("LOCKER_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))

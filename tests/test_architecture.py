@@ -14,8 +14,11 @@ from app.vault.events import Event
 
 ROOT = Path(__file__).resolve().parents[1]
 FRONT_ENDS = ("app/ui", "app/commands")
-SQL = re.compile(r"\b(SELECT\b.*\bFROM|INSERT INTO|UPDATE \w+ SET|DELETE FROM|REPLACE INTO"
-                 r"|(CREATE|DROP|ALTER) (TABLE|INDEX|TRIGGER|VIEW)|PRAGMA \w+)\b", re.S)
+SQL = re.compile(
+    r"\b(SELECT\b.*\bFROM|INSERT INTO|UPDATE \w+ SET|DELETE FROM|REPLACE INTO"
+    r"|(CREATE|DROP|ALTER) (TABLE|INDEX|TRIGGER|VIEW)|PRAGMA \w+)\b",
+    re.S,
+)
 DB_CALLS = {"execute", "executemany", "executescript"}
 EVENT_NAMES = {str(e) for e in Event}
 
@@ -31,8 +34,13 @@ def _dict_key_reads(tree: ast.AST) -> set[int]:
     for node in ast.walk(tree):
         if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant):
             keys.add(id(node.slice))
-        elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-              and node.func.attr == "get" and node.args and isinstance(node.args[0], ast.Constant)):
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "get"
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+        ):
             keys.add(id(node.args[0]))
     return keys
 
@@ -44,8 +52,11 @@ def problems_in(source: str, name: str = "<module>") -> list[str]:
     found = []
     for node in ast.walk(tree):
         where = f"{name}:{getattr(node, 'lineno', '?')}"
-        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-                and node.func.attr in DB_CALLS):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in DB_CALLS
+        ):
             found.append(f"{where}: database call .{node.func.attr}()")
         if isinstance(node, ast.Constant) and isinstance(node.value, str):
             if SQL.search(node.value):
@@ -62,33 +73,45 @@ def test_front_ends_hold_no_sql_and_no_event_names(path: Path) -> None:
 
 def test_the_check_finds_what_it_forbids() -> None:
     """The rule can fail: each kind of breach is reported, the allowed forms are not."""
-    bad = '''
+    bad = """
 row = vault.read().execute("SELECT at FROM custody WHERE seq = 1").fetchone()
 conn.executemany(sql, rows)
 q = "DELETE FROM items"
 vault.log_event("vault_verified", None, {})
 first = next(r for r in rows if r.get("event") == "item_added")
 labels = {"note_added": "Note added"}
-'''
+"""
     found = problems_in(bad)
     assert len([f for f in found if "database call" in f]) == 2
     assert len([f for f in found if ": SQL " in f]) == 2
     assert sorted(f.rsplit("'", 2)[1] for f in found if "event name" in f) == [
-        "item_added", "note_added", "vault_verified"]
-    good = '''
+        "item_added",
+        "note_added",
+        "vault_verified",
+    ]
+    good = """
 from app.vault.events import Event
 vault.log_event(Event.VAULT_VERIFIED, None, {})
 received = data.get("received", {})
 bundles = data["received"]["bundles"]
 p.add_argument("--wait-for", metavar="TEXT|SELECTOR", help="Select an item from the list")
-'''
+"""
     assert problems_in(good) == []
 
 
 # The vault core sits at the bottom: it imports nothing from the packages built on it.
 # app/vault/registry.py is the one door: it loads app/extensions.py, which fills it.
-ABOVE_THE_VAULT = ("app.timestamp", "app.bundle", "app.takedown", "app.capture", "app.ui",
-                   "app.commands", "app.services", "app.cli", "app.extensions")
+ABOVE_THE_VAULT = (
+    "app.timestamp",
+    "app.bundle",
+    "app.takedown",
+    "app.capture",
+    "app.ui",
+    "app.commands",
+    "app.services",
+    "app.cli",
+    "app.extensions",
+)
 
 
 def upward_imports(source: str) -> list[str]:
@@ -112,5 +135,7 @@ def test_the_vault_core_imports_nothing_built_on_it(path: Path) -> None:
 
 
 def test_the_import_check_finds_a_lazy_import() -> None:
-    assert upward_imports("def f():\n    from app.takedown.pdq import store_for_item\n") \
-        == ["app.takedown.pdq", "app.takedown.pdq.store_for_item"]
+    assert upward_imports("def f():\n    from app.takedown.pdq import store_for_item\n") == [
+        "app.takedown.pdq",
+        "app.takedown.pdq.store_for_item",
+    ]

@@ -73,7 +73,9 @@ def test_noreplace_rename_is_used_where_supported(tmp_path: Path) -> None:
     assert (tmp_path / "other").read_bytes() == b"new" and not tmp.exists()
 
 
-def test_new_files_without_hard_links_never_overwrite(tmp_path: Path, stick_standin: list[str]) -> None:
+def test_new_files_without_hard_links_never_overwrite(
+    tmp_path: Path, stick_standin: list[str]
+) -> None:
     first = atomic.write_new_file(tmp_path / "1-photo.jpg", b"original evidence")
     second = atomic.write_new_file(tmp_path / "1-photo.jpg", b"other")
     assert first.read_bytes() == b"original evidence" and second.name == "1-photo (2).jpg"
@@ -84,8 +86,9 @@ def test_new_files_without_hard_links_never_overwrite(tmp_path: Path, stick_stan
     assert len(stick_standin) == 1 and "cannot keep files private" in stick_standin[0]
 
 
-def test_placeholder_replaced_meanwhile_is_left_alone(tmp_path: Path, stick_standin: list[str],
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_placeholder_replaced_meanwhile_is_left_alone(
+    tmp_path: Path, stick_standin: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Another program swaps something in for our placeholder: it is neither replaced
     nor removed, and the write reports the name as taken."""
     final, tmp = tmp_path / "case.bundle", tmp_path / ".case.bundle.part"
@@ -108,7 +111,8 @@ def test_placeholder_replaced_meanwhile_is_left_alone(tmp_path: Path, stick_stan
 
 
 def test_vault_backup_export_extract_open_on_a_stick_standin(
-        tmp_path: Path, stick_standin: list[str], passphrase: str) -> None:
+    tmp_path: Path, stick_standin: list[str], passphrase: str
+) -> None:
     """Everything that writes outside the config folder works where link() and chmod()
     fail, and what it wrote verifies."""
     from app.bundle.export import export_bundle, select_items
@@ -125,12 +129,15 @@ def test_vault_backup_export_extract_open_on_a_stick_standin(
     stick.mkdir()
     vault = Vault.create(stick / "case.locker", passphrase)
     try:
-        vault.add_item(NewItem("file", "Case 1", "photo.jpg"),
-                       [NewArtifact("original", "photo.jpg", b"\xff\xd8 synthetic", "image/jpeg")])
+        vault.add_item(
+            NewItem("file", "Case 1", "photo.jpg"),
+            [NewArtifact("original", "photo.jpg", b"\xff\xd8 synthetic", "image/jpeg")],
+        )
         (stick / "copies").mkdir()
         copy_path = backup(vault, f"{stick / 'copies'}/")
-        result = export_bundle(vault, stick / "case.bundle", select_items(vault, "Case 1"),
-                               Sealing(), stamp=False)
+        result = export_bundle(
+            vault, stick / "case.bundle", select_items(vault, "Case 1"), Sealing(), stamp=False
+        )
         written = extract_item(vault, "1", stick / "exhibits")
     finally:
         vault.close()
@@ -150,7 +157,8 @@ def test_vault_backup_export_extract_open_on_a_stick_standin(
 
 
 def test_check_room_refuses_fat32_over_4gib_and_too_little_space(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(atomic, "filesystem_type", lambda folder: "vfat")
     atomic.check_room(tmp_path, 10, largest=atomic.FAT_MAX_FILE, what="backup")
     with pytest.raises(StorageError, match="FAT32.*4 GiB.*exFAT or NTFS"):

@@ -18,13 +18,21 @@ from tests.helpers.cli import locker, locker_subprocess
 def test_same_result_as_a_subprocess(tmp_path: Path, passphrase_file: Path) -> None:
     vault = tmp_path / "v.locker"
     assert locker("init", vault, passphrase_file=passphrase_file).returncode == 0
-    for args in (("--version",), ("no-such-command",), ("list", vault, "--json"), ("show", vault, "9"),
-                 ("init", vault)):
+    for args in (
+        ("--version",),
+        ("no-such-command",),
+        ("list", vault, "--json"),
+        ("show", vault, "9"),
+        ("init", vault),
+    ):
         pw = passphrase_file if len(args) > 1 else None
         inproc = locker(*args, passphrase_file=pw)
         child = locker_subprocess(*args, passphrase_file=pw)
-        assert (inproc.returncode, inproc.stdout, inproc.stderr) \
-            == (child.returncode, child.stdout, child.stderr), args
+        assert (inproc.returncode, inproc.stdout, inproc.stderr) == (
+            child.returncode,
+            child.stdout,
+            child.stderr,
+        ), args
 
 
 def test_bytes_written_to_the_buffers_are_captured(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -45,8 +53,11 @@ def test_bytes_written_to_the_buffers_are_captured(monkeypatch: pytest.MonkeyPat
 
     monkeypatch.setattr(cli, "build_parser", parser_with_bytes)
     result = locker("bytes")
-    assert (result.returncode, result.stdout, result.stderr) == (7, "text, bytes 한글\n",
-                                                                 "err bytes\n")
+    assert (result.returncode, result.stdout, result.stderr) == (
+        7,
+        "text, bytes 한글\n",
+        "err bytes\n",
+    )
 
 
 def test_process_state_is_put_back(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

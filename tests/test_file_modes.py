@@ -38,8 +38,7 @@ def assert_private_tree(root: Path) -> None:
         assert mode(path) == (0o700 if path.is_dir() else 0o600), path
 
 
-def test_everything_written_is_private(tmp_path: Path,
-                                       local_tsa: Callable[..., LocalTSA]) -> None:  # noqa: F811
+def test_everything_written_is_private(tmp_path: Path, local_tsa: Callable[..., LocalTSA]) -> None:  # noqa: F811
     from app.bundle.export import export_bundle, select_items
     from app.bundle.opener import open_bundle
     from app.bundle.seal import Sealing
@@ -57,16 +56,23 @@ def test_everything_written_is_private(tmp_path: Path,
     try:
         assert mode(path) == 0o600
         assert mode(Path(f"{path}-wal")) == 0o600 and mode(Path(f"{path}-shm")) == 0o600
-        vault.add_item(NewItem("file", "Case 1", "photo.jpg"),
-                       [NewArtifact("original", "photo.jpg", b"\xff\xd8 synthetic", "image/jpeg")])
+        vault.add_item(
+            NewItem("file", "Case 1", "photo.jpg"),
+            [NewArtifact("original", "photo.jpg", b"\xff\xd8 synthetic", "image/jpeg")],
+        )
         assert service.stamp_pending(vault, tsas).ok
 
         (tmp_path / "usb").mkdir()
         copy = backup(vault, f"{tmp_path / 'usb'}/")
         assert mode(copy) == 0o600
 
-        bundle = export_bundle(vault, tmp_path / "case.bundle", select_items(vault, "Case 1"),
-                               Sealing(passphrase="seal"), stamp=False).path
+        bundle = export_bundle(
+            vault,
+            tmp_path / "case.bundle",
+            select_items(vault, "Case 1"),
+            Sealing(passphrase="seal"),
+            stamp=False,
+        ).path
         assert mode(bundle) == 0o600
         assert service.stamp_pending(vault, tsas).ok
         assert mode(write_stamp(vault, bundle, stamp_now=False)) == 0o600

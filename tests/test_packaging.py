@@ -18,14 +18,19 @@ from app import resources
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGING = ROOT / "packaging"
-SPECS = [PACKAGING / "linux" / "evidence-locker.spec", PACKAGING / "windows" / "evidence-locker.spec",
-         PACKAGING / "macos" / "evidence-locker.spec"]
+SPECS = [
+    PACKAGING / "linux" / "evidence-locker.spec",
+    PACKAGING / "windows" / "evidence-locker.spec",
+    PACKAGING / "macos" / "evidence-locker.spec",
+]
 sys.path.insert(0, str(PACKAGING))
 import spec_common  # noqa: E402
 
 
 def test_every_resource_the_app_needs_is_shipped() -> None:
-    shipped = {p.relative_to(spec_common.RESOURCES).as_posix() for p in spec_common.resource_files()}
+    shipped = {
+        p.relative_to(spec_common.RESOURCES).as_posix() for p in spec_common.resource_files()
+    }
     needed = set(spec_common.needed_resources())
     assert needed <= shipped, f"missing from the frozen build: {sorted(needed - shipped)}"
     # needed_resources() follows the app: every language it offers, every TSA root it trusts.
@@ -43,10 +48,16 @@ def test_every_resource_the_app_needs_is_shipped() -> None:
 def test_every_spec_uses_the_shared_list_and_builds_both_executables() -> None:
     for spec in SPECS:
         text = spec.read_text(encoding="utf-8")
-        for needle in ("common.resource_datas()", "common.font_datas()",
-                       "common.checker_datas()", 'collect_submodules("app")',
-                       "common.keep_in_bundle", '"packaging" / "entry.py"', 'name="locker"',
-                       "name=common.APP_ID"):
+        for needle in (
+            "common.resource_datas()",
+            "common.font_datas()",
+            "common.checker_datas()",
+            'collect_submodules("app")',
+            "common.keep_in_bundle",
+            '"packaging" / "entry.py"',
+            'name="locker"',
+            "name=common.APP_ID",
+        ):
             assert needle in text, f"{spec}: {needle}"
         compile(text, str(spec), "exec")
     # The checker copied into every bundle is shipped where a frozen build looks for it.
@@ -79,11 +90,16 @@ def test_build_tools_are_pinned() -> None:
         assert re.search(rf"^{package}==", constraints, re.M | re.I), package
 
 
-def test_resource_path_in_a_checkout_and_frozen(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_resource_path_in_a_checkout_and_frozen(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     assert resources.resource_path("tsa", "tsas.json") == ROOT / "resources" / "tsa" / "tsas.json"
     monkeypatch.setattr(sys, "frozen", True, raising=False)
     monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
-    assert resources.resource_path("i18n", "app_ko.qm") == tmp_path / "resources" / "i18n" / "app_ko.qm"
+    assert (
+        resources.resource_path("i18n", "app_ko.qm")
+        == tmp_path / "resources" / "i18n" / "app_ko.qm"
+    )
 
 
 def test_no_ad_hoc_resource_lookups_left() -> None:
@@ -99,9 +115,17 @@ def test_no_ad_hoc_resource_lookups_left() -> None:
 
 def test_pruning_keeps_what_qtwebengine_links() -> None:
     keep = spec_common.keep_in_bundle
-    for lib in ("libQt6WebEngineCore.so.6", "libQt6Quick.so.6", "libQt6QuickWidgets.so.6",
-                "libQt6Qml.so.6", "libQt6QmlModels.so.6", "libQt6Positioning.so.6",
-                "libQt6WebChannel.so.6", "libQt6XcbQpa.so.6", "libQt6DBus.so.6"):
+    for lib in (
+        "libQt6WebEngineCore.so.6",
+        "libQt6Quick.so.6",
+        "libQt6QuickWidgets.so.6",
+        "libQt6Qml.so.6",
+        "libQt6QmlModels.so.6",
+        "libQt6Positioning.so.6",
+        "libQt6WebChannel.so.6",
+        "libQt6XcbQpa.so.6",
+        "libQt6DBus.so.6",
+    ):
         assert keep(f"PySide6/Qt/lib/{lib}"), lib
     assert not keep("PySide6/Qt/lib/libQt6Quick3D.so.6")
     assert not keep("PySide6/Qt/qml/QtQuick/Controls/libqtquickcontrols2plugin.so")
@@ -129,8 +153,14 @@ def _fake_unpacked(tmp_path: Path) -> Path:
 
 def _install(pkg: Path, home: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {"PATH": "/usr/bin:/bin", "HOME": str(home)}
-    return subprocess.run(["sh", str(pkg / "install.sh"), *args], env=env, capture_output=True,
-                          text=True, timeout=60, check=True)
+    return subprocess.run(
+        ["sh", str(pkg / "install.sh"), *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
 
 
 @pytest.mark.skipif(os.name != "posix", reason="install.sh is for Linux")
@@ -139,7 +169,9 @@ def test_install_sh_normal_neutral_and_uninstall(tmp_path: Path) -> None:
     home.mkdir()
     _install(pkg, home)
     opt = home / ".local" / "opt" / "evidence-locker"
-    desktop = (home / ".local/share/applications/evidence-locker.desktop").read_text(encoding="utf-8")
+    desktop = (home / ".local/share/applications/evidence-locker.desktop").read_text(
+        encoding="utf-8"
+    )
     assert f'Exec="{opt}/evidence-locker"' in desktop and "Name=Evidence Locker" in desktop
     assert "StartupWMClass=evidence-locker" in desktop
     assert os.readlink(home / ".local/bin/locker") == str(opt / "locker")
@@ -173,6 +205,12 @@ def test_platform_module_names_each_difference(monkeypatch: pytest.MonkeyPatch) 
     assert keyring_store._TRUSTED_PREFIXES == locker_platform.TRUSTED_KEYRING_BACKENDS
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     section = readme.split("## Installers", 1)[1]
-    for topic in ("Folders", "Temporary storage", "Screen lock", "Window listing", "Keyring",
-                  "Core dumps"):
+    for topic in (
+        "Folders",
+        "Temporary storage",
+        "Screen lock",
+        "Window listing",
+        "Keyring",
+        "Core dumps",
+    ):
         assert topic in section, topic

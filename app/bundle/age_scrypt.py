@@ -54,8 +54,13 @@ def _hkdf(key: bytes, salt: bytes, info: bytes) -> bytes:
 def _scrypt_key(passphrase: str, salt: bytes, work_factor: int) -> bytes:
     n = 2**work_factor
     return hashlib.scrypt(
-        passphrase.encode("utf-8"), salt=b"age-encryption.org/v1/scrypt" + salt,
-        n=n, r=8, p=1, maxmem=128 * n * 8 + 32 * 1024 * 1024, dklen=32,
+        passphrase.encode("utf-8"),
+        salt=b"age-encryption.org/v1/scrypt" + salt,
+        n=n,
+        r=8,
+        p=1,
+        maxmem=128 * n * 8 + 32 * 1024 * 1024,
+        dklen=32,
     )
 
 
@@ -75,8 +80,16 @@ class PassphraseWriter:
         salt = os.urandom(16)
         wrap = ChaCha20Poly1305(_scrypt_key(passphrase, salt, work_factor))
         body = wrap.encrypt(b"\x00" * 12, file_key, None)
-        header = (INTRO + b"-> scrypt " + _b64(salt) + b" " + str(work_factor).encode()
-                  + b"\n" + _b64(body) + b"\n---")
+        header = (
+            INTRO
+            + b"-> scrypt "
+            + _b64(salt)
+            + b" "
+            + str(work_factor).encode()
+            + b"\n"
+            + _b64(body)
+            + b"\n---"
+        )
         mac = hmac.new(_hkdf(file_key, b"", b"header"), header, hashlib.sha256).digest()
         nonce = os.urandom(16)
         out.write(header + b" " + _b64(mac) + b"\n" + nonce)
@@ -143,14 +156,18 @@ def decrypt_passphrase_stream(src: IO[bytes], out: Any, passphrase: str) -> int:
     if len(salt) != 16 or len(body) != 32 or not 1 <= work_factor <= 64:
         raise BundleRejected("The sealed bundle's passphrase stanza is malformed.")
     if work_factor > MAX_WORK_FACTOR:
-        raise BundleRejected(f"The bundle's passphrase protection asks for too much memory "
-                             f"(scrypt 2^{work_factor}); re-seal it with `locker export`.")
+        raise BundleRejected(
+            f"The bundle's passphrase protection asks for too much memory "
+            f"(scrypt 2^{work_factor}); re-seal it with `locker export`."
+        )
     try:
         file_key = ChaCha20Poly1305(_scrypt_key(passphrase, salt, work_factor)).decrypt(
-            b"\x00" * 12, body, None)
+            b"\x00" * 12, body, None
+        )
     except InvalidTag as exc:
-        raise WrongBundleKey("The passphrase does not open this sealed bundle (or its header "
-                             "was altered).") from exc
+        raise WrongBundleKey(
+            "The passphrase does not open this sealed bundle (or its header was altered)."
+        ) from exc
     expected = hmac.new(_hkdf(file_key, b"", b"header"), covered, hashlib.sha256).digest()
     if not hmac.compare_digest(expected, mac):
         raise BundleRejected("The sealed bundle's header was altered (MAC mismatch).")

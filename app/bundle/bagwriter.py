@@ -16,8 +16,16 @@ from app.bundle.zipsig import PLACEHOLDER, SignedTail
 
 BLOCK = 1024 * 1024
 # Evidence that is already compressed gains nothing from deflate.
-_COMPRESSED_TYPES = ("image/", "video/", "audio/", "application/zip", "application/pdf",
-                     "application/gzip", "application/x-7z", "application/vnd.rar")
+_COMPRESSED_TYPES = (
+    "image/",
+    "video/",
+    "audio/",
+    "application/zip",
+    "application/pdf",
+    "application/gzip",
+    "application/x-7z",
+    "application/vnd.rar",
+)
 
 
 def worth_compressing(media_type: str) -> bool:
@@ -25,9 +33,13 @@ def worth_compressing(media_type: str) -> bool:
 
 
 class BagWriter:
-    def __init__(self, out: IO[bytes], when: time.struct_time,
-                 progress: Callable[[int], None] | None = None,
-                 cancelled: Callable[[], bool] | None = None) -> None:
+    def __init__(
+        self,
+        out: IO[bytes],
+        when: time.struct_time,
+        progress: Callable[[int], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> None:
         self.tail = SignedTail(out)
         self._zip = zipfile.ZipFile(cast(Any, self.tail), "w", allowZip64=True)
         self._zip.comment = PLACEHOLDER
@@ -48,8 +60,9 @@ class BagWriter:
     def add_bytes(self, path: str, data: bytes, *, compress: bool = True) -> str:
         return self.add_stream(path, _BytesSource(data), len(data), compress=compress)
 
-    def add_stream(self, path: str, source: IO[bytes] | _BytesSource, size: int, *,
-                   compress: bool = False) -> str:
+    def add_stream(
+        self, path: str, source: IO[bytes] | _BytesSource, size: int, *, compress: bool = False
+    ) -> str:
         digest = hashlib.sha256()
         written = 0
         with self._zip.open(self._info(path, size, compress), "w", force_zip64=size > 2**31) as dst:
@@ -95,7 +108,7 @@ class _BytesSource:
 
     def read(self, n: int = -1) -> bytes:
         end = len(self._data) if n < 0 else self._pos + n
-        chunk = bytes(self._data[self._pos:end])
+        chunk = bytes(self._data[self._pos : end])
         self._pos += len(chunk)
         return chunk
 

@@ -59,8 +59,12 @@ def disclose(entries: Iterable[ChainEntry], uids: set[str]) -> Iterator[ChainEnt
 
 
 def entry_line(e: ChainEntry) -> bytes:
-    data: dict[str, Any] = {"seq": e.seq, "prev_hash": e.prev_hash,
-                            "payload_hash": e.payload_hash, "entry_hash": e.entry_hash}
+    data: dict[str, Any] = {
+        "seq": e.seq,
+        "prev_hash": e.prev_hash,
+        "payload_hash": e.payload_hash,
+        "entry_hash": e.entry_hash,
+    }
     if e.payload is not None:
         data["payload"] = e.payload
     return (json.dumps(data, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8")
@@ -129,7 +133,9 @@ def check_chain(entries: list[ChainEntry], vault_id: str) -> ChainCheck:
     return ChainCheck(vault_id, report.entries, report.head, head_seq, fingerprint, problems)
 
 
-def disclosed_payloads(entries: Iterable[ChainEntry]) -> Iterator[tuple[ChainEntry, dict[str, Any]]]:
+def disclosed_payloads(
+    entries: Iterable[ChainEntry],
+) -> Iterator[tuple[ChainEntry, dict[str, Any]]]:
     for e in entries:
         if e.payload is not None:
             try:
@@ -142,6 +148,7 @@ def disclosed_payloads(entries: Iterable[ChainEntry]) -> Iterator[tuple[ChainEnt
 
 # -- reading chains out of a vault -------------------------------------------------------
 
+
 def local_chain(vault: Vault, uids: set[str]) -> list[ChainEntry]:
     return list(disclose(vault.chain_entries(), uids))
 
@@ -153,19 +160,27 @@ def received_chains(vault: Vault, uids: set[str]) -> dict[str, list[ChainEntry]]
     marks = ",".join("?" * len(uids))
     if not uids:
         return {}
-    bundles = [r[0] for r in conn.execute(
-        f"SELECT DISTINCT bundle_id FROM received_items WHERE item_uid IN ({marks})",
-        tuple(uids))]
+    bundles = [
+        r[0]
+        for r in conn.execute(
+            f"SELECT DISTINCT bundle_id FROM received_items WHERE item_uid IN ({marks})",
+            tuple(uids),
+        )
+    ]
     merged: dict[str, dict[int, ChainEntry]] = {}
     for bundle_id in bundles:
         for vid, seq, p_hash, prev, e_hash, payload in conn.execute(
             "SELECT vault_id, seq, payload_hash, prev_hash, entry_hash, payload"
-            " FROM received_custody WHERE bundle_id = ? ORDER BY vault_id, seq", (bundle_id,)
+            " FROM received_custody WHERE bundle_id = ? ORDER BY vault_id, seq",
+            (bundle_id,),
         ):
             chain = merged.setdefault(str(vid), {})
             old = chain.get(int(seq))
-            if old is None or (old.payload is None and payload is not None
-                               and old.entry_hash == e_hash):
+            if old is None or (
+                old.payload is None and payload is not None and old.entry_hash == e_hash
+            ):
                 chain[int(seq)] = ChainEntry(int(seq), p_hash, prev, e_hash, payload)
-    return {vid: list(disclose((chain[s] for s in sorted(chain)), uids))
-            for vid, chain in merged.items()}
+    return {
+        vid: list(disclose((chain[s] for s in sorted(chain)), uids))
+        for vid, chain in merged.items()
+    }

@@ -27,11 +27,17 @@ def check_chains(chains: dict[str, list[ChainEntry]]) -> tuple[Finding, dict[str
     results = {vid: check_chain(entries, vid) for vid, entries in chains.items()}
     problems = [f"chain {vid[:8]}: {p}" for vid, r in results.items() for p in r.problems]
     detail = ", ".join(f"{vid[:8]}… {r.entries} entries" for vid, r in results.items())
-    return Finding("custody chains", not problems and bool(results),
-                   detail or "no custody chain", problems or ([] if results else ["no chain"])), results
+    return Finding(
+        "custody chains",
+        not problems and bool(results),
+        detail or "no custody chain",
+        problems or ([] if results else ["no chain"]),
+    ), results
 
 
-def item_added_index(chains: dict[str, list[ChainEntry]]) -> dict[str, tuple[str, int, dict[str, Any]]]:
+def item_added_index(
+    chains: dict[str, list[ChainEntry]],
+) -> dict[str, tuple[str, int, dict[str, Any]]]:
     """item uid -> (vault id, seq, item_added payload) across every chain."""
     index: dict[str, tuple[str, int, dict[str, Any]]] = {}
     for vid, entries in chains.items():
@@ -41,7 +47,9 @@ def item_added_index(chains: dict[str, list[ChainEntry]]) -> dict[str, tuple[str
     return index
 
 
-def check_exhibit(meta: dict[str, Any], index: dict[str, tuple[str, int, dict[str, Any]]]) -> list[str]:
+def check_exhibit(
+    meta: dict[str, Any], index: dict[str, tuple[str, int, dict[str, Any]]]
+) -> list[str]:
     """Problems with one exhibit's files against the custody entry that recorded them."""
     name = str(meta.get("exhibit"))
     uid = meta.get("uid")
@@ -69,26 +77,38 @@ def check_exhibit(meta: dict[str, Any], index: dict[str, tuple[str, int, dict[st
 TRANSFER_EVENTS = (Event.BUNDLE_EXPORTED, Event.BUNDLE_IMPORTED, Event.RECEIVED)
 
 
-def transfers(chains: dict[str, list[ChainEntry]], fingerprints: dict[str, str]) -> list[dict[str, Any]]:
+def transfers(
+    chains: dict[str, list[ChainEntry]], fingerprints: dict[str, str]
+) -> list[dict[str, Any]]:
     """Every disclosed export/import event, oldest first."""
     out = []
     for vid, entries in chains.items():
         for entry, payload in disclosed_payloads(entries):
-            if payload.get("event") in (Event.BUNDLE_EXPORTED, Event.BUNDLE_IMPORTED) \
-                    or str(payload.get("event")).startswith("takedown_"):
+            if payload.get("event") in (Event.BUNDLE_EXPORTED, Event.BUNDLE_IMPORTED) or str(
+                payload.get("event")
+            ).startswith("takedown_"):
                 data = payload.get("data") or {}
-                out.append({"at": payload.get("at"), "event": payload.get("event"),
-                            "vault_id": vid, "holder": fingerprints.get(vid, ""),
-                            "seq": entry.seq, "bundle_id": data.get("bundle_id"),
-                            "from": data.get("sender_fingerprint") or "",
-                            "to": data.get("recipient") or "",
-                            "reason": data.get("reason") or "",
-                            "items": len(data.get("items") or [])})
+                out.append(
+                    {
+                        "at": payload.get("at"),
+                        "event": payload.get("event"),
+                        "vault_id": vid,
+                        "holder": fingerprints.get(vid, ""),
+                        "seq": entry.seq,
+                        "bundle_id": data.get("bundle_id"),
+                        "from": data.get("sender_fingerprint") or "",
+                        "to": data.get("recipient") or "",
+                        "reason": data.get("reason") or "",
+                        "items": len(data.get("items") or []),
+                    }
+                )
     out.sort(key=lambda t: (str(t["at"]), t["seq"]))
     return out
 
 
-def events_by_item(chains: dict[str, list[ChainEntry]], uids: list[str]) -> dict[str, list[dict[str, Any]]]:
+def events_by_item(
+    chains: dict[str, list[ChainEntry]], uids: list[str]
+) -> dict[str, list[dict[str, Any]]]:
     """Every disclosed event about each item (and the transfers that moved it), oldest
     first, in one pass over the chains."""
     wanted = set(uids)
@@ -97,13 +117,21 @@ def events_by_item(chains: dict[str, list[ChainEntry]], uids: list[str]) -> dict
         for entry, payload in disclosed_payloads(entries):
             data = payload.get("data") or {}
             about = {payload.get("item")} & wanted
-            if payload.get("event") in (Event.BUNDLE_EXPORTED, Event.BUNDLE_IMPORTED) \
-                    or str(payload.get("event")).startswith("takedown_"):
+            if payload.get("event") in (Event.BUNDLE_EXPORTED, Event.BUNDLE_IMPORTED) or str(
+                payload.get("event")
+            ).startswith("takedown_"):
                 about |= set(data.get("items") or []) & wanted
             for uid in about:
-                out[str(uid)].append({"at": payload.get("at"), "event": payload.get("event"),
-                                      "vault_id": vid, "seq": entry.seq,
-                                      "entry_hash": entry.entry_hash, "data": data})
+                out[str(uid)].append(
+                    {
+                        "at": payload.get("at"),
+                        "event": payload.get("event"),
+                        "vault_id": vid,
+                        "seq": entry.seq,
+                        "entry_hash": entry.entry_hash,
+                        "data": data,
+                    }
+                )
     for events in out.values():
         events.sort(key=lambda e: (str(e["at"]), e["seq"]))
     return out

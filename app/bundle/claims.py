@@ -26,15 +26,19 @@ def foreign_claims(chains: dict[str, list[ChainEntry]], uids: Iterable[str]) -> 
         for entry, payload in disclosed_payloads(entries):
             item = payload.get("item")
             if item is not None and item not in carried:
-                found.append(f"the custody chain of vault {vid[:8]}… entry {entry.seq} "
-                             f"({str(payload.get('event'))[:40]}) is about item "
-                             f"{str(item)[:40]}, which this bundle does not carry")
+                found.append(
+                    f"the custody chain of vault {vid[:8]}… entry {entry.seq} "
+                    f"({str(payload.get('event'))[:40]}) is about item "
+                    f"{str(item)[:40]}, which this bundle does not carry"
+                )
     return found
 
 
 def reject_foreign(chains: dict[str, list[ChainEntry]], uids: Iterable[str]) -> None:
     found = foreign_claims(chains, uids)
     if found:
-        raise BundleRejected(f"The bundle makes claims about evidence it does not carry ({found[0]}"
-                             f"{f'; {len(found) - 1} more' if len(found) > 1 else ''}); "
-                             "nothing was imported.")
+        raise BundleRejected(
+            f"The bundle makes claims about evidence it does not carry ({found[0]}"
+            f"{f'; {len(found) - 1} more' if len(found) > 1 else ''}); "
+            "nothing was imported."
+        )

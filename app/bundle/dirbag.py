@@ -34,7 +34,9 @@ class DirBag:
                 if stat.S_ISLNK(mode):
                     raise BundleRejected(f"'{rel[:120]}' in the bundle folder is a symbolic link.")
                 if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
-                    raise BundleRejected(f"'{rel[:120]}' in the bundle folder is not a regular file.")
+                    raise BundleRejected(
+                        f"'{rel[:120]}' in the bundle folder is not a regular file."
+                    )
                 key = collision_key(rel)
                 if key in seen:
                     raise BundleRejected(f"'{rel[:120]}' collides with another name in the folder.")
@@ -60,7 +62,9 @@ class DirBag:
         try:
             fd = os.open(self.root / name, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
         except OSError as exc:
-            raise BundleRejected(f"Cannot read '{name[:120]}' in the bundle folder ({exc}).") from exc
+            raise BundleRejected(
+                f"Cannot read '{name[:120]}' in the bundle folder ({exc})."
+            ) from exc
         with os.fdopen(fd, "rb") as fh:
             while data := fh.read(block):
                 got += len(data)

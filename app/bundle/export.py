@@ -53,17 +53,27 @@ class ExportResult:
     file_sha256: str = ""
 
     def to_json(self) -> dict[str, Any]:
-        return {"path": str(self.path), "bundle_id": self.bundle_id,
-                "fingerprint": self.fingerprint, "exhibits": self.exhibits,
-                "sealing": self.sealing, "size": self.size,
-                "tagmanifest_sha256": self.tagmanifest_sha256,
-                "manifest_timestamp": self.manifest_timestamp,
-                "self_check_ok": self.self_check_ok, "problems": self.problems,
-                "file_sha256": self.file_sha256}
+        return {
+            "path": str(self.path),
+            "bundle_id": self.bundle_id,
+            "fingerprint": self.fingerprint,
+            "exhibits": self.exhibits,
+            "sealing": self.sealing,
+            "size": self.size,
+            "tagmanifest_sha256": self.tagmanifest_sha256,
+            "manifest_timestamp": self.manifest_timestamp,
+            "self_check_ok": self.self_check_ok,
+            "problems": self.problems,
+            "file_sha256": self.file_sha256,
+        }
 
 
-def select_items(vault: Vault, case: str | None = None, refs: list[str] | None = None,
-                 include_archived: bool = False) -> list[Item]:
+def select_items(
+    vault: Vault,
+    case: str | None = None,
+    refs: list[str] | None = None,
+    include_archived: bool = False,
+) -> list[Item]:
     if bool(case) == bool(refs):
         raise UsageError("Choose what to export: --case NAME or --item ID (one or more).")
     if case:
@@ -82,9 +92,17 @@ def select_items(vault: Vault, case: str | None = None, refs: list[str] | None =
     return [vault.get_item(i.id) for i in found]
 
 
-def export_bundle(vault: Vault, out: Path, items: list[Item], sealing: Sealing, *,
-                  stamp: bool = True, progress: Progress | None = None,
-                  cancelled: Callable[[], bool] | None = None, reason: str = "") -> ExportResult:
+def export_bundle(
+    vault: Vault,
+    out: Path,
+    items: list[Item],
+    sealing: Sealing,
+    *,
+    stamp: bool = True,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    reason: str = "",
+) -> ExportResult:
     """``reason`` (why, for whom) is recorded with the transfer in the custody log."""
     out = Path(out)
     if len(reason) > 2000 or "\x00" in reason:
@@ -98,37 +116,69 @@ def export_bundle(vault: Vault, out: Path, items: list[Item], sealing: Sealing, 
     bundle_id = str(uuid.uuid4())
     uids = [i.uid for i in items]
     exhibit_of = {i.uid: layout.exhibit_id(n) for n, i in enumerate(items, start=1)}
-    vault.log_event(Event.BUNDLE_EXPORTED, None, {
-        "bundle_id": bundle_id, "items": uids, "exhibits": exhibit_of,
-        "sealing": sealing.kind, "recipient": ", ".join(sealing.recipients),
-        "file": out.name, "exporter_fingerprint": fingerprint, "reason": reason,
-    })
+    vault.log_event(
+        Event.BUNDLE_EXPORTED,
+        None,
+        {
+            "bundle_id": bundle_id,
+            "items": uids,
+            "exhibits": exhibit_of,
+            "sealing": sealing.kind,
+            "recipient": ", ".join(sealing.recipients),
+            "file": out.name,
+            "exporter_fingerprint": fingerprint,
+            "reason": reason,
+        },
+    )
     _remove_stale_partials(out)
     tmp = out.with_name(f".{out.name}.{uuid.uuid4().hex[:8]}.partial")
     try:
         # The originals alone are a lower bound of the bundle's size: refuse at once what
         # a FAT32 stick or the free space cannot take, rather than after minutes of writing
         # (the refusal is on the custody record like any failed export).
-        atomic.check_room(out.parent, sum(a.size for i in items for a in i.artifacts),
-                          what=f"bundle {out.name}")
+        atomic.check_room(
+            out.parent, sum(a.size for i in items for a in i.artifacts), what=f"bundle {out.name}"
+        )
         try:
-            result = _write(vault, out, tmp, items, exhibit_of, bundle_id, fingerprint, sealing,
-                            stamp, progress, cancelled)
+            result = _write(
+                vault,
+                out,
+                tmp,
+                items,
+                exhibit_of,
+                bundle_id,
+                fingerprint,
+                sealing,
+                stamp,
+                progress,
+                cancelled,
+            )
         except (FileExistsError, LockerError):
             raise
         except OSError as exc:
             raise atomic.write_failure(exc, out.parent, f"bundle {out.name}") from exc
     except BaseException as exc:
         with contextlib.suppress(Exception):
-            vault.log_event(Event.BUNDLE_EXPORT_FAILED, None, {
-                "bundle_id": bundle_id, "reason": str(exc)[:500] or type(exc).__name__})
+            vault.log_event(
+                Event.BUNDLE_EXPORT_FAILED,
+                None,
+                {"bundle_id": bundle_id, "reason": str(exc)[:500] or type(exc).__name__},
+            )
         raise
     finally:
         atomic.remove_quietly(tmp)
-    vault.log_event(Event.BUNDLE_WRITTEN, None, {
-        "bundle_id": bundle_id, "items": uids, "tagmanifest_sha256": result.tagmanifest_sha256,
-        "file_size": result.size, "file_sha256": result.file_sha256,
-        "manifest_timestamp": result.manifest_timestamp})
+    vault.log_event(
+        Event.BUNDLE_WRITTEN,
+        None,
+        {
+            "bundle_id": bundle_id,
+            "items": uids,
+            "tagmanifest_sha256": result.tagmanifest_sha256,
+            "file_size": result.size,
+            "file_sha256": result.file_sha256,
+            "manifest_timestamp": result.manifest_timestamp,
+        },
+    )
     return result
 
 
@@ -140,9 +190,19 @@ def _remove_stale_partials(out: Path) -> None:
             stale.unlink()
 
 
-def _write(vault: Vault, out: Path, tmp: Path, items: list[Item], exhibit_of: dict[str, str],
-           bundle_id: str, fingerprint: str, sealing: Sealing, stamp: bool,
-           progress: Progress | None, cancelled: Callable[[], bool] | None) -> ExportResult:
+def _write(
+    vault: Vault,
+    out: Path,
+    tmp: Path,
+    items: list[Item],
+    exhibit_of: dict[str, str],
+    bundle_id: str,
+    fingerprint: str,
+    sealing: Sealing,
+    stamp: bool,
+    progress: Progress | None,
+    cancelled: Callable[[], bool] | None,
+) -> ExportResult:
     uid_set = set(exhibit_of)
     all_chains = chains.received_chains(vault, uid_set)
     all_chains[vault.vault_id] = chains.local_chain(vault, uid_set)
@@ -166,8 +226,19 @@ def _write(vault: Vault, out: Path, tmp: Path, items: list[Item], exhibit_of: di
         with sealed_writer(hashed, sealing) as stream:  # type: ignore[arg-type]
             bag = bagwriter.BagWriter(stream, time.gmtime(), tick, cancelled)
             try:
-                tag_sha = _write_bag(vault, bag, items, exhibit_of, bundle_id, fingerprint,
-                                     sealing, stamp, all_chains, created, problems)
+                tag_sha = _write_bag(
+                    vault,
+                    bag,
+                    items,
+                    exhibit_of,
+                    bundle_id,
+                    fingerprint,
+                    sealing,
+                    stamp,
+                    all_chains,
+                    created,
+                    problems,
+                )
             except BaseException:
                 bag.abandon()
                 raise
@@ -178,9 +249,18 @@ def _write(vault: Vault, out: Path, tmp: Path, items: list[Item], exhibit_of: di
         atomic.place_new(tmp, out)
     except FileExistsError as exc:
         raise UsageError(f"{out} appeared meanwhile; nothing was written over it.") from exc
-    result = ExportResult(out, bundle_id, fingerprint, list(exhibit_of.values()),
-                          sealing.describe(), out.stat().st_size, tag_sha[0], tag_sha[1],
-                          not problems, problems)
+    result = ExportResult(
+        out,
+        bundle_id,
+        fingerprint,
+        list(exhibit_of.values()),
+        sealing.describe(),
+        out.stat().st_size,
+        tag_sha[0],
+        tag_sha[1],
+        not problems,
+        problems,
+    )
     result.file_sha256 = hashed.digest.hexdigest()
     return result
 
@@ -203,10 +283,19 @@ class _HashingFile:
         self._fh.flush()
 
 
-def _write_bag(vault: Vault, bag: bagwriter.BagWriter, items: list[Item],
-       exhibit_of: dict[str, str], bundle_id: str, fingerprint: str, sealing: Sealing,
-       stamp: bool, all_chains: dict[str, list[ChainEntry]], created: str,
-       problems: list[str]) -> tuple[str, str | None]:
+def _write_bag(
+    vault: Vault,
+    bag: bagwriter.BagWriter,
+    items: list[Item],
+    exhibit_of: dict[str, str],
+    bundle_id: str,
+    fingerprint: str,
+    sealing: Sealing,
+    stamp: bool,
+    all_chains: dict[str, list[ChainEntry]],
+    created: str,
+    problems: list[str],
+) -> tuple[str, str | None]:
     chain_finding, chain_checks = checks.check_chains(all_chains)
     problems += chain_finding.problems
     fingerprints = {vid: c.fingerprint for vid, c in chain_checks.items()}
@@ -226,32 +315,53 @@ def _write_bag(vault: Vault, bag: bagwriter.BagWriter, items: list[Item],
         path = layout.chain_path(vid)
         bag.add_bytes(path, b"".join(chains.entry_line(e) for e in entries))
         c = chain_checks[vid]
-        chain_files.append({"vault_id": vid, "fingerprint": c.fingerprint, "path": path,
-                            "entries": c.entries, "head": c.head, "head_seq": c.head_seq,
-                            "role": "exporter" if vid == vault.vault_id else
-                            "earlier holder" if vid not in doubtful else UNVERIFIED_ROLE})
+        chain_files.append(
+            {
+                "vault_id": vid,
+                "fingerprint": c.fingerprint,
+                "path": path,
+                "entries": c.entries,
+                "head": c.head,
+                "head_seq": c.head_seq,
+                "role": "exporter"
+                if vid == vault.vault_id
+                else "earlier holder"
+                if vid not in doubtful
+                else UNVERIFIED_ROLE,
+            }
+        )
     earlier = provenance.stored(vault, list(provenance.earlier_bundles(all_chains, bundle_id)))
     for origin, files in sorted(earlier.items()):
         for key, path in provenance.bag_paths(origin).items():
             if key in files:
                 bag.add_bytes(path, files[key])
     model = {
-        "format": layout.FORMAT, "bundle_id": bundle_id, "created_at": created,
+        "format": layout.FORMAT,
+        "bundle_id": bundle_id,
+        "created_at": created,
         "earlier_bundles": sorted(earlier),
         "software": {"name": "Evidence Locker", "version": __version__},
-        "exporter": {"vault_id": vault.vault_id, "fingerprint": fingerprint,
-                     "public_key_pem": signing.public_pem(vault.signing_key()).decode()},
-        "sealing": sealing.kind, "exhibits": exhibits, "chains": chain_files,
-        "transfers": [{**t, "holder_verified": t["vault_id"] not in doubtful}
-                      for t in checks.transfers(all_chains, fingerprints)],
+        "exporter": {
+            "vault_id": vault.vault_id,
+            "fingerprint": fingerprint,
+            "public_key_pem": signing.public_pem(vault.signing_key()).decode(),
+        },
+        "sealing": sealing.kind,
+        "exhibits": exhibits,
+        "chains": chain_files,
+        "transfers": [
+            {**t, "holder_verified": t["vault_id"] not in doubtful}
+            for t in checks.transfers(all_chains, fingerprints)
+        ],
         "events": checks.events_by_item(all_chains, [e["uid"] for e in exhibits]),
-        "self_check": {"ok": not problems, "problems": list(problems),
-                       "checked_at": created},
+        "self_check": {"ok": not problems, "problems": list(problems), "checked_at": created},
     }
     # bundle.json says what the bundle holds; the per-item event lists (for the reports)
     # derive from the chain files and are not repeated there.
-    bag.add_bytes(layout.BUNDLE_JSON, _json(
-        {k: v for k, v in model.items() if k not in ("events", "transfers")}))
+    bag.add_bytes(
+        layout.BUNDLE_JSON,
+        _json({k: v for k, v in model.items() if k not in ("events", "transfers")}),
+    )
     _write_reports(bag, model, thumbs)
     return _write_tags(vault, bag, model, stamp)
 
@@ -260,8 +370,9 @@ def _json(data: Any) -> bytes:
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8")
 
 
-def _write_exhibit(vault: Vault, bag: bagwriter.BagWriter, item: Item,
-                   exhibit: str) -> tuple[dict[str, Any], bytes | None]:
+def _write_exhibit(
+    vault: Vault, bag: bagwriter.BagWriter, item: Item, exhibit: str
+) -> tuple[dict[str, Any], bytes | None]:
     base = layout.exhibit_dir(exhibit)
     files = []
     used: set[str] = set()
@@ -273,13 +384,27 @@ def _write_exhibit(vault: Vault, bag: bagwriter.BagWriter, item: Item,
             path = f"{base}/{role}/{art.id}-{name}"
         used.add(path.casefold())
         with vault.open_artifact_by_id(art.id) as reader:
-            sha = bag.add_stream(path, reader, art.size,  # type: ignore[arg-type]
-                                 compress=bagwriter.worth_compressing(art.media_type))
+            sha = bag.add_stream(
+                path,
+                reader,  # type: ignore[arg-type]
+                art.size,
+                compress=bagwriter.worth_compressing(art.media_type),
+            )
         if sha != art.sha256:
-            raise LockerError(f"Item {item.id} {art.role}: stored bytes no longer match their "
-                              "SHA-256; run `locker verify` before exporting.")
-        files.append({"role": art.role, "name": art.name, "path": path, "size": art.size,
-                      "sha256": art.sha256, "media_type": art.media_type})
+            raise LockerError(
+                f"Item {item.id} {art.role}: stored bytes no longer match their "
+                "SHA-256; run `locker verify` before exporting."
+            )
+        files.append(
+            {
+                "role": art.role,
+                "name": art.name,
+                "path": path,
+                "size": art.size,
+                "sha256": art.sha256,
+                "media_type": art.media_type,
+            }
+        )
     thumb = vault.thumbnail(item.id)
     thumb_path = None
     if thumb:
@@ -287,8 +412,9 @@ def _write_exhibit(vault: Vault, bag: bagwriter.BagWriter, item: Item,
         bag.add_bytes(thumb_path, thumb, compress=False)
     # Received items carry the sender's tokens; this vault's own tokens cover its
     # 'received' and later entries about the item.
-    token_list = ((tokens.received_item_tokens(vault, item.uid) if item.read_only else [])
-                  + tokens.local_item_tokens(vault, item.uid))
+    token_list = (
+        tokens.received_item_tokens(vault, item.uid) if item.read_only else []
+    ) + tokens.local_item_tokens(vault, item.uid)
     stamps = []
     for tok in token_list:
         entry = dict(tok.summary)
@@ -300,13 +426,28 @@ def _write_exhibit(vault: Vault, bag: bagwriter.BagWriter, item: Item,
             entry["tsa_root_sha256"] = root_fingerprints(tok.files[".tsa-ca.pem"])
         stamps.append(entry)
     meta = {
-        "format": layout.FORMAT, "exhibit": exhibit, "uid": item.uid, "kind": item.kind,
-        "title": item.title, "source_url": item.source_url, "captured_at": item.captured_at,
-        "stored_at": item.created_at, "case": item.case, "metadata": item.metadata,
-        "notes": item.notes, "tags": item.tags, "archived": item.archived,
-        "received": item.read_only, "artifacts": files,
-        "thumbnail": {"path": thumb_path, "derived": True, "blurred": True,
-                      "note": "made by the app from the original; not evidence"} if thumb_path
+        "format": layout.FORMAT,
+        "exhibit": exhibit,
+        "uid": item.uid,
+        "kind": item.kind,
+        "title": item.title,
+        "source_url": item.source_url,
+        "captured_at": item.captured_at,
+        "stored_at": item.created_at,
+        "case": item.case,
+        "metadata": item.metadata,
+        "notes": item.notes,
+        "tags": item.tags,
+        "archived": item.archived,
+        "received": item.read_only,
+        "artifacts": files,
+        "thumbnail": {
+            "path": thumb_path,
+            "derived": True,
+            "blurred": True,
+            "note": "made by the app from the original; not evidence",
+        }
+        if thumb_path
         else {"path": None, "note": item.preview_note},
         "timestamps": stamps,
     }
@@ -316,7 +457,9 @@ def _write_exhibit(vault: Vault, bag: bagwriter.BagWriter, item: Item,
     return summary, thumb
 
 
-def _write_reports(bag: bagwriter.BagWriter, model: dict[str, Any], thumbs: dict[str, bytes]) -> None:
+def _write_reports(
+    bag: bagwriter.BagWriter, model: dict[str, Any], thumbs: dict[str, bytes]
+) -> None:
     from app.bundle.report_html import render_html
     from app.bundle.report_pdf import render_pdf
     from app.bundle.statement import render_statement_html, render_statement_pdf
@@ -327,8 +470,9 @@ def _write_reports(bag: bagwriter.BagWriter, model: dict[str, Any], thumbs: dict
     bag.add_bytes(layout.STATEMENT_PDF, render_statement_pdf(model), compress=False)
 
 
-def _write_tags(vault: Vault, bag: bagwriter.BagWriter, model: dict[str, Any],
-                stamp: bool) -> tuple[str, str | None]:
+def _write_tags(
+    vault: Vault, bag: bagwriter.BagWriter, model: dict[str, Any], stamp: bool
+) -> tuple[str, str | None]:
     from app.bundle.verify_txt import checker_files, verify_text
 
     bag.add_bytes(layout.BAGIT_TXT, b"BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n")
@@ -351,7 +495,9 @@ def _write_tags(vault: Vault, bag: bagwriter.BagWriter, model: dict[str, Any],
     checker = checker_files()
     for path, data in checker.items():
         bag.add_bytes(path, data)
-    bag.add_bytes(layout.VERIFY_TXT, verify_text(model, checker.get(layout.CHECKER)).encode("utf-8"))
+    bag.add_bytes(
+        layout.VERIFY_TXT, verify_text(model, checker.get(layout.CHECKER)).encode("utf-8")
+    )
     tagmanifest = bagwriter.manifest_text(bag.tags)
     bag.add_bytes(layout.TAGMANIFEST, tagmanifest)
     key = vault.signing_key()

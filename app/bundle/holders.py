@@ -42,8 +42,11 @@ class UnverifiedHolders(BundleInvalid):
 
 
 def _exports(entries: list[ChainEntry]) -> list[str]:
-    return [str((p.get("data") or {}).get("bundle_id") or "")
-            for _e, p in disclosed_payloads(entries) if p.get("event") == Event.BUNDLE_EXPORTED]
+    return [
+        str((p.get("data") or {}).get("bundle_id") or "")
+        for _e, p in disclosed_payloads(entries)
+        if p.get("event") == Event.BUNDLE_EXPORTED
+    ]
 
 
 def _listed(manifest: bytes, path: str) -> str | None:
@@ -54,8 +57,9 @@ def _listed(manifest: bytes, path: str) -> str | None:
     return None
 
 
-def _signed_head(files: dict[str, bytes], vid: str, fingerprint: str,
-                 bundle_id: str) -> tuple[int, str] | str:
+def _signed_head(
+    files: dict[str, bytes], vid: str, fingerprint: str, bundle_id: str
+) -> tuple[int, str] | str:
     """(entries, head) that the holder signed for its own chain, or why not."""
     try:
         ok, signer = signing.check(files["signer_pem"], files["signature"], files["tagmanifest"])
@@ -64,8 +68,10 @@ def _signed_head(files: dict[str, bytes], vid: str, fingerprint: str,
     if not ok:
         return "its signature is invalid"
     if signer != fingerprint:
-        return (f"it was signed by {signer}, not by the identity {fingerprint} named in the "
-                "chain's vault_created entry")
+        return (
+            f"it was signed by {signer}, not by the identity {fingerprint} named in the "
+            "chain's vault_created entry"
+        )
     tag = _listed(files["tagmanifest"], "manifest-sha256.txt")
     if tag != hashlib.sha256(files["manifest"]).hexdigest():
         return "its tag manifest does not cover its manifest"
@@ -81,14 +87,21 @@ def _signed_head(files: dict[str, bytes], vid: str, fingerprint: str,
         entries, head = int(chain["entries"]), str(chain["head"])
     except (ValueError, KeyError, TypeError, StopIteration):
         return "its bundle.json does not give this chain's head"
-    if doc.get("bundle_id") != bundle_id or exporter.get("vault_id") != vid \
-            or exporter.get("fingerprint") != fingerprint:
+    if (
+        doc.get("bundle_id") != bundle_id
+        or exporter.get("vault_id") != vid
+        or exporter.get("fingerprint") != fingerprint
+    ):
         return "its bundle.json names another bundle or exporter"
     return entries, head
 
 
-def check(chains: dict[str, list[ChainEntry]], chain_checks: dict[str, ChainCheck],
-          provenance: dict[str, dict[str, bytes]], exporter: str) -> tuple[Finding, list[dict[str, Any]]]:
+def check(
+    chains: dict[str, list[ChainEntry]],
+    chain_checks: dict[str, ChainCheck],
+    provenance: dict[str, dict[str, bytes]],
+    exporter: str,
+) -> tuple[Finding, list[dict[str, Any]]]:
     """The finding, and one record per unverified earlier holder."""
     proven: list[str] = []
     unverified: list[dict[str, Any]] = []
@@ -111,18 +124,26 @@ def check(chains: dict[str, list[ChainEntry]], chain_checks: dict[str, ChainChec
             if last is not None and last.seq == count and last.entry_hash == head:
                 why = ""
                 break
-            why = (f"earlier bundle {bundle_id[:8]}… signed this chain up to entry {count}, "
-                   f"but the chain carried now ends at entry {last.seq if last else 0} "
-                   "or differs")
+            why = (
+                f"earlier bundle {bundle_id[:8]}… signed this chain up to entry {count}, "
+                f"but the chain carried now ends at entry {last.seq if last else 0} "
+                "or differs"
+            )
         if why:
             unverified.append({"vault_id": vid, "fingerprint": fingerprint, "reason": why})
         else:
             proven.append(f"{fingerprint} (vault {vid[:8]}…) proven by its own signature")
-    problems = [f"earlier holder {u['fingerprint'] or '?'} (vault {u['vault_id'][:8]}…) is "
-                f"UNVERIFIED: {u['reason']}" for u in unverified]
+    problems = [
+        f"earlier holder {u['fingerprint'] or '?'} (vault {u['vault_id'][:8]}…) is "
+        f"UNVERIFIED: {u['reason']}"
+        for u in unverified
+    ]
     count = len(proven) + len(unverified)
-    detail = (f"{len(proven)} of {count} earlier holder(s) proven by their own signature"
-              if count else "no earlier holder")
+    detail = (
+        f"{len(proven)} of {count} earlier holder(s) proven by their own signature"
+        if count
+        else "no earlier holder"
+    )
     return Finding(NAME, not problems, detail, problems, proven), unverified
 
 

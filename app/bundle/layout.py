@@ -1,19 +1,19 @@
 """Names of things inside a bundle (a BagIt bag, RFC 8493, zipped at its root).
 
-    bagit.txt  bag-info.txt  manifest-sha256.txt  tagmanifest-sha256.txt  VERIFY.txt
-    data/bundle.json                          what the bundle holds (signed via manifests)
-    data/exhibits/E-001/metadata.json         one folder per exhibit
-    data/exhibits/E-001/<role>/<file name>    original artifacts, bit-exact
-    data/exhibits/E-001/thumbnail-blurred.png derived, blurred (not evidence)
-    data/exhibits/E-001/timestamps/…          RFC 3161 responses (.tsr), Merkle proofs, TSA certs
-    data/custody/chain-<vault id>.jsonl       each handling vault's custody chain
-    data/report/custody-report.{html,pdf}     the chain-of-custody report
-    signature/tagmanifest-sha256.txt.sig      Ed25519 signature of tagmanifest-sha256.txt
-    signature/signer-ed25519.pem              the exporting vault's public key
-    signature/tagmanifest-sha256.txt.tsr      RFC 3161 token over the tag manifest (if stamped)
-    signature/tagmanifest-sha256.txt.tsa-ca.pem  that TSA's root as configured when stamped
-    verifier/check_bundle.py, README.txt      a copy of docs/verifier/check_bundle.py (tag files)
-    data/report/collection-statement.{html,pdf}  the collector's statement (to sign)
+bagit.txt  bag-info.txt  manifest-sha256.txt  tagmanifest-sha256.txt  VERIFY.txt
+data/bundle.json                          what the bundle holds (signed via manifests)
+data/exhibits/E-001/metadata.json         one folder per exhibit
+data/exhibits/E-001/<role>/<file name>    original artifacts, bit-exact
+data/exhibits/E-001/thumbnail-blurred.png derived, blurred (not evidence)
+data/exhibits/E-001/timestamps/…          RFC 3161 responses (.tsr), Merkle proofs, TSA certs
+data/custody/chain-<vault id>.jsonl       each handling vault's custody chain
+data/report/custody-report.{html,pdf}     the chain-of-custody report
+signature/tagmanifest-sha256.txt.sig      Ed25519 signature of tagmanifest-sha256.txt
+signature/signer-ed25519.pem              the exporting vault's public key
+signature/tagmanifest-sha256.txt.tsr      RFC 3161 token over the tag manifest (if stamped)
+signature/tagmanifest-sha256.txt.tsa-ca.pem  that TSA's root as configured when stamped
+verifier/check_bundle.py, README.txt      a copy of docs/verifier/check_bundle.py (tag files)
+data/report/collection-statement.{html,pdf}  the collector's statement (to sign)
 """
 
 from __future__ import annotations
@@ -41,8 +41,14 @@ MANIFEST_TOKEN_CA = "signature/tagmanifest-sha256.txt.tsa-ca.pem"
 SIGNATURE_FILES = (SIGNATURE, SIGNER_KEY, MANIFEST_TOKEN, MANIFEST_TOKEN_CA)
 TAG_FILES = (BAGIT_TXT, BAG_INFO, MANIFEST, VERIFY_TXT)
 
-_WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{n}" for n in range(1, 10)),
-                     *(f"LPT{n}" for n in range(1, 10))}
+_WINDOWS_RESERVED = {
+    "CON",
+    "PRN",
+    "AUX",
+    "NUL",
+    *(f"COM{n}" for n in range(1, 10)),
+    *(f"LPT{n}" for n in range(1, 10)),
+}
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f/\\:*?\"<>|%\u202a-\u202e\u2066-\u2069]")
 
 

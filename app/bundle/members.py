@@ -55,9 +55,13 @@ def listed_bytes(z: BagSource, name: str, cap: int, manifest: dict[str, str]) ->
     return data
 
 
-def read_json(z: BagSource, name: str, cap: int = MAX_JSON,
-              manifest: dict[str, str] | None = None, shape: Shape | None = None
-              ) -> dict[str, Any]:
+def read_json(
+    z: BagSource,
+    name: str,
+    cap: int = MAX_JSON,
+    manifest: dict[str, str] | None = None,
+    shape: Shape | None = None,
+) -> dict[str, Any]:
     """A JSON object member, parsed strictly and checked against ``shape`` (see
     app/bundle/shapes.py); BundleRejected otherwise."""
     if manifest is not None:

@@ -22,10 +22,16 @@ from app.bundle.verify import BundleReport, Progress, opened
 from app.errors import UsageError
 
 
-def open_bundle(path: Path, out: Path, *, passphrase: str | None = None,
-                identities: list[Any] | None = None, force: bool = False,
-                limits: Limits = DEFAULT_LIMITS, progress: Progress | None = None
-                ) -> tuple[BundleReport, list[Path]]:
+def open_bundle(
+    path: Path,
+    out: Path,
+    *,
+    passphrase: str | None = None,
+    identities: list[Any] | None = None,
+    force: bool = False,
+    limits: Limits = DEFAULT_LIMITS,
+    progress: Progress | None = None,
+) -> tuple[BundleReport, list[Path]]:
     out = Path(out)
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
         raise UsageError(f"{out} exists and is not an empty folder; choose a new folder.")
@@ -35,18 +41,22 @@ def open_bundle(path: Path, out: Path, *, passphrase: str | None = None,
     written: list[Path] = []
     with opened(path, passphrase, identities, limits, progress) as (z, vb):
         if not vb.report.ok and not force:
-            raise BundleInvalid("The bundle does not verify; nothing was written "
-                                "(see `locker verify-bundle`).")
+            raise BundleInvalid(
+                "The bundle does not verify; nothing was written (see `locker verify-bundle`)."
+            )
         sizes = [z.size(name) for name in z.names]
-        atomic.check_room(out.parent, sum(sizes), largest=max(sizes, default=0),
-                          what="opened bundle")
+        atomic.check_room(
+            out.parent, sum(sizes), largest=max(sizes, default=0), what="opened bundle"
+        )
         try:
             atomic.mkdir_private(tmp)
             root = tmp.resolve()
             for name in z.names:
                 target = (tmp / name).resolve()
                 if root not in target.parents:
-                    raise BundleRejected(f"Bundle member '{name[:120]}' would land outside the folder.")
+                    raise BundleRejected(
+                        f"Bundle member '{name[:120]}' would land outside the folder."
+                    )
                 atomic.mkdir_private(target.parent, exist_ok=True)
                 with os.fdopen(atomic.create_private(target), "wb") as fh:
                     for block in z.iter_blocks(name):

@@ -37,7 +37,7 @@ def member_names(info: zipfile.ZipInfo) -> tuple[str, list[str]]:
         if text not in readings:
             readings.append(text)
     if info.filename not in readings:
-        readings.append(info.filename)    # zipfile's cp437 reading, the specification's
+        readings.append(info.filename)  # zipfile's cp437 reading, the specification's
     return readings[0], readings[1:]
 
 

@@ -33,15 +33,19 @@ __all__ = ["FONT_CANDIDATES", "FONT_ENV", "find_font", "render_pdf"]
 
 
 def render_pdf(model: dict[str, Any], thumbs: dict[str, bytes]) -> bytes:
-    pdf = DocPDF(TITLE, model["bundle_id"],
-                 f"{model['software']['name']} {model['software']['version']}")
+    pdf = DocPDF(
+        TITLE, model["bundle_id"], f"{model['software']['name']} {model['software']['version']}"
+    )
     pdf.add_page()
     pdf.heading(TITLE, 15)
-    pdf.para(f"{L['bundle']}: {model['bundle_id']}\n"
-             f"{L['created']}: {when(model['created_at'], True)}\n"
-             f"{L['exporter']}: {model['exporter']['fingerprint']}\n"
-             f"{L['software']}: {model['software']['name']} {model['software']['version']}    "
-             f"{L['sealing']}: {sealing_words(model['sealing'])}", 9)
+    pdf.para(
+        f"{L['bundle']}: {model['bundle_id']}\n"
+        f"{L['created']}: {when(model['created_at'], True)}\n"
+        f"{L['exporter']}: {model['exporter']['fingerprint']}\n"
+        f"{L['software']}: {model['software']['name']} {model['software']['version']}    "
+        f"{L['sealing']}: {sealing_words(model['sealing'])}",
+        9,
+    )
     pdf.heading(L["index"], 12)
     pdf.table(INDEX_HEAD, index_rows(model, short=True), (13, 36, 20, 32, 34, 36, 19))
     check = model["self_check"]
@@ -61,15 +65,26 @@ def render_pdf(model: dict[str, Any], thumbs: dict[str, bytes]) -> bytes:
         _exhibit(pdf, e, thumbs.get(e["exhibit"]), model["events"].get(e["uid"], []), fps)
     pdf.heading(L["transfers"], 12)
     for t in model["transfers"]:
-        pdf.para(f"{when(t['at'], True)}\n  {event_words(t['event'])} — holder {t['holder']}"
-                 + ("" if t.get("holder_verified", True)
-                    else " [UNVERIFIED holder / 검증되지 않은 보유자]")
-                 + f", bundle {shown(t['bundle_id'])}"
-                 + (f"\n  reason / 사유: {shown(t['reason'], True)}" if t.get("reason") else ""), 8, 4)
+        pdf.para(
+            f"{when(t['at'], True)}\n  {event_words(t['event'])} — holder {t['holder']}"
+            + (
+                ""
+                if t.get("holder_verified", True)
+                else " [UNVERIFIED holder / 검증되지 않은 보유자]"
+            )
+            + f", bundle {shown(t['bundle_id'])}"
+            + (f"\n  reason / 사유: {shown(t['reason'], True)}" if t.get("reason") else ""),
+            8,
+            4,
+        )
     pdf.heading(L["chains"], 12)
     for c in model["chains"]:
-        pdf.para(f"{ROLES.get(c['role'], shown(c['role']))}: identity {c['fingerprint']}, {c['entries']} entries, "
-                 f"head {c['head']}\n  {c['path']}", 8, 4)
+        pdf.para(
+            f"{ROLES.get(c['role'], shown(c['role']))}: identity {c['fingerprint']}, {c['entries']} entries, "
+            f"head {c['head']}\n  {c['path']}",
+            8,
+            4,
+        )
 
     pdf.add_page()
     pdf.heading(L["explainer"], 13)
@@ -90,8 +105,13 @@ def render_pdf(model: dict[str, Any], thumbs: dict[str, bytes]) -> bytes:
     return bytes(pdf.output())
 
 
-def _exhibit(pdf: DocPDF, e: dict[str, Any], png: bytes | None, events: list[dict[str, Any]],
-             fps: dict[str, str]) -> None:
+def _exhibit(
+    pdf: DocPDF,
+    e: dict[str, Any],
+    png: bytes | None,
+    events: list[dict[str, Any]],
+    fps: dict[str, str],
+) -> None:
     mark = f"   [{L['archived']}]" if e.get("archived") else ""
     pdf.heading(f"{L['exhibit']} {shown(e['exhibit'])}: {shown(e['title'])}{mark}", 11)
     if png:
@@ -100,15 +120,23 @@ def _exhibit(pdf: DocPDF, e: dict[str, Any], png: bytes | None, events: list[dic
             pdf.para(L["thumb"], 8)
         except Exception:  # noqa: BLE001 - a preview is optional in the report
             pdf.para(L["no_thumb"], 8)
-    pdf.para(f"ID: {shown(e['uid'])}    {L['kind']}: {shown(e['kind'])}    "
-             f"{L['case']}: {shown(e.get('case'))}\n"
-             f"{L['source']}: {shown(e.get('source_url')) or '-'}\n"
-             f"{L['captured']}: {when(e['captured_at'], True)}\n"
-             f"{L['stored']}: {when(e['stored_at'], True)}", 8.5, 4.2)
+    pdf.para(
+        f"ID: {shown(e['uid'])}    {L['kind']}: {shown(e['kind'])}    "
+        f"{L['case']}: {shown(e.get('case'))}\n"
+        f"{L['source']}: {shown(e.get('source_url')) or '-'}\n"
+        f"{L['captured']}: {when(e['captured_at'], True)}\n"
+        f"{L['stored']}: {when(e['stored_at'], True)}",
+        8.5,
+        4.2,
+    )
     pdf.para(L["files"], 9.5)
     for a in e["artifacts"]:
-        pdf.para(f"{shown(a['role'])}: {shown(a['name'])} — {size_text(a['size'])}\n"
-                 f"  {a['path']}\n  SHA-256 {a['sha256']}", 8, 4)
+        pdf.para(
+            f"{shown(a['role'])}: {shown(a['name'])} — {size_text(a['size'])}\n"
+            f"  {a['path']}\n  SHA-256 {a['sha256']}",
+            8,
+            4,
+        )
     pdf.para(L["timestamps"], 9.5)
     if not e["timestamps"]:
         pdf.para(L["no_timestamps"], 8)
@@ -123,6 +151,10 @@ def _exhibit(pdf: DocPDF, e: dict[str, Any], png: bytes | None, events: list[dic
     for ev in events:
         holder = fps.get(str(ev.get("vault_id")), "")[:11]
         detail = event_detail(ev)
-        pdf.para(f"{when(ev.get('at'), True)} — #{ev.get('seq')} [{holder}]\n"
-                 f"  {event_words(ev.get('event'))}" + (f": {detail}" if detail else ""), 8, 4)
+        pdf.para(
+            f"{when(ev.get('at'), True)} — #{ev.get('seq')} [{holder}]\n"
+            f"  {event_words(ev.get('event'))}" + (f": {detail}" if detail else ""),
+            8,
+            4,
+        )
     pdf.ln(2)

@@ -63,19 +63,27 @@ class DocPDF(FPDF):
         self.set_y(-13)
         self.set_font(self.family, size=MIN_SIZE)
         self.set_text_color(60)
-        self.cell(0, 4, self.text_of(
-            f"{self.doc_title} · Bundle / 번들 {self.bundle_id} · "
-            f"Page {self.page_no()} of {{nb}} ({self.page_no()}/{{nb}} 쪽)"), align="C")
+        self.cell(
+            0,
+            4,
+            self.text_of(
+                f"{self.doc_title} · Bundle / 번들 {self.bundle_id} · "
+                f"Page {self.page_no()} of {{nb}} ({self.page_no()}/{{nb}} 쪽)"
+            ),
+            align="C",
+        )
         self.set_text_color(0)
 
-    def para(self, value: str, size: float = 9, height: float | None = None,
-             bold_color: bool = False) -> None:
+    def para(
+        self, value: str, size: float = 9, height: float | None = None, bold_color: bool = False
+    ) -> None:
         size = max(size, MIN_SIZE)
         self.set_font(self.family, size=size)
         if bold_color:
             self.set_text_color(120, 0, 0)
-        self.multi_cell(0, height or size * 0.5, self.text_of(value), align="L",
-                        new_x="LMARGIN", new_y="NEXT")
+        self.multi_cell(
+            0, height or size * 0.5, self.text_of(value), align="L", new_x="LMARGIN", new_y="NEXT"
+        )
         self.set_text_color(0)
 
     def heading(self, value: str, size: float = 13) -> None:
@@ -83,12 +91,22 @@ class DocPDF(FPDF):
         self.para(value, size, size * 0.55)
         self.ln(1)
 
-    def table(self, head: Sequence[str], rows: Sequence[Sequence[str]],  # type: ignore[override]
-              widths: tuple[float, ...], size: float = MIN_SIZE) -> None:
+    def table(  # type: ignore[override]
+        self,
+        head: Sequence[str],
+        rows: Sequence[Sequence[str]],
+        widths: tuple[float, ...],
+        size: float = MIN_SIZE,
+    ) -> None:
         self.set_font(self.family, size=max(size, MIN_SIZE))
         style = FontFace(fill_color=(230, 230, 230))
-        with super().table(col_widths=widths, text_align="LEFT", line_height=size * 0.45,
-                           headings_style=style, padding=1) as tbl:
+        with super().table(
+            col_widths=widths,
+            text_align="LEFT",
+            line_height=size * 0.45,
+            headings_style=style,
+            padding=1,
+        ) as tbl:
             for row in [head, *rows]:
                 r: Any = tbl.row()
                 for cell in row:

@@ -93,19 +93,26 @@ class SafeZip:
         self._count_entries(fileobj)
         try:
             self._zip = zipfile.ZipFile(fileobj)
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, ValueError,
-                EOFError, OSError) as exc:  # NotImplementedError: "version needed" too high
+        except (
+            zipfile.BadZipFile,
+            zipfile.LargeZipFile,
+            NotImplementedError,
+            ValueError,
+            EOFError,
+            OSError,
+        ) as exc:  # NotImplementedError: "version needed" too high
             raise BundleRejected(f"The bundle is not a readable zip file ({exc}).") from exc
         self.members: dict[str, zipfile.ZipInfo] = {}
         seen: dict[str, str] = {}
         total = 0
         infos = self._zip.infolist()
         if len(infos) > limits.max_members:
-            raise BundleRejected(f"The bundle has too many members ({len(infos)}; at most "
-                                 f"{limits.max_members}).")
+            raise BundleRejected(
+                f"The bundle has too many members ({len(infos)}; at most {limits.max_members})."
+            )
         self.repacked = not bytes(self._zip.comment).startswith(ZIPSIG_PREFIX)
         self.ignored: list[str] = []
-        self._others: dict[str, list[str]] = {}   # other readings of names without UTF-8 flag
+        self._others: dict[str, list[str]] = {}  # other readings of names without UTF-8 flag
         readings = [(info, *repack.member_names(info)) for info in infos]
         self.prefix = repack.top_folder([r[1] for r in readings]) if self.repacked else ""
         for info, name, others in readings:
@@ -114,9 +121,9 @@ class SafeZip:
                 self.ignored.append(name)
                 continue
             if self.prefix:
-                name = name[len(self.prefix):]
-                others = [o[len(self.prefix):] for o in others if o.startswith(self.prefix)]
-                if not name:      # the folder's own entry
+                name = name[len(self.prefix) :]
+                others = [o[len(self.prefix) :] for o in others if o.startswith(self.prefix)]
+                if not name:  # the folder's own entry
                     continue
             check_name(name, limits)
             if others:
@@ -139,13 +146,17 @@ class SafeZip:
             if info.flag_bits & 0x1:
                 raise BundleRejected(f"Bundle member '{name[:120]}' is encrypted inside the zip.")
             if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-                raise BundleRejected(f"Bundle member '{name[:120]}' uses an unsupported compression.")
+                raise BundleRejected(
+                    f"Bundle member '{name[:120]}' uses an unsupported compression."
+                )
             if info.compress_type == zipfile.ZIP_STORED and info.compress_size != info.file_size:
                 raise BundleRejected(f"Bundle member '{name[:120]}' has inconsistent sizes.")
-            if (info.file_size > limits.ratio_floor
-                    and info.file_size > limits.max_ratio * max(info.compress_size, 1)):
-                raise BundleRejected(f"Bundle member '{name[:120]}' expands suspiciously "
-                                     "(a zip bomb?).")
+            if info.file_size > limits.ratio_floor and info.file_size > limits.max_ratio * max(
+                info.compress_size, 1
+            ):
+                raise BundleRejected(
+                    f"Bundle member '{name[:120]}' expands suspiciously (a zip bomb?)."
+                )
             total += info.file_size
             if total > limits.max_total_bytes:
                 raise BundleRejected("The bundle's content is larger than the allowed total.")
@@ -160,8 +171,12 @@ class SafeZip:
         renamed = []
         for name, others in self._others.items():
             match = [o for o in others if o in listed]
-            if name in listed or name not in self.members or len(match) != 1 \
-                    or match[0] in self.members:
+            if (
+                name in listed
+                or name not in self.members
+                or len(match) != 1
+                or match[0] in self.members
+            ):
                 continue
             self.members[match[0]] = self.members.pop(name)
             renamed.append(match[0])
@@ -176,15 +191,19 @@ class SafeZip:
         fileobj.seek(0)
         infos = sorted(self.members.values(), key=lambda i: i.header_offset)
         for this, following in zip(infos, infos[1:], strict=False):
-            name_len = len(this.orig_filename.encode("utf-8" if this.flag_bits & 0x800 else "cp437",
-                                                     "replace"))
+            name_len = len(
+                this.orig_filename.encode("utf-8" if this.flag_bits & 0x800 else "cp437", "replace")
+            )
             # 30 bytes of local header + name + stored data is a lower bound of its extent.
             if this.header_offset + 30 + name_len + this.compress_size > following.header_offset:
-                raise BundleRejected(f"Bundle members '{this.filename[:80]}' and "
-                                     f"'{following.filename[:80]}' overlap (a zip bomb?).")
+                raise BundleRejected(
+                    f"Bundle members '{this.filename[:80]}' and "
+                    f"'{following.filename[:80]}' overlap (a zip bomb?)."
+                )
         if total > self.limits.ratio_floor * 64 + size * self.limits.max_total_ratio:
-            raise BundleRejected("The bundle's content would expand far beyond its size "
-                                 "(a zip bomb?).")
+            raise BundleRejected(
+                "The bundle's content would expand far beyond its size (a zip bomb?)."
+            )
 
     def _count_entries(self, fileobj: IO[bytes]) -> None:
         """Refuse a central directory with too many entries before zipfile loads it."""
@@ -198,8 +217,9 @@ class SafeZip:
         if record is None:
             raise BundleRejected("The bundle is not a readable zip file (no end record).")
         if int(record[4]) > self.limits.max_members:  # total entries in the directory
-            raise BundleRejected(f"The bundle has too many members ({record[4]}; at most "
-                                 f"{self.limits.max_members}).")
+            raise BundleRejected(
+                f"The bundle has too many members ({record[4]}; at most {self.limits.max_members})."
+            )
         fileobj.seek(0)
 
     @property
@@ -223,7 +243,9 @@ class SafeZip:
                     got += len(data)
                     self.streamed += len(data)
                     if got > info.file_size or self.streamed > self.limits.max_total_bytes:
-                        raise BundleRejected(f"Bundle member '{name[:120]}' is larger than declared.")
+                        raise BundleRejected(
+                            f"Bundle member '{name[:120]}' is larger than declared."
+                        )
                     yield data
         except (zipfile.BadZipFile, EOFError, OSError, ValueError) as exc:
             raise MemberDamaged(f"Bundle member '{name[:120]}' is damaged ({exc}).") from exc
@@ -237,7 +259,9 @@ class SafeZip:
     def read_small(self, name: str, cap: int) -> bytes:
         """A whole member that must be at most ``cap`` bytes (JSON, text, tokens)."""
         if self.members[name].file_size > cap:
-            raise BundleRejected(f"Bundle member '{name[:120]}' is too large ({cap} bytes at most).")
+            raise BundleRejected(
+                f"Bundle member '{name[:120]}' is too large ({cap} bytes at most)."
+            )
         return b"".join(self.iter_blocks(name))
 
     @property

@@ -60,11 +60,17 @@ CREATE TRIGGER IF NOT EXISTS {t}_no_update BEFORE UPDATE ON {t}
 BEGIN SELECT RAISE(ABORT, 'append-only: {t} rows cannot be changed'); END;
 CREATE TRIGGER IF NOT EXISTS {t}_no_delete BEFORE DELETE ON {t}
 BEGIN SELECT RAISE(ABORT, 'append-only: {t} rows cannot be deleted'); END;
-""" for t in ("received_bundles", "received_custody", "received_items", "received_tokens",
-             "bundle_provenance"))
+"""
+    for t in (
+        "received_bundles",
+        "received_custody",
+        "received_items",
+        "received_tokens",
+        "bundle_provenance",
+    )
+)
 
 # Registered by app.extensions.
 STEPS: list[Step] = [
-    (3, "bundles: received bundles, senders' custody chains and tokens",
-     schema.run_script(STEP_3)),
+    (3, "bundles: received bundles, senders' custody chains and tokens", schema.run_script(STEP_3)),
 ]

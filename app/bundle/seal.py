@@ -40,9 +40,11 @@ class Sealing:
         return "recipients" if self.recipients else "none"
 
     def describe(self) -> str:
-        return {"passphrase": "age (passphrase)",
-                "recipients": "age (X25519 recipient: " + ", ".join(self.recipients) + ")",
-                "none": "not encrypted (plain signed zip)"}[self.kind]
+        return {
+            "passphrase": "age (passphrase)",
+            "recipients": "age (X25519 recipient: " + ", ".join(self.recipients) + ")",
+            "none": "not encrypted (plain signed zip)",
+        }[self.kind]
 
 
 def parse_recipients(texts: list[str]) -> list[Any]:
@@ -65,7 +67,9 @@ def parse_identities(text: str) -> list[Any]:
         try:
             found.append(pyrage.x25519.Identity.from_str(line))
         except Exception as exc:
-            raise UsageError("The identity file holds something that is not an age secret key.") from exc
+            raise UsageError(
+                "The identity file holds something that is not an age secret key."
+            ) from exc
     if not found:
         raise UsageError("The identity file holds no age secret key (AGE-SECRET-KEY-1...).")
     return found
@@ -164,9 +168,12 @@ def _head(path: Path) -> bytes:
 
 
 @contextlib.contextmanager
-def unsealed(path: Path, passphrase: str | None = None,
-             identities: list[Any] | None = None,
-             max_size: int | None = None) -> Iterator[BinaryIO]:
+def unsealed(
+    path: Path,
+    passphrase: str | None = None,
+    identities: list[Any] | None = None,
+    max_size: int | None = None,
+) -> Iterator[BinaryIO]:
     """A seekable stream of the plain bundle zip. Sealed bundles are decrypted into an
     encrypted spool (plaintext never reaches the disk)."""
     kind = sealing_of(path)
@@ -180,20 +187,24 @@ def unsealed(path: Path, passphrase: str | None = None,
             if kind == "passphrase":
                 if not passphrase:
                     raise WrongBundleKey(
-                        "This bundle is sealed with a passphrase: give --seal-passphrase-file.")
+                        "This bundle is sealed with a passphrase: give --seal-passphrase-file."
+                    )
                 decrypt_passphrase_stream(src, spool, passphrase)
             else:
                 if not identities:
-                    raise WrongBundleKey("This bundle is sealed to an age key: give "
-                                         "--identity-file (or import it into the vault it was sealed to).")
+                    raise WrongBundleKey(
+                        "This bundle is sealed to an age key: give "
+                        "--identity-file (or import it into the vault it was sealed to)."
+                    )
                 try:
                     pyrage.decrypt_io(src, spool, identities)
                 except BundleRejected:
                     raise
                 except Exception as exc:  # errors raised inside our writer
                     if spool.overflowed:
-                        raise BundleRejected("The sealed bundle unpacks to more than a bundle "
-                                             "may hold.") from exc
+                        raise BundleRejected(
+                            "The sealed bundle unpacks to more than a bundle may hold."
+                        ) from exc
                     _raise_decrypt_error(exc)
         spool.finish()
         yield spool  # type: ignore[misc]
@@ -204,6 +215,7 @@ def unsealed(path: Path, passphrase: str | None = None,
 def _raise_decrypt_error(exc: BaseException) -> None:
     text = str(exc).lower()
     if isinstance(exc, pyrage.DecryptError) and (
-            "no matching" in text or "identity" in text or "key" in text):
+        "no matching" in text or "identity" in text or "key" in text
+    ):
         raise WrongBundleKey("None of the given keys opens this sealed bundle.") from exc
     raise BundleRejected(f"The sealed bundle is damaged or was altered ({exc}).") from exc

@@ -117,7 +117,7 @@ class EncryptedSpool(io.RawIOBase):
         if self._pos >= self._size or not len(view):
             return 0
         index, offset = divmod(self._pos, BLOCK)
-        data = self._block(index)[offset: offset + len(view)]
+        data = self._block(index)[offset : offset + len(view)]
         view[: len(data)] = data
         self._pos += len(data)
         return len(data)

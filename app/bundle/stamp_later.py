@@ -47,8 +47,9 @@ def write_stamp(vault: Vault, bundle: Path, *, stamp_now: bool = True) -> Path:
     sha = file_sha256(bundle)
     row = None
     for seq, payload in vault.read().execute(
-            "SELECT seq, payload FROM custody WHERE event = ? ORDER BY seq DESC",
-            (Event.BUNDLE_WRITTEN,)):
+        "SELECT seq, payload FROM custody WHERE event = ? ORDER BY seq DESC",
+        (Event.BUNDLE_WRITTEN,),
+    ):
         data = json.loads(payload).get("data") or {}
         if data.get("file_sha256") == sha:
             row = (int(seq), data)
@@ -62,12 +63,24 @@ def write_stamp(vault: Vault, bundle: Path, *, stamp_now: bool = True) -> Path:
         stamp_pending(vault)
         proofs = proofs_for_entries(vault, [row[0]])
     if not proofs:
-        raise StorageError("The export record is not time-stamped yet (no TSA answered); it "
-                           "stays queued. Try again when a TSA is reachable.")
-    doc = {"format": FORMAT, "bundle_id": row[1].get("bundle_id"),
-           "tagmanifest_sha256": row[1].get("tagmanifest_sha256"), "vault_id": vault.vault_id,
-           "stamps": [{"tsr": base64.b64encode(p.response).decode("ascii"), "proof": p.to_json(),
-                       "tsa_ca_pem": str(p.token.get("trust_pem") or "")} for p in proofs]}
+        raise StorageError(
+            "The export record is not time-stamped yet (no TSA answered); it "
+            "stays queued. Try again when a TSA is reachable."
+        )
+    doc = {
+        "format": FORMAT,
+        "bundle_id": row[1].get("bundle_id"),
+        "tagmanifest_sha256": row[1].get("tagmanifest_sha256"),
+        "vault_id": vault.vault_id,
+        "stamps": [
+            {
+                "tsr": base64.b64encode(p.response).decode("ascii"),
+                "proof": p.to_json(),
+                "tsa_ca_pem": str(p.token.get("trust_pem") or ""),
+            }
+            for p in proofs
+        ],
+    }
     target = bundle.with_name(bundle.name + SUFFIX)
     if target.exists() or target.is_symlink():
         raise UsageError(f"{target} already exists.")
@@ -79,8 +92,9 @@ def write_stamp(vault: Vault, bundle: Path, *, stamp_now: bool = True) -> Path:
         raise UsageError(f"{target} already exists.") from exc
 
 
-def check_stamp_file(path: Path, bundle_id: str, tagmanifest_sha256: str,
-                     exporter_vault_id: str) -> checks.Finding:
+def check_stamp_file(
+    path: Path, bundle_id: str, tagmanifest_sha256: str, exporter_vault_id: str
+) -> checks.Finding:
     """Verify a ``.stamp.json`` against the bundle it sits beside."""
     from app.bundle.tokens import _trust
     from app.timestamp.proofs import check_leaf
@@ -105,12 +119,18 @@ def check_stamp_file(path: Path, bundle_id: str, tagmanifest_sha256: str,
         raw = zipsig.strict_b64decode(stamp["tsr"])
         if raw is None:
             raise BundleRejected(f"{path.name}: stamp {n} token is not canonical base64.")
-        payloads = [shapes.parse_payload(leaf["entry"]["payload"],
-                                         f"{path.name}: stamp {n} entry payload")
-                    for leaf in leaves if (leaf.get("entry") or {}).get("payload") is not None]
-        if not any(p.get("event") == Event.BUNDLE_WRITTEN and p.get("vault_id") == exporter_vault_id
-                   and (p.get("data") or {}).get("tagmanifest_sha256") == tagmanifest_sha256
-                   and (p.get("data") or {}).get("bundle_id") == bundle_id for p in payloads):
+        payloads = [
+            shapes.parse_payload(leaf["entry"]["payload"], f"{path.name}: stamp {n} entry payload")
+            for leaf in leaves
+            if (leaf.get("entry") or {}).get("payload") is not None
+        ]
+        if not any(
+            p.get("event") == Event.BUNDLE_WRITTEN
+            and p.get("vault_id") == exporter_vault_id
+            and (p.get("data") or {}).get("tagmanifest_sha256") == tagmanifest_sha256
+            and (p.get("data") or {}).get("bundle_id") == bundle_id
+            for p in payloads
+        ):
             problems.append(f"stamp {n}: does not stamp this bundle's tag manifest")
         for leaf in leaves:
             problems += [f"stamp {n}: {p}" for p in check_leaf(leaf, root, size)]
@@ -119,8 +139,15 @@ def check_stamp_file(path: Path, bundle_id: str, tagmanifest_sha256: str,
         verdict = verify_token(raw, digest=bytes.fromhex(root), roots_pem=roots)
         problems += [f"stamp {n}: {p}" for p in verdict.problems]
         if verdict.ok:
-            notes.append(f"tag manifest time-stamped (after export) {verdict.gen_time} by "
-                         f"{verdict.tsa_name}" + (" (TSA root from the stamp file)" if trust == "bundled" else ""))
-    return checks.Finding("manifest timestamp (added later)", not problems and bool(stamps),
-                          f"{len(stamps)} token(s) in {path.name}", problems or
-                          ([] if stamps else ["the stamp file holds no token"]), notes)
+            notes.append(
+                f"tag manifest time-stamped (after export) {verdict.gen_time} by "
+                f"{verdict.tsa_name}"
+                + (" (TSA root from the stamp file)" if trust == "bundled" else "")
+            )
+    return checks.Finding(
+        "manifest timestamp (added later)",
+        not problems and bool(stamps),
+        f"{len(stamps)} token(s) in {path.name}",
+        problems or ([] if stamps else ["the stamp file holds no token"]),
+        notes,
+    )

@@ -27,16 +27,22 @@ class TokenFiles:
 
 
 def local_item_tokens(vault: Vault, uid: str) -> list[TokenFiles]:
-    seqs = [int(r[0]) for r in vault.read().execute(
-        "SELECT seq FROM custody WHERE item_uid = ? ORDER BY seq", (uid,))]
+    seqs = [
+        int(r[0])
+        for r in vault.read().execute(
+            "SELECT seq FROM custody WHERE item_uid = ? ORDER BY seq", (uid,)
+        )
+    ]
     out = []
     for proof in proofs_for_entries(vault, seqs):
         stem = f"T-{vault.vault_id[:8]}-{proof.token['id']}"
         doc = proof.to_json()
         doc["vault_id"] = vault.vault_id
         doc["token"]["file"] = stem + ".tsr"
-        files = {".tsr": proof.response,
-                 ".proof.json": json.dumps(doc, ensure_ascii=False, indent=2).encode("utf-8")}
+        files = {
+            ".tsr": proof.response,
+            ".proof.json": json.dumps(doc, ensure_ascii=False, indent=2).encode("utf-8"),
+        }
         pem = str(proof.token.get("trust_pem") or "")
         if pem:
             files[".tsa-ca.pem"] = pem.encode("ascii", "replace")
@@ -51,7 +57,8 @@ def received_item_tokens(vault: Vault, uid: str) -> list[TokenFiles]:
     """Tokens that came with a received item, to pass them on unchanged."""
     grouped: dict[str, dict[str, bytes]] = {}
     for name, data in vault.read().execute(
-            "SELECT name, data FROM received_tokens WHERE item_uid = ? ORDER BY name", (uid,)):
+        "SELECT name, data FROM received_tokens WHERE item_uid = ? ORDER BY name", (uid,)
+    ):
         for suffix in (".proof.json", ".tsa-ca.pem", ".tsa-untrusted.pem", ".tsr"):
             if str(name).endswith(suffix):
                 grouped.setdefault(str(name)[: -len(suffix)], {})[suffix] = bytes(data)
@@ -67,11 +74,17 @@ def received_item_tokens(vault: Vault, uid: str) -> list[TokenFiles]:
 
 def summarise(doc: dict[str, Any]) -> dict[str, Any]:
     token = doc.get("token") or {}
-    return {"tsa": token.get("tsa"), "tsa_url": token.get("tsa_url"), "signer": token.get("signer"),
-            "gen_time": token.get("gen_time"), "serial": token.get("serial"),
-            "policy": token.get("policy"), "root": (doc.get("merkle") or {}).get("root"),
-            "vault_id": doc.get("vault_id"),
-            "seqs": [leaf.get("custody_seq") for leaf in doc.get("leaves") or []]}
+    return {
+        "tsa": token.get("tsa"),
+        "tsa_url": token.get("tsa_url"),
+        "signer": token.get("signer"),
+        "gen_time": token.get("gen_time"),
+        "serial": token.get("serial"),
+        "policy": token.get("policy"),
+        "root": (doc.get("merkle") or {}).get("root"),
+        "vault_id": doc.get("vault_id"),
+        "seqs": [leaf.get("custody_seq") for leaf in doc.get("leaves") or []],
+    }
 
 
 @dataclass
@@ -90,10 +103,15 @@ def seq_maps(chains: dict[str, list[ChainEntry]]) -> dict[str, dict[int, ChainEn
     return {vid: {e.seq: e for e in entries} for vid, entries in chains.items()}
 
 
-def check_token(stem: str, tsr: bytes, proof_json: bytes, bundled_pem: bytes | None,
-                chains: dict[str, dict[int, ChainEntry]],
-                verdicts: dict[tuple[bytes, bytes, bytes], TokenVerdict] | None = None,
-                untrusted_pem: bytes | None = None) -> TokenCheck:
+def check_token(
+    stem: str,
+    tsr: bytes,
+    proof_json: bytes,
+    bundled_pem: bytes | None,
+    chains: dict[str, dict[int, ChainEntry]],
+    verdicts: dict[tuple[bytes, bytes, bytes], TokenVerdict] | None = None,
+    untrusted_pem: bytes | None = None,
+) -> TokenCheck:
     """Full token verification plus every Merkle proof leaf, tied to the bundle's chain
     (``chains``: vault id -> seq -> entry, see :func:`seq_maps`). ``verdicts`` caches the
     token check when many exhibits share one token."""
@@ -108,7 +126,9 @@ def check_token(stem: str, tsr: bytes, proof_json: bytes, bundled_pem: bytes | N
         vault_id = str(doc.get("vault_id") or "")
         digest = bytes.fromhex(root_hex)
     except (ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
-        return TokenCheck(stem, False, None, "", "", [f"{stem}: the proof file is malformed ({exc})"])
+        return TokenCheck(
+            stem, False, None, "", "", [f"{stem}: the proof file is malformed ({exc})"]
+        )
     by_seq = chains.get(vault_id, {})
     covered: list[tuple[str, int]] = []
     for leaf in leaves:
@@ -118,30 +138,51 @@ def check_token(stem: str, tsr: bytes, proof_json: bytes, bundled_pem: bytes | N
         problems += [f"{stem}: {p}" for p in check_leaf(leaf, root_hex, tree_size)]
         entry = by_seq.get(leaf.get("custody_seq"))  # type: ignore[arg-type]
         if entry is None or entry.entry_hash != leaf.get("leaf_data"):
-            problems.append(f"{stem}: stamped entry {leaf.get('custody_seq')} is not in the "
-                            "bundle's custody chain")
+            problems.append(
+                f"{stem}: stamped entry {leaf.get('custody_seq')} is not in the "
+                "bundle's custody chain"
+            )
         else:
             covered.append((vault_id, entry.seq))
     roots, trust = _trust(str(token.get("tsa_url") or ""), bundled_pem)
     nonce = token.get("nonce")
-    key = (hashlib.sha256(tsr).digest(), digest, hashlib.sha256(b"".join(roots) + str(nonce).encode()).digest())
+    key = (
+        hashlib.sha256(tsr).digest(),
+        digest,
+        hashlib.sha256(b"".join(roots) + str(nonce).encode()).digest(),
+    )
     verdict = verdicts.get(key) if verdicts is not None else None
     if verdict is None:
-        verdict = verify_token(tsr, digest=digest, roots_pem=roots,
-                               untrusted_pem=[untrusted_pem] if untrusted_pem else None,
-                               nonce=int(nonce) if isinstance(nonce, int) or (
-                                   isinstance(nonce, str) and nonce.isascii() and nonce.isdigit())
-                               else None)
+        verdict = verify_token(
+            tsr,
+            digest=digest,
+            roots_pem=roots,
+            untrusted_pem=[untrusted_pem] if untrusted_pem else None,
+            nonce=int(nonce)
+            if isinstance(nonce, int)
+            or (isinstance(nonce, str) and nonce.isascii() and nonce.isdigit())
+            else None,
+        )
         if verdicts is not None:
             verdicts[key] = verdict
     problems += [f"{stem}: {p}" for p in verdict.problems]
     notes = list(verdict.notes)
     if trust == "bundled":
         fp = hashlib.sha256(bundled_pem or b"").hexdigest()[:16]
-        notes.append(f"{stem}: checked against the TSA root shipped in the bundle "
-                     f"(file SHA-256 {fp}…); confirm it is the TSA's real root")
-    return TokenCheck(stem, not problems, verdict.gen_time, verdict.tsa_name or str(token.get("tsa")),
-                      trust, problems, notes, covered)
+        notes.append(
+            f"{stem}: checked against the TSA root shipped in the bundle "
+            f"(file SHA-256 {fp}…); confirm it is the TSA's real root"
+        )
+    return TokenCheck(
+        stem,
+        not problems,
+        verdict.gen_time,
+        verdict.tsa_name or str(token.get("tsa")),
+        trust,
+        problems,
+        notes,
+        covered,
+    )
 
 
 def _intermediates(url: str) -> bytes:

@@ -15,9 +15,13 @@ from app.vault import custody
 from app.vault.custody import ChainEntry
 
 
-def check_exhibits(z: BagSource, bundle: dict[str, Any], manifest: dict[str, str],
-                   chains: dict[str, list[ChainEntry]], report: BundleReport
-                   ) -> tuple[list[dict[str, Any]], dict[str, dict[str, bytes]]]:
+def check_exhibits(
+    z: BagSource,
+    bundle: dict[str, Any],
+    manifest: dict[str, str],
+    chains: dict[str, list[ChainEntry]],
+    report: BundleReport,
+) -> tuple[list[dict[str, Any]], dict[str, dict[str, bytes]]]:
     listed = bundle.get("exhibits")
     if not isinstance(listed, list) or not listed:
         raise BundleRejected("bundle.json lists no exhibits.")
@@ -35,7 +39,9 @@ def check_exhibits(z: BagSource, bundle: dict[str, Any], manifest: dict[str, str
         name = summary["exhibit"]
         meta_path = f"{layout.exhibit_dir(layout.safe_part(name))}/metadata.json"
         if meta_path not in manifest or name in seen:
-            raise BundleRejected(f"Exhibit {name[:40]} has no listed metadata.json (or appears twice).")
+            raise BundleRejected(
+                f"Exhibit {name[:40]} has no listed metadata.json (or appears twice)."
+            )
         seen.add(name)
         meta = read_json(z, meta_path, MAX_SMALL, manifest, shapes.METADATA)
         _check_meta_shape(meta, name)
@@ -59,56 +65,93 @@ def check_exhibits(z: BagSource, bundle: dict[str, Any], manifest: dict[str, str
             files.update(stamp_files)
         token_files[name] = files
         exhibits.append(meta)
-        report.exhibits.append({"exhibit": name, "uid": meta["uid"], "title": meta.get("title", ""),
-                                "files": len(meta["artifacts"]),
-                                "timestamps": len(meta.get("timestamps") or []),
-                                "captured_at": meta.get("captured_at"),
-                                "archived": meta.get("archived") is True})
-    report.checks.append(checks.Finding(
-        "exhibits", not problems, f"{len(exhibits)} exhibits match the custody entries that "
-        "recorded them" if not problems else "mismatches", problems))
+        report.exhibits.append(
+            {
+                "exhibit": name,
+                "uid": meta["uid"],
+                "title": meta.get("title", ""),
+                "files": len(meta["artifacts"]),
+                "timestamps": len(meta.get("timestamps") or []),
+                "captured_at": meta.get("captured_at"),
+                "archived": meta.get("archived") is True,
+            }
+        )
+    report.checks.append(
+        checks.Finding(
+            "exhibits",
+            not problems,
+            f"{len(exhibits)} exhibits match the custody entries that recorded them"
+            if not problems
+            else "mismatches",
+            problems,
+        )
+    )
     # A verified token over any entry of the exporter's chain anchors, through the hash
     # links, its first entry: the vault_created record naming the signing key.
     report.identity_anchored = any(
         t.ok and any(vid == report.exporter_vault_id for vid, _seq in t.covered)
-        for t in token_results)
+        for t in token_results
+    )
     t_problems = [p for t in token_results for p in t.problems]
     t_notes = [n for t in token_results for n in t.notes]
     t_notes += [f"{t.stem}: {t.tsa}, genTime {t.gen_time}" for t in token_results if t.ok]
-    report.checks.append(checks.Finding(
-        "timestamps", not t_problems,
-        f"{len(token_results)} RFC 3161 token(s) and Merkle proofs verified" if token_results
-        else "no timestamp tokens in this bundle (stamps were still queued at export)",
-        t_problems, t_notes))
+    report.checks.append(
+        checks.Finding(
+            "timestamps",
+            not t_problems,
+            f"{len(token_results)} RFC 3161 token(s) and Merkle proofs verified"
+            if token_results
+            else "no timestamp tokens in this bundle (stamps were still queued at export)",
+            t_problems,
+            t_notes,
+        )
+    )
     return exhibits, token_files
 
 
 def _check_meta_shape(meta: dict[str, Any], name: str) -> None:
     arts = meta.get("artifacts")
     texts = [meta.get(k) for k in ("uid", "kind", "title", "captured_at")]
-    if (meta.get("exhibit") != name or not all(isinstance(t, str) for t in texts)
-            or not isinstance(arts, list) or not arts
-            or not isinstance(meta.get("timestamps", []), list)
-            or not isinstance(meta.get("metadata", {}), dict)
-            or not isinstance(meta.get("source_url") or "", str)
-            or len(str(meta.get("title"))) > 2000 or len(str(meta.get("kind"))) > 100
-            or len(str(meta.get("uid"))) > 100 or len(str(meta.get("source_url") or "")) > 100_000
-            or any("\x00" in str(t) for t in texts)):
+    if (
+        meta.get("exhibit") != name
+        or not all(isinstance(t, str) for t in texts)
+        or not isinstance(arts, list)
+        or not arts
+        or not isinstance(meta.get("timestamps", []), list)
+        or not isinstance(meta.get("metadata", {}), dict)
+        or not isinstance(meta.get("source_url") or "", str)
+        or len(str(meta.get("title"))) > 2000
+        or len(str(meta.get("kind"))) > 100
+        or len(str(meta.get("uid"))) > 100
+        or len(str(meta.get("source_url") or "")) > 100_000
+        or any("\x00" in str(t) for t in texts)
+    ):
         raise BundleRejected(f"Exhibit {name[:40]}: metadata.json is malformed.")
     for art in arts:
-        if (not isinstance(art, dict) or not isinstance(art.get("path"), str)
-                or not isinstance(art.get("role"), str) or not isinstance(art.get("sha256"), str)
-                or not isinstance(art.get("size"), int) or art["size"] < 0
-                or not isinstance(art.get("name", ""), str) or len(art.get("name", "")) > 1000
-                or not isinstance(art.get("media_type", ""), str)
-                or len(art.get("media_type", "")) > 200
-                or not art["path"].startswith(layout.exhibit_dir(layout.safe_part(name)) + "/")):
+        if (
+            not isinstance(art, dict)
+            or not isinstance(art.get("path"), str)
+            or not isinstance(art.get("role"), str)
+            or not isinstance(art.get("sha256"), str)
+            or not isinstance(art.get("size"), int)
+            or art["size"] < 0
+            or not isinstance(art.get("name", ""), str)
+            or len(art.get("name", "")) > 1000
+            or not isinstance(art.get("media_type", ""), str)
+            or len(art.get("media_type", "")) > 200
+            or not art["path"].startswith(layout.exhibit_dir(layout.safe_part(name)) + "/")
+        ):
             raise BundleRejected(f"Exhibit {name[:40]}: metadata.json lists a file wrongly.")
 
 
-def _check_stamp(z: BagSource, manifest: dict[str, str], stamp: Any,
-                 chains: dict[str, dict[int, ChainEntry]], exhibit: str,
-                 verdicts: dict[Any, Any]) -> tuple[tokens.TokenCheck, dict[str, bytes]]:
+def _check_stamp(
+    z: BagSource,
+    manifest: dict[str, str],
+    stamp: Any,
+    chains: dict[str, dict[int, ChainEntry]],
+    exhibit: str,
+    verdicts: dict[Any, Any],
+) -> tuple[tokens.TokenCheck, dict[str, bytes]]:
     if not isinstance(stamp, dict):
         raise BundleRejected(f"Exhibit {exhibit[:40]}: a timestamp entry is malformed.")
     paths = {k: stamp.get(k) for k in ("tsr", "proof_json", "tsa_ca_pem", "tsa_untrusted_pem")}
@@ -125,5 +168,6 @@ def _check_stamp(z: BagSource, manifest: dict[str, str], stamp: Any,
     pem = files.get(str(paths["tsa_ca_pem"])) if paths["tsa_ca_pem"] else None
     untrusted = files.get(str(paths["tsa_untrusted_pem"])) if paths["tsa_untrusted_pem"] else None
     stem = Path(str(paths["tsr"])).stem
-    return tokens.check_token(f"{exhibit} {stem}", tsr, proof, pem, chains, verdicts,
-                              untrusted_pem=untrusted), files
+    return tokens.check_token(
+        f"{exhibit} {stem}", tsr, proof, pem, chains, verdicts, untrusted_pem=untrusted
+    ), files

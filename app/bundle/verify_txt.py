@@ -13,8 +13,11 @@ from app.resources import is_frozen, resource_path
 
 # The authoritative copy lives in docs/verifier/ of the repository; an installer build
 # ships it as a resource (packaging/spec_common.py: checker_datas).
-CHECKER_SOURCE = (resource_path("verifier", "check_bundle.py") if is_frozen() else
-                  Path(__file__).resolve().parents[2] / "docs" / "verifier" / "check_bundle.py")
+CHECKER_SOURCE = (
+    resource_path("verifier", "check_bundle.py")
+    if is_frozen()
+    else Path(__file__).resolve().parents[2] / "docs" / "verifier" / "check_bundle.py"
+)
 
 HEAD = """HOW TO VERIFY THIS EVIDENCE BUNDLE (without Evidence Locker)
 ==============================================================
@@ -81,8 +84,10 @@ B. STEP BY STEP, with standard tools
    The token's message imprint is the Merkle root, read from the proof:
 """
 
-PROOF_ROOT = ("ROOT=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))"
-              "[\"merkle\"][\"root\"])' {proof})")
+PROOF_ROOT = (
+    "ROOT=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))"
+    '["merkle"]["root"])\' {proof})'
+)
 
 CHAIN = """
    The root says nothing until it is tied to the custody chain: for each leaf of the
@@ -173,8 +178,10 @@ def checker_files() -> dict[str, bytes]:
     installation does not ship docs/verifier/)."""
     if not CHECKER_SOURCE.is_file():
         return {}
-    return {layout.CHECKER: CHECKER_SOURCE.read_bytes(),
-            layout.CHECKER_README: CHECKER_README.encode("utf-8")}
+    return {
+        layout.CHECKER: CHECKER_SOURCE.read_bytes(),
+        layout.CHECKER_README: CHECKER_README.encode("utf-8"),
+    }
 
 
 def root_fingerprints(pem: bytes) -> list[str]:
@@ -193,12 +200,16 @@ def root_fingerprints(pem: bytes) -> list[str]:
 def verify_text(model: dict[str, Any], checker: bytes | None = None) -> str:
     """``checker``: the bytes of the checker copy in the bag, if any."""
     text = HEAD.format(
-        bundle_id=model["bundle_id"], created_at=model["created_at"],
-        fingerprint=model["exporter"]["fingerprint"], manifest=layout.MANIFEST,
-        tagmanifest=layout.TAGMANIFEST, signer_key=layout.SIGNER_KEY,
+        bundle_id=model["bundle_id"],
+        created_at=model["created_at"],
+        fingerprint=model["exporter"]["fingerprint"],
+        manifest=layout.MANIFEST,
+        tagmanifest=layout.TAGMANIFEST,
+        signer_key=layout.SIGNER_KEY,
         signature=layout.SIGNATURE,
         checker=layout.CHECKER if checker else "(this bundle carries no copy)",
-        checker_sha=hashlib.sha256(checker).hexdigest() if checker else "-")
+        checker_sha=hashlib.sha256(checker).hexdigest() if checker else "-",
+    )
     lines: list[str] = []
     seen: set[str] = set()
     for e in model["exhibits"]:
@@ -210,19 +221,26 @@ def verify_text(model: dict[str, Any], checker: bytes | None = None) -> str:
             ca = " -CAfile TSA-ROOT.pem"
             if t.get("tsa_untrusted_pem"):
                 ca += f" -untrusted {t['tsa_untrusted_pem']}"
-            lines.append(f"   {e['exhibit']}, {t.get('tsa') or 'TSA'}, genTime {t.get('gen_time')}:")
+            lines.append(
+                f"   {e['exhibit']}, {t.get('tsa') or 'TSA'}, genTime {t.get('gen_time')}:"
+            )
             lines.append("     " + PROOF_ROOT.format(proof=proof))
-            lines.append(f"     openssl ts -verify -digest \"$ROOT\" -in {tsr}{ca}")
+            lines.append(f'     openssl ts -verify -digest "$ROOT" -in {tsr}{ca}')
             for fp in t.get("tsa_root_sha256") or []:
                 lines.append(f"     (root the exporter trusted, {pem}: certificate SHA-256 {fp})")
-    text += ("\n".join(lines) + "\n") if lines else \
-        "   (No exhibit in this bundle had been time-stamped yet at export.)\n"
-    text += (f"\n   If {layout.MANIFEST_TOKEN} is present, it stamps the tag manifest itself\n"
-             "   (made after everything else was written, so the custody report cannot show it):\n"
-             f"     openssl ts -verify -data {layout.TAGMANIFEST} -in {layout.MANIFEST_TOKEN}"
-             " -CAfile TSA-ROOT.pem\n"
-             f"   ({layout.MANIFEST_TOKEN_CA} is the root the exporter trusted; compare its\n"
-             "   certificate fingerprint, openssl x509 -noout -fingerprint -sha256 -in FILE.)\n"
-             "   A BUNDLE_FILE.stamp.json beside the bundle (from `locker stamp-bundle`) holds\n"
-             "   the same stamp made after export, for the exporter's record of this manifest.\n")
+    text += (
+        ("\n".join(lines) + "\n")
+        if lines
+        else "   (No exhibit in this bundle had been time-stamped yet at export.)\n"
+    )
+    text += (
+        f"\n   If {layout.MANIFEST_TOKEN} is present, it stamps the tag manifest itself\n"
+        "   (made after everything else was written, so the custody report cannot show it):\n"
+        f"     openssl ts -verify -data {layout.TAGMANIFEST} -in {layout.MANIFEST_TOKEN}"
+        " -CAfile TSA-ROOT.pem\n"
+        f"   ({layout.MANIFEST_TOKEN_CA} is the root the exporter trusted; compare its\n"
+        "   certificate fingerprint, openssl x509 -noout -fingerprint -sha256 -in FILE.)\n"
+        "   A BUNDLE_FILE.stamp.json beside the bundle (from `locker stamp-bundle`) holds\n"
+        "   the same stamp made after export, for the exporter's record of this manifest.\n"
+    )
     return text + CHAIN.replace("{vault_id}", model["exporter"]["vault_id"])

@@ -71,7 +71,7 @@ def check(comment: bytes, digest: bytes, key: Ed25519PublicKey) -> str | None:
     the canonical encoding: a last character differing only in unused bits is a change."""
     if len(comment) != len(PLACEHOLDER) or not comment.startswith(PREFIX):
         return "the zip carries no whole-file signature (it was altered or re-packed)"
-    signature = strict_b64decode(comment[len(PREFIX):])
+    signature = strict_b64decode(comment[len(PREFIX) :])
     try:
         if signature is None:
             raise ValueError("not canonical base64")

@@ -31,7 +31,13 @@ MAX_URLS = 10_000
 MAX_WAITING_TO_STORE = 2  # finished captures held in memory while the vault writes
 
 PENDING, CAPTURING, STORING, DONE, FAILED, CANCELLED = (
-    "pending", "capturing", "storing", "done", "failed", "cancelled")
+    "pending",
+    "capturing",
+    "storing",
+    "done",
+    "failed",
+    "cancelled",
+)
 
 
 @dataclass
@@ -116,18 +122,23 @@ class ThreadStoreRunner(QObject):
         self._relay = _Relay(self)
         self._relay.done.connect(lambda callback, value, _unused: callback(value))
 
-    def __call__(self, work: StoreWork, on_done: Callable[[Any], None],
-                 on_fail: Callable[[str], None]) -> None:
+    def __call__(
+        self, work: StoreWork, on_done: Callable[[Any], None], on_fail: Callable[[str], None]
+    ) -> None:
         def run() -> None:
             try:
                 item = work(self._cancel.is_set)
             except LockerError as exc:
                 self._relay.done.emit(on_fail, str(exc), None)
             except Exception as exc:  # noqa: BLE001 - reported, the rest goes on
-                self._relay.done.emit(on_fail, f"Storing failed ({type(exc).__name__}); "
-                                               "nothing was stored for this URL.", None)
+                self._relay.done.emit(
+                    on_fail,
+                    f"Storing failed ({type(exc).__name__}); nothing was stored for this URL.",
+                    None,
+                )
             else:
                 self._relay.done.emit(on_done, item, None)
+
         self._pool.submit(run)
 
     def shutdown(self) -> None:
@@ -142,10 +153,17 @@ class BatchCapture(QObject):
     progress = Signal(int, int)
     finished = Signal()
 
-    def __init__(self, vault: Vault, case: str, note: str | None = None,
-                 profile: QWebEngineProfile | None = None, parent: QObject | None = None,
-                 timeout_s: float = LOAD_TIMEOUT_S, store_runner: StoreRunner | None = None,
-                 **capture_options: Any) -> None:
+    def __init__(
+        self,
+        vault: Vault,
+        case: str,
+        note: str | None = None,
+        profile: QWebEngineProfile | None = None,
+        parent: QObject | None = None,
+        timeout_s: float = LOAD_TIMEOUT_S,
+        store_runner: StoreRunner | None = None,
+        **capture_options: Any,
+    ) -> None:
         super().__init__(parent)
         self.vault = vault
         self.case = case
@@ -249,8 +267,12 @@ class BatchCapture(QObject):
 
         def work(cancelled: Callable[[], bool]) -> Any:
             return store_capture(self.vault, capture, case, note, cancelled=cancelled)
-        self._runner(work, lambda item: self._stored(entry, item, None),
-                     lambda message: self._stored(entry, None, message))
+
+        self._runner(
+            work,
+            lambda item: self._stored(entry, item, None),
+            lambda message: self._stored(entry, None, message),
+        )
         self._next()
 
     def _capture_failed(self, _url: str, error: CaptureFailed) -> None:

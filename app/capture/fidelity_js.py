@@ -20,11 +20,18 @@ TIMER_MAX_MS = 5000  # one-shot timers up to this delay are waited for (redirect
 
 def _fill(script: str, **values: object) -> str:
     """Put ``values`` (and the shared constants) in for ``__NAME__`` in ``script``."""
-    names = {"TIMER_MAX": TIMER_MAX_MS, "ATTR": PROBE_ATTR, "MARK": MARK, "STYLE_ID": STYLE_ID,
-             "HELPERS": globals().get("_HELPERS", ""), **values}
+    names = {
+        "TIMER_MAX": TIMER_MAX_MS,
+        "ATTR": PROBE_ATTR,
+        "MARK": MARK,
+        "STYLE_ID": STYLE_ID,
+        "HELPERS": globals().get("_HELPERS", ""),
+        **values,
+    }
     for name, value in names.items():
         script = script.replace(f"__{name}__", str(value))
     return script
+
 
 PROBE_JS = _fill("""(() => {
   if (window.__evidenceLockerProbe) return;
@@ -136,7 +143,8 @@ const pageHeight = () => {
 def settle_state_js(wait_for: str) -> str:
     """The page's state while settling: readiness, images still loading or broken, open
     requests, pending timers, time since the DOM last changed, and ``wait_for``."""
-    return _fill("""JSON.stringify((() => {__HELPERS__
+    return _fill(
+        """JSON.stringify((() => {__HELPERS__
   if (!window.__elWatch) {
     const w = window.__elWatch = {last: performance.now(), count: 0};
     new MutationObserver(ms => {
@@ -174,13 +182,16 @@ def settle_state_js(wait_for: str) -> str:
           inflight: p.inflight || 0, timers: p.timers || 0, probe: 'inflight' in p ? 1 : 0,
           quiet_ms: Math.round(performance.now() - window.__elWatch.last),
           want_met: met, box_hidden: box ? box.scrollHeight - box.clientHeight : 0};
-})())""", WANT=json.dumps(wait_for or ""))
+})())""",
+        WANT=json.dumps(wait_for or ""),
+    )
 
 
 def scroll_step_js(step: int) -> str:
     """Scroll the window and the main scrolling box one screenful on (to the top for step
     0), to start lazy loading; reports whether both have reached their end."""
-    return _fill("""JSON.stringify((() => {__HELPERS__
+    return _fill(
+        """JSON.stringify((() => {__HELPERS__
   const vh = innerHeight, box = findBox(), first = __STEP__ === 0;
   window.scrollTo({top: first ? 0 : scrollY + vh, left: 0, behavior: 'instant'});
   let end = scrollY + vh >= pageHeight() - 2 ? 1 : 0;
@@ -189,14 +200,17 @@ def scroll_step_js(step: int) -> str:
     if (box.scrollTop + box.clientHeight < box.scrollHeight - 2) end = 0;
   }
   return {end: end, h: pageHeight()};
-})())""", STEP=step)
+})())""",
+        STEP=step,
+    )
 
 
 # A virtual list keeps only the rows in view: lines of text seen at the top of the page
 # go missing further down (a feed that grows keeps them). "keep" remembers the lines,
 # "check" counts how many of them are gone.
 def lines_js(keep: bool) -> str:
-    return _fill("""JSON.stringify((() => {
+    return _fill(
+        """JSON.stringify((() => {
   const lines = (document.body ? document.body.innerText : '').split('\\n')
     .map(l => l.trim()).filter(l => l.length > 2);
   if (__KEEP__ || !window.__elLines) {
@@ -206,7 +220,9 @@ def lines_js(keep: bool) -> str:
   const now = new Set(lines);
   const gone = window.__elLines.filter(l => !now.has(l)).length;
   return {kept: window.__elLines.length, gone: gone};
-})())""", KEEP=1 if keep else 0)
+})())""",
+        KEEP=1 if keep else 0,
+    )
 
 
 SCROLL_TOP_JS = _fill("""(() => {__HELPERS__
@@ -362,7 +378,8 @@ def text_check_js(width: int, height: int) -> str:
     ``width`` x ``height`` picture (text a box clips, or text moved off to the left or
     top to hide it, is not counted there), and how many are hidden inside scrolling
     boxes."""
-    return _fill("""JSON.stringify((() => {
+    return _fill(
+        """JSON.stringify((() => {
   const W = __W__, H = __H__, range = document.createRange(), clipCache = new Map();
   const clipper = (e) => {  // the nearest ancestor that clips its content
     if (clipCache.has(e)) return clipCache.get(e);
@@ -395,7 +412,10 @@ def text_check_js(width: int, height: int) -> str:
     if (!hidden && (top >= H || left >= W)) outside++;
   }
   return {blocks: blocks, outside: outside, clipped: clipped, bottom: bottom};
-})())""", W=width, H=height)
+})())""",
+        W=width,
+        H=height,
+    )
 
 
 # The visible text in document order, each same-origin frame's text at its place.
@@ -426,7 +446,8 @@ TEXT_JS = _fill("""JSON.stringify((() => {
 def fetch_fonts_js(urls: list[str], max_bytes: int) -> str:
     """Start fetching ``urls`` (from the page's cache) as data URLs into a variable that
     FONTS_DONE_JS reads."""
-    return _fill("""(() => {
+    return _fill(
+        """(() => {
   const urls = __URLS__, max = __MAX__;
   window.__elFonts = {done: 0, data: {}};
   const one = (u) => fetch(u, {credentials: 'include'}).then(r => r.ok ? r.blob() : null)
@@ -438,8 +459,12 @@ def fetch_fonts_js(urls: list[str], max_bytes: int) -> str:
     .then(d => { if (d) window.__elFonts.data[u] = d; });
   Promise.all(urls.map(one)).then(() => { window.__elFonts.done = 1; });
   return 0;
-})()""", URLS=json.dumps(urls), MAX=max_bytes)
+})()""",
+        URLS=json.dumps(urls),
+        MAX=max_bytes,
+    )
 
 
-FONTS_DONE_JS = ("JSON.stringify(window.__elFonts && window.__elFonts.done "
-                 "? window.__elFonts.data : null)")
+FONTS_DONE_JS = (
+    "JSON.stringify(window.__elFonts && window.__elFonts.done ? window.__elFonts.data : null)"
+)

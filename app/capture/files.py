@@ -55,8 +55,14 @@ def import_files(
         if cancelled is not None and cancelled():
             break
         try:
-            item = vault.add_file(path, case=case, note=note, source_url=source_url,
-                                  progress=progress, cancelled=cancelled)
+            item = vault.add_file(
+                path,
+                case=case,
+                note=note,
+                source_url=source_url,
+                progress=progress,
+                cancelled=cancelled,
+            )
             result = ImportResult(path, item, None)
         except LockerError as exc:
             result = ImportResult(path, None, exc)

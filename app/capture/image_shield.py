@@ -189,8 +189,9 @@ class ShieldHandler(QWebEngineUrlSchemeHandler):
             job.fail(QWebEngineUrlRequestJob.Error.UrlNotFound)
             return
         request = QNetworkRequest(wanted.url)
-        request.setHeader(QNetworkRequest.KnownHeaders.UserAgentHeader,
-                          self._profile.httpUserAgent())
+        request.setHeader(
+            QNetworkRequest.KnownHeaders.UserAgentHeader, self._profile.httpUserAgent()
+        )
         request.setRawHeader(b"Accept", b"image/avif,image/webp,image/png,image/*;q=0.8,*/*;q=0.5")
         if wanted.referrer.scheme() in ("http", "https"):
             request.setRawHeader(b"Referer", wanted.referrer.toEncoded())
@@ -229,10 +230,13 @@ class ShieldHandler(QWebEngineUrlSchemeHandler):
         origin = job.initiator()
         if origin.isValid() and origin.scheme() in ("http", "https"):
             # <img crossorigin> and fetch() get the blurred picture instead of a CORS error.
-            job.setAdditionalResponseHeaders({
-                QByteArray(b"Access-Control-Allow-Origin"): QByteArray(origin.toEncoded()),
-                QByteArray(b"Access-Control-Allow-Credentials"): QByteArray(b"true"),
-                QByteArray(b"Cache-Control"): QByteArray(b"no-store")})
+            job.setAdditionalResponseHeaders(
+                {
+                    QByteArray(b"Access-Control-Allow-Origin"): QByteArray(origin.toEncoded()),
+                    QByteArray(b"Access-Control-Allow-Credentials"): QByteArray(b"true"),
+                    QByteArray(b"Cache-Control"): QByteArray(b"no-store"),
+                }
+            )
         job.reply(QByteArray(b"image/svg+xml"), buffer)
 
 
@@ -292,15 +296,22 @@ def restore_snapshot(mhtml: bytes, originals: _Originals) -> tuple[bytes, int]:
         return mhtml, missing
     out = io.BytesIO()
     generator = email.generator.BytesGenerator(
-        out, mangle_from_=False, policy=email.policy.compat32.clone(linesep="\r\n"))
+        out, mangle_from_=False, policy=email.policy.compat32.clone(linesep="\r\n")
+    )
     generator.flatten(message)
     return out.getvalue(), missing
 
 
-_SVG_SIZE = re.compile(rb"<svg\b[^>]*?\bwidth\s*=\s*[\"']?\s*([\d.]+)(?:px)?[\"'\s]"
-                       rb"[^>]*?\bheight\s*=\s*[\"']?\s*([\d.]+)(?:px)?[\"'\s]", re.S)
-_SVG_VIEWBOX = re.compile(rb"<svg\b[^>]*?\bviewBox\s*=\s*[\"']\s*[-\d.]+[\s,]+[-\d.]+[\s,]+"
-                          rb"([\d.]+)[\s,]+([\d.]+)", re.S)
+_SVG_SIZE = re.compile(
+    rb"<svg\b[^>]*?\bwidth\s*=\s*[\"']?\s*([\d.]+)(?:px)?[\"'\s]"
+    rb"[^>]*?\bheight\s*=\s*[\"']?\s*([\d.]+)(?:px)?[\"'\s]",
+    re.S,
+)
+_SVG_VIEWBOX = re.compile(
+    rb"<svg\b[^>]*?\bviewBox\s*=\s*[\"']\s*[-\d.]+[\s,]+[-\d.]+[\s,]+"
+    rb"([\d.]+)[\s,]+([\d.]+)",
+    re.S,
+)
 
 
 def _svg_size(data: bytes) -> tuple[int, int] | None:
@@ -316,8 +327,13 @@ def _svg_size(data: bytes) -> tuple[int, int] | None:
 
 
 def placeholder(width: int, height: int) -> bytes:
-    return MARK + (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}">'
-            f'<rect width="100%" height="100%" fill="#c8c8cc"/></svg>').encode()
+    return (
+        MARK
+        + (
+            f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}">'
+            f'<rect width="100%" height="100%" fill="#c8c8cc"/></svg>'
+        ).encode()
+    )
 
 
 def shielded_picture(data: bytes) -> bytes:
@@ -334,8 +350,13 @@ def shielded_picture(data: bytes) -> bytes:
         width, height = decoded.width, decoded.height
     image = Image.frombytes("RGBA", (decoded.width, decoded.height), decoded.rgba)
     longer = max(image.width, image.height)
-    tiny = image.resize((max(1, round(DETAIL * image.width / longer)),
-                         max(1, round(DETAIL * image.height / longer))), Image.Resampling.BOX)
+    tiny = image.resize(
+        (
+            max(1, round(DETAIL * image.width / longer)),
+            max(1, round(DETAIL * image.height / longer)),
+        ),
+        Image.Resampling.BOX,
+    )
     inner_w = max(2, round(INNER * image.width / longer))
     inner_h = max(2, round(INNER * image.height / longer))
     soft = tiny.resize((inner_w, inner_h), Image.Resampling.BICUBIC)
@@ -343,17 +364,23 @@ def shielded_picture(data: bytes) -> bytes:
     out = io.BytesIO()
     soft.save(out, format="PNG")
     href = "data:image/png;base64," + base64.b64encode(out.getvalue()).decode()
-    return MARK + (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+    return (
+        MARK
+        + (
+            f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
             f'viewBox="0 0 {inner_w} {inner_h}" preserveAspectRatio="none">'
             f'<image width="{inner_w}" height="{inner_h}" preserveAspectRatio="none" '
-            f'href="{href}"/></svg>').encode()
+            f'href="{href}"/></svg>'
+        ).encode()
+    )
 
 
 class ImageShield(QObject):
     """The shield for one browser page: ``set_hidden(False)`` lets originals through."""
 
-    def __init__(self, page: QWebEnginePage, profile: QWebEngineProfile,
-                 hidden: bool = True) -> None:
+    def __init__(
+        self, page: QWebEnginePage, profile: QWebEngineProfile, hidden: bool = True
+    ) -> None:
         super().__init__(page)
         handler = profile.urlSchemeHandler(QByteArray(SCHEME)) if scheme_registered() else None
         if scheme_registered() and not isinstance(handler, ShieldHandler):

@@ -88,9 +88,19 @@ class CaptureJob:
     names each step; ``ended(url, result or error)`` is called once, after the page is
     gone (so a new capture may start from it)."""
 
-    def __init__(self, profile: QWebEngineProfile, parent: QObject, options: CaptureOptions,
-                 url: str, requested: QUrl, spool_dir: Path, *, snapshot: bytes | None,
-                 stage: Callable[[str], None], ended: Callable[[str, Outcome], None]) -> None:
+    def __init__(
+        self,
+        profile: QWebEngineProfile,
+        parent: QObject,
+        options: CaptureOptions,
+        url: str,
+        requested: QUrl,
+        spool_dir: Path,
+        *,
+        snapshot: bytes | None,
+        stage: Callable[[str], None],
+        ended: Callable[[str, Outcome], None],
+    ) -> None:
         self.url = url
         self._options = options
         self._snapshot = snapshot
@@ -101,15 +111,24 @@ class CaptureJob:
         self._session = PageSession(profile, parent, self._on_loading, self._step_failed)
         self._downloads = Downloads(self._session, spool_dir, url, options.max_download, self)
         self._result = PageCapture(
-            requested_url=requested.toString(), final_url=requested.toString(), title="",
-            captured_at=utc_now(), http_status=None, content_type="",
-            user_agent=profile.httpUserAgent(), engine=engine_description(),
-            viewport=VIEWPORT, method=options.method, profile=options.profile_label)
+            requested_url=requested.toString(),
+            final_url=requested.toString(),
+            title="",
+            captured_at=utc_now(),
+            http_status=None,
+            content_type="",
+            user_agent=profile.httpUserAgent(),
+            engine=engine_description(),
+            viewport=VIEWPORT,
+            method=options.method,
+            profile=options.profile_label,
+        )
         if snapshot is not None:
             self._result.method = f"{options.method}, as shown"
             self._result.notes.append(
                 "Rendered from the page as it was shown (an MHTML snapshot taken in the "
-                "in-app browser); the page was not loaded again.")
+                "in-app browser); the page was not loaded again."
+            )
         self._loaded = False  # the document loaded (or loading was stopped): settling
         self._navigations = 0
         self._deadline = 0.0  # time.monotonic() by which loading and downloading must end
@@ -158,8 +177,11 @@ class CaptureJob:
         if self._cut:
             return  # loading was stopped at the deadline and the page is being settled
         if domain == domains.HttpStatusCodeDomain and code >= 400:
-            self._fail(HttpErrorStatus(
-                f"The server answered HTTP {code} for {self.url}; nothing was stored.", code))
+            self._fail(
+                HttpErrorStatus(
+                    f"The server answered HTTP {code} for {self.url}; nothing was stored.", code
+                )
+            )
         elif info.status() == status.LoadSucceededStatus:
             self._loaded = True  # rendering a long page may take a while: a new budget
             self._timer.start(self._process_ms())
@@ -172,12 +194,17 @@ class CaptureJob:
             return  # our own stop (cancel) or a download taking over
         elif domain == domains.CertificateErrorDomain or page.last_certificate_error:
             why = page.last_certificate_error or info.errorString()
-            self._fail(TLSFailure(f"The site's certificate is not trusted ({why}); nothing was stored."))
+            self._fail(
+                TLSFailure(f"The site's certificate is not trusted ({why}); nothing was stored.")
+            )
         elif domain == domains.HttpStatusCodeDomain:
             self._fail(HttpErrorStatus(f"The server answered HTTP {code} for {self.url}.", code))
         else:
-            self._fail(Unreachable(
-                f"Could not load {self.url}: {info.errorString() or 'network error'}; nothing was stored."))
+            self._fail(
+                Unreachable(
+                    f"Could not load {self.url}: {info.errorString() or 'network error'}; nothing was stored."
+                )
+            )
 
     def _navigation_started(self) -> None:
         """A new main-frame load (the first, or a script/meta redirect after load):
@@ -186,8 +213,11 @@ class CaptureJob:
         if self._navigations == 1:
             return
         if self._navigations > MAX_NAVIGATIONS:
-            self._fail(CaptureFailed(
-                f"{self.url} kept redirecting ({MAX_NAVIGATIONS} times); nothing was stored."))
+            self._fail(
+                CaptureFailed(
+                    f"{self.url} kept redirecting ({MAX_NAVIGATIONS} times); nothing was stored."
+                )
+            )
             return
         self._session.next_document()  # pending steps of the previous page are ignored
         self._loaded = False
@@ -216,18 +246,29 @@ class CaptureJob:
                 headers[name] = ", ".join(_text(v) for v in seq)[:2000]
         if headers:
             self._result.headers = headers
-            self._result.content_type = headers.get("content-type", "").split(";")[0].strip().lower()
+            self._result.content_type = (
+                headers.get("content-type", "").split(";")[0].strip().lower()
+            )
 
     # -- settling and rendering, or downloading ------------------------------------
 
     def _settle_begin(self) -> None:
-        settler = Settler(self._session, self._options, budget_cap_s=self._budget_cap_s,
-                          stopped=self._cut)
+        settler = Settler(
+            self._session, self._options, budget_cap_s=self._budget_cap_s, stopped=self._cut
+        )
         settler.start(self._page_is_a_file, self._settled)
 
     def _settled(self, record: SettleRecord) -> None:
-        Renderer(self._session, self._result, record, self._options, self._spool,
-                 self._downloads.save_page, self._stage, self._succeed).start()
+        Renderer(
+            self._session,
+            self._result,
+            record,
+            self._options,
+            self._spool,
+            self._downloads.save_page,
+            self._stage,
+            self._succeed,
+        ).start()
 
     def _page_is_a_file(self, data: dict[str, Any]) -> bool:
         """The loaded document is a file (an image or video shown directly): download it
@@ -235,8 +276,11 @@ class CaptureJob:
         doc_type = str(data.get("type") or "").lower()
         if doc_type:
             self._result.content_type = doc_type
-        if self._snapshot is None and self._result.content_type \
-                and self._result.content_type not in PAGE_TYPES:
+        if (
+            self._snapshot is None
+            and self._result.content_type
+            and self._result.content_type not in PAGE_TYPES
+        ):
             self._download_direct()
             return True
         return False
@@ -253,6 +297,7 @@ class CaptureJob:
             kind = str(value or "").lower()
             if kind and kind not in PAGE_TYPES:
                 self._download_direct(page.url())
+
         self._session.js("document.contentType", check)
 
     def _download_direct(self, url: QUrl | None = None) -> None:
@@ -304,9 +349,9 @@ class CaptureJob:
         gen = self._session.gen
 
         def no_answer() -> None:
-            if self._session.current(gen) and self._checking and not self.done \
-                    and not self._loaded:
+            if self._session.current(gen) and self._checking and not self.done and not self._loaded:
                 self._not_loaded()
+
         QTimer.singleShot(CHECK_MS, no_answer)
 
         def got(value: Any) -> None:
@@ -320,6 +365,7 @@ class CaptureJob:
                 self._not_loaded()
             else:
                 self._timer.start(max(self._remaining_ms(), 1))
+
         self._session.js(ARRIVED_JS, got)
 
     def _stop_loading(self, loading: list[str]) -> None:
@@ -335,20 +381,29 @@ class CaptureJob:
         self._settle_begin()
 
     def _not_loaded(self) -> None:
-        self._fail(CaptureTimeout(
-            f"{self.url} did not load within {self._options.timeout_s:g} s; nothing was stored."))
+        self._fail(
+            CaptureTimeout(
+                f"{self.url} did not load within {self._options.timeout_s:g} s; nothing was stored."
+            )
+        )
 
     def _on_timeout(self) -> None:
         if self.done:
             return
         if self._downloads.active:
-            self._fail(CaptureTimeout(
-                f"The download of {self.url} did not finish within "
-                f"{self._options.timeout_s:g} s (--timeout); nothing was stored."))
+            self._fail(
+                CaptureTimeout(
+                    f"The download of {self.url} did not finish within "
+                    f"{self._options.timeout_s:g} s (--timeout); nothing was stored."
+                )
+            )
         elif self._loaded:
-            self._fail(CaptureTimeout(
-                f"{self.url} loaded but could not be rendered and saved in time; "
-                "nothing was stored."))
+            self._fail(
+                CaptureTimeout(
+                    f"{self.url} loaded but could not be rendered and saved in time; "
+                    "nothing was stored."
+                )
+            )
         elif self._snapshot is None and not self._checking:
             self._check_arrived()
         elif not self._checking:
@@ -357,19 +412,23 @@ class CaptureJob:
     # -- ending --------------------------------------------------------------------
 
     def _step_failed(self, exc: Exception) -> None:
-        self._fail(CaptureFailed(
-            f"Capturing {self.url} failed ({type(exc).__name__}: {exc}); nothing was stored."))
+        self._fail(
+            CaptureFailed(
+                f"Capturing {self.url} failed ({type(exc).__name__}: {exc}); nothing was stored."
+            )
+        )
 
     def _succeed(self) -> None:
         if self.done:
             return
         result = self._result
         if self._snapshot is None:
-            chain = [result.requested_url] + [u for u in self._session.requests.main_frames
-                                              if u != result.requested_url]
+            chain = [result.requested_url] + [
+                u for u in self._session.requests.main_frames if u != result.requested_url
+            ]
             if chain[-1] != result.final_url:
                 chain.append(result.final_url)
-            result.redirect_chain = chain[:MAX_NAVIGATIONS * 3]
+            result.redirect_chain = chain[: MAX_NAVIGATIONS * 3]
         # Keep the spooled download: the store step unlinks it.
         self._close(keep_spool=result.direct_file is not None)
         self._ended(self.url, result)

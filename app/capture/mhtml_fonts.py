@@ -82,11 +82,20 @@ def add_fonts(mhtml: bytes, fonts: dict[str, tuple[str, bytes]]) -> bytes:
         return mhtml
     if not message.is_multipart():
         return mhtml
-    page_url = next((str(p.get("Content-Location") or "") for p in parts
-                     if p.get_content_type() == "text/html"), "")
+    page_url = next(
+        (
+            str(p.get("Content-Location") or "")
+            for p in parts
+            if p.get_content_type() == "text/html"
+        ),
+        "",
+    )
     for part in parts:
-        if part.get_content_type() == "text/css" and \
-                str(part.get("Content-Location") or "").startswith("cid:") and page_url:
+        if (
+            part.get_content_type() == "text/css"
+            and str(part.get("Content-Location") or "").startswith("cid:")
+            and page_url
+        ):
             _absolute_urls(part, page_url)
     for url, (media_type, data) in fonts.items():
         main, _, sub = (media_type or "font/woff2").partition("/")
@@ -96,8 +105,9 @@ def add_fonts(mhtml: bytes, fonts: dict[str, tuple[str, bytes]]) -> bytes:
         font["Content-Location"] = url
         message.attach(font)
     out = io.BytesIO()
-    BytesGenerator(out, mangle_from_=False, maxheaderlen=0,
-                   policy=email.policy.compat32.clone(linesep="\r\n")).flatten(message)
+    BytesGenerator(
+        out, mangle_from_=False, maxheaderlen=0, policy=email.policy.compat32.clone(linesep="\r\n")
+    ).flatten(message)
     result = out.getvalue()
     try:  # the result must read back with every old part and the new ones
         _m, new_parts = _parts(result)
@@ -118,6 +128,7 @@ def _absolute_urls(part: email.message.Message, base: str) -> None:
         if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", ref) or ref.startswith("#"):
             return match.group(0)
         return f"url({quote}{urljoin(base, ref)}{quote})"
+
     new = _URL.sub(absolute, css)
     if new != css:
         del part["Content-Transfer-Encoding"]

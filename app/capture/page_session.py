@@ -34,9 +34,13 @@ class PageSession:
     ``on_loading`` gets the page's loading changes; ``on_error`` gets an exception a
     step raised (the capture then fails)."""
 
-    def __init__(self, profile: QWebEngineProfile, parent: QObject,
-                 on_loading: Callable[[QWebEngineLoadingInfo], None],
-                 on_error: Callable[[Exception], None]) -> None:
+    def __init__(
+        self,
+        profile: QWebEngineProfile,
+        parent: QObject,
+        on_loading: Callable[[QWebEngineLoadingInfo], None],
+        on_error: Callable[[Exception], None],
+    ) -> None:
         self.gen = 0  # the document's generation: a new main-frame load counts up
         self.closed = False
         self._on_error = on_error
@@ -83,6 +87,7 @@ class PageSession:
         def done(value: Any) -> None:
             if self.current(gen):
                 self.guarded(then, value)
+
         self.page.runJavaScript(script, int(QWebEngineScript.ScriptWorldId.ApplicationWorld), done)
 
     def later(self, ms: int, then: Callable[[], None]) -> None:
@@ -108,6 +113,7 @@ class PageSession:
                 then()
             else:
                 self.later(25, lambda: self.after_frames(then, tries + 1))
+
         self.js(FRAMES_DONE_JS, check)
 
     # -- ending --------------------------------------------------------------------

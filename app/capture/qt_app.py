@@ -29,7 +29,9 @@ def prepare_environment() -> None:
     os.environ.setdefault("QTWEBENGINE_DISABLE_CRASH_REPORTING", "1")
     flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
     if "--log-level" not in flags:
-        os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = (flags + " --disable-logging --log-level=3").strip()
+        os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = (
+            flags + " --disable-logging --log-level=3"
+        ).strip()
     os.environ.setdefault("QT_LOGGING_RULES", "*.debug=false;*.info=false;*.warning=false")
 
 

@@ -67,6 +67,7 @@ def install() -> dict[str, bool]:
     def disconnect_once() -> None:
         def slot() -> None:
             return None
+
         probe.ping.connect(slot)
         probe.ping.disconnect(slot)
 

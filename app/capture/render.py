@@ -63,9 +63,17 @@ class Renderer:
     added to it); ``save_page(path, then)`` saves the MHTML (``then`` gets its bytes, or
     None when it failed); ``stage`` names each step; ``done()`` is called at the end."""
 
-    def __init__(self, session: PageSession, result: PageCapture, record: SettleRecord,
-                 options: CaptureOptions, spool_dir: Path, save_page: SavePage,
-                 stage: Callable[[str], None], done: Callable[[], None]) -> None:
+    def __init__(
+        self,
+        session: PageSession,
+        result: PageCapture,
+        record: SettleRecord,
+        options: CaptureOptions,
+        spool_dir: Path,
+        save_page: SavePage,
+        stage: Callable[[str], None],
+        done: Callable[[], None],
+    ) -> None:
         self._session = session
         self._js, self._later = session.js, session.later
         self._after_frames = session.after_frames
@@ -89,8 +97,9 @@ class Renderer:
         self._stage("rendering")
         # Fixed elements are pinned where they sit in the real viewport, not the tall one.
         self._view.resize(*VIEWPORT)
-        self._after_frames(lambda: self._js(
-            PREPARE_JS, lambda value: self._prepared(parse_json(value), 0)))
+        self._after_frames(
+            lambda: self._js(PREPARE_JS, lambda value: self._prepared(parse_json(value), 0))
+        )
 
     def _prepared(self, prep: dict[str, Any], waited: int) -> None:
         """Let images that the expanded scrolling box revealed load, then freeze."""
@@ -98,8 +107,11 @@ class Renderer:
             self._note_prepared(prep)
 
         def check(state: dict[str, Any]) -> None:
-            if int(state.get("n_loading") or 0) and waited < IMAGES_AFTER_PREPARE_MS \
-                    and prep.get("box"):
+            if (
+                int(state.get("n_loading") or 0)
+                and waited < IMAGES_AFTER_PREPARE_MS
+                and prep.get("box")
+            ):
                 self._later(POLL_MS, lambda: self._prepared(prep, waited + POLL_MS))
             else:
                 if int(state.get("n_loading") or 0):
@@ -108,45 +120,64 @@ class Renderer:
                     self._result.settle = self._settle.as_dict()
                 self._result.partial_reasons[:0] = self._settle.reasons()
                 self._measure(self._grow_then_freeze)
+
         self._after_frames(lambda: self._state(check))
 
     def _grow_then_freeze(self, data: dict[str, Any]) -> None:
         """Give the page the tall view it will be drawn in while its scripts still run
         (virtual lists fill it), then freeze it and lay it out for the slices."""
         self._view.resize(self._view.width(), min(max(int(data.get("h") or 0), 1), SLICE_HEIGHT))
-        self._after_frames(lambda: self._later(POLL_MS, lambda: self._js(
-            FREEZE_JS, lambda _v: self._after_frames(lambda: self._measure(
-                lambda new: self._layout(new, 0))))))
+        self._after_frames(
+            lambda: self._later(
+                POLL_MS,
+                lambda: self._js(
+                    FREEZE_JS,
+                    lambda _v: self._after_frames(
+                        lambda: self._measure(lambda new: self._layout(new, 0))
+                    ),
+                ),
+            )
+        )
 
     def _note_prepared(self, prep: dict[str, Any]) -> None:
         result = self._result
         box, left = str(prep.get("box") or ""), int(prep.get("box_left") or 0)
         if box:
-            result.scroll_box = {"element": box[:200],
-                                 "visible_height": int(prep.get("box_before") or 0),
-                                 "expanded_height": int(prep.get("box_after") or 0),
-                                 "hidden_height": left}
+            result.scroll_box = {
+                "element": box[:200],
+                "visible_height": int(prep.get("box_before") or 0),
+                "expanded_height": int(prep.get("box_after") or 0),
+                "hidden_height": left,
+            }
             if left:
                 result.partial_reasons.append(
                     f"the page scrolls inside a box ({box[:80]}) that could not be shown "
-                    f"whole ({left} px of it are not in the picture)")
+                    f"whole ({left} px of it are not in the picture)"
+                )
             else:
-                result.notes.append(f"The page scrolls inside a box ({box[:80]}); it was "
-                                    "expanded to show its whole content.")
+                result.notes.append(
+                    f"The page scrolls inside a box ({box[:80]}); it was "
+                    "expanded to show its whole content."
+                )
         pinned, moved = int(prep.get("pinned") or 0), int(prep.get("moved") or 0)
         if pinned > moved:
-            result.notes.append(f"{pinned - moved} fixed or sticky element(s) (headers, boxes) "
-                                "are shown once, where they were at the top of the page.")
+            result.notes.append(
+                f"{pinned - moved} fixed or sticky element(s) (headers, boxes) "
+                "are shown once, where they were at the top of the page."
+            )
         if moved:
-            result.notes.append(f"{moved} element(s) fixed at the bottom of the window (cookie "
-                                "banners, bars) are shown once, after the end of the page, so "
-                                "they cover nothing.")
+            result.notes.append(
+                f"{moved} element(s) fixed at the bottom of the window (cookie "
+                "banners, bars) are shown once, after the end of the page, so "
+                "they cover nothing."
+            )
         covered = int(prep.get("covered") or 0)
         if covered:
             by = ", ".join(str(d)[:80] for d in list(prep.get("covered_by") or [])[:5])
             result.partial_reasons.append(
                 f"overlay covers text: {covered} text block(s) lie under fixed element(s) "
-                f"shown where the window showed them ({by})")
+                f"shown where the window showed them ({by})"
+            )
 
     def _measure(self, then: Any) -> None:
         self._js(MEASURE_JS, lambda value: then(parse_json(value)))
@@ -164,7 +195,9 @@ class Renderer:
                     self._layout(new, rounds + 1)
                 else:
                     self._render(new)
+
             self._measure(check)
+
         self._after_frames(lambda: self._later(self._options.render_ms, again))
 
     # -- rendering -----------------------------------------------------------------
@@ -174,6 +207,7 @@ class Renderer:
             meta = parse_json(value)
             self._result.page_meta = {str(k)[:100]: str(v) for k, v in list(meta.items())[:30]}
             self._js(FINGERPRINT_JS, lambda fp: self._check_text(data, parse_json(fp)))
+
         self._js(PAGE_META_JS, got_meta)
 
     def _check_text(self, data: dict[str, Any], fingerprint: dict[str, Any]) -> None:
@@ -186,9 +220,11 @@ class Renderer:
 
         def got(value: Any) -> None:
             check = parse_json(value)
-            self._result.text_check = {k: int(check.get(k) or 0)
-                                       for k in ("blocks", "outside", "clipped", "bottom")}
+            self._result.text_check = {
+                k: int(check.get(k) or 0) for k in ("blocks", "outside", "clipped", "bottom")
+            }
             self._render_png(height, target)
+
         self._js(text_check_js(width, target), got)
 
     def _render_png(self, height: int, target: int) -> None:
@@ -197,20 +233,24 @@ class Renderer:
             self._result.truncated_at = max_height
             self._result.notes.append(
                 f"The page is {height} px tall; the PNG stops at the maximum of "
-                f"{max_height} px. The PDF and MHTML hold the whole page.")
+                f"{max_height} px. The PDF and MHTML hold the whole page."
+            )
         view_h = self._view.height()
         if self._settle.drops_rows and target > view_h:
             self._result.partial_reasons.append(
                 f"the page removes what is scrolled out of view (a virtual list): below "
-                f"{view_h} px the picture may miss rows")
+                f"{view_h} px the picture may miss rows"
+            )
         image = QImage(self._view.width(), target, QImage.Format.Format_RGB32)
         image.fill(Qt.GlobalColor.white)
         self._grab_slices(image, list(range(0, target, view_h)), view_h, target)
 
     def _grab_slices(self, image: QImage, offsets: list[int], view_h: int, target: int) -> None:
         if not offsets:
-            self._js("window.scrollTo({top: 0, behavior: 'instant'}); 0",
-                     lambda _v: self._finish_png(image))
+            self._js(
+                "window.scrollTo({top: 0, behavior: 'instant'}); 0",
+                lambda _v: self._finish_png(image),
+            )
             return
         y = offsets[0]
 
@@ -221,14 +261,21 @@ class Renderer:
                 src_y = y - int(float(actual or 0))
                 rows = min(view_h - src_y, target - y)
                 painter = QPainter(image)
-                painter.drawImage(QPoint(0, y), shot.scaled(
-                    self._view.width(), int(shot.height() / scale)) if scale != 1 else shot,
-                    QRect(0, src_y, image.width(), rows))
+                painter.drawImage(
+                    QPoint(0, y),
+                    shot.scaled(self._view.width(), int(shot.height() / scale))
+                    if scale != 1
+                    else shot,
+                    QRect(0, src_y, image.width(), rows),
+                )
                 painter.end()
                 self._grab_slices(image, offsets[1:], view_h, target)
+
             self._after_frames(lambda: self._later(self._options.render_ms, grab))
-        self._js(f"window.scrollTo({{top: {y}, left: 0, behavior: 'instant'}}); window.scrollY",
-                 scrolled)
+
+        self._js(
+            f"window.scrollTo({{top: {y}, left: 0, behavior: 'instant'}}); window.scrollY", scrolled
+        )
 
     def _finish_png(self, image: QImage) -> None:
         buffer = QBuffer()
@@ -242,22 +289,30 @@ class Renderer:
     def _got_text(self, data: dict[str, Any]) -> None:
         if int(data.get("foreign") or 0):  # frames from other sites: Qt's text has them
             gen, session = self._session.gen, self._session
-            self._page.toPlainText(lambda text: session.guarded(self._use_text, str(text), True)
-                                   if session.current(gen) else None)
+            self._page.toPlainText(
+                lambda text: (
+                    session.guarded(self._use_text, str(text), True)
+                    if session.current(gen)
+                    else None
+                )
+            )
         else:
             self._use_text(str(data.get("text") or ""), False)
 
     def _use_text(self, text: str, frames_last: bool) -> None:
         if frames_last:
-            self._result.notes.append("The text of frames from other sites follows the "
-                                      "page's own text instead of standing at its place.")
+            self._result.notes.append(
+                "The text of frames from other sites follows the "
+                "page's own text instead of standing at its place."
+            )
         if len(text) > MAX_TEXT_CHARS:
             self._result.notes.append(f"The visible text was cut at {MAX_TEXT_CHARS} characters.")
         self._result.text = text[:MAX_TEXT_CHARS]
         self._stage("pdf")
         gen, session = self._session.gen, self._session
         self._page.printToPdf(
-            lambda data: session.guarded(self._got_pdf, data) if session.current(gen) else None)
+            lambda data: session.guarded(self._got_pdf, data) if session.current(gen) else None
+        )
 
     def _got_pdf(self, data: QByteArray) -> None:
         self._result.pdf = bytes(data.data()) if isinstance(data, QByteArray) else bytes(data)
@@ -272,7 +327,8 @@ class Renderer:
         if not same:
             self._result.partial_reasons.append(
                 "the page changed while it was being captured (the PNG, text and PDF may "
-                "show different moments)")
+                "show different moments)"
+            )
         self._js(RESTORE_JS, lambda _v: self._save_mhtml())
 
     def _save_mhtml(self) -> None:
@@ -311,7 +367,10 @@ class Renderer:
             embedded = len(fonts) if self._result.mhtml != before else 0
             self._result.mhtml_fonts = {"referenced": len(urls), "embedded": embedded}
             if embedded < len(urls):
-                self._result.notes.append(f"{len(urls) - embedded} of {len(urls)} web "
-                                          "font(s) could not be added to the MHTML.")
+                self._result.notes.append(
+                    f"{len(urls) - embedded} of {len(urls)} web "
+                    "font(s) could not be added to the MHTML."
+                )
             self._done()
+
         self._js(FONTS_DONE_JS, check)

@@ -43,28 +43,49 @@ GRID_MIN, GRID_CELL = 16, 64  # at least this many text-less coloured boxes, eac
 BLUR = "blur(32px) saturate(0.4)"
 DETAIL, INNER = 10, 40  # blurred copies of data:/blob: pictures, as image_shield makes them
 
-_MEDIA = ("img", "picture", "video", "canvas", "svg", "embed", "object",
-          "input[type=image]", f"[{BG_ATTR}]", f"[{GLYPH_ATTR}]", f"[{GRID_ATTR}]")
+_MEDIA = (
+    "img",
+    "picture",
+    "video",
+    "canvas",
+    "svg",
+    "embed",
+    "object",
+    "input[type=image]",
+    f"[{BG_ATTR}]",
+    f"[{GLYPH_ATTR}]",
+    f"[{GRID_ATTR}]",
+)
 
 # ":not(#id)" matches every element but weighs like an id: it outranks the ordinary
 # "!important" rules a page may have for its images.
 _WEIGHT = f":not([{SHOW_ATTR}]):not(#el-safe-a):not(#el-safe-b):not(#el-safe-c)"
 PSEUDO_ATTR = "data-evidence-locker-pseudo"  # a data:/blob: picture in ::before/::after
 MARKER_ATTR = "data-evidence-locker-marker"  # a data:/blob: picture as the ::marker
-_CSS = "".join(
-    f"{sel}{_WEIGHT}{{filter:{BLUR} !important;transition:none !important;"
-    f"animation:none !important}}" for sel in _MEDIA
-) + "video::-webkit-media-controls{display:none !important;}" + "".join(
-    # A picture drawn with gradients or a paint worklet: the element keeps its colour and
-    # its text stays sharp; only the drawing goes.
-    f"[{DRAWN_ATTR}]{_WEIGHT}{pseudo}{{background-image:none !important;"
-    f"border-image-source:none !important;-webkit-mask-image:none !important;"
-    f"mask-image:none !important}}" for pseudo in ("", "::before", "::after")) + "".join(
-    # Pseudo-elements cannot be given inline styles: the picture in one is blurred, and
-    # only it (the element's own text stays sharp).
-    f"[{PSEUDO_ATTR}]{_WEIGHT}{pseudo}{{filter:{BLUR} !important;transition:none "
-    f"!important;animation:none !important}}" for pseudo in ("::before", "::after")) + (
-    f"[{MARKER_ATTR}]{_WEIGHT}::marker{{content:normal !important}}")
+_CSS = (
+    "".join(
+        f"{sel}{_WEIGHT}{{filter:{BLUR} !important;transition:none !important;"
+        f"animation:none !important}}"
+        for sel in _MEDIA
+    )
+    + "video::-webkit-media-controls{display:none !important;}"
+    + "".join(
+        # A picture drawn with gradients or a paint worklet: the element keeps its colour and
+        # its text stays sharp; only the drawing goes.
+        f"[{DRAWN_ATTR}]{_WEIGHT}{pseudo}{{background-image:none !important;"
+        f"border-image-source:none !important;-webkit-mask-image:none !important;"
+        f"mask-image:none !important}}"
+        for pseudo in ("", "::before", "::after")
+    )
+    + "".join(
+        # Pseudo-elements cannot be given inline styles: the picture in one is blurred, and
+        # only it (the element's own text stays sharp).
+        f"[{PSEUDO_ATTR}]{_WEIGHT}{pseudo}{{filter:{BLUR} !important;transition:none "
+        f"!important;animation:none !important}}"
+        for pseudo in ("::before", "::after")
+    )
+    + (f"[{MARKER_ATTR}]{_WEIGHT}::marker{{content:normal !important}}")
+)
 
 PLACEHOLDER_TEXT = "Picture hidden. Use \u201cShow images\u201d to see it."
 
@@ -440,14 +461,23 @@ EVENT = "evidence-locker-shadow-root"
 
 
 def script_source(show: bool, placeholder_text: str = PLACEHOLDER_TEXT) -> str:
-    return _JS % {"show": "true" if show else "false", "bg_attr": BG_ATTR,
-                  "drawn_attr": DRAWN_ATTR, "pseudo_attr": PSEUDO_ATTR,
-                  "marker_attr": MARKER_ATTR, "glyph_attr": GLYPH_ATTR,
-                  "grid_attr": GRID_ATTR, "grid_min": GRID_MIN, "grid_cell": GRID_CELL,
-                  "detail": DETAIL, "inner": INNER,
-                  "soften": INNER // DETAIL,
-                  "css": json.dumps(_CSS), "text": json.dumps(placeholder_text),
-                  "event": EVENT}
+    return _JS % {
+        "show": "true" if show else "false",
+        "bg_attr": BG_ATTR,
+        "drawn_attr": DRAWN_ATTR,
+        "pseudo_attr": PSEUDO_ATTR,
+        "marker_attr": MARKER_ATTR,
+        "glyph_attr": GLYPH_ATTR,
+        "grid_attr": GRID_ATTR,
+        "grid_min": GRID_MIN,
+        "grid_cell": GRID_CELL,
+        "detail": DETAIL,
+        "inner": INNER,
+        "soften": INNER // DETAIL,
+        "css": json.dumps(_CSS),
+        "text": json.dumps(placeholder_text),
+        "event": EVENT,
+    }
 
 
 def _script(show: bool, placeholder_text: str) -> QWebEngineScript:
@@ -481,7 +511,8 @@ def strip_from_snapshot(mhtml: bytes) -> bytes:
         return mhtml
     out = io.BytesIO()
     generator = email.generator.BytesGenerator(
-        out, mangle_from_=False, policy=email.policy.compat32.clone(linesep="\r\n"))
+        out, mangle_from_=False, policy=email.policy.compat32.clone(linesep="\r\n")
+    )
     generator.flatten(message)
     return out.getvalue()
 
@@ -496,8 +527,9 @@ def _shadow_script() -> QWebEngineScript:
     return script
 
 
-def install(page: QWebEnginePage, show: bool = False,
-            placeholder_text: str = PLACEHOLDER_TEXT) -> None:
+def install(
+    page: QWebEnginePage, show: bool = False, placeholder_text: str = PLACEHOLDER_TEXT
+) -> None:
     """Blur images on every page ``page`` loads from now on (unless ``show``)."""
     scripts = page.scripts()
     for name in (SCRIPT_NAME, SCRIPT_NAME + "-shadow"):
@@ -507,8 +539,9 @@ def install(page: QWebEnginePage, show: bool = False,
     scripts.insert(_script(show, placeholder_text))
 
 
-def set_images_shown(page: QWebEnginePage, show: bool,
-                     placeholder_text: str = PLACEHOLDER_TEXT) -> None:
+def set_images_shown(
+    page: QWebEnginePage, show: bool, placeholder_text: str = PLACEHOLDER_TEXT
+) -> None:
     """Show or blur images in the page on screen now, in every frame, and on later pages."""
     install(page, show, placeholder_text)
     code = script_source(show, placeholder_text)

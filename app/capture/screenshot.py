@@ -65,9 +65,17 @@ def describe_screens() -> list[dict[str, Any]]:
     out = []
     for number, screen in enumerate(_screens()):
         g = screen.geometry()
-        out.append({"number": number, "name": screen.name(), "x": g.x(), "y": g.y(),
-                    "width": g.width(), "height": g.height(),
-                    "scale": screen.devicePixelRatio()})
+        out.append(
+            {
+                "number": number,
+                "name": screen.name(),
+                "x": g.x(),
+                "y": g.y(),
+                "width": g.width(),
+                "height": g.height(),
+                "scale": screen.devicePixelRatio(),
+            }
+        )
     return out
 
 
@@ -93,8 +101,9 @@ def _grab(screen: QScreen, rect: QRect | None = None) -> QImage:
     # Keep desktop (device-independent) size so regions line up across screens.
     want = rect.size() if rect is not None else screen.geometry().size()
     if image.size() != want:
-        image = image.scaled(want, Qt.AspectRatioMode.IgnoreAspectRatio,
-                             Qt.TransformationMode.SmoothTransformation)
+        image = image.scaled(
+            want, Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.SmoothTransformation
+        )
     return image
 
 
@@ -155,8 +164,11 @@ def grab_window(window_id: int) -> Screenshot:
         raise ScreenshotFailed(f"The window {window_id} could not be read (is it still open?).")
     image = pixmap.toImage()
     info = known.get(window_id)
-    area = QRect(info.x, info.y, info.width, info.height) if info else \
-        QRect(0, 0, image.width(), image.height())
+    area = (
+        QRect(info.x, info.y, info.width, info.height)
+        if info
+        else QRect(0, 0, image.width(), image.height())
+    )
     shot = _shot(image, "window", area)
     shot.window_id = window_id
     shot.window_title = info.title if info else ""
@@ -170,16 +182,23 @@ def crop_screenshot(shot: Screenshot, x: int, y: int, width: int, height: int) -
     rect = QRect(x - ax, y - ay, width, height).intersected(image.rect())
     if rect.isEmpty():
         raise UsageError("The chosen region is outside the screenshot.")
-    cropped = _shot(image.copy(rect), "region",
-                    QRect(rect.x() + ax, rect.y() + ay, rect.width(), rect.height()))
+    cropped = _shot(
+        image.copy(rect), "region", QRect(rect.x() + ax, rect.y() + ay, rect.width(), rect.height())
+    )
     cropped.captured_at = shot.captured_at
     return cropped
 
 
 def _shot(image: QImage, mode: str, area: QRect) -> Screenshot:
-    return Screenshot(png=_png(image), width=image.width(), height=image.height(), mode=mode,
-                      captured_at=utc_now(), area=(area.x(), area.y(), area.width(), area.height()),
-                      screens=describe_screens())
+    return Screenshot(
+        png=_png(image),
+        width=image.width(),
+        height=image.height(),
+        mode=mode,
+        captured_at=utc_now(),
+        area=(area.x(), area.y(), area.width(), area.height()),
+        screens=describe_screens(),
+    )
 
 
 def parse_region(text: str) -> tuple[int, int, int, int]:
@@ -200,10 +219,14 @@ def wait_seconds(delay: float) -> None:
         loop.exec()
 
 
-def take_screenshot(*, screen: int | None = None,
-                    region: tuple[int, int, int, int] | None = None,
-                    window_id: int | None = None, delay: float = 0.0,
-                    allow_offscreen: bool = False) -> Screenshot:
+def take_screenshot(
+    *,
+    screen: int | None = None,
+    region: tuple[int, int, int, int] | None = None,
+    window_id: int | None = None,
+    delay: float = 0.0,
+    allow_offscreen: bool = False,
+) -> Screenshot:
     """Wait ``delay`` seconds, then grab what was asked (the whole desktop by default).
 
     Without a real display (Qt's offscreen platform) there is nothing true to capture,
@@ -222,12 +245,19 @@ def take_screenshot(*, screen: int | None = None,
     return grab_desktop()
 
 
-def store_screenshot(vault: Vault, shot: Screenshot, case: str, note: str | None = None,
-                     title: str | None = None) -> Item:
+def store_screenshot(
+    vault: Vault, shot: Screenshot, case: str, note: str | None = None, title: str | None = None
+) -> Item:
     """Store the PNG bit-exact as the item's original (one transaction, one event)."""
     name = f"screenshot-{shot.captured_at.replace(':', '').replace('.', '-')}.png"
     return vault.add_item(
-        NewItem(kind=KIND_SCREENSHOT, case=case, title=title or shot.window_title or name,
-                captured_at=shot.captured_at, metadata=shot.metadata(), note=note),
+        NewItem(
+            kind=KIND_SCREENSHOT,
+            case=case,
+            title=title or shot.window_title or name,
+            captured_at=shot.captured_at,
+            metadata=shot.metadata(),
+            note=note,
+        ),
         [NewArtifact("original", name, shot.png, "image/png")],
     )

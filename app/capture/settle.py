@@ -85,9 +85,15 @@ class SettleRecord:
 
     def as_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
-            "waited_for": ["document complete", "images loaded or broken", "web fonts",
-                           "no open requests", "no pending timers (up to 5 s, for 6.5 s)",
-                           "DOM quiet"] + ([f"wait-for: {self.wait_for}"] if self.wait_for else []),
+            "waited_for": [
+                "document complete",
+                "images loaded or broken",
+                "web fonts",
+                "no open requests",
+                "no pending timers (up to 5 s, for 6.5 s)",
+                "DOM quiet",
+            ]
+            + ([f"wait-for: {self.wait_for}"] if self.wait_for else []),
             "min_wait_s": self.min_wait_s,
             "waited_ms": self.waited_ms,
             "scroll_steps": self.scroll_steps,
@@ -116,13 +122,20 @@ class SettleRecord:
         out = []
         if self.stopped:
             missing = self.stopped.get("images") or []
-            out.append(f"the page had not finished loading after {self.stopped.get('after_s')} s "
-                       f"(--timeout); loading was stopped"
-                       + (f": images not loaded ({len(missing)}: {', '.join(missing[:3])})"
-                          if missing else ""))
+            out.append(
+                f"the page had not finished loading after {self.stopped.get('after_s')} s "
+                f"(--timeout); loading was stopped"
+                + (
+                    f": images not loaded ({len(missing)}: {', '.join(missing[:3])})"
+                    if missing
+                    else ""
+                )
+            )
         if self.lazy_images:
-            out.append(f"lazy images not loaded ({len(self.lazy_images)} kept their placeholder: "
-                       f"{', '.join(self.lazy_images[:3])})")
+            out.append(
+                f"lazy images not loaded ({len(self.lazy_images)} kept their placeholder: "
+                f"{', '.join(self.lazy_images[:3])})"
+            )
         if self.pending.get("images"):
             out.append(f"{len(self.pending['images'])} image(s) had not loaded")
         if self.pending.get("wait_for"):
@@ -137,12 +150,14 @@ class SettleRecord:
 
 def read_state(session: PageSession, wait_for: str, then: Callable[[dict[str, Any]], None]) -> None:
     """The page's settling state (see :func:`settle_state_js`) as a dict, ``{}`` if odd."""
+
     def parse(value: Any) -> None:
         try:
             data = json.loads(value) if isinstance(value, str) else {}
         except ValueError:
             data = {}
         then(data if isinstance(data, dict) else {})
+
     session.js(settle_state_js(wait_for), parse)
 
 
@@ -154,27 +169,35 @@ class Settler:
     download instead (then nothing more happens here). ``budget_cap_s`` shortens the
     budget when loading was stopped at the deadline (``stopped`` says what was pending)."""
 
-    def __init__(self, session: PageSession, options: CaptureOptions, *,
-                 budget_cap_s: float | None = None,
-                 stopped: dict[str, Any] | None = None) -> None:
+    def __init__(
+        self,
+        session: PageSession,
+        options: CaptureOptions,
+        *,
+        budget_cap_s: float | None = None,
+        stopped: dict[str, Any] | None = None,
+    ) -> None:
         self._session = session
         self._js, self._later = session.js, session.later
         self._after_frames = session.after_frames
         self._options = options
         self._budget_cap_s = budget_cap_s
-        self.record = SettleRecord(wait_for=options.wait_for, min_wait_s=options.settle_s,
-                                   stopped=dict(stopped or {}))
+        self.record = SettleRecord(
+            wait_for=options.wait_for, min_wait_s=options.settle_s, stopped=dict(stopped or {})
+        )
         self._t0 = time.monotonic()
         self._scrolled_height, self._scroll_rounds = 0, 1
         self._then: Callable[[SettleRecord], None] = lambda _record: None
 
-    def start(self, is_file: Callable[[dict[str, Any]], bool],
-              then: Callable[[SettleRecord], None]) -> None:
+    def start(
+        self, is_file: Callable[[dict[str, Any]], bool], then: Callable[[SettleRecord], None]
+    ) -> None:
         self._then = then
 
         def first(state: dict[str, Any]) -> None:
             if not is_file(state):
                 self._scroll_step(0, int(state.get("h") or 0))
+
         self._state(first)
 
     def _elapsed_ms(self) -> int:
@@ -213,25 +236,36 @@ class Settler:
             except ValueError:
                 data = {}
             self.record.scroll_steps += 1
-            self._after_frames(lambda: self._later(POLL_MS, lambda: self._step_quiet(
-                step, int(data.get("end") or 0), last_height, 0)))
+            self._after_frames(
+                lambda: self._later(
+                    POLL_MS,
+                    lambda: self._step_quiet(step, int(data.get("end") or 0), last_height, 0),
+                )
+            )
+
         self._js(scroll_step_js(step), scrolled)
 
     def _step_quiet(self, step: int, end: int, last_height: int, waited: int) -> None:
         """After one scroll step: let the requests it started finish, then go on until
         the end of the page (and of its scrolling box) is reached and nothing grows."""
+
         def check(state: dict[str, Any]) -> None:
             busy = int(state.get("inflight") or 0) + int(state.get("timers") or 0)
             if busy and waited < STEP_WAIT_MS and self._elapsed_ms() < self._budget_ms():
-                self._later(POLL_MS, lambda: self._step_quiet(step, end, last_height,
-                                                              waited + POLL_MS))
+                self._later(
+                    POLL_MS, lambda: self._step_quiet(step, end, last_height, waited + POLL_MS)
+                )
                 return
-            self._js(lines_js(step == 0 and self._scroll_rounds == 1),
-                     lambda value: self._step_done(step, end, last_height, state, value))
+            self._js(
+                lines_js(step == 0 and self._scroll_rounds == 1),
+                lambda value: self._step_done(step, end, last_height, state, value),
+            )
+
         self._state(check)
 
-    def _step_done(self, step: int, end: int, last_height: int, state: dict[str, Any],
-                   lines: Any) -> None:
+    def _step_done(
+        self, step: int, end: int, last_height: int, state: dict[str, Any], lines: Any
+    ) -> None:
         """Note a virtual list (lines seen at the top gone), then the next step or stop."""
         try:
             seen = json.loads(lines) if isinstance(lines, str) else {}
@@ -244,8 +278,12 @@ class Settler:
         grew = height > last_height
         if height >= self._options.max_height and grew:  # enough for the picture, and more comes
             self.record.kept_growing = True
-        if self.record.kept_growing or self.record.scroll_steps >= MAX_SCROLL_STEPS \
-                or self._elapsed_ms() >= self._budget_ms() or (end and not grew):
+        if (
+            self.record.kept_growing
+            or self.record.scroll_steps >= MAX_SCROLL_STEPS
+            or self._elapsed_ms() >= self._budget_ms()
+            or (end and not grew)
+        ):
             self._scrolled_height = height
             # Only now the view grows towards the page's height (lazy content in it loads
             # at once); growing makes the page longer for some feeds: another round then.
@@ -256,6 +294,7 @@ class Settler:
 
     def _settle_wait(self, busy_since: int, confirming: int = 0) -> None:
         """Poll until the page is quiet (see the module docstring) or the budget ends."""
+
         def check(state: dict[str, Any]) -> None:
             quiet = max(self._options.settle_ms, 100)
             elapsed = self._elapsed_ms()
@@ -281,9 +320,15 @@ class Settler:
             done = not pending and (dom_quiet or elapsed - since >= DOM_BUSY_MS)
             height = int(state.get("h") or 0)
             if done and not confirming:  # quiet now; still quiet once frames have run?
-                self._after_frames(lambda: self._later(POLL_MS, lambda: self._settle_wait(since, 1)))
-            elif done and height > self._scrolled_height + 2 and self._scroll_rounds < SCROLL_ROUNDS \
-                    and not self.record.kept_growing:
+                self._after_frames(
+                    lambda: self._later(POLL_MS, lambda: self._settle_wait(since, 1))
+                )
+            elif (
+                done
+                and height > self._scrolled_height + 2
+                and self._scroll_rounds < SCROLL_ROUNDS
+                and not self.record.kept_growing
+            ):
                 self._scroll_rounds += 1  # it grew after the scroll-through (a feed): again
                 self._scroll_step(0, height)
             elif done or elapsed >= self._budget_ms():
@@ -296,4 +341,5 @@ class Settler:
                 self._then(record)
             else:
                 self._later(POLL_MS, lambda: self._settle_wait(since))
+
         self._state(check)

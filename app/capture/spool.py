@@ -122,7 +122,7 @@ def sweep_stale() -> int:
     for entry in entries:
         if not entry.name.startswith(PREFIX) or not entry.is_dir() or entry.is_symlink():
             continue
-        pid_text = entry.name[len(PREFIX):].split("-", 1)[0]
+        pid_text = entry.name[len(PREFIX) :].split("-", 1)[0]
         if not pid_text.isdigit() or int(pid_text) == os.getpid() or _alive(int(pid_text)):
             continue
         try:

@@ -35,8 +35,18 @@ from app.errors import UsageError
 
 qt_refcount.install()  # PySide6 6.12 signal emit() drops a reference to True: see there
 
-__all__ = ["LOAD_TIMEOUT_S", "MAX_DOWNLOAD_BYTES", "MAX_PNG_HEIGHT", "MAX_SETTLE_S", "RENDER_MS",
-           "SETTLE_MS", "PageCapturer", "capture_url", "check_url", "engine_description"]
+__all__ = [
+    "LOAD_TIMEOUT_S",
+    "MAX_DOWNLOAD_BYTES",
+    "MAX_PNG_HEIGHT",
+    "MAX_SETTLE_S",
+    "RENDER_MS",
+    "SETTLE_MS",
+    "PageCapturer",
+    "capture_url",
+    "check_url",
+    "engine_description",
+]
 
 MAX_PNG_HEIGHT = 30_000  # px; taller pages are cut here and the metadata says so
 LOAD_TIMEOUT_S = 45.0
@@ -62,12 +72,22 @@ class PageCapturer(QObject):
     failed = Signal(str, object)
     stage = Signal(str)
 
-    def __init__(self, profile: QWebEngineProfile | None = None, parent: QObject | None = None,
-                 *, timeout_s: float = LOAD_TIMEOUT_S, max_height: int = MAX_PNG_HEIGHT,
-                 max_download: int = MAX_DOWNLOAD_BYTES, method: str = "headless",
-                 profile_label: str = "off-the-record", settle_ms: int = SETTLE_MS,
-                 render_ms: int = RENDER_MS, settle_s: float = 0.0, wait_for: str = "",
-                 settle_budget_s: float = SETTLE_BUDGET_S) -> None:
+    def __init__(
+        self,
+        profile: QWebEngineProfile | None = None,
+        parent: QObject | None = None,
+        *,
+        timeout_s: float = LOAD_TIMEOUT_S,
+        max_height: int = MAX_PNG_HEIGHT,
+        max_download: int = MAX_DOWNLOAD_BYTES,
+        method: str = "headless",
+        profile_label: str = "off-the-record",
+        settle_ms: int = SETTLE_MS,
+        render_ms: int = RENDER_MS,
+        settle_s: float = 0.0,
+        wait_for: str = "",
+        settle_budget_s: float = SETTLE_BUDGET_S,
+    ) -> None:
         super().__init__(parent)
         if not 0 <= settle_s <= MAX_SETTLE_S:
             raise UsageError(f"--settle must be between 0 and {MAX_SETTLE_S:g} seconds.")
@@ -121,19 +141,34 @@ class PageCapturer(QObject):
     def options(self) -> CaptureOptions:
         """The settings a capture started now would use."""
         return CaptureOptions(
-            timeout_s=self.timeout_s, max_height=self.max_height,
-            max_download=self.max_download, method=self.method,
-            profile_label=self.profile_label, settle_ms=self.settle_ms,
-            render_ms=self.render_ms, settle_s=self.settle_s, wait_for=self.wait_for,
-            settle_budget_s=self.settle_budget_s)
+            timeout_s=self.timeout_s,
+            max_height=self.max_height,
+            max_download=self.max_download,
+            method=self.method,
+            profile_label=self.profile_label,
+            settle_ms=self.settle_ms,
+            render_ms=self.render_ms,
+            settle_s=self.settle_s,
+            wait_for=self.wait_for,
+            settle_budget_s=self.settle_budget_s,
+        )
 
     # -- one job per capture -------------------------------------------------------
 
-    def _start(self, url: str, qurl: QUrl, load: QUrl, snapshot: bytes | None,
-               folder: Path | None = None) -> None:
-        self._job = CaptureJob(self.profile, self, self.options(), url, qurl,
-                               folder or spool.make_spool_dir(), snapshot=snapshot,
-                               stage=self.stage.emit, ended=self._ended)
+    def _start(
+        self, url: str, qurl: QUrl, load: QUrl, snapshot: bytes | None, folder: Path | None = None
+    ) -> None:
+        self._job = CaptureJob(
+            self.profile,
+            self,
+            self.options(),
+            url,
+            qurl,
+            folder or spool.make_spool_dir(),
+            snapshot=snapshot,
+            stage=self.stage.emit,
+            ended=self._ended,
+        )
         self._job.start(load)
 
     def _on_download(self, request: QWebEngineDownloadRequest) -> None:
@@ -148,8 +183,7 @@ class PageCapturer(QObject):
             self.finished.emit(outcome)
 
 
-def capture_url(url: str, profile: QWebEngineProfile | None = None,
-                **options: Any) -> PageCapture:
+def capture_url(url: str, profile: QWebEngineProfile | None = None, **options: Any) -> PageCapture:
     """Capture ``url`` and wait for it (for scripts and tests; needs a Qt app). ``options``
     are :class:`PageCapturer` keyword arguments."""
     capturer = PageCapturer(profile, **options)
@@ -159,6 +193,7 @@ def capture_url(url: str, profile: QWebEngineProfile | None = None,
     def done(key: str, value: object) -> None:
         outcome[key] = value
         loop.quit()
+
     capturer.finished.connect(lambda result: done("result", result))
     capturer.failed.connect(lambda _url, error: done("error", error))
     capturer.capture(url)

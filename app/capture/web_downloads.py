@@ -21,8 +21,14 @@ from app.capture.web_result import DirectFile
 if TYPE_CHECKING:
     from app.capture.page_session import PageSession
 
-PAGE_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "image/svg+xml",
-              "text/xml", "application/xml")
+PAGE_TYPES = (
+    "text/html",
+    "application/xhtml+xml",
+    "text/plain",
+    "image/svg+xml",
+    "text/xml",
+    "application/xml",
+)
 
 
 def safe_name(name: str) -> str:
@@ -50,8 +56,14 @@ class Downloads:
     takes those of this capture's page; :meth:`direct` fetches the document as a file;
     :meth:`save_page` saves the MHTML."""
 
-    def __init__(self, session: PageSession, spool_dir: Path, url: str, max_download: int,
-                 events: DownloadEvents) -> None:
+    def __init__(
+        self,
+        session: PageSession,
+        spool_dir: Path,
+        url: str,
+        max_download: int,
+        events: DownloadEvents,
+    ) -> None:
         self._session = session
         self._spool = spool_dir
         self._url = url
@@ -72,7 +84,8 @@ class Downloads:
             return
         if request.isSavePageDownload():
             request.isFinishedChanged.connect(
-                lambda: self._session.guarded(self._saved_page, request))
+                lambda: self._session.guarded(self._saved_page, request)
+            )
             return
         if request.totalBytes() > self._max:
             request.cancel()
@@ -89,7 +102,9 @@ class Downloads:
 
     def _too_large(self) -> DownloadTooLarge:
         limit = self._max // (1024 * 1024)
-        return DownloadTooLarge(f"{self._url} serves a file larger than {limit} MiB; nothing was stored.")
+        return DownloadTooLarge(
+            f"{self._url} serves a file larger than {limit} MiB; nothing was stored."
+        )
 
     def _check_size(self, request: QWebEngineDownloadRequest) -> None:
         if request.receivedBytes() > self._max and not request.isFinished():
@@ -111,9 +126,12 @@ class Downloads:
             return
         state = QWebEngineDownloadRequest.DownloadState
         if request.state() != state.DownloadCompleted:
-            self._events.download_failed(Unreachable(
-                f"The download of {self._url} failed ({request.interruptReasonString()}); "
-                "nothing was stored."))
+            self._events.download_failed(
+                Unreachable(
+                    f"The download of {self._url} failed ({request.interruptReasonString()}); "
+                    "nothing was stored."
+                )
+            )
             return
         path = Path(request.downloadDirectory()) / request.downloadFileName()
         name = safe_name(request.suggestedFileName()) or "download"
@@ -125,7 +143,9 @@ class Downloads:
         """Save the page as MHTML to ``path``; ``then`` gets the bytes (None: it failed).
         A save that ends after the page navigated on is dropped."""
         self._save = (self._session.gen, then)
-        self._session.page.save(str(path), QWebEngineDownloadRequest.SavePageFormat.MimeHtmlSaveFormat)
+        self._session.page.save(
+            str(path), QWebEngineDownloadRequest.SavePageFormat.MimeHtmlSaveFormat
+        )
 
     def _saved_page(self, request: QWebEngineDownloadRequest) -> None:
         if self._closed or not request.isFinished():

@@ -12,8 +12,17 @@ from typing import IO, Any
 from app import __version__
 
 # Response headers worth keeping as evidence; cookies and the like are never kept.
-KEPT_HEADERS = ("content-type", "content-length", "date", "last-modified", "etag", "server",
-                "content-language", "content-disposition", "location")
+KEPT_HEADERS = (
+    "content-type",
+    "content-length",
+    "date",
+    "last-modified",
+    "etag",
+    "server",
+    "content-language",
+    "content-disposition",
+    "location",
+)
 
 
 @dataclass
@@ -92,8 +101,10 @@ class PageCapture:
             "requested_url": self.requested_url,
             "final_url": self.final_url,
             "redirected": self.requested_url != self.final_url,
-            "redirect_chain": self.redirect_chain or [self.requested_url, self.final_url][
-                : 1 if self.requested_url == self.final_url else 2],
+            "redirect_chain": self.redirect_chain
+            or [self.requested_url, self.final_url][
+                : 1 if self.requested_url == self.final_url else 2
+            ],
             "title": self.title,
             "captured_at": self.captured_at,
             "http_status": self.http_status,
@@ -107,9 +118,11 @@ class PageCapture:
             "browser_profile": self.profile,
         }
         if self.direct_file is not None:
-            data["direct_file"] = {"name": self.direct_file.name,
-                                   "media_type": self.direct_file.media_type,
-                                   "size": self.direct_file.size}
+            data["direct_file"] = {
+                "name": self.direct_file.name,
+                "media_type": self.direct_file.media_type,
+                "size": self.direct_file.size,
+            }
         else:
             data["page"] = {"width": self.page_size[0], "height": self.page_size[1]}
             reasons = self.reasons()

@@ -31,8 +31,10 @@ PAGE_META_JS = """JSON.stringify((() => {
 })())"""
 
 # Two animation frames after a resize or scroll: the new view has been painted.
-FRAMES_START_JS = ("window.__evidenceLockerFrame = false; requestAnimationFrame(() => "
-                   "requestAnimationFrame(() => { window.__evidenceLockerFrame = true; })); 0")
+FRAMES_START_JS = (
+    "window.__evidenceLockerFrame = false; requestAnimationFrame(() => "
+    "requestAnimationFrame(() => { window.__evidenceLockerFrame = true; })); 0"
+)
 FRAMES_DONE_JS = "window.__evidenceLockerFrame === true ? 1 : 0"  # a number, never a bool
 
 # A snapshot from the in-app browser carries the safe-browsing stylesheet (saved as a

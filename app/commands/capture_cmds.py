@@ -48,41 +48,79 @@ ITEM-ID<TAB>SHA-256<TAB>WIDTHxHEIGHT."""
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = vault_command(sub, "capture-url", cmd_capture_url,
-                      help="capture web pages (full-page PNG, MHTML, PDF, text)",
-                      description=CAPTURE_URL_HELP,
-                      formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = vault_command(
+        sub,
+        "capture-url",
+        cmd_capture_url,
+        help="capture web pages (full-page PNG, MHTML, PDF, text)",
+        description=CAPTURE_URL_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     p.add_argument("urls", nargs="*", metavar="URL", help="web addresses (http:// or https://)")
-    p.add_argument("--from-file", type=Path, metavar="LIST.txt",
-                   help="read URLs from a file, one per line (# starts a comment)")
+    p.add_argument(
+        "--from-file",
+        type=Path,
+        metavar="LIST.txt",
+        help="read URLs from a file, one per line (# starts a comment)",
+    )
     p.add_argument("--case", default="General", help="case name (default: General)")
     p.add_argument("--note", help="a note added to every item")
-    p.add_argument("--timeout", type=float, default=45.0, metavar="S",
-                   help="deadline in seconds for loading each URL, and for downloading "
-                        "the file it serves, whole (default: 45)")
-    p.add_argument("--wait-for", default="", metavar="TEXT|SELECTOR",
-                   help="before rendering, wait until this text or CSS selector appears")
-    p.add_argument("--settle", type=float, default=0.0, metavar="S",
-                   help="watch each page at least S seconds after it loaded (default: 0)")
+    p.add_argument(
+        "--timeout",
+        type=float,
+        default=45.0,
+        metavar="S",
+        help="deadline in seconds for loading each URL, and for downloading "
+        "the file it serves, whole (default: 45)",
+    )
+    p.add_argument(
+        "--wait-for",
+        default="",
+        metavar="TEXT|SELECTOR",
+        help="before rendering, wait until this text or CSS selector appears",
+    )
+    p.add_argument(
+        "--settle",
+        type=float,
+        default=0.0,
+        metavar="S",
+        help="watch each page at least S seconds after it loaded (default: 0)",
+    )
     add_json_arg(p)
 
-    p = vault_command(sub, "screenshot", cmd_screenshot,
-                      help="capture the screen, one screen, a window or a region",
-                      description=SCREENSHOT_HELP,
-                      formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = vault_command(
+        sub,
+        "screenshot",
+        cmd_screenshot,
+        help="capture the screen, one screen, a window or a region",
+        description=SCREENSHOT_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     where = p.add_mutually_exclusive_group()
     where.add_argument("--screen", type=int, metavar="N", help="only screen N (see --list-screens)")
     where.add_argument("--region", metavar="X,Y,W,H", help="a region in desktop pixels")
-    where.add_argument("--window", type=int, metavar="ID",
-                       help="one window (X11; see --list-windows)")
-    p.add_argument("--delay", type=float, default=0.0, metavar="S",
-                   help="wait S seconds first (to bring the right window forward)")
+    where.add_argument(
+        "--window", type=int, metavar="ID", help="one window (X11; see --list-windows)"
+    )
+    p.add_argument(
+        "--delay",
+        type=float,
+        default=0.0,
+        metavar="S",
+        help="wait S seconds first (to bring the right window forward)",
+    )
     p.add_argument("--case", default="General", help="case name (default: General)")
     p.add_argument("--note", help="a note added to the item")
-    p.add_argument("--list-screens", action="store_true",
-                   help="list the screens and their numbers; capture nothing")
-    p.add_argument("--list-windows", action="store_true",
-                   help="list the windows and their ids (X11); capture nothing")
+    p.add_argument(
+        "--list-screens",
+        action="store_true",
+        help="list the screens and their numbers; capture nothing",
+    )
+    p.add_argument(
+        "--list-windows",
+        action="store_true",
+        help="list the windows and their ids (X11); capture nothing",
+    )
     add_json_arg(p)
 
 
@@ -115,15 +153,26 @@ def cmd_capture_url(args: argparse.Namespace) -> int:
         def report(entry: BatchEntry) -> None:
             if entry.state == DONE:
                 if args.json:
-                    _json_line({"url": entry.url, "ok": True, "item": entry.item_id,
-                                "sha256": entry.sha256, "final_url": entry.final_url,
-                                "full_page": not entry.partial,
-                                "partial_reasons": entry.partial, "settle": entry.settle_note})
+                    _json_line(
+                        {
+                            "url": entry.url,
+                            "ok": True,
+                            "item": entry.item_id,
+                            "sha256": entry.sha256,
+                            "final_url": entry.final_url,
+                            "full_page": not entry.partial,
+                            "partial_reasons": entry.partial,
+                            "settle": entry.settle_note,
+                        }
+                    )
                 else:
                     say(f"{entry.item_id}\t{entry.sha256}\t{safe_terminal(entry.final_url)}")
                     if entry.partial:
-                        sys.stderr.write(f"partial\t{entry.item_id}\t" + safe_terminal(
-                            "; ".join(entry.partial) + f" ({entry.settle_note})") + "\n")
+                        sys.stderr.write(
+                            f"partial\t{entry.item_id}\t"
+                            + safe_terminal("; ".join(entry.partial) + f" ({entry.settle_note})")
+                            + "\n"
+                        )
                         sys.stderr.flush()
             elif entry.state == FAILED:
                 if args.json:
@@ -131,8 +180,14 @@ def cmd_capture_url(args: argparse.Namespace) -> int:
                 else:
                     say(f"error\t{safe_terminal(entry.url)}\t{safe_terminal(entry.error)}")
 
-        batch = BatchCapture(vault, args.case, args.note, timeout_s=args.timeout,
-                             settle_s=args.settle, wait_for=args.wait_for)
+        batch = BatchCapture(
+            vault,
+            args.case,
+            args.note,
+            timeout_s=args.timeout,
+            settle_s=args.settle,
+            wait_for=args.wait_for,
+        )
         batch.entryChanged.connect(report)
         interrupted = _cancel_on_interrupt(batch)
         batch.start(urls)
@@ -144,8 +199,9 @@ def cmd_capture_url(args: argparse.Namespace) -> int:
             signal.signal(signal.SIGTERM, signal.SIG_DFL)
         failed = sum(1 for e in batch.entries if e.state != DONE)
     if interrupted:
-        sys.stderr.write("locker: interrupted; the items listed above are stored, "
-                         "nothing partial was kept.\n")
+        sys.stderr.write(
+            "locker: interrupted; the items listed above are stored, nothing partial was kept.\n"
+        )
         return 128 + interrupted[0]  # 130 for Ctrl+C, 143 for SIGTERM
     return EXIT_FAILURE if failed else EXIT_OK
 
@@ -161,6 +217,7 @@ def _cancel_on_interrupt(batch: Any) -> list[int]:
     def handler(signum: int, _frame: object) -> None:
         flag.append(signum)
         batch.cancel()
+
     signal.signal(signal.SIGINT, handler)
     signal.signal(signal.SIGTERM, handler)
     # Python runs signal handlers only between bytecodes: wake it up regularly.
@@ -205,13 +262,16 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
             print_json(screens)
         else:
             for s in screens:
-                say(f"{s['number']}\t{s['width']}x{s['height']}+{s['x']}+{s['y']}\t"
-                    f"{safe_terminal(s['name'])}")
+                say(
+                    f"{s['number']}\t{s['width']}x{s['height']}+{s['x']}+{s['y']}\t"
+                    f"{safe_terminal(s['name'])}"
+                )
         return EXIT_OK
     with open_vault(args) as vault:
         ensure_app()
-        shot = take_screenshot(screen=args.screen, region=region, window_id=args.window,
-                               delay=args.delay)
+        shot = take_screenshot(
+            screen=args.screen, region=region, window_id=args.window, delay=args.delay
+        )
         item = store_screenshot(vault, shot, args.case, args.note)
         if args.json:
             print_json(item.to_json())

@@ -18,8 +18,14 @@ PASSPHRASE_ENV = "LOCKER_PASSPHRASE_FILE"
 BOM = "\ufeff"
 
 
-def vault_command(sub: Any, name: str, func: Callable[[argparse.Namespace], int], *,
-                  locked: bool = True, **parser_args: Any) -> argparse.ArgumentParser:
+def vault_command(
+    sub: Any,
+    name: str,
+    func: Callable[[argparse.Namespace], int],
+    *,
+    locked: bool = True,
+    **parser_args: Any,
+) -> argparse.ArgumentParser:
     """A subcommand working on one vault: ``VAULT`` is its first argument and, unless
     ``locked=False`` (no passphrase needed), the passphrase options have their own help
     section. Add the command's own arguments to the parser returned."""
@@ -33,7 +39,9 @@ def vault_command(sub: Any, name: str, func: Callable[[argparse.Namespace], int]
 
 def add_passphrase_args(parser: argparse._ActionsContainer) -> None:
     parser.add_argument(
-        "--passphrase-file", type=Path, metavar="FILE",
+        "--passphrase-file",
+        type=Path,
+        metavar="FILE",
         help=f"read the passphrase from FILE (first line); also ${PASSPHRASE_ENV}",
     )
 
@@ -52,8 +60,10 @@ def read_secret_file(path: Path, what: str = "passphrase") -> str:
     try:
         text = data.decode("utf-8", errors="strict").split("\n", 1)[0].rstrip("\r")
     except UnicodeDecodeError as exc:
-        raise UsageError(f"The {what} file {path} is not UTF-8 text; save it as UTF-8 "
-                         "(another encoding would give a different passphrase).") from exc
+        raise UsageError(
+            f"The {what} file {path} is not UTF-8 text; save it as UTF-8 "
+            "(another encoding would give a different passphrase)."
+        ) from exc
     # Windows editors may start a UTF-8 file with a byte order mark; it is not typed.
     text = text.removeprefix(BOM)
     if not text:
@@ -61,8 +71,9 @@ def read_secret_file(path: Path, what: str = "passphrase") -> str:
     return text
 
 
-def passphrase_from_args(args: argparse.Namespace, *, confirm: bool = False,
-                         prompt: str = "Passphrase: ") -> str | None:
+def passphrase_from_args(
+    args: argparse.Namespace, *, confirm: bool = False, prompt: str = "Passphrase: "
+) -> str | None:
     """The passphrase from --passphrase-file, $LOCKER_PASSPHRASE_FILE or a terminal prompt;
     None when none can be had (no file and no terminal)."""
     file = getattr(args, "passphrase_file", None)
@@ -156,8 +167,14 @@ def safe_terminal(text: str) -> str:
         code = ord(ch)
         if 0xDC80 <= code <= 0xDCFF:  # an undecodable byte of a file name (surrogateescape)
             out.append(f"\\x{code - 0xDC00:02x}")
-        elif code < 0x20 or code == 0x7F or 0x80 <= code < 0xA0 or 0x202A <= code <= 0x202E \
-                or 0x2066 <= code <= 0x2069 or 0xD800 <= code <= 0xDFFF:
+        elif (
+            code < 0x20
+            or code == 0x7F
+            or 0x80 <= code < 0xA0
+            or 0x202A <= code <= 0x202E
+            or 0x2066 <= code <= 0x2069
+            or 0xD800 <= code <= 0xDFFF
+        ):
             out.append(f"\\u{code:04x}")
         else:
             out.append(ch)

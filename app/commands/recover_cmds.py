@@ -17,10 +17,19 @@ from app.errors import EXIT_OK, NotFound, VaultLocked
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = vault_command(
-        sub, "recover", cmd_recover, help="build a new vault from everything intact in a vault "
-        "whose leftover write-ahead log (-wal) is damaged; the old files are only read")
-    p.add_argument("--out", required=True, type=Path, metavar="NEW",
-                   help="the new vault file (never written over)")
+        sub,
+        "recover",
+        cmd_recover,
+        help="build a new vault from everything intact in a vault "
+        "whose leftover write-ahead log (-wal) is damaged; the old files are only read",
+    )
+    p.add_argument(
+        "--out",
+        required=True,
+        type=Path,
+        metavar="NEW",
+        help="the new vault file (never written over)",
+    )
     add_json_arg(p)
 
 
@@ -44,8 +53,10 @@ def cmd_recover(args: argparse.Namespace) -> int:
     if args.json:
         print_json(result.to_json())
     else:
-        say(f"Recovered {result.items} items into {result.out} (the damaged vault shows "
+        say(
+            f"Recovered {result.items} items into {result.out} (the damaged vault shows "
             f"{result.items_before}), using {result.method}. It opens with the same "
-            "passphrase and was verified; the old vault and its log were not changed.")
+            "passphrase and was verified; the old vault and its log were not changed."
+        )
         say(result.lost.text())
     return EXIT_OK

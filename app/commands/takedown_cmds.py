@@ -21,30 +21,41 @@ from app.errors import EXIT_OK, NotFound, UsageError
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser(
-        "locations", help="where the material was seen: list, or `locations add VAULT ITEM URL`",
+        "locations",
+        help="where the material was seen: list, or `locations add VAULT ITEM URL`",
         usage="locker locations VAULT [--item ID] [--json]\n"
-              "       locker locations add VAULT ITEM [URL] [--platform P] [--from-file FILE]")
+        "       locker locations add VAULT ITEM [URL] [--platform P] [--from-file FILE]",
+    )
     p.add_argument("words", nargs="+", metavar="VAULT | add VAULT ITEM URL")
     p.add_argument("--item", help="only locations of this item")
     p.add_argument("--platform", help="platform of an added URL (default: from its host)")
-    p.add_argument("--from-file", type=Path, metavar="FILE",
-                   help="add every URL in FILE (one per line, # starts a comment)")
+    p.add_argument(
+        "--from-file",
+        type=Path,
+        metavar="FILE",
+        help="add every URL in FILE (one per line, # starts a comment)",
+    )
     add_json_arg(p)
     add_passphrase_args(p)
     p.set_defaults(func=cmd_locations)
 
     p = sub.add_parser("takedown", help="takedown requests: new, notice, mark, list, hashes")
     tsub = p.add_subparsers(dest="takedown_command", metavar="ACTION", parser_class=type(p))
-    t = vault_command(tsub, "new", cmd_new, help="a request covering the items' locations on "
-                      "one platform (prints the request id)")
+    t = vault_command(
+        tsub,
+        "new",
+        cmd_new,
+        help="a request covering the items' locations on one platform (prints the request id)",
+    )
     t.add_argument("items", nargs="+", metavar="ITEM")
     t.add_argument("--platform", required=True)
     t.add_argument("--basis", required=True, choices=("tida", "dsa", "kr", "other"))
     t.add_argument("--url", action="append", default=[], help="another location (repeatable)")
     t.add_argument("--channel", help="how it is sent (default: from the platform data)")
 
-    t = vault_command(tsub, "notice", cmd_notice,
-                      help="write the notice (.txt, .eml or .pdf); never sends it")
+    t = vault_command(
+        tsub, "notice", cmd_notice, help="write the notice (.txt, .eml or .pdf); never sends it"
+    )
     t.add_argument("request", metavar="REQ")
     t.add_argument("--lang", required=True, choices=("ko", "en"))
     t.add_argument("--out", required=True, type=Path, metavar="FILE")
@@ -60,26 +71,31 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     t.add_argument("--ref", help="the platform's case or reference number")
     t.add_argument("--note")
 
-    t = vault_command(tsub, "list", cmd_list,
-                      help="requests with status, deadline and next step")
+    t = vault_command(tsub, "list", cmd_list, help="requests with status, deadline and next step")
     t.add_argument("--case")
     add_json_arg(t)
 
-    t = vault_command(tsub, "hashes", cmd_hashes,
-                      help="export PDQ hashes (no images) for a platform or hotline")
+    t = vault_command(
+        tsub, "hashes", cmd_hashes, help="export PDQ hashes (no images) for a platform or hotline"
+    )
     t.add_argument("--item", action="append", default=[], help="only these items (repeatable)")
     t.add_argument("--out", required=True, type=Path, metavar="FILE")
 
-    p = vault_command(sub, "recheck", cmd_recheck,
-                      help="re-check locations (page only: no images or scripts)")
+    p = vault_command(
+        sub, "recheck", cmd_recheck, help="re-check locations (page only: no images or scripts)"
+    )
     p.add_argument("--item", action="append", default=[], help="this item's locations (repeatable)")
     p.add_argument("--all", action="store_true", help="every location (the default)")
-    p.add_argument("--keep-page", action="store_true",
-                   help="store a page that says the material is gone as evidence (time-stamped)")
+    p.add_argument(
+        "--keep-page",
+        action="store_true",
+        help="store a page that says the material is gone as evidence (time-stamped)",
+    )
     add_json_arg(p)
 
-    p = vault_command(sub, "similar", cmd_similar,
-                      help="items whose images look like FILE (PDQ, distance <= 31)")
+    p = vault_command(
+        sub, "similar", cmd_similar, help="items whose images look like FILE (PDQ, distance <= 31)"
+    )
     p.add_argument("file", metavar="FILE", type=Path)
     add_json_arg(p)
 
@@ -112,9 +128,16 @@ def cmd_locations(args: argparse.Namespace) -> int:
         if not urls:
             raise UsageError("Give a URL or --from-file FILE.")
         with open_vault(args) as vault:
-            added = [model.add_location(vault, words[2], u, args.platform,
-                                        "file" if args.from_file and u not in words[3:] else "manual")
-                     for u in urls]
+            added = [
+                model.add_location(
+                    vault,
+                    words[2],
+                    u,
+                    args.platform,
+                    "file" if args.from_file and u not in words[3:] else "manual",
+                )
+                for u in urls
+            ]
             if args.json:
                 print_json({"ok": True, "locations": [loc.to_json() for loc in added]})
             else:
@@ -122,8 +145,9 @@ def cmd_locations(args: argparse.Namespace) -> int:
                     say(_loc_line(loc))
         return EXIT_OK
     if len(words) != 1:
-        raise UsageError("Use: locker locations VAULT [--item ID] or "
-                         "locker locations add VAULT ITEM URL.")
+        raise UsageError(
+            "Use: locker locations VAULT [--item ID] or locker locations add VAULT ITEM URL."
+        )
     args.vault = Path(words[0])
     with open_vault(args) as vault:
         locs = model.list_locations(vault, item=args.item)
@@ -139,8 +163,9 @@ def cmd_new(args: argparse.Namespace) -> int:
     from app.takedown import model
 
     with open_vault(args) as vault:
-        req = model.new_request(vault, args.platform, args.basis, args.items, args.url,
-                                args.channel)
+        req = model.new_request(
+            vault, args.platform, args.basis, args.items, args.url, args.channel
+        )
     say(str(req.id))
     return EXIT_OK
 
@@ -160,8 +185,16 @@ def cmd_mark(args: argparse.Namespace) -> int:
 
     with open_vault(args) as vault:
         req = model.mark(vault, args.request, args.status, args.ref, args.note)
-    say(safe_terminal(f"request {req.id}: {req.status}"
-                      + (f", respond by {req.deadline}" if req.deadline and args.status == "submitted" else "")))
+    say(
+        safe_terminal(
+            f"request {req.id}: {req.status}"
+            + (
+                f", respond by {req.deadline}"
+                if req.deadline and args.status == "submitted"
+                else ""
+            )
+        )
+    )
     return EXIT_OK
 
 
@@ -175,9 +208,13 @@ def cmd_list(args: argparse.Namespace) -> int:
             return EXIT_OK
         for r in reqs:
             late = "  OVERDUE" if r.overdue() else ""
-            say(safe_terminal(f"{r.id:>4}  {r.platform:<12} {r.basis:<5} {r.status:<12} "
-                              f"{len(r.locations)} URL(s)  ref {r.reference or '-'}  "
-                              f"deadline {r.deadline or '-'}{late}"))
+            say(
+                safe_terminal(
+                    f"{r.id:>4}  {r.platform:<12} {r.basis:<5} {r.status:<12} "
+                    f"{len(r.locations)} URL(s)  ref {r.reference or '-'}  "
+                    f"deadline {r.deadline or '-'}{late}"
+                )
+            )
             say(safe_terminal(f"      next: {r.next_step()}"))
     return EXIT_OK
 
@@ -203,8 +240,12 @@ def cmd_recheck(args: argparse.Namespace) -> int:
         change = f"  -> {r['status_change']}" if r["status_change"] else ""
         if r["evidence_item"]:
             change += f"  (page kept as item {r['evidence_item']})"
-        say(safe_terminal(f"{r['location']:>4}  {r['classification']:<10} "
-                          f"{r['http_status'] or '-'}  {r['url']}{change}"))
+        say(
+            safe_terminal(
+                f"{r['location']:>4}  {r['classification']:<10} "
+                f"{r['http_status'] or '-'}  {r['url']}{change}"
+            )
+        )
     if not results:
         say("no locations to check")
     return EXIT_OK
@@ -219,7 +260,9 @@ def cmd_similar(args: argparse.Namespace) -> int:
         print_json({"ok": True, **found})
         return EXIT_OK
     if found["low_quality"]:
-        say(f"warning: the file's PDQ quality is {found['file_quality']} (< 50): matches are unreliable")
+        say(
+            f"warning: the file's PDQ quality is {found['file_quality']} (< 50): matches are unreliable"
+        )
     for m in found["matches"]:
         say(f"item {m['item']}  distance {m['distance']}  {m['role']}  {m['uid']}")
     if not found["matches"]:

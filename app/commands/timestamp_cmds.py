@@ -40,8 +40,13 @@ Exit 0 valid, 4 invalid, 5 unreadable token, certificate or proof."""
 class _TSAGroup(argparse.Action):
     """``--tsa URL`` starts a TSA; following ``--tsa-ca``/``--tsa-untrusted`` belong to it."""
 
-    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
-                 values: Any, option_string: str | None = None) -> None:
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: Any,
+        option_string: str | None = None,
+    ) -> None:
         groups: list[dict[str, Any]] = getattr(namespace, "tsa_groups", None) or []
         if option_string == "--tsa":
             groups.append({"url": values, "ca": [], "untrusted": []})
@@ -53,17 +58,40 @@ class _TSAGroup(argparse.Action):
 
 
 def register(sub: Any) -> None:
-    p = vault_command(sub, "stamp", cmd_stamp,
-                      help="time-stamp every pending custody entry now (RFC 3161)",
-                      epilog=STAMP_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--tsa", action=_TSAGroup, metavar="URL", dest="tsa_groups",
-                   help="TSA to use instead of the configured list (repeatable)")
-    p.add_argument("--tsa-ca", action=_TSAGroup, metavar="PEM", dest="tsa_groups",
-                   help="trust anchor(s) for the preceding --tsa (required with --tsa)")
-    p.add_argument("--tsa-untrusted", action=_TSAGroup, metavar="PEM", dest="tsa_groups",
-                   help="intermediate certificates for the preceding --tsa")
-    p.add_argument("--status", action="store_true",
-                   help="only show the queue (pending entries, last error); contact no TSA")
+    p = vault_command(
+        sub,
+        "stamp",
+        cmd_stamp,
+        help="time-stamp every pending custody entry now (RFC 3161)",
+        epilog=STAMP_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument(
+        "--tsa",
+        action=_TSAGroup,
+        metavar="URL",
+        dest="tsa_groups",
+        help="TSA to use instead of the configured list (repeatable)",
+    )
+    p.add_argument(
+        "--tsa-ca",
+        action=_TSAGroup,
+        metavar="PEM",
+        dest="tsa_groups",
+        help="trust anchor(s) for the preceding --tsa (required with --tsa)",
+    )
+    p.add_argument(
+        "--tsa-untrusted",
+        action=_TSAGroup,
+        metavar="PEM",
+        dest="tsa_groups",
+        help="intermediate certificates for the preceding --tsa",
+    )
+    p.add_argument(
+        "--status",
+        action="store_true",
+        help="only show the queue (pending entries, last error); contact no TSA",
+    )
     add_json_arg(p)
     p.set_defaults(tsa_groups=None)
 
@@ -71,19 +99,44 @@ def register(sub: Any) -> None:
     add_json_arg(t)
     t.set_defaults(func=cmd_tsas)
 
-    v = sub.add_parser("verify-token", help="verify an RFC 3161 token offline",
-                       epilog=VERIFY_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
-    v.add_argument("--token", required=True, type=Path, metavar="FILE.tsr",
-                   help="the time-stamp response (DER), e.g. from `locker extract`")
+    v = sub.add_parser(
+        "verify-token",
+        help="verify an RFC 3161 token offline",
+        epilog=VERIFY_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    v.add_argument(
+        "--token",
+        required=True,
+        type=Path,
+        metavar="FILE.tsr",
+        help="the time-stamp response (DER), e.g. from `locker extract`",
+    )
     what = v.add_mutually_exclusive_group(required=True)
     what.add_argument("--data", type=Path, metavar="FILE", help="the stamped data")
     what.add_argument("--digest", metavar="HEX", help="the stamped digest, in hex")
-    what.add_argument("--proof", type=Path, metavar="PROOF.json",
-                      help="a Merkle proof written by `locker extract` (checks every leaf)")
-    v.add_argument("--ca", required=True, type=Path, action="append", metavar="PEM",
-                   help="trust anchor(s) (repeatable)")
-    v.add_argument("--untrusted", type=Path, action="append", default=[], metavar="PEM",
-                   help="intermediate or signer certificates not in the token")
+    what.add_argument(
+        "--proof",
+        type=Path,
+        metavar="PROOF.json",
+        help="a Merkle proof written by `locker extract` (checks every leaf)",
+    )
+    v.add_argument(
+        "--ca",
+        required=True,
+        type=Path,
+        action="append",
+        metavar="PEM",
+        help="trust anchor(s) (repeatable)",
+    )
+    v.add_argument(
+        "--untrusted",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="PEM",
+        help="intermediate or signer certificates not in the token",
+    )
     v.add_argument("--nonce", type=int, help="the nonce sent in the request")
     v.add_argument("--policy", metavar="OID", help="require this TSA policy")
     add_json_arg(v)
@@ -116,31 +169,44 @@ def cmd_stamp(args: argparse.Namespace) -> int:
                 print_json(summary)
             else:
                 say(f"pending entries  {summary['pending']}")
-                say(f"tokens           {summary['tokens']} (latest genTime "
-                    f"{summary['last_gen_time'] or '-'})")
+                say(
+                    f"tokens           {summary['tokens']} (latest genTime "
+                    f"{summary['last_gen_time'] or '-'})"
+                )
                 for t in summary["tsas"]:
-                    say(f"tsa              {safe_terminal(t['tsa'])}: "
-                        + (f"failing ({safe_terminal(t['last_error'])}), next try "
-                           f"{t['next_retry_at']}" if t["failures"] else "ok"))
+                    say(
+                        f"tsa              {safe_terminal(t['tsa'])}: "
+                        + (
+                            f"failing ({safe_terminal(t['last_error'])}), next try "
+                            f"{t['next_retry_at']}"
+                            if t["failures"]
+                            else "ok"
+                        )
+                    )
             return EXIT_OK
         if tsas is None:
             tsas = load_tsas()
             if not tsas:
-                raise UsageError("No TSA is enabled in the TSA list; give one with --tsa URL "
-                                 "--tsa-ca PEM.")
+                raise UsageError(
+                    "No TSA is enabled in the TSA list; give one with --tsa URL --tsa-ca PEM."
+                )
         report = stamp_pending(vault, tsas, progress=None if args.json else say)
     if args.json:
         print_json(report.to_json())
     else:
         for o in report.outcomes:
             if o.ok and o.entries:
-                say(f"{safe_terminal(o.tsa)}: stamped {o.entries} entries, genTime "
-                    f"{o.gen_time}, Merkle root {o.root}")
+                say(
+                    f"{safe_terminal(o.tsa)}: stamped {o.entries} entries, genTime "
+                    f"{o.gen_time}, Merkle root {o.root}"
+                )
             elif o.ok:
                 say(f"{safe_terminal(o.tsa)}: nothing pending")
             else:
-                say(f"{safe_terminal(o.tsa)}: FAILED: {safe_terminal(o.error)} "
-                    f"(entries stay queued; next automatic try {o.next_retry_at})")
+                say(
+                    f"{safe_terminal(o.tsa)}: FAILED: {safe_terminal(o.error)} "
+                    f"(entries stay queued; next automatic try {o.next_retry_at})"
+                )
         say(f"{report.pending_after} entries still waiting for a timestamp")
     return EXIT_OK if report.ok else EXIT_FAILURE
 
@@ -154,18 +220,24 @@ def cmd_tsas(args: argparse.Namespace) -> int:
     path = config_path()
     rows = []
     for tsa in load_tsas(path, include_disabled=True):
-        roots = [{"subject": c.subject.rfc4514_string(),
-                  "sha256": c.fingerprint(hashes.SHA256()).hex(),
-                  "not_after": c.not_valid_after_utc.isoformat()}
-                 for c in load_pem_certs(list(tsa.roots_pem))]
+        roots = [
+            {
+                "subject": c.subject.rfc4514_string(),
+                "sha256": c.fingerprint(hashes.SHA256()).hex(),
+                "not_after": c.not_valid_after_utc.isoformat(),
+            }
+            for c in load_pem_certs(list(tsa.roots_pem))
+        ]
         rows.append({**tsa.to_json(), "root_certificates": roots})
     if args.json:
         print_json({"config": str(path), "tsas": rows})
         return EXIT_OK
     say(f"TSA list: {path}")
     for row in rows:
-        say(f"{'enabled ' if row['enabled'] else 'disabled'}  {safe_terminal(row['name'])}  "
-            f"{safe_terminal(row['url'])}")
+        say(
+            f"{'enabled ' if row['enabled'] else 'disabled'}  {safe_terminal(row['name'])}  "
+            f"{safe_terminal(row['url'])}"
+        )
         for root in row["root_certificates"]:
             say(f"          root {safe_terminal(root['subject'])}  sha256 {root['sha256']}")
     return EXIT_OK
@@ -221,8 +293,7 @@ def cmd_verify_token(args: argparse.Namespace) -> int:
     probe = verify_token(raw, digest=None, roots_pem=[], untrusted_pem=[])
     if not probe.readable:
         _report(args, probe.to_json())
-        raise RejectedInput(f"{args.token} is not a readable time-stamp token: "
-                            f"{probe.problems[0]}")
+        raise RejectedInput(f"{args.token} is not a readable time-stamp token: {probe.problems[0]}")
     proof_problems: list[str] = []
     nonce: int | None = args.nonce
     if args.digest is not None:
@@ -231,8 +302,11 @@ def cmd_verify_token(args: argparse.Namespace) -> int:
         except ValueError as exc:
             raise UsageError("--digest must be hexadecimal (e.g. the Merkle root).") from exc
     elif args.data is not None:
-        algorithm = probe.hash_algorithm if probe.hash_algorithm in ("sha256", "sha384",
-                                                                     "sha512") else "sha256"
+        algorithm = (
+            probe.hash_algorithm
+            if probe.hash_algorithm in ("sha256", "sha384", "sha512")
+            else "sha256"
+        )
         digest = _hash_file(args.data, algorithm)
     else:
         try:
@@ -255,8 +329,14 @@ def cmd_verify_token(args: argparse.Namespace) -> int:
         for leaf in leaves:
             proof_problems += check_leaf(leaf if isinstance(leaf, dict) else {}, root_hex, size)
     try:
-        verdict = verify_token(raw, digest=digest, roots_pem=roots, untrusted_pem=untrusted,
-                               nonce=nonce, policy=args.policy)
+        verdict = verify_token(
+            raw,
+            digest=digest,
+            roots_pem=roots,
+            untrusted_pem=untrusted,
+            nonce=nonce,
+            policy=args.policy,
+        )
     except ValueError as exc:
         raise RejectedInput(f"A certificate file is not valid PEM ({exc}).") from exc
     verdict.problems += proof_problems

@@ -23,8 +23,7 @@ from app.vault import Vault
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     vault_command(sub, "init", cmd_init, help="create a new vault")
 
-    p = vault_command(sub, "add", cmd_add,
-                      help="add files or folders, each as an item (bit-exact)")
+    p = vault_command(sub, "add", cmd_add, help="add files or folders, each as an item (bit-exact)")
     p.add_argument("files", nargs="+", type=Path, metavar="FILE")
     p.add_argument("--case", default="General", help="case name (default: General)")
     p.add_argument("--note", help="a note added to every item")
@@ -35,8 +34,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--archived", action="store_true", help="list archived items instead")
     add_json_arg(p)
 
-    p = vault_command(sub, "show", cmd_show,
-                      help="show one item: metadata, hashes, custody, timestamps")
+    p = vault_command(
+        sub, "show", cmd_show, help="show one item: metadata, hashes, custody, timestamps"
+    )
     p.add_argument("item", metavar="ITEM", help="item number or id")
     add_json_arg(p)
 
@@ -44,24 +44,30 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--item", help="only events of this item")
     add_json_arg(p)
 
-    p = vault_command(sub, "verify", cmd_verify,
-                      help="verify everything: storage, hashes, chain, tokens")
-    p.add_argument("--accept-history", action="store_true",
-                   help="this vault is older than (or differs from) the copy this computer "
-                   "last saw, and you know why (you restored a backup): record that in the "
-                   "custody log and stop warning")
+    p = vault_command(
+        sub, "verify", cmd_verify, help="verify everything: storage, hashes, chain, tokens"
+    )
+    p.add_argument(
+        "--accept-history",
+        action="store_true",
+        help="this vault is older than (or differs from) the copy this computer "
+        "last saw, and you know why (you restored a backup): record that in the "
+        "custody log and stop warning",
+    )
     add_json_arg(p)
 
-    p = vault_command(sub, "archive", cmd_archive,
-                      help="archive an item (hidden from lists, never deleted)")
+    p = vault_command(
+        sub, "archive", cmd_archive, help="archive an item (hidden from lists, never deleted)"
+    )
     p.add_argument("item", metavar="ITEM")
     p.add_argument("--reason", required=True)
 
     p = vault_command(sub, "unarchive", cmd_unarchive, help="bring an archived item back")
     p.add_argument("item", metavar="ITEM")
 
-    p = vault_command(sub, "note", cmd_note,
-                      help="add a note to an item (notes are never overwritten)")
+    p = vault_command(
+        sub, "note", cmd_note, help="add a note to an item (notes are never overwritten)"
+    )
     p.add_argument("item", metavar="ITEM")
     p.add_argument("text")
 
@@ -70,27 +76,36 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("tag")
     p.add_argument("--remove", action="store_true")
 
-    p = vault_command(sub, "extract", cmd_extract,
-                      help="write an item's original files (bit-exact) to DIR")
+    p = vault_command(
+        sub, "extract", cmd_extract, help="write an item's original files (bit-exact) to DIR"
+    )
     p.add_argument("item", metavar="ITEM")
     p.add_argument("--out", required=True, type=Path, metavar="DIR")
 
-    p = vault_command(sub, "thumbnail", cmd_thumbnail,
-                      help="write the blurred thumbnail the app shows")
+    p = vault_command(
+        sub, "thumbnail", cmd_thumbnail, help="write the blurred thumbnail the app shows"
+    )
     p.add_argument("item", metavar="ITEM")
     p.add_argument("--out", required=True, type=Path, metavar="FILE.png")
 
-    p = vault_command(sub, "backup", cmd_backup,
-                      help="write a verified encrypted copy (same passphrase)")
+    p = vault_command(
+        sub, "backup", cmd_backup, help="write a verified encrypted copy (same passphrase)"
+    )
     p.add_argument("dest", metavar="DEST", help="a folder (DEST/ must exist) or a new file name")
 
     p = vault_command(sub, "passwd", cmd_passwd, help="change the passphrase (re-keys the vault)")
     p.add_argument("--new-passphrase-file", type=Path, metavar="FILE")
 
-    vault_command(sub, "remember", cmd_remember, help="remember this vault's key in the OS "
-                  "keyring (off by default; do not use on a shared computer)")
-    vault_command(sub, "forget", cmd_forget, locked=False,
-                  help="remove this vault's key from the OS keyring")
+    vault_command(
+        sub,
+        "remember",
+        cmd_remember,
+        help="remember this vault's key in the OS "
+        "keyring (off by default; do not use on a shared computer)",
+    )
+    vault_command(
+        sub, "forget", cmd_forget, locked=False, help="remove this vault's key from the OS keyring"
+    )
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -123,8 +138,14 @@ def cmd_add(args: argparse.Namespace) -> int:
             say(f"error\t{safe_terminal(str(result.path))}\t{result.error}")
 
     with open_vault(args) as vault:
-        import_files(vault, args.files, case=args.case, note=args.note,
-                     source_url=args.source_url, on_result=report)
+        import_files(
+            vault,
+            args.files,
+            case=args.case,
+            note=args.note,
+            source_url=args.source_url,
+            on_result=report,
+        )
     return EXIT_FAILURE if failures else EXIT_OK
 
 
@@ -135,8 +156,10 @@ def cmd_list(args: argparse.Namespace) -> int:
             print_json([i.summary_json() for i in items])
         else:
             for i in items:
-                say(f"{i.id}\t{i.captured_at}\t{i.case}\t{i.kind}\t{i.sha256}\t"
-                    f"{safe_terminal(i.title)}")
+                say(
+                    f"{i.id}\t{i.captured_at}\t{i.case}\t{i.kind}\t{i.sha256}\t"
+                    f"{safe_terminal(i.title)}"
+                )
     return EXIT_OK
 
 
@@ -148,27 +171,48 @@ def cmd_show(args: argparse.Namespace) -> int:
         if args.json:
             print_json(data)
             return EXIT_OK
-        for key in ("id", "uid", "case", "kind", "title", "source_url", "captured_at",
-                    "created_at", "archived", "archived_reason", "preview"):
+        for key in (
+            "id",
+            "uid",
+            "case",
+            "kind",
+            "title",
+            "source_url",
+            "captured_at",
+            "created_at",
+            "archived",
+            "archived_reason",
+            "preview",
+        ):
             say(f"{key:16} {safe_terminal(str(data.get(key)))}")
         for art in data["artifacts"]:
-            say(f"artifact         {art['role']}: {art['sha256']}  {art['size']} bytes  "
-                f"{safe_terminal(art['name'])}")
+            say(
+                f"artifact         {art['role']}: {art['sha256']}  {art['size']} bytes  "
+                f"{safe_terminal(art['name'])}"
+            )
         for note in data["notes"]:
             say(f"note             {safe_terminal(note)}")
         for ev in data["custody"]:
             say(f"custody          #{ev['seq']} {ev['at']} {ev['event']}")
         for b in data.get("received", {}).get("bundles", []):
-            say(f"received         {b['imported_at']} as {b['exhibit']} from {b['sender_fingerprint']}")
+            say(
+                f"received         {b['imported_at']} as {b['exhibit']} from {b['sender_fingerprint']}"
+            )
         for ev in data.get("received", {}).get("sender_history", []):
             flag = "" if ev.get("holder_verified", True) else " [UNVERIFIED holder]"
-            say(f"sender custody   {ev['at']} {ev['event']} (vault {str(ev['vault_id'])[:8]}…){flag}")
+            say(
+                f"sender custody   {ev['at']} {ev['event']} (vault {str(ev['vault_id'])[:8]}…){flag}"
+            )
         for u in data.get("received", {}).get("unverified_holders", []):
-            say(f"UNVERIFIED       earlier holder {safe_terminal(str(u.get('fingerprint')))}: "
-                f"{safe_terminal(str(u.get('reason')))}")
+            say(
+                f"UNVERIFIED       earlier holder {safe_terminal(str(u.get('fingerprint')))}: "
+                f"{safe_terminal(str(u.get('reason')))}"
+            )
         for ts in data.get("timestamps", []):
-            say(f"timestamp        {ts.get('status')} {ts.get('gen_time') or ''} "
-                f"{safe_terminal(str(ts.get('tsa') or ''))}")
+            say(
+                f"timestamp        {ts.get('status')} {ts.get('gen_time') or ''} "
+                f"{safe_terminal(str(ts.get('tsa') or ''))}"
+            )
     return EXIT_OK
 
 
@@ -190,8 +234,10 @@ def cmd_verify(args: argparse.Namespace) -> int:
         accepting = args.accept_history and vault.history_warning is not None
         report = verify_and_record(vault, accept_history=args.accept_history)
         if accepting:
-            say("Recorded in the custody log that this vault's history is behind what this "
-                "computer saw; it will not warn again for that gap.")
+            say(
+                "Recorded in the custody log that this vault's history is behind what this "
+                "computer saw; it will not warn again for that gap."
+            )
         if args.json:
             print_json(report.to_json())
         else:
@@ -269,7 +315,9 @@ def cmd_passwd(args: argparse.Namespace) -> int:
             ns = argparse.Namespace(passphrase_file=None)
             new = passphrase_from_args(ns, confirm=True, prompt="New passphrase: ")  # type: ignore[assignment]
             if not new:
-                raise AuthError("A new passphrase is needed: use a terminal or --new-passphrase-file.")
+                raise AuthError(
+                    "A new passphrase is needed: use a terminal or --new-passphrase-file."
+                )
         vault = change_passphrase(vault, new)
     finally:
         vault.close()
@@ -283,8 +331,10 @@ def cmd_remember(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         key, salt = vault.key_material
         keyring_store.remember(vault.path, key, salt)
-    say("This vault now opens on this device without the passphrase. Anyone using this "
-        "computer account can open it. Undo with `locker forget`.")
+    say(
+        "This vault now opens on this device without the passphrase. Anyone using this "
+        "computer account can open it. Undo with `locker forget`."
+    )
     return EXIT_OK
 
 

@@ -52,8 +52,9 @@ def extract_item(vault: Vault, ref: str | int, out: Path) -> list[Path]:
     for art in item.artifacts:
         # The stored name is made safe on its own first, so nothing in it (a "/" from a
         # received bundle) can cut off the item number in front.
-        name = safe_file_name(extract_name(item.id, safe_file_name(art.role),
-                                           safe_file_name(art.name)))
+        name = safe_file_name(
+            extract_name(item.id, safe_file_name(art.role), safe_file_name(art.name))
+        )
         with vault.open_artifact_by_id(art.id) as reader:
             written.append(write_new_file(out / name, reader))
     written += write_item_tokens(vault, item.uid, out, prefix=str(item.id))

@@ -12,7 +12,9 @@ from app.vault import Vault
 from app.vault.events import Event
 
 
-def export_hash_list(vault: Vault, out: Path, items: list[str | int] | None = None) -> tuple[Path, int]:
+def export_hash_list(
+    vault: Vault, out: Path, items: list[str | int] | None = None
+) -> tuple[Path, int]:
     """Write the list to the new file ``out``; returns the file and how many hashes."""
     text = hash_list(vault, items)
     try:
@@ -20,6 +22,9 @@ def export_hash_list(vault: Vault, out: Path, items: list[str | int] | None = No
     except FileExistsError as exc:
         raise UsageError(f"{out} already exists; choose another name.") from exc
     rows = [ln for ln in text.splitlines() if not ln.startswith("#")]
-    vault.log_event(Event.TAKEDOWN_HASHES_EXPORTED, None,
-                    {"hashes": len(rows), "items": sorted({ln.split()[3] for ln in rows})})
+    vault.log_event(
+        Event.TAKEDOWN_HASHES_EXPORTED,
+        None,
+        {"hashes": len(rows), "items": sorted({ln.split()[3] for ln in rows})},
+    )
     return final, len(rows)

@@ -34,7 +34,7 @@ class Location:
     created_at: str
     items: list[str] = field(default_factory=list)  # item uids
     item_ids: list[int] = field(default_factory=list)
-    status: str = "seen"            # seen, or the latest re-check state (see status_of)
+    status: str = "seen"  # seen, or the latest re-check state (see status_of)
     last_check: dict[str, Any] | None = None
 
     def to_json(self) -> dict[str, Any]:
@@ -76,19 +76,31 @@ class Request:
         return next_step(self, now)
 
     def to_json(self, now: dt.datetime | None = None) -> dict[str, Any]:
-        return {"id": self.id, "uid": self.uid, "platform": self.platform, "basis": self.basis,
-                "channel": self.channel, "created_at": self.created_at, "status": self.status,
-                "reference": self.reference, "deadline": self.deadline,
-                "overdue": self.overdue(now), "next_step": self.next_step(now),
-                "urls": [loc.url for loc in self.locations],
-                "locations": [loc.to_json() for loc in self.locations], "history": self.history}
+        return {
+            "id": self.id,
+            "uid": self.uid,
+            "platform": self.platform,
+            "basis": self.basis,
+            "channel": self.channel,
+            "created_at": self.created_at,
+            "status": self.status,
+            "reference": self.reference,
+            "deadline": self.deadline,
+            "overdue": self.overdue(now),
+            "next_step": self.next_step(now),
+            "urls": [loc.url for loc in self.locations],
+            "locations": [loc.to_json() for loc in self.locations],
+            "history": self.history,
+        }
 
 
 def next_step(req: Request, now: dt.datetime | None = None) -> str:
     """What to do next, in plain words (the same words the app shows)."""
     status = req.status
     if status == "drafted":
-        return "write the notice (locker takedown notice), submit it yourself, then mark it submitted"
+        return (
+            "write the notice (locker takedown notice), submit it yourself, then mark it submitted"
+        )
     if req.overdue(now):
         return "the response deadline has passed: re-check, remind the platform, or use a referral route"
     if status in OPEN_STATES:
@@ -106,6 +118,7 @@ def next_step(req: Request, now: dt.datetime | None = None) -> str:
 
 # -- locations -------------------------------------------------------------------------
 
+
 def _item_ids(vault: Vault, conn: Connection, refs: Iterable[str | int]) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     for ref in refs:
@@ -122,8 +135,14 @@ def _clean(text: str | None, what: str) -> str:
     return text
 
 
-def add_location_in(vault: Vault, conn: Connection, url: str, items: Sequence[tuple[int, str]],
-                    platform: str | None = None, source: str = "manual") -> tuple[int, bool]:
+def add_location_in(
+    vault: Vault,
+    conn: Connection,
+    url: str,
+    items: Sequence[tuple[int, str]],
+    platform: str | None = None,
+    source: str = "manual",
+) -> tuple[int, bool]:
     """Record ``url`` (once per vault) and link it to ``items`` inside the caller's
     transaction; (location id, whether anything new was recorded)."""
     url, host = platforms.check_url(url)
@@ -131,35 +150,59 @@ def add_location_in(vault: Vault, conn: Connection, url: str, items: Sequence[tu
     row = conn.execute("SELECT id, platform FROM td_locations WHERE url = ?", (url,)).fetchone()
     changed = False
     if row is None:
-        event = vault.append_event(conn, Event.TAKEDOWN_LOCATION_ADDED, None, {
-            "url": url, "platform": platform, "source": source,
-            "items": [uid for _i, uid in items]})
-        loc_id = int(conn.execute(
-            "INSERT INTO td_locations (url, host, platform, source, created_at, custody_seq)"
-            " VALUES (?, ?, ?, ?, ?, ?)", (url, host, platform, source, event.at, event.seq),
-        ).lastrowid)
+        event = vault.append_event(
+            conn,
+            Event.TAKEDOWN_LOCATION_ADDED,
+            None,
+            {
+                "url": url,
+                "platform": platform,
+                "source": source,
+                "items": [uid for _i, uid in items],
+            },
+        )
+        loc_id = int(
+            conn.execute(
+                "INSERT INTO td_locations (url, host, platform, source, created_at, custody_seq)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (url, host, platform, source, event.at, event.seq),
+            ).lastrowid
+        )
         new_items = list(items)
         changed = True
     else:
         loc_id = int(row[0])
-        linked = {int(r[0]) for r in conn.execute(
-            "SELECT item_id FROM td_location_items WHERE location_id = ?", (loc_id,))}
+        linked = {
+            int(r[0])
+            for r in conn.execute(
+                "SELECT item_id FROM td_location_items WHERE location_id = ?", (loc_id,)
+            )
+        }
         new_items = [p for p in items if p[0] not in linked]
         if new_items:
-            event = vault.append_event(conn, Event.TAKEDOWN_LOCATION_LINKED, None, {
-                "url": url, "location": loc_id, "items": [uid for _i, uid in new_items]})
+            event = vault.append_event(
+                conn,
+                Event.TAKEDOWN_LOCATION_LINKED,
+                None,
+                {"url": url, "location": loc_id, "items": [uid for _i, uid in new_items]},
+            )
             changed = True
     for item_id, _uid in new_items:
-        conn.execute("INSERT INTO td_location_items (location_id, item_id, created_at, custody_seq)"
-                     " VALUES (?, ?, ?, ?)", (loc_id, item_id, event.at, event.seq))
+        conn.execute(
+            "INSERT INTO td_location_items (location_id, item_id, created_at, custody_seq)"
+            " VALUES (?, ?, ?, ?)",
+            (loc_id, item_id, event.at, event.seq),
+        )
     return loc_id, changed
 
 
-def add_location(vault: Vault, item: str | int, url: str, platform: str | None = None,
-                 source: str = "manual") -> Location:
+def add_location(
+    vault: Vault, item: str | int, url: str, platform: str | None = None, source: str = "manual"
+) -> Location:
     with vault.write() as conn:
-        loc_id, _ = add_location_in(vault, conn, url, _item_ids(vault, conn, [item]),
-                                    platform, source)
+        loc_id, _ = add_location_in(
+            vault, conn, url, _item_ids(vault, conn, [item]), platform, source
+        )
     return get_location(vault, loc_id)
 
 
@@ -183,13 +226,21 @@ def add_capture_locations(vault: Vault, item_id: int, uid: str, urls: Iterable[s
 
 def _locations(vault: Vault, where: str = "", args: Sequence[Any] = ()) -> list[Location]:
     conn = vault.read()
-    locs = [Location(*r) for r in conn.execute(
-        "SELECT id, url, host, platform, source, created_at FROM td_locations l"
-        + where + " ORDER BY l.id", args)]
+    locs = [
+        Location(*r)
+        for r in conn.execute(
+            "SELECT id, url, host, platform, source, created_at FROM td_locations l"
+            + where
+            + " ORDER BY l.id",
+            args,
+        )
+    ]
     for loc in locs:
         rows = conn.execute(
             "SELECT i.id, i.uid FROM td_location_items li JOIN items i ON i.id = li.item_id"
-            " WHERE li.location_id = ? ORDER BY i.id", (loc.id,)).fetchall()
+            " WHERE li.location_id = ? ORDER BY i.id",
+            (loc.id,),
+        ).fetchall()
         loc.item_ids = [int(r[0]) for r in rows]
         loc.items = [str(r[1]) for r in rows]
         from app.takedown.recheck import location_state
@@ -198,16 +249,24 @@ def _locations(vault: Vault, where: str = "", args: Sequence[Any] = ()) -> list[
     return locs
 
 
-def list_locations(vault: Vault, item: str | int | None = None,
-                   case: str | None = None) -> list[Location]:
+def list_locations(
+    vault: Vault, item: str | int | None = None, case: str | None = None
+) -> list[Location]:
     if item is not None:
         item_id, _ = vault._resolve(vault.read(), item)
-        return _locations(vault, " WHERE l.id IN (SELECT location_id FROM td_location_items"
-                          " WHERE item_id = ?)", (item_id,))
+        return _locations(
+            vault,
+            " WHERE l.id IN (SELECT location_id FROM td_location_items WHERE item_id = ?)",
+            (item_id,),
+        )
     if case is not None:
-        return _locations(vault, " WHERE l.id IN (SELECT li.location_id FROM td_location_items li"
-                          " JOIN items i ON i.id = li.item_id JOIN cases c ON c.id = i.case_id"
-                          " WHERE c.name = ?)", (case,))
+        return _locations(
+            vault,
+            " WHERE l.id IN (SELECT li.location_id FROM td_location_items li"
+            " JOIN items i ON i.id = li.item_id JOIN cases c ON c.id = i.case_id"
+            " WHERE c.name = ?)",
+            (case,),
+        )
     return _locations(vault)
 
 
@@ -220,8 +279,15 @@ def get_location(vault: Vault, loc_id: int) -> Location:
 
 # -- requests --------------------------------------------------------------------------
 
-def new_request(vault: Vault, platform: str, basis: str, items: Sequence[str | int],
-                urls: Sequence[str] = (), channel: str | None = None) -> Request:
+
+def new_request(
+    vault: Vault,
+    platform: str,
+    basis: str,
+    items: Sequence[str | int],
+    urls: Sequence[str] = (),
+    channel: str | None = None,
+) -> Request:
     """One request for every location of ``items`` on ``platform`` plus ``urls`` (which
     become locations of those items). Status 'drafted'; nothing is sent anywhere."""
     if basis not in BASES:
@@ -235,44 +301,85 @@ def new_request(vault: Vault, platform: str, basis: str, items: Sequence[str | i
         for url in urls:
             add_location_in(vault, conn, url, pairs, platform, "manual")
         marks = ",".join("?" * len(pairs))
-        loc_ids = [int(r[0]) for r in conn.execute(
-            "SELECT DISTINCT l.id FROM td_locations l JOIN td_location_items li"
-            f" ON li.location_id = l.id WHERE li.item_id IN ({marks}) AND l.platform = ?"
-            " ORDER BY l.id", [p[0] for p in pairs] + [platform])]
+        loc_ids = [
+            int(r[0])
+            for r in conn.execute(
+                "SELECT DISTINCT l.id FROM td_locations l JOIN td_location_items li"
+                f" ON li.location_id = l.id WHERE li.item_id IN ({marks}) AND l.platform = ?"
+                " ORDER BY l.id",
+                [p[0] for p in pairs] + [platform],
+            )
+        ]
         if not loc_ids:
-            raise UsageError(f"These items have no location on '{platform}'; add one with "
-                             "--url URL or `locker locations add`.")
+            raise UsageError(
+                f"These items have no location on '{platform}'; add one with "
+                "--url URL or `locker locations add`."
+            )
         uid = str(uuid.uuid4())
         chan = _clean(channel, "channel") or str(info.get("channel") or "")
-        urls_in = [str(conn.execute("SELECT url FROM td_locations WHERE id = ?", (i,)).fetchone()[0])
-                   for i in loc_ids]
-        event = vault.append_event(conn, Event.TAKEDOWN_REQUEST_CREATED, None, {
-            "request": uid, "platform": platform, "basis": basis, "channel": chan,
-            "urls": urls_in, "items": [p[1] for p in pairs]})
-        req_id = int(conn.execute(
-            "INSERT INTO td_requests (uid, platform, basis, channel, created_at, custody_seq)"
-            " VALUES (?, ?, ?, ?, ?, ?)", (uid, platform, basis, chan, event.at, event.seq),
-        ).lastrowid)
+        urls_in = [
+            str(conn.execute("SELECT url FROM td_locations WHERE id = ?", (i,)).fetchone()[0])
+            for i in loc_ids
+        ]
+        event = vault.append_event(
+            conn,
+            Event.TAKEDOWN_REQUEST_CREATED,
+            None,
+            {
+                "request": uid,
+                "platform": platform,
+                "basis": basis,
+                "channel": chan,
+                "urls": urls_in,
+                "items": [p[1] for p in pairs],
+            },
+        )
+        req_id = int(
+            conn.execute(
+                "INSERT INTO td_requests (uid, platform, basis, channel, created_at, custody_seq)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (uid, platform, basis, chan, event.at, event.seq),
+            ).lastrowid
+        )
         for loc_id in loc_ids:
-            conn.execute("INSERT INTO td_request_locations (request_id, location_id) VALUES (?, ?)",
-                         (req_id, loc_id))
-        conn.execute("INSERT INTO td_status (request_id, status, at, source, custody_seq)"
-                     " VALUES (?, 'drafted', ?, 'person', ?)", (req_id, event.at, event.seq))
+            conn.execute(
+                "INSERT INTO td_request_locations (request_id, location_id) VALUES (?, ?)",
+                (req_id, loc_id),
+            )
+        conn.execute(
+            "INSERT INTO td_status (request_id, status, at, source, custody_seq)"
+            " VALUES (?, 'drafted', ?, 'person', ?)",
+            (req_id, event.at, event.seq),
+        )
     return get_request(vault, req_id)
 
 
 def _request_items(conn: Connection, req_id: int) -> list[str]:
-    return [str(r[0]) for r in conn.execute(
-        "SELECT DISTINCT i.uid FROM td_request_locations rl JOIN td_location_items li"
-        " ON li.location_id = rl.location_id JOIN items i ON i.id = li.item_id"
-        " WHERE rl.request_id = ? ORDER BY i.id", (req_id,))]
+    return [
+        str(r[0])
+        for r in conn.execute(
+            "SELECT DISTINCT i.uid FROM td_request_locations rl JOIN td_location_items li"
+            " ON li.location_id = rl.location_id JOIN items i ON i.id = li.item_id"
+            " WHERE rl.request_id = ? ORDER BY i.id",
+            (req_id,),
+        )
+    ]
 
 
-def record_status(vault: Vault, conn: Connection, req_id: int, status: str, source: str,
-                  reference: str = "", note: str = "", at: str | None = None) -> None:
+def record_status(
+    vault: Vault,
+    conn: Connection,
+    req_id: int,
+    status: str,
+    source: str,
+    reference: str = "",
+    note: str = "",
+    at: str | None = None,
+) -> None:
     """Append one request status (and its custody event) inside the caller's transaction."""
-    row = conn.execute("SELECT uid, platform, basis FROM td_requests WHERE id = ?",
-                       (req_id,)).fetchone()
+    row = conn.execute(
+        "SELECT uid, platform, basis FROM td_requests WHERE id = ?", (req_id,)
+    ).fetchone()
     deadline = None
     at = at or utc_now()
     if status == "submitted":
@@ -280,23 +387,44 @@ def record_status(vault: Vault, conn: Connection, req_id: int, status: str, sour
         if hours:
             when = dt.datetime.fromisoformat(at.replace("Z", "+00:00")) + dt.timedelta(hours=hours)
             deadline = when.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    event = vault.append_event(conn, Event.TAKEDOWN_STATUS, None, {
-        "request": str(row[0]), "status": status, "source": source, "at": at,
-        "reference": reference, "note": note, "deadline": deadline,
-        "items": _request_items(conn, req_id)})
-    conn.execute("INSERT INTO td_status (request_id, status, at, source, reference, note,"
-                 " deadline, custody_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                 (req_id, status, at, source, reference, note, deadline, event.seq))
+    event = vault.append_event(
+        conn,
+        Event.TAKEDOWN_STATUS,
+        None,
+        {
+            "request": str(row[0]),
+            "status": status,
+            "source": source,
+            "at": at,
+            "reference": reference,
+            "note": note,
+            "deadline": deadline,
+            "items": _request_items(conn, req_id),
+        },
+    )
+    conn.execute(
+        "INSERT INTO td_status (request_id, status, at, source, reference, note,"
+        " deadline, custody_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (req_id, status, at, source, reference, note, deadline, event.seq),
+    )
 
 
-def mark(vault: Vault, ref: str, status: str, reference: str | None = None,
-         note: str | None = None) -> Request:
+def mark(
+    vault: Vault, ref: str, status: str, reference: str | None = None, note: str | None = None
+) -> Request:
     if status not in MARKS:
         raise UsageError(f"The status must be one of {', '.join(MARKS)}.")
     with vault.write() as conn:
         req_id = _resolve_request(conn, ref)
-        record_status(vault, conn, req_id, status, "person",
-                      _clean(reference, "reference"), _clean(note, "note"))
+        record_status(
+            vault,
+            conn,
+            req_id,
+            status,
+            "person",
+            _clean(reference, "reference"),
+            _clean(note, "note"),
+        )
     return get_request(vault, req_id)
 
 
@@ -305,8 +433,10 @@ def _resolve_request(conn: Connection, ref: str | int) -> int:
     if text.isdigit():
         row = conn.execute("SELECT id FROM td_requests WHERE id = ?", (int(text),)).fetchone()
     elif len(text) >= 8:
-        rows = conn.execute("SELECT id FROM td_requests WHERE uid LIKE ? LIMIT 2",
-                            (text.replace("%", "").replace("_", "") + "%",)).fetchall()
+        rows = conn.execute(
+            "SELECT id FROM td_requests WHERE uid LIKE ? LIMIT 2",
+            (text.replace("%", "").replace("_", "") + "%",),
+        ).fetchall()
         row = rows[0] if len(rows) == 1 else None
     else:
         row = None
@@ -318,17 +448,32 @@ def _resolve_request(conn: Connection, ref: str | int) -> int:
 def get_request(vault: Vault, ref: str | int) -> Request:
     conn = vault.read()
     req_id = _resolve_request(conn, ref)
-    r = conn.execute("SELECT id, uid, platform, basis, channel, created_at FROM td_requests"
-                     " WHERE id = ?", (req_id,)).fetchone()
+    r = conn.execute(
+        "SELECT id, uid, platform, basis, channel, created_at FROM td_requests WHERE id = ?",
+        (req_id,),
+    ).fetchone()
     req = Request(*r)
-    req.locations = _locations(vault, " WHERE l.id IN (SELECT location_id FROM"
-                               " td_request_locations WHERE request_id = ?)", (req_id,))
+    req.locations = _locations(
+        vault,
+        " WHERE l.id IN (SELECT location_id FROM td_request_locations WHERE request_id = ?)",
+        (req_id,),
+    )
     req.history = [
-        {"status": h[0], "at": h[1], "source": h[2], "reference": h[3], "note": h[4],
-         "deadline": h[5], "custody_seq": h[6]}
-        for h in conn.execute("SELECT status, at, source, reference, note, deadline,"
-                              " custody_seq FROM td_status WHERE request_id = ? ORDER BY id",
-                              (req_id,))]
+        {
+            "status": h[0],
+            "at": h[1],
+            "source": h[2],
+            "reference": h[3],
+            "note": h[4],
+            "deadline": h[5],
+            "custody_seq": h[6],
+        }
+        for h in conn.execute(
+            "SELECT status, at, source, reference, note, deadline,"
+            " custody_seq FROM td_status WHERE request_id = ? ORDER BY id",
+            (req_id,),
+        )
+    ]
     return req
 
 
@@ -337,8 +482,13 @@ def list_requests(vault: Vault, case: str | None = None) -> list[Request]:
     if case is None:
         ids = [int(r[0]) for r in conn.execute("SELECT id FROM td_requests ORDER BY id")]
     else:
-        ids = [int(r[0]) for r in conn.execute(
-            "SELECT DISTINCT rl.request_id FROM td_request_locations rl JOIN td_location_items li"
-            " ON li.location_id = rl.location_id JOIN items i ON i.id = li.item_id"
-            " JOIN cases c ON c.id = i.case_id WHERE c.name = ? ORDER BY rl.request_id", (case,))]
+        ids = [
+            int(r[0])
+            for r in conn.execute(
+                "SELECT DISTINCT rl.request_id FROM td_request_locations rl JOIN td_location_items li"
+                " ON li.location_id = rl.location_id JOIN items i ON i.id = li.item_id"
+                " JOIN cases c ON c.id = i.case_id WHERE c.name = ? ORDER BY rl.request_id",
+                (case,),
+            )
+        ]
     return [get_request(vault, i) for i in ids]

@@ -79,7 +79,7 @@ def hash_with_crops(fh: IO[bytes] | Any, size: int | None = None) -> tuple[Pdq, 
     for frac in CROPS:
         dy, dx = round(h * frac), round(w * frac)
         if h - 2 * dy >= 16 and w - 2 * dx >= 16:
-            crop_bits, _q = pdqhash.compute(pixels[dy:h - dy, dx:w - dx].copy())
+            crop_bits, _q = pdqhash.compute(pixels[dy : h - dy, dx : w - dx].copy())
             crops.append(_hex(crop_bits))
     return Pdq(_hex(bits), int(quality)), crops
 
@@ -106,13 +106,14 @@ def store_for_item(conn: Connection, item_id: int) -> None:
     """Compute and store the PDQ of each image artifact of one item (inside the caller's
     transaction). Never fails the add: an undecodable image gets a note instead."""
     for art_id, role, media_type, size in conn.execute(
-            "SELECT id, role, media_type, size FROM artifacts WHERE item_id = ? ORDER BY id",
-            (item_id,)).fetchall():
+        "SELECT id, role, media_type, size FROM artifacts WHERE item_id = ? ORDER BY id", (item_id,)
+    ).fetchall():
         if not _is_image(str(media_type)):
             continue
         kind = KIND_PREFIX + str(role)
-        if conn.execute("SELECT 1 FROM derived WHERE item_id = ? AND kind = ?",
-                        (item_id, kind)).fetchone():
+        if conn.execute(
+            "SELECT 1 FROM derived WHERE item_id = ? AND kind = ?", (item_id, kind)
+        ).fetchone():
             continue
         note, data = "", None
         if int(size) > MAX_DECODE_BYTES:
@@ -125,17 +126,26 @@ def store_for_item(conn: Connection, item_id: int) -> None:
             if found is None:
                 note = note or "pdq unavailable: the image could not be decoded"
             else:
-                data = json.dumps({"hash": found[0].hash, "quality": found[0].quality,
-                                   "algorithm": "PDQ", "crops": found[1]}).encode()
-        conn.execute("INSERT INTO derived (item_id, artifact_id, kind, media_type, data, note,"
-                     " created_at) VALUES (?, ?, ?, 'application/json', ?, ?, ?)",
-                     (item_id, art_id, kind, data, note, utc_now()))
+                data = json.dumps(
+                    {
+                        "hash": found[0].hash,
+                        "quality": found[0].quality,
+                        "algorithm": "PDQ",
+                        "crops": found[1],
+                    }
+                ).encode()
+        conn.execute(
+            "INSERT INTO derived (item_id, artifact_id, kind, media_type, data, note,"
+            " created_at) VALUES (?, ?, ?, 'application/json', ?, ?, ?)",
+            (item_id, art_id, kind, data, note, utc_now()),
+        )
 
 
 def backfill(conn: Connection) -> None:
     """Schema step 5: hashes for every image already in the vault."""
-    for (item_id,) in conn.execute("SELECT DISTINCT item_id FROM artifacts ORDER BY item_id"
-                                   ).fetchall():
+    for (item_id,) in conn.execute(
+        "SELECT DISTINCT item_id FROM artifacts ORDER BY item_id"
+    ).fetchall():
         store_for_item(conn, int(item_id))
 
 
@@ -148,16 +158,26 @@ def item_hashes(vault: Vault, item: str | int) -> list[dict[str, Any]]:
 def _rows(conn: Connection, where: str = "", args: tuple[Any, ...] = ()) -> list[dict[str, Any]]:
     out = []
     for item_id, uid, role, data, note, sha in conn.execute(
-            "SELECT d.item_id, i.uid, a.role, d.data, d.note, a.sha256 FROM derived d"
-            " JOIN items i ON i.id = d.item_id JOIN artifacts a ON a.id = d.artifact_id"
-            f" WHERE d.kind LIKE 'pdq.%'{where} ORDER BY d.item_id, a.id", args):
-        entry: dict[str, Any] = {"item": int(item_id), "uid": uid, "role": role, "sha256": sha,
-                                 "derived": True}
+        "SELECT d.item_id, i.uid, a.role, d.data, d.note, a.sha256 FROM derived d"
+        " JOIN items i ON i.id = d.item_id JOIN artifacts a ON a.id = d.artifact_id"
+        f" WHERE d.kind LIKE 'pdq.%'{where} ORDER BY d.item_id, a.id",
+        args,
+    ):
+        entry: dict[str, Any] = {
+            "item": int(item_id),
+            "uid": uid,
+            "role": role,
+            "sha256": sha,
+            "derived": True,
+        }
         if data is not None:
             parsed = json.loads(bytes(data))
-            entry.update(hash=parsed["hash"], quality=parsed["quality"],
-                         low_quality=parsed["quality"] < QUALITY_WARN,
-                         crops=list(parsed.get("crops") or []))
+            entry.update(
+                hash=parsed["hash"],
+                quality=parsed["quality"],
+                low_quality=parsed["quality"] < QUALITY_WARN,
+                crops=list(parsed.get("crops") or []),
+            )
         else:
             entry.update(hash=None, quality=None, note=note)
         out.append(entry)
@@ -171,9 +191,14 @@ def show_pdq(vault: Vault, item: str | int) -> dict[str, Any] | None:
     if not rows:
         return None
     main = next((r for r in rows if r["role"] == "original"), rows[0])
-    return {"hash": main["hash"], "quality": main["quality"],
-            "low_quality": main.get("low_quality", False), "role": main["role"],
-            "derived": True, "all": rows}
+    return {
+        "hash": main["hash"],
+        "quality": main["quality"],
+        "low_quality": main.get("low_quality", False),
+        "role": main["role"],
+        "derived": True,
+        "all": rows,
+    }
 
 
 def similar(vault: Vault, file: Path, max_distance: int = MATCH_DISTANCE) -> dict[str, Any]:
@@ -186,8 +211,9 @@ def similar(vault: Vault, file: Path, max_distance: int = MATCH_DISTANCE) -> dic
         raise UsageError(f"{file} is too large to decode.")
     variants = dihedral(io.BytesIO(raw), len(raw))
     if not variants:
-        raise UsageError(f"{file} is not an image the app can decode (PNG, JPEG, GIF, WebP, "
-                         "BMP, TIFF).")
+        raise UsageError(
+            f"{file} is not an image the app can decode (PNG, JPEG, GIF, WebP, BMP, TIFF)."
+        )
     matches = []
     for row in _rows(vault.read()):
         if not row.get("hash"):
@@ -197,8 +223,13 @@ def similar(vault: Vault, file: Path, max_distance: int = MATCH_DISTANCE) -> dic
         if best <= max_distance:
             matches.append({**row, "distance": best})
     matches.sort(key=lambda m: (m["distance"], m["item"]))
-    return {"file_hash": variants[0].hash, "file_quality": variants[0].quality,
-            "low_quality": variants[0].weak, "max_distance": max_distance, "matches": matches}
+    return {
+        "file_hash": variants[0].hash,
+        "file_quality": variants[0].quality,
+        "low_quality": variants[0].weak,
+        "max_distance": max_distance,
+        "matches": matches,
+    }
 
 
 HASH_LIST_NOTE = (
@@ -206,7 +237,8 @@ HASH_LIST_NOTE = (
     "included. A platform or hotline can compare them with its own PDQ hashes (match: Hamming "
     "distance <= 31). Note: StopNCII.org and NCMEC's Take It Down compute their hashes with "
     "their own tools from the original file on the person's own device; these lists cannot "
-    "be submitted to them in place of that.")
+    "be submitted to them in place of that."
+)
 
 
 def hash_list(vault: Vault, items: list[str | int] | None = None) -> str:
@@ -217,6 +249,9 @@ def hash_list(vault: Vault, items: list[str | int] | None = None) -> str:
         wanted = {vault._resolve(conn, ref)[0] for ref in items}
         rows = [r for r in rows if r["item"] in wanted]
     lines = [f"# {HASH_LIST_NOTE}", "# pdq_hex quality sha256_of_file item_uid role"]
-    lines += [f"{r['hash']} {r['quality']} {r['sha256']} {r['uid']} {r['role']}"
-              for r in rows if r.get("hash")]
+    lines += [
+        f"{r['hash']} {r['quality']} {r['sha256']} {r['uid']} {r['role']}"
+        for r in rows
+        if r.get("hash")
+    ]
     return "\n".join(lines) + "\n"

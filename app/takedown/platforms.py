@@ -69,8 +69,15 @@ def platform_info(key: str) -> dict[str, Any]:
     entry = data()["platforms"].get(key)
     if isinstance(entry, dict):
         return {"key": key, **entry}
-    return {"key": key, "name": key, "channel": "", "form_url": "", "many_urls": None,
-            "response_time": None, "checked": None}
+    return {
+        "key": key,
+        "name": key,
+        "channel": "",
+        "form_url": "",
+        "many_urls": None,
+        "response_time": None,
+        "checked": None,
+    }
 
 
 def deadline_hours(basis: str, platform: str) -> int | None:

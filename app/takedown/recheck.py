@@ -34,10 +34,22 @@ TIMEOUT = 15.0
 MAX_REDIRECTS = 5
 USER_AGENT = f"EvidenceLocker-recheck/{__version__} (page check, no subresources)"
 BLOCK_HOSTS = ("warning.or.kr",)  # Korea's national block page
-_SOFT_404 = ("page not found", "not found", "no longer available", "has been removed",
-             "has been deleted", "does not exist", "doesn't exist", "isn't available",
-             "content unavailable", "삭제된 게시물", "삭제되었습니다", "존재하지 않는",
-             "찾을 수 없습니다", "페이지를 찾을 수 없")
+_SOFT_404 = (
+    "page not found",
+    "not found",
+    "no longer available",
+    "has been removed",
+    "has been deleted",
+    "does not exist",
+    "doesn't exist",
+    "isn't available",
+    "content unavailable",
+    "삭제된 게시물",
+    "삭제되었습니다",
+    "존재하지 않는",
+    "찾을 수 없습니다",
+    "페이지를 찾을 수 없",
+)
 _LOGIN_PATH = re.compile(r"/(login|signin|sign_in|sign-in|accounts/login|auth)\b", re.I)
 _PASSWORD = re.compile(rb"<input[^>]+type\s*=\s*[\"']?password", re.I)
 _TITLE = re.compile(rb"<title[^>]*>(.*?)</title>", re.I | re.S)
@@ -67,16 +79,26 @@ def fetch(url: str, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES) -> Fet
         try:
             if parts.scheme == "https":
                 conn: http.client.HTTPConnection = http.client.HTTPSConnection(
-                    parts.hostname or "", parts.port, timeout=left,
-                    context=ssl.create_default_context())
+                    parts.hostname or "",
+                    parts.port,
+                    timeout=left,
+                    context=ssl.create_default_context(),
+                )
             elif parts.scheme == "http":
                 conn = http.client.HTTPConnection(parts.hostname or "", parts.port, timeout=left)
             else:
                 return Fetched(None, current, error="redirected to a non-http URL", redirects=hop)
             path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
-            conn.request("GET", path, headers={
-                "User-Agent": USER_AGENT, "Accept": "text/html,*/*;q=0.1",
-                "Accept-Encoding": "identity", "Connection": "close"})
+            conn.request(
+                "GET",
+                path,
+                headers={
+                    "User-Agent": USER_AGENT,
+                    "Accept": "text/html,*/*;q=0.1",
+                    "Accept-Encoding": "identity",
+                    "Connection": "close",
+                },
+            )
             resp = conn.getresponse()
             status = resp.status
             location = resp.getheader("Location")
@@ -87,8 +109,9 @@ def fetch(url: str, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES) -> Fet
         if status in (301, 302, 303, 307, 308) and location:
             current = urljoin(current, location)
             continue
-        return Fetched(status, current, body, redirects=hop,
-                       content_type=resp.getheader("Content-Type") or "")
+        return Fetched(
+            status, current, body, redirects=hop, content_type=resp.getheader("Content-Type") or ""
+        )
     return Fetched(None, current, error="too many redirects", redirects=MAX_REDIRECTS)
 
 
@@ -101,7 +124,8 @@ def classify(result: Fetched) -> tuple[str, str]:
     # A block page is the block host itself, or a small page that frames or links it (a
     # long page merely mentioning it is not one).
     if any(host == b or host.endswith("." + b) for b in BLOCK_HOSTS) or (
-            len(body) < 20_000 and any(b.encode() in body for b in BLOCK_HOSTS)):
+        len(body) < 20_000 and any(b.encode() in body for b in BLOCK_HOSTS)
+    ):
         return "blocked", "national block page"
     if status in (404, 410):
         return "gone", f"HTTP {status}"
@@ -135,13 +159,25 @@ def _parse(text: str) -> dt.datetime:
 def location_state(conn: Connection, loc_id: int) -> tuple[str, dict[str, Any] | None]:
     """(state, last check). State: the last confirmed 'removed'/'reappeared', else the
     last check's classification, else 'not checked'."""
-    row = conn.execute("SELECT at, http_status, final_url, classification, detail FROM td_checks"
-                       " WHERE location_id = ? ORDER BY at DESC, id DESC LIMIT 1",
-                       (loc_id,)).fetchone()
-    last = None if row is None else {"at": row[0], "http_status": row[1], "final_url": row[2],
-                                      "classification": row[3], "detail": row[4]}
-    st = conn.execute("SELECT status FROM td_status WHERE location_id = ? ORDER BY id DESC"
-                      " LIMIT 1", (loc_id,)).fetchone()
+    row = conn.execute(
+        "SELECT at, http_status, final_url, classification, detail FROM td_checks"
+        " WHERE location_id = ? ORDER BY at DESC, id DESC LIMIT 1",
+        (loc_id,),
+    ).fetchone()
+    last = (
+        None
+        if row is None
+        else {
+            "at": row[0],
+            "http_status": row[1],
+            "final_url": row[2],
+            "classification": row[3],
+            "detail": row[4],
+        }
+    )
+    st = conn.execute(
+        "SELECT status FROM td_status WHERE location_id = ? ORDER BY id DESC LIMIT 1", (loc_id,)
+    ).fetchone()
     if st is not None:
         return str(st[0]), last
     return (str(last["classification"]) if last else "not checked"), last
@@ -149,11 +185,14 @@ def location_state(conn: Connection, loc_id: int) -> tuple[str, dict[str, Any] |
 
 def _transition(conn: Connection, loc_id: int) -> str | None:
     """'removed' or 'reappeared' when the checks now call for it, else None."""
-    current = conn.execute("SELECT status FROM td_status WHERE location_id = ? ORDER BY id DESC"
-                           " LIMIT 1", (loc_id,)).fetchone()
+    current = conn.execute(
+        "SELECT status FROM td_status WHERE location_id = ? ORDER BY id DESC LIMIT 1", (loc_id,)
+    ).fetchone()
     state = None if current is None else str(current[0])
-    checks = conn.execute("SELECT at, classification FROM td_checks WHERE location_id = ?"
-                          " ORDER BY at DESC, id DESC", (loc_id,)).fetchall()
+    checks = conn.execute(
+        "SELECT at, classification FROM td_checks WHERE location_id = ? ORDER BY at DESC, id DESC",
+        (loc_id,),
+    ).fetchall()
     if not checks:
         return None
     if checks[0][1] == "up":
@@ -173,9 +212,14 @@ def _transition(conn: Connection, loc_id: int) -> str | None:
 
 
 def _items_of(conn: Connection, loc_id: int) -> list[str]:
-    return [str(r[0]) for r in conn.execute(
-        "SELECT i.uid FROM td_location_items li JOIN items i ON i.id = li.item_id"
-        " WHERE li.location_id = ? ORDER BY i.id", (loc_id,))]
+    return [
+        str(r[0])
+        for r in conn.execute(
+            "SELECT i.uid FROM td_location_items li JOIN items i ON i.id = li.item_id"
+            " WHERE li.location_id = ? ORDER BY i.id",
+            (loc_id,),
+        )
+    ]
 
 
 def _keep_page(vault: Vault, loc_id: int, url: str, result: Fetched, cls: str, at: str) -> int:
@@ -185,30 +229,48 @@ def _keep_page(vault: Vault, loc_id: int, url: str, result: Fetched, cls: str, a
     from app.vault.models import NewArtifact, NewItem
 
     conn = vault.read()
-    cases = [str(r[0]) for r in conn.execute(
-        "SELECT c.name FROM td_location_items li JOIN items i ON i.id = li.item_id"
-        " JOIN cases c ON c.id = i.case_id WHERE li.location_id = ? AND c.read_only = 0"
-        " ORDER BY i.id", (loc_id,))]
+    cases = [
+        str(r[0])
+        for r in conn.execute(
+            "SELECT c.name FROM td_location_items li JOIN items i ON i.id = li.item_id"
+            " JOIN cases c ON c.id = i.case_id WHERE li.location_id = ? AND c.read_only = 0"
+            " ORDER BY i.id",
+            (loc_id,),
+        )
+    ]
     media = result.content_type.split(";")[0].strip() or "application/octet-stream"
-    item = NewItem(kind="recheck", case=cases[0] if cases else "General",
-                   title=f"Re-check: {cls} - {url}"[:2000], source_url=url, captured_at=at,
-                   metadata={"requested_url": url, "final_url": result.final_url,
-                             "http_status": result.status, "classification": cls,
-                             "content_type": result.content_type, "checked_at": at,
-                             "method": "recheck: one GET, no subresources, no cookies"},
-                   thumbnail_role=None)
+    item = NewItem(
+        kind="recheck",
+        case=cases[0] if cases else "General",
+        title=f"Re-check: {cls} - {url}"[:2000],
+        source_url=url,
+        captured_at=at,
+        metadata={
+            "requested_url": url,
+            "final_url": result.final_url,
+            "http_status": result.status,
+            "classification": cls,
+            "content_type": result.content_type,
+            "checked_at": at,
+            "method": "recheck: one GET, no subresources, no cookies",
+        },
+        thumbnail_role=None,
+    )
     try:
-        stored = vault.add_item(item, [NewArtifact("response.body", "response.html",
-                                                    result.body, media)])
+        stored = vault.add_item(
+            item, [NewArtifact("response.body", "response.html", result.body, media)]
+        )
     except ReadOnlyCase:
         item.case = "General"
-        stored = vault.add_item(item, [NewArtifact("response.body", "response.html",
-                                                    result.body, media)])
+        stored = vault.add_item(
+            item, [NewArtifact("response.body", "response.html", result.body, media)]
+        )
     return stored.id
 
 
-def _record(vault: Vault, loc_id: int, url: str, result: Fetched, at: str,
-            keep_page: bool = False) -> dict[str, Any]:
+def _record(
+    vault: Vault, loc_id: int, url: str, result: Fetched, at: str, keep_page: bool = False
+) -> dict[str, Any]:
     from app.takedown.model import record_status
 
     cls, detail = classify(result)
@@ -217,50 +279,104 @@ def _record(vault: Vault, loc_id: int, url: str, result: Fetched, at: str,
         evidence = _keep_page(vault, loc_id, url, result, cls, at)
     with vault.write() as conn:
         items = _items_of(conn, loc_id)
-        evidence_uid = None if evidence is None else str(conn.execute(
-            "SELECT uid FROM items WHERE id = ?", (evidence,)).fetchone()[0])
-        event = vault.append_event(conn, Event.TAKEDOWN_CHECK, None, {
-            "url": url, "location": loc_id, "at": at, "http_status": result.status,
-            "final_url": result.final_url, "classification": cls, "detail": detail,
-            "evidence_item": evidence_uid, "items": items})
-        conn.execute("INSERT INTO td_checks (location_id, at, http_status, final_url,"
-                     " classification, detail, evidence_item, custody_seq)"
-                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                     (loc_id, at, result.status, result.final_url, cls, detail, evidence,
-                      event.seq))
+        evidence_uid = (
+            None
+            if evidence is None
+            else str(conn.execute("SELECT uid FROM items WHERE id = ?", (evidence,)).fetchone()[0])
+        )
+        event = vault.append_event(
+            conn,
+            Event.TAKEDOWN_CHECK,
+            None,
+            {
+                "url": url,
+                "location": loc_id,
+                "at": at,
+                "http_status": result.status,
+                "final_url": result.final_url,
+                "classification": cls,
+                "detail": detail,
+                "evidence_item": evidence_uid,
+                "items": items,
+            },
+        )
+        conn.execute(
+            "INSERT INTO td_checks (location_id, at, http_status, final_url,"
+            " classification, detail, evidence_item, custody_seq)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (loc_id, at, result.status, result.final_url, cls, detail, evidence, event.seq),
+        )
         change = _transition(conn, loc_id)
         if change:
-            ev = vault.append_event(conn, Event.TAKEDOWN_LOCATION_STATUS, None, {
-                "url": url, "location": loc_id, "status": change, "source": "recheck",
-                "at": at, "items": items})
-            conn.execute("INSERT INTO td_status (location_id, status, at, source, custody_seq)"
-                         " VALUES (?, ?, ?, 'recheck', ?)", (loc_id, change, at, ev.seq))
+            ev = vault.append_event(
+                conn,
+                Event.TAKEDOWN_LOCATION_STATUS,
+                None,
+                {
+                    "url": url,
+                    "location": loc_id,
+                    "status": change,
+                    "source": "recheck",
+                    "at": at,
+                    "items": items,
+                },
+            )
+            conn.execute(
+                "INSERT INTO td_status (location_id, status, at, source, custody_seq)"
+                " VALUES (?, ?, ?, 'recheck', ?)",
+                (loc_id, change, at, ev.seq),
+            )
             _update_requests(vault, conn, loc_id, change, at, record_status)
-    return {"location": loc_id, "url": url, "at": at, "http_status": result.status,
-            "final_url": result.final_url, "classification": cls, "detail": detail,
-            "status_change": change, "evidence_item": evidence}
+    return {
+        "location": loc_id,
+        "url": url,
+        "at": at,
+        "http_status": result.status,
+        "final_url": result.final_url,
+        "classification": cls,
+        "detail": detail,
+        "status_change": change,
+        "evidence_item": evidence,
+    }
 
 
-def _update_requests(vault: Vault, conn: Connection, loc_id: int, change: str, at: str,
-                     record_status: Callable[..., None]) -> None:
+def _update_requests(
+    vault: Vault,
+    conn: Connection,
+    loc_id: int,
+    change: str,
+    at: str,
+    record_status: Callable[..., None],
+) -> None:
     """A request whose every location is confirmed removed becomes 'removed' (source
     recheck); a removed request with a location back up becomes 'reappeared'."""
-    for (req_id,) in conn.execute("SELECT request_id FROM td_request_locations WHERE"
-                                  " location_id = ?", (loc_id,)).fetchall():
-        last = conn.execute("SELECT status FROM td_status WHERE request_id = ? ORDER BY id DESC"
-                            " LIMIT 1", (req_id,)).fetchone()
+    for (req_id,) in conn.execute(
+        "SELECT request_id FROM td_request_locations WHERE location_id = ?", (loc_id,)
+    ).fetchall():
+        last = conn.execute(
+            "SELECT status FROM td_status WHERE request_id = ? ORDER BY id DESC LIMIT 1", (req_id,)
+        ).fetchone()
         status = str(last[0]) if last else "drafted"
         if change == "reappeared" and status in ("removed", "partial"):
             record_status(vault, conn, req_id, "reappeared", "recheck", at=at)
         elif change == "removed" and status not in ("removed",):
-            states = [location_state(conn, int(r[0]))[0] for r in conn.execute(
-                "SELECT location_id FROM td_request_locations WHERE request_id = ?", (req_id,))]
+            states = [
+                location_state(conn, int(r[0]))[0]
+                for r in conn.execute(
+                    "SELECT location_id FROM td_request_locations WHERE request_id = ?", (req_id,)
+                )
+            ]
             if all(s == "removed" for s in states):
                 record_status(vault, conn, req_id, "removed", "recheck", at=at)
 
 
-def recheck(vault: Vault, items: Sequence[str | int] = (), now: Callable[[], dt.datetime] | None = None,
-            fetcher: Callable[[str], Fetched] = fetch, keep_pages: bool = False) -> list[dict[str, Any]]:
+def recheck(
+    vault: Vault,
+    items: Sequence[str | int] = (),
+    now: Callable[[], dt.datetime] | None = None,
+    fetcher: Callable[[str], Fetched] = fetch,
+    keep_pages: bool = False,
+) -> list[dict[str, Any]]:
     """Re-check the locations of ``items`` (all locations when empty); one row and one
     custody event per check. Fetches happen outside any write transaction.
     ``keep_pages``: a page that says the material is gone is stored as evidence."""

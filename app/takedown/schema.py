@@ -9,8 +9,14 @@ from __future__ import annotations
 from app.vault import schema
 from app.vault.registry import Connection, Step
 
-APPEND_ONLY_TABLES = ("td_locations", "td_location_items", "td_requests",
-                      "td_request_locations", "td_status", "td_checks")
+APPEND_ONLY_TABLES = (
+    "td_locations",
+    "td_location_items",
+    "td_requests",
+    "td_request_locations",
+    "td_status",
+    "td_checks",
+)
 
 STEP_4 = """
 CREATE TABLE td_locations (                     -- a URL where the material was seen

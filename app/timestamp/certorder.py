@@ -35,8 +35,9 @@ def with_sorted_certificates(raw: bytes) -> bytes | None:
         resp, rest = decoder.decode(raw, asn1Spec=rfc3161.TimeStampResp())
         if rest or not resp["timeStampToken"].isValue:
             return None
-        signed, rest = decoder.decode(resp["timeStampToken"]["content"],
-                                      asn1Spec=rfc5652.SignedData())
+        signed, rest = decoder.decode(
+            resp["timeStampToken"]["content"], asn1Spec=rfc5652.SignedData()
+        )
         if rest or not signed["certificates"].isValue:
             return None
         encodings = [bytes(encoder.encode(c)) for c in signed["certificates"]]

@@ -35,7 +35,7 @@ class StampedToken:
     tsa: TSA
     digest: bytes
     nonce: int
-    raw: bytes                 # TimeStampResp exactly as received
+    raw: bytes  # TimeStampResp exactly as received
     verdict: TokenVerdict
     requested_at: str
     received_at: str
@@ -47,23 +47,33 @@ def build_request(digest: bytes, nonce: int, policy: str | None = None) -> bytes
     if hashname is None:
         raise ValueError("a digest must be 32, 48 or 64 bytes (SHA-256/384/512)")
     request = rfc3161ng.make_timestamp_request(
-        digest=digest, hashname=hashname, include_tsa_certificate=True, nonce=nonce,
-        tsa_policy_id=policy)
+        digest=digest,
+        hashname=hashname,
+        include_tsa_certificate=True,
+        nonce=nonce,
+        tsa_policy_id=policy,
+    )
     return bytes(rfc3161ng.encode_timestamp_request(request))
 
 
 def post_request(url: str, body: bytes, timeout: float = TIMEOUT_SECONDS) -> bytes:
     """POST a query; the response body exactly as received. Network trouble raises
     TSAUnreachable, an HTTP error status or wrong content raises TSARefused."""
-    req = urllib.request.Request(url, data=body, method="POST", headers={
-        "Content-Type": "application/timestamp-query",
-        "Accept": "application/timestamp-reply",
-        "User-Agent": USER_AGENT,
-    })
+    req = urllib.request.Request(
+        url,
+        data=body,
+        method="POST",
+        headers={
+            "Content-Type": "application/timestamp-query",
+            "Accept": "application/timestamp-reply",
+            "User-Agent": USER_AGENT,
+        },
+    )
     host = urllib.parse.urlsplit(url).hostname or ""
     # A TSA on this machine is never reached through a proxy from the environment.
-    handlers = [urllib.request.ProxyHandler({})] if host in ("127.0.0.1", "::1",
-                                                              "localhost") else []
+    handlers = (
+        [urllib.request.ProxyHandler({})] if host in ("127.0.0.1", "::1", "localhost") else []
+    )
     opener = urllib.request.build_opener(*handlers)
     try:
         with opener.open(req, timeout=timeout) as resp:
@@ -107,9 +117,14 @@ def stamp_data(digest: bytes, tsa: TSA, *, timeout: float = TIMEOUT_SECONDS) -> 
     requested_at = utc_now()
     raw = post_request(tsa.url, body, timeout)
     received_at = utc_now()
-    verdict = verify_token(raw, digest=digest, roots_pem=list(tsa.roots_pem),
-                           untrusted_pem=list(tsa.untrusted_pem), nonce=nonce,
-                           policy=tsa.policy)
+    verdict = verify_token(
+        raw,
+        digest=digest,
+        roots_pem=list(tsa.roots_pem),
+        untrusted_pem=list(tsa.untrusted_pem),
+        nonce=nonce,
+        policy=tsa.policy,
+    )
     if not verdict.ok:
         raise TSARefused(f"{tsa.name}: unusable answer: {'; '.join(verdict.problems)}.")
     return StampedToken(tsa, digest, nonce, raw, verdict, requested_at, received_at)

@@ -39,9 +39,14 @@ class TSA:
     root_files: tuple[str, ...] = field(default=(), compare=False)
 
     def to_json(self) -> dict[str, Any]:
-        return {"name": self.name, "url": self.url, "policy": self.policy,
-                "hash_algorithm": self.hash_algorithm, "enabled": self.enabled,
-                "roots": list(self.root_files)}
+        return {
+            "name": self.name,
+            "url": self.url,
+            "policy": self.policy,
+            "hash_algorithm": self.hash_algorithm,
+            "enabled": self.enabled,
+            "roots": list(self.root_files),
+        }
 
 
 def user_config_path() -> Path:
@@ -70,19 +75,29 @@ def _read_pem(path: Path) -> bytes:
     return data
 
 
-def tsa_from_args(url: str, ca_files: list[Path], *, name: str | None = None,
-                  untrusted: list[Path] | None = None, policy: str | None = None,
-                  hash_algorithm: str = "sha256") -> TSA:
+def tsa_from_args(
+    url: str,
+    ca_files: list[Path],
+    *,
+    name: str | None = None,
+    untrusted: list[Path] | None = None,
+    policy: str | None = None,
+    hash_algorithm: str = "sha256",
+) -> TSA:
     """A TSA given on the command line (``--tsa URL --tsa-ca PEM``)."""
     if not url.startswith(("http://", "https://")):
         raise RejectedInput(f"The TSA address {url} is not an http:// or https:// URL.")
     if not ca_files:
         raise RejectedInput(f"No trust anchor for {url}: give its root with --tsa-ca PEM.")
-    return TSA(name=name or url, url=url,
-               roots_pem=tuple(_read_pem(p) for p in ca_files),
-               untrusted_pem=tuple(_read_pem(p) for p in untrusted or []),
-               policy=policy, hash_algorithm=hash_algorithm,
-               root_files=tuple(str(p) for p in ca_files))
+    return TSA(
+        name=name or url,
+        url=url,
+        roots_pem=tuple(_read_pem(p) for p in ca_files),
+        untrusted_pem=tuple(_read_pem(p) for p in untrusted or []),
+        policy=policy,
+        hash_algorithm=hash_algorithm,
+        root_files=tuple(str(p) for p in ca_files),
+    )
 
 
 def load_tsas(path: Path | None = None, *, include_disabled: bool = False) -> list[TSA]:
@@ -96,7 +111,7 @@ def load_tsas(path: Path | None = None, *, include_disabled: bool = False) -> li
         raise RejectedInput(f"The TSA list {path} is not readable JSON ({exc}).") from exc
     entries = data.get("tsas") if isinstance(data, dict) else None
     if not isinstance(entries, list):
-        raise RejectedInput(f"The TSA list {path} has no \"tsas\" list.")
+        raise RejectedInput(f'The TSA list {path} has no "tsas" list.')
     tsas: list[TSA] = []
     for entry in entries:
         if not isinstance(entry, dict) or not isinstance(entry.get("url"), str):
@@ -109,11 +124,25 @@ def load_tsas(path: Path | None = None, *, include_disabled: bool = False) -> li
             raise RejectedInput(f"{entry['url']}: hash algorithm {alg} is not supported.")
         roots = [str(r) for r in entry.get("roots", [])]
         tsa = tsa_from_args(
-            entry["url"], [path.parent / r for r in roots], name=entry.get("name"),
+            entry["url"],
+            [path.parent / r for r in roots],
+            name=entry.get("name"),
             untrusted=[path.parent / str(u) for u in entry.get("untrusted", [])],
-            policy=entry.get("policy"), hash_algorithm=alg)
-        tsas.append(TSA(tsa.name, tsa.url, tsa.roots_pem, tsa.untrusted_pem, tsa.policy,
-                        tsa.hash_algorithm, enabled, tuple(roots)))
+            policy=entry.get("policy"),
+            hash_algorithm=alg,
+        )
+        tsas.append(
+            TSA(
+                tsa.name,
+                tsa.url,
+                tsa.roots_pem,
+                tsa.untrusted_pem,
+                tsa.policy,
+                tsa.hash_algorithm,
+                enabled,
+                tuple(roots),
+            )
+        )
     return tsas
 
 

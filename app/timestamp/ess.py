@@ -10,10 +10,14 @@ import hashlib
 from cryptography import x509
 from cryptography.hazmat.primitives.serialization import Encoding
 
-SIGNING_CERTIFICATE = "1.2.840.113549.1.9.16.2.12"      # ESSCertID, SHA-1
-SIGNING_CERTIFICATE_V2 = "1.2.840.113549.1.9.16.2.47"   # ESSCertIDv2, SHA-256 by default
-HASHES = {"2.16.840.1.101.3.4.2.1": "sha256", "2.16.840.1.101.3.4.2.2": "sha384",
-          "2.16.840.1.101.3.4.2.3": "sha512", "1.3.14.3.2.26": "sha1"}
+SIGNING_CERTIFICATE = "1.2.840.113549.1.9.16.2.12"  # ESSCertID, SHA-1
+SIGNING_CERTIFICATE_V2 = "1.2.840.113549.1.9.16.2.47"  # ESSCertIDv2, SHA-256 by default
+HASHES = {
+    "2.16.840.1.101.3.4.2.1": "sha256",
+    "2.16.840.1.101.3.4.2.2": "sha384",
+    "2.16.840.1.101.3.4.2.3": "sha512",
+    "1.3.14.3.2.26": "sha1",
+}
 
 
 def signing_certificate_problem(raw_response: bytes, signer: x509.Certificate) -> str | None:
@@ -25,23 +29,24 @@ def signing_certificate_problem(raw_response: bytes, signer: x509.Certificate) -
 
     try:
         resp, _ = decoder.decode(raw_response, asn1Spec=rfc3161.TimeStampResp())
-        signed, _ = decoder.decode(resp["timeStampToken"]["content"],
-                                   asn1Spec=rfc5652.SignedData())
+        signed, _ = decoder.decode(resp["timeStampToken"]["content"], asn1Spec=rfc5652.SignedData())
         attrs = signed["signerInfos"][0]["signedAttrs"]
         found: tuple[str, bytes] | None = None
         for attr in attrs:
             kind = str(attr["attrType"])
             if kind == SIGNING_CERTIFICATE_V2:
-                value, _ = decoder.decode(attr["attrValues"][0],
-                                          asn1Spec=rfc5035.SigningCertificateV2())
+                value, _ = decoder.decode(
+                    attr["attrValues"][0], asn1Spec=rfc5035.SigningCertificateV2()
+                )
                 first = value["certs"][0]
                 alg = first["hashAlgorithm"]
                 oid = str(alg["algorithm"]) if alg.isValue else "2.16.840.1.101.3.4.2.1"
                 found = (HASHES.get(oid, oid), bytes(first["certHash"]))
                 break
             if kind == SIGNING_CERTIFICATE:
-                value, _ = decoder.decode(attr["attrValues"][0],
-                                          asn1Spec=rfc2634.SigningCertificate())
+                value, _ = decoder.decode(
+                    attr["attrValues"][0], asn1Spec=rfc2634.SigningCertificate()
+                )
                 found = ("sha1", bytes(value["certs"][0]["certHash"]))
     except Exception as exc:  # noqa: BLE001 - hostile DER: a problem, never a crash
         return f"the token's signed attributes are malformed ({type(exc).__name__})"

@@ -19,8 +19,12 @@ if TYPE_CHECKING:
 
 
 def item_proofs(vault: Vault, item_uid: str) -> list[TokenProof]:
-    seqs = [int(r[0]) for r in vault.read().execute(
-        "SELECT seq FROM custody WHERE item_uid = ? ORDER BY seq", (item_uid,))]
+    seqs = [
+        int(r[0])
+        for r in vault.read().execute(
+            "SELECT seq FROM custody WHERE item_uid = ? ORDER BY seq", (item_uid,)
+        )
+    ]
     return proofs_for_entries(vault, seqs)
 
 
@@ -30,8 +34,12 @@ def write_token_files(proof: TokenProof, out_dir: Path, stem: str) -> list[Path]
     written = [write_new_file(out_dir / f"{stem}.tsr", proof.response)]
     doc = proof.to_json()
     doc["token"]["file"] = written[0].name
-    written.append(write_new_file(out_dir / f"{stem}.proof.json",
-                              json.dumps(doc, ensure_ascii=False, indent=2).encode("utf-8")))
+    written.append(
+        write_new_file(
+            out_dir / f"{stem}.proof.json",
+            json.dumps(doc, ensure_ascii=False, indent=2).encode("utf-8"),
+        )
+    )
     pem = str(proof.token.get("trust_pem") or "")
     if pem:
         written.append(write_new_file(out_dir / f"{stem}.tsa-ca.pem", pem.encode("ascii")))

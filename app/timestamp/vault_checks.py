@@ -31,7 +31,8 @@ def check_timestamps(vault: Vault) -> CheckResult:
 
     tokens = conn.execute(
         "SELECT id, tsa_url, tsa_name, nonce, imprint, root, tree_size, trust_pem, response"
-        " FROM ts_tokens ORDER BY id").fetchall()
+        " FROM ts_tokens ORDER BY id"
+    ).fetchall()
     roots: dict[int, tuple[str, int]] = {}
     expired = 0
     known = all_configured()
@@ -42,22 +43,34 @@ def check_timestamps(vault: Vault) -> CheckResult:
         digest = bytes.fromhex(str(root))
         token_nonce = int(nonce) if nonce else None
         if configured is not None:
-            verdict = verify_token(bytes(raw), digest=digest,
-                                   roots_pem=list(configured.roots_pem),
-                                   untrusted_pem=list(configured.untrusted_pem),
-                                   nonce=token_nonce, policy=configured.policy)
+            verdict = verify_token(
+                bytes(raw),
+                digest=digest,
+                roots_pem=list(configured.roots_pem),
+                untrusted_pem=list(configured.untrusted_pem),
+                nonce=token_nonce,
+                policy=configured.policy,
+            )
             if not verdict.ok and recorded and recorded != list(configured.roots_pem):
-                fallback = verify_token(bytes(raw), digest=digest, roots_pem=recorded,
-                                        nonce=token_nonce, policy=configured.policy)
+                fallback = verify_token(
+                    bytes(raw),
+                    digest=digest,
+                    roots_pem=recorded,
+                    nonce=token_nonce,
+                    policy=configured.policy,
+                )
                 if fallback.ok:
                     verdict = fallback
-                    notes.append(f"token {token_id} ({name}): valid against the trust anchor "
-                                 "recorded when it was stamped, not the one configured now")
+                    notes.append(
+                        f"token {token_id} ({name}): valid against the trust anchor "
+                        "recorded when it was stamped, not the one configured now"
+                    )
         else:
-            verdict = verify_token(bytes(raw), digest=digest, roots_pem=recorded,
-                                   nonce=token_nonce)
-            notes.append(f"token {token_id} ({name}): TSA not configured here; checked "
-                         "against the trust anchor recorded when it was stamped")
+            verdict = verify_token(bytes(raw), digest=digest, roots_pem=recorded, nonce=token_nonce)
+            notes.append(
+                f"token {token_id} ({name}): TSA not configured here; checked "
+                "against the trust anchor recorded when it was stamped"
+            )
         if verdict.imprint and verdict.imprint != str(imprint):
             problems.append(f"token {token_id}: stored imprint differs from the token")
         problems += [f"token {token_id} ({name}): {p}" for p in verdict.problems]
@@ -81,18 +94,27 @@ def check_timestamps(vault: Vault) -> CheckResult:
             problems.append(f"custody entry {seq}: timestamp proof is malformed ({exc})")
             continue
         if got.hex() != root:
-            problems.append(f"custody entry {seq}: not what token {token_id} stamped "
-                            "(its proof no longer leads to the token's root)")
+            problems.append(
+                f"custody entry {seq}: not what token {token_id} stamped "
+                "(its proof no longer leads to the token's root)"
+            )
         if len(problems) > 200:
             problems.append("... more problems not listed")
             break
     if expired:
-        notes.append(f"{expired} token(s) were signed with a certificate that has expired "
-                     "since; they were valid at genTime, which is what counts")
-    pending = conn.execute("SELECT COUNT(*) FROM custody WHERE seq NOT IN"
-                           " (SELECT custody_seq FROM ts_leaves)").fetchone()[0]
+        notes.append(
+            f"{expired} token(s) were signed with a certificate that has expired "
+            "since; they were valid at genTime, which is what counts"
+        )
+    pending = conn.execute(
+        "SELECT COUNT(*) FROM custody WHERE seq NOT IN (SELECT custody_seq FROM ts_leaves)"
+    ).fetchone()[0]
     if pending:
         notes.append(f"{pending} custody entries are still waiting for a timestamp")
-    return CheckResult("timestamps", not problems,
-                       f"{len(tokens)} tokens and {leaves} Merkle proofs checked", problems,
-                       notes)
+    return CheckResult(
+        "timestamps",
+        not problems,
+        f"{len(tokens)} tokens and {leaves} Merkle proofs checked",
+        problems,
+        notes,
+    )

@@ -34,27 +34,33 @@ HASH_OIDS = {
     "1.3.14.3.2.26": "sha1",
 }
 HASH_SIZES = {"sha256": 32, "sha384": 48, "sha512": 64, "sha1": 20}
-STATUS_NAMES = {0: "granted", 1: "grantedWithMods", 2: "rejection", 3: "waiting",
-                4: "revocationWarning", 5: "revocationNotification"}
+STATUS_NAMES = {
+    0: "granted",
+    1: "grantedWithMods",
+    2: "rejection",
+    3: "waiting",
+    4: "revocationWarning",
+    5: "revocationNotification",
+}
 
 
 @dataclass
 class TokenVerdict:
     ok: bool = False
-    readable: bool = False               # the bytes parsed as a TimeStampResp
+    readable: bool = False  # the bytes parsed as a TimeStampResp
     problems: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     status: str = ""
-    gen_time: str | None = None          # RFC 3339 UTC
-    tsa_name: str = ""                   # TSA name in the token, else the signer subject
+    gen_time: str | None = None  # RFC 3339 UTC
+    tsa_name: str = ""  # TSA name in the token, else the signer subject
     signer_subject: str = ""
     signer_not_after: str | None = None
-    signer_expired_since: bool = False   # expired after genTime (a note, not a failure)
+    signer_expired_since: bool = False  # expired after genTime (a note, not a failure)
     serial: str = ""
     policy: str = ""
     hash_algorithm: str = ""
-    imprint: str = ""                    # hex
-    nonce: str | None = None             # decimal
+    imprint: str = ""  # hex
+    nonce: str | None = None  # decimal
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -92,25 +98,47 @@ def _openssl_reason(message: str) -> str:
     return found.group(1) if found else ""
 
 
-def verify_token(raw_response: bytes, *, digest: bytes | None, roots_pem: list[bytes],
-                 untrusted_pem: list[bytes] | None = None, nonce: int | None = None,
-                 policy: str | None = None, now: dt.datetime | None = None) -> TokenVerdict:
+def verify_token(
+    raw_response: bytes,
+    *,
+    digest: bytes | None,
+    roots_pem: list[bytes],
+    untrusted_pem: list[bytes] | None = None,
+    nonce: int | None = None,
+    policy: str | None = None,
+    now: dt.datetime | None = None,
+) -> TokenVerdict:
     """Verify ``raw_response`` (DER TimeStampResp) against ``digest`` and the trust
     anchors in ``roots_pem``. ``untrusted_pem`` may supply intermediate or signer
     certificates; self-signed certificates there are ignored (they are not anchors)."""
     v = TokenVerdict()
     try:
-        return _verify(v, raw_response, digest, roots_pem, untrusted_pem or [], nonce, policy,
-                       now or dt.datetime.now(dt.UTC))
+        return _verify(
+            v,
+            raw_response,
+            digest,
+            roots_pem,
+            untrusted_pem or [],
+            nonce,
+            policy,
+            now or dt.datetime.now(dt.UTC),
+        )
     except Exception as exc:  # noqa: BLE001 - hostile input must never crash the caller
         v.ok = False
         v.problems.append(f"the token could not be checked: {type(exc).__name__}: {exc}")
         return v
 
 
-def _verify(v: TokenVerdict, raw: bytes, digest: bytes | None, roots_pem: list[bytes],
-            untrusted_pem: list[bytes], nonce: int | None, policy: str | None,
-            now: dt.datetime) -> TokenVerdict:
+def _verify(
+    v: TokenVerdict,
+    raw: bytes,
+    digest: bytes | None,
+    roots_pem: list[bytes],
+    untrusted_pem: list[bytes],
+    nonce: int | None,
+    policy: str | None,
+    now: dt.datetime,
+) -> TokenVerdict:
     if not raw:
         v.problems.append("the token file is empty")
         return v
@@ -123,15 +151,19 @@ def _verify(v: TokenVerdict, raw: bytes, digest: bytes | None, roots_pem: list[b
         v.problems.append(f"not a readable time-stamp response (malformed DER: {exc})")
         return v
     if parsed != raw:
-        v.notes.append("the TSA sent its certificates in non-DER order (as OpenSSL TSAs do); "
-                       "they were sorted for checking, the token is kept as received")
+        v.notes.append(
+            "the TSA sent its certificates in non-DER order (as OpenSSL TSAs do); "
+            "they were sorted for checking, the token is kept as received"
+        )
     raw = parsed
     v.readable = True
     v.status = STATUS_NAMES.get(int(resp.status), str(resp.status))
     if int(resp.status) != 0:
         text = "; ".join(resp.status_string) if resp.status_string else ""
-        v.problems.append(f"the TSA did not grant a timestamp (status {v.status}"
-                          + (f": {text})" if text else ")"))
+        v.problems.append(
+            f"the TSA did not grant a timestamp (status {v.status}"
+            + (f": {text})" if text else ")")
+        )
         return v
     try:
         info = resp.tst_info
@@ -163,8 +195,10 @@ def _verify(v: TokenVerdict, raw: bytes, digest: bytes | None, roots_pem: list[b
     if digest is None:
         v.notes.append("no data or digest was given, so the imprint was not compared")
     elif bytes(digest) != imprint:
-        v.problems.append("the token is for other data: its imprint does not match "
-                          f"({imprint.hex()[:16]}… instead of {bytes(digest).hex()[:16]}…)")
+        v.problems.append(
+            "the token is for other data: its imprint does not match "
+            f"({imprint.hex()[:16]}… instead of {bytes(digest).hex()[:16]}…)"
+        )
     if nonce is not None and (token_nonce is None or int(token_nonce) != int(nonce)):
         v.problems.append("the nonce does not match the request (a replayed or mixed-up response)")
     if policy is not None and v.policy != policy:
@@ -184,11 +218,18 @@ def _verify(v: TokenVerdict, raw: bytes, digest: bytes | None, roots_pem: list[b
         v.problems.append(f"the token has {len(signer_infos)} signers instead of one")
         return v
     sid = signer_infos[0]
-    signer = next((c for c in embedded + untrusted + roots
-                   if c.issuer == sid.issuer and c.serial_number == sid.serial_number), None)
+    signer = next(
+        (
+            c
+            for c in embedded + untrusted + roots
+            if c.issuer == sid.issuer and c.serial_number == sid.serial_number
+        ),
+        None,
+    )
     if signer is None:
-        v.problems.append("the signer certificate is neither in the token nor supplied "
-                          "(give it with --untrusted)")
+        v.problems.append(
+            "the signer certificate is neither in the token nor supplied (give it with --untrusted)"
+        )
         return v
     v.signer_subject = signer.subject.rfc4514_string()
     v.tsa_name = v.tsa_name or v.signer_subject
@@ -198,8 +239,10 @@ def _verify(v: TokenVerdict, raw: bytes, digest: bytes | None, roots_pem: list[b
 
     intermediates = [c for c in untrusted if not _self_signed(c) and c not in roots]
     builder = rfc3161_client.VerifierBuilder(
-        roots=list(roots), intermediates=intermediates,
-        tsa_certificate=None if signer in embedded else signer)
+        roots=list(roots),
+        intermediates=intermediates,
+        tsa_certificate=None if signer in embedded else signer,
+    )
     try:
         builder.build().verify(resp, imprint)
     except rfc3161_client.VerificationError as exc:
@@ -212,9 +255,11 @@ def _verify(v: TokenVerdict, raw: bytes, digest: bytes | None, roots_pem: list[b
 
     if not v.problems and gen_time <= not_after < now:
         v.signer_expired_since = True
-        v.notes.append(f"the TSA's signing certificate expired on {v.signer_not_after}, after "
-                       f"this token was issued ({v.gen_time}); it was valid at genTime, which "
-                       "is what counts")
+        v.notes.append(
+            f"the TSA's signing certificate expired on {v.signer_not_after}, after "
+            f"this token was issued ({v.gen_time}); it was valid at genTime, which "
+            "is what counts"
+        )
     v.ok = not v.problems
     return v
 
@@ -226,8 +271,7 @@ def _decode(raw: bytes) -> tuple[Any, bytes]:
     try:
         return rfc3161_client.decode_timestamp_response(raw), raw
     except Exception as exc:
-        sorted_raw = with_sorted_certificates(raw) \
-            if is_certificate_order_error(str(exc)) else None
+        sorted_raw = with_sorted_certificates(raw) if is_certificate_order_error(str(exc)) else None
         if sorted_raw is None:
             raise
     return rfc3161_client.decode_timestamp_response(sorted_raw), sorted_raw
@@ -237,15 +281,19 @@ def _check_eku(v: TokenVerdict, signer: x509.Certificate) -> None:
     try:
         eku = signer.extensions.get_extension_for_class(x509.ExtendedKeyUsage)
     except x509.ExtensionNotFound:
-        v.problems.append("the signer certificate is not a time-stamping certificate "
-                          "(no extendedKeyUsage)")
+        v.problems.append(
+            "the signer certificate is not a time-stamping certificate (no extendedKeyUsage)"
+        )
         return
     if ExtendedKeyUsageOID.TIME_STAMPING not in eku.value:
-        v.problems.append("the signer certificate is not allowed to sign timestamps "
-                          "(no timeStamping EKU)")
+        v.problems.append(
+            "the signer certificate is not allowed to sign timestamps (no timeStamping EKU)"
+        )
     elif not eku.critical:
-        v.problems.append("the signer certificate's timeStamping EKU is not marked critical "
-                          "(RFC 3161 requires it)")
+        v.problems.append(
+            "the signer certificate's timeStamping EKU is not marked critical "
+            "(RFC 3161 requires it)"
+        )
 
 
 def _explain(message: str) -> str:
@@ -253,9 +301,12 @@ def _explain(message: str) -> str:
     lower = message.lower()
     if "signature failure" in lower or "digest failure" in lower:
         return "the signature does not verify: the token was altered or damaged"
-    if reason in ("unable to get local issuer certificate", "self-signed certificate in "
-                  "certificate chain", "unable to get issuer certificate",
-                  "self signed certificate in certificate chain"):
+    if reason in (
+        "unable to get local issuer certificate",
+        "self-signed certificate in certificate chain",
+        "unable to get issuer certificate",
+        "self signed certificate in certificate chain",
+    ):
         return "the signer does not chain to a configured trust anchor"
     if "expired" in reason or "not yet valid" in reason:
         return f"a certificate in the signer's chain was not valid at genTime ({reason})"

@@ -70,8 +70,11 @@ class AttemptLog:
         raw_times = entry.get("times")
         if not isinstance(raw_times, list):
             raw_times = []
-        times = [float(t) for t in raw_times if isinstance(t, (int, float))
-                 and not isinstance(t, bool) and math.isfinite(t)][-KEEP_TIMES:]
+        times = [
+            float(t)
+            for t in raw_times
+            if isinstance(t, (int, float)) and not isinstance(t, bool) and math.isfinite(t)
+        ][-KEEP_TIMES:]
         count = entry.get("count")
         if not isinstance(count, int) or isinstance(count, bool) or not 0 <= count <= 10**6:
             count = len(times)

@@ -77,12 +77,12 @@ class BrowserPage(QuietPage):
 
     def __init__(self, profile: QWebEngineProfile, parent: QObject | None = None) -> None:
         super().__init__(profile, parent)
-        self.settings().setAttribute(QWebEngineSettings.WebAttribute.JavascriptCanOpenWindows,
-                                     False)
+        self.settings().setAttribute(
+            QWebEngineSettings.WebAttribute.JavascriptCanOpenWindows, False
+        )
         self.newWindowRequested.connect(self._new_window)
 
-    def acceptNavigationRequest(self, url: QUrl | str, nav_type: Any,
-                                is_main_frame: bool) -> bool:
+    def acceptNavigationRequest(self, url: QUrl | str, nav_type: Any, is_main_frame: bool) -> bool:
         """Web pages only: no local files or other schemes in the browser."""
         scheme = QUrl(url).scheme().lower()
         if is_main_frame:
@@ -106,9 +106,16 @@ class BrowserWidget(QWidget):
     images_toggled = Signal(bool)
     loaded = Signal(bool)  # the current page finished loading (ok)
 
-    def __init__(self, vault: VaultProvider, case: str, parent: QWidget | None = None, *,
-                 safe: bool = True, persistent: bool = False,
-                 store_runner: StoreRunner | None = None) -> None:
+    def __init__(
+        self,
+        vault: VaultProvider,
+        case: str,
+        parent: QWidget | None = None,
+        *,
+        safe: bool = True,
+        persistent: bool = False,
+        store_runner: StoreRunner | None = None,
+    ) -> None:
         super().__init__(parent)
         self._vault = vault
         self.case = case
@@ -152,9 +159,11 @@ class BrowserWidget(QWidget):
         self.profile_choice.addItems(["", ""])
         self.profile_choice.activated.connect(self._choose_profile)
         self.info = QLabel(self)
-        for button, action in ((self.back, QWebEnginePage.WebAction.Back),
-                               (self.forward, QWebEnginePage.WebAction.Forward),
-                               (self.reload, QWebEnginePage.WebAction.Reload)):
+        for button, action in (
+            (self.back, QWebEnginePage.WebAction.Back),
+            (self.forward, QWebEnginePage.WebAction.Forward),
+            (self.reload, QWebEnginePage.WebAction.Reload),
+        ):
             button.clicked.connect(lambda _=False, a=action: self.page.triggerAction(a))
         self.view = QWebEngineView(self)
         bar = QHBoxLayout()
@@ -185,8 +194,9 @@ class BrowserWidget(QWidget):
         self._make_page()
         self.profile.downloadRequested.connect(self._download)
         label = "persistent" if persistent else "off-the-record"
-        self._capturer = PageCapturer(self.profile, self, method="in-app browser",
-                                      profile_label=label)
+        self._capturer = PageCapturer(
+            self.profile, self, method="in-app browser", profile_label=label
+        )
         self._capturer.finished.connect(self._captured)
         self._capturer.failed.connect(lambda _url, error: self._fail(str(error)))
         self.profile_choice.setCurrentIndex(1 if persistent else 0)
@@ -200,8 +210,9 @@ class BrowserWidget(QWidget):
         with the image shield and the style layer set to the current choice."""
         self.page = BrowserPage(self.profile, self)
         self.shield = ImageShield(self.page, self.profile, hidden=not self.show_images.isChecked())
-        safe_browsing.install(self.page, show=self.show_images.isChecked(),
-                              placeholder_text=self._placeholder_text())
+        safe_browsing.install(
+            self.page, show=self.show_images.isChecked(), placeholder_text=self._placeholder_text()
+        )
         self.view.setPage(self.page)
         self.page.urlChanged.connect(lambda url: self.address.setText(url.toString()))
         self.page.loadFinished.connect(lambda _ok: self._update_actions())
@@ -215,21 +226,29 @@ class BrowserWidget(QWidget):
         self.reload.setText("⟳")
         self.reload.setToolTip(self.tr("Reload"))
         self.address.setPlaceholderText(self.tr("Web address"))
-        self.show_images.setText(self.tr("Hide images") if self.show_images.isChecked()
-                                 else self.tr("Show images"))
+        self.show_images.setText(
+            self.tr("Hide images") if self.show_images.isChecked() else self.tr("Show images")
+        )
         self.show_images.setToolTip(self.tr("Images are blurred; showing them is your choice."))
         self.capture_button.setText(self.tr("Capture this page"))
-        self.capture_button.setToolTip(self.tr(
-            "Save the whole page (picture, source, PDF, text) in the vault, unblurred, "
-            "without showing it."))
+        self.capture_button.setToolTip(
+            self.tr(
+                "Save the whole page (picture, source, PDF, text) in the vault, unblurred, "
+                "without showing it."
+            )
+        )
         self.capture_shown_button.setText(self.tr("As shown"))
-        self.capture_shown_button.setToolTip(self.tr(
-            "Capture the page exactly as it is now, with what you opened or scrolled to, "
-            "without loading it again."))
+        self.capture_shown_button.setToolTip(
+            self.tr(
+                "Capture the page exactly as it is now, with what you opened or scrolled to, "
+                "without loading it again."
+            )
+        )
         self.profile_choice.setItemText(0, self.tr("Private: forget logins when closed"))
         self.profile_choice.setItemText(1, self.tr("Stay logged in (saved on this computer)"))
-        self.info.setText(self.tr('Captures and downloads go to the case "{0}".')
-                          .format(case_label(self.case)))
+        self.info.setText(
+            self.tr('Captures and downloads go to the case "{0}".').format(case_label(self.case))
+        )
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -288,11 +307,16 @@ class BrowserWidget(QWidget):
 
     def _confirm_show(self) -> bool:
         """Showing images is a deliberate choice, asked once per window."""
-        answer = QMessageBox.question(self, self.tr("Show images?"), self.tr(
-            "Pictures on web pages will be shown sharp, unblurred, in this window until you "
-            "hide them again. Show images?"),
+        answer = QMessageBox.question(
+            self,
+            self.tr("Show images?"),
+            self.tr(
+                "Pictures on web pages will be shown sharp, unblurred, in this window until you "
+                "hide them again. Show images?"
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
+            QMessageBox.StandardButton.No,
+        )
         return answer == QMessageBox.StandardButton.Yes
 
     def images_shown(self) -> bool:
@@ -303,10 +327,15 @@ class BrowserWidget(QWidget):
         if persistent == self.persistent:
             return
         if persistent:
-            answer = QMessageBox.question(self, self.tr("Stay logged in?"), self.tr(
-                "Logins (cookies and site storage) will be kept on this computer in {0}, so "
-                "anyone using this computer account could use them. Page content and images "
-                "are still never cached on disk. Continue?").format(str(persistent_profile_dir())))
+            answer = QMessageBox.question(
+                self,
+                self.tr("Stay logged in?"),
+                self.tr(
+                    "Logins (cookies and site storage) will be kept on this computer in {0}, so "
+                    "anyone using this computer account could use them. Page content and images "
+                    "are still never cached on disk. Continue?"
+                ).format(str(persistent_profile_dir())),
+            )
             if answer != QMessageBox.StandardButton.Yes:
                 self.profile_choice.setCurrentIndex(0)
                 return
@@ -376,20 +405,26 @@ class BrowserWidget(QWidget):
 
     def _captured(self, capture: PageCapture) -> None:
         case = self.case
-        self._store("capture", lambda vault, cancelled: store_capture(
-            vault, capture, case, cancelled=cancelled), capture)
+        self._store(
+            "capture",
+            lambda vault, cancelled: store_capture(vault, capture, case, cancelled=cancelled),
+            capture,
+        )
 
-    def _store(self, what: str, work: Callable[[Vault, Callable[[], bool]], Any],
-               capture: PageCapture) -> None:
+    def _store(
+        self, what: str, work: Callable[[Vault, Callable[[], bool]], Any], capture: PageCapture
+    ) -> None:
         try:
             vault = self._vault()
         except LockerError as exc:
             capture.discard()
             self._fail(describe(exc))
             return
-        self._runner(lambda cancelled: work(vault, cancelled),
-                     lambda item: self._stored(what, item, None),
-                     lambda message: self._stored(what, None, message))
+        self._runner(
+            lambda cancelled: work(vault, cancelled),
+            lambda item: self._stored(what, item, None),
+            lambda message: self._stored(what, None, message),
+        )
 
     def _stored(self, what: str, item: Any, error: str | None) -> None:
         if what == "capture":
@@ -400,9 +435,11 @@ class BrowserWidget(QWidget):
         self.stored.emit(what, int(item.id))
         shot = (getattr(item, "metadata", None) or {}).get("screenshot") or {}
         if shot.get("full_page") is False:
-            self.status.emit(self.tr(
-                "Saved in the vault as item {0}; the picture is not the whole page: {1}").format(
-                item.id, "; ".join(str(r) for r in shot.get("partial_reasons") or [])))
+            self.status.emit(
+                self.tr(
+                    "Saved in the vault as item {0}; the picture is not the whole page: {1}"
+                ).format(item.id, "; ".join(str(r) for r in shot.get("partial_reasons") or []))
+            )
         else:
             self.status.emit(self.tr("Saved in the vault as item {0}.").format(item.id))
 
@@ -418,8 +455,11 @@ class BrowserWidget(QWidget):
             return
         if request.totalBytes() > MAX_DOWNLOAD_BYTES:
             request.cancel()
-            self._fail(self.tr("The file is too large to keep (over {0} MiB).").format(
-                MAX_DOWNLOAD_BYTES // 1024**2))
+            self._fail(
+                self.tr("The file is too large to keep (over {0} MiB).").format(
+                    MAX_DOWNLOAD_BYTES // 1024**2
+                )
+            )
             return
         folder = spool.make_spool_dir()
         request.setDownloadDirectory(str(folder))
@@ -446,18 +486,29 @@ class BrowserWidget(QWidget):
         path = folder / request.downloadFileName()
         name = "".join(c for c in request.suggestedFileName() if c.isprintable() and c not in "/\\")
         capture = PageCapture(
-            requested_url=request.url().toString(), final_url=request.url().toString(),
-            title=name or "download", captured_at=utc_now(), http_status=None,
-            content_type=request.mimeType(), user_agent=self.profile.httpUserAgent(),
-            engine=engine_description(), viewport=(0, 0), method="in-app browser download",
+            requested_url=request.url().toString(),
+            final_url=request.url().toString(),
+            title=name or "download",
+            captured_at=utc_now(),
+            http_status=None,
+            content_type=request.mimeType(),
+            user_agent=self.profile.httpUserAgent(),
+            engine=engine_description(),
+            viewport=(0, 0),
+            method="in-app browser download",
             profile="persistent" if self.persistent else "off-the-record",
-            direct_file=DirectFile(path, name or "download", request.mimeType() or
-                                   "application/octet-stream",
-                                   path.stat().st_size if path.exists() else 0, folder),
+            direct_file=DirectFile(
+                path,
+                name or "download",
+                request.mimeType() or "application/octet-stream",
+                path.stat().st_size if path.exists() else 0,
+                folder,
+            ),
         )
         case = self.case
-        self._store("download", lambda vault, _cancelled: store_download(vault, capture, case),
-                    capture)
+        self._store(
+            "download", lambda vault, _cancelled: store_download(vault, capture, case), capture
+        )
 
     def shutdown(self) -> None:
         """Stop everything before the window goes away (a running capture is dropped)."""
@@ -488,8 +539,13 @@ class BrowserWindow(QMainWindow):
         safe = bool(getattr(getattr(controller, "settings", None), "safe_browsing", True))
         from app.ui.capture_dialogs import controller_store_runner
 
-        self.browser = BrowserWidget(controller.require_vault, case, self, safe=safe,
-                                     store_runner=controller_store_runner(controller))
+        self.browser = BrowserWidget(
+            controller.require_vault,
+            case,
+            self,
+            safe=safe,
+            store_runner=controller_store_runner(controller),
+        )
         self.setCentralWidget(self.browser)
         fit_on_screen(self, 1200, 850)
         self.browser.stored.connect(lambda _kind, _id: controller.items_changed.emit())
@@ -504,8 +560,11 @@ class BrowserWindow(QMainWindow):
         self.close()
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Browser (images shown)") if self.browser.images_shown()
-                            else self.tr("Browser (images blurred)"))
+        self.setWindowTitle(
+            self.tr("Browser (images shown)")
+            if self.browser.images_shown()
+            else self.tr("Browser (images blurred)")
+        )
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -516,8 +575,13 @@ class BrowserWindow(QMainWindow):
         if message:
             self.statusBar().showMessage(message, 15000)
             if self.isVisible():
-                box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Not captured"), message,
-                                  QMessageBox.StandardButton.Ok, self)
+                box = QMessageBox(
+                    QMessageBox.Icon.Warning,
+                    self.tr("Not captured"),
+                    message,
+                    QMessageBox.StandardButton.Ok,
+                    self,
+                )
                 box.open()
 
     def closeEvent(self, event: Any) -> None:

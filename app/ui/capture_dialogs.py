@@ -55,10 +55,17 @@ if TYPE_CHECKING:
 def controller_store_runner(controller: Controller) -> StoreRunner:
     """Store captures as the controller's background tasks: locking the vault cancels a
     store in progress (its transaction rolls back) and waits for it before closing."""
-    def run(work: StoreWork, on_done: Callable[[Any], None],
-            on_fail: Callable[[str], None]) -> None:
-        controller.run(lambda ctx: work(ctx.cancelled), quiet=True, on_done=on_done,
-                       on_fail=lambda exc: on_fail(describe(exc)))
+
+    def run(
+        work: StoreWork, on_done: Callable[[Any], None], on_fail: Callable[[str], None]
+    ) -> None:
+        controller.run(
+            lambda ctx: work(ctx.cancelled),
+            quiet=True,
+            on_done=on_done,
+            on_fail=lambda exc: on_fail(describe(exc)),
+        )
+
     return run
 
 
@@ -128,7 +135,8 @@ class CaptureDialog(QDialog):
         self.load_button.setText(self.tr("Load a list…"))
         self.case_label.setText(self.tr("Case: {0}").format(case_label(self.case)))
         self.table.setHorizontalHeaderLabels(
-            [self.tr("Address"), self.tr("Result"), self.tr("Item / reason")])
+            [self.tr("Address"), self.tr("Result"), self.tr("Item / reason")]
+        )
         self.start_button.setText(self.tr("Capture"))
         self.cancel_button.setText(self.tr("Cancel"))
         self.retry_button.setText(self.tr("Retry failed"))
@@ -140,8 +148,12 @@ class CaptureDialog(QDialog):
         super().changeEvent(event)
 
     def _load_list(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Load a list of addresses"), "",
-                                              self.tr("Text files (*.txt);;All files (*)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Load a list of addresses"),
+            "",
+            self.tr("Text files (*.txt);;All files (*)"),
+        )
         if not path:
             return
         try:
@@ -164,8 +176,9 @@ class CaptureDialog(QDialog):
         if self.batch is not None:
             self.batch.shutdown()
             self.batch.deleteLater()
-        self.batch = BatchCapture(vault, self.case, parent=self,
-                                  store_runner=controller_store_runner(self.controller))
+        self.batch = BatchCapture(
+            vault, self.case, parent=self, store_runner=controller_store_runner(self.controller)
+        )
         self.batch.entryChanged.connect(self._entry_changed)
         self.batch.progress.connect(self._progress)
         self.batch.finished.connect(self._finished)
@@ -199,7 +212,8 @@ class CaptureDialog(QDialog):
         detail = ""
         if entry.state == DONE and entry.partial:
             detail = self.tr("Item {0}; not the whole page: {1}").format(
-                entry.item_id, "; ".join(entry.partial))
+                entry.item_id, "; ".join(entry.partial)
+            )
             self.controller.items_changed.emit()
         elif entry.state == DONE:
             detail = self.tr("Item {0}").format(entry.item_id)
@@ -218,14 +232,18 @@ class CaptureDialog(QDialog):
     def _finished(self) -> None:
         assert self.batch is not None
         counts = self.batch.counts()
-        self.summary.setText(self.tr("{0} saved, {1} failed, {2} cancelled").format(
-            counts.get(DONE, 0), counts.get(FAILED, 0), counts.get(CANCELLED, 0)))
+        self.summary.setText(
+            self.tr("{0} saved, {1} failed, {2} cancelled").format(
+                counts.get(DONE, 0), counts.get(FAILED, 0), counts.get(CANCELLED, 0)
+            )
+        )
         self._update_buttons()
 
     def _update_buttons(self) -> None:
         running = self.batch is not None and self.batch.running
         failures = self.batch is not None and any(
-            e.state in (FAILED, CANCELLED) for e in self.batch.entries)
+            e.state in (FAILED, CANCELLED) for e in self.batch.entries
+        )
         self.start_button.setEnabled(not running and self.batch is None)
         self.cancel_button.setEnabled(running)
         self.retry_button.setEnabled(not running and failures)
@@ -245,5 +263,11 @@ def open_capture_dialog(parent: QWidget | None, controller: Controller, case: st
     dialog.show()
     return dialog
 
-__all__ = ["CaptureDialog", "ScreenshotDialog", "controller_store_runner", "open_capture_dialog",
-           "open_screenshot_dialog"]
+
+__all__ = [
+    "CaptureDialog",
+    "ScreenshotDialog",
+    "controller_store_runner",
+    "open_capture_dialog",
+    "open_screenshot_dialog",
+]

@@ -56,7 +56,11 @@ class CasesPanel(QWidget):
         self.cases.setAccessibleName(self.tr("Cases"))
         self.new_case_button.setText(self.tr("New case"))
         self.takedowns_button.setText(self.tr("Takedowns"))
-        self.takedowns_button.setToolTip(self.tr("Where the material was seen, takedown requests and re-checks of the selected case"))
+        self.takedowns_button.setToolTip(
+            self.tr(
+                "Where the material was seen, takedown requests and re-checks of the selected case"
+            )
+        )
         self.fill()
 
     def show_cases(self, names: list[str]) -> None:

@@ -58,6 +58,7 @@ class UnlockInfo:
 @dataclass
 class _Opened:
     """A vault just opened, with what the main window first shows (read in the worker)."""
+
     vault: Vault
     previous_unlock: str | None
     cases: list[str]
@@ -99,8 +100,12 @@ class Controller(QObject):
     notice = Signal(str)
     holders_unverified = Signal(str, object)  # message, retry (accepting) callable
 
-    def __init__(self, settings: Settings | None = None, attempts: AttemptLog | None = None,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        attempts: AttemptLog | None = None,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.settings = settings or Settings.load()
         self.attempts = attempts or AttemptLog(config_dir() / "attempts.json")
@@ -141,9 +146,15 @@ class Controller(QObject):
             raise AuthError("The vault is locked.")
         return self.vault
 
-    def run(self, work: Callable[[TaskContext], Any], label: str = "", *,
-            quiet: bool = False, on_done: Callable[[Any], None] | None = None,
-            on_fail: Callable[[BaseException], None] | None = None) -> Task:
+    def run(
+        self,
+        work: Callable[[TaskContext], Any],
+        label: str = "",
+        *,
+        quiet: bool = False,
+        on_done: Callable[[Any], None] | None = None,
+        on_fail: Callable[[BaseException], None] | None = None,
+    ) -> Task:
         """Run ``work`` in the pool; ``on_done``/``on_fail`` run on the GUI thread.
         ``on_fail`` gets the exception the work raised (its type kept); without it the
         failure is described (app.ui.error_text) and shown through ``error``."""
@@ -200,8 +211,12 @@ class Controller(QObject):
 
         self._unlocking = True
         epoch = self._epoch
-        self.run(work, quiet=True, on_done=lambda v: self._opened(v, path, epoch, created=True),
-                 on_fail=self._open_failed)
+        self.run(
+            work,
+            quiet=True,
+            on_done=lambda v: self._opened(v, path, epoch, created=True),
+            on_fail=self._open_failed,
+        )
 
     def unlock(self, path: Path, passphrase: str) -> None:
         if self._unlocking:
@@ -242,8 +257,12 @@ class Controller(QObject):
             return False
         self._unlocking = True
         epoch = self._epoch
-        self.run(lambda ctx: _first_reads(Vault.open(path, key=key)), quiet=True,
-                 on_done=lambda v: self._opened(v, path, epoch), on_fail=self._open_failed)
+        self.run(
+            lambda ctx: _first_reads(Vault.open(path, key=key)),
+            quiet=True,
+            on_done=lambda v: self._opened(v, path, epoch),
+            on_fail=self._open_failed,
+        )
         return True
 
     def _open_failed(self, exc: BaseException) -> None:
@@ -265,7 +284,9 @@ class Controller(QObject):
         self.vault, self.vault_path = vault, path
         self.settings.note_opened(path)
         self._save_settings()
-        self.unlocked.emit(UnlockInfo(path, opened.previous_unlock, failures, created, opened.cases))
+        self.unlocked.emit(
+            UnlockInfo(path, opened.previous_unlock, failures, created, opened.cases)
+        )
         from app.ui.open_warnings import open_warnings
 
         for warning in open_warnings(vault):  # after the main window is shown
@@ -296,8 +317,9 @@ class Controller(QObject):
         try:
             self.settings.save()
         except OSError as exc:
-            self.error.emit(self.tr("Settings could not be saved: %1").replace(
-                "%1", exc.strerror or str(exc)))
+            self.error.emit(
+                self.tr("Settings could not be saved: %1").replace("%1", exc.strerror or str(exc))
+            )
 
     def apply_settings(self, settings: Settings) -> None:
         self.settings = settings
@@ -306,8 +328,9 @@ class Controller(QObject):
 
     # -- writing ---------------------------------------------------------------------
 
-    def import_paths(self, paths: list[Path], case: str, note: str | None = None,
-                     label: str = "") -> Task:
+    def import_paths(
+        self, paths: list[Path], case: str, note: str | None = None, label: str = ""
+    ) -> Task:
         from app.capture.files import ImportResult, import_files, iter_import_files
 
         vault = self.require_vault()
@@ -330,8 +353,15 @@ class Controller(QObject):
                 elif result.error is not None and not ctx.cancelled():
                     failed.append((result.path.name, result.error.with_traceback(None)))
 
-            import_files(vault, files, case=case, note=note, on_result=on_result,
-                         progress=ctx.add_progress, cancelled=ctx.cancelled)
+            import_files(
+                vault,
+                files,
+                case=case,
+                note=note,
+                on_result=on_result,
+                progress=ctx.add_progress,
+                cancelled=ctx.cancelled,
+            )
             return ImportSummary(stored, failed, ctx.cancelled())
 
         return self.run(work, label, on_done=self._imported)
@@ -349,7 +379,9 @@ class Controller(QObject):
             self.error.emit("\n".join(lines))
         self.refresh_status()
 
-    def write(self, item_id: int, change: Callable[[Vault], None], *, whole_list: bool = False) -> None:
+    def write(
+        self, item_id: int, change: Callable[[Vault], None], *, whole_list: bool = False
+    ) -> None:
         """Run a small write (note, tag, archive) off the GUI thread."""
         vault = self.require_vault()
 
@@ -358,8 +390,12 @@ class Controller(QObject):
             if whole_list:
                 self.items_changed.emit()
 
-        self.run(lambda ctx: change(vault), quiet=True, on_done=done,
-                 on_fail=lambda exc: self.error.emit(describe(exc)))
+        self.run(
+            lambda ctx: change(vault),
+            quiet=True,
+            on_done=done,
+            on_fail=lambda exc: self.error.emit(describe(exc)),
+        )
 
     def add_note(self, item_id: int, text: str) -> None:
         self.write(item_id, lambda v: v.add_note(item_id, text))
@@ -381,29 +417,50 @@ class Controller(QObject):
         from app.capture.screenshot import store_screenshot
 
         vault = self.require_vault()
-        return self.run(lambda ctx: store_screenshot(vault, shot, case),
-                        label or self.tr("Storing the screenshot…"),
-                        on_done=lambda _item: self.items_changed.emit())
+        return self.run(
+            lambda ctx: store_screenshot(vault, shot, case),
+            label or self.tr("Storing the screenshot…"),
+            on_done=lambda _item: self.items_changed.emit(),
+        )
 
-    def mark_takedown(self, request: str, status: str, reference: str, note: str,
-                      on_done: Callable[[Any], None],
-                      on_fail: Callable[[BaseException], None]) -> Task:
+    def mark_takedown(
+        self,
+        request: str,
+        status: str,
+        reference: str,
+        note: str,
+        on_done: Callable[[Any], None],
+        on_fail: Callable[[BaseException], None],
+    ) -> Task:
         """Record a takedown request's new status (app.takedown.model.mark)."""
         from app.takedown import model
 
         vault = self.require_vault()
-        return self.run(lambda ctx: model.mark(vault, request, status, reference, note),
-                        quiet=True, on_done=on_done, on_fail=on_fail)
+        return self.run(
+            lambda ctx: model.mark(vault, request, status, reference, note),
+            quiet=True,
+            on_done=on_done,
+            on_fail=on_fail,
+        )
 
-    def write_takedown_notice(self, request: str, language: str, out: Path,
-                              on_done: Callable[[Path], None],
-                              on_fail: Callable[[BaseException], None]) -> Task:
+    def write_takedown_notice(
+        self,
+        request: str,
+        language: str,
+        out: Path,
+        on_done: Callable[[Path], None],
+        on_fail: Callable[[BaseException], None],
+    ) -> Task:
         """Write a request's notice to a new file and log it (never sent from here)."""
         from app.takedown.notices import Sender, write_notice
 
         vault = self.require_vault()
-        return self.run(lambda ctx: write_notice(vault, request, language, out, Sender()),
-                        quiet=True, on_done=on_done, on_fail=on_fail)
+        return self.run(
+            lambda ctx: write_notice(vault, request, language, out, Sender()),
+            quiet=True,
+            on_done=on_done,
+            on_fail=on_fail,
+        )
 
     def reveal(self, item_id: int, context: str = "app: press and hold") -> Task:
         """Log the reveal as a custody event, then decode the original in memory."""
@@ -413,10 +470,15 @@ class Controller(QObject):
 
         def work(ctx: TaskContext) -> Any:
             item = vault.get_item(item_id)
-            images = sorted((a for a in item.artifacts if a.media_type.startswith("image/")),
-                            key=lambda a: (a.role != "original", a.id))
-            chosen = images[0] if images else next(
-                (a for a in item.artifacts if a.role == "original"), None)
+            images = sorted(
+                (a for a in item.artifacts if a.media_type.startswith("image/")),
+                key=lambda a: (a.role != "original", a.id),
+            )
+            chosen = (
+                images[0]
+                if images
+                else next((a for a in item.artifacts if a.role == "original"), None)
+            )
             vault.record_reveal(item_id, context)
             if chosen is None:
                 return None
@@ -427,11 +489,17 @@ class Controller(QObject):
             self.item_changed.emit(item_id)
             self.revealed.emit(item_id, image)
 
-        return self.run(work, quiet=True, on_done=done,
-                        on_fail=lambda exc: self.error.emit(describe(exc)))
+        return self.run(
+            work, quiet=True, on_done=done, on_fail=lambda exc: self.error.emit(describe(exc))
+        )
 
-    def receive_bundle(self, path: Path, passphrase: str | None = None,
-                       label: str = "", accept_unverified_holders: bool = False) -> Task | None:
+    def receive_bundle(
+        self,
+        path: Path,
+        passphrase: str | None = None,
+        label: str = "",
+        accept_unverified_holders: bool = False,
+    ) -> Task | None:
         """Verify a sealed bundle completely, then import it all or nothing into a new
         read-only case (app.bundle.importer.import_bundle). When only its earlier holders
         are unproven, ``holders_unverified`` offers the person to accept them."""
@@ -444,25 +512,36 @@ class Controller(QObject):
                 ctx.total = total
                 ctx.add_progress(done - ctx.done)
 
-            return import_bundle(vault, path, passphrase=passphrase or None, progress=progress,
-                                 cancelled=ctx.cancelled,
-                                 accept_unverified_holders=accept_unverified_holders)
+            return import_bundle(
+                vault,
+                path,
+                passphrase=passphrase or None,
+                progress=progress,
+                cancelled=ctx.cancelled,
+                accept_unverified_holders=accept_unverified_holders,
+            )
 
         def failed(exc: BaseException) -> None:
             from app.bundle.holders import UnverifiedHolders
             from app.ui.core_text import translate
 
             if isinstance(exc, UnverifiedHolders):
-                self.holders_unverified.emit(translate(str(exc)), lambda: self.receive_bundle(
-                    path, passphrase, label, accept_unverified_holders=True))
+                self.holders_unverified.emit(
+                    translate(str(exc)),
+                    lambda: self.receive_bundle(
+                        path, passphrase, label, accept_unverified_holders=True
+                    ),
+                )
             elif self.is_unlocked:
                 self.error.emit(describe(exc))
 
-        return self.run(work, label, on_done=lambda _result: self.items_changed.emit(),
-                        on_fail=failed)
+        return self.run(
+            work, label, on_done=lambda _result: self.items_changed.emit(), on_fail=failed
+        )
 
-    def check_bundle(self, path: Path, passphrase: str | None,
-                     on_checked: Callable[[Any], None], label: str = "") -> Task | None:
+    def check_bundle(
+        self, path: Path, passphrase: str | None, on_checked: Callable[[Any], None], label: str = ""
+    ) -> Task | None:
         """Verify a bundle completely (nothing is imported) and hand the report to
         ``on_checked``: the app shows the signer's fingerprint before importing."""
         from app.bundle.seal import parse_identities
@@ -477,36 +556,54 @@ class Controller(QObject):
                 ctx.total = total
                 ctx.add_progress(done - ctx.done)
 
-            return verify_bundle(path, passphrase or None, parse_identities(vault.age_identity()),
-                                 progress=progress)
+            return verify_bundle(
+                path, passphrase or None, parse_identities(vault.age_identity()), progress=progress
+            )
 
         return self.run(work, label, on_done=on_checked)
 
-    def export_bundle(self, out: Path, case: str | None, item_id: int | None, sealing: str,
-                      secret: str | None, label: str = "") -> Task | None:
+    def export_bundle(
+        self,
+        out: Path,
+        case: str | None,
+        item_id: int | None,
+        sealing: str,
+        secret: str | None,
+        label: str = "",
+    ) -> Task | None:
         """Export a case or one item as a sealed bundle (app.bundle.export); ``sealing`` is
         "passphrase", "recipient" or "none"."""
         from app.bundle.export import export_bundle, select_items
         from app.bundle.seal import Sealing
 
         vault = self.require_vault()
-        seal = (Sealing(passphrase=secret) if sealing == "passphrase" else
-                Sealing(recipients=(secret or "",)) if sealing == "recipient" else Sealing())
+        seal = (
+            Sealing(passphrase=secret)
+            if sealing == "passphrase"
+            else Sealing(recipients=(secret or "",))
+            if sealing == "recipient"
+            else Sealing()
+        )
 
         def work(ctx: TaskContext) -> Any:
-            items = (select_items(vault, case=case) if case is not None
-                     else select_items(vault, refs=[str(item_id)]))
+            items = (
+                select_items(vault, case=case)
+                if case is not None
+                else select_items(vault, refs=[str(item_id)])
+            )
 
             def progress(done: int, total: int) -> None:
                 ctx.total = total
                 ctx.add_progress(done - ctx.done)
 
-            return export_bundle(vault, out, items, seal, progress=progress,
-                                 cancelled=ctx.cancelled)
+            return export_bundle(
+                vault, out, items, seal, progress=progress, cancelled=ctx.cancelled
+            )
 
         def done(result: Any) -> None:
-            self.exported.emit(str(getattr(result, "path", out)),
-                               bool(getattr(result, "self_check_ok", True)))
+            self.exported.emit(
+                str(getattr(result, "path", out)), bool(getattr(result, "self_check_ok", True))
+            )
 
         return self.run(work, label, on_done=done)
 
@@ -526,8 +623,12 @@ class Controller(QObject):
             self.verify_done.emit(result[0], result[1])
             self.status_changed.emit()
 
-        return self.run(work, label, on_done=done,
-                        on_fail=lambda exc: self.verify_done.emit(False, describe(exc)))
+        return self.run(
+            work,
+            label,
+            on_done=done,
+            on_fail=lambda exc: self.verify_done.emit(False, describe(exc)),
+        )
 
     def _load_last_verify(self, vault: Vault) -> None:
         """The last verification recorded in the custody log (from any session)."""

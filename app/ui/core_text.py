@@ -14,47 +14,126 @@ from PySide6.QtCore import QCoreApplication, QLocale
 # (pattern, template) — the template's %1, %2… take the pattern's groups in order.
 def _patterns() -> list[tuple[str, Callable[[], str]]]:
     return [
-        (r"The server answered HTTP (\d+) for (\S+?)(?:; nothing was stored)?\.",
-         lambda: QCoreApplication.translate("CoreText", "The server answered with error %1 for %2; nothing was stored.")),
-        (r"The site's certificate is not trusted \((.*)\); nothing was stored\.",
-         lambda: QCoreApplication.translate("CoreText", "The site's certificate is not trusted (%1); nothing was stored.")),
-        (r"Could not load (\S+): (.*); nothing was stored\.",
-         lambda: QCoreApplication.translate("CoreText", "Could not load %1 (%2); nothing was stored.")),
-        (r"The download of (\S+) did not finish within ([\d.]+) s \(--timeout\); nothing was stored\.",
-         lambda: QCoreApplication.translate("CoreText", "The download of %1 did not finish within %2 seconds; nothing was stored.")),
-        (r"(\S+) loaded but could not be rendered and saved in time; nothing was stored\.",
-         lambda: QCoreApplication.translate("CoreText", "%1 loaded but could not be saved in time; nothing was stored.")),
-        (r"(\S+) did not load within ([\d.]+) s; nothing was stored\.",
-         lambda: QCoreApplication.translate("CoreText", "%1 did not load within %2 seconds; nothing was stored.")),
-        (r"Capture cancelled; nothing was stored\.",
-         lambda: QCoreApplication.translate("CoreText", "Capture cancelled; nothing was stored.")),
-        (r"The page could not be rendered; nothing was stored\.",
-         lambda: QCoreApplication.translate("CoreText", "The page could not be rendered; nothing was stored.")),
-        (r"(\S+) answered HTTP (\d+) \((.*)\)\.",
-         lambda: QCoreApplication.translate("CoreText", "The time-stamp server %1 answered with error %2 (%3).")),
-        (r"(\S+) is not reachable \((.*)\)\.",
-         lambda: QCoreApplication.translate("CoreText", "The time-stamp server %1 cannot be reached (%2).")),
-        (r"Cancelled; nothing was imported\.", lambda: QCoreApplication.translate("CoreText", "Cancelled; nothing was imported.")),
-        (r"The vault is locked\.", lambda: QCoreApplication.translate("CoreText", "The vault is locked.")),
-        (r"File not found: (.+)", lambda: QCoreApplication.translate("CoreText", "File not found: %1")),
-        (r"(.+) is not a regular file \(a device, pipe or socket\); only files can be added\.",
-         lambda: QCoreApplication.translate("CoreText", "%1 is not a regular file (a device, pipe or socket); only files can be added.")),
+        (
+            r"The server answered HTTP (\d+) for (\S+?)(?:; nothing was stored)?\.",
+            lambda: QCoreApplication.translate(
+                "CoreText", "The server answered with error %1 for %2; nothing was stored."
+            ),
+        ),
+        (
+            r"The site's certificate is not trusted \((.*)\); nothing was stored\.",
+            lambda: QCoreApplication.translate(
+                "CoreText", "The site's certificate is not trusted (%1); nothing was stored."
+            ),
+        ),
+        (
+            r"Could not load (\S+): (.*); nothing was stored\.",
+            lambda: QCoreApplication.translate(
+                "CoreText", "Could not load %1 (%2); nothing was stored."
+            ),
+        ),
+        (
+            r"The download of (\S+) did not finish within ([\d.]+) s \(--timeout\); nothing was stored\.",
+            lambda: QCoreApplication.translate(
+                "CoreText",
+                "The download of %1 did not finish within %2 seconds; nothing was stored.",
+            ),
+        ),
+        (
+            r"(\S+) loaded but could not be rendered and saved in time; nothing was stored\.",
+            lambda: QCoreApplication.translate(
+                "CoreText", "%1 loaded but could not be saved in time; nothing was stored."
+            ),
+        ),
+        (
+            r"(\S+) did not load within ([\d.]+) s; nothing was stored\.",
+            lambda: QCoreApplication.translate(
+                "CoreText", "%1 did not load within %2 seconds; nothing was stored."
+            ),
+        ),
+        (
+            r"Capture cancelled; nothing was stored\.",
+            lambda: QCoreApplication.translate(
+                "CoreText", "Capture cancelled; nothing was stored."
+            ),
+        ),
+        (
+            r"The page could not be rendered; nothing was stored\.",
+            lambda: QCoreApplication.translate(
+                "CoreText", "The page could not be rendered; nothing was stored."
+            ),
+        ),
+        (
+            r"(\S+) answered HTTP (\d+) \((.*)\)\.",
+            lambda: QCoreApplication.translate(
+                "CoreText", "The time-stamp server %1 answered with error %2 (%3)."
+            ),
+        ),
+        (
+            r"(\S+) is not reachable \((.*)\)\.",
+            lambda: QCoreApplication.translate(
+                "CoreText", "The time-stamp server %1 cannot be reached (%2)."
+            ),
+        ),
+        (
+            r"Cancelled; nothing was imported\.",
+            lambda: QCoreApplication.translate("CoreText", "Cancelled; nothing was imported."),
+        ),
+        (
+            r"The vault is locked\.",
+            lambda: QCoreApplication.translate("CoreText", "The vault is locked."),
+        ),
+        (
+            r"File not found: (.+)",
+            lambda: QCoreApplication.translate("CoreText", "File not found: %1"),
+        ),
+        (
+            r"(.+) is not a regular file \(a device, pipe or socket\); only files can be added\.",
+            lambda: QCoreApplication.translate(
+                "CoreText",
+                "%1 is not a regular file (a device, pipe or socket); only files can be added.",
+            ),
+        ),
         # The vault verification report (app.vault.verify), line by line.
-        (r"every page authenticates \(SQLCipher HMAC\) and the database is consistent",
-         lambda: QCoreApplication.translate("CoreText", "every page is authentic (SQLCipher HMAC) and the database is consistent")),
+        (
+            r"every page authenticates \(SQLCipher HMAC\) and the database is consistent",
+            lambda: QCoreApplication.translate(
+                "CoreText",
+                "every page is authentic (SQLCipher HMAC) and the database is consistent",
+            ),
+        ),
         (r"all present", lambda: QCoreApplication.translate("CoreText", "all present")),
-        (r"(\d+) entries, head (\w+)…",
-         lambda: QCoreApplication.translate("CoreText", "%1 entries, last %2…")),
-        (r"(\d+) artifacts \((\d+) bytes\) re-hashed",
-         lambda: QCoreApplication.translate("CoreText", "%1 files (%2 bytes) hashed again")),
-        (r"(\d+) tokens and (\d+) Merkle proofs checked",
-         lambda: QCoreApplication.translate("CoreText", "%1 tokens and %2 Merkle proofs checked")),
-        (r"note: (\d+) custody entries are still waiting for a timestamp",
-         lambda: QCoreApplication.translate("CoreText", "note: %1 custody entries are still waiting for a timestamp")),
-        (r"(\d+) received artifacts match (\d+) sender chain\(s\); (\d+) received token\(s\) verified",
-         lambda: QCoreApplication.translate("CoreText", "%1 received files match %2 sender chain(s); %3 received token(s) verified")),
-        (r"Vault verified: everything holds\.",
-         lambda: QCoreApplication.translate("CoreText", "Vault verified: everything holds.")),
+        (
+            r"(\d+) entries, head (\w+)…",
+            lambda: QCoreApplication.translate("CoreText", "%1 entries, last %2…"),
+        ),
+        (
+            r"(\d+) artifacts \((\d+) bytes\) re-hashed",
+            lambda: QCoreApplication.translate("CoreText", "%1 files (%2 bytes) hashed again"),
+        ),
+        (
+            r"(\d+) tokens and (\d+) Merkle proofs checked",
+            lambda: QCoreApplication.translate(
+                "CoreText", "%1 tokens and %2 Merkle proofs checked"
+            ),
+        ),
+        (
+            r"note: (\d+) custody entries are still waiting for a timestamp",
+            lambda: QCoreApplication.translate(
+                "CoreText", "note: %1 custody entries are still waiting for a timestamp"
+            ),
+        ),
+        (
+            r"(\d+) received artifacts match (\d+) sender chain\(s\); (\d+) received token\(s\) verified",
+            lambda: QCoreApplication.translate(
+                "CoreText",
+                "%1 received files match %2 sender chain(s); %3 received token(s) verified",
+            ),
+        ),
+        (
+            r"Vault verified: everything holds\.",
+            lambda: QCoreApplication.translate("CoreText", "Vault verified: everything holds."),
+        ),
     ]
 
 
@@ -72,8 +151,12 @@ def _check_names() -> dict[str, str]:
 # Operating-system reasons that often appear inside the sentences above.
 def _reasons() -> dict[str, str]:
     return {
-        "Name or service not known": QCoreApplication.translate("CoreText", "the name could not be found"),
-        "Temporary failure in name resolution": QCoreApplication.translate("CoreText", "the name could not be found"),
+        "Name or service not known": QCoreApplication.translate(
+            "CoreText", "the name could not be found"
+        ),
+        "Temporary failure in name resolution": QCoreApplication.translate(
+            "CoreText", "the name could not be found"
+        ),
         "Connection refused": QCoreApplication.translate("CoreText", "the connection was refused"),
         "timed out": QCoreApplication.translate("CoreText", "no answer in time"),
         "Network is unreachable": QCoreApplication.translate("CoreText", "no network"),
@@ -102,10 +185,13 @@ def _line(line: str) -> str:
     check = re.fullmatch(r"(\s*)\[(OK|FAIL)\] ([a-z -]+): (.*)", line)
     if check:  # "[OK] name: detail" of a verification report
         indent, state, name, detail = check.groups()
-        mark = QCoreApplication.translate("CoreText", "[OK]") if state == "OK" else \
-            QCoreApplication.translate("CoreText", "[PROBLEM]")
+        mark = (
+            QCoreApplication.translate("CoreText", "[OK]")
+            if state == "OK"
+            else QCoreApplication.translate("CoreText", "[PROBLEM]")
+        )
         return f"{indent}{mark} {_check_names().get(name, name)}: {_line(detail)}"
-    indent = line[:len(line) - len(line.lstrip())]
+    indent = line[: len(line) - len(line.lstrip())]
     text = line.strip()
     for pattern, template in _patterns():
         found = re.fullmatch(pattern, text)

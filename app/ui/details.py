@@ -96,14 +96,27 @@ class DetailsPane(QScrollArea):
         self.form.setVerticalSpacing(6)
         self.values: dict[str, QLabel] = {}
         self.labels: dict[str, QLabel] = {}
-        for key in ("case", "kind", "captured", "stored", "source", "files", "sha256",
-                    "timestamp", "state", "tags", "metadata"):
+        for key in (
+            "case",
+            "kind",
+            "captured",
+            "stored",
+            "source",
+            "files",
+            "sha256",
+            "timestamp",
+            "state",
+            "tags",
+            "metadata",
+        ):
             label, value = QLabel(self.content), QLabel(self.content)
             value.setWordWrap(True)
             # Take the width that is there; a long unbroken URL is clipped, never widens.
             value.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                          | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+            value.setTextInteractionFlags(
+                Qt.TextInteractionFlag.TextSelectableByMouse
+                | Qt.TextInteractionFlag.TextSelectableByKeyboard
+            )
             self.labels[key], self.values[key] = label, value
             if key != "metadata":
                 self.form.addRow(label, value)
@@ -162,12 +175,19 @@ class DetailsPane(QScrollArea):
     # -- text ------------------------------------------------------------------------
 
     def retranslate(self) -> None:
-        names = {"case": self.tr("Case"), "kind": self.tr("Kind"),
-                 "captured": self.tr("Captured"), "stored": self.tr("Stored"),
-                 "source": self.tr("Source"), "files": self.tr("Files"),
-                 "sha256": self.tr("SHA-256"), "timestamp": self.tr("Timestamp"),
-                 "state": self.tr("State"), "tags": self.tr("Tags"),
-                 "metadata": self.tr("Recorded details")}
+        names = {
+            "case": self.tr("Case"),
+            "kind": self.tr("Kind"),
+            "captured": self.tr("Captured"),
+            "stored": self.tr("Stored"),
+            "source": self.tr("Source"),
+            "files": self.tr("Files"),
+            "sha256": self.tr("SHA-256"),
+            "timestamp": self.tr("Timestamp"),
+            "state": self.tr("State"),
+            "tags": self.tr("Tags"),
+            "metadata": self.tr("Recorded details"),
+        }
         for key, label in self.labels.items():
             label.setText(names[key])
         self.empty.setText(self.tr("Select an item to see its details. Images stay blurred."))
@@ -177,7 +197,9 @@ class DetailsPane(QScrollArea):
         self.remove_tag_button.setText(self.tr("Remove tag"))
         self.notes_heading.setText(self.tr("Notes"))
         self.notes.setAccessibleName(self.tr("Notes"))
-        self.note_edit.setPlaceholderText(self.tr("Write a note. Notes are added, never overwritten."))
+        self.note_edit.setPlaceholderText(
+            self.tr("Write a note. Notes are added, never overwritten.")
+        )
         self.note_edit.setAccessibleName(self.tr("New note"))
         self.add_note_button.setText(self.tr("Add note"))
         self.history_heading.setText(self.tr("Custody history"))
@@ -195,9 +217,12 @@ class DetailsPane(QScrollArea):
         a name this version does not know (a newer sender's) is shown with spaces."""
         labels: dict[str, str] = {
             Event.VAULT_CREATED: self.tr("Vault created"),
-            Event.ITEM_ADDED: self.tr("Stored"), Event.NOTE_ADDED: self.tr("Note added"),
-            Event.TAG_ADDED: self.tr("Tag added"), Event.TAG_REMOVED: self.tr("Tag removed"),
-            Event.ITEM_ARCHIVED: self.tr("Archived"), Event.ITEM_UNARCHIVED: self.tr("Unarchived"),
+            Event.ITEM_ADDED: self.tr("Stored"),
+            Event.NOTE_ADDED: self.tr("Note added"),
+            Event.TAG_ADDED: self.tr("Tag added"),
+            Event.TAG_REMOVED: self.tr("Tag removed"),
+            Event.ITEM_ARCHIVED: self.tr("Archived"),
+            Event.ITEM_UNARCHIVED: self.tr("Unarchived"),
             Event.ITEM_REVEALED: self.tr("Original viewed"),
             Event.ITEM_EXTRACTED: self.tr("Exported"),
             Event.VAULT_VERIFIED: self.tr("Vault checked"),
@@ -261,8 +286,12 @@ class DetailsPane(QScrollArea):
             if request == self._request and self.controller.is_unlocked:
                 self._show(shown)
 
-        self.controller.run(lambda _ctx: _read_item(vault, item_id), quiet=True, on_done=done,
-                            on_fail=lambda _exc: done(None))
+        self.controller.run(
+            lambda _ctx: _read_item(vault, item_id),
+            quiet=True,
+            on_done=done,
+            on_fail=lambda _exc: done(None),
+        )
 
     def _show(self, shown: _Shown | None) -> None:
         item = shown.item if shown is not None else None
@@ -293,13 +322,22 @@ class DetailsPane(QScrollArea):
         v["sha256"].setText(sha[:32] + "\n" + sha[32:] if sha else "")
         v["sha256"].setAccessibleDescription(sha)
         v["timestamp"].setText(shown.stamp)
-        v["state"].setText(self.tr("Archived: %1").replace("%1", item.archived_reason)
-                           if item.archived else self.tr("In the main list"))
+        v["state"].setText(
+            self.tr("Archived: %1").replace("%1", item.archived_reason)
+            if item.archived
+            else self.tr("In the main list")
+        )
         v["tags"].setText(", ".join(item.tags) or self.tr("none"))
         v["metadata"].setText(metadata_text(item.metadata) or self.tr("none"))
         ro = item.read_only
-        for widget in (self.tag_edit, self.add_tag_button, self.remove_tag_button,
-                       self.note_edit, self.add_note_button, self.archive_button):
+        for widget in (
+            self.tag_edit,
+            self.add_tag_button,
+            self.remove_tag_button,
+            self.note_edit,
+            self.add_note_button,
+            self.archive_button,
+        ):
             widget.setEnabled(not ro)
         self.remove_tag_button.setEnabled(not ro and bool(item.tags))
         self.archive_button.setText(self.tr("Unarchive") if item.archived else self.tr("Archive…"))
@@ -311,8 +349,11 @@ class DetailsPane(QScrollArea):
         for event in shown.history:
             self.history.addItem(self._history_line(event))
         for fingerprint in shown.unverified_holders:
-            self.history.addItem(self.tr("UNVERIFIED earlier holder %1: no signature of its "
-                                         "own proves its custody chain").replace("%1", fingerprint))
+            self.history.addItem(
+                self.tr(
+                    "UNVERIFIED earlier holder %1: no signature of its own proves its custody chain"
+                ).replace("%1", fingerprint)
+            )
 
     def _history_line(self, event: CustodyEvent) -> str:
         data = event.payload.get("data", {})
@@ -338,9 +379,16 @@ class DetailsPane(QScrollArea):
         if self.item is None or not self.item.tags:
             return
         item_id = self.item.id
-        ask(self, "removeTagDialog", self.tr("Remove tag"), self.tr("Tag to remove:"),
+        ask(
+            self,
+            "removeTagDialog",
+            self.tr("Remove tag"),
+            self.tr("Tag to remove:"),
             lambda tag: self.controller.remove_tag(item_id, tag) if tag else None,
-            ok_text=self.tr("Remove tag"), cancel_text=self.tr("Cancel"), items=self.item.tags)
+            ok_text=self.tr("Remove tag"),
+            cancel_text=self.tr("Cancel"),
+            items=self.item.tags,
+        )
 
     def _add_note(self) -> None:
         text = self.note_edit.toPlainText().strip()
@@ -360,17 +408,23 @@ class DetailsPane(QScrollArea):
             if reason.strip():
                 self.controller.archive(item_id, reason.strip())
 
-        ask(self, "archiveDialog", self.tr("Archive item"),
-            self.tr("Why is this item archived? It is kept and can be brought back."), chosen,
-            ok_text=self.tr("Archive"), cancel_text=self.tr("Cancel"), required=True,
-            required_hint=self.tr("Write a reason to archive: it is kept in the custody "
-                                  "history."))
-
+        ask(
+            self,
+            "archiveDialog",
+            self.tr("Archive item"),
+            self.tr("Why is this item archived? It is kept and can be brought back."),
+            chosen,
+            ok_text=self.tr("Archive"),
+            cancel_text=self.tr("Cancel"),
+            required=True,
+            required_hint=self.tr("Write a reason to archive: it is kept in the custody history."),
+        )
 
 
 @dataclass
 class _Shown:
     """What the pane shows of one item, read in a worker."""
+
     item: Item
     thumbnail: bytes | None
     stamp: str  # timestamp status (stamps.py)
@@ -382,8 +436,13 @@ def _read_item(vault: Vault, item_id: int) -> _Shown:
     from app.ui.stamps import item_stamp
 
     item = vault.get_item(item_id)
-    return _Shown(item, vault.thumbnail(item.id), item_stamp(vault, item.uid)[1],
-                  list(vault.custody_log(item.id)), _unverified_holders(vault, item.uid))
+    return _Shown(
+        item,
+        vault.thumbnail(item.id),
+        item_stamp(vault, item.uid)[1],
+        list(vault.custody_log(item.id)),
+        _unverified_holders(vault, item.uid),
+    )
 
 
 def _unverified_holders(vault: Vault, uid: str) -> list[str]:

@@ -74,7 +74,8 @@ class SettingsDialog(QDialog):
         form.addRow("", self.remember_warning)
         form.addRow("", self.recent)
         self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
         layout.addWidget(self.buttons)
         self.buttons.accepted.connect(self._save)
         self.buttons.rejected.connect(self.reject)
@@ -101,19 +102,25 @@ class SettingsDialog(QDialog):
         self.labels[2].setText(self.tr("Time-stamp authorities"))
         path = str(config_path())
         text = "" if self.tsa_entries else self.tr("none configured") + "\n"
-        self.tsas.setText(text + (self.tr("The list is kept in this file:") + "\n" + path
-                                  if path else ""))
+        self.tsas.setText(
+            text + (self.tr("The list is kept in this file:") + "\n" + path if path else "")
+        )
         self.safe_browsing.setText(self.tr("Blur images in the in-app browser"))
         self.remember.setText(self.tr("Remember this vault on this device"))
-        self.remember_warning.setText(self.tr(
-            "Anyone who can use this computer account could then open the vault without "
-            "the passphrase. Do not turn this on for a shared computer."))
+        self.remember_warning.setText(
+            self.tr(
+                "Anyone who can use this computer account could then open the vault without "
+                "the passphrase. Do not turn this on for a shared computer."
+            )
+        )
         self.recent.setText(self.tr("Show recently opened vaults"))
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        for widget, name in ((self.language, self.tr("Language")),
-                             (self.autolock, self.tr("Lock after idle")),
-                             (self.tsas, self.tr("Time-stamp authorities"))):
+        for widget, name in (
+            (self.language, self.tr("Language")),
+            (self.autolock, self.tr("Lock after idle")),
+            (self.tsas, self.tr("Time-stamp authorities")),
+        ):
             widget.setAccessibleName(name)
 
     def changeEvent(self, event: QEvent) -> None:
@@ -126,10 +133,15 @@ class SettingsDialog(QDialog):
         s.language = ("system", "en", "ko")[self.language.currentIndex()]
         s.autolock_minutes = self.autolock.value()
         s.neutral_title = self.neutral.isChecked()
-        self.tsa_changed = any(box.isChecked() != entry.enabled
-                               for box, entry in zip(self.tsa_boxes, self.tsa_entries, strict=True))
-        self.enabled_tsas = {entry.url for box, entry in
-                             zip(self.tsa_boxes, self.tsa_entries, strict=True) if box.isChecked()}
+        self.tsa_changed = any(
+            box.isChecked() != entry.enabled
+            for box, entry in zip(self.tsa_boxes, self.tsa_entries, strict=True)
+        )
+        self.enabled_tsas = {
+            entry.url
+            for box, entry in zip(self.tsa_boxes, self.tsa_entries, strict=True)
+            if box.isChecked()
+        }
         s.safe_browsing = self.safe_browsing.isChecked()
         s.remember_on_device = self.remember.isChecked()
         s.remember_recent = self.recent.isChecked()
@@ -164,10 +176,16 @@ class VerifyDialog(QDialog):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Vault verification"))
         self.summary.setText(
-            self.tr("Everything holds: every file, the custody history and the vault "
-                    "structure were checked.") if self.ok else
-            self.tr("Problems were found. Nothing was changed; keep this report and a "
-                    "backup, and ask for help before doing anything else."))
+            self.tr(
+                "Everything holds: every file, the custody history and the vault "
+                "structure were checked."
+            )
+            if self.ok
+            else self.tr(
+                "Problems were found. Nothing was changed; keep this report and a "
+                "backup, and ask for help before doing anything else."
+            )
+        )
         self.text.setAccessibleName(self.tr("Verification report"))
         self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
 
@@ -177,10 +195,20 @@ class VerifyDialog(QDialog):
         super().changeEvent(event)
 
 
-def ask(parent: QWidget, name: str, title: str, label: str, on_ok: Callable[[str], None], *,
-        ok_text: str = "", cancel_text: str = "", items: list[str] | None = None,
-        password: bool = False, required: bool = False,
-        required_hint: str = "") -> QInputDialog:
+def ask(
+    parent: QWidget,
+    name: str,
+    title: str,
+    label: str,
+    on_ok: Callable[[str], None],
+    *,
+    ok_text: str = "",
+    cancel_text: str = "",
+    items: list[str] | None = None,
+    password: bool = False,
+    required: bool = False,
+    required_hint: str = "",
+) -> QInputDialog:
     """A small non-blocking question (text, password or a choice); ``on_ok`` gets the
     answer. Non-blocking, so quick exit and locking are never held up by an open prompt.
     ``required``: OK stays disabled while the answer is blank (no silent no-op), and

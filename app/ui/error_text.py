@@ -14,22 +14,37 @@ from app.ui.workers import TaskCancelled
 def summary(exc: BaseException) -> str:
     """A translated one-line summary for the kind of error (checked most specific first)."""
     if isinstance(exc, errors.WrongPassphrase):
-        return QCoreApplication.translate("Errors", "The passphrase is not right. Nothing was changed.")
+        return QCoreApplication.translate(
+            "Errors", "The passphrase is not right. Nothing was changed."
+        )
     if isinstance(exc, errors.AuthError):
-        return QCoreApplication.translate("Errors", "A passphrase or key is needed, or it is not right.")
+        return QCoreApplication.translate(
+            "Errors", "A passphrase or key is needed, or it is not right."
+        )
     if isinstance(exc, errors.ReadOnlyCase):
-        return QCoreApplication.translate("Errors", "Received evidence is read-only and stays as it was sent.")
+        return QCoreApplication.translate(
+            "Errors", "Received evidence is read-only and stays as it was sent."
+        )
     if isinstance(exc, errors.VerificationFailed):
-        return QCoreApplication.translate("Errors", "Verification found a problem. Nothing was changed.")
+        return QCoreApplication.translate(
+            "Errors", "Verification found a problem. Nothing was changed."
+        )
     if isinstance(exc, errors.RejectedInput):
-        return QCoreApplication.translate("Errors", "This input was refused as damaged, unsupported or unsafe. Nothing was stored.")
+        return QCoreApplication.translate(
+            "Errors",
+            "This input was refused as damaged, unsupported or unsafe. Nothing was stored.",
+        )
     if isinstance(exc, errors.NotFound):
         return QCoreApplication.translate("Errors", "Something needed was not found.")
     if isinstance(exc, errors.StorageError):
-        return QCoreApplication.translate("Errors", "The disk could not be written or read. The vault is unchanged.")
+        return QCoreApplication.translate(
+            "Errors", "The disk could not be written or read. The vault is unchanged."
+        )
     if isinstance(exc, errors.UsageError):
         return QCoreApplication.translate("Errors", "This cannot be done as asked.")
-    return QCoreApplication.translate("Errors", "The operation did not finish. Nothing partial was kept.")
+    return QCoreApplication.translate(
+        "Errors", "The operation did not finish. Nothing partial was kept."
+    )
 
 
 def describe(exc: BaseException) -> str:
@@ -41,8 +56,11 @@ def describe(exc: BaseException) -> str:
     if isinstance(exc, TaskCancelled):
         return QCoreApplication.translate("Errors", "Cancelled; nothing partial was kept.")
     if not isinstance(exc, errors.LockerError):
-        return QCoreApplication.translate("Errors", "Unexpected error (%1: %2).").replace(
-            "%1", type(exc).__name__).replace("%2", str(exc))
+        return (
+            QCoreApplication.translate("Errors", "Unexpected error (%1: %2).")
+            .replace("%1", type(exc).__name__)
+            .replace("%2", str(exc))
+        )
     detail = str(exc) or type(exc).__name__
     if QLocale().language() == QLocale.Language.English:
         return detail

@@ -35,8 +35,13 @@ if TYPE_CHECKING:
 
 
 class ExportDialog(QDialog):
-    def __init__(self, controller: Controller, case: str | None, item_id: int | None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        controller: Controller,
+        case: str | None,
+        item_id: int | None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("exportDialog")
         self.controller, self.case, self.item_id = controller, case, item_id
@@ -99,7 +104,8 @@ class ExportDialog(QDialog):
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
         self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         layout.addWidget(self.buttons)
         self.buttons.accepted.connect(self._export)
         self.buttons.rejected.connect(self.reject)
@@ -112,19 +118,30 @@ class ExportDialog(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Export a sealed bundle"))
-        self.what_case.setText(self.tr("A case:") if self.case is None else
-                               self.tr("The whole case: %1").replace("%1", case_label(self.case)))
+        self.what_case.setText(
+            self.tr("A case:")
+            if self.case is None
+            else self.tr("The whole case: %1").replace("%1", case_label(self.case))
+        )
         self.case_combo.setAccessibleName(self.tr("Case to export"))
-        self.fingerprint.show_fingerprint(self.tr(
-            "The bundle is signed by this vault. Read this fingerprint to the recipient (by "
-            "phone or in person) so they can confirm the bundle is from you:"),
-            self.fingerprint_value)
+        self.fingerprint.show_fingerprint(
+            self.tr(
+                "The bundle is signed by this vault. Read this fingerprint to the recipient (by "
+                "phone or in person) so they can confirm the bundle is from you:"
+            ),
+            self.fingerprint_value,
+        )
         self.what_item.setText(self.tr("Only the selected item"))
-        self.seal_pass.setText(self.tr("Seal with a passphrase (tell it to the recipient separately)"))
+        self.seal_pass.setText(
+            self.tr("Seal with a passphrase (tell it to the recipient separately)")
+        )
         self.seal_key.setText(self.tr("Seal to the recipient's key"))
         self.seal_none.setText(self.tr("Do not encrypt (signed only)"))
-        self.plain_warning.setText(self.tr(
-            "Anyone who gets the file can see the evidence. Use this only for a secure channel."))
+        self.plain_warning.setText(
+            self.tr(
+                "Anyone who gets the file can see the evidence. Use this only for a secure channel."
+            )
+        )
         self.labels[0].setText(self.tr("Passphrase"))
         self.labels[1].setText(self.tr("Repeat"))
         self.labels[2].setText(self.tr("Recipient key (age1…)"))
@@ -132,8 +149,9 @@ class ExportDialog(QDialog):
         self.out_button.setText(self.tr("Choose…"))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Export"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        for edit, label in zip((self.pass1, self.pass2, self.recipient, self.out_edit),
-                               self.labels, strict=True):
+        for edit, label in zip(
+            (self.pass1, self.pass2, self.recipient, self.out_edit), self.labels, strict=True
+        ):
             edit.setAccessibleName(label.text())
 
     def changeEvent(self, event: QEvent) -> None:
@@ -158,8 +176,11 @@ class ExportDialog(QDialog):
 
     def _show_left_out(self) -> None:
         case = self.chosen_case()
-        hidden = [] if case is None else self.controller.require_vault().list_items(
-            case=case, archived=True)
+        hidden = (
+            []
+            if case is None
+            else self.controller.require_vault().list_items(case=case, archived=True)
+        )
         if not hidden:
             self.left_out.setVisible(False)
             return
@@ -178,8 +199,9 @@ class ExportDialog(QDialog):
         folder = Path(start).expanduser().parent if start else None
         if folder is not None and folder.is_dir():
             name = str(folder / name)
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Bundle file"), name,
-                                              "", options=FILE_FILTER_OPTIONS)
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Bundle file"), name, "", options=FILE_FILTER_OPTIONS
+        )
         if path:
             self.out_edit.setText(path)
 
@@ -201,7 +223,9 @@ class ExportDialog(QDialog):
         if self.seal_pass.isChecked():
             secret = self.pass1.text()
             if strength(secret) < MIN_STRENGTH:
-                self.status.setText(self.tr("This passphrase is too easy to guess. Add more words."))
+                self.status.setText(
+                    self.tr("This passphrase is too easy to guess. Add more words.")
+                )
                 return
             if secret != self.pass2.text():
                 self.status.setText(self.tr("The two passphrases are not the same."))
@@ -211,15 +235,19 @@ class ExportDialog(QDialog):
             if not secret.startswith("age1"):
                 self.status.setText(self.tr("A recipient key starts with age1."))
                 return
-        kind = "passphrase" if self.seal_pass.isChecked() else (
-            "recipient" if self.seal_key.isChecked() else "none")
+        kind = (
+            "passphrase"
+            if self.seal_pass.isChecked()
+            else ("recipient" if self.seal_key.isChecked() else "none")
+        )
         case = self.chosen_case()
         item = self.item_id if self.what_item.isChecked() else None
         if case is None and item is None:
             self.status.setText(self.tr("Choose a case to export."))
             return
-        self.controller.export_bundle(target, case, item, kind, secret,
-                                      self.tr("Exporting a sealed bundle…"))
+        self.controller.export_bundle(
+            target, case, item, kind, secret, self.tr("Exporting a sealed bundle…")
+        )
         self.accept()
 
 
@@ -228,8 +256,9 @@ def open_export_dialog(window: MainWindow, case: str | None, item_id: int | None
     if not window.controller.is_unlocked:
         return
     if not any(c.item_count for c in window.controller.require_vault().list_cases()):
-        window._show_error(QCoreApplication.translate(
-            "MainWindow", "There is nothing to export yet."))
+        window._show_error(
+            QCoreApplication.translate("MainWindow", "There is nothing to export yet.")
+        )
         return
     dialog = ExportDialog(window.controller, case, item_id, window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -242,8 +271,14 @@ def ask_receive_bundle(window: MainWindow) -> None:
     path, _ = QFileDialog.getOpenFileName(window, title, "", "", options=FILE_FILTER_OPTIONS)
     if not path:
         return
-    ask(window, "bundlePassphraseDialog", title,
+    ask(
+        window,
+        "bundlePassphraseDialog",
+        title,
         QCoreApplication.translate(
-            "MainWindow", "Bundle passphrase (leave empty if it was sealed to this vault):"),
+            "MainWindow", "Bundle passphrase (leave empty if it was sealed to this vault):"
+        ),
         lambda secret: window.receive_bundle(Path(path), secret or None),
-        cancel_text=QCoreApplication.translate("MainWindow", "Cancel"), password=True)
+        cancel_text=QCoreApplication.translate("MainWindow", "Cancel"),
+        password=True,
+    )

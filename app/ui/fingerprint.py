@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 def grouped(fingerprint: str) -> str:
     """'AAAAA-BBBBB-…' (8 groups) as two lines of four groups, spaced for reading."""
     groups = [g for g in fingerprint.replace(" ", "-").split("-") if g]
-    lines = [" ".join(groups[i:i + 4]) for i in range(0, len(groups), 4)]
+    lines = [" ".join(groups[i : i + 4]) for i in range(0, len(groups), 4)]
     return "\n".join(lines)
 
 
@@ -44,8 +44,10 @@ class FingerprintBox(QFrame):
         self.value = QLabel(self)
         self.value.setObjectName("fingerprint")
         self.value.setProperty("evidenceData", True)  # a hash-like code, not app text
-        self.value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                           | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.value.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         font.setPointSizeF(max(font.pointSizeF(), 10.0) * 1.6)
         font.setWeight(QFont.Weight.DemiBold)
@@ -78,33 +80,44 @@ class ReceiveConfirmDialog(QDialog):
         intro = QLabel(self)
         intro.setWordWrap(True)
         count = len(getattr(report, "exhibits", []) or [])
-        intro.setText(self.tr("The bundle %1 checked out: %n item(s), signed and complete.", "",
-                              count).replace("%1", path.name))
+        intro.setText(
+            self.tr(
+                "The bundle %1 checked out: %n item(s), signed and complete.", "", count
+            ).replace("%1", path.name)
+        )
         layout.addWidget(intro)
         self.box = FingerprintBox(self)
-        self.box.show_fingerprint(self.tr(
-            "Confirm this fingerprint with the sender before importing (by phone or in "
-            "person, not by e-mail). If it is different, the bundle is not from them: "
-            "cancel."), str(getattr(report, "signer_fingerprint", "")))
+        self.box.show_fingerprint(
+            self.tr(
+                "Confirm this fingerprint with the sender before importing (by phone or in "
+                "person, not by e-mail). If it is different, the bundle is not from them: "
+                "cancel."
+            ),
+            str(getattr(report, "signer_fingerprint", "")),
+        )
         layout.addWidget(self.box)
         self.unanchored: QLabel | None = None
         if getattr(report, "identity_warning", None):  # a re-signed forgery looks the same
-            self.unanchored = QLabel(self.tr(
-                "Nothing time-stamped ties this signing key to the sender's vault (the bundle "
-                "has no verified timestamp over the sender's custody chain). A bundle re-signed "
-                "with someone else's key would look exactly like this one: you MUST confirm the "
-                "fingerprint above with the sender by phone or in person before importing."),
-                self)
+            self.unanchored = QLabel(
+                self.tr(
+                    "Nothing time-stamped ties this signing key to the sender's vault (the bundle "
+                    "has no verified timestamp over the sender's custody chain). A bundle re-signed "
+                    "with someone else's key would look exactly like this one: you MUST confirm the "
+                    "fingerprint above with the sender by phone or in person before importing."
+                ),
+                self,
+            )
             self.unanchored.setObjectName("unanchoredWarning")
             self.unanchored.setWordWrap(True)
             self.unanchored.setStyleSheet("font-weight: bold; color: #a00000;")
             layout.addWidget(self.unanchored)
         self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
-            self.tr("It matches: import"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
-            self.tr("Cancel"))
+            self.tr("It matches: import")
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setDefault(True)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -126,16 +139,22 @@ def check_then_receive(window: MainWindow, path: Path, passphrase: str | None) -
         only_holders = bool(failed) and all(c.name == holders.NAME for c in failed)
         if not getattr(report, "ok", False) and not only_holders:
             detail = failed[0].name if failed else ""
-            controller.error.emit(QCoreApplication.translate(
-                "MainWindow", "The bundle does not verify (%1); nothing was imported.").replace("%1", detail))
+            controller.error.emit(
+                QCoreApplication.translate(
+                    "MainWindow", "The bundle does not verify (%1); nothing was imported."
+                ).replace("%1", detail)
+            )
             return
         dialog = ReceiveConfirmDialog(report, path, window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: controller.receive_bundle(
-            path, passphrase, QCoreApplication.translate("MainWindow", "Receiving a bundle…")))
+        dialog.accepted.connect(
+            lambda: controller.receive_bundle(
+                path, passphrase, QCoreApplication.translate("MainWindow", "Receiving a bundle…")
+            )
+        )
         controller.locked.connect(dialog.reject)
         dialog.open()
 
-    controller.check_bundle(path, passphrase, checked, QCoreApplication.translate("MainWindow", "Checking the bundle…"))
-
-
+    controller.check_bundle(
+        path, passphrase, checked, QCoreApplication.translate("MainWindow", "Checking the bundle…")
+    )

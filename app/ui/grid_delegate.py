@@ -21,7 +21,7 @@ def file_type_label(title: str) -> str:
 
 
 def fit_subtitle(subtitle: str, metrics: QFontMetrics, width: int) -> str:
-    """"host · time" in ``width``: the time stays whole, the host is shortened first."""
+    """ "host · time" in ``width``: the time stays whole, the host is shortened first."""
     if metrics.horizontalAdvance(subtitle) <= width or " · " not in subtitle:
         return metrics.elidedText(subtitle, Qt.TextElideMode.ElideRight, width)
     host, when = subtitle.split(" · ", 1)
@@ -32,12 +32,17 @@ def fit_subtitle(subtitle: str, metrics: QFontMetrics, width: int) -> str:
 
 
 class GridDelegate(QStyledItemDelegate):
-    def sizeHint(self, option: QStyleOptionViewItem,
-                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
         return CELL
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
-              index: QModelIndex | QPersistentModelIndex) -> None:
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         rect: QRect = option.rect
         state = option.state
         painter.save()
@@ -48,14 +53,24 @@ class GridDelegate(QStyledItemDelegate):
         painter.setPen(QColor("#2f5d8a") if focused else QColor("#e1e5ea"))
         painter.setBrush(QColor("#dbe7f3") if selected else QColor("#ffffff"))
         painter.drawRoundedRect(cell, 8, 8)
-        box = QRect(cell.x() + (cell.width() - IMAGE_BOX.width()) // 2, cell.y() + 6,
-                    IMAGE_BOX.width(), IMAGE_BOX.height())
+        box = QRect(
+            cell.x() + (cell.width() - IMAGE_BOX.width()) // 2,
+            cell.y() + 6,
+            IMAGE_BOX.width(),
+            IMAGE_BOX.height(),
+        )
         image = index.data(Qt.ItemDataRole.DecorationRole)
         if isinstance(image, QImage) and not image.isNull():
-            scaled = image.scaled(box.size(), Qt.AspectRatioMode.KeepAspectRatio,
-                                  Qt.TransformationMode.SmoothTransformation)
-            painter.drawImage(box.x() + (box.width() - scaled.width()) // 2,
-                              box.y() + (box.height() - scaled.height()) // 2, scaled)
+            scaled = image.scaled(
+                box.size(),
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+            painter.drawImage(
+                box.x() + (box.width() - scaled.width()) // 2,
+                box.y() + (box.height() - scaled.height()) // 2,
+                scaled,
+            )
         else:
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor("#eef0f3"))
@@ -66,21 +81,28 @@ class GridDelegate(QStyledItemDelegate):
             if kind:
                 painter.setPen(QColor("#6b7785"))
                 painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), kind)
-        text_rect = QRect(cell.x() + 8, box.bottom() + 6, cell.width() - 16,
-                          cell.bottom() - box.bottom() - 10)
+        text_rect = QRect(
+            cell.x() + 8, box.bottom() + 6, cell.width() - 16, cell.bottom() - box.bottom() - 10
+        )
         palette: QPalette = option.palette
         painter.setPen(palette.color(QPalette.ColorRole.Text))
         metrics = painter.fontMetrics()
         title = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop),
-                         metrics.elidedText(title, Qt.TextElideMode.ElideMiddle, text_rect.width()))
+        painter.drawText(
+            text_rect,
+            int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop),
+            metrics.elidedText(title, Qt.TextElideMode.ElideMiddle, text_rect.width()),
+        )
         from app.ui.item_model import SubtitleRole
 
         subtitle = str(index.data(SubtitleRole) or "")
         if subtitle:
             painter.setPen(QColor("#5b6673"))
-            painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom),
-                             fit_subtitle(subtitle, metrics, text_rect.width()))
+            painter.drawText(
+                text_rect,
+                int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom),
+                fit_subtitle(subtitle, metrics, text_rect.width()),
+            )
         painter.restore()
 
 
@@ -89,8 +111,12 @@ class TitleDelegate(QStyledItemDelegate):
 
     ICON = QSize(28, 28)
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
-              index: QModelIndex | QPersistentModelIndex) -> None:
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         rect: QRect = option.rect
         painter.save()
         if option.state & QStyle.StateFlag.State_Selected:
@@ -98,16 +124,26 @@ class TitleDelegate(QStyledItemDelegate):
         x = rect.x() + 6
         image = index.data(Qt.ItemDataRole.DecorationRole)
         if isinstance(image, QImage) and not image.isNull():
-            scaled = image.scaled(self.ICON, Qt.AspectRatioMode.KeepAspectRatio,
-                                  Qt.TransformationMode.SmoothTransformation)
-            painter.drawImage(x + (self.ICON.width() - scaled.width()) // 2,
-                              rect.y() + (rect.height() - scaled.height()) // 2, scaled)
+            scaled = image.scaled(
+                self.ICON,
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+            painter.drawImage(
+                x + (self.ICON.width() - scaled.width()) // 2,
+                rect.y() + (rect.height() - scaled.height()) // 2,
+                scaled,
+            )
             x += self.ICON.width() + 8
         text_rect = QRect(x, rect.y(), rect.right() - x - 4, rect.height())
         palette: QPalette = option.palette
         painter.setPen(palette.color(QPalette.ColorRole.Text))
         title = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
-                         painter.fontMetrics().elidedText(title, Qt.TextElideMode.ElideMiddle,
-                                                          text_rect.width()))
+        painter.drawText(
+            text_rect,
+            int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
+            painter.fontMetrics().elidedText(
+                title, Qt.TextElideMode.ElideMiddle, text_rect.width()
+            ),
+        )
         painter.restore()

@@ -58,9 +58,11 @@ class HistoryBanner(QFrame):
         else:
             text = self.tr("No earlier unlock is on record.")
         if info.failures.count:
-            text += " " + self.tr("%n failed attempt(s) on this device since the last unlock, the latest at %1.",
-                                  "", info.failures.count).replace(
-                "%1", local_time(info.failures.last_at))
+            text += " " + self.tr(
+                "%n failed attempt(s) on this device since the last unlock, the latest at %1.",
+                "",
+                info.failures.count,
+            ).replace("%1", local_time(info.failures.last_at))
         elif not info.created:
             text += " " + self.tr("No failed attempts since then.")
         self.history_line.setText(text)

@@ -14,7 +14,7 @@ _installed: list[QTranslator] = []
 
 
 def resolve_language(setting: str) -> str:
-    """"system" follows the system locale (Korean if it is Korean, else English)."""
+    """ "system" follows the system locale (Korean if it is Korean, else English)."""
     if setting in SUPPORTED:
         return setting
     for name in QLocale.system().uiLanguages():

@@ -48,7 +48,6 @@ class Row:
     stamp: str  # timestamp status text, "" when unknown
 
 
-
 class ItemModel(QAbstractTableModel):
     COLUMNS = ("title", "captured", "site", "kind", "timestamp", "notes")
     restored = Signal()  # a reload has loaded as many rows as before
@@ -110,8 +109,12 @@ class ItemModel(QAbstractTableModel):
                 self._counting = False
                 self.counted.emit()
 
-        self.controller.run(lambda _ctx: vault.count_items(flt.case, flt.archived), quiet=True,
-                            on_done=counted, on_fail=failed)
+        self.controller.run(
+            lambda _ctx: vault.count_items(flt.case, flt.archived),
+            quiet=True,
+            on_done=counted,
+            on_fail=failed,
+        )
 
     def clear(self) -> None:
         self._generation += 1
@@ -196,8 +199,12 @@ class ItemModel(QAbstractTableModel):
                 data = vault.thumbnail(item_id)
                 image = QImage.fromData(data) if data else None
                 if image is not None and max(image.width(), image.height()) > THUMB_SIDE:
-                    image = image.scaled(THUMB_SIDE, THUMB_SIDE, Qt.AspectRatioMode.KeepAspectRatio,
-                                         Qt.TransformationMode.SmoothTransformation)
+                    image = image.scaled(
+                        THUMB_SIDE,
+                        THUMB_SIDE,
+                        Qt.AspectRatioMode.KeepAspectRatio,
+                        Qt.TransformationMode.SmoothTransformation,
+                    )
                 out[item_id] = image if image is not None and not image.isNull() else None
             return out
 
@@ -211,8 +218,11 @@ class ItemModel(QAbstractTableModel):
                 self._thumbs.popitem(last=False)
             positions = [n for n, row in enumerate(self._rows) if row.item.id in images]
             if positions:
-                self.dataChanged.emit(self.index(min(positions), 0), self.index(max(positions), 0),
-                                      [Qt.ItemDataRole.DecorationRole])
+                self.dataChanged.emit(
+                    self.index(min(positions), 0),
+                    self.index(max(positions), 0),
+                    [Qt.ItemDataRole.DecorationRole],
+                )
             if self._wanted:
                 self._batch_timer.start()
 
@@ -266,12 +276,19 @@ class ItemModel(QAbstractTableModel):
                 return n
         return -1
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        names = (QCoreApplication.translate("ItemModel", "Title"), QCoreApplication.translate("ItemModel", "Captured"), QCoreApplication.translate("ItemModel", "Source site"), QCoreApplication.translate("ItemModel", "Kind"),
-                 QCoreApplication.translate("ItemModel", "Timestamp"), QCoreApplication.translate("ItemModel", "Notes"))
+        names = (
+            QCoreApplication.translate("ItemModel", "Title"),
+            QCoreApplication.translate("ItemModel", "Captured"),
+            QCoreApplication.translate("ItemModel", "Source site"),
+            QCoreApplication.translate("ItemModel", "Kind"),
+            QCoreApplication.translate("ItemModel", "Timestamp"),
+            QCoreApplication.translate("ItemModel", "Notes"),
+        )
         return names[section] if 0 <= section < len(names) else None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -283,8 +300,9 @@ class ItemModel(QAbstractTableModel):
             return item.id
         if role == SubtitleRole:
             host = urlsplit(item.source_url).hostname or "" if item.source_url else ""
-            return f"{host} · {short_time(item.captured_at)}" if host else \
-                local_time(item.captured_at)
+            return (
+                f"{host} · {short_time(item.captured_at)}" if host else local_time(item.captured_at)
+            )
         if role == Qt.ItemDataRole.DecorationRole and column == "title" and not self.text_only:
             return self._thumbnail(item.id)
         if role == Qt.ItemDataRole.ToolTipRole and column == "title":
@@ -307,8 +325,12 @@ class ItemModel(QAbstractTableModel):
 
 
 def kind_label(kind: str) -> str:
-    labels = {"file": QCoreApplication.translate("ItemModel", "File"), "web": QCoreApplication.translate("ItemModel", "Web page"), "screenshot": QCoreApplication.translate("ItemModel", "Screenshot"),
-              "download": QCoreApplication.translate("ItemModel", "Download")}
+    labels = {
+        "file": QCoreApplication.translate("ItemModel", "File"),
+        "web": QCoreApplication.translate("ItemModel", "Web page"),
+        "screenshot": QCoreApplication.translate("ItemModel", "Screenshot"),
+        "download": QCoreApplication.translate("ItemModel", "Download"),
+    }
     return labels.get(kind, kind)
 
 
@@ -322,8 +344,9 @@ def case_label(name: str | None) -> str:
     import re
 
     # A received case is named by the importer in English: "Received DATE from FPR (n)".
-    received = re.fullmatch(r"Received (\d{4}-\d\d-\d\d) from ([A-Z2-7-]{5,})( \(\d+\))?",
-                            name or "")
+    received = re.fullmatch(
+        r"Received (\d{4}-\d\d-\d\d) from ([A-Z2-7-]{5,})( \(\d+\))?", name or ""
+    )
     if received:
         text = QCoreApplication.translate("ItemModel", "Received %1 from %2")
         return text.replace("%1", received[1]).replace("%2", received[2]) + (received[3] or "")
@@ -338,9 +361,9 @@ def short_time(rfc3339: str | None) -> str:
     when = local_time(rfc3339)
     today = dt.date.today().strftime("%Y-%m-%d ")
     if when.startswith(today):
-        return when[len(today):]
+        return when[len(today) :]
     year = today[:5]
-    return when[len(year):] if when.startswith(year) else when
+    return when[len(year) :] if when.startswith(year) else when
 
 
 def local_time(rfc3339: str | None) -> str:

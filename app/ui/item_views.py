@@ -27,8 +27,9 @@ from app.ui.item_model import ItemModel
 class ItemViews(QWidget):
     selected = Signal(object)  # the selected item's id, or None
 
-    def __init__(self, model: ItemModel, toggles: tuple[QAction, ...],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, model: ItemModel, toggles: tuple[QAction, ...], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.model = model
         layout = QVBoxLayout(self)
@@ -94,8 +95,10 @@ class ItemViews(QWidget):
 
     def keep_scroll(self) -> None:
         """Before a reload: where the person is in each list."""
-        self._scroll = (self.grid.verticalScrollBar().value(),
-                        self.table.verticalScrollBar().value())
+        self._scroll = (
+            self.grid.verticalScrollBar().value(),
+            self.table.verticalScrollBar().value(),
+        )
 
     def _restore_scroll(self) -> None:
         """After a reload, back to where the person was in the list."""
@@ -107,14 +110,16 @@ class ItemViews(QWidget):
         if unlocked and self.model.counting():
             return  # shown once the count is read: no flash of "nothing here"
         total = self.model.total()
-        self.heading.setText(self.tr("%1 · %n item(s)", "", total).replace("%1", case_name)
-                             if unlocked else "")
+        self.heading.setText(
+            self.tr("%1 · %n item(s)", "", total).replace("%1", case_name) if unlocked else ""
+        )
         if total == 0 and unlocked:
             if archived:
                 self.empty_label.setText(self.tr("Nothing is archived."))
             else:
-                self.empty_label.setText(self.tr(
-                    "No evidence here yet. Import files, or drop them on this window."))
+                self.empty_label.setText(
+                    self.tr("No evidence here yet. Import files, or drop them on this window.")
+                )
             self.views.setCurrentWidget(self.empty_label)
         else:
             self.views.setCurrentWidget(self.table if table else self.grid)

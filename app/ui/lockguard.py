@@ -20,8 +20,12 @@ from PySide6.QtCore import SLOT, QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QWindow
 
 INPUT_EVENTS = {
-    QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
-    QEvent.Type.Wheel, QEvent.Type.TouchBegin, QEvent.Type.MouseButtonDblClick,
+    QEvent.Type.KeyPress,
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseMove,
+    QEvent.Type.Wheel,
+    QEvent.Type.TouchBegin,
+    QEvent.Type.MouseButtonDblClick,
 }
 
 
@@ -31,11 +35,16 @@ def is_quick_exit_key(event: QKeyEvent) -> bool:
     if event.key() == Qt.Key.Key_F12 and mods == Qt.KeyboardModifier.NoModifier:
         return True
     return event.key() == Qt.Key.Key_Q and mods == (
-        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
 
 
-_MODS = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier \
-    | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier
+_MODS = (
+    Qt.KeyboardModifier.ShiftModifier
+    | Qt.KeyboardModifier.ControlModifier
+    | Qt.KeyboardModifier.AltModifier
+    | Qt.KeyboardModifier.MetaModifier
+)
 
 
 class IdleWatcher(QObject):
@@ -92,8 +101,12 @@ class IdleWatcher(QObject):
         kind = event.type()
         if kind in INPUT_EVENTS:
             self.note_input()
-            if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
-                    and is_quick_exit_key(event) and not event.isAutoRepeat():
+            if (
+                kind == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent)
+                and is_quick_exit_key(event)
+                and not event.isAutoRepeat()
+            ):
                 self.quick_exit_key.emit()
                 return True
         return False
@@ -124,21 +137,38 @@ class SessionWatcher(QObject):
             return
         system = QDBusConnection.systemBus()
         if system.isConnected() and system.connect(
-                "org.freedesktop.login1", "/org/freedesktop/login1",
-                "org.freedesktop.login1.Manager", "PrepareForSleep", self, _slot("on_sleep(bool)")):
+            "org.freedesktop.login1",
+            "/org/freedesktop/login1",
+            "org.freedesktop.login1.Manager",
+            "PrepareForSleep",
+            self,
+            _slot("on_sleep(bool)"),
+        ):
             self.sources.append("logind PrepareForSleep")
         session_id = os.environ.get("XDG_SESSION_ID")
-        if system.isConnected() and session_id and system.connect(
-                "org.freedesktop.login1", f"/org/freedesktop/login1/session/{session_id}",
-                "org.freedesktop.login1.Session", "Lock", self, _slot("on_lock()")):
+        if (
+            system.isConnected()
+            and session_id
+            and system.connect(
+                "org.freedesktop.login1",
+                f"/org/freedesktop/login1/session/{session_id}",
+                "org.freedesktop.login1.Session",
+                "Lock",
+                self,
+                _slot("on_lock()"),
+            )
+        ):
             self.sources.append("logind session Lock")
         session = QDBusConnection.sessionBus()
         if session.isConnected():
-            for service, path in (("org.freedesktop.ScreenSaver", "/org/freedesktop/ScreenSaver"),
-                                  ("org.gnome.ScreenSaver", "/org/gnome/ScreenSaver")):
+            for service, path in (
+                ("org.freedesktop.ScreenSaver", "/org/freedesktop/ScreenSaver"),
+                ("org.gnome.ScreenSaver", "/org/gnome/ScreenSaver"),
+            ):
                 # Any sender: a forged signal can only lock the app, which is harmless.
-                if session.connect("", path, service, "ActiveChanged", self,
-                                   _slot("on_screensaver(bool)")):
+                if session.connect(
+                    "", path, service, "ActiveChanged", self, _slot("on_screensaver(bool)")
+                ):
                     self.sources.append(f"{service} ActiveChanged")
 
     @Slot(bool)

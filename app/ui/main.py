@@ -29,11 +29,18 @@ from app.ui.traces import keep_qt_settings_off_disk
 from app.ui.unlock_window import UnlockWindow
 
 QUICK_EXIT_KEYS = ("F12", "Ctrl+Shift+Q")
+
+
 class App(QObject):
     """Wires the controller to the windows. ``quit_on_exit`` is off in tests."""
 
-    def __init__(self, qapp: QApplication, settings: Settings | None = None,
-                 attempts: AttemptLog | None = None, quit_on_exit: bool = True) -> None:
+    def __init__(
+        self,
+        qapp: QApplication,
+        settings: Settings | None = None,
+        attempts: AttemptLog | None = None,
+        quit_on_exit: bool = True,
+    ) -> None:
         super().__init__(qapp)
         self.qapp = qapp
         self.quit_on_exit = quit_on_exit
@@ -113,8 +120,11 @@ class App(QObject):
             try:
                 set_enabled(dialog.enabled_tsas)
             except OSError as exc:
-                self.controller.error.emit(self.tr("The time-stamp server choice could not be saved: %1")
-                                           .replace("%1", exc.strerror or str(exc)))
+                self.controller.error.emit(
+                    self.tr("The time-stamp server choice could not be saved: %1").replace(
+                        "%1", exc.strerror or str(exc)
+                    )
+                )
             self.controller.refresh_status()
         self.save_settings(dialog.result_settings)
 
@@ -141,8 +151,13 @@ class App(QObject):
         except KeyringError as exc:
             c.settings.remember_on_device = False
             c.apply_settings(c.settings)
-            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Not remembered"), describe(exc),
-                              QMessageBox.StandardButton.Ok, self.main_window)
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                self.tr("Not remembered"),
+                describe(exc),
+                QMessageBox.StandardButton.Ok,
+                self.main_window,
+            )
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             box.open()
 
@@ -225,7 +240,8 @@ def run_app(argv: Sequence[str]) -> int:
     """Create the QApplication, install the translator, show the unlock window."""
     prepare_webengine()
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
-        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
     settings = Settings.load()
     if settings.neutral_title:  # X11 WM_CLASS instance name (else the executable's name)
         import os

@@ -55,8 +55,9 @@ class MainToolbar(QToolBar):
         self.window_.addAction(action)
         return action
 
-    def _menu_button(self, actions: tuple[QAction, ...],
-                     default: QAction | None = None) -> QToolButton:
+    def _menu_button(
+        self, actions: tuple[QAction, ...], default: QAction | None = None
+    ) -> QToolButton:
         button = QToolButton(self)
         if default is not None:  # click runs it; the arrow opens the rest
             button.setDefaultAction(default)
@@ -72,18 +73,45 @@ class MainToolbar(QToolBar):
 
     def retranslate(self) -> None:
         texts = {
-            self.act_capture: (self.tr("Capture pages"), self.tr("Capture web pages by address (Ctrl+U)")),
-            self.act_browser: (self.tr("Browser"), self.tr("Browse with images blurred and capture (Ctrl+B)")),
-            self.act_screenshot: (self.tr("Screenshot"), self.tr("Capture the screen (Ctrl+Shift+S)")),
-            self.act_import: (self.tr("Import files"), self.tr("Import files; originals are kept bit-exact (Ctrl+O)")),
-            self.act_import_folder: (self.tr("Import folder"), self.tr("Import every file in a folder (Ctrl+Shift+O)")),
+            self.act_capture: (
+                self.tr("Capture pages"),
+                self.tr("Capture web pages by address (Ctrl+U)"),
+            ),
+            self.act_browser: (
+                self.tr("Browser"),
+                self.tr("Browse with images blurred and capture (Ctrl+B)"),
+            ),
+            self.act_screenshot: (
+                self.tr("Screenshot"),
+                self.tr("Capture the screen (Ctrl+Shift+S)"),
+            ),
+            self.act_import: (
+                self.tr("Import files"),
+                self.tr("Import files; originals are kept bit-exact (Ctrl+O)"),
+            ),
+            self.act_import_folder: (
+                self.tr("Import folder"),
+                self.tr("Import every file in a folder (Ctrl+Shift+O)"),
+            ),
             self.act_new_case: (self.tr("New case"), self.tr("Start a new case (Ctrl+N)")),
-            self.act_export: (self.tr("Export bundle"), self.tr("Hand a case or an item over as a sealed bundle (Ctrl+E)")),
-            self.act_receive: (self.tr("Receive bundle"), self.tr("Verify and import a sealed bundle (Ctrl+R)")),
+            self.act_export: (
+                self.tr("Export bundle"),
+                self.tr("Hand a case or an item over as a sealed bundle (Ctrl+E)"),
+            ),
+            self.act_receive: (
+                self.tr("Receive bundle"),
+                self.tr("Verify and import a sealed bundle (Ctrl+R)"),
+            ),
             self.act_grid: (self.tr("Grid"), self.tr("Blurred thumbnails (Ctrl+1)")),
             self.act_table: (self.tr("Table"), self.tr("Table of items (Ctrl+2)")),
-            self.act_text_only: (self.tr("Text only"), self.tr("Hide even blurred thumbnails (Ctrl+T)")),
-            self.act_verify: (self.tr("Verify vault"), self.tr("Check every file and the custody history (Ctrl+Shift+V)")),
+            self.act_text_only: (
+                self.tr("Text only"),
+                self.tr("Hide even blurred thumbnails (Ctrl+T)"),
+            ),
+            self.act_verify: (
+                self.tr("Verify vault"),
+                self.tr("Check every file and the custody history (Ctrl+Shift+V)"),
+            ),
             self.act_settings: (self.tr("Settings"), self.tr("Settings (Ctrl+,)")),
             self.act_lock: (self.tr("Lock"), self.tr("Lock the vault (Ctrl+L)")),
         }

@@ -38,8 +38,9 @@ from app.ui.unlock_window import FILE_FILTER_OPTIONS
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, controller: Controller, quick_exit: QAction,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, controller: Controller, quick_exit: QAction, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.controller = controller
         self.setObjectName("mainWindow")
@@ -69,26 +70,51 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self, quick_exit: QAction) -> None:
         self.toolbar = bar = MainToolbar(self)
-        (self.act_capture, self.act_browser, self.act_screenshot, self.act_import,
-         self.act_import_folder, self.act_new_case, self.act_receive, self.act_export,
-         self.act_grid, self.act_table, self.act_text_only, self.act_verify, self.act_settings,
-         self.act_lock) = (
-            bar.act_capture, bar.act_browser, bar.act_screenshot, bar.act_import,
-            bar.act_import_folder, bar.act_new_case, bar.act_receive, bar.act_export,
-            bar.act_grid, bar.act_table, bar.act_text_only, bar.act_verify, bar.act_settings,
-            bar.act_lock)
-        for action, slot in ((bar.act_capture, self._capture_urls),
-                             (bar.act_browser, self._open_browser),
-                             (bar.act_screenshot, self._screenshot),
-                             (bar.act_import, self._import_files),
-                             (bar.act_import_folder, self._import_folder),
-                             (bar.act_new_case, self._new_case),
-                             (bar.act_receive, self._receive_bundle),
-                             (bar.act_export, self._export_bundle),
-                             (bar.act_grid, lambda: self.set_view("grid")),
-                             (bar.act_table, lambda: self.set_view("table")),
-                             (bar.act_verify, self._verify),
-                             (bar.act_lock, lambda: self.controller.lock("user"))):
+        (
+            self.act_capture,
+            self.act_browser,
+            self.act_screenshot,
+            self.act_import,
+            self.act_import_folder,
+            self.act_new_case,
+            self.act_receive,
+            self.act_export,
+            self.act_grid,
+            self.act_table,
+            self.act_text_only,
+            self.act_verify,
+            self.act_settings,
+            self.act_lock,
+        ) = (
+            bar.act_capture,
+            bar.act_browser,
+            bar.act_screenshot,
+            bar.act_import,
+            bar.act_import_folder,
+            bar.act_new_case,
+            bar.act_receive,
+            bar.act_export,
+            bar.act_grid,
+            bar.act_table,
+            bar.act_text_only,
+            bar.act_verify,
+            bar.act_settings,
+            bar.act_lock,
+        )
+        for action, slot in (
+            (bar.act_capture, self._capture_urls),
+            (bar.act_browser, self._open_browser),
+            (bar.act_screenshot, self._screenshot),
+            (bar.act_import, self._import_files),
+            (bar.act_import_folder, self._import_folder),
+            (bar.act_new_case, self._new_case),
+            (bar.act_receive, self._receive_bundle),
+            (bar.act_export, self._export_bundle),
+            (bar.act_grid, lambda: self.set_view("grid")),
+            (bar.act_table, lambda: self.set_view("table")),
+            (bar.act_verify, self._verify),
+            (bar.act_lock, lambda: self.controller.lock("user")),
+        ):
             action.triggered.connect(slot)
         bar.act_text_only.toggled.connect(self.set_text_only)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
@@ -111,8 +137,9 @@ class MainWindow(QMainWindow):
         self.takedowns_button = self.cases_panel.takedowns_button
         self.cases_panel.new_case_button.clicked.connect(self._new_case)
         self.takedowns_button.clicked.connect(self._takedowns)
-        self.items = ItemViews(self.model, (self.act_grid, self.act_table, self.act_text_only),
-                               splitter)
+        self.items = ItemViews(
+            self.model, (self.act_grid, self.act_table, self.act_text_only), splitter
+        )
         self.grid, self.table = self.items.grid, self.items.table
         self.details = DetailsPane(self.controller, splitter)
         self.items.selected.connect(self.details.show_item)
@@ -143,8 +170,9 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
-            self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0,
-                                              self.model.columnCount() - 1)
+            self.model.headerDataChanged.emit(
+                Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1
+            )
             self.reload()
         super().changeEvent(event)
 
@@ -185,13 +213,18 @@ class MainWindow(QMainWindow):
     def _reload_items(self) -> None:
         self.items.keep_scroll()
         selected = self.details.item.id if self.details.item else None
-        self.model.reload(ListFilter(case=self.cases_panel.filter_case(),
-                                     archived=self.cases_panel.archived()))
+        self.model.reload(
+            ListFilter(case=self.cases_panel.filter_case(), archived=self.cases_panel.archived())
+        )
         self.details.show_item(selected)
 
     def _update_empty(self) -> None:
-        self.items.show_state(self.cases_panel.current_text(), self.controller.is_unlocked,
-                              self.cases_panel.archived(), self.act_table.isChecked())
+        self.items.show_state(
+            self.cases_panel.current_text(),
+            self.controller.is_unlocked,
+            self.cases_panel.archived(),
+            self.act_table.isChecked(),
+        )
 
     def set_view(self, mode: str) -> None:
         if self.act_text_only.isChecked() and mode == "grid":
@@ -223,21 +256,30 @@ class MainWindow(QMainWindow):
             self.controller.import_paths(paths, self.target_case(), label=label)
 
     def _import_files(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Import files"), "", "",
-                                                options=FILE_FILTER_OPTIONS)
+        files, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Import files"), "", "", options=FILE_FILTER_OPTIONS
+        )
         self.import_paths([Path(f) for f in files])
 
     def _import_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(
-            self, self.tr("Import folder"), "",
-            QFileDialog.Option.ShowDirsOnly | FILE_FILTER_OPTIONS)
+            self,
+            self.tr("Import folder"),
+            "",
+            QFileDialog.Option.ShowDirsOnly | FILE_FILTER_OPTIONS,
+        )
         if folder:
             self.import_paths([Path(folder)])
 
     def _new_case(self) -> None:
-        ask(self, "newCaseDialog", self.tr("New case"), self.tr("Case name:"),
+        ask(
+            self,
+            "newCaseDialog",
+            self.tr("New case"),
+            self.tr("Case name:"),
             lambda name: self.add_case(name.strip()) if name.strip() else None,
-            cancel_text=self.tr("Cancel"))
+            cancel_text=self.tr("Cancel"),
+        )
 
     def add_case(self, name: str) -> None:
         self.cases_panel.add_case(name)
@@ -252,19 +294,31 @@ class MainWindow(QMainWindow):
 
     def _show_error(self, message: str) -> None:
         if self.isVisible() and self.controller.is_unlocked:
-            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Something went wrong"),
-                              message, QMessageBox.StandardButton.Ok, self)
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                self.tr("Something went wrong"),
+                message,
+                QMessageBox.StandardButton.Ok,
+                self,
+            )
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             box.open()
 
     def _show_notice(self, message: str) -> None:
         """Once per drive: e.g. a USB stick that cannot keep the files private."""
-        summary = self.tr("This drive cannot keep files private to you. What was written "
-                          "there was written; anyone using this computer can read it.")
+        summary = self.tr(
+            "This drive cannot keep files private to you. What was written "
+            "there was written; anyone using this computer can read it."
+        )
         self.status.showMessage(summary, 30_000)
         if self.isVisible():
-            box = QMessageBox(QMessageBox.Icon.Information, self.tr("Note"),
-                              f"{summary}\n\n{message}", QMessageBox.StandardButton.Ok, self)
+            box = QMessageBox(
+                QMessageBox.Icon.Information,
+                self.tr("Note"),
+                f"{summary}\n\n{message}",
+                QMessageBox.StandardButton.Ok,
+                self,
+            )
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             box.open()
 
@@ -295,17 +349,27 @@ class MainWindow(QMainWindow):
     def _ask_unverified_holders(self, message: str, retry: object) -> None:
         """A bundle whose earlier holders no signature of theirs proves: import only when
         the person accepts; they stay marked UNVERIFIED (app/bundle/holders.py)."""
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Unverified earlier holders"),
-                          self.tr("This bundle names earlier holders whose custody record is "
-                                  "not proven by their own signature. Import it anyway? They "
-                                  "will be marked UNVERIFIED.") + "\n\n" + message,
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Unverified earlier holders"),
+            self.tr(
+                "This bundle names earlier holders whose custody record is "
+                "not proven by their own signature. Import it anyway? They "
+                "will be marked UNVERIFIED."
+            )
+            + "\n\n"
+            + message,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
         box.setObjectName("unverifiedHoldersBox")
         box.setDefaultButton(QMessageBox.StandardButton.No)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
         def answered(_result: int) -> None:
-            if box.clickedButton() is box.button(QMessageBox.StandardButton.Yes) and callable(retry):
+            if box.clickedButton() is box.button(QMessageBox.StandardButton.Yes) and callable(
+                retry
+            ):
                 retry()
 
         box.finished.connect(answered)
@@ -319,8 +383,11 @@ class MainWindow(QMainWindow):
     def _export_bundle(self) -> None:
         from app.ui.export_dialog import open_export_dialog
 
-        open_export_dialog(self, self.cases_panel.stored_case(),
-                           self.details.item.id if self.details.item else None)
+        open_export_dialog(
+            self,
+            self.cases_panel.stored_case(),
+            self.details.item.id if self.details.item else None,
+        )
 
     def _takedowns(self) -> None:
         from app.ui.takedowns_view import open_takedowns
@@ -328,8 +395,11 @@ class MainWindow(QMainWindow):
         open_takedowns(self, self.cases_panel.filter_case())
 
     def _exported(self, path: str, ok: bool) -> None:
-        text = (self.tr("Bundle written and checked: %1") if ok else
-                self.tr("Bundle written, but its self-check found problems: %1")).replace("%1", path)
+        text = (
+            self.tr("Bundle written and checked: %1")
+            if ok
+            else self.tr("Bundle written, but its self-check found problems: %1")
+        ).replace("%1", path)
         self.status.showMessage(text, 30_000)
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -12,7 +12,9 @@ from PySide6.QtCore import QCoreApplication
 def _labels() -> dict[str, str]:
     return {
         "original_name": QCoreApplication.translate("Metadata", "Original file name"),
-        "original_name_bytes_hex": QCoreApplication.translate("Metadata", "Original file name (raw bytes)"),
+        "original_name_bytes_hex": QCoreApplication.translate(
+            "Metadata", "Original file name (raw bytes)"
+        ),
         "app_version": QCoreApplication.translate("Metadata", "App version"),
         "capture_method": QCoreApplication.translate("Metadata", "Capture method"),
         "requested_url": QCoreApplication.translate("Metadata", "Address asked for"),
@@ -60,8 +62,11 @@ def _value(value: Any, labels: dict[str, str]) -> str:
     if isinstance(value, str):
         return value
     if isinstance(value, bool):
-        return QCoreApplication.translate("Metadata", "yes") if value else \
-            QCoreApplication.translate("Metadata", "no")
+        return (
+            QCoreApplication.translate("Metadata", "yes")
+            if value
+            else QCoreApplication.translate("Metadata", "no")
+        )
     if isinstance(value, dict):
         return ", ".join(f"{label(str(k), labels)} {_value(v, labels)}" for k, v in value.items())
     return json.dumps(value, ensure_ascii=False)

@@ -7,8 +7,21 @@ from __future__ import annotations
 import math
 import re
 
-COMMON = {"password", "passwort", "qwerty", "123456", "letmein", "iloveyou", "admin",
-          "welcome", "사랑해", "비밀번호", "abc123", "monkey", "dragon"}
+COMMON = {
+    "password",
+    "passwort",
+    "qwerty",
+    "123456",
+    "letmein",
+    "iloveyou",
+    "admin",
+    "welcome",
+    "사랑해",
+    "비밀번호",
+    "abc123",
+    "monkey",
+    "dragon",
+}
 
 
 def estimate_bits(passphrase: str) -> float:

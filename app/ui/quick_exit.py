@@ -61,8 +61,9 @@ def attach(window: QWidget, action: QAction) -> bool:
     return True
 
 
-def attach_to_open_windows(action: QAction, skip: tuple[QWidget, ...],
-                           neutral_title: str | None) -> None:
+def attach_to_open_windows(
+    action: QAction, skip: tuple[QWidget, ...], neutral_title: str | None
+) -> None:
     """Every visible top-level widget (dialogs included) except ``skip``."""
     for widget in QApplication.topLevelWidgets():
         if not widget.isVisible() or widget in skip or not widget.isWindow():

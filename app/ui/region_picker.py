@@ -19,7 +19,9 @@ class RegionPicker(QWidget):
     cancelled = Signal()
 
     def __init__(self, image: QImage, origin: QPoint) -> None:
-        super().__init__(None, Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint)
+        super().__init__(
+            None, Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint
+        )
         self.image = image
         self.origin = origin
         self._start: QPoint | None = None

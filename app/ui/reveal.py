@@ -56,8 +56,11 @@ class PreviewCanvas(QWidget):
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor("#eef0f3"))
         if self.image is not None and not self.image.isNull():
-            scaled = self.image.scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio,
-                                       Qt.TransformationMode.SmoothTransformation)
+            scaled = self.image.scaled(
+                self.size(),
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
             x = (self.width() - scaled.width()) // 2
             y = (self.height() - scaled.height()) // 2
             painter.drawImage(x, y, scaled)
@@ -190,8 +193,9 @@ class RevealView(QWidget):
         self.button.setAccessibleName(self.tr("Hold to reveal the original image"))
         self.button.setToolTip(self.tr("Shown only while held; each view is recorded."))
         self.canvas.setAccessibleName(self.tr("Blurred preview"))
-        self.warning.setText(self.tr(
-            "The original is shown only while you hold, and each view is recorded."))
+        self.warning.setText(
+            self.tr("The original is shown only while you hold, and each view is recorded.")
+        )
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -213,8 +217,9 @@ class RevealView(QWidget):
         self.button.let_go()
         self.hold(False)
 
-    def show_item(self, item_id: int | None, blurred_png: bytes | None, note: str,
-                  hide_blurred: bool = False) -> None:
+    def show_item(
+        self, item_id: int | None, blurred_png: bytes | None, note: str, hide_blurred: bool = False
+    ) -> None:
         if item_id is None or item_id != self.item_id:
             self.let_go()  # another item (or none, on lock): any hold ends here
         else:
@@ -245,8 +250,9 @@ class RevealView(QWidget):
     def _on_revealed(self, item_id: int, image: RevealImage | None) -> None:
         if item_id != self.item_id or not self._holding or image is None:
             return
-        qimage = QImage(image.rgba, image.width, image.height, image.width * 4,
-                        QImage.Format.Format_RGBA8888).copy()
+        qimage = QImage(
+            image.rgba, image.width, image.height, image.width * 4, QImage.Format.Format_RGBA8888
+        ).copy()
         self.canvas.set_image(qimage)
         self.revealed = True
         self.timer.start()

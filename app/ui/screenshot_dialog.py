@@ -41,8 +41,13 @@ class ScreenshotDialog(QDialog):
     typed in, and a delay. Every window of the app hides while the screen is read and
     comes back afterwards."""
 
-    def __init__(self, parent: QWidget | None, controller: Controller, case: str,
-                 allow_offscreen: bool = False) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None,
+        controller: Controller,
+        case: str,
+        allow_offscreen: bool = False,
+    ) -> None:
         super().__init__(parent)
         from app.capture.screenshot import describe_screens
 
@@ -56,15 +61,25 @@ class ScreenshotDialog(QDialog):
         self.mode_region = QRadioButton(self)
         self.mode_desktop.setChecked(True)
         self.modes = QButtonGroup(self)
-        for button in (self.mode_desktop, self.mode_screen, self.mode_window, self.mode_draw,
-                       self.mode_region):
+        for button in (
+            self.mode_desktop,
+            self.mode_screen,
+            self.mode_window,
+            self.mode_draw,
+            self.mode_region,
+        ):
             self.modes.addButton(button)
         self.window_choice = QComboBox(self)
         self._fill_windows()
         self.screen_choice = QComboBox(self)
         for s in describe_screens():
-            text = self.tr("Screen %1: %2 × %3 (%4)").replace("%1", str(s["number"] + 1)).replace(
-                "%2", str(s["width"])).replace("%3", str(s["height"])).replace("%4", s["name"])
+            text = (
+                self.tr("Screen %1: %2 × %3 (%4)")
+                .replace("%1", str(s["number"] + 1))
+                .replace("%2", str(s["width"]))
+                .replace("%3", str(s["height"]))
+                .replace("%4", s["name"])
+            )
             self.screen_choice.addItem(text, s["number"])
         self.region = [QSpinBox(self) for _ in range(4)]
         for box in self.region:
@@ -104,8 +119,9 @@ class ScreenshotDialog(QDialog):
         self.window_choice.clear()
         for info in list_windows():
             if info.id not in own:
-                self.window_choice.addItem(f"{info.title or info.id} ({info.width}×{info.height})",
-                                           info.id)
+                self.window_choice.addItem(
+                    f"{info.title or info.id} ({info.width}×{info.height})", info.id
+                )
         has = self.window_choice.count() > 0
         self.mode_window.setEnabled(has)
         self.window_choice.setEnabled(has)
@@ -138,8 +154,11 @@ class ScreenshotDialog(QDialog):
 
     def take(self) -> None:
         """Hide every app window, wait the delay, grab, show the windows, store."""
-        self._hidden = [w for w in QApplication.topLevelWidgets()
-                        if w.isVisible() and w.windowType() != Qt.WindowType.Desktop]
+        self._hidden = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if w.isVisible() and w.windowType() != Qt.WindowType.Desktop
+        ]
         for widget in self._hidden:
             widget.hide()
         delay_ms = int(self.delay.value() * 1000) + HIDE_SETTLE_MS
@@ -198,7 +217,9 @@ class ScreenshotDialog(QDialog):
                 widget.show()
 
 
-def open_screenshot_dialog(parent: QWidget | None, controller: Controller, case: str) -> ScreenshotDialog:
+def open_screenshot_dialog(
+    parent: QWidget | None, controller: Controller, case: str
+) -> ScreenshotDialog:
     dialog = ScreenshotDialog(parent, controller, case)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()

@@ -30,14 +30,25 @@ def item_stamp(vault: Any, item_uid: str) -> tuple[str, str]:
         return none, none
     if row.get("status") == "stamped":
         when = local_time(row.get("gen_time"))
-        long = QCoreApplication.translate("Timestamps", "Stamped by %1 at %2 (proves the item existed by then)").replace(
-            "%1", str(row.get("tsa") or "?")).replace("%2", when)
+        long = (
+            QCoreApplication.translate(
+                "Timestamps", "Stamped by %1 at %2 (proves the item existed by then)"
+            )
+            .replace("%1", str(row.get("tsa") or "?"))
+            .replace("%2", when)
+        )
         others = len(row.get("tokens") or []) - 1
         if others > 0:
-            long += " " + QCoreApplication.translate("Timestamps", "and %1 more token(s)").replace("%1", str(others))
+            long += " " + QCoreApplication.translate("Timestamps", "and %1 more token(s)").replace(
+                "%1", str(others)
+            )
         return QCoreApplication.translate("Timestamps", "Stamped %1").replace("%1", when), long
     if row.get("status") == "failed":
-        return QCoreApplication.translate("Timestamps", "Pending (retrying)"), QCoreApplication.translate(
-            "Timestamps", "Pending: the last attempt failed (%1); it is retried automatically.").replace(
-            "%1", translate(str(row.get("reason") or "?")))
-    return QCoreApplication.translate("Timestamps", "Pending"), QCoreApplication.translate("Timestamps", "Pending: it will be stamped when a time-stamp authority is reachable.")
+        return QCoreApplication.translate(
+            "Timestamps", "Pending (retrying)"
+        ), QCoreApplication.translate(
+            "Timestamps", "Pending: the last attempt failed (%1); it is retried automatically."
+        ).replace("%1", translate(str(row.get("reason") or "?")))
+    return QCoreApplication.translate("Timestamps", "Pending"), QCoreApplication.translate(
+        "Timestamps", "Pending: it will be stamped when a time-stamp authority is reachable."
+    )

@@ -11,7 +11,7 @@ from app.ui.item_model import local_time
 
 
 def network_state() -> str:
-    """"online", "offline" or "unknown", from Qt's network information backend."""
+    """ "online", "offline" or "unknown", from Qt's network information backend."""
     try:
         from PySide6.QtNetwork import QNetworkInformation
 
@@ -81,20 +81,30 @@ class StatusBar(QStatusBar):
         state = network_state()
         if c.tsa_unreachable_since is not None and state != "offline":
             # "online" would not be true for what matters here: no server answered.
-            self.network.setText(self.tr("Time-stamp servers unreachable since %1").replace(
-                "%1", local_time(c.tsa_unreachable_since)))
+            self.network.setText(
+                self.tr("Time-stamp servers unreachable since %1").replace(
+                    "%1", local_time(c.tsa_unreachable_since)
+                )
+            )
         else:
-            self.network.setText({"online": self.tr("Network: online"),
-                                  "offline": self.tr("Network: offline"),
-                                  }.get(state, self.tr("Network: unknown")))
+            self.network.setText(
+                {
+                    "online": self.tr("Network: online"),
+                    "offline": self.tr("Network: offline"),
+                }.get(state, self.tr("Network: unknown"))
+            )
         if c.last_verify is None:
             self.verified.setText(self.tr("Last verify: not run yet"))
         elif c.last_verify[0]:
-            self.verified.setText(self.tr("Last verify: passed %1").replace(
-                "%1", local_time(c.last_verify[1])))
+            self.verified.setText(
+                self.tr("Last verify: passed %1").replace("%1", local_time(c.last_verify[1]))
+            )
         else:
-            self.verified.setText(self.tr("Last verify: PROBLEMS FOUND %1").replace(
-                "%1", local_time(c.last_verify[1])))
+            self.verified.setText(
+                self.tr("Last verify: PROBLEMS FOUND %1").replace(
+                    "%1", local_time(c.last_verify[1])
+                )
+            )
 
     def _started(self, task_id: int, label: str) -> None:
         self.labels[task_id] = label

@@ -38,28 +38,53 @@ MARKS = ("submitted", "acknowledged", "removed", "refused", "partial")
 
 def state_words(state: str) -> str:
     words = {
-        "drafted": QCoreApplication.translate("Takedowns", "drafted"), "submitted": QCoreApplication.translate("Takedowns", "submitted"),
-        "acknowledged": QCoreApplication.translate("Takedowns", "acknowledged"), "removed": QCoreApplication.translate("Takedowns", "removed"),
-        "refused": QCoreApplication.translate("Takedowns", "refused"), "partial": QCoreApplication.translate("Takedowns", "partly removed"),
-        "reappeared": QCoreApplication.translate("Takedowns", "reappeared"), "up": QCoreApplication.translate("Takedowns", "still up"), "gone": QCoreApplication.translate("Takedowns", "gone (404/410)"),
-        "soft_404": QCoreApplication.translate("Takedowns", "'not found' page"), "login_wall": QCoreApplication.translate("Takedowns", "behind a login"),
-        "blocked": QCoreApplication.translate("Takedowns", "block page (not a removal)"), "error": QCoreApplication.translate("Takedowns", "could not be checked"),
-        "not checked": QCoreApplication.translate("Takedowns", "not checked yet"), "seen": QCoreApplication.translate("Takedowns", "not checked yet"),
+        "drafted": QCoreApplication.translate("Takedowns", "drafted"),
+        "submitted": QCoreApplication.translate("Takedowns", "submitted"),
+        "acknowledged": QCoreApplication.translate("Takedowns", "acknowledged"),
+        "removed": QCoreApplication.translate("Takedowns", "removed"),
+        "refused": QCoreApplication.translate("Takedowns", "refused"),
+        "partial": QCoreApplication.translate("Takedowns", "partly removed"),
+        "reappeared": QCoreApplication.translate("Takedowns", "reappeared"),
+        "up": QCoreApplication.translate("Takedowns", "still up"),
+        "gone": QCoreApplication.translate("Takedowns", "gone (404/410)"),
+        "soft_404": QCoreApplication.translate("Takedowns", "'not found' page"),
+        "login_wall": QCoreApplication.translate("Takedowns", "behind a login"),
+        "blocked": QCoreApplication.translate("Takedowns", "block page (not a removal)"),
+        "error": QCoreApplication.translate("Takedowns", "could not be checked"),
+        "not checked": QCoreApplication.translate("Takedowns", "not checked yet"),
+        "seen": QCoreApplication.translate("Takedowns", "not checked yet"),
     }
     return words.get(state, state)
 
 
 def next_step_words(status: str, overdue: bool) -> str:
     if overdue:
-        return QCoreApplication.translate("Takedowns", "Deadline passed: re-check, remind the platform, or call 1377 / 02-735-8994.")
+        return QCoreApplication.translate(
+            "Takedowns",
+            "Deadline passed: re-check, remind the platform, or call 1377 / 02-735-8994.",
+        )
     return {
-        "drafted": QCoreApplication.translate("Takedowns", "Write the notice, send it yourself, then record 'submitted'."),
-        "submitted": QCoreApplication.translate("Takedowns", "Wait for the platform; re-check the addresses."),
-        "acknowledged": QCoreApplication.translate("Takedowns", "Wait for the platform; re-check the addresses."),
-        "removed": QCoreApplication.translate("Takedowns", "Re-check now and then: a re-upload shows as reappeared."),
-        "partial": QCoreApplication.translate("Takedowns", "Re-check; make a new request for the addresses still up."),
-        "refused": QCoreApplication.translate("Takedowns", "Try another basis or a referral route (1377, 02-735-8994, 1366)."),
-        "reappeared": QCoreApplication.translate("Takedowns", "Capture the re-upload, then make a new request."),
+        "drafted": QCoreApplication.translate(
+            "Takedowns", "Write the notice, send it yourself, then record 'submitted'."
+        ),
+        "submitted": QCoreApplication.translate(
+            "Takedowns", "Wait for the platform; re-check the addresses."
+        ),
+        "acknowledged": QCoreApplication.translate(
+            "Takedowns", "Wait for the platform; re-check the addresses."
+        ),
+        "removed": QCoreApplication.translate(
+            "Takedowns", "Re-check now and then: a re-upload shows as reappeared."
+        ),
+        "partial": QCoreApplication.translate(
+            "Takedowns", "Re-check; make a new request for the addresses still up."
+        ),
+        "refused": QCoreApplication.translate(
+            "Takedowns", "Try another basis or a referral route (1377, 02-735-8994, 1366)."
+        ),
+        "reappeared": QCoreApplication.translate(
+            "Takedowns", "Capture the re-upload, then make a new request."
+        ),
     }.get(status, "")
 
 
@@ -72,8 +97,9 @@ def _cell(text: str, warn: bool = False) -> QTableWidgetItem:
 
 
 class TakedownsDialog(QDialog):
-    def __init__(self, controller: Controller, case: str | None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, controller: Controller, case: str | None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("takedownsDialog")
         self.controller, self.case = controller, case
@@ -99,9 +125,14 @@ class TakedownsDialog(QDialog):
         self.notice_lang.addItem("English", "en")
         self.notice_button = QPushButton(self)
         self.notice_button.clicked.connect(self._choose_notice_file)
-        for widget, stretch in ((self.mark_status, 0), (self.reference, 1), (self.note, 2),
-                                (self.mark_button, 0), (self.notice_lang, 0),
-                                (self.notice_button, 0)):
+        for widget, stretch in (
+            (self.mark_status, 0),
+            (self.reference, 1),
+            (self.note, 2),
+            (self.mark_button, 0),
+            (self.notice_lang, 0),
+            (self.notice_button, 0),
+        ):
             mark_row.addWidget(widget, stretch)
         layout.addLayout(mark_row)
         self.locations_heading = QLabel(self)
@@ -142,11 +173,20 @@ class TakedownsDialog(QDialog):
         self.setWindowTitle(self.tr("Takedowns"))
         self.requests_heading.setText(self.tr("Takedown requests"))
         self.locations_heading.setText(self.tr("Where the material was seen"))
-        self.request_table.setHorizontalHeaderLabels([
-            self.tr("No."), self.tr("Platform"), self.tr("Basis"), self.tr("Status"),
-            self.tr("Reference"), self.tr("Deadline"), self.tr("Next step")])
-        self.location_table.setHorizontalHeaderLabels([
-            self.tr("Address"), self.tr("Platform"), self.tr("Status"), self.tr("Last checked")])
+        self.request_table.setHorizontalHeaderLabels(
+            [
+                self.tr("No."),
+                self.tr("Platform"),
+                self.tr("Basis"),
+                self.tr("Status"),
+                self.tr("Reference"),
+                self.tr("Deadline"),
+                self.tr("Next step"),
+            ]
+        )
+        self.location_table.setHorizontalHeaderLabels(
+            [self.tr("Address"), self.tr("Platform"), self.tr("Status"), self.tr("Last checked")]
+        )
         self.request_table.setAccessibleName(self.tr("Takedown requests"))
         self.location_table.setAccessibleName(self.tr("Where the material was seen"))
         for table in (self.request_table, self.location_table):
@@ -164,8 +204,11 @@ class TakedownsDialog(QDialog):
         self.mark_button.setText(self.tr("Record status"))
         self.notice_lang.setAccessibleName(self.tr("Language of the notice"))
         self.notice_button.setText(self.tr("Write notice…"))
-        self.notice_button.setToolTip(self.tr("Write the selected request's notice to a file "
-                                              "(.txt, .eml or .pdf); it is not sent"))
+        self.notice_button.setToolTip(
+            self.tr(
+                "Write the selected request's notice to a file (.txt, .eml or .pdf); it is not sent"
+            )
+        )
         self.recheck_button.setText(self.tr("Re-check now (page only, no images)"))
         self.close_button.setText(self.tr("Close"))
         if self.controller.is_unlocked:
@@ -191,8 +234,15 @@ class TakedownsDialog(QDialog):
             deadline = local_time(req.deadline) if req.deadline else "-"
             if late:
                 deadline = self.tr("%1 (overdue)").replace("%1", deadline)
-            values = [str(req.id), req.platform, req.basis.upper(), state_words(req.status),
-                      req.reference or "-", deadline, next_step_words(req.status, late)]
+            values = [
+                str(req.id),
+                req.platform,
+                req.basis.upper(),
+                state_words(req.status),
+                req.reference or "-",
+                deadline,
+                next_step_words(req.status, late),
+            ]
             for col, text in enumerate(values):
                 self.request_table.setItem(row, col, _cell(text, late and col in (5, 6)))
         self.location_table.setRowCount(len(locations))
@@ -202,8 +252,11 @@ class TakedownsDialog(QDialog):
             for col, text in enumerate(values):
                 self.location_table.setItem(row, col, _cell(text, loc.status == "reappeared"))
         overdue = sum(1 for r in self.requests if r.overdue(now))
-        text = self.tr("%1 address(es), %2 request(s).").replace("%1", str(len(locations))) \
+        text = (
+            self.tr("%1 address(es), %2 request(s).")
+            .replace("%1", str(len(locations)))
             .replace("%2", str(len(self.requests)))
+        )
         if overdue:
             text += " " + self.tr("%1 request(s) past their deadline.").replace("%1", str(overdue))
         text += " " + self.tr("Nothing is sent from here: you submit each notice yourself.")
@@ -237,8 +290,14 @@ class TakedownsDialog(QDialog):
                 self.status.setText(describe(exc))
                 self._update_buttons()
 
-        self.controller.mark_takedown(str(req.id), str(self.mark_status.currentData()),
-                                      self.reference.text(), self.note.text(), done, failed)
+        self.controller.mark_takedown(
+            str(req.id),
+            str(self.mark_status.currentData()),
+            self.reference.text(),
+            self.note.text(),
+            done,
+            failed,
+        )
 
     def _choose_notice_file(self) -> None:
         from app.ui.unlock_window import FILE_FILTER_OPTIONS
@@ -246,8 +305,12 @@ class TakedownsDialog(QDialog):
         if self._selected() is None:
             return
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Write notice"), "", self.tr("Text (*.txt);;Email draft (*.eml);;PDF (*.pdf)"),
-            options=FILE_FILTER_OPTIONS)
+            self,
+            self.tr("Write notice"),
+            "",
+            self.tr("Text (*.txt);;Email draft (*.eml);;PDF (*.pdf)"),
+            options=FILE_FILTER_OPTIONS,
+        )
         if path:
             self.write_notice_to(path)
 
@@ -265,23 +328,31 @@ class TakedownsDialog(QDialog):
 
         def done(final: Path) -> None:
             if shiboken6.isValid(self):
-                self.status.setText(self.tr("Notice written to %1. It was not sent: fill in the "
-                                            "blanks and submit it yourself.").replace("%1", str(final)))
+                self.status.setText(
+                    self.tr(
+                        "Notice written to %1. It was not sent: fill in the "
+                        "blanks and submit it yourself."
+                    ).replace("%1", str(final))
+                )
 
         def failed(exc: BaseException) -> None:
             if shiboken6.isValid(self):
                 self.status.setText(describe(exc))
 
-        self.controller.write_takedown_notice(str(req.id), str(self.notice_lang.currentData()),
-                                              target, done, failed)
+        self.controller.write_takedown_notice(
+            str(req.id), str(self.notice_lang.currentData()), target, done, failed
+        )
 
     def _recheck(self) -> None:
         from app.takedown import model
         from app.takedown.recheck import recheck
 
         vault = self.controller.require_vault()
-        items = sorted({i for loc in model.list_locations(vault, case=self.case)
-                        for i in loc.item_ids}) if self.case else []
+        items = (
+            sorted({i for loc in model.list_locations(vault, case=self.case) for i in loc.item_ids})
+            if self.case
+            else []
+        )
         self.recheck_button.setEnabled(False)
         self.status.setText(self.tr("Re-checking: only each page itself is fetched, no images."))
 
@@ -289,8 +360,11 @@ class TakedownsDialog(QDialog):
             if not self.isVisible():
                 return
             gone = sum(1 for r in results if r["classification"] in ("gone", "soft_404"))
-            self.status.setText(self.tr("%1 address(es) checked, %2 gone.")
-                                .replace("%1", str(len(results))).replace("%2", str(gone)))
+            self.status.setText(
+                self.tr("%1 address(es) checked, %2 gone.")
+                .replace("%1", str(len(results)))
+                .replace("%2", str(gone))
+            )
             self.reload()
 
         def failed(exc: BaseException) -> None:
@@ -298,8 +372,9 @@ class TakedownsDialog(QDialog):
                 self.status.setText(describe(exc))
                 self.recheck_button.setEnabled(True)
 
-        self.controller.run(lambda _ctx: recheck(vault, items), self.tr("Re-check"),
-                            on_done=done, on_fail=failed)
+        self.controller.run(
+            lambda _ctx: recheck(vault, items), self.tr("Re-check"), on_done=done, on_fail=failed
+        )
 
 
 def open_takedowns(window: MainWindow, case: str | None) -> TakedownsDialog | None:

@@ -50,9 +50,13 @@ def list_tsas() -> list[TsaEntry]:
     found = _raw()
     if found is None:
         return []
-    return [TsaEntry(str(e.get("name") or e.get("url")), str(e.get("url")),
-                     bool(e.get("enabled", True)))
-            for e in found[1]["tsas"] if isinstance(e, dict) and isinstance(e.get("url"), str)]
+    return [
+        TsaEntry(
+            str(e.get("name") or e.get("url")), str(e.get("url")), bool(e.get("enabled", True))
+        )
+        for e in found[1]["tsas"]
+        if isinstance(e, dict) and isinstance(e.get("url"), str)
+    ]
 
 
 def set_enabled(enabled_urls: set[str]) -> Path | None:

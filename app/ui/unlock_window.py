@@ -58,7 +58,6 @@ def suggested_new_path() -> Path:
 
 
 class UnlockWindow(QWidget):
-
     def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
@@ -187,9 +186,15 @@ class UnlockWindow(QWidget):
         self.other_vault_button = QPushButton(page)
         self.other_vault_button.setVisible(False)
         form.addRow("", self.other_vault_button)
-        self._bundle_widgets = (self.bundle_edit, self.bundle_button, self.bundle_label,
-                                self.bundle_pass_edit, self.bundle_pass_label, self.bundle_note,
-                                self.bundle_create_button)
+        self._bundle_widgets = (
+            self.bundle_edit,
+            self.bundle_button,
+            self.bundle_label,
+            self.bundle_pass_edit,
+            self.bundle_pass_label,
+            self.bundle_note,
+            self.bundle_create_button,
+        )
         for w in self._bundle_widgets:
             w.setVisible(False)
         self.path_button.clicked.connect(self._choose_open)
@@ -220,7 +225,10 @@ class UnlockWindow(QWidget):
         self.forget_note.setObjectName("quiet")
         self.create_button = QPushButton(page)
         self.new_path_label, self.new_pass_label, self.repeat_label = (
-            QLabel(page), QLabel(page), QLabel(page))
+            QLabel(page),
+            QLabel(page),
+            QLabel(page),
+        )
         form.addRow(self.new_path_label, self._path_row(self.new_path_edit, self.new_path_button))
         form.addRow(self.new_pass_label, self.new_pass_edit)
         form.addRow("", self.meter)
@@ -238,10 +246,13 @@ class UnlockWindow(QWidget):
         neutral = self.controller.settings.neutral_title
         self.setWindowTitle(self.tr("Notes") if neutral else self.tr("Evidence Locker"))
         self.heading.setText(self.tr("Notes") if neutral else self.tr("Evidence Locker"))
-        self.safety_text.setText(self.tr(
-            "Before you start: if this computer is shared, monitored or may have "
-            "stalkerware on it, someone may see what you do here. If you can, use a device "
-            "only you control. The app locks itself when idle; F12 hides it at once."))
+        self.safety_text.setText(
+            self.tr(
+                "Before you start: if this computer is shared, monitored or may have "
+                "stalkerware on it, someone may see what you do here. If you can, use a device "
+                "only you control. The app locks itself when idle; F12 hides it at once."
+            )
+        )
         self.safety_skip.setText(self.tr("Got it"))
         self.open_tab.setText(self.tr("Open a vault"))
         self.create_tab.setText(self.tr("Create a vault"))
@@ -255,10 +266,13 @@ class UnlockWindow(QWidget):
         self.bundle_pass_edit.setPlaceholderText(self.tr("Only if it was sealed with a passphrase"))
         self.bundle_pass_edit.setAccessibleName(self.tr("Bundle passphrase"))
         self.unlock_button.setText(self.tr("Unlock"))
-        self.bundle_note.setText(self.tr(
-            "A bundle is received into a vault you already have: choose that vault and "
-            "enter its passphrase. No vault yet? Create one first; the bundle is received "
-            "into it right after."))
+        self.bundle_note.setText(
+            self.tr(
+                "A bundle is received into a vault you already have: choose that vault and "
+                "enter its passphrase. No vault yet? Create one first; the bundle is received "
+                "into it right after."
+            )
+        )
         self.bundle_create_button.setText(self.tr("Create a vault first"))
         self.other_vault_button.setText(self.tr("Open another vault…"))
         self._show_lock_note()
@@ -266,16 +280,21 @@ class UnlockWindow(QWidget):
         self.new_path_button.setText(self.tr("Choose…"))
         self.new_pass_label.setText(self.tr("Passphrase"))
         self.repeat_label.setText(self.tr("Repeat"))
-        self.forget_note.setText(self.tr(
-            "Nobody can recover a forgotten passphrase, not even us: without it the "
-            "evidence cannot be opened. Write it down somewhere safe."))
+        self.forget_note.setText(
+            self.tr(
+                "Nobody can recover a forgotten passphrase, not even us: without it the "
+                "evidence cannot be opened. Write it down somewhere safe."
+            )
+        )
         self.create_button.setText(self.tr("Create vault"))
-        for edit, name in ((self.path_edit, self.tr("Vault file")),
-                           (self.pass_edit, self.tr("Passphrase")),
-                           (self.bundle_edit, self.tr("Bundle")),
-                           (self.new_path_edit, self.tr("New vault file")),
-                           (self.new_pass_edit, self.tr("New passphrase")),
-                           (self.repeat_edit, self.tr("Repeat passphrase"))):
+        for edit, name in (
+            (self.path_edit, self.tr("Vault file")),
+            (self.pass_edit, self.tr("Passphrase")),
+            (self.bundle_edit, self.tr("Bundle")),
+            (self.new_path_edit, self.tr("New vault file")),
+            (self.new_pass_edit, self.tr("New passphrase")),
+            (self.repeat_edit, self.tr("Repeat passphrase")),
+        ):
             edit.setAccessibleName(name)
         self.meter.setAccessibleName(self.tr("Passphrase strength"))
         self.status.setAccessibleName(self.tr("Status"))
@@ -303,8 +322,11 @@ class UnlockWindow(QWidget):
         bundle = self.bundle_edit.text().strip()
         self._bundle_for_new_vault = Path(bundle) if bundle else None
         self.create_tab.setChecked(True)
-        self.status.setText(self.tr("Create your vault; the bundle is received into it next.")
-                            if bundle else self.tr("Create your vault, then receive the bundle."))
+        self.status.setText(
+            self.tr("Create your vault; the bundle is received into it next.")
+            if bundle
+            else self.tr("Create your vault, then receive the bundle.")
+        )
 
     def _dismiss_safety(self) -> None:
         self.safety.hide()
@@ -321,25 +343,36 @@ class UnlockWindow(QWidget):
         return str(folder if folder is not None and folder.is_dir() else default_vault_folder())
 
     def _choose_open(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open a vault"),
-                                              self._start_folder(self.path_edit.text()),
-                                              self.tr("Vaults (*.locker);;All files (*)"),
-                                              options=FILE_FILTER_OPTIONS)
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Open a vault"),
+            self._start_folder(self.path_edit.text()),
+            self.tr("Vaults (*.locker);;All files (*)"),
+            options=FILE_FILTER_OPTIONS,
+        )
         if path:
             self.path_edit.setText(path)
 
     def _choose_new(self) -> None:
         start = self.new_path_edit.text().strip() or str(suggested_new_path())
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Create a vault"), start,
-                                              self.tr("Vaults (*.locker)"),
-                                              options=FILE_FILTER_OPTIONS)
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Create a vault"),
+            start,
+            self.tr("Vaults (*.locker)"),
+            options=FILE_FILTER_OPTIONS,
+        )
         if path:
             self.new_path_edit.setText(path if path.endswith(".locker") else path + ".locker")
 
     def _choose_bundle(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Receive a bundle"),
-                                              self._start_folder(self.bundle_edit.text()),
-                                              self.tr("All files (*)"), options=FILE_FILTER_OPTIONS)
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Receive a bundle"),
+            self._start_folder(self.bundle_edit.text()),
+            self.tr("All files (*)"),
+            options=FILE_FILTER_OPTIONS,
+        )
         if path:
             self.bundle_edit.setText(path)
 
@@ -363,8 +396,9 @@ class UnlockWindow(QWidget):
         self.pending_bundle_passphrase = self.bundle_pass_edit.text() or None
         self.bundle_pass_edit.clear()
         if not self.pass_edit.text():
-            if self.controller.settings.remember_on_device and \
-                    self.controller.unlock_remembered(Path(path)):
+            if self.controller.settings.remember_on_device and self.controller.unlock_remembered(
+                Path(path)
+            ):
                 self._busy(True)
             else:
                 self.status.setText(self.tr("Enter the passphrase."))
@@ -376,10 +410,16 @@ class UnlockWindow(QWidget):
     def _update_meter(self) -> None:
         score = strength(self.new_pass_edit.text())
         self.meter.setValue(score)
-        words = ["", self.tr("Weak: add more words"), self.tr("Fair"), self.tr("Good"),
-                 self.tr("Strong")]
-        self.meter_label.setText(words[score] if score else self.tr(
-            "Several unrelated words make a strong passphrase."))
+        words = [
+            "",
+            self.tr("Weak: add more words"),
+            self.tr("Fair"),
+            self.tr("Good"),
+            self.tr("Strong"),
+        ]
+        self.meter_label.setText(
+            words[score] if score else self.tr("Several unrelated words make a strong passphrase.")
+        )
 
     def _create(self) -> None:
         path, first = self.new_path_edit.text().strip(), self.new_pass_edit.text()
@@ -404,7 +444,9 @@ class UnlockWindow(QWidget):
         if wait > 0:
             self._wait_left = int(wait + 0.999)
             self.countdown.start()
-            self._show_wait(prefix=self.tr("The passphrase is not right.") if kind == "wrong" else "")
+            self._show_wait(
+                prefix=self.tr("The passphrase is not right.") if kind == "wrong" else ""
+            )
         elif kind == "wrong":
             self.status.setText(self.tr("The passphrase is not right. Nothing was changed."))
         else:
@@ -469,14 +511,20 @@ class UnlockWindow(QWidget):
             self.lock_note.setVisible(False)
             return
         if reason == "idle":
-            text = self.tr("Locked after %n minute(s) without use.", "",
-                           self.controller.settings.autolock_minutes)
+            text = self.tr(
+                "Locked after %n minute(s) without use.",
+                "",
+                self.controller.settings.autolock_minutes,
+            )
         elif reason == "session":
             text = self.tr("Locked because the computer was locked or went to sleep.")
         else:
             text = self.tr("Locked.")
-        self.lock_note.setText(text + " " + self.tr(
-            "Your evidence is safe in the vault; enter the passphrase to open it again."))
+        self.lock_note.setText(
+            text
+            + " "
+            + self.tr("Your evidence is safe in the vault; enter the passphrase to open it again.")
+        )
         self.lock_note.setVisible(True)
 
     def _other_vault(self) -> None:

@@ -25,7 +25,9 @@ def writable_item(conn: Connection, ref: str | int) -> tuple[int, str]:
         (item_id,),
     ).fetchone()[0]
     if ro:
-        raise ReadOnlyCase("Received evidence is read-only; notes and archiving go on your own copy.")
+        raise ReadOnlyCase(
+            "Received evidence is read-only; notes and archiving go on your own copy."
+        )
     return item_id, uid
 
 
@@ -35,7 +37,8 @@ def annotate(vault: Vault, conn: Connection, item_id: int, uid: str, kind: str, 
     event = vault.append_event(conn, _EVENT_OF_KIND[kind], uid, {"text": text})
     conn.execute(
         "INSERT INTO annotations (item_id, kind, text, created_at, custody_seq)"
-        " VALUES (?, ?, ?, ?, ?)", (item_id, kind, text, event.at, event.seq),
+        " VALUES (?, ?, ?, ?, ?)",
+        (item_id, kind, text, event.at, event.seq),
     )
 
 
@@ -87,7 +90,10 @@ def _set_archived(vault: Vault, item: str | int, archived: bool, reason: str) ->
             state = "archived" if archived else "not archived"
             raise UsageError(f"Item {item} is already {state}.")
         event = vault.append_event(
-            conn, Event.ITEM_ARCHIVED if archived else Event.ITEM_UNARCHIVED, uid, {"reason": reason}
+            conn,
+            Event.ITEM_ARCHIVED if archived else Event.ITEM_UNARCHIVED,
+            uid,
+            {"reason": reason},
         )
         conn.execute(
             "INSERT INTO item_state (item_id, archived, reason, changed_at) VALUES (?, ?, ?, ?)"
@@ -114,7 +120,8 @@ def _current_tags(conn: Connection, item_id: int) -> list[str]:
     current: list[str] = []
     for kind, text in conn.execute(
         "SELECT kind, text FROM annotations WHERE item_id = ? AND kind IN ('tag', 'untag')"
-        " ORDER BY id", (item_id,),
+        " ORDER BY id",
+        (item_id,),
     ):
         if kind == "tag" and text not in current:
             current.append(text)

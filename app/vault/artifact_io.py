@@ -58,15 +58,17 @@ def _require_regular_file(path: Path) -> os.stat_result:
     if stat.S_ISDIR(st.st_mode):
         raise StorageError(f"{path} is a folder, not a file.")
     if not stat.S_ISREG(st.st_mode):
-        raise RejectedInput(f"{path} is not a regular file (a device, pipe or socket); "
-                            "only files can be added.")
+        raise RejectedInput(
+            f"{path} is not a regular file (a device, pipe or socket); only files can be added."
+        )
     return st
 
 
 def _changed(path: Path) -> SourceChanged:
     return SourceChanged(
         f"{path} changed while it was being added (is it still being downloaded, recorded "
-        "or written?); nothing was stored. Add it again once it is complete.")
+        "or written?); nothing was stored. Add it again once it is complete."
+    )
 
 
 class SourceFile(io.FileIO):
@@ -139,8 +141,10 @@ def write_chunks(
             # Data after a short (last) chunk: the source grew after its end was read.
             if isinstance(stream, SourceFile):
                 raise _changed(stream.path)
-            raise SourceChanged("The data changed while it was being stored (more came "
-                                "after its end); nothing was stored.")
+            raise SourceChanged(
+                "The data changed while it was being stored (more came "
+                "after its end); nothing was stored."
+            )
         # A stream may return short reads: fill each chunk fully except the last.
         while len(block) < CHUNK_SIZE:
             more = stream.read(CHUNK_SIZE - len(block))
@@ -179,7 +183,9 @@ class ArtifactReader(io.RawIOBase):
         # Parts 0..n-1 exactly, no more and no fewer (their lengths are checked as read).
         count, first, last = conn.execute(
             "SELECT count(*), coalesce(min(seq), 0), coalesce(max(seq), -1) FROM chunks"
-            " WHERE artifact_id = ?", (artifact_id,)).fetchone()
+            " WHERE artifact_id = ?",
+            (artifact_id,),
+        ).fetchone()
         expected = chunk_count(size)
         if (count, first, last) != (expected, 0, expected - 1):
             raise self._damaged(f"{count} parts stored where {expected} belong")
@@ -221,8 +227,10 @@ class ArtifactReader(io.RawIOBase):
         return self._cache
 
     def _damaged(self, why: str) -> CorruptVault:
-        return CorruptVault(f"The stored bytes of artifact {self._id} are damaged ({why});"
-                            " run `locker verify` on the vault.")
+        return CorruptVault(
+            f"The stored bytes of artifact {self._id} are damaged ({why});"
+            " run `locker verify` on the vault."
+        )
 
     def readinto(self, buffer: Any) -> int:
         view = memoryview(buffer).cast("B")
@@ -262,8 +270,11 @@ def hash_artifact(conn: Connection, artifact_id: int, size: int) -> tuple[int, s
             return total, "(chunk missing)", count, f"part {count} is missing"
         length = len(data)
         if not problem and length != chunk_length(size, seq):
-            problem = (f"part {seq} is {length} bytes where {chunk_length(size, seq)} belong"
-                       if seq < chunk_count(size) else f"part {seq} lies after the end")
+            problem = (
+                f"part {seq} is {length} bytes where {chunk_length(size, seq)} belong"
+                if seq < chunk_count(size)
+                else f"part {seq} lies after the end"
+            )
         digest.update(data)
         total += length
         count += 1

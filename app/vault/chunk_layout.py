@@ -34,8 +34,9 @@ MARGIN = 64 * 1024 * 1024
 
 
 def is_old_layout(conn: Connection) -> bool:
-    row = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'chunks'"
-                       ).fetchone()
+    row = conn.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'chunks'"
+    ).fetchone()
     return row is not None and "WITHOUT ROWID" in str(row[0]).upper()
 
 
@@ -68,16 +69,20 @@ def upgrade(conn: Connection, path: Path) -> bool:
             return False
         conn.execute(CREATE)
         conn.execute("CREATE UNIQUE INDEX chunks_key ON chunks_rowid (artifact_id, seq)")
-        conn.execute("INSERT INTO chunks_rowid (artifact_id, seq, data)"
-                      " SELECT artifact_id, seq, data FROM chunks ORDER BY artifact_id, seq")
+        conn.execute(
+            "INSERT INTO chunks_rowid (artifact_id, seq, data)"
+            " SELECT artifact_id, seq, data FROM chunks ORDER BY artifact_id, seq"
+        )
         # The copy must hold exactly the same rows before the original goes.
         old = conn.execute("SELECT count(*), coalesce(sum(length(data)), 0) FROM chunks").fetchone()
-        new = conn.execute("SELECT count(*), coalesce(sum(length(data)), 0) FROM chunks_rowid"
-                           ).fetchone()
+        new = conn.execute(
+            "SELECT count(*), coalesce(sum(length(data)), 0) FROM chunks_rowid"
+        ).fetchone()
         differ = conn.execute(
             "SELECT count(*) FROM chunks o LEFT JOIN chunks_rowid n"
             " ON n.artifact_id = o.artifact_id AND n.seq = o.seq"
-            " WHERE n.data IS NULL OR n.data != o.data").fetchone()[0]
+            " WHERE n.data IS NULL OR n.data != o.data"
+        ).fetchone()[0]
         if tuple(old) != tuple(new) or differ:
             raise RuntimeError("the converted chunks differ from the originals")
         conn.execute("DROP TABLE chunks")  # drops its append-only triggers with it

@@ -15,8 +15,9 @@ from app.vault.lookup import Connection
 from app.vault.models import CustodyEvent, utc_now
 
 
-def append(conn: Connection, vault_id: str, event: Event, item_uid: str | None,
-           data: dict[str, Any]) -> CustodyEvent:
+def append(
+    conn: Connection, vault_id: str, event: Event, item_uid: str | None, data: dict[str, Any]
+) -> CustodyEvent:
     """Append one chained custody entry inside the caller's write transaction."""
     name = str(event)  # the stored string (plain str in the payload and the result)
     row = conn.execute("SELECT seq, entry_hash FROM custody ORDER BY seq DESC LIMIT 1").fetchone()
@@ -52,8 +53,7 @@ def events(conn: Connection, item_uid: str | None = None) -> list[CustodyEvent]:
             "SELECT * FROM custody WHERE item_uid = ? ORDER BY seq", (item_uid,)
         ).fetchall()
     return [
-        CustodyEvent(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]), r[6], r[7], r[8])
-        for r in rows
+        CustodyEvent(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]), r[6], r[7], r[8]) for r in rows
     ]
 
 

@@ -121,7 +121,9 @@ def connect(path: Path, key: bytes, salt: bytes) -> Connection:
         _apply_key(conn, key, salt)
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA temp_store = MEMORY")  # no temp files on disk
-        conn.execute("PRAGMA trusted_schema = OFF")  # no SQL functions from a schema's views/triggers
+        conn.execute(
+            "PRAGMA trusted_schema = OFF"
+        )  # no SQL functions from a schema's views/triggers
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         if str(mode).lower() != "wal":
             raise StorageError(f"Could not switch {path.name} to write-ahead logging.")
@@ -143,9 +145,13 @@ def classify_error(exc: BaseException, path: Path) -> Exception:
         # SQLite reports a failed write (e.g. the -shm cannot grow) as an I/O error even
         # when the cause is a full disk: say which when the disk is nearly full.
         if _free_bytes(path.parent) < 4 * 1024 * 1024:
-            return StorageError("The disk is full. The operation was undone; the vault is unchanged.")
-        return StorageError(f"The disk reported an error while using {path}. The operation "
-                            "was undone; check the drive and try again.")
+            return StorageError(
+                "The disk is full. The operation was undone; the vault is unchanged."
+            )
+        return StorageError(
+            f"The disk reported an error while using {path}. The operation "
+            "was undone; check the drive and try again."
+        )
     if "not a database" in message or "malformed" in message or "hmac" in message:
         return CorruptVault(f"The vault file {path.name} is damaged: {exc}")
     if "unable to open" in message:
@@ -154,7 +160,8 @@ def classify_error(exc: BaseException, path: Path) -> Exception:
             # (USB stick, CD, read-only mount) cannot hold them.
             return StorageError(
                 f"The folder {path.parent} is read-only, so the vault cannot be opened "
-                "there. Nothing was changed; copy the vault to a writable folder.")
+                "there. Nothing was changed; copy the vault to a writable folder."
+            )
         return StorageError(f"Cannot open {path}: {exc}")
     return StorageError(f"Vault error: {exc}")
 

@@ -84,20 +84,30 @@ class HistoryWarning:
 
     def message(self) -> str:
         count = f"{self.missing}" if self.exact else f"up to {self.missing}"
-        what = (f"its custody history differs from the one {self.source} last saw "
-                f"(event {self.seen_seq})" if self.diverged else
-                f"it is older than the copy {self.source} last saw (event {self.seen_seq}, "
-                f"this file ends at event {self.current_seq})")
-        return (f"This vault may have been put back from an older copy: {what}; {count} "
-                "custody events are missing. If you did not restore a backup yourself, "
-                "keep this file and the newer copy if you have it, and get help. "
-                "`locker verify --accept-history` records this in the custody log and "
-                "stops this warning.")
+        what = (
+            f"its custody history differs from the one {self.source} last saw "
+            f"(event {self.seen_seq})"
+            if self.diverged
+            else f"it is older than the copy {self.source} last saw (event {self.seen_seq}, "
+            f"this file ends at event {self.current_seq})"
+        )
+        return (
+            f"This vault may have been put back from an older copy: {what}; {count} "
+            "custody events are missing. If you did not restore a backup yourself, "
+            "keep this file and the newer copy if you have it, and get help. "
+            "`locker verify --accept-history` records this in the custody log and "
+            "stops this warning."
+        )
 
     def to_json(self) -> dict[str, Any]:
-        return {"seen_seq": self.seen_seq, "current_seq": self.current_seq,
-                "missing_events": self.missing, "exact": self.exact,
-                "diverged": self.diverged, "source": self.source}
+        return {
+            "seen_seq": self.seen_seq,
+            "current_seq": self.current_seq,
+            "missing_events": self.missing,
+            "exact": self.exact,
+            "diverged": self.diverged,
+            "source": self.source,
+        }
 
 
 def _is_int(v: object) -> bool:
@@ -125,12 +135,18 @@ def _parse(raw: object) -> Seen | None:
     seq = int(raw["seq"])
     if seq not in hashes:
         return None
-    backups = [int(b) for b in raw.get("backups", []) if _is_int(b)] \
-        if isinstance(raw.get("backups"), list) else []
+    backups = (
+        [int(b) for b in raw.get("backups", []) if _is_int(b)]
+        if isinstance(raw.get("backups"), list)
+        else []
+    )
     seen = Seen(seq, hashes, backups[-KEEP_BACKUPS:])
     fork = raw.get("fork")
-    if isinstance(fork, dict) and _is_int(fork.get("seq")) and all(
-            isinstance(fork.get(k), str) and len(fork[k]) == 64 for k in ("hash", "next")):
+    if (
+        isinstance(fork, dict)
+        and _is_int(fork.get("seq"))
+        and all(isinstance(fork.get(k), str) and len(fork[k]) == 64 for k in ("hash", "next"))
+    ):
         seen.fork = (int(fork["seq"]), fork["hash"].lower(), fork["next"].lower())
         before = raw.get("before")
         seen.before = _parse(before) if isinstance(before, dict) and "fork" not in before else None
@@ -139,8 +155,10 @@ def _parse(raw: object) -> Seen | None:
 
 def _dump(seen: Seen) -> dict[str, Any]:
     out: dict[str, Any] = {
-        "seq": seen.seq, "hashes": {str(k): v for k, v in sorted(seen.hashes.items())},
-        "backups": seen.backups[-KEEP_BACKUPS:]}
+        "seq": seen.seq,
+        "hashes": {str(k): v for k, v in sorted(seen.hashes.items())},
+        "backups": seen.backups[-KEEP_BACKUPS:],
+    }
     if seen.fork is not None:
         out["fork"] = {"seq": seen.fork[0], "hash": seen.fork[1], "next": seen.fork[2]}
         if seen.before is not None:
@@ -152,8 +170,11 @@ def _hashes_at(vault: Vault, seqs: list[int]) -> dict[int, str]:
     if not seqs:
         return {}
     marks = ",".join("?" * len(seqs))
-    rows = vault.read().execute(
-        f"SELECT seq, entry_hash FROM custody WHERE seq IN ({marks})", seqs).fetchall()
+    rows = (
+        vault.read()
+        .execute(f"SELECT seq, entry_hash FROM custody WHERE seq IN ({marks})", seqs)
+        .fetchall()
+    )
     return {int(r[0]): str(r[1]) for r in rows}
 
 
@@ -182,19 +203,23 @@ def compare(vault: Vault, seen: Seen, source: str) -> HistoryWarning | None:
         ours[current] = head
     if current >= seen.seq and ours.get(seen.seq) == seen.hashes[seen.seq]:
         return None
-    if current < seen.seq and current in seen.backups and \
-            seen.hashes.get(current) in (None, head) and seen.seq == current + 1:
+    if (
+        current < seen.seq
+        and current in seen.backups
+        and seen.hashes.get(current) in (None, head)
+        and seen.seq == current + 1
+    ):
         return None  # a backup made here; only its own backup_made event is not in it
     matches = {s: ours.get(s) == h for s, h in seen.hashes.items() if s <= current}
     if all(matches.values()):  # a shorter copy of the same history
         return HistoryWarning(seen.seq, current, seen.seq - current, True, False, source)
     common = max((s for s, ok in matches.items() if ok), default=0)
-    first_bad = min((s for s, ok in matches.items() if not ok and s > common),
-                    default=common + 1)
+    first_bad = min((s for s, ok in matches.items() if not ok and s > common), default=common + 1)
     # The history forks somewhere in (common, first_bad]: every seen event from there on
     # is missing.
-    return HistoryWarning(seen.seq, current, seen.seq - common, first_bad == common + 1,
-                          True, source)
+    return HistoryWarning(
+        seen.seq, current, seen.seq - common, first_bad == common + 1, True, source
+    )
 
 
 def check(vault: Vault) -> HistoryWarning | None:
@@ -268,8 +293,11 @@ def remember(vault: Vault, *, force: bool = False, backup_at: int | None = None)
         old = _parse(data.get(key))
         seq, head = vault.chain_head()
         new = old
-        if old is None or force or (
-                seq >= old.seq and _hashes_at(vault, [old.seq]).get(old.seq) == old.hashes[old.seq]):
+        if (
+            old is None
+            or force
+            or (seq >= old.seq and _hashes_at(vault, [old.seq]).get(old.seq) == old.hashes[old.seq])
+        ):
             new = _snapshot(vault, seq, head)
             new.backups = old.backups if old is not None else []
             if old is not None and not force:  # a recovery's fork stays known

@@ -53,6 +53,8 @@ def export_age_identity(vault: Vault, path: Path) -> Path:
         raise UsageError(f"{path} already exists; choose a new file name.") from exc
     vault.log_event(Event.IDENTITY_EXPORTED, None, {"what": "age identity"})
     return final
+
+
 def store_new_keys(conn: Connection, created_at: str) -> str:
     """Generate both keys and store them (inside the caller's transaction, as the vault
     is created); returns the signing key's fingerprint."""

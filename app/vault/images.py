@@ -46,7 +46,8 @@ def _open_checked(fh: IO[bytes] | Any) -> Image.Image:
     image.seek(0)
     if image.width * image.height > (Image.MAX_IMAGE_PIXELS or 0):
         raise Image.DecompressionBombError(
-            f"{image.width}x{image.height} pixels is more than the preview limit")
+            f"{image.width}x{image.height} pixels is more than the preview limit"
+        )
     return image
 
 
@@ -104,7 +105,9 @@ def blurred_thumbnail(fh: IO[bytes] | Any, size: int | None = None) -> Thumbnail
     except UnidentifiedImageError:
         return Thumbnail(None, "preview unavailable: not an image format the app previews")
     except Exception as exc:  # noqa: BLE001 - any decoder failure is "no preview"
-        return Thumbnail(None, f"preview unavailable: the image could not be decoded ({type(exc).__name__})")
+        return Thumbnail(
+            None, f"preview unavailable: the image could not be decoded ({type(exc).__name__})"
+        )
 
 
 def blur_image(image: Image.Image) -> bytes:
@@ -133,8 +136,9 @@ class RevealImage:
     rgba: bytes
 
 
-def decode_for_reveal(fh: IO[bytes], size: int | None = None,
-                      max_side: int = REVEAL_MAX_SIDE) -> RevealImage | None:
+def decode_for_reveal(
+    fh: IO[bytes], size: int | None = None, max_side: int = REVEAL_MAX_SIDE
+) -> RevealImage | None:
     """Decode an original with the same allow-list and bomb rules as thumbnails, scaled to
     at most ``max_side``; None when it cannot be previewed."""
     if size is not None and size > MAX_DECODE_BYTES:

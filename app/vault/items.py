@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 # -- cases ---------------------------------------------------------------------
 
+
 def case_id(conn: Connection, name: str, *, for_write: bool = True) -> int:
     # Surrounding spaces would make a second, look-alike case ("사건 1 "), and a blank
     # name an invisible one; both mean the case as typed without them.
@@ -36,21 +37,24 @@ def case_id(conn: Connection, name: str, *, for_write: bool = True) -> int:
         if for_write and row[1]:
             raise ReadOnlyCase(f"The case '{name}' holds received evidence and is read-only.")
         return int(row[0])
-    cur = conn.execute(
-        "INSERT INTO cases (name, created_at) VALUES (?, ?)", (name, utc_now())
-    )
+    cur = conn.execute("INSERT INTO cases (name, created_at) VALUES (?, ?)", (name, utc_now()))
     return int(cur.lastrowid)
 
 
 def list_cases(vault: Vault) -> list[Case]:
-    rows = vault.read().execute(
-        "SELECT c.id, c.name, c.origin, c.read_only, count(i.id) FROM cases c"
-        " LEFT JOIN items i ON i.case_id = c.id GROUP BY c.id ORDER BY c.name"
-    ).fetchall()
+    rows = (
+        vault.read()
+        .execute(
+            "SELECT c.id, c.name, c.origin, c.read_only, count(i.id) FROM cases c"
+            " LEFT JOIN items i ON i.case_id = c.id GROUP BY c.id ORDER BY c.name"
+        )
+        .fetchall()
+    )
     return [Case(r[0], r[1], r[2], bool(r[3]), r[4]) for r in rows]
 
 
 # -- adding --------------------------------------------------------------------
+
 
 def add_item(
     vault: Vault,
@@ -78,8 +82,16 @@ def add_item(
             cur = conn.execute(
                 "INSERT INTO items (uid, case_id, kind, title, source_url, captured_at,"
                 " created_at, metadata_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (uid, cid, item.kind, title, item.source_url, captured, now,
-                 custody.canonical_json(item.metadata)),
+                (
+                    uid,
+                    cid,
+                    item.kind,
+                    title,
+                    item.source_url,
+                    captured,
+                    now,
+                    custody.canonical_json(item.metadata),
+                ),
             )
             item_id = int(cur.lastrowid)
             recorded = []
@@ -90,11 +102,27 @@ def add_item(
                 conn.execute(
                     "INSERT INTO artifacts (id, item_id, role, name, media_type, size, sha256,"
                     " chunk_count, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (next_id, item_id, spec.role, clean_text(spec.name, "name", 1000),
-                     spec.media_type, size, sha, count, now),
+                    (
+                        next_id,
+                        item_id,
+                        spec.role,
+                        clean_text(spec.name, "name", 1000),
+                        spec.media_type,
+                        size,
+                        sha,
+                        count,
+                        now,
+                    ),
                 )
-                recorded.append({"role": spec.role, "name": spec.name, "sha256": sha,
-                                 "size": size, "media_type": spec.media_type})
+                recorded.append(
+                    {
+                        "role": spec.role,
+                        "name": spec.name,
+                        "sha256": sha,
+                        "size": size,
+                        "media_type": spec.media_type,
+                    }
+                )
             conn.execute(
                 "INSERT INTO item_state (item_id, archived, reason, changed_at) VALUES (?, 0, '', ?)",
                 (item_id, now),
@@ -102,15 +130,20 @@ def add_item(
             _make_thumbnail(conn, item_id, item.thumbnail_role)
             for hook in registry.item_hooks():  # derived data, e.g. PDQ hashes (extensions.py)
                 hook(conn, item_id)
-            vault.append_event(conn, Event.ITEM_ADDED, uid, {
-                "case": item.case or DEFAULT_CASE,
-                "kind": item.kind,
-                "title": title,
-                "source_url": item.source_url,
-                "captured_at": captured,
-                "metadata_sha256": custody.payload_hash(custody.canonical_json(item.metadata)),
-                "artifacts": recorded,
-            })
+            vault.append_event(
+                conn,
+                Event.ITEM_ADDED,
+                uid,
+                {
+                    "case": item.case or DEFAULT_CASE,
+                    "kind": item.kind,
+                    "title": title,
+                    "source_url": item.source_url,
+                    "captured_at": captured,
+                    "metadata_sha256": custody.payload_hash(custody.canonical_json(item.metadata)),
+                    "artifacts": recorded,
+                },
+            )
             if item.note:
                 annotate(vault, conn, item_id, uid, "note", item.note)
     finally:
@@ -120,10 +153,16 @@ def add_item(
     return get_item(vault, item_id)
 
 
-def add_file(vault: Vault, path: Path | str, case: str = DEFAULT_CASE, note: str | None = None,
-             source_url: str | None = None, kind: str = "file",
-             progress: Callable[[int], None] | None = None,
-             cancelled: Callable[[], bool] | None = None) -> Item:
+def add_file(
+    vault: Vault,
+    path: Path | str,
+    case: str = DEFAULT_CASE,
+    note: str | None = None,
+    source_url: str | None = None,
+    kind: str = "file",
+    progress: Callable[[int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> Item:
     from app.vault.mediatypes import guess_media_type
 
     path = Path(path)
@@ -136,10 +175,12 @@ def add_file(vault: Vault, path: Path | str, case: str = DEFAULT_CASE, note: str
         metadata["original_name_bytes_hex"] = raw.hex()
     return add_item(
         vault,
-        NewItem(kind=kind, case=case, title=name, source_url=source_url, note=note,
-                metadata=metadata),
+        NewItem(
+            kind=kind, case=case, title=name, source_url=source_url, note=note, metadata=metadata
+        ),
         [NewArtifact("original", name, path, guess_media_type(name))],
-        progress, cancelled,
+        progress,
+        cancelled,
     )
 
 
@@ -174,14 +215,30 @@ _ITEM_SQL = (
 
 def _item_from_row(r: Sequence[Any]) -> Item:
     return Item(
-        id=r[0], uid=r[1], case=r[2], kind=r[3], title=r[4], source_url=r[5],
-        captured_at=r[6], created_at=r[7], archived=bool(r[8]), archived_reason=r[9],
-        metadata=json.loads(r[10]), read_only=bool(r[11]), sha256=r[12], size=r[13] or 0,
+        id=r[0],
+        uid=r[1],
+        case=r[2],
+        kind=r[3],
+        title=r[4],
+        source_url=r[5],
+        captured_at=r[6],
+        created_at=r[7],
+        archived=bool(r[8]),
+        archived_reason=r[9],
+        metadata=json.loads(r[10]),
+        read_only=bool(r[11]),
+        sha256=r[12],
+        size=r[13] or 0,
     )
 
 
-def list_items(vault: Vault, case: str | None = None, archived: bool | None = False,
-               limit: int | None = None, offset: int = 0) -> list[Item]:
+def list_items(
+    vault: Vault,
+    case: str | None = None,
+    archived: bool | None = False,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[Item]:
     """Items, newest first. ``archived``: False hides archived, True only archived,
     None both."""
     where: list[str] = []
@@ -201,8 +258,10 @@ def list_items(vault: Vault, case: str | None = None, archived: bool | None = Fa
 
 
 def count_items(vault: Vault, case: str | None = None, archived: bool | None = False) -> int:
-    sql = ("SELECT count(*) FROM items i JOIN cases c ON c.id = i.case_id"
-           " LEFT JOIN item_state s ON s.item_id = i.id WHERE 1=1")
+    sql = (
+        "SELECT count(*) FROM items i JOIN cases c ON c.id = i.case_id"
+        " LEFT JOIN item_state s ON s.item_id = i.id WHERE 1=1"
+    )
     args: list[Any] = []
     if case is not None:
         sql += " AND c.name = ?"
@@ -219,14 +278,19 @@ def get_item(vault: Vault, ref: str | int) -> Item:
     row = conn.execute(_ITEM_SQL + " WHERE i.id = ?", (item_id,)).fetchone()
     item = _item_from_row(row)
     item.artifacts = [
-        Artifact(*r) for r in conn.execute(
+        Artifact(*r)
+        for r in conn.execute(
             "SELECT id, role, name, media_type, size, sha256, created_at FROM artifacts"
-            " WHERE item_id = ? ORDER BY id", (item_id,))
+            " WHERE item_id = ? ORDER BY id",
+            (item_id,),
+        )
     ]
     item.annotations = [
-        Annotation(*r) for r in conn.execute(
+        Annotation(*r)
+        for r in conn.execute(
             "SELECT kind, text, created_at FROM annotations WHERE item_id = ? ORDER BY id",
-            (item_id,))
+            (item_id,),
+        )
     ]
     note = conn.execute(
         "SELECT note FROM derived WHERE item_id = ? AND kind = 'thumbnail.blurred'", (item_id,)
@@ -241,10 +305,15 @@ def latest_notes(vault: Vault, item_ids: Sequence[int]) -> dict[int, str]:
     if not ids:
         return {}
     marks = ",".join("?" * len(ids))
-    rows = vault.read().execute(
-        f"SELECT item_id, text FROM annotations WHERE id IN (SELECT max(id) FROM annotations"
-        f" WHERE kind = 'note' AND item_id IN ({marks}) GROUP BY item_id)", ids,
-    ).fetchall()
+    rows = (
+        vault.read()
+        .execute(
+            f"SELECT item_id, text FROM annotations WHERE id IN (SELECT max(id) FROM annotations"
+            f" WHERE kind = 'note' AND item_id IN ({marks}) GROUP BY item_id)",
+            ids,
+        )
+        .fetchall()
+    )
     return {int(r[0]): str(r[1]) for r in rows}
 
 

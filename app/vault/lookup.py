@@ -40,6 +40,8 @@ def clean_text(text: str, what: str, limit: int) -> str:
     try:
         text.encode("utf-8")
     except UnicodeEncodeError as exc:
-        raise UsageError(f"The {what} is not valid text (undecodable bytes, perhaps from "
-                         "another system's encoding).") from exc
+        raise UsageError(
+            f"The {what} is not valid text (undecodable bytes, perhaps from "
+            "another system's encoding)."
+        ) from exc
     return text

@@ -33,7 +33,8 @@ def _export_copy(vault: Vault, dest: Path, key: bytes, salt: bytes) -> None:
     with vault._write_lock:  # a consistent snapshot, no writer meanwhile
         try:
             conn.execute(
-                f"ATTACH DATABASE ? AS backup KEY {kdf.sqlcipher_key_pragma(key, salt)}", (str(dest),)
+                f"ATTACH DATABASE ? AS backup KEY {kdf.sqlcipher_key_pragma(key, salt)}",
+                (str(dest),),
             )
             try:
                 page_format.apply(conn, salt, "backup")  # the format ``salt`` names
@@ -41,8 +42,10 @@ def _export_copy(vault: Vault, dest: Path, key: bytes, salt: bytes) -> None:
                 version = int(conn.execute("PRAGMA main.user_version").fetchone()[0])
                 conn.execute(f"PRAGMA backup.user_version = {version}")
                 # The copy carries the newest head seen, so putting it back is noticed.
-                conn.execute("INSERT OR REPLACE INTO backup.meta (key, value) VALUES (?, ?)",
-                             (headseen.META_KEY, headseen.carry_json(vault)))
+                conn.execute(
+                    "INSERT OR REPLACE INTO backup.meta (key, value) VALUES (?, ?)",
+                    (headseen.META_KEY, headseen.carry_json(vault)),
+                )
             finally:
                 conn.execute("DETACH DATABASE backup")
         except db.DatabaseError as exc:
@@ -56,8 +59,10 @@ def _verified_commit(tmp: Path, final: Path, key: bytes, salt: bytes, replace: b
     finally:
         copy.close()
     if not report.ok:
-        raise VerificationFailed("The new copy did not verify, so it was not kept: "
-                                 + "; ".join(p for c in report.checks for p in c.problems[:1]))
+        raise VerificationFailed(
+            "The new copy did not verify, so it was not kept: "
+            + "; ".join(p for c in report.checks for p in c.problems[:1])
+        )
     with open(tmp, "rb") as fh:
         os.fsync(fh.fileno())
     if replace:
@@ -76,15 +81,18 @@ def backup(vault: Vault, dest: Path | str) -> Path:
         raise vault.damaged_log.write_refused()
     dest = Path(dest)
     if as_folder and not dest.is_dir():
-        raise NotFound(f"The folder {dest} does not exist (is the drive plugged in?). "
-                       "Nothing was written.")
+        raise NotFound(
+            f"The folder {dest} does not exist (is the drive plugged in?). Nothing was written."
+        )
     if dest.is_dir():
         dest = dest / vault.path.name
     if dest.exists() or dest.is_symlink():
         raise VaultExists(f"{dest} already exists; choose a new name for the backup.")
     if not dest.parent.is_dir():
-        raise NotFound(f"The folder {dest.parent} does not exist (is the drive plugged "
-                       "in?). Nothing was written.")
+        raise NotFound(
+            f"The folder {dest.parent} does not exist (is the drive plugged "
+            "in?). Nothing was written."
+        )
     if dest.resolve() == vault.path.resolve():
         raise VaultExists("A backup cannot be written over its own vault.")
     size = _file_size(vault.path) + _file_size(Path(f"{vault.path}-wal"))
@@ -139,9 +147,11 @@ def _take_sole_access(vault: Vault) -> None:
     one: its saved items lost and the new vault unreadable. So refuse unless this is the
     only connection (leaving WAL mode needs that), then hold an exclusive lock."""
     conn = vault.read()
-    busy = StorageError("The vault is open in another program (the app or another locker "
-                        "command); close it there, then change the passphrase. Nothing was "
-                        "changed.")
+    busy = StorageError(
+        "The vault is open in another program (the app or another locker "
+        "command); close it there, then change the passphrase. Nothing was "
+        "changed."
+    )
     with vault._write_lock:  # no writer of this Vault meanwhile
         conn.execute("PRAGMA busy_timeout = 0")
         try:

@@ -39,9 +39,13 @@ class RecoverResult:
     lost: Lost = field(default_factory=lambda: Lost(0))  # what the damaged log held beyond
 
     def to_json(self) -> dict[str, Any]:
-        return {"out": str(self.out), "method": self.method, "items": self.items,
-                "items_visible_in_damaged_vault": self.items_before,
-                "lost": self.lost.to_json()}
+        return {
+            "out": str(self.out),
+            "method": self.method,
+            "items": self.items,
+            "items_visible_in_damaged_vault": self.items_before,
+            "lost": self.lost.to_json(),
+        }
 
 
 def _count_items(vault: Vault) -> int:
@@ -52,10 +56,12 @@ def _candidates(report: walcheck.WalReport | None) -> list[tuple[str, dict[str, 
     if report is None or not report.ours:
         return [("the vault file as it is", {})]
     out: list[tuple[str, dict[str, Any]]] = [
-        ("every frame of the write-ahead log, checksums repaired", {})]
+        ("every frame of the write-ahead log, checksums repaired", {})
+    ]
     if report.damaged:
-        out.append(("the write-ahead log without its damaged frames",
-                    {"skip": frozenset(report.damaged)}))
+        out.append(
+            ("the write-ahead log without its damaged frames", {"skip": frozenset(report.damaged)})
+        )
     out.append(("the write-ahead log up to its first damaged frame", {"upto": report.valid}))
     return out
 
@@ -93,13 +99,17 @@ def recover(path: Path, out: Path, key: bytes) -> RecoverResult:
             failures.append(f"{method}: did not verify")
     finally:
         shutil.rmtree(work_dir, ignore_errors=True)
-    raise VerificationFailed("Nothing that verifies could be recovered ("
-                             + "; ".join(failures) + "). The vault and its log were not "
-                             "changed; restore a backup.")
+    raise VerificationFailed(
+        "Nothing that verifies could be recovered ("
+        + "; ".join(failures)
+        + "). The vault and its log were not "
+        "changed; restore a backup."
+    )
 
 
-def _try(work: Path, out: Path, key: bytes, method: str, before: int,
-         source: Path) -> RecoverResult | None:
+def _try(
+    work: Path, out: Path, key: bytes, method: str, before: int, source: Path
+) -> RecoverResult | None:
     from app.vault.maintenance import backup
     from app.vault.verify import verify_vault
 
@@ -114,9 +124,16 @@ def _try(work: Path, out: Path, key: bytes, method: str, before: int,
     with Vault.open(written, key=key) as new:
         previous = headseen.recorded(new.vault_id)  # what was seen of the damaged vault
         fork_seq, fork_hash = new.chain_head()  # the last event the damaged vault also has
-        new.log_event(Event.VAULT_RECOVERED, None, {
-            "method": method, "items": items, "items_visible_before": before,
-            "from_file": source.name})
+        new.log_event(
+            Event.VAULT_RECOVERED,
+            None,
+            {
+                "method": method,
+                "items": items,
+                "items_visible_before": before,
+                "from_file": source.name,
+            },
+        )
         # The new vault is the one to compare with now; the damaged one (and an intact copy
         # of it) is the other branch of a fork, not an older copy.
         headseen.remember_recovery(new, fork_seq, fork_hash, previous)

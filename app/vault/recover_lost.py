@@ -33,26 +33,37 @@ class Lost:
         return self.commits == 0 and not self.events and not self.unreadable
 
     def to_json(self) -> dict[str, Any]:
-        return {"commits": self.commits, "custody_events": self.events,
-                "unreadable_events": self.unreadable, "items": self.items}
+        return {
+            "commits": self.commits,
+            "custody_events": self.events,
+            "unreadable_events": self.unreadable,
+            "items": self.items,
+        }
 
     def text(self) -> str:
         if self.nothing:
             return "Nothing the damaged log held was left out."
-        parts = [f"NOT recovered: {self.commits} saved change(s) (committed transactions) "
-                 "of the damaged log"]
+        parts = [
+            f"NOT recovered: {self.commits} saved change(s) (committed transactions) "
+            "of the damaged log"
+        ]
         if self.events is not None:
             parts.append(f", {self.events} custody event(s) after the last one recovered")
         if self.unreadable:
             parts.append(f" ({self.unreadable} of them unreadable: their page is damaged)")
         lines = ["".join(parts) + "."]
         if self.items:
-            lines.append(f"Items saved before the crash that are NOT in the new vault "
-                         f"({len(self.items)}):")
-            lines += [f"  {i['title'] or '(no title)'}  sha256 {i['sha256'] or '?'}  "
-                      f"(item {i['uid']})" for i in self.items]
-            lines.append("Add these files again from where you got them, or restore a "
-                         "backup that holds them.")
+            lines.append(
+                f"Items saved before the crash that are NOT in the new vault ({len(self.items)}):"
+            )
+            lines += [
+                f"  {i['title'] or '(no title)'}  sha256 {i['sha256'] or '?'}  (item {i['uid']})"
+                for i in self.items
+            ]
+            lines.append(
+                "Add these files again from where you got them, or restore a "
+                "backup that holds them."
+            )
         return "\n".join(lines)
 
 
@@ -60,8 +71,14 @@ def total_commits(report: walcheck.WalReport) -> int:
     return sum(1 for i in report.ours if report.frames[i].commit)
 
 
-def read_lost(path: Path, report: walcheck.WalReport, key: bytes, work_dir: Path,
-              fork: tuple[int, str], commits_kept: int) -> Lost:
+def read_lost(
+    path: Path,
+    report: walcheck.WalReport,
+    key: bytes,
+    work_dir: Path,
+    fork: tuple[int, str],
+    commits_kept: int,
+) -> Lost:
     """``fork``: the recovered vault's last event shared with the damaged one (seq, hash)."""
     lost = Lost(max(0, total_commits(report) - commits_kept))
     scratch = work_dir / "full-log.locker"
@@ -87,8 +104,9 @@ def _read_events(scratch: Path, key: bytes, fork: tuple[int, str], lost: Lost) -
         while seq < fork[0] + MAX_SCAN and misses < 3:
             seq += 1
             try:
-                got = conn.execute("SELECT event, item_uid, payload FROM custody WHERE seq = ?",
-                                   (seq,)).fetchone()
+                got = conn.execute(
+                    "SELECT event, item_uid, payload FROM custody WHERE seq = ?", (seq,)
+                ).fetchone()
             except Exception:  # noqa: BLE001 - this row's page is damaged
                 unreadable += 1
                 misses += 1
@@ -109,7 +127,12 @@ def _item(uid: str, payload: str) -> dict[str, Any]:
         data = {}
     raw = data.get("artifacts")
     arts: list[Any] = raw if isinstance(raw, list) else []
-    original = next((a for a in arts if isinstance(a, dict) and a.get("role") == "original"),
-                    arts[0] if arts and isinstance(arts[0], dict) else {})
-    return {"uid": uid, "title": str(data.get("title") or ""),
-            "sha256": str(original.get("sha256") or "")}
+    original = next(
+        (a for a in arts if isinstance(a, dict) and a.get("role") == "original"),
+        arts[0] if arts and isinstance(arts[0], dict) else {},
+    )
+    return {
+        "uid": uid,
+        "title": str(data.get("title") or ""),
+        "sha256": str(original.get("sha256") or ""),
+    }

@@ -29,8 +29,9 @@ _item_hooks: list[ItemHook] = []
 _registered = False
 
 
-def register(steps: Iterable[Step], checks: Iterable[Check],
-             item_hooks: Iterable[ItemHook] = ()) -> None:
+def register(
+    steps: Iterable[Step], checks: Iterable[Check], item_hooks: Iterable[ItemHook] = ()
+) -> None:
     """Add the extensions' steps, checks and item hooks. Only the first call counts
     (idempotent)."""
     global _registered

@@ -62,8 +62,9 @@ HEAD_SAVE_INTERVAL = 1.0  # seconds
 class Vault:
     """An open vault. Use :meth:`create` or :meth:`open`; call :meth:`close` when done."""
 
-    def __init__(self, path: Path, key: bytes, salt: bytes,
-                 damaged_log: walcheck.WalDamage | None = None) -> None:
+    def __init__(
+        self, path: Path, key: bytes, salt: bytes, damaged_log: walcheck.WalDamage | None = None
+    ) -> None:
         self.path = path
         # Set when a damaged leftover -wal made this a read-only view (app/vault/walcheck.py).
         self.damaged_log = damaged_log
@@ -125,8 +126,14 @@ class Vault:
         return cls(path, key, salt)
 
     @classmethod
-    def open(cls, path: Path | str, passphrase: str | None = None, *, key: bytes | None = None,
-             track_history: bool = True) -> Vault:
+    def open(
+        cls,
+        path: Path | str,
+        passphrase: str | None = None,
+        *,
+        key: bytes | None = None,
+        track_history: bool = True,
+    ) -> Vault:
         """Open an existing vault. A failure never modifies or replaces the file.
         ``track_history=False`` (private copies, e.g. recover's candidates) neither checks
         nor updates the chain head this computer remembers (headseen.py)."""
@@ -148,9 +155,11 @@ class Vault:
         # `passwd` in another program replaces the file with a new salt: this key no longer
         # fits it, or a connection that waited for its lock is on the old, unlinked file
         # (writes there would be lost).
-        replaced = StorageError(f"{path} was replaced while it was being opened (its "
-                                "passphrase was changed meanwhile?); nothing was written. "
-                                "Open it again.")
+        replaced = StorageError(
+            f"{path} was replaced while it was being opened (its "
+            "passphrase was changed meanwhile?); nothing was written. "
+            "Open it again."
+        )
         try:
             vault = cls(path, key, salt, damage)
         except (db.DatabaseError, LockerError) as exc:
@@ -277,7 +286,9 @@ class Vault:
         """Append one chained custody entry inside the caller's write transaction."""
         return custody_log.append(conn, self.vault_id, event, item_uid, data)
 
-    def log_event(self, event: Event, item: str | int | None = None, data: dict[str, Any] | None = None) -> CustodyEvent:
+    def log_event(
+        self, event: Event, item: str | int | None = None, data: dict[str, Any] | None = None
+    ) -> CustodyEvent:
         """Record a standalone event (exported, verified, revealed, ...)."""
         with self.write() as conn:
             uid = None if item is None else resolve(conn, item)[1]
@@ -297,11 +308,17 @@ class Vault:
 
     def record_unlock(self) -> None:
         with self.write() as conn:
-            conn.execute("INSERT INTO unlocks (at, app_version) VALUES (?, ?)", (utc_now(), __version__))
+            conn.execute(
+                "INSERT INTO unlocks (at, app_version) VALUES (?, ?)", (utc_now(), __version__)
+            )
 
     def unlock_history(self, limit: int = 10) -> list[str]:
-        return [r[0] for r in self.read().execute(
-            "SELECT at FROM unlocks ORDER BY id DESC LIMIT ?", (limit,))]
+        return [
+            r[0]
+            for r in self.read().execute(
+                "SELECT at FROM unlocks ORDER BY id DESC LIMIT ?", (limit,)
+            )
+        ]
 
     # -- cases and items (app/vault/items.py) ---------------------------------------
 
@@ -314,20 +331,35 @@ class Vault:
     def list_cases(self) -> list[Case]:
         return items.list_cases(self)
 
-    def add_item(self, item: NewItem, artifacts: Sequence[NewArtifact],
-                 progress: Callable[[int], None] | None = None,
-                 cancelled: Callable[[], bool] | None = None) -> Item:
+    def add_item(
+        self,
+        item: NewItem,
+        artifacts: Sequence[NewArtifact],
+        progress: Callable[[int], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> Item:
         """Store one item with its artifacts in one transaction and log it."""
         return items.add_item(self, item, artifacts, progress, cancelled)
 
-    def add_file(self, path: Path | str, case: str = DEFAULT_CASE, note: str | None = None,
-                 source_url: str | None = None, kind: str = "file",
-                 progress: Callable[[int], None] | None = None,
-                 cancelled: Callable[[], bool] | None = None) -> Item:
+    def add_file(
+        self,
+        path: Path | str,
+        case: str = DEFAULT_CASE,
+        note: str | None = None,
+        source_url: str | None = None,
+        kind: str = "file",
+        progress: Callable[[int], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> Item:
         return items.add_file(self, path, case, note, source_url, kind, progress, cancelled)
 
-    def list_items(self, case: str | None = None, archived: bool | None = False,
-                   limit: int | None = None, offset: int = 0) -> list[Item]:
+    def list_items(
+        self,
+        case: str | None = None,
+        archived: bool | None = False,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Item]:
         """Items, newest first. ``archived``: False hides archived, True only archived,
         None both."""
         return items.list_items(self, case, archived, limit, offset)

@@ -40,9 +40,13 @@ class VerifyReport:
     damaged_log: dict[str, Any] | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {"ok": self.ok, "warnings": self.warnings,
-                "history_warning": self.history_warning, "damaged_log": self.damaged_log,
-                "checks": [asdict(c) for c in self.checks]}
+        return {
+            "ok": self.ok,
+            "warnings": self.warnings,
+            "history_warning": self.history_warning,
+            "damaged_log": self.damaged_log,
+            "checks": [asdict(c) for c in self.checks],
+        }
 
     def text(self) -> str:
         lines = [f"WARNING: {w}" for w in self.warnings]
@@ -64,7 +68,8 @@ def _page_macs(vault: Vault, out: list[str]) -> None:
     try:
         key, salt = vault.key_material
         conn = (db.connect_readonly if vault.damaged_log is not None else db.connect)(
-            vault.path, key, salt)
+            vault.path, key, salt
+        )
         try:
             out += [str(r[0]) for r in conn.execute("PRAGMA cipher_integrity_check")]
         finally:
@@ -88,19 +93,30 @@ def check_cipher(vault: Vault) -> CheckResult:
         pages.join()
         return CheckResult("storage", False, "the file is damaged", [*cipher, str(exc)])
     pages.join()
-    problems = cipher + [s for s in sqlite if s != "ok"] + [f"dangling reference {tuple(r)}" for r in fks]
+    problems = (
+        cipher + [s for s in sqlite if s != "ok"] + [f"dangling reference {tuple(r)}" for r in fks]
+    )
     return CheckResult(
-        "storage", not problems,
+        "storage",
+        not problems,
         "every page authenticates (SQLCipher HMAC) and the database is consistent"
-        if not problems else "damaged pages or inconsistent database", problems,
+        if not problems
+        else "damaged pages or inconsistent database",
+        problems,
     )
 
 
 def check_triggers(vault: Vault) -> CheckResult:
-    present = {r[0] for r in vault.read().execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    present = {
+        r[0] for r in vault.read().execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+    }
     missing = [t for t in schema.required_triggers() if t not in present]
-    return CheckResult("append-only guards", not missing,
-                       "all present" if not missing else "missing", [f"trigger {t} is missing" for t in missing])
+    return CheckResult(
+        "append-only guards",
+        not missing,
+        "all present" if not missing else "missing",
+        [f"trigger {t} is missing" for t in missing],
+    )
 
 
 def check_chain(vault: Vault) -> CheckResult:
@@ -117,8 +133,12 @@ def check_chain(vault: Vault) -> CheckResult:
             continue
         if (data.get("at"), data.get("event"), data.get("item")) != (at, event, item_uid):
             problems.append(f"entry {seq}: stored columns differ from the hashed payload")
-    return CheckResult("custody chain", not problems,
-                       f"{report.entries} entries, head {report.head[:16]}…", problems)
+    return CheckResult(
+        "custody chain",
+        not problems,
+        f"{report.entries} entries, head {report.head[:16]}…",
+        problems,
+    )
 
 
 def check_artifacts(vault: Vault) -> CheckResult:
@@ -147,8 +167,9 @@ def check_artifacts(vault: Vault) -> CheckResult:
             problems.append(f"item {item_id} {role}: stored parts are laid out wrongly ({layout})")
         if origin == "local" and recorded.get((uid, role)) != sha:
             problems.append(f"item {item_id} {role}: hash differs from the custody log")
-    return CheckResult("evidence files", not problems,
-                       f"{count} artifacts ({total} bytes) re-hashed", problems)
+    return CheckResult(
+        "evidence files", not problems, f"{count} artifacts ({total} bytes) re-hashed", problems
+    )
 
 
 def verify_vault(vault: Vault) -> VerifyReport:
@@ -160,12 +181,19 @@ def verify_vault(vault: Vault) -> VerifyReport:
             try:
                 checks.append(extra(vault))
             except Exception as exc:  # noqa: BLE001 - a crashing check is a failed check
-                checks.append(CheckResult(getattr(extra, "__name__", "check"), False,
-                                          f"check could not run: {exc}"))
+                checks.append(
+                    CheckResult(
+                        getattr(extra, "__name__", "check"), False, f"check could not run: {exc}"
+                    )
+                )
     warnings = [w.message() for w in (vault.damaged_log, vault.history_warning) if w is not None]
     if vault.damaged_log is not None:  # never passes silently: saved changes are not seen
         checks.append(CheckResult("write-ahead log", False, vault.damaged_log.report.describe()))
     history = vault.history_warning
-    return VerifyReport(all(c.ok for c in checks), checks, warnings,
-                        history.to_json() if history is not None else None,
-                        vault.damaged_log.to_json() if vault.damaged_log is not None else None)
+    return VerifyReport(
+        all(c.ok for c in checks),
+        checks,
+        warnings,
+        history.to_json() if history is not None else None,
+        vault.damaged_log.to_json() if vault.damaged_log is not None else None,
+    )

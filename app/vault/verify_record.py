@@ -34,9 +34,14 @@ def verify_and_record(vault: Vault, *, accept_history: bool = False) -> VerifyRe
 def last_verification(vault: Vault) -> tuple[bool, str] | None:
     """(passed, RFC 3339 UTC time) of the last ``vault_verified`` in the custody log, from
     any session, or None if this vault was never verified."""
-    row = vault.read().execute(
-        "SELECT at, payload FROM custody WHERE event = ? ORDER BY seq DESC LIMIT 1",
-        (str(Event.VAULT_VERIFIED),)).fetchone()
+    row = (
+        vault.read()
+        .execute(
+            "SELECT at, payload FROM custody WHERE event = ? ORDER BY seq DESC LIMIT 1",
+            (str(Event.VAULT_VERIFIED),),
+        )
+        .fetchone()
+    )
     if row is None:
         return None
     data = json.loads(row[1]).get("data", {})

@@ -74,11 +74,16 @@ class WalReport:
         return self.lost_commits > 0
 
     def describe(self) -> str:
-        where = ("its header is damaged" if not self.header_ok else
-                 f"frame {self.valid + 1} of {len(self.frames)} is damaged")
-        return (f"the write-ahead log left by an interrupted session ({self.path.name}) is "
-                f"damaged ({where}); SQLite would silently drop {self.lost_commits} saved "
-                f"change(s) after that point")
+        where = (
+            "its header is damaged"
+            if not self.header_ok
+            else f"frame {self.valid + 1} of {len(self.frames)} is damaged"
+        )
+        return (
+            f"the write-ahead log left by an interrupted session ({self.path.name}) is "
+            f"damaged ({where}); SQLite would silently drop {self.lost_commits} saved "
+            f"change(s) after that point"
+        )
 
 
 def _frames(fh: BinaryIO, page_size: int) -> Iterator[tuple[int, bytes, bytes]]:
@@ -100,8 +105,12 @@ def analyse(wal: Path) -> WalReport | None:
         if len(header) < HEADER:
             return None
         magic, version, page_size, _ckpt, salt1, salt2, c0, c1 = struct.unpack(">8I", header)
-        if magic not in (MAGIC_LE, MAGIC_BE) or page_size < 512 or page_size > 65536 \
-                or page_size & (page_size - 1):
+        if (
+            magic not in (MAGIC_LE, MAGIC_BE)
+            or page_size < 512
+            or page_size > 65536
+            or page_size & (page_size - 1)
+        ):
             return None
         big = magic == MAGIC_BE
         header_ok = version == VERSION and checksum(header[:24], 0, 0, big) == (c0, c1)
@@ -117,7 +126,11 @@ def analyse(wal: Path) -> WalReport | None:
             own = checksum(body, *checksum(head[:8], *prev_stored, big), big)
             frame.intact = own == (k0, k1)
             if chain_alive:
-                got = own if run == prev_stored else checksum(body, *checksum(head[:8], *run, big), big)
+                got = (
+                    own
+                    if run == prev_stored
+                    else checksum(body, *checksum(head[:8], *run, big), big)
+                )
                 if (s1, s2) == salts and page != 0 and got == (k0, k1):
                     frame.chained = True
                     run = got
@@ -153,8 +166,9 @@ def check(vault: Path) -> WalReport | None:
     return report
 
 
-def repaired_log(report: WalReport, out: Path, *, skip: frozenset[int] = frozenset(),
-                 upto: int | None = None) -> int:
+def repaired_log(
+    report: WalReport, out: Path, *, skip: frozenset[int] = frozenset(), upto: int | None = None
+) -> int:
     """Write a log holding this generation's frames (without ``skip``; only the first
     ``upto`` when given) with salts and checksums made consistent, ending at the last
     commit frame kept. Returns the number of commit frames written."""
@@ -167,8 +181,15 @@ def repaired_log(report: WalReport, out: Path, *, skip: frozenset[int] = frozens
         src.seek(0)
         header = bytearray(src.read(HEADER))
         magic = MAGIC_BE if big else MAGIC_LE
-        struct.pack_into(">4I", header, 0, magic, VERSION, report.page_size,
-                         struct.unpack_from(">I", header, 12)[0])
+        struct.pack_into(
+            ">4I",
+            header,
+            0,
+            magic,
+            VERSION,
+            report.page_size,
+            struct.unpack_from(">I", header, 12)[0],
+        )
         struct.pack_into(">2I", header, 16, salt1, salt2)
         run = checksum(bytes(header[:24]), 0, 0, big)
         struct.pack_into(">2I", header, 24, *run)
@@ -249,13 +270,18 @@ class WalDamage:
 
     def message(self) -> str:
         vault = self.report.path.name.removesuffix("-wal")
-        kept = (f"A copy of that log is kept as {self.kept.name}." if self.kept else
-                "The folder is read-only, so no copy of that log could be kept: do not "
-                f"delete {self.report.path.name}.")
-        return (f"The vault was opened read-only: {self.report.describe()}, so items that "
-                f"were reported saved may be missing from what you see. {kept} Nothing "
-                "was changed. Either restore your latest backup, or run `locker recover "
-                f"{vault} --out NEW.locker` to build a new vault from everything intact.")
+        kept = (
+            f"A copy of that log is kept as {self.kept.name}."
+            if self.kept
+            else "The folder is read-only, so no copy of that log could be kept: do not "
+            f"delete {self.report.path.name}."
+        )
+        return (
+            f"The vault was opened read-only: {self.report.describe()}, so items that "
+            f"were reported saved may be missing from what you see. {kept} Nothing "
+            "was changed. Either restore your latest backup, or run `locker recover "
+            f"{vault} --out NEW.locker` to build a new vault from everything intact."
+        )
 
     def write_refused(self) -> DamagedLogReadOnly:
         # Short: the full explanation was already given when the vault was opened.
@@ -263,10 +289,16 @@ class WalDamage:
         return DamagedLogReadOnly(
             "Nothing can be written to this vault: it is open read-only because its leftover "
             "write-ahead log is damaged. Restore your latest backup, or run `locker recover "
-            f"{vault} --out NEW.locker`.")
+            f"{vault} --out NEW.locker`."
+        )
 
     def to_json(self) -> dict[str, object]:
         r = self.report
-        return {"wal": str(r.path), "frames": len(r.frames), "frames_used": r.valid,
-                "lost_commits": r.lost_commits, "header_ok": r.header_ok,
-                "kept_copy": None if self.kept is None else str(self.kept)}
+        return {
+            "wal": str(r.path),
+            "frames": len(r.frames),
+            "frames_used": r.valid,
+            "lost_commits": r.lost_commits,
+            "header_ok": r.header_ok,
+            "kept_copy": None if self.kept is None else str(self.kept),
+        }

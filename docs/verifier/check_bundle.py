@@ -50,7 +50,12 @@ ZIP_DOMAIN = b"evidence-locker-bundle-zip/1\x00"
 SIGNATURE = "signature/tagmanifest-sha256.txt.sig"
 SIGNER_KEY = "signature/signer-ed25519.pem"
 MANIFEST_TOKEN = "signature/tagmanifest-sha256.txt.tsr"
-SIGNATURE_FILES = {SIGNATURE, SIGNER_KEY, MANIFEST_TOKEN, "signature/tagmanifest-sha256.txt.tsa-ca.pem"}
+SIGNATURE_FILES = {
+    SIGNATURE,
+    SIGNER_KEY,
+    MANIFEST_TOKEN,
+    "signature/tagmanifest-sha256.txt.tsa-ca.pem",
+}
 PROVENANCE = "data/custody/provenance/"
 ED25519_SPKI = bytes.fromhex("302a300506032b6570032100")
 MAX_MEMBERS, MAX_SMALL, BLOCK = 20000, 32 * 1024 * 1024, 1024 * 1024
@@ -83,10 +88,17 @@ class Report:
 
 # -- reading the bag (folder or zip), refusing path tricks --------------------------------
 
+
 def check_name(name):
     parts = name.split("/")
-    if (not name or "\\" in name or name.startswith("/") or re.match(r"^[A-Za-z]:", name)
-            or BAD_NAME.search(name) or any(p in ("", ".", "..") for p in parts)):
+    if (
+        not name
+        or "\\" in name
+        or name.startswith("/")
+        or re.match(r"^[A-Za-z]:", name)
+        or BAD_NAME.search(name)
+        or any(p in ("", ".", "..") for p in parts)
+    ):
         raise Rejected(f"unsafe member name {name[:120]!r}")
 
 
@@ -148,7 +160,7 @@ def is_junk(name):
 
 
 def top_folder(names):
-    """"folder/" when every name is inside one folder holding bagit.txt (zip -r r.zip folder)."""
+    """ "folder/" when every name is inside one folder holding bagit.txt (zip -r r.zip folder)."""
     first = names[0].split("/", 1)[0] + "/" if names and "bagit.txt" not in names else ""
     ok = first and first + "bagit.txt" in names and all(n.startswith(first) for n in names)
     return first if ok else ""
@@ -160,8 +172,9 @@ class ZipBag:
         try:
             self.zf = zipfile.ZipFile(path)
         except (zipfile.BadZipFile, OSError) as exc:
-            raise Rejected(f"not a readable zip ({exc}); a sealed .age bundle must be opened with "
-                           "age -d first") from None
+            raise Rejected(
+                f"not a readable zip ({exc}); a sealed .age bundle must be opened with age -d first"
+            ) from None
         infos = self.zf.infolist()
         if len(infos) > MAX_MEMBERS:
             raise Rejected("too many members")
@@ -171,8 +184,12 @@ class ZipBag:
         for info in infos:
             mode = info.external_attr >> 16
             names = name_readings(info)
-            if (info.filename.endswith("/") and (not mode or stat.S_ISDIR(mode))
-                    or repacked and is_junk(names[0])):
+            if (
+                info.filename.endswith("/")
+                and (not mode or stat.S_ISDIR(mode))
+                or repacked
+                and is_junk(names[0])
+            ):
                 continue
             members.append((names, info))
         strip = len(top_folder([m[0][0] for m in members])) if repacked else 0
@@ -283,8 +300,9 @@ def _depth(value):
 def loads(text, what):
     """JSON with no duplicate keys, NaN, Infinity, overflowing numbers or deep nesting."""
     try:
-        value = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant,
-                           parse_float=_finite)
+        value = json.loads(
+            text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant, parse_float=_finite
+        )
         _depth(value)
         return value
     except RecursionError:
@@ -299,28 +317,54 @@ def loads(text, what):
 HASH = "hex64"
 ARTIFACT = {"path": str, "role": str, "sha256": HASH, "size": int}
 STAMP_REF = {"tsr": str, "proof_json": str, "tsa_untrusted_pem?": str}
-METADATA = {"exhibit": str, "uid": str, "captured_at": str, "artifacts": [ARTIFACT],
-            "timestamps?": [STAMP_REF], "metadata?": dict, "kind?": str, "title?": str,
-            "source_url?": str}
-BUNDLE = {"bundle_id": str, "exporter": {"vault_id": str, "fingerprint": str},
-          "chains": [{"vault_id": str, "path": str, "head": HASH, "entries": int}],
-          "exhibits": [{"exhibit": str}]}
-CHAIN_LINE = {"seq": int, "prev_hash": HASH, "payload_hash": HASH, "entry_hash": HASH,
-              "payload?": str}
+METADATA = {
+    "exhibit": str,
+    "uid": str,
+    "captured_at": str,
+    "artifacts": [ARTIFACT],
+    "timestamps?": [STAMP_REF],
+    "metadata?": dict,
+    "kind?": str,
+    "title?": str,
+    "source_url?": str,
+}
+BUNDLE = {
+    "bundle_id": str,
+    "exporter": {"vault_id": str, "fingerprint": str},
+    "chains": [{"vault_id": str, "path": str, "head": HASH, "entries": int}],
+    "exhibits": [{"exhibit": str}],
+}
+CHAIN_LINE = {
+    "seq": int,
+    "prev_hash": HASH,
+    "payload_hash": HASH,
+    "entry_hash": HASH,
+    "payload?": str,
+}
 PAYLOAD = {"seq": int, "event": str, "vault_id": str, "item?": str, "data": dict}
 EVENT_DATA = {
     "vault_created": {"identity_fingerprint?": str},
-    "item_added": {"artifacts?": [{"role": str, "sha256": HASH, "size": int}],
-                   "captured_at?": str, "metadata_sha256?": HASH, "kind?": str, "title?": str,
-                   "source_url?": str},
+    "item_added": {
+        "artifacts?": [{"role": str, "sha256": HASH, "size": int}],
+        "captured_at?": str,
+        "metadata_sha256?": HASH,
+        "kind?": str,
+        "title?": str,
+        "source_url?": str,
+    },
     "bundle_exported": {"bundle_id?": str},
     "bundle_imported": {"bundle_id?": str, "sender_fingerprint?": str},
 }
-PROOF = {"vault_id": str, "merkle": {"root": HASH, "tree_size": int},
-         "leaves": [{"custody_seq": int, "leaf_index": int, "leaf_data": HASH,
-                     "audit_path": [HASH]}]}
-EARLIER_BUNDLE = {"bundle_id": str, "exporter": {"vault_id": str, "fingerprint": str},
-                  "chains": [{"vault_id": str, "head": HASH, "entries": int}]}
+PROOF = {
+    "vault_id": str,
+    "merkle": {"root": HASH, "tree_size": int},
+    "leaves": [{"custody_seq": int, "leaf_index": int, "leaf_data": HASH, "audit_path": [HASH]}],
+}
+EARLIER_BUNDLE = {
+    "bundle_id": str,
+    "exporter": {"vault_id": str, "fingerprint": str},
+    "chains": [{"vault_id": str, "head": HASH, "entries": int}],
+}
 
 
 def shape_problem(value, shape, where):
@@ -331,8 +375,10 @@ def shape_problem(value, shape, where):
     if isinstance(shape, list):
         if not isinstance(value, list):
             return f"{where} is not a list"
-        return next((p for i, v in enumerate(value)
-                     if (p := shape_problem(v, shape[0], f"{where}[{i}]"))), None)
+        return next(
+            (p for i, v in enumerate(value) if (p := shape_problem(v, shape[0], f"{where}[{i}]"))),
+            None,
+        )
     if isinstance(shape, dict):
         if not isinstance(value, dict):
             return f"{where} is not an object"
@@ -347,7 +393,7 @@ def shape_problem(value, shape, where):
                 return problem
         return None
     if shape is int:
-        ok = type(value) is int and abs(value) < 2 ** 62
+        ok = type(value) is int and abs(value) < 2**62
         return None if ok else f"{where} is not a whole number"
     return None if isinstance(value, shape) else f"{where} is not a {shape.__name__}"
 
@@ -363,6 +409,7 @@ def parse(text, shape, what):
 
 # -- openssl --------------------------------------------------------------------------------
 
+
 class OpenSSL:
     def __init__(self, tmp):
         self.tmp, self.count, self.root_subjects = tmp, 0, set()
@@ -376,8 +423,7 @@ class OpenSSL:
 
     @staticmethod
     def run(*args):
-        done = subprocess.run(["openssl"] + list(args), capture_output=True,
-                              timeout=120)
+        done = subprocess.run(["openssl"] + list(args), capture_output=True, timeout=120)
         return done.returncode, done.stdout, done.stderr.decode("utf-8", "replace")
 
     def ed25519_raw(self, pem):
@@ -387,24 +433,46 @@ class OpenSSL:
         return der[12:]
 
     def ed25519_verify(self, pem, data, signature):
-        code, out, _ = self.run("pkeyutl", "-verify", "-pubin", "-inkey", self.file(pem, ".pem"),
-                                "-rawin", "-in", self.file(data), "-sigfile", self.file(signature))
+        code, out, _ = self.run(
+            "pkeyutl",
+            "-verify",
+            "-pubin",
+            "-inkey",
+            self.file(pem, ".pem"),
+            "-rawin",
+            "-in",
+            self.file(data),
+            "-sigfile",
+            self.file(signature),
+        )
         return code == 0 and b"Signature Verified Successfully" in out
 
     def token_info(self, tsr_path):
         """(genTime as 'YYYY-MM-DDTHH:MM:SSZ', Unix seconds, TSA name) from the token text."""
         code, out, _ = self.run("ts", "-reply", "-in", tsr_path, "-text")
         text = out.decode("utf-8", "replace")
-        m = re.search(r"^Time stamp: (\w{3}) +(\d+) (\d\d):(\d\d):(\d\d)(?:\.\d+)? (\d{4})", text, re.M)
+        m = re.search(
+            r"^Time stamp: (\w{3}) +(\d+) (\d\d):(\d\d):(\d\d)(?:\.\d+)? (\d{4})", text, re.M
+        )
         if code != 0 or not m or m.group(1) not in MONTHS:
             return None, None, ""
         import calendar
-        parts = (int(m.group(6)), MONTHS.index(m.group(1)) + 1, int(m.group(2)),
-                 int(m.group(3)), int(m.group(4)), int(m.group(5)))
+
+        parts = (
+            int(m.group(6)),
+            MONTHS.index(m.group(1)) + 1,
+            int(m.group(2)),
+            int(m.group(3)),
+            int(m.group(4)),
+            int(m.group(5)),
+        )
         tsa = re.search(r"^TSA: (.*)$", text, re.M)
         name = tsa.group(1).strip() if tsa else ""
-        return ("%04d-%02d-%02dT%02d:%02d:%02dZ" % parts, calendar.timegm(parts + (0, 0, 0)),
-                "TSA " + name if name and name != "unspecified" else "TSA not named in the token")
+        return (
+            "%04d-%02d-%02dT%02d:%02d:%02dZ" % parts,
+            calendar.timegm(parts + (0, 0, 0)),
+            "TSA " + name if name and name != "unspecified" else "TSA not named in the token",
+        )
 
     def ts_verify(self, tsr, roots_path, untrusted, digest_hex=None, data_path=None):
         tsr_path = self.file(tsr, ".tsr")
@@ -419,8 +487,12 @@ class OpenSSL:
             if code == 0:
                 tsa += " (chain checked at genTime)"
         ok = code == 0 and b"Verification: OK" in out
-        why = "" if ok else self.missing_root(tsr_path, untrusted) or (
-            err.strip().splitlines() or ["failed"])[-1][:200]
+        why = (
+            ""
+            if ok
+            else self.missing_root(tsr_path, untrusted)
+            or (err.strip().splitlines() or ["failed"])[-1][:200]
+        )
         return ok, when, tsa, why
 
     def cert_names(self, p7_path, form):
@@ -441,8 +513,12 @@ class OpenSSL:
         starts = list(issuer)
         if untrusted:
             bundle = self.file(b"", ".p7")
-            if self.run("crl2pkcs7", "-nocrl", "-certfile", self.file(untrusted, ".pem"),
-                        "-out", bundle)[0] == 0:
+            if (
+                self.run(
+                    "crl2pkcs7", "-nocrl", "-certfile", self.file(untrusted, ".pem"), "-out", bundle
+                )[0]
+                == 0
+            ):
                 issuer.update((s, i) for s, i in self.cert_names(bundle, "PEM") if s not in issuer)
         for name in starts:  # up from the token's certificates to the top one we know of
             for _ in range(10):
@@ -456,7 +532,7 @@ class OpenSSL:
 
 def fingerprint(raw_key):
     text = base64.b32encode(hashlib.sha256(raw_key).digest()[:20]).decode("ascii")
-    return "-".join(text[i:i + 5] for i in range(0, len(text), 5))
+    return "-".join(text[i : i + 5] for i in range(0, len(text), 5))
 
 
 def norm_fp(value):
@@ -464,6 +540,7 @@ def norm_fp(value):
 
 
 # -- Merkle (RFC 6962 / RFC 9162 2.1.3.2) and the custody chain -----------------------------
+
 
 def H(data):
     return hashlib.sha256(data).digest()
@@ -489,8 +566,9 @@ def merkle_root(leaf_data, index, size, path):
 
 
 def canonical(value):
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False,
-                      allow_nan=False)
+    return json.dumps(
+        value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
+    )
 
 
 def check_chain(vid, data):
@@ -523,8 +601,9 @@ def check_payload(vid, seq, text, p_hash):
         problems.append("entry %d: payload_hash is not SHA-256(payload)" % seq)
     try:
         payload = parse(text, PAYLOAD, "entry %d payload" % seq)
-        problem = shape_problem(payload["data"], EVENT_DATA.get(payload["event"], dict),
-                                "entry %d payload data" % seq)
+        problem = shape_problem(
+            payload["data"], EVENT_DATA.get(payload["event"], dict), "entry %d payload data" % seq
+        )
         if problem:
             raise Rejected(problem)
     except Rejected as exc:
@@ -537,6 +616,7 @@ def check_payload(vid, seq, text, p_hash):
 
 
 # -- the checks -------------------------------------------------------------------------------
+
 
 def check_files(bag, rep):
     def manifest(name, payload):
@@ -556,8 +636,11 @@ def check_files(bag, rep):
     payload, tags = manifest("manifest-sha256.txt", True), manifest("tagmanifest-sha256.txt", False)
     listed = dict(payload, **tags)
     bag.use_listed(listed)
-    bad = [f"unlisted file {n[:120]}" for n in bag.sizes if n not in listed
-           and n not in SIGNATURE_FILES and n != "tagmanifest-sha256.txt"]
+    bad = [
+        f"unlisted file {n[:120]}"
+        for n in bag.sizes
+        if n not in listed and n not in SIGNATURE_FILES and n != "tagmanifest-sha256.txt"
+    ]
     bad += [f"{n}: listed but missing" for n in listed if n not in bag.sizes]
     if "manifest-sha256.txt" not in tags or "bagit.txt" not in tags:
         bad.append("the tag manifest does not cover manifest-sha256.txt and bagit.txt")
@@ -575,8 +658,13 @@ def check_files(bag, rep):
     oxum = "%d.%d" % (sum(bag.sizes.get(n, 0) for n in payload), len(payload))
     if "Payload-Oxum: " + oxum not in info.splitlines():
         bad.append("bag-info.txt Payload-Oxum does not match the payload")
-    rep.step(not bad, "1. manifests and checksums", "%d payload and %d tag files match" % (
-        len(payload), len(tags)) if not bad else "; ".join(bad[:20]))
+    rep.step(
+        not bad,
+        "1. manifests and checksums",
+        "%d payload and %d tag files match" % (len(payload), len(tags))
+        if not bad
+        else "; ".join(bad[:20]),
+    )
     return listed, info
 
 
@@ -594,25 +682,38 @@ def check_signature(bag, ssl, info, bundle, rep):
     signed_zip = bool(bag.comment) and bag.comment.startswith(PREFIX)
     if signed_zip:
         digest = bag.digest_before_comment()
-        sig = bag.comment[len(PREFIX):] if bag.comment.startswith(PREFIX) else b""
+        sig = bag.comment[len(PREFIX) :] if bag.comment.startswith(PREFIX) else b""
         try:
             sig = base64.b64decode(sig, validate=True)
         except ValueError:
             sig = b""
-        if digest is None or len(sig) != 64 or not ssl.ed25519_verify(pem, ZIP_DOMAIN + digest, sig):
-            problems.append("the whole-zip signature in the archive comment does not verify "
-                            "(the zip was changed or re-packed)")
+        if (
+            digest is None
+            or len(sig) != 64
+            or not ssl.ed25519_verify(pem, ZIP_DOMAIN + digest, sig)
+        ):
+            problems.append(
+                "the whole-zip signature in the archive comment does not verify "
+                "(the zip was changed or re-packed)"
+            )
     if (bundle.get("exporter") or {}).get("fingerprint") != fp:
         problems.append("data/bundle.json names another exporter identity than the signer")
     if "Exporter-Identity-Fingerprint: " + fp not in info.splitlines():
         problems.append("bag-info.txt names another exporter identity than the signer")
-    rep.step(not problems, "2. Ed25519 signature (openssl pkeyutl -verify -rawin)",
-             "tag manifest{} signed by key {}{}".format(
-                 " and whole zip" if signed_zip else "", fp,
-                 " (the zip was re-packed by another tool: no whole-zip signature; every file "
-                 "is checked against the signed manifests)" if bag.comment is not None
-                 and not signed_zip else "")
-             if not problems else "; ".join(problems))
+    rep.step(
+        not problems,
+        "2. Ed25519 signature (openssl pkeyutl -verify -rawin)",
+        "tag manifest{} signed by key {}{}".format(
+            " and whole zip" if signed_zip else "",
+            fp,
+            " (the zip was re-packed by another tool: no whole-zip signature; every file "
+            "is checked against the signed manifests)"
+            if bag.comment is not None and not signed_zip
+            else "",
+        )
+        if not problems
+        else "; ".join(problems),
+    )
     return fp
 
 
@@ -633,18 +734,28 @@ def check_chains(bag, hashes, bundle, rep):
         first = payloads.get(1) or {}
         if first.get("event") != "vault_created":
             problems.append(f"chain {vid[:8]}…: the first entry is not a disclosed vault_created")
-        chains[vid] = {"entries": entries, "payloads": payloads,
-                       "fingerprint": str((first.get("data") or {}).get("identity_fingerprint") or "")}
+        chains[vid] = {
+            "entries": entries,
+            "payloads": payloads,
+            "fingerprint": str((first.get("data") or {}).get("identity_fingerprint") or ""),
+        }
     exporter = str((bundle.get("exporter") or {}).get("vault_id"))
     own = chains.get(exporter)
     if own is None:
         problems.append("the exporter's own custody chain is missing")
-    elif not any(p.get("event") == "bundle_exported" and (p.get("data") or {}).get("bundle_id")
-                 == bundle.get("bundle_id") for p in own["payloads"].values()):
+    elif not any(
+        p.get("event") == "bundle_exported"
+        and (p.get("data") or {}).get("bundle_id") == bundle.get("bundle_id")
+        for p in own["payloads"].values()
+    ):
         problems.append("the exporter's chain does not record this export")
-    rep.step(bool(chains) and not problems, "3. custody chains recomputed end to end", "; ".join(
-        problems) if problems else ", ".join("%s… %d entries" % (v[:8], len(c["entries"]))
-                                             for v, c in chains.items()))
+    rep.step(
+        bool(chains) and not problems,
+        "3. custody chains recomputed end to end",
+        "; ".join(problems)
+        if problems
+        else ", ".join("%s… %d entries" % (v[:8], len(c["entries"])) for v, c in chains.items()),
+    )
     return chains
 
 
@@ -666,13 +777,18 @@ def check_claims(exhibits, chains, rep):
     """A disclosed chain entry about an item the bundle does not carry is a claim about
     evidence nobody can check here: the app rejects such a bundle, and so do we."""
     carried = {meta["uid"] for meta in exhibits}
-    found = ["chain %s… entry %d (%s) is about item %s, which this bundle does not carry" % (
-        vid[:8], seq, p["event"][:40], p["item"][:40])
-        for vid, c in chains.items() for seq, p in sorted(c["payloads"].items())
-        if p.get("item") is not None and p["item"] not in carried]
+    found = [
+        "chain %s… entry %d (%s) is about item %s, which this bundle does not carry"
+        % (vid[:8], seq, p["event"][:40], p["item"][:40])
+        for vid, c in chains.items()
+        for seq, p in sorted(c["payloads"].items())
+        if p.get("item") is not None and p["item"] not in carried
+    ]
     if found:
-        raise Rejected("the bundle makes claims about evidence it does not carry (%s%s)" % (
-            found[0], "; %d more" % (len(found) - 1) if len(found) > 1 else ""))
+        raise Rejected(
+            "the bundle makes claims about evidence it does not carry (%s%s)"
+            % (found[0], "; %d more" % (len(found) - 1) if len(found) > 1 else "")
+        )
 
 
 def check_tokens(bag, hashes, exhibits, chains, ssl, roots, untrusted, rep):
@@ -697,27 +813,41 @@ def check_tokens(bag, hashes, exhibits, chains, ssl, roots, untrusted, rep):
                 count += 1
                 seen[key] = ssl.ts_verify(tsr, roots, untrusted + extra, digest_hex=root)
                 ok, when, tsa, why = seen[key]
-                rep.step(ok, f"4. token {name} (openssl ts -verify)",
-                         f"genTime {when}, {tsa}" if ok else why)
+                rep.step(
+                    ok,
+                    f"4. token {name} (openssl ts -verify)",
+                    f"genTime {when}, {tsa}" if ok else why,
+                )
             ok, when = seen[key][0], seen[key][1]
             chain = chains.get(vid)
             for leaf in leaves:
                 seq, data = leaf["custody_seq"], bytes.fromhex(leaf["leaf_data"])
-                got = merkle_root(data, leaf["leaf_index"], size,
-                                  [bytes.fromhex(p) for p in leaf["audit_path"]])
+                got = merkle_root(
+                    data, leaf["leaf_index"], size, [bytes.fromhex(p) for p in leaf["audit_path"]]
+                )
                 if got is None or got.hex() != root:
-                    problems.append(f"{name}: the Merkle path of entry {seq} does not lead to the token's "
-                                    "imprint")
+                    problems.append(
+                        f"{name}: the Merkle path of entry {seq} does not lead to the token's "
+                        "imprint"
+                    )
                 elif chain is None or chain["entries"].get(seq) != data.hex():
-                    problems.append(f"{name}: stamped entry {seq} is not in the bundle's custody chain")
+                    problems.append(
+                        f"{name}: stamped entry {seq} is not in the bundle's custody chain"
+                    )
                 elif ok:
                     got_seq = anchored.setdefault(vid, {})
                     got_seq[seq] = min(got_seq.get(seq, when), when)
             if not ok:
                 problems.append(f"{name}: not verified against the given root(s)")
-    rep.step(not problems, "4. Merkle paths from tokens to custody entries", "; ".join(problems)
-             if problems else "%d token(s); every stamped leaf is an entry of its chain" % count
-             if count else "no tokens in this bundle (stamps were queued at export)")
+    rep.step(
+        not problems,
+        "4. Merkle paths from tokens to custody entries",
+        "; ".join(problems)
+        if problems
+        else "%d token(s); every stamped leaf is an entry of its chain" % count
+        if count
+        else "no tokens in this bundle (stamps were queued at export)",
+    )
     return anchored
 
 
@@ -746,22 +876,38 @@ def check_exhibits(bag, hashes, exhibits, chains, anchored, rep):
             problems.append("its files differ from those in custody entry %d" % seq)
         for a in arts:
             rec = recorded.get(a.get("role")) or {}
-            if not (hashes.get(a.get("path")) == a.get("sha256") == rec.get("sha256")
-                    and rec.get("size") == a.get("size") == bag.sizes.get(a.get("path"))):
-                problems.append("%s: SHA-256 or size differs from custody entry %d" % (a.get("path"), seq))
+            if not (
+                hashes.get(a.get("path")) == a.get("sha256") == rec.get("sha256")
+                and rec.get("size") == a.get("size") == bag.sizes.get(a.get("path"))
+            ):
+                problems.append(
+                    "%s: SHA-256 or size differs from custody entry %d" % (a.get("path"), seq)
+                )
         if data.get("captured_at") != meta.get("captured_at"):
             problems.append("capture time differs from custody entry %d" % seq)
-        if "metadata_sha256" in data and data["metadata_sha256"] != H(
-                canonical(meta.get("metadata") or {}).encode("utf-8")).hex():
+        if (
+            "metadata_sha256" in data
+            and data["metadata_sha256"]
+            != H(canonical(meta.get("metadata") or {}).encode("utf-8")).hex()
+        ):
             problems.append("metadata differs from custody entry %d" % seq)
         for k in ("kind", "title", "source_url"):
             if k in data and data[k] != meta.get(k):
                 problems.append("%s differs from custody entry %d" % (k, seq))
         when = anchor_of(anchored, vid, seq)
-        rep.step(not problems, f"5. exhibit {name}: originals equal their item_added entry",
-                 "; ".join(problems) if problems else "%d file(s), entry %d of %s…, %s" % (
-                     len(arts), seq, vid[:8], f"time-stamped by {when}" if when
-                     else "not yet time-stamped"))
+        rep.step(
+            not problems,
+            f"5. exhibit {name}: originals equal their item_added entry",
+            "; ".join(problems)
+            if problems
+            else "%d file(s), entry %d of %s…, %s"
+            % (
+                len(arts),
+                seq,
+                vid[:8],
+                f"time-stamped by {when}" if when else "not yet time-stamped",
+            ),
+        )
 
 
 def check_identity(bundle, chains, anchored, signer_fp, expect, rep):
@@ -769,29 +915,56 @@ def check_identity(bundle, chains, anchored, signer_fp, expect, rep):
     chain = chains.get(vid) or {}
     recorded, when = chain.get("fingerprint", ""), anchor_of(anchored, vid, 1)
     if when and norm_fp(recorded) != norm_fp(signer_fp):
-        return rep.step(False, "6. signer identity", f"the key that signed this bundle ({signer_fp}) is not "
-                        f"the vault's identity {recorded} recorded in its time-stamped vault_created entry")
+        return rep.step(
+            False,
+            "6. signer identity",
+            f"the key that signed this bundle ({signer_fp}) is not "
+            f"the vault's identity {recorded} recorded in its time-stamped vault_created entry",
+        )
     if when and expect and norm_fp(expect) != norm_fp(signer_fp):
-        return rep.step(False, "6. signer identity", f"signer {signer_fp} is not --expect-fingerprint {expect}")
+        return rep.step(
+            False, "6. signer identity", f"signer {signer_fp} is not --expect-fingerprint {expect}"
+        )
     if when:
-        rep.step(True, "6. signer identity", f"{signer_fp} = vault_created of the exporter's chain, "
-                 f"anchored by a token of {when}")
-        rep.note("so the bundle was signed by the vault with that identity; that it is the vault "
-                 "you expect is for you to confirm (the sender, --expect-fingerprint)")
+        rep.step(
+            True,
+            "6. signer identity",
+            f"{signer_fp} = vault_created of the exporter's chain, anchored by a token of {when}",
+        )
+        rep.note(
+            "so the bundle was signed by the vault with that identity; that it is the vault "
+            "you expect is for you to confirm (the sender, --expect-fingerprint)"
+        )
         return True
     if not expect:
-        return rep.step(False, "6. signer identity", "no verified timestamp token anchors the "
-                        "exporter's custody chain, so nothing in the bundle ties the signing key "
-                        f"{signer_fp} to the vault; confirm the fingerprint with the sender and pass "
-                        "--expect-fingerprint")
+        return rep.step(
+            False,
+            "6. signer identity",
+            "no verified timestamp token anchors the "
+            "exporter's custody chain, so nothing in the bundle ties the signing key "
+            f"{signer_fp} to the vault; confirm the fingerprint with the sender and pass "
+            "--expect-fingerprint",
+        )
     ok = norm_fp(expect) == norm_fp(signer_fp) == norm_fp(recorded)
-    return rep.step(ok, "6. signer identity", ("%s matches --expect-fingerprint (not anchored by "
-                    "a timestamp)" if ok else "signer %s, vault_created %s, expected " + expect)
-                    % ((signer_fp,) if ok else (signer_fp, recorded)))
+    return rep.step(
+        ok,
+        "6. signer identity",
+        (
+            "%s matches --expect-fingerprint (not anchored by a timestamp)"
+            if ok
+            else "signer %s, vault_created %s, expected " + expect
+        )
+        % ((signer_fp,) if ok else (signer_fp, recorded)),
+    )
 
 
-PROVENANCE_FILES = ("tagmanifest-sha256.txt", "manifest-sha256.txt", "signature.sig",
-                    "signer-ed25519.pem", "bundle.json")
+PROVENANCE_FILES = (
+    "tagmanifest-sha256.txt",
+    "manifest-sha256.txt",
+    "signature.sig",
+    "signer-ed25519.pem",
+    "bundle.json",
+)
 
 
 def listed_digest(manifest, path):
@@ -814,14 +987,19 @@ def forged_signature(ssl, files, recorded):
     if any(k not in files for k in PROVENANCE_FILES[:4]):
         return "its signed manifests were not all carried on"
     raw = ssl.ed25519_raw(files["signer-ed25519.pem"])
-    if raw is None or not ssl.ed25519_verify(files["signer-ed25519.pem"],
-                                              files["tagmanifest-sha256.txt"], files["signature.sig"]):
+    if raw is None or not ssl.ed25519_verify(
+        files["signer-ed25519.pem"], files["tagmanifest-sha256.txt"], files["signature.sig"]
+    ):
         return "its signature does not verify"
     if not recorded or norm_fp(fingerprint(raw)) != norm_fp(recorded):
-        return (f"it was signed by {fingerprint(raw)}, not by the identity {recorded or '(none)'} "
-                "named in the chain's vault_created entry")
-    if listed_digest(files["tagmanifest-sha256.txt"], "manifest-sha256.txt") != H(
-            files["manifest-sha256.txt"]).hex():
+        return (
+            f"it was signed by {fingerprint(raw)}, not by the identity {recorded or '(none)'} "
+            "named in the chain's vault_created entry"
+        )
+    if (
+        listed_digest(files["tagmanifest-sha256.txt"], "manifest-sha256.txt")
+        != H(files["manifest-sha256.txt"]).hex()
+    ):
         return "its tag manifest does not cover its manifest"
     return ""
 
@@ -831,17 +1009,25 @@ def signed_head(files, bid, vid, recorded):
     its earlier bundle ``bid`` (whose signature is already checked), or why not shown."""
     if "bundle.json" not in files:
         return "its bundle.json was not carried on (bundle passed on by an older version)"
-    if listed_digest(files["manifest-sha256.txt"], "data/bundle.json") != H(files["bundle.json"]).hex():
+    if (
+        listed_digest(files["manifest-sha256.txt"], "data/bundle.json")
+        != H(files["bundle.json"]).hex()
+    ):
         return "its bundle.json is not the one it signed"
     try:
         doc = parse(files["bundle.json"], EARLIER_BUNDLE, PROVENANCE + bid + "/bundle.json")
     except Rejected as exc:
         return str(exc)
-    if (doc["bundle_id"] != bid or doc["exporter"]["vault_id"] != vid
-            or doc["exporter"]["fingerprint"] != recorded):
+    if (
+        doc["bundle_id"] != bid
+        or doc["exporter"]["vault_id"] != vid
+        or doc["exporter"]["fingerprint"] != recorded
+    ):
         return "its bundle.json names another bundle or exporter"
     chain = next((c for c in doc["chains"] if c["vault_id"] == vid), None)
-    return (chain["entries"], chain["head"]) if chain else "its bundle.json does not give this chain"
+    return (
+        (chain["entries"], chain["head"]) if chain else "its bundle.json does not give this chain"
+    )
 
 
 def prove_holder(bag, hashes, ssl, vid, chain, rep):
@@ -866,8 +1052,10 @@ def prove_holder(bag, hashes, ssl, vid, chain, rep):
         elif signed == (last, chain["entries"].get(last)):
             return ""
         else:
-            why = (f"earlier bundle {bid[:8]}… signed this chain up to entry {signed[0]}, but the "
-                   f"chain carried now ends at entry {last} or differs")
+            why = (
+                f"earlier bundle {bid[:8]}… signed this chain up to entry {signed[0]}, but the "
+                f"chain carried now ends at entry {last} or differs"
+            )
     return why
 
 
@@ -879,35 +1067,58 @@ def check_earlier(bag, hashes, bundle, chains, ssl, accept, rep):
     for vid, chain in sorted(chains.items()):
         if vid == exporter:
             continue
-        explained |= {str(p["data"].get("bundle_id")) for p in chain["payloads"].values()
-                      if p.get("event") == "bundle_exported"}
+        explained |= {
+            str(p["data"].get("bundle_id"))
+            for p in chain["payloads"].values()
+            if p.get("event") == "bundle_exported"
+        }
         fp = chain["fingerprint"] or "?"
         why = prove_holder(bag, hashes, ssl, vid, chain, rep)
         if not why:
-            rep.step(True, f"7. earlier holder {fp} (vault {vid[:8]}…)",
-                     "its chain ends exactly at the head it signed in the bundle it passed on")
+            rep.step(
+                True,
+                f"7. earlier holder {fp} (vault {vid[:8]}…)",
+                "its chain ends exactly at the head it signed in the bundle it passed on",
+            )
         elif accept:
-            rep.warn(f"7. earlier holder {fp} (vault {vid[:8]}…) is UNVERIFIED: {why}; accepted "
-                     "with --accept-unverified-holders: its chain (times, identity, captures) may "
-                     "have been rewritten by the sender")
+            rep.warn(
+                f"7. earlier holder {fp} (vault {vid[:8]}…) is UNVERIFIED: {why}; accepted "
+                "with --accept-unverified-holders: its chain (times, identity, captures) may "
+                "have been rewritten by the sender"
+            )
         else:
-            rep.step(False, f"7. earlier holder {fp} (vault {vid[:8]}…)", f"UNVERIFIED: {why} "
-                     "(pass --accept-unverified-holders to accept it as unverified)")
+            rep.step(
+                False,
+                f"7. earlier holder {fp} (vault {vid[:8]}…)",
+                f"UNVERIFIED: {why} (pass --accept-unverified-holders to accept it as unverified)",
+            )
     folders = {n.split("/")[3] for n in bag.sizes if n.startswith(PROVENANCE) and n.count("/") == 4}
     for bid in sorted(folders - explained):
-        rep.step(False, f"7. earlier bundle {bid[:8]}…", "a provenance folder no earlier holder's "
-                 "custody entry explains")
+        rep.step(
+            False,
+            f"7. earlier bundle {bid[:8]}…",
+            "a provenance folder no earlier holder's custody entry explains",
+        )
 
 
 def check_manifest_token(bag, ssl, roots, untrusted, rep):
     if MANIFEST_TOKEN not in bag.sizes:
-        rep.note("the tag manifest carries no RFC 3161 token of its own (the exporter logged its "
-                 "hash as a bundle_written custody event; see BUNDLE.stamp.json if you got one)")
+        rep.note(
+            "the tag manifest carries no RFC 3161 token of its own (the exporter logged its "
+            "hash as a bundle_written custody event; see BUNDLE.stamp.json if you got one)"
+        )
         return
-    ok, when, tsa, why = ssl.ts_verify(read(bag, MANIFEST_TOKEN), roots, untrusted,
-                                       data_path=ssl.file(read(bag, "tagmanifest-sha256.txt")))
-    rep.step(ok, "4. tag-manifest token (openssl ts -verify -data)",
-             f"genTime {when}, {tsa}" if ok else why)
+    ok, when, tsa, why = ssl.ts_verify(
+        read(bag, MANIFEST_TOKEN),
+        roots,
+        untrusted,
+        data_path=ssl.file(read(bag, "tagmanifest-sha256.txt")),
+    )
+    rep.step(
+        ok,
+        "4. tag-manifest token (openssl ts -verify -data)",
+        f"genTime {when}, {tsa}" if ok else why,
+    )
 
 
 def load_roots(paths, ssl, rep):
@@ -919,8 +1130,9 @@ def load_roots(paths, ssl, rep):
             code, data, _ = ssl.run("x509", "-inform", "DER", "-in", path)
             if code != 0:
                 raise SystemExit(f"check_bundle: {path} is not a certificate")
-        code, out, _ = ssl.run("x509", "-in", ssl.file(data, ".pem"), "-noout", "-subject",
-                               "-fingerprint", "-sha256")
+        code, out, _ = ssl.run(
+            "x509", "-in", ssl.file(data, ".pem"), "-noout", "-subject", "-fingerprint", "-sha256"
+        )
         if code != 0:
             raise SystemExit(f"check_bundle: {path} is not a certificate")
         text = out.decode("utf-8", "replace")
@@ -931,19 +1143,37 @@ def load_roots(paths, ssl, rep):
 
 
 def main(argv=None):
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
-                                 epilog="\n\n".join(__doc__.split("\n\n")[2:]),
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0],
+        epilog="\n\n".join(__doc__.split("\n\n")[2:]),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     ap.add_argument("bundle", help="an unpacked bag folder or an unencrypted bundle zip")
-    ap.add_argument("--tsa-root", action="append", required=True, metavar="PEM",
-                    help="a TSA root certificate you obtained yourself (repeat for several)")
-    ap.add_argument("--untrusted", action="append", default=[], metavar="PEM",
-                    help="intermediate certificates (not trusted, used to build chains)")
-    ap.add_argument("--expect-fingerprint", metavar="FP",
-                    help="the exporter's identity fingerprint, confirmed with the sender")
-    ap.add_argument("--accept-unverified-holders", action="store_true",
-                    help="accept earlier holders whose chains no signature of theirs proves "
-                         "(a loud warning instead of a failure)")
+    ap.add_argument(
+        "--tsa-root",
+        action="append",
+        required=True,
+        metavar="PEM",
+        help="a TSA root certificate you obtained yourself (repeat for several)",
+    )
+    ap.add_argument(
+        "--untrusted",
+        action="append",
+        default=[],
+        metavar="PEM",
+        help="intermediate certificates (not trusted, used to build chains)",
+    )
+    ap.add_argument(
+        "--expect-fingerprint",
+        metavar="FP",
+        help="the exporter's identity fingerprint, confirmed with the sender",
+    )
+    ap.add_argument(
+        "--accept-unverified-holders",
+        action="store_true",
+        help="accept earlier holders whose chains no signature of theirs proves "
+        "(a loud warning instead of a failure)",
+    )
     args = ap.parse_args(argv)
     if not os.path.exists(args.bundle):
         print(f"check_bundle: {args.bundle} does not exist", file=sys.stderr)
@@ -971,14 +1201,32 @@ def main(argv=None):
             if signer is not None:
                 check_identity(bundle, chains, anchored, signer, args.expect_fingerprint, rep)
             check_earlier(bag, hashes, bundle, chains, ssl, args.accept_unverified_holders, rep)
-        except (Rejected, ValueError, KeyError, AttributeError, TypeError, zipfile.BadZipFile,
-                OSError, RuntimeError, RecursionError) as exc:
+        except (
+            Rejected,
+            ValueError,
+            KeyError,
+            AttributeError,
+            TypeError,
+            zipfile.BadZipFile,
+            OSError,
+            RuntimeError,
+            RecursionError,
+        ) as exc:
             rep.step(False, "REJECTED", str(exc) or type(exc).__name__)
         except Exception as exc:  # noqa: BLE001 - anything unforeseen: never a pass, never a traceback
-            rep.step(False, "REJECTED", "unexpected problem reading the bundle "
-                     f"({type(exc).__name__}: {exc})")
-    print("\nRESULT: " + ("FAILED - do not rely on this bundle as it is" if rep.failed else
-                          "everything checked holds"))
+            rep.step(
+                False,
+                "REJECTED",
+                f"unexpected problem reading the bundle ({type(exc).__name__}: {exc})",
+            )
+    print(
+        "\nRESULT: "
+        + (
+            "FAILED - do not rely on this bundle as it is"
+            if rep.failed
+            else "everything checked holds"
+        )
+    )
     return 1 if rep.failed else 0
 
 

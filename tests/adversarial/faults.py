@@ -29,8 +29,10 @@ def tmpfs(base: Path, size_kib: int) -> Iterator[Path | None]:
     point.mkdir()
     mounted = False
     if can_mount():
-        result = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size_kib}k,mode=0755",
-                                 "tmpfs", str(point)], capture_output=True)
+        result = subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", f"size={size_kib}k,mode=0755", "tmpfs", str(point)],
+            capture_output=True,
+        )
         mounted = result.returncode == 0
     try:
         yield point if mounted else None
@@ -52,9 +54,11 @@ def fill(point: Path, leave_kib: int) -> None:
         fh.write(b"\0" * max(0, free - leave_kib * 1024))
 
 
-def locker_limited(*args: str | os.PathLike[str], max_file_bytes: int | None = None,
-                   timeout: float = 120) -> subprocess.CompletedProcess[str]:
+def locker_limited(
+    *args: str | os.PathLike[str], max_file_bytes: int | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
     """Run `locker` with the kernel refusing to grow any file past ``max_file_bytes``."""
+
     def limit() -> None:
         if max_file_bytes is not None:
             signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
@@ -62,6 +66,12 @@ def locker_limited(*args: str | os.PathLike[str], max_file_bytes: int | None = N
 
     env = dict(os.environ, LOCKER_NO_GUI="1")
     env.pop("LOCKER_PASSPHRASE_FILE", None)
-    return subprocess.run([sys.executable, "-m", "app.cli", *map(str, args)], cwd=ROOT,
-                          capture_output=True, text=True, timeout=timeout, env=env,
-                          preexec_fn=limit)
+    return subprocess.run(
+        [sys.executable, "-m", "app.cli", *map(str, args)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=env,
+        preexec_fn=limit,
+    )

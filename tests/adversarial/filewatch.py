@@ -10,11 +10,11 @@ from pathlib import Path
 
 from tests.helpers.cli import ROOT
 
-_DIRFD = r'(?:AT_FDCWD|-?\d+)(?:<([^>]*)>)?'
-_OPENAT = re.compile(r'openat2?\(' + _DIRFD + r', "([^"]*)", ([A-Z_|]+)')
+_DIRFD = r"(?:AT_FDCWD|-?\d+)(?:<([^>]*)>)?"
+_OPENAT = re.compile(r"openat2?\(" + _DIRFD + r', "([^"]*)", ([A-Z_|]+)')
 _OPEN = re.compile(r'\b(?:open|creat)\("([^"]*)", ?([A-Z_|]*)')
-_MKDIR = re.compile(r'\bmkdir(?:at)?\((?:' + _DIRFD + r', )?"([^"]*)"')
-_MOVE = re.compile(r'\b(?:rename|renameat2?|link|linkat|symlink|symlinkat)\(')
+_MKDIR = re.compile(r"\bmkdir(?:at)?\((?:" + _DIRFD + r', )?"([^"]*)"')
+_MOVE = re.compile(r"\b(?:rename|renameat2?|link|linkat|symlink|symlinkat)\(")
 # The last path argument of rename/link, with the directory fd printed just before it.
 _LAST_PATH = re.compile(r'(?:(?:AT_FDCWD|-?\d+)(?:<([^>]*)>)?, )?"([^"]*)"(?!.*")')
 _TRACE = "openat,open,creat,mkdir,mkdirat,rename,renameat,renameat2,link,linkat,symlink,symlinkat"
@@ -49,9 +49,16 @@ def created_paths(log: Path) -> set[str]:
     return found
 
 
-def run_watched(cmd: list[str], log: Path, env: dict[str, str], timeout: float = 300
-                ) -> tuple[subprocess.CompletedProcess[str], set[str]]:
-    result = subprocess.run(["strace", "-f", "-qq", "-y", "-e", f"trace={_TRACE}", "-o", str(log),
-                             *cmd], cwd=ROOT, capture_output=True, text=True, timeout=timeout,
-                            env=env, stdin=subprocess.DEVNULL)
+def run_watched(
+    cmd: list[str], log: Path, env: dict[str, str], timeout: float = 300
+) -> tuple[subprocess.CompletedProcess[str], set[str]]:
+    result = subprocess.run(
+        ["strace", "-f", "-qq", "-y", "-e", f"trace={_TRACE}", "-o", str(log), *cmd],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=env,
+        stdin=subprocess.DEVNULL,
+    )
     return result, created_paths(log)

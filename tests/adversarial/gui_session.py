@@ -22,8 +22,11 @@ def main() -> int:
     parser.add_argument("--import-dir", type=Path, help="import this folder through the app")
     parser.add_argument("--reveal-all", action="store_true", help="reveal every item")
     parser.add_argument("--browse", help="open this page in the in-app browser and capture it")
-    parser.add_argument("--file-dialog", action="store_true",
-                        help="first browse to the vault's folder in the app's file dialog")
+    parser.add_argument(
+        "--file-dialog",
+        action="store_true",
+        help="first browse to the vault's folder in the app's file dialog",
+    )
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -35,8 +38,12 @@ def main() -> int:
     from app.ui.settings import Settings, config_dir
 
     qapp = QApplication([sys.argv[0]])
-    app = App(qapp, Settings(language="en"), AttemptLog(config_dir() / "attempts.json"),
-              quit_on_exit=False)
+    app = App(
+        qapp,
+        Settings(language="en"),
+        AttemptLog(config_dir() / "attempts.json"),
+        quit_on_exit=False,
+    )
     app.start()
     controller = app.controller
 
@@ -49,6 +56,7 @@ def main() -> int:
         return bool(fired)
 
     if args.file_dialog:  # Qt's file dialog would keep this folder in its history
+
         def close_dialog() -> None:
             dialog = QApplication.activeModalWidget()
             if dialog is not None:
@@ -103,9 +111,14 @@ def main() -> int:
     markers = [m for m in os.environ.get("LEAK_MARKERS", "").split(",") if m]
     if markers:  # nothing from the evidence may sit on the clipboard
         mime = qapp.clipboard().mimeData()
-        held = "" if mime is None else " ".join(
-            [mime.text(), mime.html()]
-            + [bytes(mime.data(f).data()).decode("utf-8", "replace") for f in mime.formats()])
+        held = (
+            ""
+            if mime is None
+            else " ".join(
+                [mime.text(), mime.html()]
+                + [bytes(mime.data(f).data()).decode("utf-8", "replace") for f in mime.formats()]
+            )
+        )
         leaked = [m for m in markers if m in held]
         sys.stdout.write(f"clipboard {'LEAK ' + ','.join(leaked) if leaked else 'clean'}\n")
     sys.stdout.write(f"unlocked {count}\n")

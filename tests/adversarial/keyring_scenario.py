@@ -26,13 +26,23 @@ def locker(*args: str | os.PathLike[str], timeout: float = 90) -> dict[str, Any]
     env.pop("LOCKER_PASSPHRASE_FILE", None)
     started = time.monotonic()
     try:
-        r = subprocess.run([sys.executable, "-m", "app.cli", *map(str, args)], cwd=ROOT,
-                           capture_output=True, text=True, timeout=timeout, env=env,
-                           stdin=subprocess.DEVNULL)
+        r = subprocess.run(
+            [sys.executable, "-m", "app.cli", *map(str, args)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            env=env,
+            stdin=subprocess.DEVNULL,
+        )
     except subprocess.TimeoutExpired:
         return {"rc": "timeout", "stdout": "", "stderr": "", "seconds": timeout}
-    return {"rc": r.returncode, "stdout": r.stdout, "stderr": r.stderr,
-            "seconds": round(time.monotonic() - started, 2)}
+    return {
+        "rc": r.returncode,
+        "stdout": r.stdout,
+        "stderr": r.stderr,
+        "seconds": round(time.monotonic() - started, 2),
+    }
 
 
 def _entries() -> list[Any]:
@@ -104,8 +114,11 @@ def main() -> int:
     import secretstorage
 
     conn = secretstorage.dbus_init()
-    keyrings = [c for c in secretstorage.get_all_collections(conn)
-                if not c.collection_path.endswith("/session")]
+    keyrings = [
+        c
+        for c in secretstorage.get_all_collections(conn)
+        if not c.collection_path.endswith("/session")
+    ]
     if mode == "lock":  # the keyring is locked (e.g. a screen lock policy)
         for collection in keyrings:
             collection.lock()
@@ -115,9 +128,12 @@ def main() -> int:
         for collection in keyrings:
             collection.delete()
         out["list_after_keyring_deleted"] = locker("list", vault, timeout=60)
-        out["list_passphrase_after_keyring_deleted"] = locker("list", vault, "--passphrase-file", pf)
-        out["remember_without_keyring"] = locker("remember", vault, "--passphrase-file", pf,
-                                                 timeout=60)
+        out["list_passphrase_after_keyring_deleted"] = locker(
+            "list", vault, "--passphrase-file", pf
+        )
+        out["remember_without_keyring"] = locker(
+            "remember", vault, "--passphrase-file", pf, timeout=60
+        )
     env_no_bus = "unix:path=/nonexistent/evidence-locker-test-bus"
     os.environ["DBUS_SESSION_BUS_ADDRESS"] = env_no_bus  # no Secret Service at all
     out["list_no_service"] = locker("list", vault, timeout=60)

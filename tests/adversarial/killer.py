@@ -27,15 +27,26 @@ def locker_cmd(*args: str | os.PathLike[str]) -> list[str]:
     return [sys.executable, "-m", "app.cli", *map(str, args)]
 
 
-def run_and_kill(cmd: list[str], *, after_seconds: float | None = None,
-                 after_lines: int | None = None, extra_delay: float = 0.0,
-                 timeout: float = 120.0) -> KillResult:
+def run_and_kill(
+    cmd: list[str],
+    *,
+    after_seconds: float | None = None,
+    after_lines: int | None = None,
+    extra_delay: float = 0.0,
+    timeout: float = 120.0,
+) -> KillResult:
     """Start ``cmd``; SIGKILL it ``after_seconds`` after start, or ``extra_delay`` after it
     printed ``after_lines`` lines (whichever is given). Complete lines are collected."""
     env = dict(os.environ, LOCKER_NO_GUI="1", PYTHONDONTWRITEBYTECODE="1")
     env.pop("LOCKER_PASSPHRASE_FILE", None)
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            env=env, stdin=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        cmd,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+        stdin=subprocess.DEVNULL,
+    )
     lines: list[str] = []
     times: list[float] = []
     started = time.monotonic()
@@ -57,8 +68,10 @@ def run_and_kill(cmd: list[str], *, after_seconds: float | None = None,
         assert proc.stderr is not None
         err_parts.append(proc.stderr.read())
 
-    readers = [threading.Thread(target=read_out, daemon=True),
-               threading.Thread(target=read_err, daemon=True)]
+    readers = [
+        threading.Thread(target=read_out, daemon=True),
+        threading.Thread(target=read_err, daemon=True),
+    ]
     for t in readers:
         t.start()
     deadline = time.monotonic() + timeout
@@ -79,8 +92,13 @@ def run_and_kill(cmd: list[str], *, after_seconds: float | None = None,
     code = proc.wait(timeout)
     for t in readers:
         t.join(timeout)
-    return KillResult(list(lines), list(times), killed and code == -signal.SIGKILL, code,
-                      b"".join(err_parts).decode("utf-8", "replace"))
+    return KillResult(
+        list(lines),
+        list(times),
+        killed and code == -signal.SIGKILL,
+        code,
+        b"".join(err_parts).decode("utf-8", "replace"),
+    )
 
 
 def leftover_files(folder: Path, keep: set[str]) -> list[str]:

@@ -42,21 +42,30 @@ def strace_works() -> str | None:
     """None when strace can trace here, else why not."""
     if shutil.which("strace") is None:
         return "strace is not installed (scripts/bootstrap.sh test installs it)"
-    probe = subprocess.run(["strace", "-f", "-qq", "-e", "trace=socket", "-o", os.devnull, "true"],
-                           capture_output=True, text=True)
+    probe = subprocess.run(
+        ["strace", "-f", "-qq", "-e", "trace=socket", "-o", os.devnull, "true"],
+        capture_output=True,
+        text=True,
+    )
     if probe.returncode != 0:
         return f"strace cannot trace here: {probe.stderr.strip()[:200]}"
     return None
 
 
-def run_traced(cmd: list[str], log: Path, env: dict[str, str] | None = None,
-               timeout: float = 240) -> Traced:
+def run_traced(
+    cmd: list[str], log: Path, env: dict[str, str] | None = None, timeout: float = 240
+) -> Traced:
     full_env = dict(os.environ, LOCKER_NO_GUI="1")
     full_env.pop("LOCKER_PASSPHRASE_FILE", None)
     if env:
         full_env.update(env)
     result = subprocess.run(
         ["strace", "-f", "-qq", "-e", "trace=connect,bind,sendto,sendmsg", "-o", str(log), *cmd],
-        cwd=ROOT, capture_output=True, text=True, timeout=timeout, env=full_env)
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=full_env,
+    )
     calls = [line for line in log.read_text(errors="replace").splitlines() if is_network_call(line)]
     return Traced(result.returncode, result.stdout, result.stderr, calls)

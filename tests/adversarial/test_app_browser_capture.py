@@ -31,12 +31,16 @@ from tests.helpers.http import PageHandler, serve
 def marked_page() -> Iterator[tuple[str, str]]:
     marker = f"BROWSEMARK{uuid.uuid4().hex[:12]}"
     image = synthetic_png(120, 90, seed=4, text=marker)
-    html = (f"<html><head><title>{marker}</title></head><body><h1>{marker}</h1>"
-            f'<img src="/pic.png"></body></html>').encode()
+    html = (
+        f"<html><head><title>{marker}</title></head><body><h1>{marker}</h1>"
+        f'<img src="/pic.png"></body></html>'
+    ).encode()
 
     class Handler(PageHandler):
         def do_GET(self) -> None:
-            body, ctype = (image, "image/png") if self.path.startswith("/pic") else (html, "text/html")
+            body, ctype = (
+                (image, "image/png") if self.path.startswith("/pic") else (html, "text/html")
+            )
             self.send(200, body, ctype)
 
     with serve(Handler) as base:
@@ -44,20 +48,42 @@ def marked_page() -> Iterator[tuple[str, str]]:
 
 
 def test_app_captures_from_its_browser_and_leaves_no_trace(
-        tmp_path: Path, passphrase_file: Path, marked_page: tuple[str, str]) -> None:
+    tmp_path: Path, passphrase_file: Path, marked_page: tuple[str, str]
+) -> None:
     url, marker = marked_page
     home, tmp = tmp_path / "home", tmp_path / "tmp"
     home.mkdir()
     tmp.mkdir()
     vault = tmp_path / "v.locker"
     Vault.create(vault, PASSPHRASE).close()
-    env = dict(os.environ, HOME=str(home), TMPDIR=str(tmp), XDG_CONFIG_HOME=str(home / ".config"),
-               XDG_CACHE_HOME=str(home / ".cache"), XDG_DATA_HOME=str(home / ".local/share"),
-               LOCKER_CONFIG_DIR=str(home / ".config/locker"), LEAK_MARKERS=marker)
+    env = dict(
+        os.environ,
+        HOME=str(home),
+        TMPDIR=str(tmp),
+        XDG_CONFIG_HOME=str(home / ".config"),
+        XDG_CACHE_HOME=str(home / ".cache"),
+        XDG_DATA_HOME=str(home / ".local/share"),
+        LOCKER_CONFIG_DIR=str(home / ".config/locker"),
+        LEAK_MARKERS=marker,
+    )
     result = subprocess.run(
-        [sys.executable, "-m", "tests.adversarial.gui_session", str(vault), str(passphrase_file),
-         "--seconds", "1", "--browse", url],
-        cwd=ROOT, capture_output=True, text=True, timeout=300, env=env)
+        [
+            sys.executable,
+            "-m",
+            "tests.adversarial.gui_session",
+            str(vault),
+            str(passphrase_file),
+            "--seconds",
+            "1",
+            "--browse",
+            url,
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
+    )
     assert result.returncode == 0, f"the app died ({result.returncode}): {result.stderr[-1500:]}"
     assert "browsed stored" in result.stdout and "clipboard clean" in result.stdout, result.stdout
     needles = [marker.encode(), marker.encode("utf-16-le")]

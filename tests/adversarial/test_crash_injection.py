@@ -32,7 +32,7 @@ def _inputs(folder: Path) -> dict[str, str]:
     folder.mkdir()
     files: dict[str, bytes] = {}
     for i in range(8):
-        files[f"msg-{i:02d}.txt"] = (f"message {i} ".encode() * (50 + 300 * i))
+        files[f"msg-{i:02d}.txt"] = f"message {i} ".encode() * (50 + 300 * i)
     files["shot-a.png"] = synthetic_png(seed=1)
     files["shot-b.png"] = synthetic_png(96, 64, seed=2)
     files["clip.bin"] = hashlib.shake_256(b"clip").digest(1024 * 1024 + 4321)
@@ -53,16 +53,19 @@ def assert_vault_whole(vault: Vault) -> None:
     assert report.ok, report.text()
     conn = vault.read()
     bare = conn.execute(
-        "SELECT count(*) FROM items WHERE id NOT IN (SELECT item_id FROM artifacts)").fetchone()[0]
+        "SELECT count(*) FROM items WHERE id NOT IN (SELECT item_id FROM artifacts)"
+    ).fetchone()[0]
     assert bare == 0, f"{bare} items have no stored bytes"
     unlogged = conn.execute(  # received items carry their sender's chain instead
         "SELECT count(*) FROM items i JOIN cases c ON c.id = i.case_id WHERE c.origin = 'local'"
-        " AND i.uid NOT IN (SELECT item_uid FROM custody WHERE event = 'item_added')").fetchone()[0]
+        " AND i.uid NOT IN (SELECT item_uid FROM custody WHERE event = 'item_added')"
+    ).fetchone()[0]
     assert unlogged == 0, f"{unlogged} items have no item_added event"
 
 
-def test_kill_during_add_loses_nothing_reported(tmp_path: Path, passphrase_file: Path,
-                                                soak: bool) -> None:
+def test_kill_during_add_loses_nothing_reported(
+    tmp_path: Path, passphrase_file: Path, soak: bool
+) -> None:
     shas = _inputs(tmp_path / "in")
     trials = 400 if soak else 50
     rng = random.Random(7100)
@@ -79,8 +82,15 @@ def test_kill_during_add_loses_nothing_reported(tmp_path: Path, passphrase_file:
             key = _key_for(vault_path)
             reported = {}
         assert vault_path is not None
-        cmd = locker_cmd("add", vault_path, tmp_path / "in", "--case", "Crash",
-                         "--passphrase-file", passphrase_file)
+        cmd = locker_cmd(
+            "add",
+            vault_path,
+            tmp_path / "in",
+            "--case",
+            "Crash",
+            "--passphrase-file",
+            passphrase_file,
+        )
         if trial == 0:  # one full run to learn when the imports happen
             result = run_and_kill(cmd, after_seconds=600)
             assert result.returncode == 0, result.stderr
@@ -91,8 +101,9 @@ def test_kill_during_add_loses_nothing_reported(tmp_path: Path, passphrase_file:
         elif trial % 2:  # while items are being written
             result = run_and_kill(cmd, after_seconds=rng.uniform(first_line * 0.8, full_run))
         else:  # just after the child reported an item
-            result = run_and_kill(cmd, after_lines=rng.randrange(1, len(shas)),
-                                  extra_delay=rng.uniform(0.0, 0.03))
+            result = run_and_kill(
+                cmd, after_lines=rng.randrange(1, len(shas)), extra_delay=rng.uniform(0.0, 0.03)
+            )
         if result.killed and 0 < len(result.lines) < len(shas):
             killed_mid_run += 1
         assert "Traceback" not in result.stderr, result.stderr
@@ -137,8 +148,9 @@ def test_kill_during_passphrase_change_never_locks_out(tmp_path: Path, soak: boo
         new = rng.choice([p for p in phrases if p != current])
         old_file = _write(tmp_path / "old.txt", current.encode())
         new_file = _write(tmp_path / "new.txt", new.encode())
-        cmd = locker_cmd("passwd", path, "--passphrase-file", old_file,
-                         "--new-passphrase-file", new_file)
+        cmd = locker_cmd(
+            "passwd", path, "--passphrase-file", old_file, "--new-passphrase-file", new_file
+        )
         result = run_and_kill(cmd, after_seconds=rng.uniform(0.0, 1.5))
         assert "Traceback" not in result.stderr, result.stderr
         vault, current = _open_with_either(path, [current, new])
@@ -149,8 +161,9 @@ def test_kill_during_passphrase_change_never_locks_out(tmp_path: Path, soak: boo
             assert result.returncode == 0 and current == new, (trial, result.stderr)
 
 
-def test_kill_during_backup_leaves_no_unverified_backup(tmp_path: Path, passphrase_file: Path,
-                                                       soak: bool) -> None:
+def test_kill_during_backup_leaves_no_unverified_backup(
+    tmp_path: Path, passphrase_file: Path, soak: bool
+) -> None:
     path = tmp_path / "v.locker"
     with Vault.create(path, PASSPHRASE) as vault:
         vault.add_file(_write(tmp_path / "e.bin", hashlib.shake_256(b"e").digest(600_000)))
@@ -158,8 +171,10 @@ def test_kill_during_backup_leaves_no_unverified_backup(tmp_path: Path, passphra
     rng = random.Random(7300)
     for trial in range(30 if soak else 8):
         dest = tmp_path / f"backup-{trial}.locker"
-        result = run_and_kill(locker_cmd("backup", path, dest, "--passphrase-file", passphrase_file),
-                              after_seconds=rng.uniform(0.0, 1.2))
+        result = run_and_kill(
+            locker_cmd("backup", path, dest, "--passphrase-file", passphrase_file),
+            after_seconds=rng.uniform(0.0, 1.2),
+        )
         assert "Traceback" not in result.stderr, result.stderr
         if dest.exists():  # a backup only appears under its name once verified
             with Vault.open(dest, key=key) as copy:
@@ -171,13 +186,16 @@ def test_kill_during_backup_leaves_no_unverified_backup(tmp_path: Path, passphra
             assert_vault_whole(vault)
 
 
-def test_kill_during_init_never_leaves_a_half_vault(tmp_path: Path, passphrase_file: Path,
-                                                   soak: bool) -> None:
+def test_kill_during_init_never_leaves_a_half_vault(
+    tmp_path: Path, passphrase_file: Path, soak: bool
+) -> None:
     rng = random.Random(7400)
     for trial in range(30 if soak else 8):
         path = tmp_path / f"new-{trial}.locker"
-        result = run_and_kill(locker_cmd("init", path, "--passphrase-file", passphrase_file),
-                              after_seconds=rng.uniform(0.0, 1.0))
+        result = run_and_kill(
+            locker_cmd("init", path, "--passphrase-file", passphrase_file),
+            after_seconds=rng.uniform(0.0, 1.0),
+        )
         assert "Traceback" not in result.stderr, result.stderr
         if path.exists():
             with Vault.open(path, PASSPHRASE) as vault:
@@ -190,7 +208,6 @@ def test_kill_during_init_never_leaves_a_half_vault(tmp_path: Path, passphrase_f
 def _write(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path
-
 
 
 _CHILD_WITHOUT_CHECKPOINT = """
@@ -223,8 +240,13 @@ def test_vault_killed_mid_checkpoint_still_opens(tmp_path: Path) -> None:
     with Vault.create(path, PASSPHRASE) as vault:
         vault.add_file(_write(tmp_path / "first.txt", b"first"))
     old_size = path.stat().st_size
-    child = subprocess.run([sys.executable, "-c", _CHILD_WITHOUT_CHECKPOINT, str(path), PASSPHRASE],
-                           cwd=ROOT, capture_output=True, text=True, check=True)
+    child = subprocess.run(
+        [sys.executable, "-c", _CHILD_WITHOUT_CHECKPOINT, str(path), PASSPHRASE],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     committed = child.stdout.split()
     assert len(committed) == 5 and Path(f"{path}-wal").stat().st_size > 0
     # What a finished checkpoint would write, cut where the kill stopped it: every page

@@ -31,21 +31,37 @@ def _stamp_accounting(vault: Vault) -> None:
     total = conn.execute("SELECT count(*) FROM custody").fetchone()[0]
     covered = conn.execute("SELECT count(DISTINCT custody_seq) FROM ts_leaves").fetchone()[0]
     assert pending_count(vault) + covered == total
-    orphans = conn.execute("SELECT count(*) FROM ts_leaves WHERE token_id NOT IN"
-                           " (SELECT id FROM ts_tokens)").fetchone()[0]
+    orphans = conn.execute(
+        "SELECT count(*) FROM ts_leaves WHERE token_id NOT IN (SELECT id FROM ts_tokens)"
+    ).fetchone()[0]
     assert orphans == 0, "timestamp leaves without their token"
 
 
-def test_kill_during_stamp_keeps_the_queue_whole(tmp_path: Path, passphrase_file: Path,
-                                                 soak: bool) -> None:
-    tsa_a, tsa_b = LocalTSA(tmp_path / "tsa-a", name="A"), LocalTSA(tmp_path / "tsa-b", key="ec", name="B")
+def test_kill_during_stamp_keeps_the_queue_whole(
+    tmp_path: Path, passphrase_file: Path, soak: bool
+) -> None:
+    tsa_a, tsa_b = (
+        LocalTSA(tmp_path / "tsa-a", name="A"),
+        LocalTSA(tmp_path / "tsa-b", key="ec", name="B"),
+    )
     try:
         path = tmp_path / "v.locker"
         with Vault.create(path, PASSPHRASE) as vault:
             vault.add_file(_write(tmp_path / "e0.txt", b"first"))
-        cmd = locker_cmd("stamp", path, "--tsa", tsa_a.url, "--tsa-ca", tsa_a.ca_pem,
-                         "--tsa", tsa_b.url, "--tsa-ca", tsa_b.ca_pem,
-                         "--passphrase-file", passphrase_file)
+        cmd = locker_cmd(
+            "stamp",
+            path,
+            "--tsa",
+            tsa_a.url,
+            "--tsa-ca",
+            tsa_a.ca_pem,
+            "--tsa",
+            tsa_b.url,
+            "--tsa-ca",
+            tsa_b.ca_pem,
+            "--passphrase-file",
+            passphrase_file,
+        )
         rng = random.Random(7700)
         for trial in range(40 if soak else 10):
             with Vault.open(path, PASSPHRASE) as vault:  # new entries to stamp each round
@@ -67,16 +83,19 @@ def test_kill_during_stamp_keeps_the_queue_whole(tmp_path: Path, passphrase_file
         tsa_b.stop()
 
 
-def test_kill_during_import_is_all_or_nothing(tmp_path: Path, passphrase_file: Path,
-                                              soak: bool) -> None:
+def test_kill_during_import_is_all_or_nothing(
+    tmp_path: Path, passphrase_file: Path, soak: bool
+) -> None:
     from app.bundle.export import export_bundle, select_items
     from app.bundle.seal import Sealing
     from app.vault.models import NewArtifact, NewItem
 
     with Vault.create(tmp_path / "sender.locker", "sender") as sender:
         for n in range(6):
-            sender.add_item(NewItem("file", "Sent", f"exhibit {n}"),
-                            [NewArtifact("original", f"f{n}.bin", bytes([n]) * 400_000)])
+            sender.add_item(
+                NewItem("file", "Sent", f"exhibit {n}"),
+                [NewArtifact("original", f"f{n}.bin", bytes([n]) * 400_000)],
+            )
         bundle = tmp_path / "b.bundle"
         export_bundle(sender, bundle, select_items(sender, case="Sent"), Sealing(), stamp=False)
     path = tmp_path / "receiver.locker"
@@ -84,9 +103,12 @@ def test_kill_during_import_is_all_or_nothing(tmp_path: Path, passphrase_file: P
     rng = random.Random(7800)
     for trial in range(30 if soak else 8):
         case = f"Received {trial}"
-        result = run_and_kill(locker_cmd("import", path, bundle, "--case", case,
-                                         "--passphrase-file", passphrase_file),
-                              after_seconds=rng.uniform(0.2, 2.5))
+        result = run_and_kill(
+            locker_cmd(
+                "import", path, bundle, "--case", case, "--passphrase-file", passphrase_file
+            ),
+            after_seconds=rng.uniform(0.2, 2.5),
+        )
         assert "Traceback" not in result.stderr, result.stderr
         with Vault.open(path, PASSPHRASE) as vault:
             assert_vault_whole(vault)
@@ -107,8 +129,10 @@ def pages() -> Iterator[str]:
             if self.path.endswith(".png"):
                 body, ctype = synthetic_png(160, 120, seed=len(self.path)), "image/png"
             else:
-                body = (f"<html><head><title>{self.path}</title></head><body>"
-                        f"<h1>{self.path}</h1><img src='{self.path}.png'></body></html>").encode()
+                body = (
+                    f"<html><head><title>{self.path}</title></head><body>"
+                    f"<h1>{self.path}</h1><img src='{self.path}.png'></body></html>"
+                ).encode()
                 ctype = "text/html; charset=utf-8"
             self.send(200, body, ctype)
 
@@ -116,23 +140,27 @@ def pages() -> Iterator[str]:
         yield base
 
 
-def test_kill_during_capture_keeps_every_reported_page(tmp_path: Path, passphrase_file: Path,
-                                                       pages: str, soak: bool) -> None:
+def test_kill_during_capture_keeps_every_reported_page(
+    tmp_path: Path, passphrase_file: Path, pages: str, soak: bool
+) -> None:
     path = tmp_path / "v.locker"
     Vault.create(path, PASSPHRASE).close()
     urls = [f"{pages}/post/{n}" for n in range(4)]
     rng = random.Random(7900)
     reported: dict[int, str] = {}
-    first = run_and_kill(locker_cmd("capture-url", path, *urls, "--passphrase-file",
-                                    passphrase_file), after_seconds=300)
+    first = run_and_kill(
+        locker_cmd("capture-url", path, *urls, "--passphrase-file", passphrase_file),
+        after_seconds=300,
+    )
     assert first.returncode == 0 and len(first.lines) == 4, (first.lines, first.stderr)
     end = first.times[-1]
     for line in first.lines:
         reported[int(line.split("\t")[0])] = line.split("\t")[1]
     for trial in range(20 if soak else 5):
-        result = run_and_kill(locker_cmd("capture-url", path, *urls, "--passphrase-file",
-                                         passphrase_file),
-                              after_seconds=rng.uniform(first.times[0] * 0.7, end))
+        result = run_and_kill(
+            locker_cmd("capture-url", path, *urls, "--passphrase-file", passphrase_file),
+            after_seconds=rng.uniform(first.times[0] * 0.7, end),
+        )
         assert "Traceback" not in result.stderr, result.stderr
         for line in result.lines:
             item_id, sha, _url = line.split("\t", 2)
@@ -148,8 +176,9 @@ def _write(path: Path, data: bytes) -> Path:
     return path
 
 
-def test_kill_during_export_never_leaves_a_half_bundle(tmp_path: Path, passphrase_file: Path,
-                                                       soak: bool) -> None:
+def test_kill_during_export_never_leaves_a_half_bundle(
+    tmp_path: Path, passphrase_file: Path, soak: bool
+) -> None:
     """A bundle appears under its name only when complete: after any kill, the file is
     either absent or verifies; the vault verifies either way."""
     from app.bundle.verify import verify_bundle
@@ -158,15 +187,28 @@ def test_kill_during_export_never_leaves_a_half_bundle(tmp_path: Path, passphras
     path = tmp_path / "v.locker"
     with Vault.create(path, PASSPHRASE) as vault:
         for n in range(4):
-            vault.add_item(NewItem("file", "Out", f"exhibit {n}"),
-                           [NewArtifact("original", f"f{n}.bin", bytes([n + 1]) * 700_000)])
+            vault.add_item(
+                NewItem("file", "Out", f"exhibit {n}"),
+                [NewArtifact("original", f"f{n}.bin", bytes([n + 1]) * 700_000)],
+            )
     rng = random.Random(8000)
     for trial in range(25 if soak else 6):
         out = tmp_path / f"bundle-{trial}.zip"
-        result = run_and_kill(locker_cmd("export", path, "--out", out, "--case", "Out",
-                                         "--no-encrypt", "--no-stamp", "--passphrase-file",
-                                         passphrase_file),
-                              after_seconds=rng.uniform(0.3, 3.0))
+        result = run_and_kill(
+            locker_cmd(
+                "export",
+                path,
+                "--out",
+                out,
+                "--case",
+                "Out",
+                "--no-encrypt",
+                "--no-stamp",
+                "--passphrase-file",
+                passphrase_file,
+            ),
+            after_seconds=rng.uniform(0.3, 3.0),
+        )
         assert "Traceback" not in result.stderr, result.stderr
         if out.exists():
             assert verify_bundle(out).ok, f"trial {trial}: a bundle under its name does not verify"

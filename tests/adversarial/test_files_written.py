@@ -42,7 +42,10 @@ def _allowed(path: str, roots: dict[str, Path]) -> bool:
     if "tmp" in roots and p.parent == roots["tmp"] and re.fullmatch(r"[a-z0-9_]{8}", p.name):
         return True  # Python's tempfile.gettempdir() probe: writes b"blat", then unlinks it
     home = roots["home"]
-    if p.is_relative_to(home / ".cache" / "mesa_shader_cache") or p in (home / ".cache", home / "Downloads"):
+    if p.is_relative_to(home / ".cache" / "mesa_shader_cache") or p in (
+        home / ".cache",
+        home / "Downloads",
+    ):
         return True
     return False
 
@@ -56,10 +59,17 @@ def test_session_creates_no_stray_files(tmp_path: Path, page_server: tuple[str, 
     (source / "pass.txt").write_text("watch passphrase\n", encoding="utf-8")
     (source / "photo.png").write_bytes(synthetic_png(160, 120, seed=5))
     (source / "note.txt").write_text("evidence text\n", encoding="utf-8")
-    env = dict(os.environ, HOME=str(home), TMPDIR=str(tmp), LOCKER_NO_GUI="1",
-               XDG_CONFIG_HOME=str(home / ".config"), XDG_CACHE_HOME=str(home / ".cache"),
-               XDG_DATA_HOME=str(home / ".local/share"), LOCKER_CONFIG_DIR=str(config),
-               PYTHONDONTWRITEBYTECODE="1")
+    env = dict(
+        os.environ,
+        HOME=str(home),
+        TMPDIR=str(tmp),
+        LOCKER_NO_GUI="1",
+        XDG_CONFIG_HOME=str(home / ".config"),
+        XDG_CACHE_HOME=str(home / ".cache"),
+        XDG_DATA_HOME=str(home / ".local/share"),
+        LOCKER_CONFIG_DIR=str(config),
+        PYTHONDONTWRITEBYTECODE="1",
+    )
     env.pop("LOCKER_PASSPHRASE_FILE", None)
     pf = ["--passphrase-file", str(source / "pass.txt")]
     vault, other = vaults / "case.locker", vaults / "received.locker"
@@ -82,19 +92,55 @@ def test_session_creates_no_stray_files(tmp_path: Path, page_server: tuple[str, 
     except ModuleNotFoundError:
         pass
     else:
-        steps += [[*cli, "export", str(vault), "--out", str(out / "b.bundle"), "--case", "General",
-                   "--no-stamp", "--seal-passphrase-file", str(source / "pass.txt"), *pf],
-                  [*cli, "verify-bundle", str(out / "b.bundle"), "--seal-passphrase-file",
-                   str(source / "pass.txt")],
-                  [*cli, "import", str(other), str(out / "b.bundle"), "--seal-passphrase-file",
-                   str(source / "pass.txt"), *pf]]
+        steps += [
+            [
+                *cli,
+                "export",
+                str(vault),
+                "--out",
+                str(out / "b.bundle"),
+                "--case",
+                "General",
+                "--no-stamp",
+                "--seal-passphrase-file",
+                str(source / "pass.txt"),
+                *pf,
+            ],
+            [
+                *cli,
+                "verify-bundle",
+                str(out / "b.bundle"),
+                "--seal-passphrase-file",
+                str(source / "pass.txt"),
+            ],
+            [
+                *cli,
+                "import",
+                str(other),
+                str(out / "b.bundle"),
+                "--seal-passphrase-file",
+                str(source / "pass.txt"),
+                *pf,
+            ],
+        ]
     try:
         import app.ui.main  # noqa: F401
     except ModuleNotFoundError:
         pass
     else:
-        steps.append([sys.executable, "-m", "tests.adversarial.gui_session", str(vault),
-                      str(source / "pass.txt"), "--seconds", "2", "--verify", "--reveal-all"])
+        steps.append(
+            [
+                sys.executable,
+                "-m",
+                "tests.adversarial.gui_session",
+                str(vault),
+                str(source / "pass.txt"),
+                "--seconds",
+                "2",
+                "--verify",
+                "--reveal-all",
+            ]
+        )
     roots = {"vaults": vaults, "out": out, "config": config, "home": home, "tmp": tmp}
     stray: list[str] = []
     seen: set[str] = set()
@@ -102,19 +148,27 @@ def test_session_creates_no_stray_files(tmp_path: Path, page_server: tuple[str, 
         result, created = run_watched(step, tmp_path / f"files-{n}.log", env)
         seen |= created
         assert result.returncode == 0, (step[3:5], result.stdout, result.stderr[-2000:])
-        stray += [f"{' '.join(step[2:4])}: {p}" for p in sorted(created)
-                  if not _allowed(p, roots)]
+        stray += [f"{' '.join(step[2:4])}: {p}" for p in sorted(created) if not _allowed(p, roots)]
     assert str(vault) in seen and str(vault) + "-wal" in seen, "the watch saw nothing"
-    assert not stray, "files created outside the vault and the chosen destination:\n" + "\n".join(stray[:40])
+    assert not stray, "files created outside the vault and the chosen destination:\n" + "\n".join(
+        stray[:40]
+    )
 
 
 def test_the_watch_catches_a_deleted_temp_file(tmp_path: Path) -> None:
     """Control: a plaintext temp file written and removed at once is still reported."""
-    code = ("import tempfile, os; tempfile.gettempdir(); "
-            "f = tempfile.NamedTemporaryFile(delete=False); "
-            "f.write(b'evidence'); f.close(); os.unlink(f.name)")
+    code = (
+        "import tempfile, os; tempfile.gettempdir(); "
+        "f = tempfile.NamedTemporaryFile(delete=False); "
+        "f.write(b'evidence'); f.close(); os.unlink(f.name)"
+    )
     env = dict(os.environ, TMPDIR=str(tmp_path))
     _result, created = run_watched([sys.executable, "-c", code], tmp_path / "ctl.log", env)
-    roots = {"vaults": tmp_path / "v", "out": tmp_path / "o", "config": tmp_path / "c",
-             "home": tmp_path / "h", "tmp": tmp_path}
+    roots = {
+        "vaults": tmp_path / "v",
+        "out": tmp_path / "o",
+        "config": tmp_path / "c",
+        "home": tmp_path / "h",
+        "tmp": tmp_path,
+    }
     assert [p for p in created if not _allowed(p, roots) and p.startswith(str(tmp_path))]

@@ -26,13 +26,22 @@ def _rewrite_history(path: Path, key: bytes, salt: bytes, item_uid: str, forged:
         conn.execute("BEGIN IMMEDIATE")
         for name in schema.required_triggers():
             conn.execute(f"DROP TRIGGER IF EXISTS {name}")
-        art_id, = conn.execute("SELECT a.id FROM artifacts a JOIN items i ON i.id = a.item_id"
-                               " WHERE i.uid = ? AND a.role = 'original'", (item_uid,)).fetchone()
-        conn.execute("UPDATE chunks SET data = ? WHERE artifact_id = ? AND seq = 0", (forged, art_id))
+        (art_id,) = conn.execute(
+            "SELECT a.id FROM artifacts a JOIN items i ON i.id = a.item_id"
+            " WHERE i.uid = ? AND a.role = 'original'",
+            (item_uid,),
+        ).fetchone()
+        conn.execute(
+            "UPDATE chunks SET data = ? WHERE artifact_id = ? AND seq = 0", (forged, art_id)
+        )
         new_sha = hashlib.sha256(forged).hexdigest()
-        conn.execute("UPDATE artifacts SET sha256 = ?, size = ? WHERE id = ?", (new_sha, len(forged), art_id))
+        conn.execute(
+            "UPDATE artifacts SET sha256 = ?, size = ? WHERE id = ?", (new_sha, len(forged), art_id)
+        )
         prev = custody.GENESIS_PREV
-        for seq, payload in conn.execute("SELECT seq, payload FROM custody ORDER BY seq").fetchall():
+        for seq, payload in conn.execute(
+            "SELECT seq, payload FROM custody ORDER BY seq"
+        ).fetchall():
             data = json.loads(payload)
             if data["event"] == "item_added" and data["item"] == item_uid:
                 for art in data["data"]["artifacts"]:
@@ -41,8 +50,11 @@ def _rewrite_history(path: Path, key: bytes, salt: bytes, item_uid: str, forged:
             text = custody.canonical_json(data)
             p_hash = custody.payload_hash(text)
             e_hash = custody.entry_hash(prev, p_hash)
-            conn.execute("UPDATE custody SET payload = ?, payload_hash = ?, prev_hash = ?,"
-                         " entry_hash = ? WHERE seq = ?", (text, p_hash, prev, e_hash, seq))
+            conn.execute(
+                "UPDATE custody SET payload = ?, payload_hash = ?, prev_hash = ?,"
+                " entry_hash = ? WHERE seq = ?",
+                (text, p_hash, prev, e_hash, seq),
+            )
             prev = e_hash
         conn.execute("COMMIT")
         for table in schema.APPEND_ONLY_TABLES:  # the guards go back, as if never touched

@@ -39,16 +39,23 @@ class Setup:
         self.sender = Vault.create(folder / "sender.locker", "sender pass")
         for n in range(2):
             self.sender.add_item(
-                NewItem("screenshot", "Case", f"capture {n}", source_url=f"https://example.test/{n}"),
-                [NewArtifact("original", f"shot-{n}.png", synthetic_png(seed=n), "image/png"),
-                 NewArtifact("page.html", "page.html", b"<p>post</p>", "text/html")])
+                NewItem(
+                    "screenshot", "Case", f"capture {n}", source_url=f"https://example.test/{n}"
+                ),
+                [
+                    NewArtifact("original", f"shot-{n}.png", synthetic_png(seed=n), "image/png"),
+                    NewArtifact("page.html", "page.html", b"<p>post</p>", "text/html"),
+                ],
+            )
         self.receiver = Vault.create(folder / "receiver.locker", "receiver pass")
         items = select_items(self.sender, case="Case")
         self.plain = folder / "plain.bundle"
         export_bundle(self.sender, self.plain, items, Sealing(), stamp=False)
         self.sealed = folder / "sealed.bundle"
         recipient = age_recipient_of(self.receiver.age_identity())
-        export_bundle(self.sender, self.sealed, items, Sealing(recipients=(recipient,)), stamp=False)
+        export_bundle(
+            self.sender, self.sealed, items, Sealing(recipients=(recipient,)), stamp=False
+        )
         self.identities = parse_identities(self.receiver.age_identity())
 
     def close(self) -> None:
@@ -88,8 +95,11 @@ def _fixed(kind: str) -> tuple[bytes, list[Any] | None]:
     """The committed bundle (same bytes every run, so every flip lands on the same field;
     see fixtures/make_fixed_bundles.py) and the identities that open it."""
     data = (FIXED / f"fixed-{kind}.bundle").read_bytes()
-    ids = parse_identities((FIXED / "fixed-sealed.identity.txt").read_text()) \
-        if kind == "sealed" else None
+    ids = (
+        parse_identities((FIXED / "fixed-sealed.identity.txt").read_text())
+        if kind == "sealed"
+        else None
+    )
     return data, ids
 
 
@@ -103,8 +113,7 @@ def _verdict_strict(path: Path, identities: list[Any] | None = None) -> str:
 
 
 @pytest.mark.parametrize("kind", ["plain", "sealed"])
-def test_flips_truncations_and_appends_never_verify(tmp_path: Path, kind: str,
-                                                    soak: bool) -> None:
+def test_flips_truncations_and_appends_never_verify(tmp_path: Path, kind: str, soak: bool) -> None:
     original, ids = _fixed(kind)
     target = tmp_path / "t.bundle"
     target.write_bytes(original)
@@ -130,12 +139,24 @@ def test_flips_truncations_and_appends_never_verify(tmp_path: Path, kind: str,
 
 
 # Central directory file header fields (APPNOTE 4.3.12): name, offset, size.
-CD_FIELDS = [("version made by", 4, 2), ("version needed to extract", 6, 2),
-             ("flags", 8, 2), ("compression", 10, 2), ("mod time", 12, 2),
-             ("mod date", 14, 2), ("crc-32", 16, 4), ("compressed size", 20, 4),
-             ("uncompressed size", 24, 4), ("name length", 28, 2), ("extra length", 30, 2),
-             ("comment length", 32, 2), ("disk number", 34, 2), ("internal attributes", 36, 2),
-             ("external attributes", 38, 4), ("local header offset", 42, 4)]
+CD_FIELDS = [
+    ("version made by", 4, 2),
+    ("version needed to extract", 6, 2),
+    ("flags", 8, 2),
+    ("compression", 10, 2),
+    ("mod time", 12, 2),
+    ("mod date", 14, 2),
+    ("crc-32", 16, 4),
+    ("compressed size", 20, 4),
+    ("uncompressed size", 24, 4),
+    ("name length", 28, 2),
+    ("extra length", 30, 2),
+    ("comment length", 32, 2),
+    ("disk number", 34, 2),
+    ("internal attributes", 36, 2),
+    ("external attributes", 38, 4),
+    ("local header offset", 42, 4),
+]
 
 
 def test_central_directory_field_mutations_never_verify(tmp_path: Path) -> None:
@@ -153,13 +174,13 @@ def test_central_directory_field_mutations_never_verify(tmp_path: Path) -> None:
     accepted = []
     for n, entry in enumerate(entries):
         for name, offset, width in CD_FIELDS:
-            old = int.from_bytes(original[entry + offset: entry + offset + width], "little")
+            old = int.from_bytes(original[entry + offset : entry + offset + width], "little")
             values = {0, 1, (1 << (8 * width)) - 1, (old + 1) % (1 << (8 * width))}
             if name == "version needed to extract":
                 values |= {0x40, 0xFF, 0x0340}
             for value in sorted(values - {old}):
                 data = bytearray(original)
-                data[entry + offset: entry + offset + width] = value.to_bytes(width, "little")
+                data[entry + offset : entry + offset + width] = value.to_bytes(width, "little")
                 target.write_bytes(bytes(data))
                 if _verdict_strict(target) == "ok":
                     accepted.append(f"entry {n} {name}={value:#x}")
@@ -172,7 +193,7 @@ def test_damaged_version_needed_is_a_clean_cli_error(tmp_path: Path) -> None:
     original, _ = _fixed("plain")
     data = bytearray(original)
     entry = data.find(b"PK\x01\x02")
-    data[entry + 6: entry + 8] = (0x40).to_bytes(2, "little")   # zip version 6.4
+    data[entry + 6 : entry + 8] = (0x40).to_bytes(2, "little")  # zip version 6.4
     target = tmp_path / "version.bundle"
     target.write_bytes(bytes(data))
     proc = locker("verify-bundle", target)
@@ -192,19 +213,21 @@ def test_whole_zip_signature_base64_is_strict(tmp_path: Path) -> None:
 
     original, _ = _fixed("plain")
     comment_at = original.rindex(PREFIX)
-    last = comment_at + len(PREFIX) + 85          # 86th character: 2 data bits + 4 unused
-    assert original[last + 1:last + 3] == b"=="
+    last = comment_at + len(PREFIX) + 85  # 86th character: 2 data bits + 4 unused
+    assert original[last + 1 : last + 3] == b"=="
     alphabet = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
     index = alphabet.index(original[last])
-    same_bytes = [c for c in alphabet
-                  if alphabet.index(c) >> 4 == index >> 4 and c != original[last]]
+    same_bytes = [
+        c for c in alphabet if alphabet.index(c) >> 4 == index >> 4 and c != original[last]
+    ]
     assert len(same_bytes) == 15
     target = tmp_path / "b64.bundle"
     for char in same_bytes:
         data = bytearray(original)
         data[last] = char
-        assert base64.b64decode(bytes(data[comment_at + len(PREFIX):])) == \
-            base64.b64decode(original[comment_at + len(PREFIX):])
+        assert base64.b64decode(bytes(data[comment_at + len(PREFIX) :])) == base64.b64decode(
+            original[comment_at + len(PREFIX) :]
+        )
         target.write_bytes(bytes(data))
         assert _verdict_strict(target) != "ok", f"signature spelled with {chr(char)} verified"
 
@@ -226,11 +249,25 @@ def test_refused_import_leaves_the_receiver_unchanged(setup: Setup, tmp_path: Pa
 # -- a malicious sender: edits JSON, re-signs with the real key --------------------------
 
 HOSTILE_VALUES = st.one_of(
-    st.none(), st.booleans(), st.integers(min_value=-(2**70), max_value=2**70),
-    st.floats(allow_nan=False), st.text(max_size=40),
-    st.sampled_from(["../../etc/passwd", "/abs/path", "C:\\x", "a\u202eb", "\x00", "E-001",
-                     "0" * 5000, "data/exhibits/E-001/../../x"]),
-    st.lists(st.integers(), max_size=3), st.dictionaries(st.text(max_size=5), st.integers(), max_size=3),
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(2**70), max_value=2**70),
+    st.floats(allow_nan=False),
+    st.text(max_size=40),
+    st.sampled_from(
+        [
+            "../../etc/passwd",
+            "/abs/path",
+            "C:\\x",
+            "a\u202eb",
+            "\x00",
+            "E-001",
+            "0" * 5000,
+            "data/exhibits/E-001/../../x",
+        ]
+    ),
+    st.lists(st.integers(), max_size=3),
+    st.dictionaries(st.text(max_size=5), st.integers(), max_size=3),
     st.just([[[[[[[[[[[]]]]]]]]]]]),
 )
 
@@ -253,13 +290,19 @@ def _replace(value: Any, path: tuple[Any, ...], new: Any) -> Any:
     return copy
 
 
-@settings(max_examples=300, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=300,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(data=st.data())
-def test_resigned_hostile_json_is_refused_cleanly(setup: Setup, tmp_path: Path,
-                                                  data: st.DataObject) -> None:
+def test_resigned_hostile_json_is_refused_cleanly(
+    setup: Setup, tmp_path: Path, data: st.DataObject
+) -> None:
     members = read_members(setup.plain)
-    json_names = sorted(n for n in members if n.endswith((".json", ".jsonl")) and n.startswith("data/"))
+    json_names = sorted(
+        n for n in members if n.endswith((".json", ".jsonl")) and n.startswith("data/")
+    )
     name = data.draw(st.sampled_from(json_names))
     if name.endswith(".jsonl"):
         lines = members[name].decode().splitlines()
@@ -280,7 +323,9 @@ def test_resigned_hostile_json_is_refused_cleanly(setup: Setup, tmp_path: Path,
     except LockerError:
         pass
     try:
-        result = import_bundle(setup.receiver, target, case=f"In {data.draw(st.integers(0, 10**9))}")
+        result = import_bundle(
+            setup.receiver, target, case=f"In {data.draw(st.integers(0, 10**9))}"
+        )
     except LockerError:
         assert _receiver_state(setup.receiver) == before, "a refused import changed the vault"
     else:  # the edit was harmless: the import must leave a vault that still verifies
@@ -288,14 +333,30 @@ def test_resigned_hostile_json_is_refused_cleanly(setup: Setup, tmp_path: Path,
         assert verify_vault(setup.receiver).ok
 
 
-@settings(max_examples=200, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(members=st.dictionaries(
-    st.sampled_from(["bagit.txt", "bag-info.txt", "manifest-sha256.txt", "tagmanifest-sha256.txt",
-                     "data/bundle.json", "signature/tagmanifest-sha256.txt.sig",
-                     "signature/signer-ed25519.pem", "data/custody/chain-x.jsonl",
-                     "data/exhibits/E-001/metadata.json", "VERIFY.txt"]) | st.text(min_size=1, max_size=30),
-    st.binary(max_size=300), max_size=10))
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    members=st.dictionaries(
+        st.sampled_from(
+            [
+                "bagit.txt",
+                "bag-info.txt",
+                "manifest-sha256.txt",
+                "tagmanifest-sha256.txt",
+                "data/bundle.json",
+                "signature/tagmanifest-sha256.txt.sig",
+                "signature/signer-ed25519.pem",
+                "data/custody/chain-x.jsonl",
+                "data/exhibits/E-001/metadata.json",
+                "VERIFY.txt",
+            ]
+        )
+        | st.text(min_size=1, max_size=30),
+        st.binary(max_size=300),
+        max_size=10,
+    )
+)
 def test_random_zips_are_refused_cleanly(tmp_path: Path, members: dict[str, bytes]) -> None:
     target = tmp_path / "random.bundle"
     try:
@@ -306,6 +367,7 @@ def test_random_zips_are_refused_cleanly(tmp_path: Path, members: dict[str, byte
 
 
 # -- signed by the sender, hostile content (issue 10 §5): exit 5, one line, never exit 1 --
+
 
 def _chain_name(members: dict[str, bytes]) -> str:
     return next(n for n in members if n.startswith("data/custody/chain-"))
@@ -346,12 +408,22 @@ def _with_proof(members: dict[str, bytes], token: dict[str, Any], leaf: dict[str
     meta = json.loads(members[meta_name])
     base = meta_name.rsplit("/", 1)[0] + "/timestamps/T-1"
     members[base + ".tsr"] = b"\x30\x03\x02\x01\x00"
-    members[base + ".proof.json"] = json.dumps({
-        "vault_id": json.loads(members["data/bundle.json"])["exporter"]["vault_id"],
-        "merkle": {"root": "00" * 32, "tree_size": 1},
-        "token": {"tsa_url": "http://127.0.0.1:9/tsa", **token},
-        "leaves": [{"custody_seq": 2, "leaf_index": 0, "leaf_data": "00" * 32,
-                    "audit_path": [], **leaf}]}).encode()
+    members[base + ".proof.json"] = json.dumps(
+        {
+            "vault_id": json.loads(members["data/bundle.json"])["exporter"]["vault_id"],
+            "merkle": {"root": "00" * 32, "tree_size": 1},
+            "token": {"tsa_url": "http://127.0.0.1:9/tsa", **token},
+            "leaves": [
+                {
+                    "custody_seq": 2,
+                    "leaf_index": 0,
+                    "leaf_data": "00" * 32,
+                    "audit_path": [],
+                    **leaf,
+                }
+            ],
+        }
+    ).encode()
     meta["timestamps"] = [{"tsr": base + ".tsr", "proof_json": base + ".proof.json"}]
     members[meta_name] = json.dumps(meta).encode()
 
@@ -393,8 +465,9 @@ def _hostile_edits() -> dict[str, Any]:
 
     def nested_metadata(m: dict[str, bytes]) -> None:
         name = _exhibit_meta(m)
-        m[name] = m[name].replace(b'"metadata": {}', b'"metadata": {"x": ' +
-                                  _nested(100_000).encode() + b"}")
+        m[name] = m[name].replace(
+            b'"metadata": {}', b'"metadata": {"x": ' + _nested(100_000).encode() + b"}"
+        )
 
     def exhibits_number(m: dict[str, bytes]) -> None:
         bundle = json.loads(m["data/bundle.json"])
@@ -402,17 +475,30 @@ def _hostile_edits() -> dict[str, Any]:
         bundle["created_at"] = 5
         m["data/bundle.json"] = json.dumps(bundle).encode()
 
-    return {f.__name__: f for f in (item_added_list, items_number, nan_metadata, seq_list,
-                                    nonce_superscript, nonce_5000_digits, nested_chain_line,
-                                    nested_payload, nested_metadata, exhibits_number)}
+    return {
+        f.__name__: f
+        for f in (
+            item_added_list,
+            items_number,
+            nan_metadata,
+            seq_list,
+            nonce_superscript,
+            nonce_5000_digits,
+            nested_chain_line,
+            nested_payload,
+            nested_metadata,
+            exhibits_number,
+        )
+    }
 
 
 HOSTILE_EDITS = _hostile_edits()
 
 
 @pytest.mark.parametrize("edit", sorted(HOSTILE_EDITS))
-def test_signed_hostile_content_is_rejected_cleanly(setup: Setup, tmp_path: Path,
-                                                    edit: str) -> None:
+def test_signed_hostile_content_is_rejected_cleanly(
+    setup: Setup, tmp_path: Path, edit: str
+) -> None:
     from app.bundle.errors import BundleRejected
 
     members = read_members(setup.plain)
@@ -428,8 +514,9 @@ def test_signed_hostile_content_is_rejected_cleanly(setup: Setup, tmp_path: Path
     assert _receiver_state(setup.receiver) == before
 
 
-def test_signed_hostile_content_cli_exit_5_one_line_and_json(setup: Setup, tmp_path: Path,
-                                                             passphrase_file: Path) -> None:
+def test_signed_hostile_content_cli_exit_5_one_line_and_json(
+    setup: Setup, tmp_path: Path, passphrase_file: Path
+) -> None:
     from tests.helpers.cli import locker
 
     members = read_members(setup.plain)
@@ -459,15 +546,19 @@ def _stamp_file_variants(good: dict[str, Any]) -> dict[str, Any]:
         "proof a string": lambda d: stamp0(d).__setitem__("proof", "x"),
         "tree_size text": lambda d: stamp0(d)["proof"]["merkle"].__setitem__("tree_size", "9"),
         "custody_seq list": lambda d: stamp0(d)["proof"]["leaves"][0].__setitem__(
-            "custody_seq", [1]),
+            "custody_seq", [1]
+        ),
         "nonce superscript": lambda d: stamp0(d)["proof"]["token"].__setitem__("nonce", "\u00b2"),
         "payload nested": lambda d: stamp0(d)["proof"]["leaves"][0]["entry"].__setitem__(
-            "payload", "[" * 100_000 + "]" * 100_000),
+            "payload", "[" * 100_000 + "]" * 100_000
+        ),
         "payload data a list": lambda d: stamp0(d)["proof"]["leaves"][0]["entry"].__setitem__(
-            "payload", json.dumps({"seq": 1, "event": "bundle_written", "vault_id": "v",
-                                   "data": []})),
+            "payload",
+            json.dumps({"seq": 1, "event": "bundle_written", "vault_id": "v", "data": []}),
+        ),
         "tsr not canonical base64": lambda d: stamp0(d).__setitem__(
-            "tsr", stamp0(d)["tsr"][:-3] + "B=="),
+            "tsr", stamp0(d)["tsr"][:-3] + "B=="
+        ),
     }
     return variants
 
@@ -480,22 +571,44 @@ def test_hostile_stamp_file_is_rejected_cleanly(setup: Setup, tmp_path: Path) ->
 
     bundle = tmp_path / "b.bundle"
     shutil.copyfile(setup.plain, bundle)
-    entry = {"seq": 5, "event": "bundle_written", "at": "2026-01-01T00:00:00Z", "item": None,
-             "payload_hash": "00" * 32, "prev_hash": "00" * 32, "entry_hash": "00" * 32,
-             "payload": json.dumps({"seq": 5, "event": "bundle_written", "vault_id": "v",
-                                    "data": {}})}
-    good = {"format": "evidence-locker-bundle-stamp/1", "bundle_id": "b", "vault_id": "v",
-            "tagmanifest_sha256": "00" * 32,
-            "stamps": [{"tsr": base64.b64encode(b"\x30\x03\x02\x01\x00").decode(),
-                        "tsa_ca_pem": "",
-                        "proof": {"token": {"nonce": "12", "tsa_url": "http://127.0.0.1:9/"},
-                                  "merkle": {"root": "00" * 32, "tree_size": 1},
-                                  "leaves": [{"custody_seq": 5, "leaf_index": 0,
-                                              "leaf_data": "00" * 32, "audit_path": [],
-                                              "entry": entry}]}}]}
+    entry = {
+        "seq": 5,
+        "event": "bundle_written",
+        "at": "2026-01-01T00:00:00Z",
+        "item": None,
+        "payload_hash": "00" * 32,
+        "prev_hash": "00" * 32,
+        "entry_hash": "00" * 32,
+        "payload": json.dumps({"seq": 5, "event": "bundle_written", "vault_id": "v", "data": {}}),
+    }
+    good = {
+        "format": "evidence-locker-bundle-stamp/1",
+        "bundle_id": "b",
+        "vault_id": "v",
+        "tagmanifest_sha256": "00" * 32,
+        "stamps": [
+            {
+                "tsr": base64.b64encode(b"\x30\x03\x02\x01\x00").decode(),
+                "tsa_ca_pem": "",
+                "proof": {
+                    "token": {"nonce": "12", "tsa_url": "http://127.0.0.1:9/"},
+                    "merkle": {"root": "00" * 32, "tree_size": 1},
+                    "leaves": [
+                        {
+                            "custody_seq": 5,
+                            "leaf_index": 0,
+                            "leaf_data": "00" * 32,
+                            "audit_path": [],
+                            "entry": entry,
+                        }
+                    ],
+                },
+            }
+        ],
+    }
     stamp = Path(str(bundle) + ".stamp.json")
     stamp.write_text(json.dumps(good))
-    report = verify_bundle(bundle)             # well formed: a failed check, not a refusal
+    report = verify_bundle(bundle)  # well formed: a failed check, not a refusal
     assert not report.ok
     from app.bundle.errors import BundleRejected
 

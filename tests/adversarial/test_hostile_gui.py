@@ -39,9 +39,24 @@ def test_app_imports_and_reveals_hostile_files(tmp_path: Path, passphrase_file: 
     Vault.create(vault, PASSPHRASE).close()
     env = dict(os.environ, LOCKER_CONFIG_DIR=str(tmp_path / "config"), LOCKER_NO_GUI="1")
     result = subprocess.run(
-        [sys.executable, "-m", "tests.adversarial.gui_session", str(vault), str(passphrase_file),
-         "--import-dir", str(folder), "--reveal-all", "--seconds", "1"],
-        cwd=ROOT, capture_output=True, text=True, timeout=300, env=env)
+        [
+            sys.executable,
+            "-m",
+            "tests.adversarial.gui_session",
+            str(vault),
+            str(passphrase_file),
+            "--import-dir",
+            str(folder),
+            "--reveal-all",
+            "--seconds",
+            "1",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
+    )
     assert result.returncode == 0, result.stdout + result.stderr[-3000:]
     assert "import errors 0" in result.stdout, result.stdout
     assert f"revealed {len(files)}" in result.stdout, result.stdout

@@ -62,7 +62,7 @@ def mangled_images(draw: st.DrawFn) -> bytes:
         elif op == "splice":
             data[pos:pos] = draw(st.binary(min_size=1, max_size=64))
         else:
-            data[pos:pos] = data[pos:pos + draw(st.integers(1, 200))]
+            data[pos:pos] = data[pos : pos + draw(st.integers(1, 200))]
     return bytes(data)
 
 
@@ -135,7 +135,12 @@ def no_subprocess() -> Iterator[list[str]]:
     active.set()
 
     def hook(event: str, args: tuple[object, ...]) -> None:
-        if active.is_set() and event in ("subprocess.Popen", "os.system", "os.exec", "os.posix_spawn"):
+        if active.is_set() and event in (
+            "subprocess.Popen",
+            "os.system",
+            "os.exec",
+            "os.posix_spawn",
+        ):
             started.append(f"{event} {args!r}"[:200])
 
     sys.addaudithook(hook)
@@ -219,13 +224,18 @@ def test_bomb_refused_while_another_thread_decodes(bomb: bytes) -> None:
 
 def test_hostile_images_are_stored_bit_exact(tmp_path: Path, bomb: bytes) -> None:
     """Whatever the decoder thinks, the original goes into the vault unchanged."""
-    samples = {**{f"{k}.png": v for k, v in DISGUISED.items()},
-               "bomb.png": bomb, "truncated.jpg": SEEDS["JPEG"][:100], "empty.png": b"",
-               "ok.png": SEEDS["PNG"]}
+    samples = {
+        **{f"{k}.png": v for k, v in DISGUISED.items()},
+        "bomb.png": bomb,
+        "truncated.jpg": SEEDS["JPEG"][:100],
+        "empty.png": b"",
+        "ok.png": SEEDS["PNG"],
+    }
     with Vault.create(tmp_path / "v.locker", "pw") as vault:
         for name, data in samples.items():
-            item = vault.add_item(NewItem("file", "Hostile", name),
-                                  [NewArtifact("original", name, data, "image/png")])
+            item = vault.add_item(
+                NewItem("file", "Hostile", name), [NewArtifact("original", name, data, "image/png")]
+            )
             with vault.open_artifact(item.id) as reader:
                 assert hashlib.sha256(reader.read()).hexdigest() == hashlib.sha256(data).hexdigest()
             if name == "ok.png":

@@ -25,16 +25,22 @@ def vault_file(tmp_path: Path) -> Path:
     return path
 
 
-@pytest.mark.parametrize("entry", [
-    {"times": [1e12]},                       # a failure "in the year 33658"
-    {"times": [1e12], "count": 4},
-    {"times": [0.0], "count": 10**6},        # 2.0 ** 999998 overflowed
-    {"times": [1.0], "count": 10**400},
-    {"times": ["x", None]}, {"times": None, "count": -5}, {"times": [1.0], "count": "lots"},
-    {"times": [float("1e308")] * 60, "count": 10**9},
-])
-def test_an_edited_attempt_record_never_locks_out_for_long(tmp_path: Path, vault_file: Path,
-                                                           entry: dict) -> None:  # type: ignore[type-arg]
+@pytest.mark.parametrize(
+    "entry",
+    [
+        {"times": [1e12]},  # a failure "in the year 33658"
+        {"times": [1e12], "count": 4},
+        {"times": [0.0], "count": 10**6},  # 2.0 ** 999998 overflowed
+        {"times": [1.0], "count": 10**400},
+        {"times": ["x", None]},
+        {"times": None, "count": -5},
+        {"times": [1.0], "count": "lots"},
+        {"times": [float("1e308")] * 60, "count": 10**9},
+    ],
+)
+def test_an_edited_attempt_record_never_locks_out_for_long(
+    tmp_path: Path, vault_file: Path, entry: dict
+) -> None:  # type: ignore[type-arg]
     """Regression: a future failure time meant a wait of ~31,000 years in the unlock
     window; a huge count raised OverflowError, so unlocking did nothing at all."""
     log = AttemptLog(tmp_path / "attempts.json", clock=lambda: 1_800_000_000.0)
@@ -47,10 +53,20 @@ def test_an_edited_attempt_record_never_locks_out_for_long(tmp_path: Path, vault
     assert log.wait_seconds(vault_file) == 0.0
 
 
-@pytest.mark.parametrize("raw", ["[]", "null", "\"x\"", '{"autolock_minutes": "x"}',
-                                 '{"autolock_minutes": 1e400}', '{"language": 5}',
-                                 '{"recent_vaults": [1, null]}', '{"view_mode": {"a": 1}}',
-                                 "\udcff\udcfe not json"])
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "[]",
+        "null",
+        '"x"',
+        '{"autolock_minutes": "x"}',
+        '{"autolock_minutes": 1e400}',
+        '{"language": 5}',
+        '{"recent_vaults": [1, null]}',
+        '{"view_mode": {"a": 1}}',
+        "\udcff\udcfe not json",
+    ],
+)
 def test_hostile_settings_fall_back_to_defaults(tmp_path: Path, raw: str) -> None:
     path = tmp_path / "settings.json"
     path.write_bytes(raw.encode("utf-8", "surrogateescape"))

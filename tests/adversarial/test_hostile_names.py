@@ -30,20 +30,22 @@ RAW_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x80-\x9f\u202a-\u202e\u2066-\u
 FILE_UNSAFE = re.compile(r"[\x00-\x1f\x7f/\\\u202a-\u202e\u2066-\u2069]")
 
 HOSTILE_NAMES: list[bytes] = [
-    "invoice\u202egnp.exe".encode(),          # right-to-left override
+    "invoice\u202egnp.exe".encode(),  # right-to-left override
     "\u2067isolate\u2069.txt".encode(),
-    b"bell\x07esc\x1b[31mred\x1b[0m.txt",     # terminal escapes
+    b"bell\x07esc\x1b[31mred\x1b[0m.txt",  # terminal escapes
     b"new\nline\rreturn\ttab.txt",
-    b"\xff\xfe\xfd.png",                      # not UTF-8
+    b"\xff\xfe\xfd.png",  # not UTF-8
     b"latin1-caf\xe9.jpg",
-    b"-rf",                                   # looks like an option
+    b"-rf",  # looks like an option
     b"--passphrase-file",
     b"...",
     b" leading and trailing . ",
-    b"CON", b"aux.txt", b"x:y*z?.png",        # Windows-hostile
-    ("\ud55c\uae00" * 42).encode(),           # 252 bytes of Korean
-    b"x" * 251 + b".png",                     # 255 bytes, the usual limit
-    b"\xe2\x80\xae" * 80 + b".txt",           # only bidi overrides
+    b"CON",
+    b"aux.txt",
+    b"x:y*z?.png",  # Windows-hostile
+    ("\ud55c\uae00" * 42).encode(),  # 252 bytes of Korean
+    b"x" * 251 + b".png",  # 255 bytes, the usual limit
+    b"\xe2\x80\xae" * 80 + b".txt",  # only bidi overrides
 ]
 
 
@@ -92,7 +94,9 @@ def test_hostile_names_through_add_list_show_extract(tmp_path: Path, passphrase_
         assert path.parent == out_dir and not path.is_symlink()
         assert not FILE_UNSAFE.search(path.name), repr(path.name)
         assert len(os.fsencode(path.name)) <= 255
-    assert sorted(hashlib.sha256(p.read_bytes()).hexdigest() for p in written) == sorted(shas.values())
+    assert sorted(hashlib.sha256(p.read_bytes()).hexdigest() for p in written) == sorted(
+        shas.values()
+    )
     assert locker("verify", vault, passphrase_file=passphrase_file).returncode == 0
 
 
@@ -114,10 +118,14 @@ def shared_vault(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Vault]:
 
 
 @settings(max_examples=60, deadline=None)
-@given(name=st.binary(min_size=1, max_size=255).filter(lambda b: b"/" not in b and b"\x00" not in b
-                                                      and b not in (b".", b"..")))
-def test_any_file_name_on_disk_is_imported_bit_exact(tmp_path_factory: pytest.TempPathFactory,
-                                                     shared_vault: Vault, name: bytes) -> None:
+@given(
+    name=st.binary(min_size=1, max_size=255).filter(
+        lambda b: b"/" not in b and b"\x00" not in b and b not in (b".", b"..")
+    )
+)
+def test_any_file_name_on_disk_is_imported_bit_exact(
+    tmp_path_factory: pytest.TempPathFactory, shared_vault: Vault, name: bytes
+) -> None:
     folder = tmp_path_factory.mktemp("f")
     data = b"content of " + name
     path = Path(os.fsdecode(os.path.join(os.fsencode(folder), name)))
@@ -126,23 +134,32 @@ def test_any_file_name_on_disk_is_imported_bit_exact(tmp_path_factory: pytest.Te
     with shared_vault.open_artifact(item.id) as reader:
         assert reader.read() == data
     meta = item.metadata
-    stored = bytes.fromhex(meta["original_name_bytes_hex"]) if "original_name_bytes_hex" in meta \
+    stored = (
+        bytes.fromhex(meta["original_name_bytes_hex"])
+        if "original_name_bytes_hex" in meta
         else meta["original_name"].encode()
+    )
     assert stored == name
 
 
 @settings(max_examples=150, deadline=None)
-@given(title=st.text(max_size=300), url=st.one_of(st.none(), st.text(max_size=300)),
-       note=st.one_of(st.none(), st.text(max_size=200)), case=st.text(max_size=60))
-def test_any_text_is_stored_exactly_or_refused_cleanly(shared_vault: Vault, title: str,
-                                                       url: str | None, note: str | None,
-                                                       case: str) -> None:
+@given(
+    title=st.text(max_size=300),
+    url=st.one_of(st.none(), st.text(max_size=300)),
+    note=st.one_of(st.none(), st.text(max_size=200)),
+    case=st.text(max_size=60),
+)
+def test_any_text_is_stored_exactly_or_refused_cleanly(
+    shared_vault: Vault, title: str, url: str | None, note: str | None, case: str
+) -> None:
     """Titles, URLs, notes and case names, including surrogates and NULs: either stored
     exactly or refused with a UsageError, and never a partial item."""
     before = shared_vault.count_items(archived=None)
     try:
-        item = shared_vault.add_item(NewItem("file", case, title, source_url=url, note=note),
-                                     [NewArtifact("original", "x", b"x")])
+        item = shared_vault.add_item(
+            NewItem("file", case, title, source_url=url, note=note),
+            [NewArtifact("original", "x", b"x")],
+        )
     except UsageError:
         assert shared_vault.count_items(archived=None) == before
         return
@@ -161,34 +178,56 @@ def test_cli_url_and_note_with_control_characters(tmp_path: Path, passphrase_fil
     evidence = tmp_path / "e.txt"
     evidence.write_bytes(b"e")
     url = "https://example.test/\u202eexe.gnp?\x1b[2J\x07"
-    added = locker("add", vault, evidence, "--source-url", url, "--note", "n\x1b]0;title\x07",
-                   passphrase_file=passphrase_file)
+    added = locker(
+        "add",
+        vault,
+        evidence,
+        "--source-url",
+        url,
+        "--note",
+        "n\x1b]0;title\x07",
+        passphrase_file=passphrase_file,
+    )
     assert added.returncode == 0, added.stderr
     shown = locker("show", vault, "1", passphrase_file=passphrase_file)
     assert shown.returncode == 0
-    assert not RAW_UNSAFE.search(shown.stdout.replace("\n", "").replace("\t", "")), repr(shown.stdout)
+    assert not RAW_UNSAFE.search(shown.stdout.replace("\n", "").replace("\t", "")), repr(
+        shown.stdout
+    )
     data = json.loads(locker("show", vault, "1", "--json", passphrase_file=passphrase_file).stdout)
     assert data["source_url"] == url  # stored exactly; only the display is neutralised
 
 
-def test_cli_errors_quoting_hostile_input_are_neutralised(tmp_path: Path,
-                                                          passphrase_file: Path) -> None:
+def test_cli_errors_quoting_hostile_input_are_neutralised(
+    tmp_path: Path, passphrase_file: Path
+) -> None:
     """Regression: error messages quoted item ids and paths raw, so `locker show V
     $'\\e[2J'` could drive the terminal (escape sequences, bidi reordering)."""
     vault = tmp_path / "v.locker"
     locker("init", vault, passphrase_file=passphrase_file)
-    for args in (("show", vault, "abcdefghij\x1b[2J\u202e"),
-                 ("add", vault, str(tmp_path / "no\x1b]0;title\x07such")),
-                 ("extract", vault, "zzzzzzzz\x1b[31m", "--out", str(tmp_path / "o"))):
+    for args in (
+        ("show", vault, "abcdefghij\x1b[2J\u202e"),
+        ("add", vault, str(tmp_path / "no\x1b]0;title\x07such")),
+        ("extract", vault, "zzzzzzzz\x1b[31m", "--out", str(tmp_path / "o")),
+    ):
         result = locker(*args, passphrase_file=passphrase_file)
         assert result.returncode != 0
-        assert not RAW_UNSAFE.search(result.stderr.replace("\n", "")), (args[0], repr(result.stderr))
+        assert not RAW_UNSAFE.search(result.stderr.replace("\n", "")), (
+            args[0],
+            repr(result.stderr),
+        )
         assert "\\u001b" in result.stderr, repr(result.stderr)  # shown, escaped
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(max_size=300) | st.from_regex(r"(https?|file|javascript|data|chrome|about|ftp)"
-                                              r":(//)?[\x00-\x7f\u202e]{0,40}", fullmatch=True))
+@given(
+    st.text(max_size=300)
+    | st.from_regex(
+        r"(https?|file|javascript|data|chrome|about|ftp)"
+        r":(//)?[\x00-\x7f\u202e]{0,40}",
+        fullmatch=True,
+    )
+)
 def test_capture_url_check_accepts_only_web_addresses(url: str) -> None:
     from app.capture import web
 
@@ -199,8 +238,9 @@ def test_capture_url_check_accepts_only_web_addresses(url: str) -> None:
     assert qurl.scheme().lower() in ("http", "https") and qurl.host()
 
 
-def test_pipes_and_devices_are_refused_not_read_forever(tmp_path: Path,
-                                                         passphrase_file: Path) -> None:
+def test_pipes_and_devices_are_refused_not_read_forever(
+    tmp_path: Path, passphrase_file: Path
+) -> None:
     """Regression: `locker add V fifo` blocked forever in open(), and `locker add V
     /dev/zero` (or a symlink to it) filled the disk through the -wal."""
     import socket
@@ -217,8 +257,17 @@ def test_pipes_and_devices_are_refused_not_read_forever(tmp_path: Path,
     ok = tmp_path / "ok.txt"
     ok.write_bytes(b"fine")
     try:
-        result = locker("add", vault, fifo, "/dev/zero", link, sock_path, ok,
-                        passphrase_file=passphrase_file, timeout=60)
+        result = locker(
+            "add",
+            vault,
+            fifo,
+            "/dev/zero",
+            link,
+            sock_path,
+            ok,
+            passphrase_file=passphrase_file,
+            timeout=60,
+        )
     finally:
         server.close()
     lines = result.stdout.splitlines()

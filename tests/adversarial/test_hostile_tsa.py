@@ -40,17 +40,27 @@ class Token:
         self.claims = self.claims_of(verdict)
 
     def check(self, raw: bytes) -> Any:
-        return verify_token(raw, digest=DIGEST, roots_pem=[self.ca], nonce=NONCE,
-                            policy=DEFAULT_POLICY)
+        return verify_token(
+            raw, digest=DIGEST, roots_pem=[self.ca], nonce=NONCE, policy=DEFAULT_POLICY
+        )
 
     @staticmethod
     def claims_of(verdict: Any) -> tuple[Any, ...]:
-        return (verdict.gen_time, verdict.imprint, verdict.serial, verdict.nonce,
-                verdict.policy, verdict.hash_algorithm, verdict.signer_subject)
+        return (
+            verdict.gen_time,
+            verdict.imprint,
+            verdict.serial,
+            verdict.nonce,
+            verdict.policy,
+            verdict.hash_algorithm,
+            verdict.signer_subject,
+        )
 
 
 @pytest.fixture(scope="module", params=["rsa", "ec"])
-def token(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Token]:
+def token(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Token]:
     tsa = LocalTSA(tmp_path_factory.mktemp(f"tsa-{request.param}"), key=request.param)
     try:
         raw = tsa.reply(build_request(DIGEST, NONCE, DEFAULT_POLICY))
@@ -72,7 +82,7 @@ def test_every_single_byte_flip(token: Token, soak: bool) -> None:
     rng = random.Random(7500)
     accepted = 0
     for pos in range(len(token.raw)):
-        for mask in ((0x01, 0x80, 0xFF) if soak else (rng.choice((0x01, 0x80, 0xFF)),)):
+        for mask in (0x01, 0x80, 0xFF) if soak else (rng.choice((0x01, 0x80, 0xFF)),):
             data = bytearray(token.raw)
             data[pos] ^= mask
             verdict = token.check(bytes(data))
@@ -92,14 +102,16 @@ def test_every_truncation_and_extension(token: Token) -> None:
 
 
 def test_wrong_digest_nonce_or_anchor_is_refused(token: Token, tmp_path: Path) -> None:
-    ok = verify_token(token.raw, digest=hashlib.sha256(b"other").digest(), roots_pem=[token.ca],
-                      nonce=NONCE)
+    ok = verify_token(
+        token.raw, digest=hashlib.sha256(b"other").digest(), roots_pem=[token.ca], nonce=NONCE
+    )
     assert not ok.ok
     assert not verify_token(token.raw, digest=DIGEST, roots_pem=[token.ca], nonce=NONCE + 1).ok
     other = LocalTSA(tmp_path / "other")
     try:
-        assert not verify_token(token.raw, digest=DIGEST, roots_pem=[other.ca_pem.read_bytes()],
-                                nonce=NONCE).ok
+        assert not verify_token(
+            token.raw, digest=DIGEST, roots_pem=[other.ca_pem.read_bytes()], nonce=NONCE
+        ).ok
     finally:
         other.stop()
 
@@ -115,25 +127,29 @@ def der_mutations(draw: st.DrawFn, raw: bytes) -> bytes:
         elif op == "insert":
             data[pos:pos] = draw(st.binary(min_size=1, max_size=8))
         elif op == "delete":
-            del data[pos:pos + draw(st.integers(1, 16))]
+            del data[pos : pos + draw(st.integers(1, 16))]
         elif op == "dup":
-            data[pos:pos] = data[pos:pos + draw(st.integers(1, 64))]
+            data[pos:pos] = data[pos : pos + draw(st.integers(1, 64))]
         else:  # long-form DER lengths: the classic parser trap
-            data[pos:pos + 1] = bytes([0x84]) + draw(st.binary(min_size=4, max_size=4))
+            data[pos : pos + 1] = bytes([0x84]) + draw(st.binary(min_size=4, max_size=4))
         if not data:
             data = bytearray(b"\x30")
     return bytes(data)
 
 
-@settings(max_examples=250, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=250,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(data=st.data())
 def test_structured_mutations_never_raise_or_mislead(token: Token, data: st.DataObject) -> None:
     _assert_sound(token, data.draw(der_mutations(token.raw)))
 
 
-@settings(max_examples=100, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(raw=st.binary(max_size=3000))
 def test_random_bytes_never_raise(token: Token, raw: bytes) -> None:
     assert not token.check(raw).ok
@@ -210,7 +226,8 @@ def some_ca(tmp_path_factory: pytest.TempPathFactory) -> bytes:
 
 @pytest.mark.parametrize("mode", ["garbage", "html-500", "oversized", "drip", "redirect", "hang"])
 def test_hostile_tsa_server_gives_a_clean_error_in_bounded_time(
-        hostile_server: ThreadingHTTPServer, some_ca: bytes, mode: str) -> None:
+    hostile_server: ThreadingHTTPServer, some_ca: bytes, mode: str
+) -> None:
     """Regression for "drip": the socket timeout bounded each read, not the answer, so a
     TSA sending a byte every 0.3 s held `stamp` (and the app's worker) for 20 minutes."""
     hostile_server.mode = mode  # type: ignore[attr-defined]

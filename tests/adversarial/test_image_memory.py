@@ -52,16 +52,28 @@ PROBE = (
 
 
 def _generate(kind: str, side: int, out: Path) -> Path:
-    subprocess.run([sys.executable, "-c", GENERATE, kind, str(side), str(out)], check=True,
-                   timeout=300)
+    subprocess.run(
+        [sys.executable, "-c", GENERATE, kind, str(side), str(out)], check=True, timeout=300
+    )
     return out
 
 
 def _add_peak_kib(vault: Path, path: Path, passphrase_file: Path) -> int:
     proc = subprocess.run(
-        [sys.executable, "-c", PROBE, "add", str(vault), str(path),
-         "--passphrase-file", str(passphrase_file)],
-        capture_output=True, text=True, cwd=ROOT, timeout=600,
+        [
+            sys.executable,
+            "-c",
+            PROBE,
+            "add",
+            str(vault),
+            str(path),
+            "--passphrase-file",
+            str(passphrase_file),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=600,
         env=dict(os.environ, LOCKER_NO_GUI="1"),
     )
     assert proc.returncode == 0, proc.stderr
@@ -69,14 +81,18 @@ def _add_peak_kib(vault: Path, path: Path, passphrase_file: Path) -> int:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("kind", "side", "preview"), [
-    ("png", 9400, False),   # 353 MB of RGBA from ~370 KB: no preview, nothing decoded
-    ("tiff", 9400, False),  # 353 MB of 32-bit float from ~700 KB
-    ("png", 6000, True),    # 144 MB of RGBA: previewed, one band at a time
-    ("tiff", 6000, True),
-])
+@pytest.mark.parametrize(
+    ("kind", "side", "preview"),
+    [
+        ("png", 9400, False),  # 353 MB of RGBA from ~370 KB: no preview, nothing decoded
+        ("tiff", 9400, False),  # 353 MB of 32-bit float from ~700 KB
+        ("png", 6000, True),  # 144 MB of RGBA: previewed, one band at a time
+        ("tiff", 6000, True),
+    ],
+)
 def test_add_of_small_file_with_huge_frame_stays_under_300_mb(
-        tmp_path: Path, passphrase_file: Path, kind: str, side: int, preview: bool) -> None:
+    tmp_path: Path, passphrase_file: Path, kind: str, side: int, preview: bool
+) -> None:
     image = _generate(kind, side, tmp_path / f"big.{kind}")
     assert image.stat().st_size < 1024 * 1024
     vault = tmp_path / "v.locker"
@@ -85,8 +101,9 @@ def test_add_of_small_file_with_huge_frame_stays_under_300_mb(
     assert peak < PEAK_LIMIT_KIB, f"add of a {side}x{side} {kind} peaked at {peak} KiB"
     shown = json.loads(locker("show", vault, "1", "--json", passphrase_file=passphrase_file).stdout)
     assert shown["sha256"] == hashlib.sha256(image.read_bytes()).hexdigest()
-    thumb = locker("thumbnail", vault, "1", "--out", tmp_path / "t.png",
-                   passphrase_file=passphrase_file)
+    thumb = locker(
+        "thumbnail", vault, "1", "--out", tmp_path / "t.png", passphrase_file=passphrase_file
+    )
     if preview:
         assert thumb.returncode == 0, thumb.stderr
         assert max(Image.open(tmp_path / "t.png").size) <= 256

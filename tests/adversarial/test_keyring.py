@@ -24,22 +24,43 @@ from tests.conftest import PASSPHRASE
 from tests.helpers.cli import ROOT
 from tests.helpers.cli import locker_subprocess as locker  # the process boundary is the point
 
-_MISSING = [tool for tool in ("dbus-run-session", "gnome-keyring-daemon") if shutil.which(tool) is None]
+_MISSING = [
+    tool for tool in ("dbus-run-session", "gnome-keyring-daemon") if shutil.which(tool) is None
+]
 needs_secret_service = pytest.mark.skipif(
-    bool(_MISSING), reason=f"no Secret Service here: {', '.join(_MISSING)} missing "
-    "(scripts/run-tests installs gnome-keyring and dbus)")
+    bool(_MISSING),
+    reason=f"no Secret Service here: {', '.join(_MISSING)} missing "
+    "(scripts/run-tests installs gnome-keyring and dbus)",
+)
 
 
 def _scenario(mode: str, vault: Path, passphrase_file: Path, tmp_path: Path) -> dict[str, Any]:
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith(("DBUS_", "GNOME_KEYRING", "PYTHON_KEYRING"))}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("DBUS_", "GNOME_KEYRING", "PYTHON_KEYRING"))
+    }
     env["XDG_DATA_HOME"] = str(tmp_path / "data")  # a throwaway keyring per test
     env["HOME"] = str(tmp_path)
     result = subprocess.run(
-        ["dbus-run-session", "--", "bash", str(ROOT / "scripts" / "with-keyring.sh"),
-         sys.executable, "-m", "tests.adversarial.keyring_scenario", mode, str(vault),
-         str(passphrase_file)],
-        cwd=ROOT, capture_output=True, text=True, timeout=300, env=env)
+        [
+            "dbus-run-session",
+            "--",
+            "bash",
+            str(ROOT / "scripts" / "with-keyring.sh"),
+            sys.executable,
+            "-m",
+            "tests.adversarial.keyring_scenario",
+            mode,
+            str(vault),
+            str(passphrase_file),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     return json.loads(result.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
 
@@ -58,12 +79,17 @@ def _opened(step: dict[str, Any]) -> bool:
 
 
 def _locked_out_cleanly(step: dict[str, Any]) -> bool:
-    return step["rc"] == 3 and "passphrase is needed" in step["stderr"] and "Traceback" not in step["stderr"]
+    return (
+        step["rc"] == 3
+        and "passphrase is needed" in step["stderr"]
+        and "Traceback" not in step["stderr"]
+    )
 
 
 @needs_secret_service
-def test_remember_then_lose_entry_or_whole_keyring(vault: Path, passphrase_file: Path,
-                                                  tmp_path: Path) -> None:
+def test_remember_then_lose_entry_or_whole_keyring(
+    vault: Path, passphrase_file: Path, tmp_path: Path
+) -> None:
     out = _scenario("delete", vault, passphrase_file, tmp_path)
     assert "SecretService" in out["backend"] or "chainer" in out["backend"], out["backend"]
     assert out["remember"]["rc"] == 0, out["remember"]
@@ -84,8 +110,9 @@ def test_remember_then_lose_entry_or_whole_keyring(vault: Path, passphrase_file:
 
 
 @needs_secret_service
-def test_locked_keyring_never_blocks_the_passphrase(vault: Path, passphrase_file: Path,
-                                                    tmp_path: Path) -> None:
+def test_locked_keyring_never_blocks_the_passphrase(
+    vault: Path, passphrase_file: Path, tmp_path: Path
+) -> None:
     out = _scenario("lock", vault, passphrase_file, tmp_path)
     assert out["remember_again"]["rc"] == 0
     locked = out["list_keyring_locked"]
@@ -95,8 +122,9 @@ def test_locked_keyring_never_blocks_the_passphrase(vault: Path, passphrase_file
 
 
 @needs_secret_service
-def test_plaintext_member_of_a_chained_keyring_is_never_used(vault: Path, passphrase_file: Path,
-                                                             tmp_path: Path) -> None:
+def test_plaintext_member_of_a_chained_keyring_is_never_used(
+    vault: Path, passphrase_file: Path, tmp_path: Path
+) -> None:
     pytest.importorskip("keyrings.alt")
     out = _scenario("plaintext", vault, passphrase_file, tmp_path)
     assert "PlaintextKeyring" in out["members"], out  # the risky set-up is really present
@@ -106,15 +134,20 @@ def test_plaintext_member_of_a_chained_keyring_is_never_used(vault: Path, passph
     assert _opened(out["list_remembered"])
 
 
-def test_plaintext_keyring_alone_is_refused(vault: Path, passphrase_file: Path,
-                                            tmp_path: Path) -> None:
+def test_plaintext_keyring_alone_is_refused(
+    vault: Path, passphrase_file: Path, tmp_path: Path
+) -> None:
     pytest.importorskip("keyrings.alt")
-    env = {"PYTHON_KEYRING_BACKEND": "keyrings.alt.file.PlaintextKeyring",
-           "XDG_DATA_HOME": str(tmp_path / "data"), "HOME": str(tmp_path)}
+    env = {
+        "PYTHON_KEYRING_BACKEND": "keyrings.alt.file.PlaintextKeyring",
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "HOME": str(tmp_path),
+    }
     result = locker("remember", vault, passphrase_file=passphrase_file, env=env, input=b"")
     assert result.returncode == 1, result.stdout + result.stderr
     assert "does not protect secrets" in result.stderr
-    assert not (tmp_path / "data").exists() or not any((tmp_path / "data").rglob("*.cfg")), \
+    assert not (tmp_path / "data").exists() or not any((tmp_path / "data").rglob("*.cfg")), (
         "the key was written to a plaintext file"
+    )
     opened = locker("list", vault, env=env, input=b"")
     assert opened.returncode == 3, opened.stdout + opened.stderr

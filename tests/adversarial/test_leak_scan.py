@@ -36,12 +36,18 @@ def page_server() -> Iterator[tuple[str, str]]:
     """A local page whose text, title and image metadata carry a marker."""
     marker = f"PAGEMARK{uuid.uuid4().hex[:12]}"
     image = synthetic_png(120, 90, seed=9, text=marker)
-    html = (f"<html><head><title>{marker}</title></head><body><h1>{marker}</h1>"
-            f'<img src="/pic.png"><p>{marker} 한글</p></body></html>').encode()
+    html = (
+        f"<html><head><title>{marker}</title></head><body><h1>{marker}</h1>"
+        f'<img src="/pic.png"><p>{marker} 한글</p></body></html>'
+    ).encode()
 
     class Handler(PageHandler):
         def do_GET(self) -> None:
-            body, ctype = (image, "image/png") if self.path.startswith("/pic") else (html, "text/html; charset=utf-8")
+            body, ctype = (
+                (image, "image/png")
+                if self.path.startswith("/pic")
+                else (html, "text/html; charset=utf-8")
+            )
             self.send(200, body, ctype)
 
     with serve(Handler) as base:
@@ -51,8 +57,15 @@ def page_server() -> Iterator[tuple[str, str]]:
 def _run(args: list[object], env: dict[str, str], timeout: float = 240) -> str:
     import subprocess
 
-    result = subprocess.run([sys.executable, *map(str, args)], cwd=ROOT, capture_output=True,
-                            text=True, timeout=timeout, env=env, stdin=subprocess.DEVNULL)
+    result = subprocess.run(
+        [sys.executable, *map(str, args)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=env,
+        stdin=subprocess.DEVNULL,
+    )
     assert result.returncode == 0, (args, result.stdout, result.stderr[-3000:])
     return result.stdout
 
@@ -62,7 +75,9 @@ def _shm_files() -> set[str]:
     return {p.name for p in shm.iterdir()} if shm.is_dir() else set()
 
 
-def test_scripted_session_leaves_no_plaintext_marker(tmp_path: Path, page_server: tuple[str, str]) -> None:
+def test_scripted_session_leaves_no_plaintext_marker(
+    tmp_path: Path, page_server: tuple[str, str]
+) -> None:
     url, page_marker = page_server
     file_marker = f"FILEMARK{uuid.uuid4().hex[:12]}"
     image_marker = f"IMGMARK{uuid.uuid4().hex[:12]}"
@@ -79,11 +94,20 @@ def test_scripted_session_leaves_no_plaintext_marker(tmp_path: Path, page_server
     home, tmp, work = tmp_path / "home", tmp_path / "tmp", tmp_path / "vaults"
     for d in (home, tmp, work):
         d.mkdir()
-    env = dict(os.environ, HOME=str(home), TMPDIR=str(tmp), LOCKER_NO_GUI="1",
-               XDG_CONFIG_HOME=str(home / ".config"), XDG_CACHE_HOME=str(home / ".cache"),
-               XDG_DATA_HOME=str(home / ".local/share"), XDG_STATE_HOME=str(home / ".local/state"),
-               XDG_RUNTIME_DIR=str(tmp / "runtime"), LOCKER_CONFIG_DIR=str(home / ".config/locker"),
-               LEAK_MARKERS=",".join(markers), PYTHONDONTWRITEBYTECODE="1")
+    env = dict(
+        os.environ,
+        HOME=str(home),
+        TMPDIR=str(tmp),
+        LOCKER_NO_GUI="1",
+        XDG_CONFIG_HOME=str(home / ".config"),
+        XDG_CACHE_HOME=str(home / ".cache"),
+        XDG_DATA_HOME=str(home / ".local/share"),
+        XDG_STATE_HOME=str(home / ".local/state"),
+        XDG_RUNTIME_DIR=str(tmp / "runtime"),
+        LOCKER_CONFIG_DIR=str(home / ".config/locker"),
+        LEAK_MARKERS=",".join(markers),
+        PYTHONDONTWRITEBYTECODE="1",
+    )
     (tmp / "runtime").mkdir(mode=0o700)
     env.pop("LOCKER_PASSPHRASE_FILE", None)
     shm_before = _shm_files()
@@ -92,8 +116,19 @@ def test_scripted_session_leaves_no_plaintext_marker(tmp_path: Path, page_server
     pf = ["--passphrase-file", source / "pass.txt"]
     cli = ["-m", "app.cli"]
     _run([*cli, "init", vault, *pf], env)
-    _run([*cli, "add", vault, source / "message.txt", source / "photo.png", "--note",
-          f"found on forum {note_marker}", *pf], env)
+    _run(
+        [
+            *cli,
+            "add",
+            vault,
+            source / "message.txt",
+            source / "photo.png",
+            "--note",
+            f"found on forum {note_marker}",
+            *pf,
+        ],
+        env,
+    )
     try:
         import app.commands.capture_cmds
     except ModuleNotFoundError:
@@ -102,8 +137,13 @@ def test_scripted_session_leaves_no_plaintext_marker(tmp_path: Path, page_server
         out = _run([*cli, "capture-url", vault, url, "--timeout", "60", *pf], env)
         captured = out.startswith(("1", "2", "3", "4", "5", "6", "7", "8", "9"))
         assert captured, out
-    for step in (["list", vault], ["show", vault, "1"], ["show", vault, "2"], ["log", vault],
-                 ["verify", vault]):
+    for step in (
+        ["list", vault],
+        ["show", vault, "1"],
+        ["show", vault, "2"],
+        ["log", vault],
+        ["verify", vault],
+    ):
         _run([*cli, *step, *pf], env)
     bundle = work / "exports" / "case.bundle"
     bundle.parent.mkdir()
@@ -112,16 +152,40 @@ def test_scripted_session_leaves_no_plaintext_marker(tmp_path: Path, page_server
     except ModuleNotFoundError:
         pass
     else:
-        _run([*cli, "export", vault, "--out", bundle, "--case", "General", "--no-stamp",
-              "--seal-passphrase-file", source / "seal.txt", *pf], env)
+        _run(
+            [
+                *cli,
+                "export",
+                vault,
+                "--out",
+                bundle,
+                "--case",
+                "General",
+                "--no-stamp",
+                "--seal-passphrase-file",
+                source / "seal.txt",
+                *pf,
+            ],
+            env,
+        )
         assert bundle.exists()
     try:
         import app.ui.main  # noqa: F401
     except ModuleNotFoundError:
         pass
     else:
-        out = _run(["-m", "tests.adversarial.gui_session", vault, source / "pass.txt",
-                    "--seconds", "3", "--file-dialog"], env)
+        out = _run(
+            [
+                "-m",
+                "tests.adversarial.gui_session",
+                vault,
+                source / "pass.txt",
+                "--seconds",
+                "3",
+                "--file-dialog",
+            ],
+            env,
+        )
         assert "clipboard clean" in out and "file dialog shown" in out, out
 
     needles = _encodings(markers)
@@ -129,9 +193,11 @@ def test_scripted_session_leaves_no_plaintext_marker(tmp_path: Path, page_server
     for root in (home, tmp, work):
         hits += scan_for(root, needles)
     for name in _shm_files() - shm_before:
-        hits += scan_for(Path("/dev/shm") / name, needles) if (Path("/dev/shm") / name).is_dir() \
-            else [f"/dev/shm/{name}: {m!r}" for m in needles
-                  if m in _read(Path("/dev/shm") / name)]
+        hits += (
+            scan_for(Path("/dev/shm") / name, needles)
+            if (Path("/dev/shm") / name).is_dir()
+            else [f"/dev/shm/{name}: {m!r}" for m in needles if m in _read(Path("/dev/shm") / name)]
+        )
     assert not hits, "plaintext evidence found:\n" + "\n".join(hits[:30])
     # The scan would have seen them: the markers are in the source files.
     assert scan_for(source, needles)

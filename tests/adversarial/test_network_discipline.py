@@ -33,21 +33,29 @@ def offline_env(tmp_path: Path) -> dict[str, str]:
     tsa.write_text(json.dumps({"tsas": []}), encoding="utf-8")
     home = tmp_path / "home"
     home.mkdir()
-    return {"HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config"),
-            "XDG_DATA_HOME": str(home / ".local/share"), "XDG_CACHE_HOME": str(home / ".cache"),
-            "LOCKER_CONFIG_DIR": str(home / "locker-config"), "LOCKER_TSA_CONFIG": str(tsa)}
+    return {
+        "HOME": str(home),
+        "XDG_CONFIG_HOME": str(home / ".config"),
+        "XDG_DATA_HOME": str(home / ".local/share"),
+        "XDG_CACHE_HOME": str(home / ".cache"),
+        "LOCKER_CONFIG_DIR": str(home / "locker-config"),
+        "LOCKER_TSA_CONFIG": str(tsa),
+    }
 
 
 def test_the_watch_itself_sees_a_connection(tmp_path: Path) -> None:
     """Control: a child connecting to 127.0.0.1 is caught, so silence below means something."""
-    code = ("import socket; s = socket.socket(); s.settimeout(0.5); "
-            "s.connect_ex(('127.0.0.1', 9)); s.close()")
+    code = (
+        "import socket; s = socket.socket(); s.settimeout(0.5); "
+        "s.connect_ex(('127.0.0.1', 9)); s.close()"
+    )
     traced = run_traced([sys.executable, "-c", code], tmp_path / "trace.log")
     assert traced.inet_calls, "strace did not report the test connection"
 
 
-def test_cli_session_opens_no_network_socket(tmp_path: Path, passphrase_file: Path,
-                                             offline_env: dict[str, str]) -> None:
+def test_cli_session_opens_no_network_socket(
+    tmp_path: Path, passphrase_file: Path, offline_env: dict[str, str]
+) -> None:
     vault = tmp_path / "v.locker"
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "a.png").write_bytes(synthetic_png())
@@ -55,7 +63,16 @@ def test_cli_session_opens_no_network_socket(tmp_path: Path, passphrase_file: Pa
     pf = ["--passphrase-file", str(passphrase_file)]
     steps = [
         ["init", vault, *pf],
-        ["add", vault, tmp_path / "in", "--note", "n", "--source-url", "https://example.test/x", *pf],
+        [
+            "add",
+            vault,
+            tmp_path / "in",
+            "--note",
+            "n",
+            "--source-url",
+            "https://example.test/x",
+            *pf,
+        ],
         ["list", vault, "--json", *pf],
         ["show", vault, "1", *pf],
         ["note", vault, "1", "another note", *pf],
@@ -71,9 +88,21 @@ def test_cli_session_opens_no_network_socket(tmp_path: Path, passphrase_file: Pa
     except ModuleNotFoundError:
         pass
     else:
-        steps += [["export", vault, "--out", tmp_path / "b.zip", "--case", "General",
-                   "--include-archived", "--no-encrypt", "--no-stamp", *pf],
-                  ["verify-bundle", tmp_path / "b.zip"]]
+        steps += [
+            [
+                "export",
+                vault,
+                "--out",
+                tmp_path / "b.zip",
+                "--case",
+                "General",
+                "--include-archived",
+                "--no-encrypt",
+                "--no-stamp",
+                *pf,
+            ],
+            ["verify-bundle", tmp_path / "b.zip"],
+        ]
     for n, step in enumerate(steps):
         traced = run_traced(_cli(*step), tmp_path / f"trace-{n}.log", env=offline_env)
         assert traced.returncode == 0, (step[0], traced.stdout, traced.stderr)
@@ -81,17 +110,33 @@ def test_cli_session_opens_no_network_socket(tmp_path: Path, passphrase_file: Pa
 
 
 def test_desktop_app_opening_a_vault_opens_no_network_socket(
-        tmp_path: Path, passphrase_file: Path, offline_env: dict[str, str]) -> None:
+    tmp_path: Path, passphrase_file: Path, offline_env: dict[str, str]
+) -> None:
     from app.vault import Vault
     from app.vault.models import NewArtifact, NewItem
 
     vault = tmp_path / "v.locker"
     with Vault.create(vault, PASSPHRASE) as v:
         for i in range(3):
-            v.add_item(NewItem("screenshot", "General", f"shot {i}"),
-                       [NewArtifact("original", f"s{i}.png", synthetic_png(seed=i), "image/png")])
-    traced = run_traced([sys.executable, "-m", "tests.adversarial.gui_session", str(vault),
-                         str(passphrase_file), "--seconds", "3", "--verify"],
-                        tmp_path / "trace-gui.log", env=offline_env)
-    assert traced.returncode == 0 and "unlocked 3" in traced.stdout, traced.stdout + traced.stderr[-2000:]
+            v.add_item(
+                NewItem("screenshot", "General", f"shot {i}"),
+                [NewArtifact("original", f"s{i}.png", synthetic_png(seed=i), "image/png")],
+            )
+    traced = run_traced(
+        [
+            sys.executable,
+            "-m",
+            "tests.adversarial.gui_session",
+            str(vault),
+            str(passphrase_file),
+            "--seconds",
+            "3",
+            "--verify",
+        ],
+        tmp_path / "trace-gui.log",
+        env=offline_env,
+    )
+    assert traced.returncode == 0 and "unlocked 3" in traced.stdout, (
+        traced.stdout + traced.stderr[-2000:]
+    )
     assert not traced.inet_calls, f"the app opened sockets: {traced.inet_calls[:5]}"

@@ -46,8 +46,10 @@ def source_vault(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     try:
         for n in range(4):  # 20 MiB: a backup or export takes long enough to interrupt
             data = hashlib.shake_256(b"evidence %d" % n).digest(5 * 1024 * 1024)
-            vault.add_item(NewItem("file", "Case 1", f"video-{n}.bin"),
-                           [NewArtifact("original", f"video-{n}.bin", data, "application/octet-stream")])
+            vault.add_item(
+                NewItem("file", "Case 1", f"video-{n}.bin"),
+                [NewArtifact("original", f"video-{n}.bin", data, "application/octet-stream")],
+            )
     finally:
         vault.close()
     return folder / "case.locker", pw
@@ -67,8 +69,9 @@ def test_filesystem_is_really_without_links_and_modes(stick: drives.Stick) -> No
     (stick.mount / "a").unlink()
 
 
-def test_init_backup_export_extract_open_on_exfat(stick: drives.Stick,
-                                                 source_vault: tuple[Path, Path]) -> None:
+def test_init_backup_export_extract_open_on_exfat(
+    stick: drives.Stick, source_vault: tuple[Path, Path]
+) -> None:
     vault, pw = source_vault
     m = stick.mount
     res = locker("init", m / "new.locker", passphrase_file=pw)
@@ -87,13 +90,24 @@ def test_init_backup_export_extract_open_on_exfat(stick: drives.Stick,
 
     seal = m.parent / "seal.txt"
     seal.write_text("bundle passphrase\n", encoding="utf-8")
-    res = locker("export", vault, "--out", m / "case.bundle", "--case", "Case 1",
-                 "--seal-passphrase-file", seal, "--no-stamp", passphrase_file=pw)
+    res = locker(
+        "export",
+        vault,
+        "--out",
+        m / "case.bundle",
+        "--case",
+        "Case 1",
+        "--seal-passphrase-file",
+        seal,
+        "--no-stamp",
+        passphrase_file=pw,
+    )
     assert res.returncode == 0, res.stderr
     res = locker("verify-bundle", m / "case.bundle", "--seal-passphrase-file", seal)
     assert res.returncode == 0, res.stdout + res.stderr
-    res = locker("open-bundle", m / "case.bundle", "--out", m / "opened",
-                 "--seal-passphrase-file", seal)
+    res = locker(
+        "open-bundle", m / "case.bundle", "--out", m / "opened", "--seal-passphrase-file", seal
+    )
     assert res.returncode == 0, res.stdout + res.stderr
     assert locker("verify-bundle", m / "opened").returncode == 0
 
@@ -105,7 +119,8 @@ def test_init_backup_export_extract_open_on_exfat(stick: drives.Stick,
 
 
 def test_backup_to_a_missing_folder_with_a_slash_is_an_error(
-        tmp_path: Path, source_vault: tuple[Path, Path]) -> None:
+    tmp_path: Path, source_vault: tuple[Path, Path]
+) -> None:
     vault, pw = source_vault
     res = locker("backup", vault, f"{tmp_path}/usb/", passphrase_file=pw)
     assert res.returncode == 6, res.stderr
@@ -115,9 +130,14 @@ def test_backup_to_a_missing_folder_with_a_slash_is_an_error(
 
 def _start(*args: str | Path, pw: Path) -> subprocess.Popen[str]:
     env = dict(os.environ, LOCKER_NO_GUI="1")
-    return subprocess.Popen([sys.executable, "-m", "app.cli", *map(str, args),
-                             "--passphrase-file", str(pw)], cwd=ROOT, env=env, text=True,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    return subprocess.Popen(
+        [sys.executable, "-m", "app.cli", *map(str, args), "--passphrase-file", str(pw)],
+        cwd=ROOT,
+        env=env,
+        text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
 
 
 def _wait_for_partial(folder: Path, name: str, proc: subprocess.Popen[str]) -> Path:
@@ -138,8 +158,9 @@ def _wait_for_partial(folder: Path, name: str, proc: subprocess.Popen[str]) -> P
     pytest.fail("no partial file appeared")
 
 
-def test_kill_9_during_backup_to_the_stick(stick: drives.Stick,
-                                           source_vault: tuple[Path, Path]) -> None:
+def test_kill_9_during_backup_to_the_stick(
+    stick: drives.Stick, source_vault: tuple[Path, Path]
+) -> None:
     vault, pw = source_vault
     m = stick.mount
     proc = _start("backup", vault, f"{m}/", pw=pw)
@@ -158,14 +179,17 @@ def test_kill_9_during_backup_to_the_stick(stick: drives.Stick,
 
 
 @pytest.mark.parametrize("what", ["backup", "export"])
-def test_stick_pulled_out_while_writing(stick: drives.Stick, source_vault: tuple[Path, Path],
-                                        what: str) -> None:
+def test_stick_pulled_out_while_writing(
+    stick: drives.Stick, source_vault: tuple[Path, Path], what: str
+) -> None:
     vault, pw = source_vault
     m = stick.mount
     name = "case.locker" if what == "backup" else "case.bundle"
-    args: tuple[str | Path, ...] = (("backup", vault, f"{m}/") if what == "backup" else
-                                    ("export", vault, "--out", m / name, "--case", "Case 1",
-                                     "--no-encrypt", "--no-stamp"))
+    args: tuple[str | Path, ...] = (
+        ("backup", vault, f"{m}/")
+        if what == "backup"
+        else ("export", vault, "--out", m / name, "--case", "Case 1", "--no-encrypt", "--no-stamp")
+    )
     proc = _start(*args, pw=pw)
     _wait_for_partial(m, name, proc)
     stick.pull_out()
@@ -180,8 +204,9 @@ def test_stick_pulled_out_while_writing(stick: drives.Stick, source_vault: tuple
     assert locker("verify", vault, passphrase_file=pw).returncode == 0
 
 
-def test_fat32_refuses_a_backup_over_4gib_at_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                  source_vault: tuple[Path, Path]) -> None:
+def test_fat32_refuses_a_backup_over_4gib_at_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, source_vault: tuple[Path, Path]
+) -> None:
     """A real FAT32 (kernel vfat) when this kernel can mount one, else a stand-in folder
     that reports being FAT32; the vault's size is reported as 5 GiB (a real one would take
     minutes to build)."""
@@ -199,16 +224,23 @@ def test_fat32_refuses_a_backup_over_4gib_at_once(tmp_path: Path, monkeypatch: p
     from app import atomic
 
     real = atomic.filesystem_type
-    monkeypatch.setattr(atomic, "filesystem_type",
-                        lambda folder: "vfat" if Path(folder) == target else real(folder))
+    monkeypatch.setattr(
+        atomic, "filesystem_type", lambda folder: "vfat" if Path(folder) == target else real(folder)
+    )
     _refuse_big_backup(source_vault, target, monkeypatch, maintenance, Vault)
 
 
-def _refuse_big_backup(source_vault: tuple[Path, Path], target: Path,
-                       monkeypatch: pytest.MonkeyPatch, maintenance: object, vault_cls: type) -> None:
+def _refuse_big_backup(
+    source_vault: tuple[Path, Path],
+    target: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    maintenance: object,
+    vault_cls: type,
+) -> None:
     vault_path, _ = source_vault
-    monkeypatch.setattr(maintenance, "_file_size",
-                        lambda p: 5 * 1024**3 if Path(p) == vault_path else 0)
+    monkeypatch.setattr(
+        maintenance, "_file_size", lambda p: 5 * 1024**3 if Path(p) == vault_path else 0
+    )
     vault = vault_cls.open(vault_path, PASSPHRASE)  # type: ignore[attr-defined]
     try:
         started = time.monotonic()

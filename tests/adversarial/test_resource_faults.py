@@ -27,7 +27,9 @@ from tests.helpers.cli import locker_subprocess as locker  # the process boundar
 
 
 def _one_line_error(result_stderr: str) -> None:
-    assert "Traceback" not in result_stderr and "unexpected error" not in result_stderr, result_stderr
+    assert "Traceback" not in result_stderr and "unexpected error" not in result_stderr, (
+        result_stderr
+    )
 
 
 def _vault_with_item(folder: Path) -> Path:
@@ -61,7 +63,9 @@ def test_full_disk_during_add(tmp_path: Path, passphrase_file: Path) -> None:
         fill(fs, leave_kib=400)
         result = locker("add", vault, _big(tmp_path, 2_000_000), passphrase_file=passphrase_file)
         assert result.returncode == 1, result.stdout + result.stderr
-        assert "disk is full" in (result.stdout + result.stderr).lower(), result.stdout + result.stderr
+        assert "disk is full" in (result.stdout + result.stderr).lower(), (
+            result.stdout + result.stderr
+        )
         _one_line_error(result.stderr)
         assert snapshot(vault) == before, "a failed add changed the vault file"
         assert sorted(p.name for p in fs.iterdir()) == ["filler", "v.locker"]
@@ -73,8 +77,14 @@ def test_file_size_limit_during_add(tmp_path: Path, passphrase_file: Path) -> No
     """Works without root: the kernel refuses to grow the -wal past a limit."""
     vault = _vault_with_item(tmp_path)
     before = snapshot(vault)
-    result = locker_limited("add", vault, _big(tmp_path, 3_000_000), "--passphrase-file",
-                            passphrase_file, max_file_bytes=1_000_000)
+    result = locker_limited(
+        "add",
+        vault,
+        _big(tmp_path, 3_000_000),
+        "--passphrase-file",
+        passphrase_file,
+        max_file_bytes=1_000_000,
+    )
     assert result.returncode == 1, result.stdout + result.stderr
     assert "error\t" in result.stdout, result.stdout
     _one_line_error(result.stderr)
@@ -130,7 +140,9 @@ def test_read_only_location_during_add(tmp_path: Path, passphrase_file: Path) ->
         _assert_opens_and_verifies(vault, 1)
 
 
-def test_read_only_destination_for_backup_and_extract(tmp_path: Path, passphrase_file: Path) -> None:
+def test_read_only_destination_for_backup_and_extract(
+    tmp_path: Path, passphrase_file: Path
+) -> None:
     vault = _vault_with_item(tmp_path)
     before = snapshot(vault)
     with tmpfs(tmp_path, 1024) as fs:
@@ -147,8 +159,17 @@ def test_read_only_destination_for_backup_and_extract(tmp_path: Path, passphrase
 
 
 def _export(vault: Path, out: Path, passphrase_file: Path):  # type: ignore[no-untyped-def]
-    return locker("export", vault, "--out", out, "--case", "General", "--no-encrypt",
-                  "--no-stamp", passphrase_file=passphrase_file)
+    return locker(
+        "export",
+        vault,
+        "--out",
+        out,
+        "--case",
+        "General",
+        "--no-encrypt",
+        "--no-stamp",
+        passphrase_file=passphrase_file,
+    )
 
 
 def _last_event(vault: Path) -> str:
@@ -157,8 +178,9 @@ def _last_event(vault: Path) -> str:
 
 
 @pytest.mark.parametrize("fault", ["full", "read-only"])
-def test_export_to_a_full_or_read_only_destination(tmp_path: Path, passphrase_file: Path,
-                                                   fault: str) -> None:
+def test_export_to_a_full_or_read_only_destination(
+    tmp_path: Path, passphrase_file: Path, fault: str
+) -> None:
     """The bundle is not left half-written, the message says why, the vault still
     verifies, and the failed attempt is on the custody record."""
     vault = _vault_with_item(tmp_path)

@@ -34,12 +34,12 @@ def _flip_positions(size: int, rng: random.Random, extra: int) -> list[int]:
     return sorted(positions)
 
 
-def test_every_single_byte_flip_is_detected(template: VaultTemplate, tmp_path: Path,
-                                            soak: bool) -> None:
+def test_every_single_byte_flip_is_detected(
+    template: VaultTemplate, tmp_path: Path, soak: bool
+) -> None:
     original = template.path.read_bytes()
     rng = random.Random(7001)
-    positions = (range(len(original)) if soak
-                 else _flip_positions(len(original), rng, extra=300))
+    positions = range(len(original)) if soak else _flip_positions(len(original), rng, extra=300)
     assert len(positions) >= 300
     missed = []
     for pos in positions:
@@ -68,9 +68,16 @@ def test_truncation_is_detected(template: VaultTemplate, tmp_path: Path, soak: b
 def test_appended_bytes_are_detected(template: VaultTemplate, tmp_path: Path, soak: bool) -> None:
     original = template.path.read_bytes()
     rng = random.Random(7003)
-    tails = [b"\x00", b"x", bytes(PAGE), bytes([0xFF]) * PAGE, rng.randbytes(PAGE),
-             rng.randbytes(2 * PAGE), original[PAGE:2 * PAGE],  # a replayed real page
-             original[-PAGE:]]
+    tails = [
+        b"\x00",
+        b"x",
+        bytes(PAGE),
+        bytes([0xFF]) * PAGE,
+        rng.randbytes(PAGE),
+        rng.randbytes(2 * PAGE),
+        original[PAGE : 2 * PAGE],  # a replayed real page
+        original[-PAGE:],
+    ]
     tails += [rng.randbytes(rng.randrange(1, 3 * PAGE)) for _ in range(200 if soak else 40)]
     missed = []
     for tail in tails:
@@ -83,7 +90,7 @@ def test_appended_bytes_are_detected(template: VaultTemplate, tmp_path: Path, so
 def test_swapped_and_replayed_pages_are_detected(template: VaultTemplate, tmp_path: Path) -> None:
     """Whole valid pages moved around: each carries an HMAC over its page number."""
     original = template.path.read_bytes()
-    pages = [original[i:i + PAGE] for i in range(0, len(original), PAGE)]
+    pages = [original[i : i + PAGE] for i in range(0, len(original), PAGE)]
     missed = []
     for a in range(1, len(pages)):
         b = (a * 7 + 3) % len(pages)
@@ -97,8 +104,9 @@ def test_swapped_and_replayed_pages_are_detected(template: VaultTemplate, tmp_pa
     assert not missed, f"swapping pages {missed[:10]} was reported as OK"
 
 
-def test_cli_verify_reports_tampering_without_traceback(template: VaultTemplate, tmp_path: Path,
-                                                        passphrase_file: Path) -> None:
+def test_cli_verify_reports_tampering_without_traceback(
+    template: VaultTemplate, tmp_path: Path, passphrase_file: Path
+) -> None:
     """The person-facing path: `locker verify` exits non-zero with one line, never 0."""
     original = template.path.read_bytes()
     rng = random.Random(7004)
@@ -130,8 +138,9 @@ def _flipped(data: bytes, pos: int) -> bytes:
 
 
 @pytest.mark.parametrize("pos", [0, 8, 15])
-def test_flipped_salt_never_opens_as_a_new_or_empty_vault(template: VaultTemplate, tmp_path: Path,
-                                                         pos: int) -> None:
+def test_flipped_salt_never_opens_as_a_new_or_empty_vault(
+    template: VaultTemplate, tmp_path: Path, pos: int
+) -> None:
     """The salt names the KDF: a damaged salt must be refused, never re-derived into an
     empty vault."""
     data = _flipped(template.path.read_bytes(), pos)
@@ -161,6 +170,13 @@ def test_failed_opens_never_touch_the_file(template: VaultTemplate, tmp_path: Pa
         before = snapshot(path)
         for command in (("list", path), ("verify", path), ("add", path, str(right))):
             result = locker(*command, passphrase_file=pf)
-            assert result.returncode == code, (path.name, command[0], result.returncode, result.stderr)
+            assert result.returncode == code, (
+                path.name,
+                command[0],
+                result.returncode,
+                result.stderr,
+            )
             assert snapshot(path) == before, f"{command[0]} changed {path.name}"
-        assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(path.name)) == [path.name]
+        assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(path.name)) == [
+            path.name
+        ]

@@ -39,8 +39,7 @@ def crashed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, s
     src.mkdir()
     for i in range(FILES):
         (src / f"f{i:02d}.txt").write_bytes(hashlib.sha256(b"%d" % i).digest() * (40 + i))
-    run = run_and_kill(locker_cmd("add", vault, src, "--passphrase-file", pf),
-                       after_lines=FILES)
+    run = run_and_kill(locker_cmd("add", vault, src, "--passphrase-file", pf), after_lines=FILES)
     assert run.killed, "the child finished before it could be killed"
     reported = dict(line.split("\t")[:2] for line in run.lines)
     assert len(reported) == FILES
@@ -87,12 +86,19 @@ def _items(vault: Path, pf: Path) -> tuple[list[dict[str, str]], str]:
     return json.loads(out.stdout), out.stderr
 
 
-@pytest.mark.parametrize("where", [
-    "page bytes of a middle frame", "salt of a middle frame", "checksum of a middle frame",
-    "page bytes of the last frame", "salt in the log header"])
+@pytest.mark.parametrize(
+    "where",
+    [
+        "page bytes of a middle frame",
+        "salt of a middle frame",
+        "checksum of a middle frame",
+        "page bytes of the last frame",
+        "salt in the log header",
+    ],
+)
 def test_flipped_bit_in_leftover_wal_is_caught_and_recovered(
-        crashed: tuple[Path, dict[str, str]], tmp_path: Path, passphrase_file: Path,
-        where: str) -> None:
+    crashed: tuple[Path, dict[str, str]], tmp_path: Path, passphrase_file: Path, where: str
+) -> None:
     vault = _copy(crashed[0], tmp_path / "v")
     reported = crashed[1]
     _flip(vault, where)
@@ -135,16 +141,18 @@ def test_flipped_bit_in_leftover_wal_is_caught_and_recovered(
     assert again.returncode == 2  # never over an existing file
 
 
-def test_undamaged_leftover_wal_opens_normally(crashed: tuple[Path, dict[str, str]],
-                                               tmp_path: Path, passphrase_file: Path) -> None:
+def test_undamaged_leftover_wal_opens_normally(
+    crashed: tuple[Path, dict[str, str]], tmp_path: Path, passphrase_file: Path
+) -> None:
     vault = _copy(crashed[0], tmp_path / "v")
     items, warning = _items(vault, passphrase_file)
     assert len(items) == FILES and "WARNING" not in warning
     assert locker("verify", vault, passphrase_file=passphrase_file).returncode == 0
 
 
-def test_deleted_wal_is_flagged_as_a_rollback(crashed: tuple[Path, dict[str, str]],
-                                              tmp_path: Path, passphrase_file: Path) -> None:
+def test_deleted_wal_is_flagged_as_a_rollback(
+    crashed: tuple[Path, dict[str, str]], tmp_path: Path, passphrase_file: Path
+) -> None:
     """Deleting the -wal loses the same items; the head seen before flags it."""
     vault = _copy(crashed[0], tmp_path / "v")
     assert len(_items(vault, passphrase_file)[0]) == FILES  # seen here, with the log
@@ -157,7 +165,8 @@ def test_deleted_wal_is_flagged_as_a_rollback(crashed: tuple[Path, dict[str, str
 
 
 def test_wrong_passphrase_on_crashed_vault_writes_nothing(
-        crashed: tuple[Path, dict[str, str]], tmp_path: Path) -> None:
+    crashed: tuple[Path, dict[str, str]], tmp_path: Path
+) -> None:
     """Issue 10 §8: the read-only retry with the -wal used to rewrite the -shm."""
     vault = _copy(crashed[0], tmp_path / "v")
     wrong = tmp_path / "wrong.txt"
@@ -169,7 +178,8 @@ def test_wrong_passphrase_on_crashed_vault_writes_nothing(
 
 
 def test_live_log_of_a_vault_open_elsewhere_is_not_treated_as_leftover(
-        tmp_path: Path, passphrase_file: Path) -> None:
+    tmp_path: Path, passphrase_file: Path
+) -> None:
     """SQLite's read lock on the -shm tells a live log (another program has the vault
     open) from one a crash left behind; only the latter is checked."""
     import subprocess
@@ -180,10 +190,18 @@ def test_live_log_of_a_vault_open_elsewhere_is_not_treated_as_leftover(
     vault = tmp_path / "v.locker"
     assert locker("init", vault, passphrase_file=passphrase_file).returncode == 0
     holder = subprocess.Popen(
-        [sys.executable, "-c", "import sys, time; from app.vault import Vault; "
-         "from tests.conftest import PASSPHRASE; v = Vault.open(sys.argv[1], PASSPHRASE); "
-         "v.list_items(); print('open', flush=True); time.sleep(60)", str(vault)],
-        cwd=ROOT, stdout=subprocess.PIPE, text=True)
+        [
+            sys.executable,
+            "-c",
+            "import sys, time; from app.vault import Vault; "
+            "from tests.conftest import PASSPHRASE; v = Vault.open(sys.argv[1], PASSPHRASE); "
+            "v.list_items(); print('open', flush=True); time.sleep(60)",
+            str(vault),
+        ],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "open"
         assert walcheck.in_use_elsewhere(vault)
@@ -193,8 +211,9 @@ def test_live_log_of_a_vault_open_elsewhere_is_not_treated_as_leftover(
     assert not walcheck.in_use_elsewhere(vault)  # the lock died with the process
 
 
-def test_check_agrees_with_sqlite_on_random_flips(crashed: tuple[Path, dict[str, str]],
-                                                  tmp_path: Path, soak: bool) -> None:
+def test_check_agrees_with_sqlite_on_random_flips(
+    crashed: tuple[Path, dict[str, str]], tmp_path: Path, soak: bool
+) -> None:
     """For seeded random bit flips anywhere in the log: the check flags the log exactly
     when SQLite's own replay (read-only, as it would open) shows fewer items; so it never
     passes a loss silently and never raises a false alarm."""
@@ -236,8 +255,9 @@ def test_crash_then_deleted_wal_is_flagged(tmp_path: Path, passphrase_file: Path
     src.mkdir()
     for i in range(FILES):
         (src / f"f{i:02d}.txt").write_bytes(b"saved %d" % i)
-    run = run_and_kill(locker_cmd("add", vault, src, "--passphrase-file", passphrase_file),
-                       after_lines=5)
+    run = run_and_kill(
+        locker_cmd("add", vault, src, "--passphrase-file", passphrase_file), after_lines=5
+    )
     assert run.killed and len(run.lines) >= 5  # killed mid-run: the -wal was left
     for s in ("-wal", "-shm"):
         Path(f"{vault}{s}").unlink()
@@ -246,8 +266,9 @@ def test_crash_then_deleted_wal_is_flagged(tmp_path: Path, passphrase_file: Path
     assert "custody events are missing" in warning  # ... and that is said
 
 
-def test_recovery_is_a_fork_not_a_rollback(crashed: tuple[Path, dict[str, str]],
-                                           tmp_path: Path, passphrase_file: Path) -> None:
+def test_recovery_is_a_fork_not_a_rollback(
+    crashed: tuple[Path, dict[str, str]], tmp_path: Path, passphrase_file: Path
+) -> None:
     """After `locker recover`, the intact copy from before the damage (same vault id, more
     items) and the damaged vault itself are the other branch of a fork: not flagged as
     put back from an older copy. A real rollback of the recovered vault still is."""
@@ -268,14 +289,17 @@ def test_recovery_is_a_fork_not_a_rollback(crashed: tuple[Path, dict[str, str]],
     old_copy = tmp_path / "recovered-old.locker"
     shutil.copyfile(new, old_copy)
     (tmp_path / "more.txt").write_bytes(b"after the recovery")
-    assert locker("add", new, tmp_path / "more.txt", passphrase_file=passphrase_file).returncode == 0
+    assert (
+        locker("add", new, tmp_path / "more.txt", passphrase_file=passphrase_file).returncode == 0
+    )
     assert "WARNING" not in _items(intact, passphrase_file)[1]  # the fork is still known
     shutil.copyfile(old_copy, new)
     assert "custody events are missing" in _items(new, passphrase_file)[1]
 
 
-def test_recover_names_what_it_could_not_bring_back(crashed: tuple[Path, dict[str, str]],
-                                                     tmp_path: Path, passphrase_file: Path) -> None:
+def test_recover_names_what_it_could_not_bring_back(
+    crashed: tuple[Path, dict[str, str]], tmp_path: Path, passphrase_file: Path
+) -> None:
     """The damaged last frame holds the last saved item: recover says how many saved
     changes and custody events it left out, and names the lost item by title and SHA-256
     (read from the intact frames of the damaged log)."""
@@ -294,8 +318,9 @@ def test_recover_names_what_it_could_not_bring_back(crashed: tuple[Path, dict[st
     assert all(i["title"] and i["uid"] for i in lost_report["items"])
     assert lost_report["custody_events"] >= len(lost)
 
-    text = locker("recover", vault, "--out", tmp_path / "again.locker",
-                  passphrase_file=passphrase_file)
+    text = locker(
+        "recover", vault, "--out", tmp_path / "again.locker", passphrase_file=passphrase_file
+    )
     assert text.returncode == 0, text.stderr
     assert "NOT recovered" in text.stdout
     for item in lost_report["items"]:

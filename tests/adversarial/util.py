@@ -22,13 +22,19 @@ class VaultTemplate:
     item_count: int
 
 
-def synthetic_png(width: int = 64, height: int = 48, seed: int = 0, fmt: str = "PNG",
-                  text: str | None = None) -> bytes:
+def synthetic_png(
+    width: int = 64, height: int = 48, seed: int = 0, fmt: str = "PNG", text: str | None = None
+) -> bytes:
     """A generated gradient image (never a real photo). ``text`` is stored as metadata
     where the format allows, so leak scans can look for it."""
     image = Image.new("RGB", (width, height))
-    image.putdata([((x * 7 + seed) % 256, (y * 5 + seed) % 256, (x * y + seed) % 256)
-                   for y in range(height) for x in range(width)])
+    image.putdata(
+        [
+            ((x * 7 + seed) % 256, (y * 5 + seed) % 256, (x * y + seed) % 256)
+            for y in range(height)
+            for x in range(width)
+        ]
+    )
     out = io.BytesIO()
     if fmt == "PNG" and text:
         from PIL import PngImagePlugin
@@ -50,14 +56,20 @@ def build_template(folder: Path) -> VaultTemplate:
     path = folder / "template.locker"
     vault = Vault.create(path, PASSPHRASE)
     try:
-        vault.add_item(NewItem("file", "Case A", "note.txt"),
-                       [NewArtifact("original", "note.txt", b"threatening message " * 50, "text/plain")])
-        vault.add_item(NewItem("screenshot", "Case A", "shot.png", source_url="https://example.test/p/1"),
-                       [NewArtifact("original", "shot.png", synthetic_png(), "image/png")])
+        vault.add_item(
+            NewItem("file", "Case A", "note.txt"),
+            [NewArtifact("original", "note.txt", b"threatening message " * 50, "text/plain")],
+        )
+        vault.add_item(
+            NewItem("screenshot", "Case A", "shot.png", source_url="https://example.test/p/1"),
+            [NewArtifact("original", "shot.png", synthetic_png(), "image/png")],
+        )
         # Large enough for overflow-page chains, small enough for hundreds of trials.
         big = hashlib.shake_256(b"big evidence").digest(150_000)
-        vault.add_item(NewItem("file", "Case B", "video.bin", note="first note"),
-                       [NewArtifact("original", "video.bin", big, "application/octet-stream")])
+        vault.add_item(
+            NewItem("file", "Case B", "video.bin", note="first note"),
+            [NewArtifact("original", "video.bin", big, "application/octet-stream")],
+        )
         vault.add_note(1, "second note 한글")
         vault.add_tag(2, "posted")
         vault.archive(1, "duplicate")
@@ -81,16 +93,25 @@ def snapshot(path: Path) -> FileSnapshot:
 
 
 def sidecars(path: Path) -> list[Path]:
-    return [Path(str(path) + s) for s in ("-wal", "-shm", "-journal") if Path(str(path) + s).exists()]
+    return [
+        Path(str(path) + s) for s in ("-wal", "-shm", "-journal") if Path(str(path) + s).exists()
+    ]
 
 
-def png_with_header(width: int, height: int, mode_bits: int = 1, body: bytes | None = None) -> bytes:
+def png_with_header(
+    width: int, height: int, mode_bits: int = 1, body: bytes | None = None
+) -> bytes:
     """A PNG whose IHDR declares ``width`` x ``height`` (greyscale, ``mode_bits`` deep).
     ``body`` is the IDAT payload; by default a real zlib stream of zero rows, so the
     image fully decodes when a decoder is allowed to try."""
+
     def chunk(kind: bytes, data: bytes) -> bytes:
-        return (struct.pack(">I", len(data)) + kind + data
-                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+        return (
+            struct.pack(">I", len(data))
+            + kind
+            + data
+            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+        )
 
     ihdr = struct.pack(">IIBBBBB", width, height, mode_bits, 0, 0, 0, 0)
     if body is None:
@@ -106,7 +127,14 @@ def minimal_psd(width: int = 32, height: int = 24) -> bytes:
     """A tiny valid RGB Photoshop file (Pillow can decode PSD, but the app must not)."""
     header = b"8BPS" + struct.pack(">H6xHIIHH", 1, 3, height, width, 8, 3)
     planes = b"".join(bytes([(i * 40) % 256]) * (width * height) for i in range(3))
-    return header + struct.pack(">I", 0) + struct.pack(">I", 0) + struct.pack(">I", 0) + struct.pack(">H", 0) + planes
+    return (
+        header
+        + struct.pack(">I", 0)
+        + struct.pack(">I", 0)
+        + struct.pack(">I", 0)
+        + struct.pack(">H", 0)
+        + planes
+    )
 
 
 def scan_for(root: Path, markers: list[bytes]) -> list[str]:

@@ -38,14 +38,18 @@ def main() -> None:
         batch.wait()
         batch.shutdown()
         took = time.perf_counter() - start
-        print(f"batch: {count} pages in {took:.1f} s ({count / took * 60:.0f} pages/min, "
-              f"{took / count:.2f} s each)")
+        print(
+            f"batch: {count} pages in {took:.1f} s ({count / took * 60:.0f} pages/min, "
+            f"{took / count:.2f} s each)"
+        )
         for label, path in (("tall page (19,000 px)", "/verytall"), ("20 MB image", "/big.png")):
             start = time.perf_counter()
             result = capture_url(base + path)
             item = store_capture(vault, result, "Bench")
-            print(f"{label}: {time.perf_counter() - start:.2f} s, stored {item.size:,} bytes "
-                  f"as item {item.id}")
+            print(
+                f"{label}: {time.perf_counter() - start:.2f} s, stored {item.size:,} bytes "
+                f"as item {item.id}"
+            )
     server.shutdown()
 
 

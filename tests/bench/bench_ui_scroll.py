@@ -32,8 +32,10 @@ def build(path: Path, count: int, passphrase: str) -> None:
 
     with Vault.create(path, passphrase) as vault:
         for n in range(count):
-            vault.add_item(NewItem("file", f"Case {n % 7}", f"synthetic-{n:06d}.png"),
-                           [NewArtifact("original", f"s{n}.png", png(n), "image/png")])
+            vault.add_item(
+                NewItem("file", f"Case {n % 7}", f"synthetic-{n:06d}.png"),
+                [NewArtifact("original", f"s{n}.png", png(n), "image/png")],
+            )
 
 
 def main() -> None:
@@ -85,8 +87,10 @@ def run(path: Path, passphrase: str, count: int) -> None:
     app.unlock_window.unlock_button.click()
     while main.model.rowCount() == 0:
         spin(5)
-    print(f"unlock to first rows: {time.perf_counter() - begin:.2f} s "
-          f"(total {main.model.total()}, loaded {main.model.rowCount()})")
+    print(
+        f"unlock to first rows: {time.perf_counter() - begin:.2f} s "
+        f"(total {main.model.total()}, loaded {main.model.rowCount()})"
+    )
     lateness.clear()
     begin = time.perf_counter()
     for view in (main.grid, main.table):
@@ -96,10 +100,14 @@ def run(path: Path, passphrase: str, count: int) -> None:
             bar.setValue(bar.maximum())
             spin(30)
     ordered = sorted(lateness)
-    print(f"scrolled for {time.perf_counter() - begin:.1f} s: rows loaded {main.model.rowCount()}, "
-          f"thumbnails in memory {len(main.model._thumbs)}")
-    print(f"event loop lateness: p50 {ordered[len(ordered) // 2]:.1f} ms, "
-          f"p99 {ordered[int(len(ordered) * 0.99)]:.1f} ms, worst {ordered[-1]:.1f} ms")
+    print(
+        f"scrolled for {time.perf_counter() - begin:.1f} s: rows loaded {main.model.rowCount()}, "
+        f"thumbnails in memory {len(main.model._thumbs)}"
+    )
+    print(
+        f"event loop lateness: p50 {ordered[len(ordered) // 2]:.1f} ms, "
+        f"p99 {ordered[int(len(ordered) * 0.99)]:.1f} ms, worst {ordered[-1]:.1f} ms"
+    )
     app.controller.lock("user")
 
 

@@ -18,8 +18,14 @@ from tests.helpers.cli import ROOT
 def test_bench_smoke_runs_every_scenario_and_writes_json(tmp_path: Path) -> None:
     out = tmp_path / "bench.json"
     env = dict(os.environ, PYTHON=sys.executable)
-    done = subprocess.run([str(ROOT / "scripts" / "bench"), "--smoke", "--json", str(out)],
-                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [str(ROOT / "scripts" / "bench"), "--smoke", "--json", str(out)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     result = json.loads(out.read_text(encoding="utf-8"))
     assert result["smoke"] is True

@@ -21,8 +21,13 @@ CHECKER = ROOT / "docs" / "verifier" / "check_bundle.py"
 SYSTEM_PYTHON = "/usr/bin/python3"
 
 
-def check(bundle: Path, *roots: Path, expect: str | None = None,
-          untrusted: Path | None = None, flags: tuple[str, ...] = ()) -> subprocess.CompletedProcess[str]:
+def check(
+    bundle: Path,
+    *roots: Path,
+    expect: str | None = None,
+    untrusted: Path | None = None,
+    flags: tuple[str, ...] = (),
+) -> subprocess.CompletedProcess[str]:
     args = [SYSTEM_PYTHON, "-I", str(CHECKER), str(bundle), *flags]
     for root in roots:
         args += ["--tsa-root", str(root)]
@@ -33,8 +38,13 @@ def check(bundle: Path, *roots: Path, expect: str | None = None,
     return subprocess.run(args, capture_output=True, text=True, timeout=600, cwd="/")
 
 
-def forge(members: dict[str, bytes], *, change_original: bool, keep_tokens: bool = False,
-          rewrite_chain: bool = True) -> tuple[dict[str, bytes], Ed25519PrivateKey]:
+def forge(
+    members: dict[str, bytes],
+    *,
+    change_original: bool,
+    keep_tokens: bool = False,
+    rewrite_chain: bool = True,
+) -> tuple[dict[str, bytes], Ed25519PrivateKey]:
     """The forgery of issue 12: (optionally) change an original, write a fresh key's
     fingerprint wherever the old one appeared (rewriting the custody chain and its hashes
     so it checks end to end), rebuild both manifests, re-sign, drop the tag manifest's
@@ -53,8 +63,11 @@ def forge(members: dict[str, bytes], *, change_original: bool, keep_tokens: bool
         out[name] = old[:-1] + bytes([old[-1] ^ 1])
         swaps.append((hashlib.sha256(old).hexdigest(), hashlib.sha256(out[name]).hexdigest()))
     for name, data in list(out.items()):
-        if (name.endswith((".json", ".txt", ".html", ".jsonl")) and not name.endswith(".proof.json")
-                and (rewrite_chain or not name.endswith(".jsonl"))):
+        if (
+            name.endswith((".json", ".txt", ".html", ".jsonl"))
+            and not name.endswith(".proof.json")
+            and (rewrite_chain or not name.endswith(".jsonl"))
+        ):
             text = data.decode("utf-8")
             for a, b in swaps:
                 text = text.replace(a, b)
@@ -89,8 +102,9 @@ def forge(members: dict[str, bytes], *, change_original: bool, keep_tokens: bool
     return resign(out, key), key
 
 
-def rewrite_chain(members: dict[str, bytes], vault_id: str,
-                  change: Callable[[dict[str, Any]], None]) -> None:
+def rewrite_chain(
+    members: dict[str, bytes], vault_id: str, change: Callable[[dict[str, Any]], None]
+) -> None:
     """Apply ``change`` to every disclosed payload of one custody chain and recompute the
     chain's hashes and its head in bundle.json, as a forger would (then re-sign)."""
     path = f"data/custody/chain-{vault_id}.jsonl"
@@ -100,8 +114,9 @@ def rewrite_chain(members: dict[str, bytes], vault_id: str,
         if "payload" in e:
             payload = json.loads(e["payload"])
             change(payload)
-            e["payload"] = json.dumps(payload, sort_keys=True, separators=(",", ":"),
-                                      ensure_ascii=False)
+            e["payload"] = json.dumps(
+                payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False
+            )
             e["payload_hash"] = custody.payload_hash(e["payload"])
         e["prev_hash"], e["entry_hash"] = prev, custody.entry_hash(prev, e["payload_hash"])
         prev = e["entry_hash"]

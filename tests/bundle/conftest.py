@@ -40,13 +40,30 @@ def synthetic_png(seed: int, size: tuple[int, int] = (120, 80)) -> bytes:
 def fill_vault(vault: Vault, case: str = "사건 1", count: int = 2) -> list[Any]:
     items = []
     for n in range(count):
-        items.append(vault.add_item(
-            NewItem("screenshot", case, f"{KOREAN_TITLE} {n + 1}", source_url=f"https://example.test/p/{n}",
-                    metadata={"page": n, "note": "합성 테스트 이미지"}),
-            [NewArtifact("original", f"캡처 {n + 1}.png", synthetic_png(n + 1), "image/png"),
-             NewArtifact("page.html", "page.html", f"<html><p>post {n}</p></html>".encode(), "text/html")]))
-    vault.add_item(NewItem("file", "Other case", "unrelated secret"),
-                   [NewArtifact("original", "other.txt", b"OTHER-CASE-SECRET-MARKER", "text/plain")])
+        items.append(
+            vault.add_item(
+                NewItem(
+                    "screenshot",
+                    case,
+                    f"{KOREAN_TITLE} {n + 1}",
+                    source_url=f"https://example.test/p/{n}",
+                    metadata={"page": n, "note": "합성 테스트 이미지"},
+                ),
+                [
+                    NewArtifact("original", f"캡처 {n + 1}.png", synthetic_png(n + 1), "image/png"),
+                    NewArtifact(
+                        "page.html",
+                        "page.html",
+                        f"<html><p>post {n}</p></html>".encode(),
+                        "text/html",
+                    ),
+                ],
+            )
+        )
+    vault.add_item(
+        NewItem("file", "Other case", "unrelated secret"),
+        [NewArtifact("original", "other.txt", b"OTHER-CASE-SECRET-MARKER", "text/plain")],
+    )
     return items
 
 
@@ -65,14 +82,21 @@ def make_vault(tmp_path: Path) -> Iterator[Callable[[str], Vault]]:
 
 
 @pytest.fixture
-def tsa_configured(local_tsa: Callable[..., LocalTSA], tmp_path: Path,  # noqa: F811
-                   monkeypatch: pytest.MonkeyPatch) -> LocalTSA:
+def tsa_configured(
+    local_tsa: Callable[..., LocalTSA],  # noqa: F811
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> LocalTSA:
     """A running local TSA that is this machine's configured (and trusted) TSA."""
     tsa = local_tsa()
     config = tmp_path / "tsa-local.json"
     shutil.copy(tsa.ca_pem, tmp_path / "tsa-root.pem")
-    config.write_text(json.dumps({"tsas": [{"name": "Local test TSA", "url": tsa.url,
-                                            "roots": ["tsa-root.pem"]}]}), encoding="utf-8")
+    config.write_text(
+        json.dumps(
+            {"tsas": [{"name": "Local test TSA", "url": tsa.url, "roots": ["tsa-root.pem"]}]}
+        ),
+        encoding="utf-8",
+    )
     monkeypatch.setenv("LOCKER_TSA_CONFIG", str(config))
     return tsa
 

@@ -17,8 +17,13 @@ def read_members(path: Path) -> dict[str, bytes]:
         return {info.filename: zf.read(info) for info in zf.infolist()}
 
 
-def write_zip(path: Path, members: dict[str, bytes] | list[tuple[str, bytes]], *,
-              symlinks: tuple[str, ...] = (), key: Ed25519PrivateKey | None = None) -> Path:
+def write_zip(
+    path: Path,
+    members: dict[str, bytes] | list[tuple[str, bytes]],
+    *,
+    symlinks: tuple[str, ...] = (),
+    key: Ed25519PrivateKey | None = None,
+) -> Path:
     """A zip with exactly these members; with ``key``, signed as a whole like ours."""
     items = members.items() if isinstance(members, dict) else members
     with open(path, "wb") as raw:
@@ -33,11 +38,13 @@ def write_zip(path: Path, members: dict[str, bytes] | list[tuple[str, bytes]], *
     return path
 
 
-def _fill(zf: zipfile.ZipFile, items: Iterable[tuple[str, bytes]], symlinks: tuple[str, ...]) -> None:
+def _fill(
+    zf: zipfile.ZipFile, items: Iterable[tuple[str, bytes]], symlinks: tuple[str, ...]
+) -> None:
     for name, data in items:
         info = zipfile.ZipInfo("placeholder")
         info.filename = name  # bypass any normalisation: hostile names as given
-        info.external_attr = ((0o120777 if name in symlinks else 0o100644) << 16)
+        info.external_attr = (0o120777 if name in symlinks else 0o100644) << 16
         info.compress_type = zipfile.ZIP_DEFLATED
         zf.writestr(info, data)
 
@@ -48,15 +55,24 @@ def resign(members: dict[str, bytes], key: Ed25519PrivateKey) -> dict[str, bytes
     out = dict(members)
     payload = {n: d for n, d in out.items() if n.startswith("data/")}
     oxum = f"Payload-Oxum: {sum(len(d) for d in payload.values())}.{len(payload)}"
-    out["bag-info.txt"] = "\n".join(
-        oxum if line.startswith("Payload-Oxum:") else line
-        for line in out["bag-info.txt"].decode().splitlines()).encode() + b"\n"
+    out["bag-info.txt"] = (
+        "\n".join(
+            oxum if line.startswith("Payload-Oxum:") else line
+            for line in out["bag-info.txt"].decode().splitlines()
+        ).encode()
+        + b"\n"
+    )
     out["manifest-sha256.txt"] = "".join(
-        f"{hashlib.sha256(d).hexdigest()}  {n}\n" for n, d in sorted(payload.items())).encode()
-    tags = {n: d for n, d in out.items() if not n.startswith(("data/", "signature/"))
-            and n != "tagmanifest-sha256.txt"}
+        f"{hashlib.sha256(d).hexdigest()}  {n}\n" for n, d in sorted(payload.items())
+    ).encode()
+    tags = {
+        n: d
+        for n, d in out.items()
+        if not n.startswith(("data/", "signature/")) and n != "tagmanifest-sha256.txt"
+    }
     tagmanifest = "".join(
-        f"{hashlib.sha256(d).hexdigest()}  {n}\n" for n, d in sorted(tags.items())).encode()
+        f"{hashlib.sha256(d).hexdigest()}  {n}\n" for n, d in sorted(tags.items())
+    ).encode()
     out["tagmanifest-sha256.txt"] = tagmanifest
     out["signature/tagmanifest-sha256.txt.sig"] = key.sign(tagmanifest)
     out.pop("signature/tagmanifest-sha256.txt.tsr", None)
@@ -77,7 +93,7 @@ def overlap_zip(path: Path) -> Path:
     write_zip(path, [("data/a.bin", b"A" * 5000), ("data/b.bin", b"A" * 5000)])
     raw = bytearray(path.read_bytes())
     entry = raw.index(b"PK\x01\x02", raw.index(b"PK\x01\x02") + 4)  # second directory entry
-    raw[entry + 42: entry + 46] = (0).to_bytes(4, "little")  # its local header offset -> 0
+    raw[entry + 42 : entry + 46] = (0).to_bytes(4, "little")  # its local header offset -> 0
     path.write_bytes(bytes(raw))
     return path
 

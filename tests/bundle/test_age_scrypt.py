@@ -18,7 +18,7 @@ def _seal(data: bytes, passphrase: str, work_factor: int = 10) -> bytes:
     out = io.BytesIO()
     writer = PassphraseWriter(out, passphrase, work_factor=work_factor)
     for start in range(0, len(data), 10_000):
-        writer.write(data[start:start + 10_000])
+        writer.write(data[start : start + 10_000])
     writer.close()
     return out.getvalue()
 
@@ -46,13 +46,17 @@ def test_tampering_and_wrong_passphrase():
         _open(sealed, "other")
     header_end = sealed.index(b"\n---") + 1
     with pytest.raises((BundleRejected, WrongBundleKey)):  # the stanza body no longer opens
-        _open(sealed[:header_end - 5] + b"Z" + sealed[header_end - 4:], "pw")
+        _open(sealed[: header_end - 5] + b"Z" + sealed[header_end - 4 :], "pw")
     mac_at = sealed.index(b"\n--- ") + 6
     with pytest.raises(BundleRejected, match="MAC"):
-        _open(sealed[:mac_at] + (b"B" if sealed[mac_at:mac_at + 1] != b"B" else b"C")
-              + sealed[mac_at + 1:], "pw")
+        _open(
+            sealed[:mac_at]
+            + (b"B" if sealed[mac_at : mac_at + 1] != b"B" else b"C")
+            + sealed[mac_at + 1 :],
+            "pw",
+        )
     with pytest.raises(BundleRejected):
-        _open(sealed[:-(CHUNK + 16 + 5)], "pw")  # whole final chunk dropped
+        _open(sealed[: -(CHUNK + 16 + 5)], "pw")  # whole final chunk dropped
     with pytest.raises(BundleRejected):
         _open(sealed[:-1], "pw")
     with pytest.raises(BundleRejected):

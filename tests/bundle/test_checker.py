@@ -34,8 +34,17 @@ def test_real_bundle_zip_and_folder_pass(real, tmp_path):
     done = check(path, root)
     assert done.returncode == 0, done.stdout + done.stderr
     out = done.stdout
-    for step in ("1. manifests", "2. Ed25519", "4. token", "4. Merkle", "4. tag-manifest token",
-                 "3. custody chains", "5. exhibit E-001", "5. exhibit E-002", "6. signer identity"):
+    for step in (
+        "1. manifests",
+        "2. Ed25519",
+        "4. token",
+        "4. Merkle",
+        "4. tag-manifest token",
+        "3. custody chains",
+        "5. exhibit E-001",
+        "5. exhibit E-002",
+        "6. signer identity",
+    ):
         assert f"[ OK ] {step}" in out, (step, out)
     assert fp in out and "[FAIL]" not in out and "trusted TSA root" in out
     bag = tmp_path / "bag"
@@ -45,7 +54,9 @@ def test_real_bundle_zip_and_folder_pass(real, tmp_path):
     assert "whole zip" not in folder.stdout.split("2. Ed25519", 1)[1].splitlines()[0]
 
 
-@pytest.mark.parametrize("change_original", [True, False], ids=["changed-original", "same-originals"])
+@pytest.mark.parametrize(
+    "change_original", [True, False], ids=["changed-original", "same-originals"]
+)
 def test_issue_forgery_is_rejected(real, tmp_path, change_original):
     path, _vault, root = real
     members, key = forge(read_members(path), change_original=change_original)
@@ -67,17 +78,22 @@ def test_issue_forgery_is_rejected(real, tmp_path, change_original):
     assert done2.returncode == 1 and "is not in the bundle's custody chain" in done2.stdout
 
 
-@pytest.mark.parametrize("change_original", [True, False], ids=["changed-original", "same-originals"])
+@pytest.mark.parametrize(
+    "change_original", [True, False], ids=["changed-original", "same-originals"]
+)
 def test_issue_forgery_leaving_the_chain_alone_is_rejected(real, tmp_path, change_original):
     """The forgery as the issue words it: the fingerprint replaced in VERIFY.txt,
     bag-info.txt, bundle.json and the report, the chain files untouched, tokens kept."""
     path, _vault, root = real
-    members, key = forge(read_members(path), change_original=change_original,
-                         keep_tokens=True, rewrite_chain=False)
+    members, key = forge(
+        read_members(path), change_original=change_original, keep_tokens=True, rewrite_chain=False
+    )
     done = check(write_zip(tmp_path / "forged.zip", members, key=key), root)
     assert done.returncode == 1, done.stdout
     assert "[FAIL] 6. signer identity" in done.stdout
-    assert "is not the vault's identity" in done.stdout and "time-stamped vault_created" in done.stdout
+    assert (
+        "is not the vault's identity" in done.stdout and "time-stamped vault_created" in done.stdout
+    )
     if change_original:
         assert "[FAIL] 5. exhibit E-001" in done.stdout
 
@@ -103,16 +119,32 @@ def test_tokens_of_real_tsas_verify_at_gen_time():
     with tempfile.TemporaryDirectory() as tmp:
         ssl = cb.OpenSSL(tmp)
         hello = ssl.file(b"hello")
-        ok = ssl.ts_verify(identrust, str(real_dir / "identrust/identrust-commercial-root-ca-1.pem"),
-                           b"", data_path=hello)
+        ok = ssl.ts_verify(
+            identrust,
+            str(real_dir / "identrust/identrust-commercial-root-ca-1.pem"),
+            b"",
+            data_path=hello,
+        )
         assert ok[0] and ok[1] == "2025-03-11T08:52:08Z" and "at genTime" in ok[2]
-        assert ssl.ts_verify((real_dir / "sigstage/response-sha256.tsr").read_bytes(), str(chain),
-                             chain.read_bytes(), data_path=hello)[0]
-        assert not ssl.ts_verify((real_dir / "sigstage/response-invalid-signature.tsr").read_bytes(),
-                                 str(chain), chain.read_bytes(), data_path=hello)[0]
+        assert ssl.ts_verify(
+            (real_dir / "sigstage/response-sha256.tsr").read_bytes(),
+            str(chain),
+            chain.read_bytes(),
+            data_path=hello,
+        )[0]
+        assert not ssl.ts_verify(
+            (real_dir / "sigstage/response-invalid-signature.tsr").read_bytes(),
+            str(chain),
+            chain.read_bytes(),
+            data_path=hello,
+        )[0]
         assert not ssl.ts_verify(identrust, str(chain), b"", data_path=hello)[0]
-        assert not ssl.ts_verify(identrust, str(real_dir / "identrust/identrust-commercial-root-ca-1.pem"),
-                                 b"", data_path=ssl.file(b"hellO"))[0]
+        assert not ssl.ts_verify(
+            identrust,
+            str(real_dir / "identrust/identrust-commercial-root-ca-1.pem"),
+            b"",
+            data_path=ssl.file(b"hellO"),
+        )[0]
 
 
 def test_resigned_only_bundle_is_rejected(real, tmp_path):
@@ -142,7 +174,6 @@ def test_wrong_root_is_rejected(real, tmp_path):
     assert "no --tsa-root given for this TSA (its root is " in line and "self-signed" not in line
 
 
-
 def test_unstamped_bundle_needs_the_fingerprint_confirmed(make_vault, tsa_configured, tmp_path):
     vault = make_vault("offline")
     fill_vault(vault, count=1)
@@ -168,21 +199,30 @@ def _flip(path, pos, out):
 def test_what_verify_bundle_rejects_the_checker_rejects(real, tmp_path):
     path, sender, root = real
     size = path.stat().st_size
-    cases = {f"flip-{pos}": _flip(path, pos, tmp_path / f"flip-{pos}.zip")
-             for pos in (0, 200, size // 3, size // 2, size - 200, size - 1)}
+    cases = {
+        f"flip-{pos}": _flip(path, pos, tmp_path / f"flip-{pos}.zip")
+        for pos in (0, 200, size // 3, size // 2, size - 200, size - 1)
+    }
     members = read_members(path)
     cases["traversal"] = write_zip(tmp_path / "trav.zip", {**members, "../escape.txt": b"x"})
-    cases["symlink"] = write_zip(tmp_path / "link.zip", {**members, "data/link": b"/etc/passwd"},
-                                 symlinks=("data/link",))
+    cases["symlink"] = write_zip(
+        tmp_path / "link.zip", {**members, "data/link": b"/etc/passwd"}, symlinks=("data/link",)
+    )
     cases["collision"] = write_zip(tmp_path / "coll.zip", {**members, "VERIFY.TXT": b"x"})
-    cases["unlisted"] = write_zip(tmp_path / "unlisted.zip", {**members, "data/extra.txt": b"x"},
-                                  key=sender.signing_key())
+    cases["unlisted"] = write_zip(
+        tmp_path / "unlisted.zip", {**members, "data/extra.txt": b"x"}, key=sender.signing_key()
+    )
     tsr = next(n for n in members if n.endswith(".tsr") and n.startswith("data/"))
-    cases["garbage-tsr"] = write_zip(tmp_path / "tsr.zip", resign(
-        {**members, tsr: b"\x30\x03garbage"}, sender.signing_key()), key=sender.signing_key())
+    cases["garbage-tsr"] = write_zip(
+        tmp_path / "tsr.zip",
+        resign({**members, tsr: b"\x30\x03garbage"}, sender.signing_key()),
+        key=sender.signing_key(),
+    )
     original = next(n for n in members if "/original/" in n)
-    cases["other-key"] = write_zip(tmp_path / "other.zip", resign(
-        {**members, original: members[original] + b"\0"}, Ed25519PrivateKey.generate()))
+    cases["other-key"] = write_zip(
+        tmp_path / "other.zip",
+        resign({**members, original: members[original] + b"\0"}, Ed25519PrivateKey.generate()),
+    )
     # A zip without our signature comment is a re-packed bag (issue 10 §7): both accept
     # it on the bag's own signature.
     repacked = write_zip(tmp_path / "nosig.zip", members)
@@ -190,9 +230,11 @@ def test_what_verify_bundle_rejects_the_checker_rejects(real, tmp_path):
     assert check(repacked, root).returncode == 0
     chain = next(n for n in members if n.startswith("data/custody/chain-"))
     lines = members[chain].split(b"\n")
-    cases["chain-entry-dropped"] = write_zip(tmp_path / "chain.zip", resign(
-        {**members, chain: b"\n".join(lines[:1] + lines[2:])}, sender.signing_key()),
-        key=sender.signing_key())
+    cases["chain-entry-dropped"] = write_zip(
+        tmp_path / "chain.zip",
+        resign({**members, chain: b"\n".join(lines[:1] + lines[2:])}, sender.signing_key()),
+        key=sender.signing_key(),
+    )
     for name, bundle in cases.items():
         try:
             app_rejects = not verify_bundle(bundle).ok
@@ -229,8 +271,9 @@ def test_earlier_holder_is_checked(make_vault, tsa_configured, tmp_path):
 
     members[f"{base}/signer-ed25519.pem"] = signing.public_pem(key)
     members[f"{base}/signature.sig"] = key.sign(members[f"{base}/tagmanifest-sha256.txt"])
-    forged = write_zip(tmp_path / "swapped.zip", resign(members, lawyer.signing_key()),
-                       key=lawyer.signing_key())
+    forged = write_zip(
+        tmp_path / "swapped.zip", resign(members, lawyer.signing_key()), key=lawyer.signing_key()
+    )
     bad = check(forged, tsa_configured.ca_pem)
     assert bad.returncode == 1 and "[FAIL] 7. earlier holder" in bad.stdout, bad.stdout
 
@@ -245,7 +288,8 @@ def test_verify_txt_whole_zip_signature_commands_work(real, tmp_path):
     text = (bag / "VERIFY.txt").read_text(encoding="utf-8")
     part = text.split("python3 -c 'import zipfile", 1)[1].split("Then unpack", 1)[0]
     script = "python3 -c 'import zipfile" + "\n".join(
-        line.strip() for line in part.splitlines() if line.strip())
+        line.strip() for line in part.splitlines() if line.strip()
+    )
     work = tmp_path / "zipsig"
     work.mkdir()
     shutil.copy(path, work / "bundle.zip")
@@ -293,8 +337,9 @@ def test_rewritten_earlier_holder_fails(passed_on, tmp_path, keep_provenance):
     if not keep_provenance:
         for n in [n for n in members if n.startswith("data/custody/provenance/")]:
             del members[n]
-    forged = write_zip(tmp_path / "forged.zip", resign(members, lawyer.signing_key()),
-                       key=lawyer.signing_key())
+    forged = write_zip(
+        tmp_path / "forged.zip", resign(members, lawyer.signing_key()), key=lawyer.signing_key()
+    )
     assert "earlier holders" in [c.name for c in verify_bundle(forged).checks if not c.ok]
     m_fp = fingerprint_of(lawyer.signing_key().public_key())
     done = check(forged, root, expect=m_fp)
@@ -304,7 +349,10 @@ def test_rewritten_earlier_holder_fails(passed_on, tmp_path, keep_provenance):
     accepted = check(forged, root, expect=m_fp, flags=("--accept-unverified-holders",))
     if keep_provenance:  # S's own signed manifests contradict the rewritten identity
         assert accepted.returncode == 1, accepted.stdout
-        assert "[FAIL] 7. earlier bundle" in accepted.stdout and "not by the identity" in accepted.stdout
+        assert (
+            "[FAIL] 7. earlier bundle" in accepted.stdout
+            and "not by the identity" in accepted.stdout
+        )
         return
     assert accepted.returncode == 0, accepted.stdout
     assert f"[WARN] 7. earlier holder {fake}" in accepted.stdout
@@ -334,8 +382,12 @@ def _hostile(members, case):
     if case == "duplicate-keys":
         out["data/bundle.json"] = ('{"bundle_id": "x", ' + bundle[1:]).encode()
     elif case in ("nan", "huge-exponent"):
-        out["data/bundle.json"] = re.sub(r'"entries": \d+', '"entries": ' + (
-            "NaN" if case == "nan" else "1e99999"), bundle, count=1).encode()
+        out["data/bundle.json"] = re.sub(
+            r'"entries": \d+',
+            '"entries": ' + ("NaN" if case == "nan" else "1e99999"),
+            bundle,
+            count=1,
+        ).encode()
     elif case == "deep":
         meta = json.loads(out[meta_name])
         meta["metadata"] = {"x": None}
@@ -358,8 +410,19 @@ def _hostile(members, case):
     return out
 
 
-HOSTILE = ("duplicate-keys", "nan", "huge-exponent", "deep", "seq-true", "seq-float",
-           "exhibits-number", "exhibits-strings", "chains-object", "artifacts-string", "bundle-list")
+HOSTILE = (
+    "duplicate-keys",
+    "nan",
+    "huge-exponent",
+    "deep",
+    "seq-true",
+    "seq-float",
+    "exhibits-number",
+    "exhibits-strings",
+    "chains-object",
+    "artifacts-string",
+    "bundle-list",
+)
 
 
 def test_hostile_json_is_rejected_in_one_clear_line(real, tmp_path):
@@ -376,12 +439,19 @@ def test_hostile_json_is_rejected_in_one_clear_line(real, tmp_path):
         done = check(bundle, root)
         assert done.returncode == 1 and "[FAIL]" in done.stdout, (case, done.stdout)
         assert "Traceback" not in done.stderr, (case, done.stderr)
-        for raw in ("object is not iterable", "has no attribute", "maximum recursion",
-                    "object is not subscriptable", "unhashable"):
+        for raw in (
+            "object is not iterable",
+            "has no attribute",
+            "maximum recursion",
+            "object is not subscriptable",
+            "unhashable",
+        ):
             assert raw not in done.stdout, (case, done.stdout)
         fails = [line for line in done.stdout.splitlines() if line.startswith("[FAIL]")]
         assert any(w in fails[0] for w in ("JSON", "not a", "whole number", "not an object")), (
-            case, fails)
+            case,
+            fails,
+        )
 
 
 def test_claims_about_items_not_carried_are_rejected(real, tmp_path):
@@ -400,7 +470,9 @@ def test_claims_about_items_not_carried_are_rejected(real, tmp_path):
         verify_bundle(bad)
     done = check(bad, root)
     assert done.returncode == 1, done.stdout
-    assert "[FAIL] REJECTED: the bundle makes claims about evidence it does not carry" in done.stdout
+    assert (
+        "[FAIL] REJECTED: the bundle makes claims about evidence it does not carry" in done.stdout
+    )
 
 
 def test_bag_rezipped_with_info_zip_passes(real, tmp_path):
@@ -417,8 +489,9 @@ def test_bag_rezipped_with_info_zip_passes(real, tmp_path):
     (bag / ".DS_Store").write_bytes(b"junk")
     (bag / "data" / "Thumbs.db").write_bytes(b"junk")
     folder = tmp_path / "folder.zip"
-    subprocess.run(["zip", "-qr", str(folder), bag.name], cwd=tmp_path, check=True,
-                   env={"LC_ALL": "C"})
+    subprocess.run(
+        ["zip", "-qr", str(folder), bag.name], cwd=tmp_path, check=True, env={"LC_ALL": "C"}
+    )
     for rezipped in (flat, folder):
         done = check(rezipped, root)
         assert done.returncode == 0, (rezipped.name, done.stdout)

@@ -24,8 +24,9 @@ def small_bundle(tmp_path_factory: pytest.TempPathFactory) -> bytes:
     folder = tmp_path_factory.mktemp("fuzz")
     with Vault.create(folder / "v.locker", PASSPHRASE) as vault:
         fill_vault(vault, count=1)
-        export_bundle(vault, folder / "b.zip", select_items(vault, case="사건 1"), Sealing(),
-                      stamp=False)
+        export_bundle(
+            vault, folder / "b.zip", select_items(vault, case="사건 1"), Sealing(), stamp=False
+        )
     return (folder / "b.zip").read_bytes()
 
 
@@ -37,7 +38,9 @@ def _verify_quietly(path: Path) -> None:
     assert not report.ok
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(data=st.data())
 def test_mutated_bundles_fail_cleanly(small_bundle, tmp_path, data):
     blob = bytearray(small_bundle)
@@ -45,7 +48,7 @@ def test_mutated_bundles_fail_cleanly(small_bundle, tmp_path, data):
     pos = data.draw(st.integers(0, len(blob) - 1))
     chunk = data.draw(st.binary(min_size=1, max_size=64))
     if kind == "overwrite":
-        blob[pos:pos + len(chunk)] = chunk
+        blob[pos : pos + len(chunk)] = chunk
         if bytes(blob) == small_bundle:
             return
     elif kind == "truncate":
@@ -58,9 +61,14 @@ def test_mutated_bundles_fail_cleanly(small_bundle, tmp_path, data):
 
 
 @pytest.mark.filterwarnings("ignore:Duplicate name")
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(members=st.lists(st.tuples(st.text(min_size=1, max_size=30), st.binary(max_size=200)),
-                        min_size=1, max_size=8))
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    members=st.lists(
+        st.tuples(st.text(min_size=1, max_size=30), st.binary(max_size=200)), min_size=1, max_size=8
+    )
+)
 def test_random_zips_fail_cleanly(tmp_path, members):
     path = tmp_path / "r.zip"
     try:

@@ -30,9 +30,18 @@ from tests.helpers.cli import locker
 
 def _state(vault) -> tuple[int, ...]:
     conn = vault.read()
-    return tuple(int(conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0])
-                 for t in ("custody", "items", "artifacts", "chunks", "cases", "received_bundles",
-                           "received_custody"))
+    return tuple(
+        int(conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0])
+        for t in (
+            "custody",
+            "items",
+            "artifacts",
+            "chunks",
+            "cases",
+            "received_bundles",
+            "received_custody",
+        )
+    )
 
 
 @pytest.fixture
@@ -66,11 +75,14 @@ def test_hostile_member_names(tmp_path, name):
 
 
 @pytest.mark.filterwarnings("ignore:Duplicate name")
-@pytest.mark.parametrize("names, word", [
-    (["data/a.txt", "data/a.txt"], "twice"),
-    (["data/Report.txt", "data/report.TXT"], "colliding"),
-    (["data/\u00e9.txt", "data/e\u0301.txt"], "colliding"),
-])
+@pytest.mark.parametrize(
+    "names, word",
+    [
+        (["data/a.txt", "data/a.txt"], "twice"),
+        (["data/Report.txt", "data/report.TXT"], "colliding"),
+        (["data/\u00e9.txt", "data/e\u0301.txt"], "colliding"),
+    ],
+)
 def test_duplicate_and_colliding_names(tmp_path, names, word):
     path = write_zip(tmp_path / "dup.zip", [(n, b"x") for n in names])
     with pytest.raises(BundleRejected, match=word):
@@ -114,13 +126,16 @@ def test_overlapping_members_and_many_small_bombs(tmp_path):
         verify_bundle(many_small_bombs(tmp_path / "small-bombs.zip"))
 
 
-def test_garbage_tsr_fails_verification_and_import_writes_nothing(good_bundle, make_vault, tmp_path):
+def test_garbage_tsr_fails_verification_and_import_writes_nothing(
+    good_bundle, make_vault, tmp_path
+):
     path, sender = good_bundle
     members = read_members(path)
     tsr = next(n for n in members if n.endswith(".tsr") and n.startswith("data/"))
     members[tsr] = b"\x30\x03garbage that is not DER"
-    forged = write_zip(tmp_path / "forged.zip", resign(members, sender.signing_key()),
-                       key=sender.signing_key())
+    forged = write_zip(
+        tmp_path / "forged.zip", resign(members, sender.signing_key()), key=sender.signing_key()
+    )
     report = verify_bundle(forged)
     assert not report.ok
     failed = {c.name: c for c in report.checks if not c.ok}
@@ -137,13 +152,15 @@ def test_malformed_json_is_a_clear_rejection(good_bundle, tmp_path):
     path, sender = good_bundle
     members = read_members(path)
     members["data/exhibits/E-001/metadata.json"] = b'{"exhibit": "E-001", "uid": '
-    forged = write_zip(tmp_path / "badjson.zip", resign(members, sender.signing_key()),
-                       key=sender.signing_key())
+    forged = write_zip(
+        tmp_path / "badjson.zip", resign(members, sender.signing_key()), key=sender.signing_key()
+    )
     with pytest.raises(BundleRejected, match="not valid JSON"):
         verify_bundle(forged)
     members["data/bundle.json"] = json.dumps({"exhibits": "nope", "chains": []}).encode()
-    forged2 = write_zip(tmp_path / "badbundle.zip", resign(members, sender.signing_key()),
-                        key=sender.signing_key())
+    forged2 = write_zip(
+        tmp_path / "badbundle.zip", resign(members, sender.signing_key()), key=sender.signing_key()
+    )
     with pytest.raises(BundleRejected):
         verify_bundle(forged2)
 
@@ -174,13 +191,21 @@ def test_cli_rejections_write_nothing(good_bundle, make_vault, tmp_path, passphr
     private_tmp.mkdir()
     files_before = set(os.listdir(tmp_path))
     for bad in (evil, bomb, tmp_path / "passphrase.txt"):
-        result = locker("import", vault_file, bad, passphrase_file=passphrase_file,
-                        env={"TMPDIR": str(private_tmp)})
+        result = locker(
+            "import",
+            vault_file,
+            bad,
+            passphrase_file=passphrase_file,
+            env={"TMPDIR": str(private_tmp)},
+        )
         assert result.returncode == 5, result.stderr
         assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
     as_json = locker("verify-bundle", evil, "--json")
     assert as_json.returncode == 5
-    assert json.loads(as_json.stdout)["ok"] is False and "escapes" in json.loads(as_json.stdout)["error"]
+    assert (
+        json.loads(as_json.stdout)["ok"] is False
+        and "escapes" in json.loads(as_json.stdout)["error"]
+    )
     out = tmp_path / "opened"
     result = locker("open-bundle", evil, "--out", out)
     assert result.returncode == 5 and not out.exists()
@@ -223,13 +248,15 @@ def test_json_bomb_is_refused(good_bundle, tmp_path):
     path, sender = good_bundle
     members = read_members(path)
     members["data/bundle.json"] = b"[" + b",".join(b"[%d]" % n for n in range(600_000)) + b"]"
-    forged = write_zip(tmp_path / "jsonbomb.zip", resign(members, sender.signing_key()),
-                       key=sender.signing_key())
+    forged = write_zip(
+        tmp_path / "jsonbomb.zip", resign(members, sender.signing_key()), key=sender.signing_key()
+    )
     with pytest.raises(BundleRejected, match="nested"):
         verify_bundle(forged)
     members["data/bundle.json"] = b"[" * 100_000
-    forged = write_zip(tmp_path / "deep.zip", resign(members, sender.signing_key()),
-                       key=sender.signing_key())
+    forged = write_zip(
+        tmp_path / "deep.zip", resign(members, sender.signing_key()), key=sender.signing_key()
+    )
     with pytest.raises(BundleRejected):
         verify_bundle(forged)
 
@@ -241,8 +268,12 @@ def test_sealed_bundle_larger_than_the_budget_is_refused(good_bundle, make_vault
     _path, sender = good_bundle
     receiver = make_vault("receiver")
     sealed = tmp_path / "sealed.age"
-    export_bundle(sender, sealed, select_items(sender, case="사건 1"),
-                  Sealing(recipients=(age_recipient_of(receiver.age_identity()),)))
+    export_bundle(
+        sender,
+        sealed,
+        select_items(sender, case="사건 1"),
+        Sealing(recipients=(age_recipient_of(receiver.age_identity()),)),
+    )
     before = _state(receiver)
     with pytest.raises(BundleRejected, match="more than a bundle may hold"):
         import_bundle(receiver, sealed, limits=Limits(max_total_bytes=10_000, max_members=10))

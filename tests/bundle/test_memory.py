@@ -23,6 +23,7 @@ GIB = 1024 * MIB
 LIMIT_KB = 300 * 1024
 GROWTH_KB = 40 * 1024  # well under the 96 MB a whole-item read would add
 
+
 class _Synthetic:
     """1 GiB of deterministic pseudo-random bytes, generated as it is read."""
 
@@ -43,32 +44,60 @@ class _Synthetic:
         return data
 
 
-def _export_import(tmp_path: Path, passphrase_file: Path, size: int,
-                   name: str) -> tuple[int, int]:
+def _export_import(tmp_path: Path, passphrase_file: Path, size: int, name: str) -> tuple[int, int]:
     """Export one ``size``-byte item to an age bundle and import it into a second vault
     with the real `locker`; returns the peak RSS (KiB) of export and of import."""
     a_path, b_path = tmp_path / f"{name}-a.locker", tmp_path / f"{name}-b.locker"
     source = _Synthetic(size)
     with Vault.create(a_path, PASSPHRASE) as a:
-        a.add_item(NewItem("file", "Big", "large synthetic video", thumbnail_role=None),
-                   [NewArtifact("original", "big.mp4", source, "video/mp4")])  # type: ignore[arg-type]
+        a.add_item(
+            NewItem("file", "Big", "large synthetic video", thumbnail_role=None),
+            [NewArtifact("original", "big.mp4", source, "video/mp4")],  # type: ignore[arg-type]
+        )
     Vault.create(b_path, PASSPHRASE).close()
-    recipient = json.loads(subprocess.run(
-        [sys.executable, "-m", "app.cli", "identity", str(b_path), "--json",
-         "--passphrase-file", str(passphrase_file)], cwd=ROOT, capture_output=True,
-        text=True, check=True).stdout)["age_recipient"]
+    recipient = json.loads(
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "app.cli",
+                "identity",
+                str(b_path),
+                "--json",
+                "--passphrase-file",
+                str(passphrase_file),
+            ],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    )["age_recipient"]
     bundle = tmp_path / f"{name}.age"
-    exported, export_rss = _locker_rss("export", a_path, "--out", bundle, "--case", "Big",
-                                       "--to", recipient, "--passphrase-file", passphrase_file)
+    exported, export_rss = _locker_rss(
+        "export",
+        a_path,
+        "--out",
+        bundle,
+        "--case",
+        "Big",
+        "--to",
+        recipient,
+        "--passphrase-file",
+        passphrase_file,
+    )
     assert exported.returncode == 0, exported.stderr
     assert bundle.stat().st_size > size
-    imported, import_rss = _locker_rss("import", b_path, bundle, "--json",
-                                       "--passphrase-file", passphrase_file)
+    imported, import_rss = _locker_rss(
+        "import", b_path, bundle, "--json", "--passphrase-file", passphrase_file
+    )
     assert imported.returncode == 0, imported.stderr
     result = json.loads(imported.stdout)
     assert [i["sha256"] for i in result["items"]] == [source.digest.hexdigest()]
-    print(f"{size // MIB} MiB bundle: export peak {export_rss // 1024} MB, "
-          f"import peak {import_rss // 1024} MB")
+    print(
+        f"{size // MIB} MiB bundle: export peak {export_rss // 1024} MB, "
+        f"import peak {import_rss // 1024} MB"
+    )
     return export_rss, import_rss
 
 
@@ -86,8 +115,9 @@ def test_bundle_memory_does_not_grow_with_the_item(tmp_path: Path, passphrase_fi
     small = _export_import(tmp_path, passphrase_file, 1 * MIB, "small")
     large = _export_import(tmp_path, passphrase_file, 96 * MIB, "large")
     for step, before, after in zip(("export", "import"), small, large, strict=True):
-        assert after - before < GROWTH_KB, \
+        assert after - before < GROWTH_KB, (
             f"{step} peak grew by {(after - before) // 1024} MB for 95 MiB more data"
+        )
         assert after < LIMIT_KB, f"{step} used {after // 1024} MB"
 
 
@@ -95,13 +125,24 @@ def test_passphrase_sealing_stays_in_the_memory_budget(tmp_path: Path, passphras
     """The scrypt step of passphrase sealing has a fixed memory cost; with the rest of the
     process it must stay under the same 300 MB."""
     with Vault.create(tmp_path / "a.locker", PASSPHRASE) as a:
-        a.add_item(NewItem("file", "Small", "small"), [NewArtifact("original", "a.txt", b"x" * 1000)])
+        a.add_item(
+            NewItem("file", "Small", "small"), [NewArtifact("original", "a.txt", b"x" * 1000)]
+        )
     seal = tmp_path / "seal.txt"
     seal.write_text("bundle passphrase\n")
     bundle = tmp_path / "small.age"
-    exported, export_rss = _locker_rss("export", tmp_path / "a.locker", "--out", bundle, "--case",
-                                       "Small", "--seal-passphrase-file", seal,
-                                       "--passphrase-file", passphrase_file)
+    exported, export_rss = _locker_rss(
+        "export",
+        tmp_path / "a.locker",
+        "--out",
+        bundle,
+        "--case",
+        "Small",
+        "--seal-passphrase-file",
+        seal,
+        "--passphrase-file",
+        passphrase_file,
+    )
     assert exported.returncode == 0, exported.stderr
     checked, verify_rss = _locker_rss("verify-bundle", bundle, "--seal-passphrase-file", seal)
     assert checked.returncode == 0, checked.stdout + checked.stderr

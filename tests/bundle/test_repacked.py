@@ -33,12 +33,16 @@ def bag(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("repack")
     with Vault.create(folder / "v.locker", PASSPHRASE) as vault:
         fill_vault(vault, count=1)
-        export_bundle(vault, folder / "b.bundle", select_items(vault, case="사건 1"), Sealing(),
-                      stamp=False)
+        export_bundle(
+            vault, folder / "b.bundle", select_items(vault, case="사건 1"), Sealing(), stamp=False
+        )
     report, _written = open_bundle(folder / "b.bundle", folder / "증거 bag")
     assert report.ok
-    names = [p.relative_to(folder / "증거 bag").as_posix()
-             for p in (folder / "증거 bag").rglob("*") if p.is_file()]
+    names = [
+        p.relative_to(folder / "증거 bag").as_posix()
+        for p in (folder / "증거 bag").rglob("*")
+        if p.is_file()
+    ]
     assert any(not n.isascii() for n in names)
     return folder / "증거 bag"
 
@@ -56,8 +60,7 @@ class _LegacyName(zipfile.ZipInfo):
         return self.filename.encode(self.encoding), self.flag_bits & ~0x800
 
 
-def _zip_like(bag: Path, target: Path, encoding: str, *, folder: bool,
-              junk: bool = False) -> Path:
+def _zip_like(bag: Path, target: Path, encoding: str, *, folder: bool, junk: bool = False) -> Path:
     cls = type("Name", (_LegacyName,), {"encoding": encoding})
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zf:
         prefix = bag.name + "/" if folder else ""
@@ -67,12 +70,14 @@ def _zip_like(bag: Path, target: Path, encoding: str, *, folder: bool,
             info.compress_type = zipfile.ZIP_DEFLATED
             zf.writestr(info, path.read_bytes())
             if junk:
-                fork = cls(f"__MACOSX/{prefix}{'/'.join(rel[len(prefix):].split('/')[:-1])}"
-                           f"/._{path.name}".replace("//", "/"))
+                fork = cls(
+                    f"__MACOSX/{prefix}{'/'.join(rel[len(prefix) :].split('/')[:-1])}"
+                    f"/._{path.name}".replace("//", "/")
+                )
                 zf.writestr(fork, b"\x00\x05\x16\x07 resource fork")
         if junk:
             zf.writestr(cls(prefix + ".DS_Store"), b"Bud1 desktop metadata")
-    with zipfile.ZipFile(target) as zf:   # the premise: non-ASCII names, no UTF-8 flag
+    with zipfile.ZipFile(target) as zf:  # the premise: non-ASCII names, no UTF-8 flag
         legacy = [i for i in zf.infolist() if not i.orig_filename.isascii()]
         assert legacy and not any(i.flag_bits & 0x800 for i in legacy)
     return target
@@ -89,13 +94,13 @@ def test_info_zip_of_the_folder_contents_and_of_the_folder(bag: Path, tmp_path: 
     inner = tmp_path / "inner.zip"
     proc = subprocess.run(["zip", "-r", "-q", str(inner), "."], cwd=bag, capture_output=True)
     assert proc.returncode == 0, proc.stderr
-    with zipfile.ZipFile(inner) as zf:   # Info-ZIP writes UTF-8 bytes without the flag
-        assert any(not i.orig_filename.isascii() and not i.flag_bits & 0x800
-                   for i in zf.infolist())
+    with zipfile.ZipFile(inner) as zf:  # Info-ZIP writes UTF-8 bytes without the flag
+        assert any(not i.orig_filename.isascii() and not i.flag_bits & 0x800 for i in zf.infolist())
     _assert_repacked_ok(inner)
     outer = tmp_path / "outer.zip"
-    proc = subprocess.run(["zip", "-r", "-q", str(outer), bag.name], cwd=bag.parent,
-                          capture_output=True)
+    proc = subprocess.run(
+        ["zip", "-r", "-q", str(outer), bag.name], cwd=bag.parent, capture_output=True
+    )
     assert proc.returncode == 0, proc.stderr
     _assert_repacked_ok(outer)
     # The CLI: exit 0 with the note.
@@ -104,13 +109,17 @@ def test_info_zip_of_the_folder_contents_and_of_the_folder(bag: Path, tmp_path: 
     assert REPACKED in cli.stdout
 
 
-@pytest.mark.parametrize("encoding,folder,junk", [
-    ("utf-8", True, True),      # macOS Archive Utility
-    ("utf-8", False, False),    # Info-ZIP on Linux, older 7-Zip
-    ("cp949", True, False),     # Windows Explorer on Korean Windows
-])
-def test_names_without_the_utf8_flag(bag: Path, tmp_path: Path, encoding: str, folder: bool,
-                                     junk: bool) -> None:
+@pytest.mark.parametrize(
+    "encoding,folder,junk",
+    [
+        ("utf-8", True, True),  # macOS Archive Utility
+        ("utf-8", False, False),  # Info-ZIP on Linux, older 7-Zip
+        ("cp949", True, False),  # Windows Explorer on Korean Windows
+    ],
+)
+def test_names_without_the_utf8_flag(
+    bag: Path, tmp_path: Path, encoding: str, folder: bool, junk: bool
+) -> None:
     target = _zip_like(bag, tmp_path / f"{encoding}.zip", encoding, folder=folder, junk=junk)
     _assert_repacked_ok(target)
 
@@ -122,8 +131,7 @@ def test_repacked_zip_imports(bag: Path, tmp_path: Path) -> None:
         assert len(result.items) == 1
 
 
-def test_a_changed_byte_in_a_repacked_zip_is_a_checksum_failure(bag: Path,
-                                                                 tmp_path: Path) -> None:
+def test_a_changed_byte_in_a_repacked_zip_is_a_checksum_failure(bag: Path, tmp_path: Path) -> None:
     # A file edited (same size) and the folder zipped again with Info-ZIP.
     edited = tmp_path / "edited"
     shutil.copytree(bag, edited)

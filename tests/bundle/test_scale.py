@@ -15,13 +15,21 @@ from tests.bundle.conftest import stamp
 def test_many_items_share_one_token(make_vault, tsa_configured, tmp_path):
     vault = make_vault("many")
     for n in range(300):
-        vault.add_item(NewItem("web", "Takedowns", f"post {n}", source_url=f"https://x.test/{n}",
-                               thumbnail_role=None),
-                       [NewArtifact("original", f"post-{n}.html", f"<p>{n}</p>".encode(), "text/html")])
+        vault.add_item(
+            NewItem(
+                "web",
+                "Takedowns",
+                f"post {n}",
+                source_url=f"https://x.test/{n}",
+                thumbnail_role=None,
+            ),
+            [NewArtifact("original", f"post-{n}.html", f"<p>{n}</p>".encode(), "text/html")],
+        )
     stamp(vault, tsa_configured)
     bundle = tmp_path / "many.zip"
-    result = export_bundle(vault, bundle, select_items(vault, case="Takedowns"), Sealing(),
-                           stamp=False)
+    result = export_bundle(
+        vault, bundle, select_items(vault, case="Takedowns"), Sealing(), stamp=False
+    )
     assert result.exhibits[-1] == "E-300" and result.self_check_ok
     report = verify_bundle(bundle)
     assert report.ok, report.text()

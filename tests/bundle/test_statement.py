@@ -20,8 +20,12 @@ from tests.bundle.test_report import font_sizes, pdf_pages
 def test_collection_statement(make_vault, tsa_configured, tmp_path):
     vault = make_vault("s")
     items = fill_vault(vault, count=2)
-    items.append(vault.add_item(NewItem("file", "사건 1", "받은 메시지 사진"),
-                                [NewArtifact("original", "msg.jpg", b"\xff\xd8synthetic", "image/jpeg")]))
+    items.append(
+        vault.add_item(
+            NewItem("file", "사건 1", "받은 메시지 사진"),
+            [NewArtifact("original", "msg.jpg", b"\xff\xd8synthetic", "image/jpeg")],
+        )
+    )
     stamp(vault, tsa_configured)
     bundle = tmp_path / "s.zip"
     export_bundle(vault, bundle, select_items(vault, case="사건 1"), Sealing())
@@ -42,9 +46,18 @@ def test_collection_statement(make_vault, tsa_configured, tmp_path):
     compact = flat.replace(" ", "")
     for item in items:
         assert item.sha256 in compact
-    for words in ("did not alter", "변경·편집하거나",
-                  "Name / 성명", "Date / 일자", "Place / 장소", "Signature / 서명",
-                  "무결성·동일성", "integrity and identity", "902(14)", "template for counsel"):
+    for words in (
+        "did not alter",
+        "변경·편집하거나",
+        "Name / 성명",
+        "Date / 일자",
+        "Place / 장소",
+        "Signature / 서명",
+        "무결성·동일성",
+        "integrity and identity",
+        "902(14)",
+        "template for counsel",
+    ):
         assert words in flat, words
     assert min(font_sizes(pdf)) >= 8
     html = (bag / "data/report/collection-statement.html").read_text(encoding="utf-8")

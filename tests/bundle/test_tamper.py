@@ -39,7 +39,9 @@ def sender(make_vault, tsa_configured):
 @pytest.mark.parametrize("sealed", [False, True], ids=["plain-zip", "age-recipient"])
 def test_any_flipped_byte_fails(sender, make_vault, tmp_path, sealed):
     receiver = make_vault("receiver") if sealed else None
-    sealing = Sealing(recipients=(age_recipient_of(receiver.age_identity()),)) if receiver else Sealing()
+    sealing = (
+        Sealing(recipients=(age_recipient_of(receiver.age_identity()),)) if receiver else Sealing()
+    )
     keys = {"identities": parse_identities(receiver.age_identity())} if receiver else {}
     bundle = tmp_path / "b.bundle"
     export_bundle(sender, bundle, select_items(sender, case="사건 1"), sealing)
@@ -57,7 +59,9 @@ def test_any_flipped_byte_fails(sender, make_vault, tmp_path, sealed):
 
 def test_flipped_byte_in_passphrase_bundle_fails(sender, tmp_path):
     bundle = tmp_path / "b.age"
-    export_bundle(sender, bundle, select_items(sender, case="사건 1"), Sealing(passphrase="봉인 pass"))
+    export_bundle(
+        sender, bundle, select_items(sender, case="사건 1"), Sealing(passphrase="봉인 pass")
+    )
     original = bundle.read_bytes()
     # Header (stanza, MAC), payload nonce, middle and last chunk.
     for pos in (30, 60, len(original) // 3, len(original) // 2, len(original) - 1):

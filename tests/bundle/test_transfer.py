@@ -29,9 +29,13 @@ def test_two_transfers_keep_the_chain(make_vault, tsa_configured, tmp_path):
     a.add_note(originals[0].id, "메모: 게시자 계정 확인")
     stamp(a, tsa_configured)
     ab = tmp_path / "a-to-b.age"
-    export_bundle(a, ab, select_items(a, case="사건 1"),
-                  Sealing(recipients=(age_recipient_of(b.age_identity()),)),
-                  reason="for counsel (변호사 전달)")
+    export_bundle(
+        a,
+        ab,
+        select_items(a, case="사건 1"),
+        Sealing(recipients=(age_recipient_of(b.age_identity()),)),
+        reason="for counsel (변호사 전달)",
+    )
 
     first = import_bundle(b, ab)
     assert first.sender_fingerprint == _fp(a)
@@ -65,8 +69,11 @@ def test_two_transfers_keep_the_chain(make_vault, tsa_configured, tmp_path):
     assert earlier.ok and "1 earlier transfer" in earlier.detail
     assert any(_fp(a) in note for note in earlier.notes)  # A's own signature travels along
     holders = [(t["event"], t["holder"]) for t in onward.transfers]
-    assert holders == [("bundle_exported", _fp(a)), ("bundle_imported", _fp(b)),
-                       ("bundle_exported", _fp(b))]
+    assert holders == [
+        ("bundle_exported", _fp(a)),
+        ("bundle_imported", _fp(b)),
+        ("bundle_exported", _fp(b)),
+    ]
     second = import_bundle(c, bc)
     assert second.sender_fingerprint == _fp(b)
     in_c = c.list_items(case=second.case)
@@ -75,9 +82,16 @@ def test_two_transfers_keep_the_chain(make_vault, tsa_configured, tmp_path):
     assert report.ok, report.text()
     # C keeps both earlier chains; A's note event and item_added are disclosed, the other
     # case's item is not.
-    chains = {vid: [json.loads(p) for (p,) in c.read().execute(
-        "SELECT payload FROM received_custody WHERE vault_id = ? AND payload IS NOT NULL ORDER BY seq",
-        (vid,))] for (vid,) in c.read().execute("SELECT DISTINCT vault_id FROM received_custody")}
+    chains = {
+        vid: [
+            json.loads(p)
+            for (p,) in c.read().execute(
+                "SELECT payload FROM received_custody WHERE vault_id = ? AND payload IS NOT NULL ORDER BY seq",
+                (vid,),
+            )
+        ]
+        for (vid,) in c.read().execute("SELECT DISTINCT vault_id FROM received_custody")
+    }
     assert set(chains) == {a.vault_id, b.vault_id}
     a_events = [p["event"] for p in chains[a.vault_id]]
     assert "note_added" in a_events and a_events.count("item_added") == 2
@@ -107,8 +121,10 @@ def test_received_check_catches_a_forged_sender_chain(make_vault, tmp_path):
     conn = b.read()
     # The append-only trigger stops edits; a forger with the key could drop it first.
     conn.execute("DROP TRIGGER received_custody_no_update")
-    conn.execute("UPDATE received_custody SET payload = replace(payload, 'screenshot', 'file')"
-                 " WHERE payload LIKE '%item_added%'")
+    conn.execute(
+        "UPDATE received_custody SET payload = replace(payload, 'screenshot', 'file')"
+        " WHERE payload LIKE '%item_added%'"
+    )
     report = verify_vault(b)
     assert not report.ok
     failed = {ch.name for ch in report.checks if not ch.ok}
@@ -122,8 +138,10 @@ def test_updated_bundle_links_exhibits_already_held(make_vault, tmp_path):
     first = import_bundle(b, tmp_path / "1.zip")
     from app.vault.models import NewArtifact, NewItem
 
-    a.add_item(NewItem("file", "사건 1", "second capture"),
-               [NewArtifact("original", "two.txt", b"second piece of evidence", "text/plain")])
+    a.add_item(
+        NewItem("file", "사건 1", "second capture"),
+        [NewArtifact("original", "two.txt", b"second piece of evidence", "text/plain")],
+    )
     progress: list[tuple[int, int]] = []
     export_bundle(a, tmp_path / "2.zip", select_items(a, case="사건 1"), Sealing())
     second = import_bundle(b, tmp_path / "2.zip", progress=lambda d, t: progress.append((d, t)))
@@ -137,8 +155,7 @@ def test_updated_bundle_links_exhibits_already_held(make_vault, tmp_path):
         import_bundle(b, tmp_path / "1.zip")
 
 
-def test_same_bundle_imported_twice_at_once_is_one_clear_refusal(make_vault, tmp_path,
-                                                                 monkeypatch):
+def test_same_bundle_imported_twice_at_once_is_one_clear_refusal(make_vault, tmp_path, monkeypatch):
     """Two imports of one bundle at the same time (two locker commands, or the app and a
     command): the second used to end in 'unexpected error (IntegrityError ...)'."""
     from app.bundle import importer

@@ -28,8 +28,9 @@ def _add_with_uid(vault, monkeypatch, uid: str, data: bytes, case: str = "M"):
     calls = iter([uuid.UUID(uid)])
     monkeypatch.setattr(uuid, "uuid4", lambda: next(calls, None) or real())
     try:
-        return vault.add_item(NewItem("file", case, "forged"),
-                              [NewArtifact("original", "x.txt", data, "text/plain")])
+        return vault.add_item(
+            NewItem("file", case, "forged"), [NewArtifact("original", "x.txt", data, "text/plain")]
+        )
     finally:
         monkeypatch.setattr(uuid, "uuid4", real)
 
@@ -42,8 +43,9 @@ def _drop_exhibit(members: dict[str, bytes], uid: str) -> dict[str, bytes]:
     bundle["exhibits"] = [e for e in bundle["exhibits"] if e["uid"] != uid]
     if isinstance(bundle.get("events"), dict):
         bundle["events"].pop(uid, None)
-    members = {n: d for n, d in members.items()
-               if not n.startswith(f"data/exhibits/{gone[0]['exhibit']}/")}
+    members = {
+        n: d for n, d in members.items() if not n.startswith(f"data/exhibits/{gone[0]['exhibit']}/")
+    }
     members["data/bundle.json"] = json.dumps(bundle, ensure_ascii=False).encode()
     return members
 
@@ -59,13 +61,17 @@ def test_bundle_cannot_poison_evidence_received_earlier(make_vault, tmp_path, mo
     # M makes an item with the same uid and other bytes, exports it with another item,
     # then takes that exhibit out and signs again with M's own key.
     _add_with_uid(m, monkeypatch, target, b"M says this item had other bytes")
-    m.add_item(NewItem("file", "M", "carrier"),
-               [NewArtifact("original", "y.txt", b"carrier", "text/plain")])
+    m.add_item(
+        NewItem("file", "M", "carrier"),
+        [NewArtifact("original", "y.txt", b"carrier", "text/plain")],
+    )
     export_bundle(m, tmp_path / "m.zip", select_items(m, case="M"), Sealing())
     key = m.signing_key()
-    crafted = write_zip(tmp_path / "poison.zip",
-                        resign(_drop_exhibit(read_members(tmp_path / "m.zip"), target), key),
-                        key=key)
+    crafted = write_zip(
+        tmp_path / "poison.zip",
+        resign(_drop_exhibit(read_members(tmp_path / "m.zip"), target), key),
+        key=key,
+    )
 
     with pytest.raises(BundleRejected, match="does not carry"):
         verify_bundle(crafted)
@@ -105,8 +111,17 @@ def _forge_earlier_holder(a, m, r, tmp_path, monkeypatch):
     real = uuid.uuid4
     calls = iter([uuid.UUID(uid)])
     monkeypatch.setattr(uuid, "uuid4", lambda: next(calls, None) or real())
-    r.add_item(NewItem(item.kind, "R", item.title, source_url=item.source_url,
-                       captured_at="2025-01-01T00:00:00Z", metadata=item.metadata), arts)
+    r.add_item(
+        NewItem(
+            item.kind,
+            "R",
+            item.title,
+            source_url=item.source_url,
+            captured_at="2025-01-01T00:00:00Z",
+            metadata=item.metadata,
+        ),
+        arts,
+    )
     monkeypatch.setattr(uuid, "uuid4", real)
 
     honest = tmp_path / "m.zip"
@@ -116,15 +131,26 @@ def _forge_earlier_holder(a, m, r, tmp_path, monkeypatch):
     r_chain = local_chain(r, {uid})
     _, checked = check_chains({r.vault_id: r_chain})
     c = checked[r.vault_id]
-    members = {n: d for n, d in members.items()
-               if n != chain_path(a.vault_id) and "/provenance/" not in n}
+    members = {
+        n: d for n, d in members.items() if n != chain_path(a.vault_id) and "/provenance/" not in n
+    }
     members[chain_path(r.vault_id)] = b"".join(entry_line(e) for e in r_chain)
     bundle["chains"] = [ch for ch in bundle["chains"] if ch["vault_id"] != a.vault_id] + [
-        {"vault_id": r.vault_id, "fingerprint": c.fingerprint, "path": chain_path(r.vault_id),
-         "entries": c.entries, "head": c.head, "head_seq": c.head_seq, "role": "earlier holder"}]
+        {
+            "vault_id": r.vault_id,
+            "fingerprint": c.fingerprint,
+            "path": chain_path(r.vault_id),
+            "entries": c.entries,
+            "head": c.head,
+            "head_seq": c.head_seq,
+            "role": "earlier holder",
+        }
+    ]
     bundle["earlier_bundles"] = []
     back_dated = r.get_item(1).captured_at
-    for name in [n for n in members if n.startswith("data/exhibits/") and n.endswith("/metadata.json")]:
+    for name in [
+        n for n in members if n.startswith("data/exhibits/") and n.endswith("/metadata.json")
+    ]:
         meta = json.loads(members[name])
         meta["captured_at"] = back_dated
         members[name] = json.dumps(meta, ensure_ascii=False).encode()
@@ -182,8 +208,7 @@ def test_forged_earlier_holder_is_unverified(make_vault, tmp_path, monkeypatch):
     assert [u["fingerprint"] for u in details["unverified_holders"]] == [fp_r]
     flags = {e["vault_id"]: e["holder_verified"] for e in details["sender_history"]}
     assert flags[r.vault_id] is False and flags[m.vault_id] is True
-    shown = locker("show", c.path, str(result.items[0]["id"]),
-                   passphrase_file=_pf(tmp_path))
+    shown = locker("show", c.path, str(result.items[0]["id"]), passphrase_file=_pf(tmp_path))
     assert "UNVERIFIED" in shown.stdout, shown.stdout + shown.stderr
     assert verify_vault(c).ok
     # Passed on again: the custody report says so.

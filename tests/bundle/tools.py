@@ -45,19 +45,25 @@ def age_decrypt_passphrase(src: Path, dst: Path, passphrase: str) -> tuple[int, 
 
 def bagit_validate(bag: Path) -> subprocess.CompletedProcess[str]:
     script = Path(sys.executable).with_name("bagit.py")
-    return subprocess.run([sys.executable, str(script), "--validate", str(bag)],
-                          capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, str(script), "--validate", str(bag)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 def run(cmd: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, timeout=300)
 
 
-_WRAPPER = ("import resource, subprocess, sys\n"
-            "r = subprocess.run(sys.argv[1:], capture_output=True, text=True)\n"
-            "sys.stdout.write(r.stdout); sys.stderr.write(r.stderr)\n"
-            "print('MAXRSS_KB', resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
-            "sys.exit(r.returncode)\n")
+_WRAPPER = (
+    "import resource, subprocess, sys\n"
+    "r = subprocess.run(sys.argv[1:], capture_output=True, text=True)\n"
+    "sys.stdout.write(r.stdout); sys.stderr.write(r.stderr)\n"
+    "print('MAXRSS_KB', resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+    "sys.exit(r.returncode)\n"
+)
 
 
 def locker_rss(*args: str | os.PathLike[str]) -> tuple[subprocess.CompletedProcess[str], int]:
@@ -66,9 +72,14 @@ def locker_rss(*args: str | os.PathLike[str]) -> tuple[subprocess.CompletedProce
     from tests.helpers.cli import ROOT
 
     env = dict(os.environ, LOCKER_NO_GUI="1")
-    done = subprocess.run([sys.executable, "-c", _WRAPPER, sys.executable, "-m", "app.cli",
-                           *map(str, args)], cwd=ROOT, capture_output=True, text=True,
-                          timeout=1800, env=env)
+    done = subprocess.run(
+        [sys.executable, "-c", _WRAPPER, sys.executable, "-m", "app.cli", *map(str, args)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=1800,
+        env=env,
+    )
     rss = int(done.stdout.rsplit("MAXRSS_KB", 1)[1].split()[0])
     done.stdout = done.stdout.rsplit("MAXRSS_KB", 1)[0]
     return done, rss

@@ -31,8 +31,9 @@ TALL_BLOCKS = 12
 BLOCK_HEIGHT = 400  # px; the tall page is TALL_BLOCKS * BLOCK_HEIGHT tall
 TALL_HEIGHT = TALL_BLOCKS * BLOCK_HEIGHT
 # 19 blocks of 1000 px: taller than two 8000 px render slices, so three are stitched.
-VERY_TALL_COLORS = [f"#{(i * 53) % 256:02x}{(255 - i * 13) % 256:02x}{(i * 97) % 256:02x}"
-                    for i in range(19)]
+VERY_TALL_COLORS = [
+    f"#{(i * 53) % 256:02x}{(255 - i * 13) % 256:02x}{(i * 97) % 256:02x}" for i in range(19)
+]
 
 
 def png_bytes(width: int, height: int, color: tuple[int, int, int]) -> bytes:
@@ -45,8 +46,9 @@ def png_bytes(width: int, height: int, color: tuple[int, int, int]) -> bytes:
 def checker_png(size: int = 240, cell: int = 4) -> bytes:
     """A sharp black-and-white checkerboard: blur turns it grey."""
     image = Image.new("L", (size, size))
-    image.putdata([255 if ((x // cell) + (y // cell)) % 2 else 0
-                   for y in range(size) for x in range(size)])
+    image.putdata(
+        [255 if ((x // cell) + (y // cell)) % 2 else 0 for y in range(size) for x in range(size)]
+    )
     buf = io.BytesIO()
     image.convert("RGB").save(buf, "PNG")
     return buf.getvalue()
@@ -69,11 +71,13 @@ def tall_page() -> bytes:
         + "</div>"
         for i in range(TALL_BLOCKS)
     )
-    return (f'<!doctype html><html lang="ko"><head><meta charset="utf-8"><title>증거 페이지 '
-            f'{MARKER}</title><link rel="canonical" href="https://example.org/p/42">'
-            f'<meta property="og:site_name" content="게시판">'
-            f'<meta name="author" content="uploader123"></head>'
-            f'<body style="margin:0">{blocks}</body></html>').encode()
+    return (
+        f'<!doctype html><html lang="ko"><head><meta charset="utf-8"><title>증거 페이지 '
+        f'{MARKER}</title><link rel="canonical" href="https://example.org/p/42">'
+        f'<meta property="og:site_name" content="게시판">'
+        f'<meta name="author" content="uploader123"></head>'
+        f'<body style="margin:0">{blocks}</body></html>'
+    ).encode()
 
 
 SHARP_PAGE = b"""<!doctype html><html><head><meta charset="utf-8"><title>sharp</title></head>
@@ -170,17 +174,24 @@ def _handler(big: bytes, hits: dict[str, int]) -> type[BaseHTTPRequestHandler]:
                 self.send(200, checker, "image/png")
             elif path.startswith("/secret/"):
                 token = path[8:]
-                self.send(200, f'<html><head><title>{token}</title></head><body><h1>{token}</h1>'
-                               f'<img src="/img/1.png"><p data-x="{token}">{KOREAN} {token}</p>'
-                               f'</body></html>'.encode())
+                self.send(
+                    200,
+                    f"<html><head><title>{token}</title></head><body><h1>{token}</h1>"
+                    f'<img src="/img/1.png"><p data-x="{token}">{KOREAN} {token}</p>'
+                    f"</body></html>".encode(),
+                )
             elif path == "/verytall":
-                blocks = "".join(f'<div style="height:1000px;background:{c}"></div>'
-                                 for c in VERY_TALL_COLORS)
+                blocks = "".join(
+                    f'<div style="height:1000px;background:{c}"></div>' for c in VERY_TALL_COLORS
+                )
                 self.send(200, f'<html><body style="margin:0">{blocks}</body></html>'.encode())
             elif path == "/jsredirect":
-                self.send(200, b'<html><body>moving<script>addEventListener("load", () => '
-                               b'setTimeout(() => location.replace("/tall"), 100))</script>'
-                               b'</body></html>')
+                self.send(
+                    200,
+                    b'<html><body>moving<script>addEventListener("load", () => '
+                    b'setTimeout(() => location.replace("/tall"), 100))</script>'
+                    b"</body></html>",
+                )
             elif path == "/clip.mp4":
                 self.send(200, FAKE_VIDEO, "video/mp4")
             elif path == "/doc.pdf":
@@ -188,22 +199,31 @@ def _handler(big: bytes, hits: dict[str, int]) -> type[BaseHTTPRequestHandler]:
             elif path == "/expand":
                 self.send(200, EXPAND_PAGE)
             elif path == "/links":
-                self.send(200, b'<html><body style="margin:0"><a href="/sharp" target="_blank" '
-                               b'style="display:block;width:400px;height:200px;background:#ccc">'
-                               b'open in a new window</a></body></html>')
+                self.send(
+                    200,
+                    b'<html><body style="margin:0"><a href="/sharp" target="_blank" '
+                    b'style="display:block;width:400px;height:200px;background:#ccc">'
+                    b"open in a new window</a></body></html>",
+                )
             elif path == "/hostile":
                 self.send(200, HOSTILE_PAGE)
             elif path == "/frame":
-                self.send(200, b'<html><body style="margin:0"><img src="/checker.png" '
-                               b'width="240" height="240"></body></html>')
+                self.send(
+                    200,
+                    b'<html><body style="margin:0"><img src="/checker.png" '
+                    b'width="240" height="240"></body></html>',
+                )
             elif path == "/sharp":
                 self.send(200, SHARP_PAGE)
             elif path == "/big.png":
                 self.send(200, big, "image/png")
             elif path.startswith("/page/"):
                 post = path[6:]
-                self.send(200, f"<html><head><title>Post {post}</title></head><body><h1>Post {post}"
-                               f"</h1><p>{MARKER}</p></body></html>".encode())
+                self.send(
+                    200,
+                    f"<html><head><title>Post {post}</title></head><body><h1>Post {post}"
+                    f"</h1><p>{MARKER}</p></body></html>".encode(),
+                )
             elif path.startswith("/gone/"):
                 self.send(404, b"<html><body><h1>Not found</h1></body></html>")
             elif path == "/error":
@@ -228,17 +248,29 @@ def _self_signed(tmp: Path) -> tuple[Path, Path]:
     now = dt.datetime.now(dt.UTC)
     import ipaddress
 
-    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name)
-            .public_key(key.public_key()).serial_number(x509.random_serial_number())
-            .not_valid_before(now - dt.timedelta(days=1)).not_valid_after(now + dt.timedelta(days=2))
-            .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
-                           critical=False)
-            .sign(key, hashes.SHA256()))
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(days=1))
+        .not_valid_after(now + dt.timedelta(days=2))
+        .add_extension(
+            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+            critical=False,
+        )
+        .sign(key, hashes.SHA256())
+    )
     cert_path, key_path = tmp / "cert.pem", tmp / "key.pem"
     cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    key_path.write_bytes(key.private_bytes(serialization.Encoding.PEM,
-                                           serialization.PrivateFormat.PKCS8,
-                                           serialization.NoEncryption()))
+    key_path.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
     return cert_path, key_path
 
 
@@ -268,10 +300,13 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     https.socket = context.wrap_socket(https.socket, server_side=True)
     for server in (http, https):
         threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield Site(base=f"http://127.0.0.1:{http.server_address[1]}",
-               https_base=f"https://127.0.0.1:{https.server_address[1]}",
-               unreachable=f"http://127.0.0.1:{_free_port()}/nothing-listens-here",
-               big=big, hits=hits)
+    yield Site(
+        base=f"http://127.0.0.1:{http.server_address[1]}",
+        https_base=f"https://127.0.0.1:{https.server_address[1]}",
+        unreachable=f"http://127.0.0.1:{_free_port()}/nothing-listens-here",
+        big=big,
+        hits=hits,
+    )
     for server in (http, https):
         server.shutdown()
         server.server_close()
@@ -292,4 +327,5 @@ def capture(qapp: object) -> Callable[..., object]:
     def run(url: str, **options: object) -> object:
         merged: dict[str, object] = {**FAST, "timeout_s": 20.0, **options}
         return capture_url(url, **merged)  # type: ignore[arg-type]
+
     return run

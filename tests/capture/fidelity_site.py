@@ -22,16 +22,30 @@ IMAGE_DELAY_S = 0.8
 FONT_PATH = Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf")
 KO = "게시판 댓글 테스트"
 # Six lazy images: solid colours at known places (y of the top of each image).
-LAZY_COLORS = [(220, 30, 30), (30, 160, 40), (30, 60, 220), (230, 200, 20), (150, 30, 200),
-               (20, 200, 200)]
+LAZY_COLORS = [
+    (220, 30, 30),
+    (30, 160, 40),
+    (30, 60, 220),
+    (230, 200, 20),
+    (150, 30, 200),
+    (20, 200, 200),
+]
 LAZY_SPACING = 1500
 LAZY_TOP = 100
 LAZY_SIZE = (300, 200)
 BANNER = (255, 0, 170)  # fixed cookie banner at the bottom of the viewport
 HEADER = (0, 170, 255)  # sticky header
 LOGIN = (255, 140, 0)  # fixed login box
-PALETTE = [(200, 0, 0), (0, 150, 0), (0, 0, 200), (200, 150, 0), (150, 0, 150), (0, 150, 150),
-           (90, 90, 90), (240, 100, 150)]
+PALETTE = [
+    (200, 0, 0),
+    (0, 150, 0),
+    (0, 0, 200),
+    (200, 150, 0),
+    (150, 0, 150),
+    (0, 150, 150),
+    (90, 90, 90),
+    (240, 100, 150),
+]
 CLOCK_TOPS = (0, 9000, 17000)
 COMMENTS = 119
 COMMENT_H = 100
@@ -47,8 +61,10 @@ FONT_STYLE = "<style>body { font-family: 'NanumGothic', sans-serif; }</style>"
 
 
 def _page(title: str, body: str, head: str = "", body_style: str = "margin:0") -> bytes:
-    return (f'<!doctype html><html lang="ko"><head><meta charset="utf-8"><title>{title}</title>'
-            f'{FONT_STYLE}{head}</head><body style="{body_style}">{body}</body></html>').encode()
+    return (
+        f'<!doctype html><html lang="ko"><head><meta charset="utf-8"><title>{title}</title>'
+        f'{FONT_STYLE}{head}</head><body style="{body_style}">{body}</body></html>'
+    ).encode()
 
 
 def lazy_page() -> bytes:
@@ -74,27 +90,33 @@ document.querySelectorAll('img.io').forEach(i => io.observe(i));
 
 
 def overlay_page() -> bytes:
-    comments = "".join(f'<p style="height:200px;margin:0;border-top:1px solid #ddd">댓글 {i} '
-                       f'{KO}</p>' for i in range(100))
-    body = (f'<div style="height:50px;position:sticky;top:0;background:{_rgb(HEADER)}">'
-            f'STICKY-HEADER 게시판</div>{comments}'
-            # Text hidden the usual ways is not "outside the picture": screen-reader text
-            # moved off to the left, and the next slides of a carousel that clips them.
-            '<span style="position:absolute;left:-10000px">건너뛰기 skip link</span>'
-            '<div style="overflow:hidden;width:300px;height:40px;white-space:nowrap">'
-            '<span style="display:inline-block;width:1500px">슬라이드 1</span>'
-            '<span style="display:inline-block;width:1500px">슬라이드 2</span></div>'
-            f'<div style="position:fixed;left:0;right:0;bottom:0;height:70px;'
-            f'background:{_rgb(BANNER)}">COOKIE-BANNER 쿠키 동의</div>'
-            f'<div style="position:fixed;right:20px;top:120px;width:200px;height:150px;'
-            f'background:{_rgb(LOGIN)}">LOGIN-BOX 로그인</div>')
+    comments = "".join(
+        f'<p style="height:200px;margin:0;border-top:1px solid #ddd">댓글 {i} {KO}</p>'
+        for i in range(100)
+    )
+    body = (
+        f'<div style="height:50px;position:sticky;top:0;background:{_rgb(HEADER)}">'
+        f"STICKY-HEADER 게시판</div>{comments}"
+        # Text hidden the usual ways is not "outside the picture": screen-reader text
+        # moved off to the left, and the next slides of a carousel that clips them.
+        '<span style="position:absolute;left:-10000px">건너뛰기 skip link</span>'
+        '<div style="overflow:hidden;width:300px;height:40px;white-space:nowrap">'
+        '<span style="display:inline-block;width:1500px">슬라이드 1</span>'
+        '<span style="display:inline-block;width:1500px">슬라이드 2</span></div>'
+        f'<div style="position:fixed;left:0;right:0;bottom:0;height:70px;'
+        f'background:{_rgb(BANNER)}">COOKIE-BANNER 쿠키 동의</div>'
+        f'<div style="position:fixed;right:20px;top:120px;width:200px;height:150px;'
+        f'background:{_rgb(LOGIN)}">LOGIN-BOX 로그인</div>'
+    )
     return _page("overlays", body)
 
 
 def clock_page() -> bytes:
     blocks = "".join(
         f'<div class="clock" style="position:absolute;left:0;top:{top}px;width:600px;'
-        f'height:300px">TICK-0</div>' for top in CLOCK_TOPS)
+        f'height:300px">TICK-0</div>'
+        for top in CLOCK_TOPS
+    )
     script = """<script>
 const palette = %s;
 let tick = 0;
@@ -108,11 +130,13 @@ const spin = () => { document.getElementById('spin').style.width = (tick %% 50 +
                      requestAnimationFrame(spin); };
 window.addEventListener('load', () => { ad(); spin(); });
 </script>""" % ("[" + ",".join(f"'{_rgb(c)}'" for c in PALETTE) + "]")
-    body = (blocks + '<div id="ad" style="position:absolute;left:700px;top:0">AD</div>'
-            '<div id="spin" style="position:absolute;left:700px;top:100px;height:20px;'
-            'background:#000;animation:s 1s infinite"></div>'
-            '<style>@keyframes s { from { opacity: 0 } to { opacity: 1 } }</style>'
-            '<div style="height:17400px"></div>' + script)
+    body = (
+        blocks + '<div id="ad" style="position:absolute;left:700px;top:0">AD</div>'
+        '<div id="spin" style="position:absolute;left:700px;top:100px;height:20px;'
+        'background:#000;animation:s 1s infinite"></div>'
+        "<style>@keyframes s { from { opacity: 0 } to { opacity: 1 } }</style>"
+        '<div style="height:17400px"></div>' + script
+    )
     return _page("clock", body)
 
 
@@ -156,15 +180,17 @@ SCROLL_LAZY_NEVER = "/lazyimg/4.png"  # one its script never handles
 
 def scroll_lazy_page() -> bytes:
     w, h = LAZY_SIZE
-    body = (f'<div style="height:1500px">위</div><img class="l" width={w} height={h} '
-            f'data-src="/lazyimg/0.png" style="display:block">'
-            f'<div style="height:1500px">가운데</div><img class="l" width={w} height={h} '
-            f'data-src="/lazyimg/2.png" style="display:block">'
-            f'<div style="height:600px">아래</div><img class="other" width={w} height={h} '
-            f'data-src="{SCROLL_LAZY_NEVER}" style="display:block"><p>SCROLL-LAZY-END</p>'
-            "<script>const check = () => { for (const i of document.querySelectorAll('img.l'))"
-            " if (!i.src && i.getBoundingClientRect().top < innerHeight + 50) "
-            "i.src = i.dataset.src; }; addEventListener('scroll', check);</script>")
+    body = (
+        f'<div style="height:1500px">위</div><img class="l" width={w} height={h} '
+        f'data-src="/lazyimg/0.png" style="display:block">'
+        f'<div style="height:1500px">가운데</div><img class="l" width={w} height={h} '
+        f'data-src="/lazyimg/2.png" style="display:block">'
+        f'<div style="height:600px">아래</div><img class="other" width={w} height={h} '
+        f'data-src="{SCROLL_LAZY_NEVER}" style="display:block"><p>SCROLL-LAZY-END</p>'
+        "<script>const check = () => { for (const i of document.querySelectorAll('img.l'))"
+        " if (!i.src && i.getBoundingClientRect().top < innerHeight + 50) "
+        "i.src = i.dataset.src; }; addEventListener('scroll', check);</script>"
+    )
     return _page("scroll lazy", body)
 
 
@@ -174,12 +200,21 @@ PROMO = (0, 200, 100)  # a fixed box in the middle of the window, over the comme
 def cover_page(promo: bool) -> bytes:
     """Comments 100 px apart (text at the top of each); a 120 px cookie banner fixed at
     the bottom of the window lies over comment 7, a fixed promo box over comments 3-4."""
-    comments = "".join(f'<p style="height:100px;margin:0">COVER-COMMENT-{i} {KO}</p>'
-                       for i in range(30))
-    box = (f'<div id="promo" style="position:fixed;left:0;top:300px;width:600px;height:150px;'
-           f'background:{_rgb(PROMO)}">PROMO 앱 설치</div>') if promo else ""
-    banner = (f'<div style="position:fixed;left:0;right:0;bottom:0;height:120px;'
-              f'background:{_rgb(BANNER)}">COOKIE-BANNER 쿠키</div>')
+    comments = "".join(
+        f'<p style="height:100px;margin:0">COVER-COMMENT-{i} {KO}</p>' for i in range(30)
+    )
+    box = (
+        (
+            f'<div id="promo" style="position:fixed;left:0;top:300px;width:600px;height:150px;'
+            f'background:{_rgb(PROMO)}">PROMO 앱 설치</div>'
+        )
+        if promo
+        else ""
+    )
+    banner = (
+        f'<div style="position:fixed;left:0;right:0;bottom:0;height:120px;'
+        f'background:{_rgb(BANNER)}">COOKIE-BANNER 쿠키</div>'
+    )
     return _page("cover", comments + box + banner)
 
 
@@ -209,30 +244,42 @@ def scrollbox_page(stuck: bool) -> bytes:
     comments = "".join(
         f'<div style="height:{COMMENT_H}px;box-sizing:border-box;border-left:12px solid '
         f'{_rgb(PALETTE[i % len(PALETTE)])}">댓글 {i + 1} COMMENT-{i + 1} {KO}</div>'
-        for i in range(COMMENTS))
-    body = (f'<div style="height:{BOX_TOP}px;background:#eee">게시글 제목</div>'
-            f'<div id="posts"{limit}><div style="position:absolute;top:{BOX_TOP}px;left:0;'
-            f'right:0;bottom:0;overflow:auto" id="box">{comments}</div></div>')
+        for i in range(COMMENTS)
+    )
+    body = (
+        f'<div style="height:{BOX_TOP}px;background:#eee">게시글 제목</div>'
+        f'<div id="posts"{limit}><div style="position:absolute;top:{BOX_TOP}px;left:0;'
+        f'right:0;bottom:0;overflow:auto" id="box">{comments}</div></div>'
+    )
     if stuck:  # the box itself cannot grow: a fixed height with !important inline
-        body = (f'<div style="height:{BOX_TOP}px;background:#eee">게시글 제목</div>'
-                f'<div id="box" style="height:400px !important;max-height:400px !important;'
-                f'overflow:auto">{comments}</div>')
+        body = (
+            f'<div style="height:{BOX_TOP}px;background:#eee">게시글 제목</div>'
+            f'<div id="box" style="height:400px !important;max-height:400px !important;'
+            f'overflow:auto">{comments}</div>'
+        )
     return _page("scrollbox", body, body_style="margin:0;overflow:hidden;height:100vh")
 
 
 def font_page() -> bytes:
-    head = ("<style>@font-face { font-family: WebSerif; src: url('/font.ttf'); }"
-            ".w { font-family: WebSerif, monospace; font-size: 40px }"
-            ".m { font-family: monospace; font-size: 40px }</style>")
-    body = ('<span class="w" id="w">Web font line 웹폰트</span><br>'
-            '<span class="w" id="w2">Second web font line</span><br>'
-            '<span class="m" id="m">Web font line 웹폰트</span>')
+    head = (
+        "<style>@font-face { font-family: WebSerif; src: url('/font.ttf'); }"
+        ".w { font-family: WebSerif, monospace; font-size: 40px }"
+        ".m { font-family: monospace; font-size: 40px }</style>"
+    )
+    body = (
+        '<span class="w" id="w">Web font line 웹폰트</span><br>'
+        '<span class="w" id="w2">Second web font line</span><br>'
+        '<span class="m" id="m">Web font line 웹폰트</span>'
+    )
     return _page("fonts", body, head)
 
 
 def iframe_page() -> bytes:
-    return _page("frames", '<p>BEFORE-TEXT 앞</p><iframe src="/inner" style="width:400px;'
-                           'height:100px;border:0"></iframe><p>AFTER-TEXT 뒤</p>')
+    return _page(
+        "frames",
+        '<p>BEFORE-TEXT 앞</p><iframe src="/inner" style="width:400px;'
+        'height:100px;border:0"></iframe><p>AFTER-TEXT 뒤</p>',
+    )
 
 
 @dataclass
@@ -246,24 +293,39 @@ class FidelitySite:
 
 def _handler(hits: dict[str, int]) -> type[BaseHTTPRequestHandler]:
     font = FONT_PATH.read_bytes()
-    pages = {"/lazy": lazy_page(), "/overlays": overlay_page(), "/clock": clock_page(),
-             "/spa": spa_page(), "/feed": feed_page(0), "/feed40": feed_page(40),
-             "/scrollbox": scrollbox_page(False), "/scrollbox-stuck": scrollbox_page(True),
-             "/fonts": font_page(), "/frames": iframe_page(),
-             "/inner": _page("inner", "<p>IFRAME-TEXT 안</p>"),
-             "/landing": _page("도착", "<p>LANDING-PAGE 도착했습니다</p>"),
-             # Content 5.5 s after load: later than the timers settling waits for.
-             "/late": _page("로딩", "<p id='x'>로딩 중…</p><script>addEventListener('load', "
-                            "() => setTimeout(() => { document.title = 'LATE-CONTENT'; "
-                            "document.getElementById('x').textContent = 'LATE-CONTENT 본문'; "
-                            "}, 5500))</script>"),
-             # Polls its server every 700 ms for ever (a timer set from each response).
-             "/poll": _page("poll", "<p id='n'>POLL-0</p><script>let k = 0; const poll = () => "
-                            "fetch('/api/ping').then(() => { document.getElementById('n')"
-                            ".textContent = 'POLL-' + (++k); setTimeout(poll, 700); }); "
-                            "poll();</script>"),
-             # A virtual list: only the rows near the view exist in the DOM.
-             "/virtual": _page("virtual", """<div id="list" style="position:relative;
+    pages = {
+        "/lazy": lazy_page(),
+        "/overlays": overlay_page(),
+        "/clock": clock_page(),
+        "/spa": spa_page(),
+        "/feed": feed_page(0),
+        "/feed40": feed_page(40),
+        "/scrollbox": scrollbox_page(False),
+        "/scrollbox-stuck": scrollbox_page(True),
+        "/fonts": font_page(),
+        "/frames": iframe_page(),
+        "/inner": _page("inner", "<p>IFRAME-TEXT 안</p>"),
+        "/landing": _page("도착", "<p>LANDING-PAGE 도착했습니다</p>"),
+        # Content 5.5 s after load: later than the timers settling waits for.
+        "/late": _page(
+            "로딩",
+            "<p id='x'>로딩 중…</p><script>addEventListener('load', "
+            "() => setTimeout(() => { document.title = 'LATE-CONTENT'; "
+            "document.getElementById('x').textContent = 'LATE-CONTENT 본문'; "
+            "}, 5500))</script>",
+        ),
+        # Polls its server every 700 ms for ever (a timer set from each response).
+        "/poll": _page(
+            "poll",
+            "<p id='n'>POLL-0</p><script>let k = 0; const poll = () => "
+            "fetch('/api/ping').then(() => { document.getElementById('n')"
+            ".textContent = 'POLL-' + (++k); setTimeout(poll, 700); }); "
+            "poll();</script>",
+        ),
+        # A virtual list: only the rows near the view exist in the DOM.
+        "/virtual": _page(
+            "virtual",
+            """<div id="list" style="position:relative;
 height:15000px"></div><script>
 const list = document.getElementById('list');
 const draw = () => {
@@ -280,18 +342,31 @@ const draw = () => {
 addEventListener('scroll', () => requestAnimationFrame(draw));
 addEventListener('resize', () => requestAnimationFrame(draw));
 draw();
-</script>"""),
-             "/hang": _page("hang", "<p>HANG</p><script>addEventListener('load', () => {"
-                            "const i = new Image(50, 50); i.src = '/hangimg.png'; "
-                            "document.body.appendChild(i); })</script>"),
-             # A parsed page with one image that never arrives (the load never ends).
-             "/scrollfeed": scroll_feed_page(), "/scrolllazy": scroll_lazy_page(),
-             "/cover-banner": cover_page(False), "/cover-promo": cover_page(True),
-             "/hangdoc": _page("hangdoc", "<p>HANGDOC-TEXT 본문</p><img width=50 height=50 "
-                               "src='/neverimg.png'><p>AFTER-IMAGE 뒤</p>"),
-             "/interstitial": _page("잠시만", "<p>INTERSTITIAL 이동 중</p><script>"
-                                    "addEventListener('load', () => setTimeout(() => "
-                                    "location.replace('/landing'), 2000))</script>")}
+</script>""",
+        ),
+        "/hang": _page(
+            "hang",
+            "<p>HANG</p><script>addEventListener('load', () => {"
+            "const i = new Image(50, 50); i.src = '/hangimg.png'; "
+            "document.body.appendChild(i); })</script>",
+        ),
+        # A parsed page with one image that never arrives (the load never ends).
+        "/scrollfeed": scroll_feed_page(),
+        "/scrolllazy": scroll_lazy_page(),
+        "/cover-banner": cover_page(False),
+        "/cover-promo": cover_page(True),
+        "/hangdoc": _page(
+            "hangdoc",
+            "<p>HANGDOC-TEXT 본문</p><img width=50 height=50 "
+            "src='/neverimg.png'><p>AFTER-IMAGE 뒤</p>",
+        ),
+        "/interstitial": _page(
+            "잠시만",
+            "<p>INTERSTITIAL 이동 중</p><script>"
+            "addEventListener('load', () => setTimeout(() => "
+            "location.replace('/landing'), 2000))</script>",
+        ),
+    }
 
     class Handler(PageHandler):
         def do_GET(self) -> None:

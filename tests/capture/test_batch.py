@@ -11,8 +11,13 @@ from tests.capture.conftest import FAST
 
 
 def test_fifty_urls_with_five_failing(qapp: Any, vault: Any, site: Any) -> None:
-    failing = [site.url("/gone/1"), site.url("/gone/2"), site.url("/error"),
-               site.unreachable, site.https_base + "/page/x"]
+    failing = [
+        site.url("/gone/1"),
+        site.url("/gone/2"),
+        site.url("/error"),
+        site.unreachable,
+        site.https_base + "/page/x",
+    ]
     urls = [site.url(f"/page/{n}") for n in range(45)]
     for i, bad in enumerate(failing):
         urls.insert(i * 9 + 4, bad)
@@ -54,6 +59,7 @@ def test_cancel_keeps_stored_items_and_marks_the_rest(qapp: Any, vault: Any, sit
     def maybe_cancel(entry: Any) -> None:
         if entry.state == DONE:
             batch.cancel()
+
     batch.entryChanged.connect(maybe_cancel)
     batch.start(urls)
     batch.wait()

@@ -44,6 +44,7 @@ def test_signal_emit_and_disconnect_keep_bool_references(qapp: Any) -> None:
 
             def slot(value: str) -> None:
                 got.append(value)
+
             emitter.text.connect(slot)
             emitter.text.emit("x")
             emitter.text.disconnect(slot)
@@ -72,24 +73,33 @@ def _batch(tmp_path: Path, site: Any, passphrase_file: Path, count: int) -> None
     vault = tmp_path / "batch.locker"
     assert locker("init", vault, passphrase_file=passphrase_file).returncode == 0
     urls = tmp_path / "urls.txt"
-    urls.write_text("".join(site.url(f"/page/b{n}") + "\n" for n in range(count)),
-                    encoding="utf-8")
-    result = locker("capture-url", vault, "--from-file", urls, "--timeout", "60",
-                    passphrase_file=passphrase_file, timeout=60 + count * 20)
+    urls.write_text("".join(site.url(f"/page/b{n}") + "\n" for n in range(count)), encoding="utf-8")
+    result = locker(
+        "capture-url",
+        vault,
+        "--from-file",
+        urls,
+        "--timeout",
+        "60",
+        passphrase_file=passphrase_file,
+        timeout=60 + count * 20,
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     assert "Fatal Python error" not in result.stderr
     lines = [line for line in result.stdout.splitlines() if line.strip()]
     assert len(lines) == count and not [line for line in lines if line.startswith("error")]
 
 
-def test_cli_batch_of_25_urls_exits_cleanly(tmp_path: Path, site: Any,
-                                            passphrase_file: Path) -> None:
+def test_cli_batch_of_25_urls_exits_cleanly(
+    tmp_path: Path, site: Any, passphrase_file: Path
+) -> None:
     _batch(tmp_path, site, passphrase_file, 25)
 
 
 @pytest.mark.soak
-def test_cli_batch_of_300_urls_exits_cleanly(tmp_path: Path, site: Any,
-                                             passphrase_file: Path) -> None:
+def test_cli_batch_of_300_urls_exits_cleanly(
+    tmp_path: Path, site: Any, passphrase_file: Path
+) -> None:
     _batch(tmp_path, site, passphrase_file, 300)
 
 
@@ -133,9 +143,21 @@ def test_long_in_app_browser_session(tmp_path: Path, site: Any, passphrase: str)
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     started = time.monotonic()
     done = subprocess.run(
-        [sys.executable, "-c", BROWSER_SOAK, site.base, str(tmp_path / "s.locker"),
-         passphrase, str(count)],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=count * 30)
+        [
+            sys.executable,
+            "-c",
+            BROWSER_SOAK,
+            site.base,
+            str(tmp_path / "s.locker"),
+            passphrase,
+            str(count),
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=count * 30,
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     stored, failed, items, d_true, d_false = map(int, done.stdout.split()[-5:])
     assert (stored, failed, items) == (count, 0, count), done.stdout

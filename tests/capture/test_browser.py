@@ -37,13 +37,13 @@ def _screen(browser: Any) -> Image.Image:
 
 
 def test_images_blurred_by_default_toggle_shows_and_capture_is_sharp(
-        qtbot: Any, vault: Any, site: Any, monkeypatch: Any) -> None:
+    qtbot: Any, vault: Any, site: Any, monkeypatch: Any
+) -> None:
     from PySide6.QtWidgets import QMessageBox
 
     from app.ui.browser import BrowserWidget
 
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *_a, **_k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
 
     browser = BrowserWidget(lambda: vault, "Case B")
     qtbot.addWidget(browser)
@@ -107,8 +107,7 @@ def test_a_page_cannot_switch_the_blur_off(qtbot: Any, vault: Any, site: Any) ->
     browser.shutdown()
 
 
-def test_link_to_a_new_window_opens_here_still_blurred(qtbot: Any, vault: Any,
-                                                       site: Any) -> None:
+def test_link_to_a_new_window_opens_here_still_blurred(qtbot: Any, vault: Any, site: Any) -> None:
     from PySide6.QtCore import QPoint, Qt
 
     from app.ui.browser import BrowserWidget
@@ -129,8 +128,9 @@ def test_link_to_a_new_window_opens_here_still_blurred(qtbot: Any, vault: Any,
     browser.shutdown()
 
 
-def test_capture_as_shown_keeps_what_was_opened_and_is_sharp(qtbot: Any, vault: Any,
-                                                             site: Any) -> None:
+def test_capture_as_shown_keeps_what_was_opened_and_is_sharp(
+    qtbot: Any, vault: Any, site: Any
+) -> None:
     from app.ui.browser import BrowserWidget
 
     browser = BrowserWidget(lambda: vault, "Case B")
@@ -175,8 +175,9 @@ def test_download_goes_into_the_vault(qtbot: Any, vault: Any, site: Any) -> None
     browser.shutdown()
 
 
-def test_profile_is_off_the_record_unless_chosen(qtbot: Any, vault: Any, tmp_path: Any,
-                                                 monkeypatch: Any) -> None:
+def test_profile_is_off_the_record_unless_chosen(
+    qtbot: Any, vault: Any, tmp_path: Any, monkeypatch: Any
+) -> None:
     from app.ui.browser import BrowserWidget
 
     where = tmp_path / "browser-profile"

@@ -26,20 +26,23 @@ def controller(qapp: Any, vault: Any, tmp_path: Path, monkeypatch: pytest.Monkey
     ctl.vault = None
 
 
-def test_batch_dialog_shows_a_result_per_url_and_retries(qtbot: Any, controller: Any,
-                                                        site: Any, monkeypatch: Any) -> None:
+def test_batch_dialog_shows_a_result_per_url_and_retries(
+    qtbot: Any, controller: Any, site: Any, monkeypatch: Any
+) -> None:
     import app.ui.capture_dialogs as dialogs
     from app.capture.batch import BatchCapture
 
     class FastBatch(BatchCapture):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **{**FAST, **kwargs})
+
     monkeypatch.setattr(dialogs, "BatchCapture", FastBatch)
 
     dialog = dialogs.open_capture_dialog(None, controller, "Dialog case")
     qtbot.addWidget(dialog)
-    dialog.urls.setPlainText("\n".join([site.url("/page/d1"), site.url("/gone/d"),
-                                        site.url("/page/d2")]))
+    dialog.urls.setPlainText(
+        "\n".join([site.url("/page/d1"), site.url("/gone/d"), site.url("/page/d2")])
+    )
     changed: list[int] = []
     controller.items_changed.connect(lambda: changed.append(1))
     with qtbot.waitSignal(_start(dialog), timeout=60_000):
@@ -61,7 +64,8 @@ def test_batch_dialog_shows_a_result_per_url_and_retries(qtbot: Any, controller:
 
 
 def test_batch_dialog_says_when_the_picture_is_not_the_whole_page(
-        qtbot: Any, controller: Any, site: Any, monkeypatch: Any) -> None:
+    qtbot: Any, controller: Any, site: Any, monkeypatch: Any
+) -> None:
     import app.ui.capture_dialogs as dialogs
     from app.capture.batch import BatchCapture
     from app.ui.details import metadata_text
@@ -69,6 +73,7 @@ def test_batch_dialog_says_when_the_picture_is_not_the_whole_page(
     class CutBatch(BatchCapture):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **{**FAST, "max_height": 2000, **kwargs})
+
     monkeypatch.setattr(dialogs, "BatchCapture", CutBatch)
 
     dialog = dialogs.open_capture_dialog(None, controller, "Cut case")
@@ -111,6 +116,7 @@ def test_screenshot_dialog_hides_the_app_and_stores_a_png(qtbot: Any, controller
     def spy(**kwargs: Any) -> Any:
         hidden_during.append(not main.isVisible() and not dialog.isVisible())
         return real(**kwargs)
+
     screenshot.take_screenshot = spy  # type: ignore[assignment]
     try:
         with qtbot.waitSignal(controller.items_changed, timeout=20_000):
@@ -134,8 +140,7 @@ def test_region_drawn_on_the_screen_is_cut_from_the_still(qtbot: Any, controller
     dialog.show()
     dialog.mode_draw.setChecked(True)
     dialog.take()
-    qtbot.waitUntil(lambda: dialog.picker is not None and dialog.picker.isVisible(),
-                    timeout=10_000)
+    qtbot.waitUntil(lambda: dialog.picker is not None and dialog.picker.isVisible(), timeout=10_000)
     assert not dialog.isVisible()  # the app stays hidden while the region is chosen
     picker = dialog.picker
     with qtbot.waitSignal(controller.items_changed, timeout=20_000):
@@ -150,7 +155,8 @@ def test_region_drawn_on_the_screen_is_cut_from_the_still(qtbot: Any, controller
 
 
 def test_browser_window_closes_and_frees_its_profile_when_the_vault_locks(
-        qtbot: Any, controller: Any, site: Any) -> None:
+    qtbot: Any, controller: Any, site: Any
+) -> None:
     from PySide6.QtCore import QObject
 
     from app.ui.browser import BrowserWindow

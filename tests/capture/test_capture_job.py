@@ -30,6 +30,7 @@ def _run(capturer: Any, start: Any) -> Any:
     def done(value: object) -> None:
         outcome["value"] = value
         loop.quit()
+
     on_ok = capturer.finished.connect(done)
     on_err = capturer.failed.connect(lambda _url, error: done(error))
     QTimer.singleShot(60_000, loop.quit)  # a stuck capture fails the test, not the run
@@ -67,8 +68,7 @@ def _assert_plain_landing(result: Any, url: str, fresh: Any) -> None:
     assert sorted(meta["settle"]) == sorted(fresh.metadata()["settle"])
 
 
-def test_captures_in_a_row_share_nothing(qapp: Any, fsite: Any, site: Any,
-                                         capture: Any) -> None:
+def test_captures_in_a_row_share_nothing(qapp: Any, fsite: Any, site: Any, capture: Any) -> None:
     from app.capture.web import PageCapturer
 
     landing = fsite.url("/landing")
@@ -106,6 +106,7 @@ def test_captures_in_a_row_share_nothing(qapp: Any, fsite: Any, site: Any,
 
         # 5. A failure (HTTP 404) leaves nothing behind either.
         from app.capture.errors import HttpErrorStatus
+
         gone = _run(capturer, lambda: capturer.capture(site.url("/gone/1")))
         assert isinstance(gone, HttpErrorStatus)
         _assert_plain_landing(_capture(capturer, landing), landing, fresh)

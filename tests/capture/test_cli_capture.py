@@ -13,15 +13,20 @@ from tests.helpers.cli import locker_subprocess as locker  # the process boundar
 
 
 def _isolated_env(root: Path) -> dict[str, str]:
-    dirs = {name: root / name for name in ("home", "cache", "config", "data", "state", "tmp",
-                                           "runtime")}
+    dirs = {
+        name: root / name for name in ("home", "cache", "config", "data", "state", "tmp", "runtime")
+    }
     for path in dirs.values():
         path.mkdir(mode=0o700, parents=True)
     return {
-        "HOME": str(dirs["home"]), "XDG_CACHE_HOME": str(dirs["cache"]),
-        "XDG_CONFIG_HOME": str(dirs["config"]), "XDG_DATA_HOME": str(dirs["data"]),
-        "XDG_STATE_HOME": str(dirs["state"]), "TMPDIR": str(dirs["tmp"]),
-        "XDG_RUNTIME_DIR": str(dirs["runtime"]), "QT_QPA_PLATFORM": "offscreen",
+        "HOME": str(dirs["home"]),
+        "XDG_CACHE_HOME": str(dirs["cache"]),
+        "XDG_CONFIG_HOME": str(dirs["config"]),
+        "XDG_DATA_HOME": str(dirs["data"]),
+        "XDG_STATE_HOME": str(dirs["state"]),
+        "TMPDIR": str(dirs["tmp"]),
+        "XDG_RUNTIME_DIR": str(dirs["runtime"]),
+        "QT_QPA_PLATFORM": "offscreen",
     }
 
 
@@ -46,8 +51,12 @@ def _files_containing(roots: list[Path], needles: list[bytes], since: float) -> 
                 path = Path(dirpath) / name
                 try:
                     st = path.lstat()
-                    if not path.is_file() or path.is_symlink() or st.st_mtime < since \
-                            or st.st_size > 512 * 1024 * 1024:
+                    if (
+                        not path.is_file()
+                        or path.is_symlink()
+                        or st.st_mtime < since
+                        or st.st_size > 512 * 1024 * 1024
+                    ):
                         continue
                     data = path.read_bytes()
                 except OSError:
@@ -58,7 +67,8 @@ def _files_containing(roots: list[Path], needles: list[bytes], since: float) -> 
 
 
 def test_capture_url_prints_results_and_leaves_no_plaintext(
-        tmp_path: Path, site: Any, passphrase_file: Path) -> None:
+    tmp_path: Path, site: Any, passphrase_file: Path
+) -> None:
     start = time.time() - 2
     token = f"SECRETMARK{uuid.uuid4().hex}"
     env = _isolated_env(tmp_path / "user")
@@ -68,8 +78,18 @@ def test_capture_url_prints_results_and_leaves_no_plaintext(
     url_list = tmp_path / "urls.txt"
     url_list.write_text(f"# list\n{site.url('/big.png')}\n", encoding="utf-8")
     good = site.url(f"/secret/{token}")
-    result = locker("capture-url", vault, good, site.url("/gone/9"), "--case", "Leak",
-                    "--from-file", url_list, passphrase_file=passphrase_file, env=env)
+    result = locker(
+        "capture-url",
+        vault,
+        good,
+        site.url("/gone/9"),
+        "--case",
+        "Leak",
+        "--from-file",
+        url_list,
+        passphrase_file=passphrase_file,
+        env=env,
+    )
     assert result.returncode == 1, result.stderr  # one URL failed, the rest were captured
     # One line per URL as it finishes (a failure may print before an earlier URL's item
     # commits): "ID<TAB>SHA-256<TAB>FINAL-URL" or "error<TAB>URL<TAB>why".
@@ -78,7 +98,9 @@ def test_capture_url_prints_results_and_leaves_no_plaintext(
     by_url = {r[2] if r[0] != "error" else r[1]: r for r in rows}
     first = by_url[good]
     assert first[0] == "1" and len(first[1]) == 64
-    assert by_url[site.url("/gone/9")][0] == "error" and "HTTP 404" in by_url[site.url("/gone/9")][2]
+    assert (
+        by_url[site.url("/gone/9")][0] == "error" and "HTTP 404" in by_url[site.url("/gone/9")][2]
+    )
     assert by_url[site.url("/big.png")][0] == "2"
     assert "Traceback" not in result.stderr
 
@@ -88,8 +110,12 @@ def test_capture_url_prints_results_and_leaves_no_plaintext(
     assert meta["requested_url"] == meta["final_url"] == good
     assert meta["title"] == token and meta["http_status"] == 200
     assert {"viewport", "user_agent", "app_version", "captured_at", "screenshot"} <= set(meta)
-    assert {a["role"] for a in data["artifacts"]} == {"page.png", "page.mhtml", "page.pdf",
-                                                       "page.txt"}
+    assert {a["role"] for a in data["artifacts"]} == {
+        "page.png",
+        "page.mhtml",
+        "page.pdf",
+        "page.txt",
+    }
     assert data["sha256"] == first[1]
 
     # Nothing from the page in plaintext: the test's temp tree (home, cache, config, data,
@@ -103,32 +129,43 @@ def test_capture_url_prints_results_and_leaves_no_plaintext(
     # No spool folder left behind by a finished process (others may be running right now).
     from app.capture import spool
 
-    left = [p for p in spool.spool_base().glob(f"{spool.PREFIX}*")
-            if p.stat().st_mtime >= start and not _pid_alive(p.name[len(spool.PREFIX):])]
+    left = [
+        p
+        for p in spool.spool_base().glob(f"{spool.PREFIX}*")
+        if p.stat().st_mtime >= start and not _pid_alive(p.name[len(spool.PREFIX) :])
+    ]
     assert left == []
 
 
-def test_capture_url_json_lines_and_usage_errors(tmp_path: Path, site: Any,
-                                                 passphrase_file: Path) -> None:
+def test_capture_url_json_lines_and_usage_errors(
+    tmp_path: Path, site: Any, passphrase_file: Path
+) -> None:
     env = _isolated_env(tmp_path / "user")
     vault = tmp_path / "v.locker"
     locker("init", vault, passphrase_file=passphrase_file, env=env)
-    result = locker("capture-url", vault, site.url("/page/j1"), "--json",
-                    passphrase_file=passphrase_file, env=env)
+    result = locker(
+        "capture-url",
+        vault,
+        site.url("/page/j1"),
+        "--json",
+        passphrase_file=passphrase_file,
+        env=env,
+    )
     assert result.returncode == 0, result.stderr
     row = json.loads(result.stdout.strip())
     assert row["ok"] is True and row["item"] == 1 and len(row["sha256"]) == 64
 
     none = locker("capture-url", vault, passphrase_file=passphrase_file, env=env)
     assert none.returncode == 2 and "at least one URL" in none.stderr
-    bad = locker("capture-url", vault, "ftp://example.org/x", passphrase_file=passphrase_file,
-                 env=env)
+    bad = locker(
+        "capture-url", vault, "ftp://example.org/x", passphrase_file=passphrase_file, env=env
+    )
     assert bad.returncode == 1 and "Not a web address" in bad.stdout
 
 
-def test_kill_during_a_batch_loses_nothing_reported_saved(tmp_path: Path, site: Any,
-                                                          passphrase_file: Path,
-                                                          passphrase: str) -> None:
+def test_kill_during_a_batch_loses_nothing_reported_saved(
+    tmp_path: Path, site: Any, passphrase_file: Path, passphrase: str
+) -> None:
     import signal
     import subprocess
     import sys
@@ -142,9 +179,22 @@ def test_kill_during_a_batch_loses_nothing_reported_saved(tmp_path: Path, site: 
     locker("init", vault, passphrase_file=passphrase_file)
     urls = [site.url(f"/page/k{n}") for n in range(40)]
     proc = subprocess.Popen(
-        [sys.executable, "-m", "app.cli", "capture-url", str(vault), *urls,
-         "--passphrase-file", str(passphrase_file)],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        [
+            sys.executable,
+            "-m",
+            "app.cli",
+            "capture-url",
+            str(vault),
+            *urls,
+            "--passphrase-file",
+            str(passphrase_file),
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
     assert proc.stdout is not None
     reported = []
     for line in proc.stdout:
@@ -199,8 +249,9 @@ vault.close()
 """
 
 
-def test_in_app_browser_session_leaves_no_plaintext(tmp_path: Path, site: Any,
-                                                    passphrase: str) -> None:
+def test_in_app_browser_session_leaves_no_plaintext(
+    tmp_path: Path, site: Any, passphrase: str
+) -> None:
     import subprocess
     import sys
 
@@ -210,16 +261,28 @@ def test_in_app_browser_session_leaves_no_plaintext(tmp_path: Path, site: Any,
     token = f"BROWSERMARK{uuid.uuid4().hex}"
     env = {**os.environ, **_isolated_env(tmp_path / "user")}
     done = subprocess.run(
-        [sys.executable, "-c", BROWSER_SESSION, site.url(f"/secret/{token}"),
-         str(tmp_path / "b.locker"), passphrase],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+        [
+            sys.executable,
+            "-c",
+            BROWSER_SESSION,
+            site.url(f"/secret/{token}"),
+            str(tmp_path / "b.locker"),
+            passphrase,
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.stdout.strip().splitlines()[-1] == "capture,download 2", done.stdout + done.stderr
     roots = [tmp_path, Path("/tmp")] + ([Path("/dev/shm")] if Path("/dev/shm").is_dir() else [])
     assert _files_containing(roots, [token.encode(), token.encode("utf-16-le")], start) == []
 
 
-def test_ctrl_c_stops_a_batch_cleanly(tmp_path: Path, site: Any, passphrase_file: Path,
-                                      passphrase: str) -> None:
+def test_ctrl_c_stops_a_batch_cleanly(
+    tmp_path: Path, site: Any, passphrase_file: Path, passphrase: str
+) -> None:
     import signal
     import subprocess
     import sys
@@ -232,9 +295,22 @@ def test_ctrl_c_stops_a_batch_cleanly(tmp_path: Path, site: Any, passphrase_file
     locker("init", vault, passphrase_file=passphrase_file)
     urls = [site.url(f"/page/i{n}") for n in range(40)]
     proc = subprocess.Popen(
-        [sys.executable, "-m", "app.cli", "capture-url", str(vault), *urls,
-         "--passphrase-file", str(passphrase_file)],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        [
+            sys.executable,
+            "-m",
+            "app.cli",
+            "capture-url",
+            str(vault),
+            *urls,
+            "--passphrase-file",
+            str(passphrase_file),
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     assert proc.stdout is not None
     first = proc.stdout.readline()
     proc.send_signal(signal.SIGINT)

@@ -77,13 +77,21 @@ def _items(vault: Path, passphrase: str) -> int:
         return int(v.count_items())
 
 
-def test_timeout_bounds_a_trickling_download(tmp_path: Path, trickle: _Trickle,
-                                             passphrase_file: Path, passphrase: str) -> None:
+def test_timeout_bounds_a_trickling_download(
+    tmp_path: Path, trickle: _Trickle, passphrase_file: Path, passphrase: str
+) -> None:
     vault = tmp_path / "t.locker"
     assert locker("init", vault, passphrase_file=passphrase_file).returncode == 0
     started = time.monotonic()
-    result = locker("capture-url", vault, trickle.url, "--timeout", "6",
-                    passphrase_file=passphrase_file, timeout=90)
+    result = locker(
+        "capture-url",
+        vault,
+        trickle.url,
+        "--timeout",
+        "6",
+        passphrase_file=passphrase_file,
+        timeout=90,
+    )
     took = time.monotonic() - started
     assert result.returncode == 1, result.stderr
     assert result.stdout.startswith("error\t") and "6 s" in result.stdout, result.stdout
@@ -92,21 +100,41 @@ def test_timeout_bounds_a_trickling_download(tmp_path: Path, trickle: _Trickle,
     assert _items(vault, passphrase) == 0
 
 
-def test_sigterm_removes_a_partial_download_at_once(tmp_path: Path, trickle: _Trickle,
-                                                    passphrase_file: Path, passphrase: str) -> None:
+def test_sigterm_removes_a_partial_download_at_once(
+    tmp_path: Path, trickle: _Trickle, passphrase_file: Path, passphrase: str
+) -> None:
     vault = tmp_path / "s.locker"
     assert locker("init", vault, passphrase_file=passphrase_file).returncode == 0
     env = {**os.environ, "LOCKER_NO_GUI": "1"}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "app.cli", "capture-url", str(vault), trickle.url,
-         "--timeout", "300", "--passphrase-file", str(passphrase_file)],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        [
+            sys.executable,
+            "-m",
+            "app.cli",
+            "capture-url",
+            str(vault),
+            trickle.url,
+            "--timeout",
+            "300",
+            "--passphrase-file",
+            str(passphrase_file),
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         deadline = time.monotonic() + 90
         partial: list[Path] = []
         while time.monotonic() < deadline and not partial:
-            partial = [f for d in _spool_dirs(proc.pid) for f in d.rglob("*")
-                       if f.is_file() and f.stat().st_size > 0]
+            partial = [
+                f
+                for d in _spool_dirs(proc.pid)
+                for f in d.rglob("*")
+                if f.is_file() and f.stat().st_size > 0
+            ]
             time.sleep(0.2)
         assert partial, "no partial download appeared"
         proc.send_signal(signal.SIGTERM)

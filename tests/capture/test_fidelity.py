@@ -52,7 +52,7 @@ def _close(got: tuple[int, ...], want: tuple[int, int, int], tol: int = 6) -> bo
 def _rows_with(image: Image.Image, color: tuple[int, int, int], x: int) -> list[int]:
     """The y of every pixel row whose pixel at ``x`` has ``color``."""
     raw = image.crop((x, 0, x + 1, image.height)).tobytes()  # RGB, one pixel per row
-    return [y for y in range(image.height) if _close(tuple(raw[3 * y:3 * y + 3]), color)]
+    return [y for y in range(image.height) if _close(tuple(raw[3 * y : 3 * y + 3]), color)]
 
 
 def _bands(rows: list[int]) -> list[tuple[int, int]]:
@@ -94,8 +94,9 @@ def test_lazy_images_with_network_delay_are_all_in_the_picture(fsite: Any, captu
     assert "사진 5" in result.text
 
 
-def test_fixed_and_sticky_elements_appear_once_in_png_and_pdf(fsite: Any, capture: Any,
-                                                              tmp_path: Path) -> None:
+def test_fixed_and_sticky_elements_appear_once_in_png_and_pdf(
+    fsite: Any, capture: Any, tmp_path: Path
+) -> None:
     result = capture(fsite.url("/overlays"))
     image = _image(result)
     assert image.height > 2 * 8000  # three render slices
@@ -108,8 +109,9 @@ def test_fixed_and_sticky_elements_appear_once_in_png_and_pdf(fsite: Any, captur
     if shutil.which("pdftotext"):
         pdf = tmp_path / "page.pdf"
         pdf.write_bytes(result.pdf)
-        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
-                              check=True).stdout
+        text = subprocess.run(
+            ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout
         assert text.count("COOKIE-BANNER") == 1 and text.count("LOGIN-BOX") == 1
         assert text.count("STICKY-HEADER") == 1 and "댓글 99" in text
     # The MHTML keeps the page's own markup: the banner is fixed there, as served.
@@ -117,8 +119,7 @@ def test_fixed_and_sticky_elements_appear_once_in_png_and_pdf(fsite: Any, captur
     assert "position:fixed" in html and "data-evidence-locker" not in html
 
 
-def test_bottom_banner_goes_after_the_page_and_covers_no_comment(fsite: Any,
-                                                                 capture: Any) -> None:
+def test_bottom_banner_goes_after_the_page_and_covers_no_comment(fsite: Any, capture: Any) -> None:
     result = capture(fsite.url("/cover-banner"))
     image = _image(result)
     assert image.height == 30 * 100 + 120
@@ -147,7 +148,10 @@ def test_clock_and_rotating_ads_one_moment_in_every_artifact(fsite: Any, capture
     image = _image(result)
     want = fs.PALETTE[tick % len(fs.PALETTE)]
     for top in fs.CLOCK_TOPS:
-        assert _close(image.getpixel((300, top + 200)), want), (top, image.getpixel((300, top + 200)))
+        assert _close(image.getpixel((300, top + 200)), want), (
+            top,
+            image.getpixel((300, top + 200)),
+        )
     html = _mhtml_html(result.mhtml)
     assert set(re.findall(r"TICK-(\d+)", html)) == {str(tick)}
     assert result.metadata()["screenshot"]["one_moment"] is True
@@ -159,8 +163,11 @@ def test_slow_single_page_app_is_captured_with_its_content(fsite: Any, capture: 
     assert "SPA-CONTENT" in result.text and "로딩 중" not in result.text
     assert result.title == "게시글 7" == result.metadata()["title"]
     image = _image(result)
-    assert any(_close(image.getpixel((x, y)), fs.LAZY_COLORS[2])
-               for x in range(10, 300, 20) for y in range(60, 400, 20))
+    assert any(
+        _close(image.getpixel((x, y)), fs.LAZY_COLORS[2])
+        for x in range(10, 300, 20)
+        for y in range(60, 400, 20)
+    )
     assert "SPA-CONTENT" in _mhtml_html(result.mhtml)
     assert _shot(result)["full_page"] is True
 
@@ -182,12 +189,15 @@ def test_feed_that_grows_on_scroll_events_is_whole(fsite: Any, capture: Any) -> 
 
 
 def test_scroll_event_lazy_images_load_and_unloaded_ones_are_reported(
-        fsite: Any, capture: Any) -> None:
+    fsite: Any, capture: Any
+) -> None:
     result = capture(fsite.url("/scrolllazy"))
     image = _image(result)
-    for top, color in zip(fs.SCROLL_LAZY_TOPS, (fs.LAZY_COLORS[0], fs.LAZY_COLORS[2]),
-                          strict=True):
-        assert _close(image.getpixel((150, top + 100)), color), (top, image.getpixel((150, top + 100)))
+    for top, color in zip(fs.SCROLL_LAZY_TOPS, (fs.LAZY_COLORS[0], fs.LAZY_COLORS[2]), strict=True):
+        assert _close(image.getpixel((150, top + 100)), color), (
+            top,
+            image.getpixel((150, top + 100)),
+        )
     shot = _shot(result)
     assert shot["full_page"] is False
     reasons = " ".join(shot["partial_reasons"])
@@ -257,10 +267,12 @@ def _offline_widths(path: Path) -> dict[str, float]:
     page.load(QUrl.fromLocalFile(str(path)))
     QTimer.singleShot(15000, loop.quit)
     loop.exec()
-    page.runJavaScript("JSON.stringify({w: document.getElementById('w').offsetWidth, "
-                       "m: document.getElementById('m').offsetWidth})",
-                       int(QWebEngineScript.ScriptWorldId.ApplicationWorld),  # MHTML: no page scripts
-                       lambda v: (out.update(json.loads(v)), loop.quit()))
+    page.runJavaScript(
+        "JSON.stringify({w: document.getElementById('w').offsetWidth, "
+        "m: document.getElementById('m').offsetWidth})",
+        int(QWebEngineScript.ScriptWorldId.ApplicationWorld),  # MHTML: no page scripts
+        lambda v: (out.update(json.loads(v)), loop.quit()),
+    )
     loop.exec()
     page.deleteLater()
     del page
@@ -294,7 +306,8 @@ def test_unsettled_page_and_missing_wait_for_are_reported(fsite: Any, capture: A
 
 
 def test_image_that_never_arrives_gives_a_partial_capture_not_a_failure(
-        fsite: Any, capture: Any) -> None:
+    fsite: Any, capture: Any
+) -> None:
     started = time.monotonic()
     result = capture(fsite.url("/hangdoc"), timeout_s=6.0)
     assert time.monotonic() - started < 30
@@ -327,25 +340,35 @@ def test_page_that_polls_for_ever_still_settles(fsite: Any, capture: Any) -> Non
     assert ticks and ticks == re.findall(r"POLL-(\d+)", _mhtml_html(result.mhtml))
 
 
-def test_cli_wait_for_late_content_and_partial_report(fsite: Any, tmp_path: Path,
-                                                      passphrase_file: Path) -> None:
+def test_cli_wait_for_late_content_and_partial_report(
+    fsite: Any, tmp_path: Path, passphrase_file: Path
+) -> None:
     import json
 
     from tests.helpers.cli import locker_subprocess as locker  # the process boundary is the point
 
     vault = tmp_path / "v.locker"
     assert locker("init", vault, passphrase_file=passphrase_file).returncode == 0
-    late = locker("capture-url", vault, fsite.url("/late"), "--wait-for", "LATE-CONTENT",
-                  "--json", passphrase_file=passphrase_file)
+    late = locker(
+        "capture-url",
+        vault,
+        fsite.url("/late"),
+        "--wait-for",
+        "LATE-CONTENT",
+        "--json",
+        passphrase_file=passphrase_file,
+    )
     assert late.returncode == 0, late.stderr
     row = json.loads(late.stdout)
     assert row["full_page"] is True and row["partial_reasons"] == []
     assert row["settle"].startswith("settled after ")
-    meta = json.loads(locker("show", vault, "1", "--json", passphrase_file=passphrase_file)
-                      .stdout)["metadata"]
+    meta = json.loads(locker("show", vault, "1", "--json", passphrase_file=passphrase_file).stdout)[
+        "metadata"
+    ]
     assert meta["title"] == "LATE-CONTENT" and meta["settle"]["waited_ms"] >= 5500
-    stuck = locker("capture-url", vault, fsite.url("/scrollbox-stuck"),
-                   passphrase_file=passphrase_file)
+    stuck = locker(
+        "capture-url", vault, fsite.url("/scrollbox-stuck"), passphrase_file=passphrase_file
+    )
     assert stuck.returncode == 0, stuck.stderr
     assert stuck.stdout.startswith("2\t")
     line = [x for x in stuck.stderr.splitlines() if x.startswith("partial\t")]
@@ -359,19 +382,36 @@ def _chromium_reference(url: str, height: int, out: Path) -> Image.Image:
     every non-loopback request goes to a dead proxy: nothing leaves the machine."""
     shot = out / "reference.png"
     subprocess.run(
-        ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-         "--no-first-run", "--disable-background-networking", "--disable-component-update",
-         "--disable-sync", "--disable-default-apps", "--proxy-server=http://127.0.0.1:9",
-         f"--user-data-dir={out / 'profile'}", "--virtual-time-budget=8000",
-         f"--window-size=1280,{height}", f"--screenshot={shot}", url],
-        capture_output=True, timeout=120, check=True)
+        [
+            "chromium",
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--hide-scrollbars",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-default-apps",
+            "--proxy-server=http://127.0.0.1:9",
+            f"--user-data-dir={out / 'profile'}",
+            "--virtual-time-budget=8000",
+            f"--window-size=1280,{height}",
+            f"--screenshot={shot}",
+            url,
+        ],
+        capture_output=True,
+        timeout=120,
+        check=True,
+    )
     return Image.open(shot).convert("RGB")
 
 
 @pytest.mark.skipif(shutil.which("chromium") is None, reason="Debian chromium not installed")
 @pytest.mark.parametrize("path", ["/lazy", "/scrollbox"])
-def test_png_matches_a_headless_chromium_reference(fsite: Any, capture: Any, tmp_path: Path,
-                                                   path: str) -> None:
+def test_png_matches_a_headless_chromium_reference(
+    fsite: Any, capture: Any, tmp_path: Path, path: str
+) -> None:
     from PIL import ImageChops
 
     ours = _image(_captured(capture, fsite.url(path)))

@@ -54,8 +54,7 @@ def test_locker_add_reports_each_file(tmp_path: Path, passphrase_file: Path) -> 
     locker("init", vault, passphrase_file=passphrase_file)
     photo = tmp_path / "photo.jpg"
     _jpeg_with_exif(photo)
-    result = locker("add", vault, photo, tmp_path / "missing.png",
-                    passphrase_file=passphrase_file)
+    result = locker("add", vault, photo, tmp_path / "missing.png", passphrase_file=passphrase_file)
     assert result.returncode == 6 and "missing.png" in result.stderr  # nothing stored
     result = locker("add", vault, photo, "--case", "Files", passphrase_file=passphrase_file)
     assert result.returncode == 0

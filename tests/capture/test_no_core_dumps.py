@@ -23,12 +23,20 @@ pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Li
 
 
 def test_no_core_dumps_sets_limit_and_dumpable() -> None:
-    code = ("import resource\nfrom app.hardening import dumpable, no_core_dumps\n"
-            "resource.setrlimit(resource.RLIMIT_CORE, (resource.RLIM_INFINITY,) * 2)\n"
-            "before = dumpable()\nno_core_dumps()\n"
-            "print(before, dumpable(), *resource.getrlimit(resource.RLIMIT_CORE))")
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
-                         text=True, timeout=60, check=True).stdout.split()
+    code = (
+        "import resource\nfrom app.hardening import dumpable, no_core_dumps\n"
+        "resource.setrlimit(resource.RLIMIT_CORE, (resource.RLIM_INFINITY,) * 2)\n"
+        "before = dumpable()\nno_core_dumps()\n"
+        "print(before, dumpable(), *resource.getrlimit(resource.RLIMIT_CORE))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    ).stdout.split()
     assert out == ["1", "0", "0", "0"]
 
 
@@ -92,23 +100,43 @@ def _unlimited_cores() -> None:
     resource.setrlimit(resource.RLIMIT_CORE, (resource.RLIM_INFINITY, resource.RLIM_INFINITY))
 
 
-def test_sigsegv_during_a_capture_leaves_no_core_file(tmp_path: Path, hang: _Hang,
-                                                      passphrase_file: Path) -> None:
+def test_sigsegv_during_a_capture_leaves_no_core_file(
+    tmp_path: Path, hang: _Hang, passphrase_file: Path
+) -> None:
     vault = tmp_path / "v.locker"
     assert locker("init", vault, passphrase_file=passphrase_file).returncode == 0
     work = tmp_path / "cwd"
     work.mkdir()
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "LOCKER_NO_GUI": "1",
-           "QT_QPA_PLATFORM": "offscreen"}
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "LOCKER_NO_GUI": "1",
+        "QT_QPA_PLATFORM": "offscreen",
+    }
     proc = subprocess.Popen(
-        [sys.executable, "-m", "app.cli", "capture-url", str(vault), hang.url,
-         "--passphrase-file", str(passphrase_file)],
-        cwd=work, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-        preexec_fn=_unlimited_cores)
+        [
+            sys.executable,
+            "-m",
+            "app.cli",
+            "capture-url",
+            str(vault),
+            hang.url,
+            "--passphrase-file",
+            str(passphrase_file),
+        ],
+        cwd=work,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        preexec_fn=_unlimited_cores,
+    )
     try:
         assert hang.arrived.wait(120), "the capture never requested the page"
-        helpers = [p for p in _descendants(proc.pid)
-                   if "QtWebEngine" in Path(f"/proc/{p}/comm").read_text(errors="replace")]
+        helpers = [
+            p
+            for p in _descendants(proc.pid)
+            if "QtWebEngine" in Path(f"/proc/{p}/comm").read_text(errors="replace")
+        ]
         assert helpers, "no QtWebEngine helper process"
         for pid in [proc.pid, *helpers]:
             assert _core_limit(pid) == ["0", "0"], pid

@@ -109,21 +109,24 @@ def _run_corpus(qtbot: Any, browser: Any, base: str) -> list[tuple[Case, float, 
             screen.save(f"{os.environ['CORPUS_DUMP']}/{case.name}.png")
         text = sharpness(screen, TEXT) if case.text else None
         scored.append((case, sharpness(screen, case.region, INSET), text))
-    print("\n".join(f"{case.name}: picture {score:.0f}, text {text}"
-                    for case, score, text in scored))
+    print(
+        "\n".join(f"{case.name}: picture {score:.0f}, text {text}" for case, score, text in scored)
+    )
     return scored
 
 
 def test_no_case_shows_a_sharp_picture_while_images_are_hidden(
-        qtbot: Any, vault: Any, corpus_site: str) -> None:
+    qtbot: Any, vault: Any, corpus_site: str
+) -> None:
     browser = _browser(qtbot, vault)
     failures: list[str] = []
     for case, score, text in _run_corpus(qtbot, browser, corpus_site):
         if case.covered and score > PICTURE_LIMIT:
             failures.append(f"{case.name}: a sharp picture on screen (score {score:.0f})")
         if not case.covered and score <= PICTURE_LIMIT:
-            failures.append(f"{case.name}: listed as a gap but blurred now: update the "
-                            "corpus and the README")
+            failures.append(
+                f"{case.name}: listed as a gap but blurred now: update the corpus and the README"
+            )
         if text is not None and text < TEXT_MIN:
             failures.append(f"{case.name}: the text is not legible (score {text:.0f})")
     browser.shutdown()
@@ -131,22 +134,26 @@ def test_no_case_shows_a_sharp_picture_while_images_are_hidden(
 
 
 def test_every_case_shows_its_picture_sharp_once_images_are_shown(
-        qtbot: Any, vault: Any, corpus_site: str, monkeypatch: Any) -> None:
+    qtbot: Any, vault: Any, corpus_site: str, monkeypatch: Any
+) -> None:
     """The corpus is real: with images shown, each case has a sharp picture on screen."""
     from PySide6.QtWidgets import QMessageBox
 
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *_a, **_k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
     browser = _browser(qtbot, vault)
     browser.show_images.setChecked(True)
-    dull = [f"{case.name}: {score:.0f}" for case, score, _text in
-            _run_corpus(qtbot, browser, corpus_site) if score <= PICTURE_LIMIT]
+    dull = [
+        f"{case.name}: {score:.0f}"
+        for case, score, _text in _run_corpus(qtbot, browser, corpus_site)
+        if score <= PICTURE_LIMIT
+    ]
     browser.shutdown()
     assert not dull, "cases without a sharp picture even when shown: " + ", ".join(dull)
 
 
 def test_show_images_is_confirmed_once_and_shows_pictures_sharp(
-        qtbot: Any, vault: Any, corpus_site: str, monkeypatch: Any) -> None:
+    qtbot: Any, vault: Any, corpus_site: str, monkeypatch: Any
+) -> None:
     from PySide6.QtWidgets import QMessageBox
 
     browser = _browser(qtbot, vault)
@@ -158,6 +165,7 @@ def test_show_images_is_confirmed_once_and_shows_pictures_sharp(
         def ask(*args: Any, **kwargs: Any) -> QMessageBox.StandardButton:
             asked.append(args[1])
             return reply
+
         return ask
 
     monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.No))

@@ -84,22 +84,40 @@ def _wait_for_x(display: str, xvfb: subprocess.Popen[bytes], timeout: float = 20
 
 @pytest.mark.skipif(shutil.which("Xvfb") is None, reason="Xvfb is not installed")
 def test_cli_screenshot_of_a_region_under_a_real_x_server(
-        tmp_path: Path, passphrase_file: Path, passphrase: str) -> None:
+    tmp_path: Path, passphrase_file: Path, passphrase: str
+) -> None:
     display = f":{40 + os.getpid() % 500}"
-    xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "1024x768x24", "-nolisten", "tcp"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    xvfb = subprocess.Popen(
+        ["Xvfb", display, "-screen", "0", "1024x768x24", "-nolisten", "tcp"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     env = {"DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
     window = None
     try:
         _wait_for_x(display, xvfb)
-        window = subprocess.Popen([sys.executable, "-c", WINDOW], stdout=subprocess.PIPE,
-                                  stderr=subprocess.DEVNULL, env={**os.environ, **env})
+        window = subprocess.Popen(
+            [sys.executable, "-c", WINDOW],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            env={**os.environ, **env},
+        )
         assert window.stdout is not None and window.stdout.readline().strip() == b"shown"
         time.sleep(0.8)
         vault = tmp_path / "shots.locker"
         locker("init", vault, passphrase_file=passphrase_file)
-        result = locker("screenshot", vault, "--region", "250,200,100,80", "--delay", "0.2",
-                        "--case", "Shots", passphrase_file=passphrase_file, env=env)
+        result = locker(
+            "screenshot",
+            vault,
+            "--region",
+            "250,200,100,80",
+            "--delay",
+            "0.2",
+            "--case",
+            "Shots",
+            passphrase_file=passphrase_file,
+            env=env,
+        )
         if "could not load the Qt platform plugin" in result.stderr.lower():
             pytest.skip("the xcb platform libraries are not installed")
         assert result.returncode == 0, result.stderr
@@ -110,11 +128,21 @@ def test_cli_screenshot_of_a_region_under_a_real_x_server(
 
         windows = locker("screenshot", vault, "--list-windows", env=env)
         assert windows.returncode == 0, windows.stderr
-        chat = [line.split("\t") for line in windows.stdout.splitlines()
-                if line.endswith("Chat 대화 window")]
+        chat = [
+            line.split("\t")
+            for line in windows.stdout.splitlines()
+            if line.endswith("Chat 대화 window")
+        ]
         assert len(chat) == 1 and chat[0][1] == "300x200+200+150"
-        shot = locker("screenshot", vault, "--window", chat[0][0], "--json",
-                      passphrase_file=passphrase_file, env=env)
+        shot = locker(
+            "screenshot",
+            vault,
+            "--window",
+            chat[0][0],
+            "--json",
+            passphrase_file=passphrase_file,
+            env=env,
+        )
         assert shot.returncode == 0, shot.stderr
         window_item = json.loads(shot.stdout)
         assert window_item["metadata"]["mode"] == "window"
@@ -143,13 +171,17 @@ def test_cli_screenshot_of_a_region_under_a_real_x_server(
 
 @pytest.mark.skipif(shutil.which("Xvfb") is None, reason="Xvfb is not installed")
 def test_headless_capture_never_shows_the_page_on_a_real_display(
-        tmp_path: Path, passphrase_file: Path, site: Any) -> None:
+    tmp_path: Path, passphrase_file: Path, site: Any
+) -> None:
     """On a desktop, capture-url renders off screen: no window ever appears."""
     import threading
 
     display = f":{600 + os.getpid() % 300}"
-    xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "1600x1200x24", "-nolisten", "tcp"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    xvfb = subprocess.Popen(
+        ["Xvfb", display, "-screen", "0", "1600x1200x24", "-nolisten", "tcp"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     seen: list[tuple[int, int]] = []
     stop = threading.Event()
     watcher: threading.Thread | None = None
@@ -171,13 +203,19 @@ def test_headless_capture_never_shows_the_page_on_a_real_display(
                         pass
                 time.sleep(0.02)
             conn.close()
+
         watcher = threading.Thread(target=watch, daemon=True)
         watcher.start()
         vault = tmp_path / "x.locker"
         locker("init", vault, passphrase_file=passphrase_file)
-        result = locker("capture-url", vault, site.url("/sharp"), site.url("/tall"),
-                        passphrase_file=passphrase_file,
-                        env={"DISPLAY": display, "QT_QPA_PLATFORM": "xcb"})
+        result = locker(
+            "capture-url",
+            vault,
+            site.url("/sharp"),
+            site.url("/tall"),
+            passphrase_file=passphrase_file,
+            env={"DISPLAY": display, "QT_QPA_PLATFORM": "xcb"},
+        )
         if "could not load the Qt platform plugin" in result.stderr.lower():
             pytest.skip("the xcb platform libraries are not installed")
         assert result.returncode == 0, result.stderr

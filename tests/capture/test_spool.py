@@ -24,17 +24,29 @@ def test_spool_folders_are_private_and_removed() -> None:
 
 def test_folders_are_removed_when_the_process_exits() -> None:
     code = "from app.capture import spool; print(spool.make_spool_dir())"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True, cwd=Path(__file__).resolve().parents[2])
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).resolve().parents[2],
+    )
     assert not Path(out.stdout.strip()).exists()
 
 
 def test_leftovers_of_a_dead_process_are_swept() -> None:
     # A process that made a spool folder and was killed before cleaning up.
-    code = ("import os; from app.capture import spool; "
-            "print(spool.make_spool_dir(), flush=True); os._exit(0)")  # no clean-up ran
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True, cwd=Path(__file__).resolve().parents[2])
+    code = (
+        "import os; from app.capture import spool; "
+        "print(spool.make_spool_dir(), flush=True); os._exit(0)"
+    )  # no clean-up ran
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).resolve().parents[2],
+    )
     orphan = Path(out.stdout.strip())
     (orphan / "page.mhtml").write_bytes(b"left behind")
     mine = spool.make_spool_dir()

@@ -61,8 +61,12 @@ def test_tall_page_after_redirect_is_one_complete_item(vault: Any, site: Any, ca
     assert "QtWebEngine" in meta["user_agent"] and meta["app_version"]
     assert meta["captured_at"].endswith("Z")
     assert item.source_url == site.url("/tall")
-    assert meta["page_meta"] == {"canonical": "https://example.org/p/42", "og:site_name": "게시판",
-                                 "author": "uploader123", "lang": "ko"}
+    assert meta["page_meta"] == {
+        "canonical": "https://example.org/p/42",
+        "og:site_name": "게시판",
+        "author": "uploader123",
+        "lang": "ko",
+    }
 
     # One custody event lists every artifact's hash...
     added = [e for e in vault.custody_log(item.id) if e.event == "item_added"]
@@ -93,7 +97,7 @@ def test_page_taller_than_one_render_slice_is_stitched_correctly(site: Any, capt
     image = Image.open(io.BytesIO(result.png)).convert("RGB")
     assert image.size == (1280, 1000 * len(VERY_TALL_COLORS))
     for i, color in enumerate(VERY_TALL_COLORS):
-        want = tuple(int(color[k:k + 2], 16) for k in (1, 3, 5))
+        want = tuple(int(color[k : k + 2], 16) for k in (1, 3, 5))
         for y in (i * 1000 + 5, i * 1000 + 500, i * 1000 + 995):
             got = image.getpixel((640, y))
             assert max(abs(a - b) for a, b in zip(got, want, strict=True)) <= 3, (i, y, got)
@@ -107,7 +111,9 @@ def test_page_scripts_cannot_tamper_with_the_capture(site: Any, capture: Any) ->
     assert result.title == "hostile" and result.pdf.startswith(b"%PDF-")
 
 
-def test_page_taller_than_the_maximum_is_cut_and_says_so(vault: Any, site: Any, capture: Any) -> None:
+def test_page_taller_than_the_maximum_is_cut_and_says_so(
+    vault: Any, site: Any, capture: Any
+) -> None:
     result = capture(site.url("/tall"), max_height=2000)
     item = store_capture(vault, result, "Case A")
     png = Image.open(io.BytesIO(vault.open_artifact(item.id, "page.png").read()))
@@ -118,12 +124,16 @@ def test_page_taller_than_the_maximum_is_cut_and_says_so(vault: Any, site: Any, 
     assert "maximum" in item.metadata["notes"][0]
 
 
-@pytest.mark.parametrize("path, error, words", [
-    ("/gone/post", HttpErrorStatus, "HTTP 404"),
-    ("/error", HttpErrorStatus, "HTTP 500"),
-])
-def test_http_error_status_stores_nothing(vault: Any, site: Any, capture: Any, path: str,
-                                          error: type, words: str) -> None:
+@pytest.mark.parametrize(
+    "path, error, words",
+    [
+        ("/gone/post", HttpErrorStatus, "HTTP 404"),
+        ("/error", HttpErrorStatus, "HTTP 500"),
+    ],
+)
+def test_http_error_status_stores_nothing(
+    vault: Any, site: Any, capture: Any, path: str, error: type, words: str
+) -> None:
     before = vault.chain_head()
     with pytest.raises(error, match=words):
         capture(site.url(path))
@@ -157,10 +167,12 @@ def test_20_mb_image_url_stores_the_file_bit_exact(vault: Any, site: Any, captur
     assert not result.direct_file.path.parent.exists()
 
 
-@pytest.mark.parametrize("path, media_type", [("/clip.mp4", "video/mp4"),
-                                               ("/doc.pdf", "application/pdf")])
-def test_video_or_pdf_url_stores_the_file(vault: Any, site: Any, capture: Any, path: str,
-                                          media_type: str) -> None:
+@pytest.mark.parametrize(
+    "path, media_type", [("/clip.mp4", "video/mp4"), ("/doc.pdf", "application/pdf")]
+)
+def test_video_or_pdf_url_stores_the_file(
+    vault: Any, site: Any, capture: Any, path: str, media_type: str
+) -> None:
     from tests.capture.conftest import FAKE_PDF, FAKE_VIDEO
 
     result = capture(site.url(path))

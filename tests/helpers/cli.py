@@ -21,16 +21,21 @@ ROOT = Path(__file__).resolve().parents[2]
 _SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
 
-def locker(*args: str | os.PathLike[str], passphrase_file: Path | None = None,
-           timeout: float = 300, env: dict[str, str] | None = None,
-           input: bytes | None = None,
-           subprocess: bool = False) -> _subprocess.CompletedProcess[str]:
+def locker(
+    *args: str | os.PathLike[str],
+    passphrase_file: Path | None = None,
+    timeout: float = 300,
+    env: dict[str, str] | None = None,
+    input: bytes | None = None,
+    subprocess: bool = False,
+) -> _subprocess.CompletedProcess[str]:
     """Run ``locker ARGS``; ``passphrase_file`` is passed as ``--passphrase-file``.
     ``timeout`` only applies to a subprocess run. ``LOCKER_TEST_CLI_SUBPROCESS=1`` in the
     environment runs every call in a subprocess (to compare, or to rule the helper out)."""
     if subprocess or os.environ.get("LOCKER_TEST_CLI_SUBPROCESS") == "1":
-        return locker_subprocess(*args, passphrase_file=passphrase_file, timeout=timeout,
-                                 env=env, input=input)
+        return locker_subprocess(
+            *args, passphrase_file=passphrase_file, timeout=timeout, env=env, input=input
+        )
     return locker_inprocess(*args, passphrase_file=passphrase_file, env=env, input=input)
 
 
@@ -50,18 +55,32 @@ def _env(env: dict[str, str] | None) -> dict[str, str]:
     return full_env
 
 
-def locker_subprocess(*args: str | os.PathLike[str], passphrase_file: Path | None = None,
-                      timeout: float = 300, env: dict[str, str] | None = None,
-                      input: bytes | None = None) -> _subprocess.CompletedProcess[str]:
+def locker_subprocess(
+    *args: str | os.PathLike[str],
+    passphrase_file: Path | None = None,
+    timeout: float = 300,
+    env: dict[str, str] | None = None,
+    input: bytes | None = None,
+) -> _subprocess.CompletedProcess[str]:
     """``python -m app.cli ARGS`` in a child process (cwd = the worktree root)."""
     cmd = [sys.executable, "-m", "app.cli", *_argv(args, passphrase_file)]
-    return _subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=timeout,
-                           env=_env(env), input=input.decode() if input else None)
+    return _subprocess.run(
+        cmd,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=_env(env),
+        input=input.decode() if input else None,
+    )
 
 
-def locker_inprocess(*args: str | os.PathLike[str], passphrase_file: Path | None = None,
-                     env: dict[str, str] | None = None,
-                     input: bytes | None = None) -> _subprocess.CompletedProcess[str]:
+def locker_inprocess(
+    *args: str | os.PathLike[str],
+    passphrase_file: Path | None = None,
+    env: dict[str, str] | None = None,
+    input: bytes | None = None,
+) -> _subprocess.CompletedProcess[str]:
     """``app.cli.main(ARGS)`` in this process, with stdin/stdout/stderr (text and
     ``.buffer`` bytes) captured, and every piece of process state the CLI changes put back
     afterwards: environment, cwd, umask, SIGINT/SIGTERM handlers, the notice handler and
@@ -74,8 +93,7 @@ def locker_inprocess(*args: str | os.PathLike[str], passphrase_file: Path | None
     argv = _argv(args, passphrase_file)
     stdout, stderr = io.BytesIO(), io.BytesIO()
     out = io.TextIOWrapper(stdout, encoding="utf-8", errors="strict", write_through=True)
-    err = io.TextIOWrapper(stderr, encoding="utf-8", errors="backslashreplace",
-                           write_through=True)
+    err = io.TextIOWrapper(stderr, encoding="utf-8", errors="backslashreplace", write_through=True)
     inp = io.TextIOWrapper(io.BytesIO(input or b""), encoding="utf-8")
     with _process_state(_env(env)):
         atomic.reset_notices()
@@ -104,9 +122,12 @@ def locker_inprocess(*args: str | os.PathLike[str], passphrase_file: Path | None
     else:  # SystemExit("message"): Python prints it and exits 1
         stderr.write(f"{code}\n".encode())
         returncode = 1
-    return _subprocess.CompletedProcess(["locker", *argv], returncode,
-                                        stdout.getvalue().decode("utf-8"),
-                                        stderr.getvalue().decode("utf-8"))
+    return _subprocess.CompletedProcess(
+        ["locker", *argv],
+        returncode,
+        stdout.getvalue().decode("utf-8"),
+        stderr.getvalue().decode("utf-8"),
+    )
 
 
 @contextmanager

@@ -86,13 +86,18 @@ def _require(*tools: str) -> None:
             raise DriveUnavailable(f"{dev} is missing")
     missing = [t for t in tools if shutil.which(t) is None]
     if missing:
-        raise DriveUnavailable(f"missing tools: {', '.join(missing)} "
-                               "(Debian: exfatprogs exfat-fuse fuse3 dosfstools)")
+        raise DriveUnavailable(
+            f"missing tools: {', '.join(missing)} (Debian: exfatprogs exfat-fuse fuse3 dosfstools)"
+        )
 
 
 def _unmount(mount: Path) -> None:
-    for cmd in (("fusermount", "-u", str(mount)), ("umount", str(mount)),
-                ("fusermount", "-u", "-z", str(mount)), ("umount", "-l", str(mount))):
+    for cmd in (
+        ("fusermount", "-u", str(mount)),
+        ("umount", str(mount)),
+        ("fusermount", "-u", "-z", str(mount)),
+        ("umount", "-l", str(mount)),
+    ):
         if not os.path.ismount(mount) and not _is_dead_mount(mount):
             return
         if shutil.which(cmd[0]):
@@ -166,8 +171,9 @@ def vfat_stick(workdir: Path, size_mb: int = 64) -> Iterator[Stick]:
             raise DriveUnavailable(f"mkfs.vfat failed: {res.stderr.strip()}")
         res = _run("mount", "-t", "vfat", loop, str(mount))
         if res.returncode != 0:
-            raise DriveUnavailable("this kernel cannot mount vfat here: "
-                                   f"{res.stderr.strip() or res.returncode}")
+            raise DriveUnavailable(
+                f"this kernel cannot mount vfat here: {res.stderr.strip() or res.returncode}"
+            )
         try:
             yield Stick(image, loop, mount, "vfat")
         finally:

@@ -72,11 +72,13 @@ ess_cert_id_alg = sha256
 
 
 def _name(cn: str) -> x509.Name:
-    return x509.Name([
-        x509.NameAttribute(NameOID.COUNTRY_NAME, "KR"),
-        x509.NameAttribute(NameOID.ORGANIZATION_NAME, "Evidence Locker Test TSA"),
-        x509.NameAttribute(NameOID.COMMON_NAME, cn),
-    ])
+    return x509.Name(
+        [
+            x509.NameAttribute(NameOID.COUNTRY_NAME, "KR"),
+            x509.NameAttribute(NameOID.ORGANIZATION_NAME, "Evidence Locker Test TSA"),
+            x509.NameAttribute(NameOID.COMMON_NAME, cn),
+        ]
+    )
 
 
 def _new_key(kind: str) -> Any:
@@ -86,14 +88,25 @@ def _new_key(kind: str) -> Any:
 
 
 def _pem_key(key: Any) -> bytes:
-    return bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                   serialization.NoEncryption()))
+    return bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
 
 
-def make_pki(directory: Path, *, key: str = "rsa", critical_eku: bool = True,
-             ca_name: str = "Test TSA Root", signer_name: str = "Test TSA Signer",
-             not_before: dt.datetime | None = None,
-             signer_days: int = 3650) -> tuple[Path, Path, Path]:
+def make_pki(
+    directory: Path,
+    *,
+    key: str = "rsa",
+    critical_eku: bool = True,
+    ca_name: str = "Test TSA Root",
+    signer_name: str = "Test TSA Signer",
+    not_before: dt.datetime | None = None,
+    signer_days: int = 3650,
+) -> tuple[Path, Path, Path]:
     """Write ca.pem/ca.key and signer.pem/signer.key into ``directory``; return the
     paths of ca.pem, signer.pem, signer.key."""
     directory.mkdir(parents=True, exist_ok=True)
@@ -101,25 +114,41 @@ def make_pki(directory: Path, *, key: str = "rsa", critical_eku: bool = True,
     ca_key = _new_key(key)
     ca_cert = (
         x509.CertificateBuilder()
-        .subject_name(_name(ca_name)).issuer_name(_name(ca_name))
-        .public_key(ca_key.public_key()).serial_number(x509.random_serial_number())
-        .not_valid_before(start).not_valid_after(start + dt.timedelta(days=7300))
+        .subject_name(_name(ca_name))
+        .issuer_name(_name(ca_name))
+        .public_key(ca_key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(start)
+        .not_valid_after(start + dt.timedelta(days=7300))
         .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-        .add_extension(x509.KeyUsage(False, False, False, False, False, True, True, False, False),
-                       critical=True)
+        .add_extension(
+            x509.KeyUsage(False, False, False, False, False, True, True, False, False),
+            critical=True,
+        )
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(ca_key.public_key()), False)
         .sign(ca_key, hashes.SHA256())
     )
     (directory / "ca.pem").write_bytes(ca_cert.public_bytes(serialization.Encoding.PEM))
     (directory / "ca.key").write_bytes(_pem_key(ca_key))
-    signer_pem, signer_key = issue_signer(directory, "signer", key=key,
-                                          critical_eku=critical_eku, name=signer_name,
-                                          not_before=start, days=signer_days)
+    signer_pem, signer_key = issue_signer(
+        directory,
+        "signer",
+        key=key,
+        critical_eku=critical_eku,
+        name=signer_name,
+        not_before=start,
+        days=signer_days,
+    )
     return directory / "ca.pem", signer_pem, signer_key
 
 
-def issue_intermediate(directory: Path, stem: str = "inter", *, key: str = "rsa",
-                       name: str = "Test TSA Intermediate CA") -> Path:
+def issue_intermediate(
+    directory: Path,
+    stem: str = "inter",
+    *,
+    key: str = "rsa",
+    name: str = "Test TSA Intermediate CA",
+) -> Path:
     """Issue a CA certificate from ``directory``'s root: ``stem``.pem/.key."""
     ca_cert = x509.load_pem_x509_certificate((directory / "ca.pem").read_bytes())
     ca_key = serialization.load_pem_private_key((directory / "ca.key").read_bytes(), None)
@@ -127,15 +156,22 @@ def issue_intermediate(directory: Path, stem: str = "inter", *, key: str = "rsa"
     inter_key = _new_key(key)
     cert = (
         x509.CertificateBuilder()
-        .subject_name(_name(name)).issuer_name(ca_cert.subject)
-        .public_key(inter_key.public_key()).serial_number(x509.random_serial_number())
-        .not_valid_before(start).not_valid_after(start + dt.timedelta(days=5000))
+        .subject_name(_name(name))
+        .issuer_name(ca_cert.subject)
+        .public_key(inter_key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(start)
+        .not_valid_after(start + dt.timedelta(days=5000))
         .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
-        .add_extension(x509.KeyUsage(False, False, False, False, False, True, True, False, False),
-                       critical=True)
+        .add_extension(
+            x509.KeyUsage(False, False, False, False, False, True, True, False, False),
+            critical=True,
+        )
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(inter_key.public_key()), False)
-        .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(
-            ca_cert.public_key()), False)  # type: ignore[arg-type]
+        .add_extension(
+            x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_cert.public_key()),  # type: ignore[arg-type]
+            False,
+        )
         .sign(ca_key, hashes.SHA256())  # type: ignore[arg-type]
     )
     (directory / f"{stem}.pem").write_bytes(cert.public_bytes(serialization.Encoding.PEM))
@@ -143,9 +179,17 @@ def issue_intermediate(directory: Path, stem: str = "inter", *, key: str = "rsa"
     return directory / f"{stem}.pem"
 
 
-def issue_signer(directory: Path, stem: str, *, key: str = "rsa", critical_eku: bool = True,
-                 name: str = "Test TSA Signer", not_before: dt.datetime | None = None,
-                 days: int = 3650, issuer: str = "ca") -> tuple[Path, Path]:
+def issue_signer(
+    directory: Path,
+    stem: str,
+    *,
+    key: str = "rsa",
+    critical_eku: bool = True,
+    name: str = "Test TSA Signer",
+    not_before: dt.datetime | None = None,
+    days: int = 3650,
+    issuer: str = "ca",
+) -> tuple[Path, Path]:
     """Issue a TSA signer certificate from ``directory``'s CA (or the CA whose files
     are ``issuer``.pem/.key): ``stem``.pem/.key."""
     ca_cert = x509.load_pem_x509_certificate((directory / f"{issuer}.pem").read_bytes())
@@ -154,17 +198,25 @@ def issue_signer(directory: Path, stem: str, *, key: str = "rsa", critical_eku: 
     signer_key = _new_key(key)
     signer_cert = (
         x509.CertificateBuilder()
-        .subject_name(_name(name)).issuer_name(ca_cert.subject)
-        .public_key(signer_key.public_key()).serial_number(x509.random_serial_number())
-        .not_valid_before(start).not_valid_after(start + dt.timedelta(days=days))
+        .subject_name(_name(name))
+        .issuer_name(ca_cert.subject)
+        .public_key(signer_key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(start)
+        .not_valid_after(start + dt.timedelta(days=days))
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-        .add_extension(x509.KeyUsage(True, True, False, False, False, False, False, False, False),
-                       critical=True)
-        .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.TIME_STAMPING]),
-                       critical=critical_eku)
+        .add_extension(
+            x509.KeyUsage(True, True, False, False, False, False, False, False, False),
+            critical=True,
+        )
+        .add_extension(
+            x509.ExtendedKeyUsage([ExtendedKeyUsageOID.TIME_STAMPING]), critical=critical_eku
+        )
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(signer_key.public_key()), False)
-        .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(
-            ca_cert.public_key()), False)  # type: ignore[arg-type]
+        .add_extension(
+            x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_cert.public_key()),  # type: ignore[arg-type]
+            False,
+        )
         .sign(ca_key, hashes.SHA256())  # type: ignore[arg-type]
     )
     (directory / f"{stem}.pem").write_bytes(signer_cert.public_bytes(serialization.Encoding.PEM))
@@ -175,8 +227,16 @@ def issue_signer(directory: Path, stem: str, *, key: str = "rsa", critical_eku: 
 class LocalTSA:
     """OpenSSL ``ts -reply`` behind ThreadingHTTPServer on 127.0.0.1:<free port>."""
 
-    def __init__(self, directory: Path, *, key: str = "rsa", critical_eku: bool = True,
-                 policy: str = DEFAULT_POLICY, name: str = "Test TSA", chain: int = 1) -> None:
+    def __init__(
+        self,
+        directory: Path,
+        *,
+        key: str = "rsa",
+        critical_eku: bool = True,
+        policy: str = DEFAULT_POLICY,
+        name: str = "Test TSA",
+        chain: int = 1,
+    ) -> None:
         if chain not in (1, 2, 3):
             raise ValueError("chain is 1 (signer only), 2 (+ root) or 3 (+ intermediate, root)")
         self.dir = Path(directory)
@@ -184,13 +244,15 @@ class LocalTSA:
         self.policy = policy
         self.chain = chain
         self.ca_pem, self.signer_pem, self.signer_key = make_pki(
-            self.dir, key=key, ca_name=f"{name} Root", signer_name=f"{name} Signer")
-        self.chain_pem: Path | None = None     # what `certs =` names (besides the signer)
+            self.dir, key=key, ca_name=f"{name} Root", signer_name=f"{name} Signer"
+        )
+        self.chain_pem: Path | None = None  # what `certs =` names (besides the signer)
         certs = ""
         if chain == 3:
             inter = issue_intermediate(self.dir, key=key, name=f"{name} Intermediate CA")
             self.signer_pem, self.signer_key = issue_signer(
-                self.dir, "signer", key=key, name=f"{name} Signer", issuer="inter")
+                self.dir, "signer", key=key, name=f"{name} Signer", issuer="inter"
+            )
             self.chain_pem = self.dir / "chain.pem"
             self.chain_pem.write_bytes(inter.read_bytes() + self.ca_pem.read_bytes())
         elif chain == 2:
@@ -202,16 +264,19 @@ class LocalTSA:
         # that variant re-signs OpenSSL's TSTInfo with `openssl cms -sign` (see _resign).
         self.weak_signer: tuple[Path, Path] | None = None
         if not critical_eku:
-            self.weak_signer = issue_signer(self.dir, "weak-signer", key=key,
-                                            critical_eku=False, name=f"{name} Signer")
+            self.weak_signer = issue_signer(
+                self.dir, "weak-signer", key=key, critical_eku=False, name=f"{name} Signer"
+            )
         (self.dir / "serial").write_text("01\n")
         self._cnf = self.dir / "openssl.cnf"
-        self._cnf.write_text(_CNF.format(dir=self.dir, policy=policy, certs=certs,
-                                         digests="sha256, sha384, sha512"))
+        self._cnf.write_text(
+            _CNF.format(dir=self.dir, policy=policy, certs=certs, digests="sha256, sha384, sha512")
+        )
         # A config that only accepts SHA-1 makes OpenSSL answer "rejection" (badAlg).
         self._reject_cnf = self.dir / "openssl-reject.cnf"
-        self._reject_cnf.write_text(_CNF.format(dir=self.dir, policy=policy, certs=certs,
-                                                digests="sha1"))
+        self._reject_cnf.write_text(
+            _CNF.format(dir=self.dir, policy=policy, certs=certs, digests="sha1")
+        )
         self.mode = "ok"
         self.request_count = 0
         self.requests: list[bytes] = []
@@ -239,8 +304,7 @@ class LocalTSA:
         server.daemon_threads = True
         self.port = server.server_address[1]
         self._server = server
-        self._thread = threading.Thread(target=server.serve_forever, name="local-tsa",
-                                        daemon=True)
+        self._thread = threading.Thread(target=server.serve_forever, name="local-tsa", daemon=True)
         self._thread.start()
 
     def stop(self) -> None:
@@ -269,12 +333,28 @@ class LocalTSA:
             if rfile.exists():
                 rfile.unlink()
             proc = subprocess.run(
-                ["openssl", "ts", "-reply", "-config", str(config or self._cnf),
-                 "-queryfile", str(qfile), "-inkey", str(self.signer_key),
-                 "-signer", str(self.signer_pem), "-out", str(rfile)],
-                capture_output=True, timeout=60)
+                [
+                    "openssl",
+                    "ts",
+                    "-reply",
+                    "-config",
+                    str(config or self._cnf),
+                    "-queryfile",
+                    str(qfile),
+                    "-inkey",
+                    str(self.signer_key),
+                    "-signer",
+                    str(self.signer_pem),
+                    "-out",
+                    str(rfile),
+                ],
+                capture_output=True,
+                timeout=60,
+            )
             if proc.returncode != 0 or not rfile.exists():
-                raise RuntimeError(f"openssl ts -reply failed: {proc.stderr.decode(errors='replace')}")
+                raise RuntimeError(
+                    f"openssl ts -reply failed: {proc.stderr.decode(errors='replace')}"
+                )
             if self.weak_signer is not None and config is None:
                 return self._resign(rfile, self.weak_signer)
             if self.mode == "no_ess" and config is None:
@@ -292,18 +372,48 @@ class LocalTSA:
         token, tst, signed = (self.dir / n for n in ("token.der", "tst.der", "signed.der"))
         token.write_bytes(token_der)
         for cmd in (
-            ["openssl", "cms", "-verify", "-noverify", "-binary", "-inform", "DER",
-             "-in", str(token), "-out", str(tst)],
-            ["openssl", "cms", "-sign", "-binary", "-nodetach", "-outform", "DER",
-             "-econtent_type", "1.2.840.113549.1.9.16.1.4", "-nosmimecap", "-md", "sha256",
-             "-in", str(tst), "-signer", str(signer[0]),
-             "-inkey", str(signer[1]), "-out", str(signed)],
+            [
+                "openssl",
+                "cms",
+                "-verify",
+                "-noverify",
+                "-binary",
+                "-inform",
+                "DER",
+                "-in",
+                str(token),
+                "-out",
+                str(tst),
+            ],
+            [
+                "openssl",
+                "cms",
+                "-sign",
+                "-binary",
+                "-nodetach",
+                "-outform",
+                "DER",
+                "-econtent_type",
+                "1.2.840.113549.1.9.16.1.4",
+                "-nosmimecap",
+                "-md",
+                "sha256",
+                "-in",
+                str(tst),
+                "-signer",
+                str(signer[0]),
+                "-inkey",
+                str(signer[1]),
+                "-out",
+                str(signed),
+            ],
         ):
             proc = subprocess.run(cmd, capture_output=True, timeout=60)
             if proc.returncode != 0:
                 raise RuntimeError(f"{cmd[1:3]} failed: {proc.stderr.decode(errors='replace')}")
-        new_token, _rest = decoder.decode(signed.read_bytes(),
-                                          asn1Spec=resp["timeStampToken"].clone())
+        new_token, _rest = decoder.decode(
+            signed.read_bytes(), asn1Spec=resp["timeStampToken"].clone()
+        )
         resp.setComponentByName("timeStampToken", new_token)
         return bytes(encoder.encode(resp))
 
@@ -335,8 +445,9 @@ class LocalTSA:
                 if status == 200:
                     tsa.responses.append(payload)
                 self.send_response(status)
-                self.send_header("Content-Type", "application/timestamp-reply"
-                                 if status == 200 else "text/plain")
+                self.send_header(
+                    "Content-Type", "application/timestamp-reply" if status == 200 else "text/plain"
+                )
                 self.send_header("Content-Length", str(len(payload)))
                 self.end_headers()
                 self.wfile.write(payload)
@@ -357,9 +468,15 @@ def _with_other_nonce(query: bytes) -> bytes:
     return bytes(rfc3161ng.encode_timestamp_request(req))
 
 
-def openssl_verify(response: Path | bytes, *, ca_pem: Path, digest_hex: str | None = None,
-                   data: Path | None = None, workdir: Path | None = None,
-                   attime: int | None = None) -> subprocess.CompletedProcess[str]:
+def openssl_verify(
+    response: Path | bytes,
+    *,
+    ca_pem: Path,
+    digest_hex: str | None = None,
+    data: Path | None = None,
+    workdir: Path | None = None,
+    attime: int | None = None,
+) -> subprocess.CompletedProcess[str]:
     """Run ``openssl ts -verify`` on a response (the independent cross-check)."""
     if isinstance(response, bytes):
         target = Path(workdir or ca_pem.parent) / "to-verify.tsr"

@@ -17,12 +17,16 @@ from PIL import Image, ImageDraw, ImageFilter
 from app.vault import Vault
 from tests.helpers.http import PageHandler, serve
 
-POST = (b"<html><head><title>post</title><link rel=stylesheet href='/style.css'>"
-        b"<script src='/app.js'></script></head><body><h1>A post</h1>"
-        b"<img src='/img/photo.jpg'><img src='https://127.0.0.1:1/remote.png'>"
-        b"<p>" + b"words " * 50 + b"</p></body></html>")
-SOFT_404 = (b"<html><head><title>Sorry, this page isn't available</title></head>"
-            b"<body><p>The link may be broken, or the page may have been removed.</p></body></html>")
+POST = (
+    b"<html><head><title>post</title><link rel=stylesheet href='/style.css'>"
+    b"<script src='/app.js'></script></head><body><h1>A post</h1>"
+    b"<img src='/img/photo.jpg'><img src='https://127.0.0.1:1/remote.png'>"
+    b"<p>" + b"words " * 50 + b"</p></body></html>"
+)
+SOFT_404 = (
+    b"<html><head><title>Sorry, this page isn't available</title></head>"
+    b"<body><p>The link may be broken, or the page may have been removed.</p></body></html>"
+)
 LOGIN = b"<html><body><form><input name=u><input type=password name=p></form></body></html>"
 
 
@@ -52,8 +56,10 @@ class Site:
                 if mode == "login":
                     return self.send(302, b"", extra={"Location": "/login?next=" + self.path})
                 if mode == "block":
-                    return self._send(200, b"<html><body><iframe src='http://warning.or.kr'>"
-                                           b"</iframe></body></html>")
+                    return self._send(
+                        200,
+                        b"<html><body><iframe src='http://warning.or.kr'></iframe></body></html>",
+                    )
                 return self._send(404, b"no such thing")
 
             def _send(self, code: int, body: bytes) -> None:
@@ -90,13 +96,18 @@ def photo_like(seed: int, size: tuple[int, int] = (800, 600)) -> Image.Image:
     rng = random.Random(seed)
     w, h = size
     grad = Image.linear_gradient("L").resize(size)
-    img = Image.composite(Image.new("RGB", size, tuple(rng.randrange(256) for _ in range(3))),
-                          Image.new("RGB", size, tuple(rng.randrange(256) for _ in range(3))), grad)
+    img = Image.composite(
+        Image.new("RGB", size, tuple(rng.randrange(256) for _ in range(3))),
+        Image.new("RGB", size, tuple(rng.randrange(256) for _ in range(3))),
+        grad,
+    )
     draw = ImageDraw.Draw(img)
     for _ in range(9):
         x, y = rng.randrange(w), rng.randrange(h)
         rx, ry = rng.randrange(w // 10, w // 3), rng.randrange(h // 10, h // 3)
-        draw.ellipse((x - rx, y - ry, x + rx, y + ry), fill=tuple(rng.randrange(256) for _ in range(3)))
+        draw.ellipse(
+            (x - rx, y - ry, x + rx, y + ry), fill=tuple(rng.randrange(256) for _ in range(3))
+        )
     img = img.filter(ImageFilter.GaussianBlur(max(w, h) / 100))
     return Image.blend(img, Image.effect_noise(size, 20).convert("RGB"), 0.06)
 

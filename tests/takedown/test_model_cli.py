@@ -20,7 +20,9 @@ def cli_vault(tmp_path: Path, passphrase_file: Path) -> tuple[Path, Path]:
     assert locker("init", vault, passphrase_file=passphrase_file).returncode == 0
     (tmp_path / "a.txt").write_text("post one")
     (tmp_path / "b.txt").write_text("post two")
-    out = locker("add", vault, tmp_path / "a.txt", tmp_path / "b.txt", passphrase_file=passphrase_file)
+    out = locker(
+        "add", vault, tmp_path / "a.txt", tmp_path / "b.txt", passphrase_file=passphrase_file
+    )
     assert out.returncode == 0, out.stderr
     return vault, passphrase_file
 
@@ -36,38 +38,78 @@ def test_platform_from_host_with_curated_list() -> None:
 
 def test_locations_requests_marks_and_custody(cli_vault: tuple[Path, Path], tmp_path: Path) -> None:
     vault, pw = cli_vault
-    assert locker("locations", "add", vault, "1", "https://x.com/a/status/1",
-                  passphrase_file=pw).returncode == 0
+    assert (
+        locker(
+            "locations", "add", vault, "1", "https://x.com/a/status/1", passphrase_file=pw
+        ).returncode
+        == 0
+    )
     listing = tmp_path / "urls.txt"
-    listing.write_text("# found today\nhttps://twitter.com/a/status/2\n\nhttps://forum.example/t/9\n")
+    listing.write_text(
+        "# found today\nhttps://twitter.com/a/status/2\n\nhttps://forum.example/t/9\n"
+    )
     out = locker("locations", "add", vault, "2", "--from-file", listing, passphrase_file=pw)
     assert out.returncode == 0, out.stderr
     # The same URL again for another item links it; no second location.
-    assert locker("locations", "add", vault, "2", "https://x.com/a/status/1",
-                  passphrase_file=pw).returncode == 0
+    assert (
+        locker(
+            "locations", "add", vault, "2", "https://x.com/a/status/1", passphrase_file=pw
+        ).returncode
+        == 0
+    )
     data = json.loads(locker("locations", vault, "--json", passphrase_file=pw).stdout)
     locs = {loc["url"]: loc for loc in data["locations"]}
-    assert set(locs) == {"https://x.com/a/status/1", "https://twitter.com/a/status/2",
-                         "https://forum.example/t/9"}
+    assert set(locs) == {
+        "https://x.com/a/status/1",
+        "https://twitter.com/a/status/2",
+        "https://forum.example/t/9",
+    }
     assert locs["https://x.com/a/status/1"]["platform"] == "x"
     assert len(locs["https://x.com/a/status/1"]["items"]) == 2
     assert locs["https://forum.example/t/9"]["platform"] == "forum.example"
-    only2 = json.loads(locker("locations", vault, "--item", "1", "--json", passphrase_file=pw).stdout)
+    only2 = json.loads(
+        locker("locations", vault, "--item", "1", "--json", passphrase_file=pw).stdout
+    )
     assert [loc["url"] for loc in only2["locations"]] == ["https://x.com/a/status/1"]
 
-    out = locker("takedown", "new", vault, "--platform", "x", "--basis", "tida", "1", "2",
-                 "--url", "https://x.com/a/status/3", passphrase_file=pw)
+    out = locker(
+        "takedown",
+        "new",
+        vault,
+        "--platform",
+        "x",
+        "--basis",
+        "tida",
+        "1",
+        "2",
+        "--url",
+        "https://x.com/a/status/3",
+        passphrase_file=pw,
+    )
     assert out.returncode == 0, out.stderr
     req = out.stdout.strip()
     assert req.isdigit()
-    out = locker("takedown", "mark", vault, req, "submitted", "--ref", "CASE-778",
-                 "--note", "sent via form", passphrase_file=pw)
+    out = locker(
+        "takedown",
+        "mark",
+        vault,
+        req,
+        "submitted",
+        "--ref",
+        "CASE-778",
+        "--note",
+        "sent via form",
+        passphrase_file=pw,
+    )
     assert out.returncode == 0, out.stderr
     listed = json.loads(locker("takedown", "list", vault, "--json", passphrase_file=pw).stdout)
     (r,) = listed["requests"]
     assert r["status"] == "submitted" and r["reference"] == "CASE-778"
-    assert sorted(r["urls"]) == ["https://twitter.com/a/status/2", "https://x.com/a/status/1",
-                                 "https://x.com/a/status/3"]
+    assert sorted(r["urls"]) == [
+        "https://twitter.com/a/status/2",
+        "https://x.com/a/status/1",
+        "https://x.com/a/status/3",
+    ]
     assert r["deadline"]  # TAKE IT DOWN Act: 48 hours
     assert [h["status"] for h in r["history"]] == ["drafted", "submitted"]
     assert "OVERDUE" not in locker("takedown", "list", vault, passphrase_file=pw).stdout
@@ -84,8 +126,9 @@ def test_bad_input_is_one_line(cli_vault: tuple[Path, Path]) -> None:
     vault, pw = cli_vault
     out = locker("locations", "add", vault, "1", "file:///etc/passwd", passphrase_file=pw)
     assert out.returncode == EXIT_USAGE and "Traceback" not in out.stderr
-    out = locker("takedown", "new", vault, "--platform", "reddit", "--basis", "dsa", "1",
-                 passphrase_file=pw)
+    out = locker(
+        "takedown", "new", vault, "--platform", "reddit", "--basis", "dsa", "1", passphrase_file=pw
+    )
     assert out.returncode == EXIT_USAGE and "no location" in out.stderr
     out = locker("takedown", "mark", vault, "99", "removed", passphrase_file=pw)
     assert out.returncode == EXIT_NOT_FOUND
@@ -99,9 +142,12 @@ def test_takedown_rows_are_append_only(vault: Vault) -> None:
     it = vault.add_file(p)
     model.add_location(vault, it.id, "https://reddit.com/r/x/1")
     req = model.new_request(vault, "reddit", "dsa", [it.id])
-    for sql in ("UPDATE td_locations SET url = 'https://other/'",
-                "DELETE FROM td_status", "UPDATE td_requests SET basis = 'other'",
-                "DELETE FROM td_location_items"):
+    for sql in (
+        "UPDATE td_locations SET url = 'https://other/'",
+        "DELETE FROM td_status",
+        "UPDATE td_requests SET basis = 'other'",
+        "DELETE FROM td_location_items",
+    ):
         with pytest.raises(Exception, match="append-only"), vault.write() as conn:
             conn.execute(sql)
     assert model.get_request(vault, req.id).status == "drafted"

@@ -26,15 +26,24 @@ def test_similar_finds_altered_copies_not_unrelated(tmp_path: Path, passphrase_f
     photo = photo_like(7, (800, 600))
     other = photo_like(99, (800, 600))
     (tmp_path / "notes.txt").write_text("not an image")
-    out = locker("add", vault, _jpeg(photo, tmp_path / "photo.jpg"),
-                 _jpeg(other, tmp_path / "other.jpg"), tmp_path / "notes.txt",
-                 passphrase_file=passphrase_file)
+    out = locker(
+        "add",
+        vault,
+        _jpeg(photo, tmp_path / "photo.jpg"),
+        _jpeg(other, tmp_path / "other.jpg"),
+        tmp_path / "notes.txt",
+        passphrase_file=passphrase_file,
+    )
     assert out.returncode == 0, out.stderr
     shown = json.loads(locker("show", vault, "1", "--json", passphrase_file=passphrase_file).stdout)
     assert len(shown["pdq"]["hash"]) == 64 and shown["pdq"]["quality"] >= 50
     assert shown["pdq"]["derived"] is True
-    assert json.loads(locker("show", vault, "3", "--json",
-                             passphrase_file=passphrase_file).stdout)["pdq"] is None
+    assert (
+        json.loads(locker("show", vault, "3", "--json", passphrase_file=passphrase_file).stdout)[
+            "pdq"
+        ]
+        is None
+    )
 
     w, h = photo.size
     dx, dy = round(w * 0.03), round(h * 0.03)
@@ -54,8 +63,9 @@ def test_similar_finds_altered_copies_not_unrelated(tmp_path: Path, passphrase_f
         assert [m["item"] for m in found["matches"]] == [1], (name, found)
         assert found["matches"][0]["distance"] <= 31
     unrelated = _jpeg(photo_like(12345, (640, 480)), tmp_path / "unrelated.jpg")
-    found = json.loads(locker("similar", vault, unrelated, "--json",
-                              passphrase_file=passphrase_file).stdout)
+    found = json.loads(
+        locker("similar", vault, unrelated, "--json", passphrase_file=passphrase_file).stdout
+    )
     assert found["matches"] == []
     text = locker("similar", vault, tmp_path / "notes.txt", passphrase_file=passphrase_file)
     assert text.returncode != 0 and "Traceback" not in text.stderr

@@ -30,15 +30,26 @@ def _item(vault: Vault, tmp_path: Path, name: str) -> int:
 
 def test_classifications_and_page_only(vault: Vault, site: Site, tmp_path: Path) -> None:
     item = _item(vault, tmp_path, "a.txt")
-    modes = {"/p/up": "up", "/p/404": "404", "/p/410": "410", "/p/soft": "soft404",
-             "/p/login": "login", "/p/block": "block"}
+    modes = {
+        "/p/up": "up",
+        "/p/404": "404",
+        "/p/410": "410",
+        "/p/soft": "soft404",
+        "/p/login": "login",
+        "/p/block": "block",
+    }
     site.mode.update(modes)
     for path in modes:
         model.add_location(vault, item, site.url(path))
     results = {r["url"].removeprefix(site.base): r for r in recheck(vault, now=clock(T0))}
     assert {k: v["classification"] for k, v in results.items()} == {
-        "/p/up": "up", "/p/404": "gone", "/p/410": "gone", "/p/soft": "soft_404",
-        "/p/login": "login_wall", "/p/block": "blocked"}
+        "/p/up": "up",
+        "/p/404": "gone",
+        "/p/410": "gone",
+        "/p/soft": "soft_404",
+        "/p/login": "login_wall",
+        "/p/block": "blocked",
+    }
     assert results["/p/404"]["http_status"] == 404 and results["/p/410"]["http_status"] == 410
     assert results["/p/login"]["final_url"].endswith("/login?next=/p/login")
     # One GET per URL plus the login redirect: no image, style sheet or script.
@@ -46,7 +57,9 @@ def test_classifications_and_page_only(vault: Vault, site: Site, tmp_path: Path)
     assert site.cookies == []
     # A second round sends no cookie the server set in the first.
     recheck(vault, now=clock(T0 + dt.timedelta(hours=1)))
-    assert site.cookies == [] and not any(p.startswith(("/img", "/style", "/app.js")) for p in site.log)
+    assert site.cookies == [] and not any(
+        p.startswith(("/img", "/style", "/app.js")) for p in site.log
+    )
     # One 404 (or two) is not "removed".
     states = {loc.url.removeprefix(site.base): loc.status for loc in model.list_locations(vault)}
     assert states["/p/404"] == "gone" and states["/p/login"] == "login_wall"
@@ -55,8 +68,9 @@ def test_classifications_and_page_only(vault: Vault, site: Site, tmp_path: Path)
     assert vault.read().execute("SELECT count(*) FROM td_checks").fetchone()[0] == 12
 
 
-def test_removed_only_after_consistent_gone_then_reappeared(vault: Vault, site: Site,
-                                                            tmp_path: Path) -> None:
+def test_removed_only_after_consistent_gone_then_reappeared(
+    vault: Vault, site: Site, tmp_path: Path
+) -> None:
     item = _item(vault, tmp_path, "b.txt")
     site.mode.update({"/p/1": "404", "/p/2": "soft404", "/p/3": "login"})
     for path in ("/p/1", "/p/2", "/p/3"):
@@ -106,22 +120,32 @@ def test_long_page_mentioning_the_block_host_is_up() -> None:
     assert classify(Fetched(200, "http://warning.or.kr/i1.html", b""))[0] == "blocked"
 
 
-def test_cli_recheck_one_404_is_not_removed(tmp_path: Path, passphrase_file: Path, site: Site) -> None:
+def test_cli_recheck_one_404_is_not_removed(
+    tmp_path: Path, passphrase_file: Path, site: Site
+) -> None:
     vault = tmp_path / "v.locker"
     assert locker("init", vault, passphrase_file=passphrase_file).returncode == 0
     (tmp_path / "a.txt").write_text("a")
     assert locker("add", vault, tmp_path / "a.txt", passphrase_file=passphrase_file).returncode == 0
     site.mode["/gone"] = "404"
-    assert locker("locations", "add", vault, "1", site.url("/gone"),
-                  passphrase_file=passphrase_file).returncode == 0
-    out = locker("recheck", vault, "--item", "1", "--keep-page", "--json",
-                 passphrase_file=passphrase_file)
+    assert (
+        locker(
+            "locations", "add", vault, "1", site.url("/gone"), passphrase_file=passphrase_file
+        ).returncode
+        == 0
+    )
+    out = locker(
+        "recheck", vault, "--item", "1", "--keep-page", "--json", passphrase_file=passphrase_file
+    )
     assert out.returncode == 0, out.stderr
     (check,) = json.loads(out.stdout)["checks"]
     assert check["classification"] == "gone" and check["status_change"] is None
     # The page that says it is gone was kept as evidence: exactly the bytes served.
-    kept = json.loads(locker("show", vault, str(check["evidence_item"]), "--json",
-                             passphrase_file=passphrase_file).stdout)
+    kept = json.loads(
+        locker(
+            "show", vault, str(check["evidence_item"]), "--json", passphrase_file=passphrase_file
+        ).stdout
+    )
     assert kept["kind"] == "recheck" and kept["metadata"]["http_status"] == 404
     assert kept["source_url"] == site.url("/gone")
     assert any(e["event"] == "item_added" for e in kept["custody"])

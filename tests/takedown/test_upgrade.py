@@ -25,8 +25,17 @@ def test_vault_from_previous_code_upgrades(tmp_path: Path) -> None:
         assert {"td_locations", "td_requests", "td_status", "td_checks"} <= tables
     shown = json.loads(locker("show", vault, "1", "--json", passphrase_file=passphrase_file).stdout)
     assert len(shown["pdq"]["hash"]) == 64 and shown["pdq"]["derived"] is True
-    assert locker("locations", "add", vault, "1", "https://example.net/p/1",
-                  passphrase_file=passphrase_file).returncode == 0
+    assert (
+        locker(
+            "locations",
+            "add",
+            vault,
+            "1",
+            "https://example.net/p/1",
+            passphrase_file=passphrase_file,
+        ).returncode
+        == 0
+    )
     assert locker("verify", vault, passphrase_file=passphrase_file).returncode == 0
 
 
@@ -39,8 +48,14 @@ def test_verify_of_a_vault_that_predates_takedowns_read_only(tmp_path: Path) -> 
 
     with Vault.create(tmp_path / "v.locker", PASSPHRASE) as vault:
         with vault.write() as conn:
-            for table in ("td_checks", "td_status", "td_request_locations", "td_requests",
-                          "td_location_items", "td_locations"):
+            for table in (
+                "td_checks",
+                "td_status",
+                "td_request_locations",
+                "td_requests",
+                "td_location_items",
+                "td_locations",
+            ):
                 conn.execute(f"DROP TABLE IF EXISTS {table}")
         result = check_takedowns(vault)
     assert result.ok and "predates" in result.detail

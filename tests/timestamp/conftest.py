@@ -9,10 +9,14 @@ import pytest
 from tests.helpers.tsa import isolated_tsa_config, local_tsa  # noqa: F401 - fixtures
 
 # ../shared beside the checkout (found from any depth, so git worktrees see it too).
-FIXTURES = next((p / "shared" / "fixtures" / "tsa-real"
-                 for p in Path(__file__).resolve().parents[2:]
-                 if (p / "shared" / "fixtures" / "tsa-real").is_dir()),
-                Path(__file__).resolve().parents[3] / "shared" / "fixtures" / "tsa-real")
+FIXTURES = next(
+    (
+        p / "shared" / "fixtures" / "tsa-real"
+        for p in Path(__file__).resolve().parents[2:]
+        if (p / "shared" / "fixtures" / "tsa-real").is_dir()
+    ),
+    Path(__file__).resolve().parents[3] / "shared" / "fixtures" / "tsa-real",
+)
 
 
 @pytest.fixture(autouse=True)

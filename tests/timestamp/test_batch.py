@@ -28,8 +28,9 @@ def big_vault(vault: Vault) -> Vault:
     return vault
 
 
-def test_ten_thousand_entries_one_request(local_tsa: Callable[..., LocalTSA],
-                                          big_vault: Vault, tmp_path: Path) -> None:
+def test_ten_thousand_entries_one_request(
+    local_tsa: Callable[..., LocalTSA], big_vault: Vault, tmp_path: Path
+) -> None:
     tsa = local_tsa()
     assert service.pending_count(big_vault) == N
     report = service.stamp_pending(big_vault, [tsa_from_args(tsa.url, [tsa.ca_pem])])
@@ -37,11 +38,14 @@ def test_ten_thousand_entries_one_request(local_tsa: Callable[..., LocalTSA],
     assert tsa.request_count == 1
     assert service.pending_count(big_vault) == 0
 
-    raw, root, size = big_vault.read().execute(
-        "SELECT response, root, tree_size FROM ts_tokens").fetchone()
+    raw, root, size = (
+        big_vault.read().execute("SELECT response, root, tree_size FROM ts_tokens").fetchone()
+    )
     assert size == N
-    assert openssl_verify(bytes(raw), ca_pem=tsa.ca_pem, digest_hex=root,
-                          workdir=tmp_path).returncode == 0
+    assert (
+        openssl_verify(bytes(raw), ca_pem=tsa.ca_pem, digest_hex=root, workdir=tmp_path).returncode
+        == 0
+    )
 
     # Every entry verifies alone from its own proof.
     proofs = proofs_for_entries(big_vault, range(1, N + 1))
@@ -56,15 +60,15 @@ def test_ten_thousand_entries_one_request(local_tsa: Callable[..., LocalTSA],
         changed["entry"]["payload"] = payload[:-1] + " }"
         assert check_leaf(changed, root, N)
         changed = copy.deepcopy(leaves[victim])
-        changed["leaf_data"] = ("0" if changed["leaf_data"][0] != "0" else "1") + \
-            changed["leaf_data"][1:]
+        changed["leaf_data"] = ("0" if changed["leaf_data"][0] != "0" else "1") + changed[
+            "leaf_data"
+        ][1:]
         assert check_leaf(changed, root, N)
         neighbours = [leaves[i] for i in (victim - 1, victim + 1) if 0 <= i < N]
         assert all(not check_leaf(leaf, root, N) for leaf in neighbours)
 
 
-def test_vault_check_pins_a_changed_entry(local_tsa: Callable[..., LocalTSA],
-                                          vault: Vault) -> None:
+def test_vault_check_pins_a_changed_entry(local_tsa: Callable[..., LocalTSA], vault: Vault) -> None:
     tsa = local_tsa()
     with vault.write() as conn:
         for i in range(40):

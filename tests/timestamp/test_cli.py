@@ -23,28 +23,36 @@ def _vault_with_items(tmp_path: Path, passphrase_file: Path, count: int = 2) -> 
     return vault
 
 
-def test_stamp_show_extract_and_third_party_check(local_tsa: Callable[..., LocalTSA],
-                                                  tmp_path: Path, passphrase_file: Path) -> None:
+def test_stamp_show_extract_and_third_party_check(
+    local_tsa: Callable[..., LocalTSA], tmp_path: Path, passphrase_file: Path
+) -> None:
     tsa = local_tsa()
     vault = _vault_with_items(tmp_path, passphrase_file)
-    show = json.loads(locker("show", vault, "1", "--json",
-                             passphrase_file=passphrase_file).stdout)
+    show = json.loads(locker("show", vault, "1", "--json", passphrase_file=passphrase_file).stdout)
     assert {t["status"] for t in show["timestamps"]} == {"pending"}
 
     tsa.stop()
-    proc = locker("stamp", vault, "--tsa", tsa.url, "--tsa-ca", tsa.ca_pem,
-                  passphrase_file=passphrase_file)
+    proc = locker(
+        "stamp", vault, "--tsa", tsa.url, "--tsa-ca", tsa.ca_pem, passphrase_file=passphrase_file
+    )
     assert proc.returncode == 1 and "FAILED" in proc.stdout and "queued" in proc.stdout
     assert "Traceback" not in proc.stderr
     tsa.start()
-    proc = locker("stamp", vault, "--tsa", tsa.url, "--tsa-ca", tsa.ca_pem, "--json",
-                  passphrase_file=passphrase_file)
+    proc = locker(
+        "stamp",
+        vault,
+        "--tsa",
+        tsa.url,
+        "--tsa-ca",
+        tsa.ca_pem,
+        "--json",
+        passphrase_file=passphrase_file,
+    )
     assert proc.returncode == 0, proc.stderr
     report = json.loads(proc.stdout)
     assert report["ok"] and report["pending_after"] == 0 and tsa.request_count == 1
 
-    show = json.loads(locker("show", vault, "1", "--json",
-                             passphrase_file=passphrase_file).stdout)
+    show = json.loads(locker("show", vault, "1", "--json", passphrase_file=passphrase_file).stdout)
     ts = show["timestamps"][0]
     assert ts["status"] == "stamped" and ts["gen_time"] and ts["tsa"] == tsa.url
     assert ts["root"] and ts["tree_size"] >= 3 and isinstance(ts["audit_path"], list)
@@ -65,11 +73,16 @@ def test_stamp_show_extract_and_third_party_check(local_tsa: Callable[..., Local
     assert openssl_verify(tsr[0], ca_pem=tsa.ca_pem, digest_hex=root).returncode == 0
     leaf = doc["leaves"][0]
     entry = leaf["entry"]
-    assert json.loads(entry["payload"])["data"]["artifacts"][0]["sha256"] == \
-        show["artifacts"][0]["sha256"]
-    got = merkle.root_from_path(bytes.fromhex(leaf["leaf_data"]), leaf["leaf_index"],
-                                doc["merkle"]["tree_size"],
-                                [bytes.fromhex(p) for p in leaf["audit_path"]])
+    assert (
+        json.loads(entry["payload"])["data"]["artifacts"][0]["sha256"]
+        == show["artifacts"][0]["sha256"]
+    )
+    got = merkle.root_from_path(
+        bytes.fromhex(leaf["leaf_data"]),
+        leaf["leaf_index"],
+        doc["merkle"]["tree_size"],
+        [bytes.fromhex(p) for p in leaf["audit_path"]],
+    )
     assert got.hex() == root
 
     proc = locker("verify-token", "--token", tsr[0], "--proof", proofs[0], "--ca", tsa.ca_pem)
@@ -80,16 +93,18 @@ def test_stamp_show_extract_and_third_party_check(local_tsa: Callable[..., Local
     entry["payload"] = entry["payload"].replace("evidence-0", "evidence-9")
     forged = tmp_path / "forged.proof.json"
     forged.write_text(json.dumps(doc))
-    proc = locker("verify-token", "--token", tsr[0], "--proof", forged, "--ca", tsa.ca_pem,
-                  "--json")
+    proc = locker(
+        "verify-token", "--token", tsr[0], "--proof", forged, "--ca", tsa.ca_pem, "--json"
+    )
     assert proc.returncode == 4
     assert any("payload" in p for p in json.loads(proc.stdout)["problems"])
     # The nonce recorded in the proof is checked against the token.
     doc = json.loads(proofs[0].read_text())
     doc["token"]["nonce"] = str(int(doc["token"]["nonce"]) + 1)
     forged.write_text(json.dumps(doc))
-    proc = locker("verify-token", "--token", tsr[0], "--proof", forged, "--ca", tsa.ca_pem,
-                  "--json")
+    proc = locker(
+        "verify-token", "--token", tsr[0], "--proof", forged, "--ca", tsa.ca_pem, "--json"
+    )
     assert proc.returncode == 4
     assert any("nonce" in p for p in json.loads(proc.stdout)["problems"])
 
@@ -101,11 +116,11 @@ def test_stamp_show_extract_and_third_party_check(local_tsa: Callable[..., Local
 
 def test_stamp_usage_errors_and_status(tmp_path: Path, passphrase_file: Path) -> None:
     vault = _vault_with_items(tmp_path, passphrase_file, count=1)
-    proc = locker("stamp", vault, "--tsa", "http://127.0.0.1:9/tsa",
-                  passphrase_file=passphrase_file)
+    proc = locker(
+        "stamp", vault, "--tsa", "http://127.0.0.1:9/tsa", passphrase_file=passphrase_file
+    )
     assert proc.returncode == 2 and "--tsa-ca" in proc.stderr
-    proc = locker("stamp", vault, "--tsa-ca", tmp_path / "x.pem",
-                  passphrase_file=passphrase_file)
+    proc = locker("stamp", vault, "--tsa-ca", tmp_path / "x.pem", passphrase_file=passphrase_file)
     assert proc.returncode == 2
     # The test environment's TSA list is empty: a clear message, nothing contacted.
     proc = locker("stamp", vault, passphrase_file=passphrase_file)
@@ -117,9 +132,13 @@ def test_stamp_usage_errors_and_status(tmp_path: Path, passphrase_file: Path) ->
 def test_tsas_lists_the_configured_authorities(tmp_path: Path, real_fixtures: Path) -> None:
     cfg = tmp_path / "tsa.json"
     (tmp_path / "root.pem").write_bytes(
-        (real_fixtures / "identrust" / "identrust-commercial-root-ca-1.pem").read_bytes())
-    cfg.write_text(json.dumps({"tsas": [{"name": "Mine", "url": "http://127.0.0.1:1/",
-                                         "roots": ["root.pem"]}]}))
+        (real_fixtures / "identrust" / "identrust-commercial-root-ca-1.pem").read_bytes()
+    )
+    cfg.write_text(
+        json.dumps(
+            {"tsas": [{"name": "Mine", "url": "http://127.0.0.1:1/", "roots": ["root.pem"]}]}
+        )
+    )
     proc = locker("tsas", "--json", env={"LOCKER_TSA_CONFIG": str(cfg)})
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)

@@ -20,9 +20,11 @@ ENTRY_HASH = hashlib.sha256(b"entry").hexdigest()
 
 
 def _good(root: str) -> dict:  # type: ignore[type-arg]
-    return {"token": {"nonce": "99"}, "merkle": {"root": root, "tree_size": 1},
-            "leaves": [{"custody_seq": 1, "leaf_index": 0, "leaf_data": ENTRY_HASH,
-                        "audit_path": []}]}
+    return {
+        "token": {"nonce": "99"},
+        "merkle": {"root": root, "tree_size": 1},
+        "leaves": [{"custody_seq": 1, "leaf_index": 0, "leaf_data": ENTRY_HASH, "audit_path": []}],
+    }
 
 
 HOSTILE = {
@@ -30,7 +32,8 @@ HOSTILE = {
     "nonce superscript": lambda d: json.dumps({**d, "token": {"nonce": "\u00b2"}}),
     "nonce 5000 digits": lambda d: json.dumps({**d, "token": {"nonce": "7" * 5000}}),
     "custody_seq list": lambda d: json.dumps(
-        {**d, "leaves": [{**d["leaves"][0], "custody_seq": [1]}]}),
+        {**d, "leaves": [{**d["leaves"][0], "custody_seq": [1]}]}
+    ),
     "NaN tree size": lambda d: json.dumps(d).replace('"tree_size": 1', '"tree_size": NaN'),
 }
 
@@ -53,8 +56,11 @@ def test_good_proof_verifies(token: tuple[Path, Path, dict], tmp_path: Path) -> 
 
 
 @pytest.mark.parametrize("label", sorted(HOSTILE))
-def test_hostile_proof_is_a_clean_refusal(token: tuple[Path, Path, dict], tmp_path: Path,  # type: ignore[type-arg]
-                                          label: str) -> None:
+def test_hostile_proof_is_a_clean_refusal(
+    token: tuple[Path, Path, dict],
+    tmp_path: Path,  # type: ignore[type-arg]
+    label: str,
+) -> None:
     tsr, ca, doc = token
     proof = tmp_path / "p.json"
     proof.write_text(HOSTILE[label](doc))

@@ -38,8 +38,7 @@ def _unsorted_token(tsa: LocalTSA, nonce: int = 4242) -> bytes:
 
 
 @pytest.mark.parametrize("chain", [2, 3])
-def test_unsorted_certificate_set_verifies(local_tsa: Callable[..., LocalTSA],
-                                           chain: int) -> None:
+def test_unsorted_certificate_set_verifies(local_tsa: Callable[..., LocalTSA], chain: int) -> None:
     tsa = local_tsa(chain=chain)
     raw = _unsorted_token(tsa)
     assert openssl_verify(raw, ca_pem=tsa.ca_pem, digest_hex=DIGEST.hex()).returncode == 0
@@ -60,11 +59,12 @@ def test_unsorted_certificate_set_verifies(local_tsa: Callable[..., LocalTSA],
 
 
 def test_stamp_data_keeps_the_response_exactly_as_received(
-        local_tsa: Callable[..., LocalTSA]) -> None:
+    local_tsa: Callable[..., LocalTSA],
+) -> None:
     tsa = local_tsa(chain=3)
     stamped = stamp_data(DIGEST, tsa_from_args(tsa.url, [tsa.ca_pem]))
     assert stamped.verdict.ok
-    assert stamped.raw == tsa.responses[-1]          # not the normalised copy
+    assert stamped.raw == tsa.responses[-1]  # not the normalised copy
     assert _cert_encodings(stamped.raw) != sorted(_cert_encodings(stamped.raw))
 
 
@@ -74,12 +74,12 @@ def test_normalisation_only_reorders_whole_certificates(local_tsa: Callable[...,
     fixed = with_sorted_certificates(raw)
     assert fixed is not None and len(fixed) == len(raw) and fixed != raw
     assert _cert_encodings(fixed) == sorted(_cert_encodings(raw))
-    assert with_sorted_certificates(fixed) is None          # already sorted: untouched
+    assert with_sorted_certificates(fixed) is None  # already sorted: untouched
     # One changed byte inside a certificate: the SET is no longer the DER encoding of
     # the certificates the parser sees, so nothing is rewritten and the token is refused.
     cert = _cert_encodings(raw)[0]
     at = raw.index(cert) + 40
-    bad = raw[:at] + bytes([raw[at] ^ 0x01]) + raw[at + 1:]
+    bad = raw[:at] + bytes([raw[at] ^ 0x01]) + raw[at + 1 :]
     assert not verify_token(bad, digest=DIGEST, roots_pem=[tsa.ca_pem.read_bytes()]).ok
     assert with_sorted_certificates(b"\x30\x03\x02\x01\x00") is None
     assert with_sorted_certificates(b"") is None
@@ -87,25 +87,34 @@ def test_normalisation_only_reorders_whole_certificates(local_tsa: Callable[...,
 
 @pytest.mark.parametrize("chain", [2, 3])
 def test_cli_stamp_and_verify_token_with_an_openssl_chain_tsa(
-        local_tsa: Callable[..., LocalTSA], tmp_path: Path, passphrase_file: Path,
-        chain: int) -> None:
+    local_tsa: Callable[..., LocalTSA], tmp_path: Path, passphrase_file: Path, chain: int
+) -> None:
     tsa = local_tsa(chain=chain)
     vault = tmp_path / "case.locker"
     assert locker("init", vault, passphrase_file=passphrase_file).returncode == 0
     f = tmp_path / "evidence.txt"
     f.write_bytes(b"synthetic evidence")
     assert locker("add", vault, f, passphrase_file=passphrase_file).returncode == 0
-    proc = locker("stamp", vault, "--tsa", tsa.url, "--tsa-ca", tsa.ca_pem, "--json",
-                  passphrase_file=passphrase_file)
+    proc = locker(
+        "stamp",
+        vault,
+        "--tsa",
+        tsa.url,
+        "--tsa-ca",
+        tsa.ca_pem,
+        "--json",
+        passphrase_file=passphrase_file,
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     report = json.loads(proc.stdout)
     assert report["ok"] and report["pending_after"] == 0
 
     out = tmp_path / "exhibits"
-    assert locker("extract", vault, "1", "--out", out,
-                  passphrase_file=passphrase_file).returncode == 0
+    assert (
+        locker("extract", vault, "1", "--out", out, passphrase_file=passphrase_file).returncode == 0
+    )
     tsr = sorted(out.glob("*.tsr"))[0]
-    assert tsr.read_bytes() == tsa.responses[-1]             # stored as received
+    assert tsr.read_bytes() == tsa.responses[-1]  # stored as received
     certs = _cert_encodings(tsr.read_bytes())
     assert len(certs) == chain and certs != sorted(certs)
     proof = sorted(out.glob("*.proof.json"))[0]

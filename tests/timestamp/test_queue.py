@@ -25,8 +25,9 @@ def _add(vault: Vault, tmp_path: Path, name: str) -> str:
     return vault.add_file(path, case="Case 1").uid
 
 
-def test_tsa_down_then_back_across_a_restart(local_tsa: Callable[..., LocalTSA],
-                                              vault_path: Path, tmp_path: Path) -> None:
+def test_tsa_down_then_back_across_a_restart(
+    local_tsa: Callable[..., LocalTSA], vault_path: Path, tmp_path: Path
+) -> None:
     tsa = local_tsa()
     config = tsa_from_args(tsa.url, [tsa.ca_pem])
     tsa.stop()
@@ -36,8 +37,10 @@ def test_tsa_down_then_back_across_a_restart(local_tsa: Callable[..., LocalTSA],
     report = service.stamp_pending(vault, [config])
     assert not report.ok and "not reachable" in report.outcomes[0].error
     rows = item_timestamps(vault, uid)
-    assert rows and all(r["status"] == "failed" and "not reachable" in r["reason"]
-                        and r["next_retry_at"] for r in rows)
+    assert rows and all(
+        r["status"] == "failed" and "not reachable" in r["reason"] and r["next_retry_at"]
+        for r in rows
+    )
     assert rows[0]["local_time"] and rows[0]["captured_at"]
     # Capture still works while the TSA is down.
     uid2 = _add(vault, tmp_path, "b.txt")
@@ -59,20 +62,22 @@ def test_tsa_down_then_back_across_a_restart(local_tsa: Callable[..., LocalTSA],
     for u in (uid, uid2):
         rows = item_timestamps(vault, u)
         assert rows and all(r["status"] == "stamped" and r["gen_time"] for r in rows)
-        assert all(r["tree_size"] == pending and isinstance(r["audit_path"], list)
-                   for r in rows)
+        assert all(r["tree_size"] == pending and isinstance(r["audit_path"], list) for r in rows)
     assert vault_summary(vault)["last_error"] is None
     # Every stored token passes OpenSSL's own verification against its root.
     raw, root = vault.read().execute("SELECT response, root FROM ts_tokens").fetchone()
-    assert openssl_verify(bytes(raw), ca_pem=tsa.ca_pem, digest_hex=root,
-                          workdir=tmp_path).returncode == 0
+    assert (
+        openssl_verify(bytes(raw), ca_pem=tsa.ca_pem, digest_hex=root, workdir=tmp_path).returncode
+        == 0
+    )
     verified = verify_vault(vault)
     assert verified.ok, verified.text()
     vault.close()
 
 
-def test_stamp_due_after_backoff_and_nothing_to_do(local_tsa: Callable[..., LocalTSA],
-                                                   vault: Vault, tmp_path: Path) -> None:
+def test_stamp_due_after_backoff_and_nothing_to_do(
+    local_tsa: Callable[..., LocalTSA], vault: Vault, tmp_path: Path
+) -> None:
     tsa = local_tsa()
     config = tsa_from_args(tsa.url, [tsa.ca_pem])
     report = service.stamp_due(vault, [config])
@@ -81,13 +86,17 @@ def test_stamp_due_after_backoff_and_nothing_to_do(local_tsa: Callable[..., Loca
     assert tsa.request_count == 1  # nothing pending: no request
 
 
-def test_garbage_and_rejection_are_failed_attempts(local_tsa: Callable[..., LocalTSA],
-                                                   vault: Vault, tmp_path: Path) -> None:
+def test_garbage_and_rejection_are_failed_attempts(
+    local_tsa: Callable[..., LocalTSA], vault: Vault, tmp_path: Path
+) -> None:
     tsa = local_tsa()
     config = tsa_from_args(tsa.url, [tsa.ca_pem])
     uid = _add(vault, tmp_path, "c.txt")
-    for mode, words in (("garbage", "not a readable"), ("reject", "did not grant"),
-                        ("wrong_nonce", "nonce")):
+    for mode, words in (
+        ("garbage", "not a readable"),
+        ("reject", "did not grant"),
+        ("wrong_nonce", "nonce"),
+    ):
         tsa.mode = mode
         report = service.stamp_pending(vault, [config])
         assert not report.ok and words in report.outcomes[0].error
@@ -102,8 +111,9 @@ def test_garbage_and_rejection_are_failed_attempts(local_tsa: Callable[..., Loca
     assert service.attempt_state(vault)[0]["failures"] == 0
 
 
-def test_two_tsas_each_stamp_and_a_late_one_catches_up(local_tsa: Callable[..., LocalTSA],
-                                                       vault: Vault, tmp_path: Path) -> None:
+def test_two_tsas_each_stamp_and_a_late_one_catches_up(
+    local_tsa: Callable[..., LocalTSA], vault: Vault, tmp_path: Path
+) -> None:
     a, b = local_tsa(name="TSA A"), local_tsa(name="TSA B", key="ec")
     tsas = [tsa_from_args(a.url, [a.ca_pem], name="A"), tsa_from_args(b.url, [b.ca_pem], name="B")]
     uid = _add(vault, tmp_path, "d.txt")
@@ -120,20 +130,25 @@ def test_two_tsas_each_stamp_and_a_late_one_catches_up(local_tsa: Callable[..., 
     # OpenSSL accepts every stored token (RSA from A, ECDSA from B).
     for url, raw, root in vault.read().execute("SELECT tsa_url, response, root FROM ts_tokens"):
         ca = a.ca_pem if url == a.url else b.ca_pem
-        assert openssl_verify(bytes(raw), ca_pem=ca, digest_hex=root,
-                              workdir=tmp_path).returncode == 0
+        assert (
+            openssl_verify(bytes(raw), ca_pem=ca, digest_hex=root, workdir=tmp_path).returncode == 0
+        )
 
 
-def test_background_retry_from_a_worker_thread(local_tsa: Callable[..., LocalTSA],
-                                               vault: Vault, tmp_path: Path,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_background_retry_from_a_worker_thread(
+    local_tsa: Callable[..., LocalTSA],
+    vault: Vault,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     import json
     import threading
 
     tsa = local_tsa()
     cfg = tmp_path / "tsa.json"
-    cfg.write_text(json.dumps({"tsas": [{"name": "Local", "url": tsa.url,
-                                         "roots": [str(tsa.ca_pem)]}]}))
+    cfg.write_text(
+        json.dumps({"tsas": [{"name": "Local", "url": tsa.url, "roots": [str(tsa.ca_pem)]}]})
+    )
     monkeypatch.setenv("LOCKER_TSA_CONFIG", str(cfg))
     uid = _add(vault, tmp_path, "e.txt")
     results: list[service.StampReport] = []
@@ -148,9 +163,9 @@ def test_background_retry_from_a_worker_thread(local_tsa: Callable[..., LocalTSA
     assert not report.ok and "not readable JSON" in report.outcomes[0].error
 
 
-def test_a_very_long_queue_is_split_into_batches(local_tsa: Callable[..., LocalTSA],
-                                                 vault: Vault,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_very_long_queue_is_split_into_batches(
+    local_tsa: Callable[..., LocalTSA], vault: Vault, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(service, "MAX_BATCH", 4)
     with vault.write() as conn:
         for i in range(9):
@@ -161,9 +176,12 @@ def test_a_very_long_queue_is_split_into_batches(local_tsa: Callable[..., LocalT
     assert service.pending_count(vault) == 0 and verify_vault(vault).ok
 
 
-def test_verify_uses_the_configured_roots(local_tsa: Callable[..., LocalTSA], vault: Vault,
-                                          tmp_path: Path,
-                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_verify_uses_the_configured_roots(
+    local_tsa: Callable[..., LocalTSA],
+    vault: Vault,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     import json
 
     from app.timestamp.vault_checks import check_timestamps
@@ -171,14 +189,16 @@ def test_verify_uses_the_configured_roots(local_tsa: Callable[..., LocalTSA], va
     tsa, other = local_tsa(), local_tsa(name="Other")
     assert service.stamp_pending(vault, [tsa_from_args(tsa.url, [tsa.ca_pem])]).ok
     cfg = tmp_path / "tsa.json"
-    cfg.write_text(json.dumps({"tsas": [{"name": "Local", "url": tsa.url,
-                                         "roots": [str(tsa.ca_pem)]}]}))
+    cfg.write_text(
+        json.dumps({"tsas": [{"name": "Local", "url": tsa.url, "roots": [str(tsa.ca_pem)]}]})
+    )
     monkeypatch.setenv("LOCKER_TSA_CONFIG", str(cfg))
     result = check_timestamps(vault)
     assert result.ok and not [n for n in result.notes if "recorded" in n]
     # The configured root changed since: still valid against the recorded root, said so.
-    cfg.write_text(json.dumps({"tsas": [{"name": "Local", "url": tsa.url,
-                                         "roots": [str(other.ca_pem)]}]}))
+    cfg.write_text(
+        json.dumps({"tsas": [{"name": "Local", "url": tsa.url, "roots": [str(other.ca_pem)]}]})
+    )
     result = check_timestamps(vault)
     assert result.ok and any("not the one configured now" in n for n in result.notes)
     # A token whose recorded anchor is wrong too fails.

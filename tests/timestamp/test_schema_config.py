@@ -35,16 +35,22 @@ def test_tokens_and_leaves_are_append_only(vault: Vault) -> None:
         conn.execute(
             "INSERT INTO ts_tokens (tsa_url, tsa_name, requested_at, received_at, gen_time,"
             " serial, policy, hash_alg, imprint, root, tree_size, first_seq, last_seq,"
-            " response) VALUES ('u','n','t','t','t','1','1.2','sha256','ab','ab',1,1,1,x'00')")
+            " response) VALUES ('u','n','t','t','t','1','1.2','sha256','ab','ab',1,1,1,x'00')"
+        )
         conn.execute("INSERT INTO ts_leaves VALUES (1, 1, 0, '[]')")
-    for sql in ("UPDATE ts_tokens SET response = x'01'", "DELETE FROM ts_tokens",
-                "UPDATE ts_leaves SET leaf_index = 3", "DELETE FROM ts_leaves"):
+    for sql in (
+        "UPDATE ts_tokens SET response = x'01'",
+        "DELETE FROM ts_tokens",
+        "UPDATE ts_leaves SET leaf_index = 3",
+        "DELETE FROM ts_leaves",
+    ):
         with pytest.raises(Exception, match="append-only"), vault.write() as conn:
             conn.execute(sql)
 
 
 def test_shipped_list_loads_and_its_identrust_root_verifies_a_real_token(
-        real_fixtures: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real_fixtures: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.delenv(config.CONFIG_ENV)
     shipped = config.load_tsas(config.SHIPPED_CONFIG, include_disabled=True)
     assert len(shipped) >= 4 and all(t.roots_pem for t in shipped)
@@ -52,21 +58,38 @@ def test_shipped_list_loads_and_its_identrust_root_verifies_a_real_token(
     assert len(enabled) == 2 and len({t.url for t in enabled}) == 2
     identrust = next(t for t in shipped if "identrust" in t.url)
     raw = (real_fixtures / "identrust" / "issue-104.tsr").read_bytes()
-    verdict = verify_token(raw, digest=hashlib.sha512(b"hello").digest(),
-                           roots_pem=list(identrust.roots_pem))
+    verdict = verify_token(
+        raw, digest=hashlib.sha512(b"hello").digest(), roots_pem=list(identrust.roots_pem)
+    )
     assert verdict.ok and verdict.signer_expired_since
 
 
-def test_user_config_and_errors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                real_fixtures: Path) -> None:
+def test_user_config_and_errors(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, real_fixtures: Path
+) -> None:
     root = tmp_path / "root.pem"
     root.write_bytes((real_fixtures / "sigstage" / "ts_chain.pem").read_bytes())
     cfg = tmp_path / "tsa.json"
-    cfg.write_text(json.dumps({"tsas": [
-        {"name": "Mine", "url": "http://127.0.0.1:1/tsa", "roots": ["root.pem"],
-         "policy": "1.2.3"},
-        {"name": "Off", "url": "http://127.0.0.1:2/tsa", "roots": ["root.pem"],
-         "enabled": False}]}))
+    cfg.write_text(
+        json.dumps(
+            {
+                "tsas": [
+                    {
+                        "name": "Mine",
+                        "url": "http://127.0.0.1:1/tsa",
+                        "roots": ["root.pem"],
+                        "policy": "1.2.3",
+                    },
+                    {
+                        "name": "Off",
+                        "url": "http://127.0.0.1:2/tsa",
+                        "roots": ["root.pem"],
+                        "enabled": False,
+                    },
+                ]
+            }
+        )
+    )
     monkeypatch.setenv(config.CONFIG_ENV, str(cfg))
     assert config.config_path() == cfg
     tsas = config.load_tsas()
@@ -88,8 +111,9 @@ def test_user_config_and_errors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         config.tsa_from_args("http://x/", [not_pem])
 
 
-@settings(max_examples=150, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(data=st.data())
 def test_mutated_tokens_never_crash(real_fixtures: Path, data: st.DataObject) -> None:
     raw = bytearray((real_fixtures / "identrust" / "issue-104.tsr").read_bytes())
@@ -98,7 +122,8 @@ def test_mutated_tokens_never_crash(real_fixtures: Path, data: st.DataObject) ->
         pos = data.draw(st.integers(0, len(raw) - 1))
         raw[pos] = data.draw(st.integers(0, 255))
     cut = data.draw(st.integers(1, len(raw)))
-    verdict = verify_token(bytes(raw[:cut]), digest=hashlib.sha512(b"hello").digest(),
-                           roots_pem=[root])
+    verdict = verify_token(
+        bytes(raw[:cut]), digest=hashlib.sha512(b"hello").digest(), roots_pem=[root]
+    )
     assert isinstance(verdict.ok, bool)
     assert verdict.ok or verdict.problems

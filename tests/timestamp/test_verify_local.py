@@ -58,8 +58,7 @@ def test_rejections(local_tsa: Callable[..., LocalTSA]) -> None:
     assert "other data" in problems(digest=hashlib.sha256(b"other").digest())[0]
     # The wrong trust anchor (and the right root smuggled in as "untrusted" does not help).
     assert "trust anchor" in problems(roots_pem=[other.ca_pem.read_bytes()])[0]
-    assert "trust anchor" in problems(roots_pem=[other.ca_pem.read_bytes()],
-                                      untrusted_pem=roots)[0]
+    assert "trust anchor" in problems(roots_pem=[other.ca_pem.read_bytes()], untrusted_pem=roots)[0]
     # A wrong nonce.
     assert "nonce" in problems(nonce=778)[0]
     # A required policy the TSA did not use.
@@ -110,8 +109,9 @@ def test_wrong_nonce_and_garbage_answers_are_refused(local_tsa: Callable[..., Lo
         stamp_data(DIGEST, config)
 
 
-def test_certificate_not_valid_at_gentime_is_rejected(local_tsa: Callable[..., LocalTSA],
-                                                      tmp_path: object) -> None:
+def test_certificate_not_valid_at_gentime_is_rejected(
+    local_tsa: Callable[..., LocalTSA], tmp_path: object
+) -> None:
     import datetime as dt
 
     from tests.helpers.tsa import make_pki
@@ -127,11 +127,12 @@ def test_certificate_not_valid_at_gentime_is_rejected(local_tsa: Callable[..., L
 
 
 def test_token_without_ess_signing_certificate_is_rejected(
-        local_tsa: Callable[..., LocalTSA]) -> None:
+    local_tsa: Callable[..., LocalTSA],
+) -> None:
     tsa = local_tsa()
     tsa.mode = "no_ess"
-    v = verify_token(_token(tsa), digest=DIGEST, roots_pem=[tsa.ca_pem.read_bytes()],
-                     nonce=777)
+    v = verify_token(_token(tsa), digest=DIGEST, roots_pem=[tsa.ca_pem.read_bytes()], nonce=777)
     assert not v.ok
-    assert v.problems == ["the token does not name its signing certificate "
-                          "(no ESS signingCertificate)"]
+    assert v.problems == [
+        "the token does not name its signing certificate (no ESS signingCertificate)"
+    ]

@@ -32,8 +32,9 @@ def _verify(*args: object) -> tuple[int, dict]:  # type: ignore[type-arg]
 
 
 @pytest.mark.parametrize(("name", "code", "alg"), SIGSTAGE_CASES)
-def test_sigstage_responses(real_fixtures: Path, hello: Path, name: str, code: int,
-                            alg: str) -> None:
+def test_sigstage_responses(
+    real_fixtures: Path, hello: Path, name: str, code: int, alg: str
+) -> None:
     d = real_fixtures / "sigstage"
     rc, verdict = _verify("--token", d / name, "--data", hello, "--ca", d / "ts_chain.pem")
     assert rc == code, verdict
@@ -45,39 +46,63 @@ def test_sigstage_responses(real_fixtures: Path, hello: Path, name: str, code: i
         assert verdict["gen_time"].startswith("2025-")
 
 
-def test_no_embedded_cert_needs_the_chain_from_the_verifier(real_fixtures: Path,
-                                                            hello: Path, tmp_path: Path) -> None:
+def test_no_embedded_cert_needs_the_chain_from_the_verifier(
+    real_fixtures: Path, hello: Path, tmp_path: Path
+) -> None:
     d = real_fixtures / "sigstage"
     pems = (d / "ts_chain.pem").read_text().split("-----END CERTIFICATE-----")
     root_only = tmp_path / "root.pem"
     root_only.write_text(pems[1].strip() + "\n-----END CERTIFICATE-----\n")
-    rc, verdict = _verify("--token", d / "response-no-embedded-cert.tsr", "--data", hello,
-                          "--ca", root_only)
+    rc, verdict = _verify(
+        "--token", d / "response-no-embedded-cert.tsr", "--data", hello, "--ca", root_only
+    )
     assert rc == 4 and "signer certificate" in verdict["problems"][0]
     signer = tmp_path / "signer.pem"
     signer.write_text(pems[0].strip() + "\n-----END CERTIFICATE-----\n")
-    rc, verdict = _verify("--token", d / "response-no-embedded-cert.tsr", "--data", hello,
-                          "--ca", root_only, "--untrusted", signer)
+    rc, verdict = _verify(
+        "--token",
+        d / "response-no-embedded-cert.tsr",
+        "--data",
+        hello,
+        "--ca",
+        root_only,
+        "--untrusted",
+        signer,
+    )
     assert rc == 0, verdict
 
 
 def test_identrust_valid_at_gentime_with_expiry_note(real_fixtures: Path, hello: Path) -> None:
     d = real_fixtures / "identrust"
-    rc, verdict = _verify("--token", d / "issue-104.tsr", "--data", hello,
-                          "--ca", d / "identrust-commercial-root-ca-1.pem")
+    rc, verdict = _verify(
+        "--token",
+        d / "issue-104.tsr",
+        "--data",
+        hello,
+        "--ca",
+        d / "identrust-commercial-root-ca-1.pem",
+    )
     assert rc == 0, verdict
     assert verdict["gen_time"] == "2025-03-11T08:52:08Z"
     assert verdict["hash_algorithm"] == "sha512"
     assert verdict["signer_expired_since"] is True
     assert any("expired" in n for n in verdict["notes"])
     # Human-readable output says the same.
-    proc = locker("verify-token", "--token", d / "issue-104.tsr", "--data", hello,
-                  "--ca", d / "identrust-commercial-root-ca-1.pem")
+    proc = locker(
+        "verify-token",
+        "--token",
+        d / "issue-104.tsr",
+        "--data",
+        hello,
+        "--ca",
+        d / "identrust-commercial-root-ca-1.pem",
+    )
     assert proc.returncode == 0 and "VALID" in proc.stdout and "expired" in proc.stdout
 
 
-def test_identrust_root_as_downloaded_in_der_form(real_fixtures: Path, hello: Path,
-                                                 tmp_path: Path) -> None:
+def test_identrust_root_as_downloaded_in_der_form(
+    real_fixtures: Path, hello: Path, tmp_path: Path
+) -> None:
     """A root fetched from a TSA's web site is often a DER .cer; it used to be refused as
     'not valid PEM' (exit 5)."""
     from cryptography import x509
@@ -102,14 +127,26 @@ def test_real_token_for_other_data_is_rejected(real_fixtures: Path, tmp_path: Pa
     other = tmp_path / "other"
     other.write_bytes(b"hello!")
     d = real_fixtures / "identrust"
-    rc, verdict = _verify("--token", d / "issue-104.tsr", "--data", other,
-                          "--ca", d / "identrust-commercial-root-ca-1.pem")
+    rc, verdict = _verify(
+        "--token",
+        d / "issue-104.tsr",
+        "--data",
+        other,
+        "--ca",
+        d / "identrust-commercial-root-ca-1.pem",
+    )
     assert rc == 4 and "other data" in verdict["problems"][0]
 
 
 def test_real_token_against_the_wrong_trust_anchor(real_fixtures: Path, hello: Path) -> None:
-    rc, verdict = _verify("--token", real_fixtures / "identrust" / "issue-104.tsr",
-                          "--data", hello, "--ca", real_fixtures / "sigstage" / "ts_chain.pem")
+    rc, verdict = _verify(
+        "--token",
+        real_fixtures / "identrust" / "issue-104.tsr",
+        "--data",
+        hello,
+        "--ca",
+        real_fixtures / "sigstage" / "ts_chain.pem",
+    )
     assert rc == 4
     assert any("trust anchor" in p for p in verdict["problems"])
 
@@ -124,9 +161,15 @@ def test_unreadable_inputs(real_fixtures: Path, hello: Path, tmp_path: Path) -> 
     empty = tmp_path / "empty.tsr"
     empty.write_bytes(b"")
     assert locker("verify-token", "--token", empty, "--data", hello, "--ca", ca).returncode == 5
-    proc = locker("verify-token", "--token", real_fixtures / "identrust" / "issue-104.tsr",
-                  "--data", hello, "--ca", hello)
+    proc = locker(
+        "verify-token",
+        "--token",
+        real_fixtures / "identrust" / "issue-104.tsr",
+        "--data",
+        hello,
+        "--ca",
+        hello,
+    )
     assert proc.returncode == 5 and "Traceback" not in proc.stderr
-    proc = locker("verify-token", "--token", tmp_path / "missing.tsr", "--data", hello,
-                  "--ca", ca)
+    proc = locker("verify-token", "--token", tmp_path / "missing.tsr", "--data", hello, "--ca", ca)
     assert proc.returncode == 6

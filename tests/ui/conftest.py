@@ -56,8 +56,12 @@ def gui(qtbot, qapp, config_dir: Path, clock: FakeClock) -> Iterator[object]:  #
     from app.ui.style import STYLE
 
     qapp.setStyleSheet(STYLE)
-    app = App(qapp, Settings(language="en"), AttemptLog(config_dir / "attempts.json", clock),
-              quit_on_exit=False)
+    app = App(
+        qapp,
+        Settings(language="en"),
+        AttemptLog(config_dir / "attempts.json", clock),
+        quit_on_exit=False,
+    )
     app.start()
     yield app
     if app.controller.is_unlocked:

@@ -38,8 +38,9 @@ def main() -> int:
     if not app.controller.is_unlocked:
         print("not unlocked")
         return 1
-    message = QDBusMessage.createSignal("/org/freedesktop/ScreenSaver",
-                                        "org.freedesktop.ScreenSaver", "ActiveChanged")
+    message = QDBusMessage.createSignal(
+        "/org/freedesktop/ScreenSaver", "org.freedesktop.ScreenSaver", "ActiveChanged"
+    )
     message.setArguments([True])
     QDBusConnection.sessionBus().send(message)
     for _ in range(100):

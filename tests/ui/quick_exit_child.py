@@ -42,8 +42,7 @@ def main() -> int:
             QTimer.singleShot(300, press)
 
         def press() -> None:
-            target = QApplication.focusWidget() or QApplication.activeWindow() \
-                or app.main_window
+            target = QApplication.focusWidget() or QApplication.activeWindow() or app.main_window
             sys.stdout.write(f"KEY {time.monotonic():.6f}\n")
             sys.stdout.flush()
             QTest.keyClick(target, Qt.Key.Key_F12)

@@ -29,12 +29,18 @@ def unnamed_controls(root: QWidget) -> list[str]:
         if isinstance(widget, QAbstractButton):
             if not (widget.text() or widget.accessibleName()):
                 problems.append(f"button {widget.objectName() or widget}")
-            if widget.focusPolicy() == Qt.FocusPolicy.NoFocus and widget.parent() is not None \
-                    and not isinstance(widget.parent(), (QToolBar, QScrollBar)):
+            if (
+                widget.focusPolicy() == Qt.FocusPolicy.NoFocus
+                and widget.parent() is not None
+                and not isinstance(widget.parent(), (QToolBar, QScrollBar))
+            ):
                 problems.append(f"button without keyboard focus: {widget.text()}")
         elif isinstance(widget, INPUTS) and type(widget).__name__ != "QComboBoxListView":
-            if not widget.accessibleName() and widget.parent() is not None \
-                    and not isinstance(widget.parent(), (QComboBox, QSpinBox)):
+            if (
+                not widget.accessibleName()
+                and widget.parent() is not None
+                and not isinstance(widget.parent(), (QComboBox, QSpinBox))
+            ):
                 problems.append(f"{type(widget).__name__} {widget.objectName()}")
     return problems
 
@@ -43,7 +49,9 @@ def test_unlock_window_controls_are_named(gui) -> None:  # type: ignore[no-untyp
     assert unnamed_controls(gui.unlock_window) == []
 
 
-def test_main_window_controls_are_named_and_actions_have_keys(gui, qtbot, checker_vault: Path) -> None:  # type: ignore[no-untyped-def]
+def test_main_window_controls_are_named_and_actions_have_keys(
+    gui, qtbot, checker_vault: Path
+) -> None:  # type: ignore[no-untyped-def]
     main = gui.main_window
     main.grid.setCurrentIndex(main.model.index(0, 0))
     qtbot.waitUntil(lambda: main.details.item is not None)

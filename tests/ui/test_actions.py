@@ -14,7 +14,9 @@ from tests.helpers.qtsync import settle
 from tests.ui.conftest import checkerboard, make_vault, unlock, wait_rows
 
 
-def test_verify_vault_shows_a_report_and_updates_the_status(gui, qtbot, checker_vault: Path) -> None:  # type: ignore[no-untyped-def]
+def test_verify_vault_shows_a_report_and_updates_the_status(
+    gui, qtbot, checker_vault: Path
+) -> None:  # type: ignore[no-untyped-def]
     main = gui.main_window
     assert "not run yet" in main.status.verified.text()
     main.act_verify.trigger()
@@ -59,8 +61,13 @@ def test_dropping_files_imports_them_into_the_selected_case(gui, qtbot, tmp_path
     files = [checkerboard(tmp_path / "a.png"), checkerboard(tmp_path / "b.png", cell=30)]
     data = QMimeData()
     data.setUrls([QUrl.fromLocalFile(str(f)) for f in files])
-    event = QDropEvent(QPointF(200, 200), Qt.DropAction.CopyAction, data,
-                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    event = QDropEvent(
+        QPointF(200, 200),
+        Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     main.dropEvent(event)
     wait_rows(gui, qtbot, 2)
     vault = gui.controller.require_vault()

@@ -39,7 +39,9 @@ def test_archive_and_unarchive_are_custody_events(gui, qtbot, tmp_path: Path) ->
     vault = gui.controller.require_vault()
     assert vault.get_item(item_id).archived
     assert vault.custody_log(item_id)[-1].event == "item_archived"
-    assert vault.custody_log(item_id)[-1].payload["data"]["reason"] == "duplicate of the other capture"
+    assert (
+        vault.custody_log(item_id)[-1].payload["data"]["reason"] == "duplicate of the other capture"
+    )
 
     # The Archived view shows it; unarchive brings it back, again as an event.
     rows = [main.cases.item(i).text() for i in range(main.cases.count())]
@@ -75,8 +77,7 @@ def test_notes_and_tags_are_added_never_overwritten(gui, qtbot, tmp_path: Path) 
     qtbot.waitUntil(lambda: details.values["tags"].text() == "instagram", timeout=10_000)
     events = [e.event for e in gui.controller.require_vault().custody_log(details.item.id)]
     assert events == ["item_added", "note_added", "note_added", "tag_added"]
-    qtbot.waitUntil(lambda: main.model.data(main.model.index(0, 5)) == "second note",
-                    timeout=5_000)
+    qtbot.waitUntil(lambda: main.model.data(main.model.index(0, 5)) == "second note", timeout=5_000)
 
 
 def test_new_case_and_remove_tag_prompts_do_not_block(gui, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -9,8 +9,9 @@ from typing import Any
 from tests.ui.conftest import make_vault, unlock
 
 
-def test_title_follows_the_confirmed_choice_per_window(gui: Any, qtbot: Any, tmp_path: Path,
-                                                     monkeypatch: Any) -> None:
+def test_title_follows_the_confirmed_choice_per_window(
+    gui: Any, qtbot: Any, tmp_path: Path, monkeypatch: Any
+) -> None:
     from PySide6.QtWidgets import QMessageBox
 
     from app.ui.browser import BrowserWindow

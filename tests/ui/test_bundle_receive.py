@@ -17,9 +17,13 @@ def test_receive_bundle_from_first_run(gui, qtbot, tmp_path: Path) -> None:  # t
     bundle = tmp_path / "exhibits.bundle"
     with Vault.open(sender, PASSPHRASE) as vault:
         vault.add_file(checkerboard(tmp_path / "c.png"), case="Sent")
-        sender_fp = export.export_bundle(vault, bundle, export.select_items(vault, case="Sent"),
-                                         seal.Sealing(passphrase="bundle pass words"),
-                                         stamp=False).fingerprint
+        sender_fp = export.export_bundle(
+            vault,
+            bundle,
+            export.select_items(vault, case="Sent"),
+            seal.Sealing(passphrase="bundle pass words"),
+            stamp=False,
+        ).fingerprint
     path = make_vault(tmp_path / "lawyer.locker")
     window = gui.unlock_window
     assert window.bundle_tab.isVisible()
@@ -37,8 +41,9 @@ def test_receive_bundle_from_first_run(gui, qtbot, tmp_path: Path) -> None:  # t
     from app.ui.fingerprint import ReceiveConfirmDialog, grouped
 
     main = gui.main_window
-    qtbot.waitUntil(lambda: bool(errors) or main.findChild(ReceiveConfirmDialog) is not None,
-                    timeout=60_000)
+    qtbot.waitUntil(
+        lambda: bool(errors) or main.findChild(ReceiveConfirmDialog) is not None, timeout=60_000
+    )
     assert errors == []
     confirm = main.findChild(ReceiveConfirmDialog)
     assert confirm.box.value.text() == grouped(sender_fp)
@@ -48,8 +53,7 @@ def test_receive_bundle_from_first_run(gui, qtbot, tmp_path: Path) -> None:  # t
     assert "MUST confirm the fingerprint" in confirm.unanchored.text()
     assert main.model.rowCount() == 0  # nothing imported before the person confirms
     confirm.buttons.accepted.emit()
-    qtbot.waitUntil(lambda: bool(errors) or gui.main_window.model.rowCount() >= 1,
-                   timeout=60_000)
+    qtbot.waitUntil(lambda: bool(errors) or gui.main_window.model.rowCount() >= 1, timeout=60_000)
     assert errors == []
     item = main.model.item_at(0)
     assert item.read_only
@@ -87,7 +91,9 @@ def test_export_a_case_as_a_sealed_bundle(gui, qtbot, tmp_path: Path) -> None:  
     assert "bundle_exported" in events and "bundle_written" in events
 
 
-def test_export_dialog_keeps_what_was_typed_when_the_place_is_wrong(gui, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_export_dialog_keeps_what_was_typed_when_the_place_is_wrong(
+    gui, qtbot, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     """A missing folder or an existing file is reported in the open dialog: the two
     passphrases the person typed are not lost, and nothing is logged or written."""
     from app.ui.export_dialog import ExportDialog
@@ -109,8 +115,10 @@ def test_export_dialog_keeps_what_was_typed_when_the_place_is_wrong(gui, qtbot, 
     dialog.pass2.setText("four calm unrelated words")
     taken = tmp_path / "taken.zip"
     taken.write_bytes(b"keep me")
-    for out, words in ((tmp_path / "no-such-folder" / "handover.zip", "does not exist"),
-                       (taken, "already exists")):
+    for out, words in (
+        (tmp_path / "no-such-folder" / "handover.zip", "does not exist"),
+        (taken, "already exists"),
+    ):
         dialog.out_edit.setText(str(out))
         dialog.buttons.accepted.emit()
         qtbot.waitUntil(lambda words=words: words in dialog.status.text())
@@ -135,8 +143,13 @@ def test_receive_can_be_declined_at_the_fingerprint(gui, qtbot, tmp_path: Path) 
     bundle = tmp_path / "exhibits.bundle"
     with Vault.open(sender, PASSPHRASE) as vault:
         vault.add_file(checkerboard(tmp_path / "c.png"), case="Sent")
-        export.export_bundle(vault, bundle, export.select_items(vault, case="Sent"),
-                             seal.Sealing(passphrase="bundle pass words"), stamp=False)
+        export.export_bundle(
+            vault,
+            bundle,
+            export.select_items(vault, case="Sent"),
+            seal.Sealing(passphrase="bundle pass words"),
+            stamp=False,
+        )
     path = make_vault(tmp_path / "lawyer.locker")
     unlock(gui, qtbot, path)
     main = gui.main_window
@@ -147,7 +160,9 @@ def test_receive_can_be_declined_at_the_fingerprint(gui, qtbot, tmp_path: Path) 
     assert gui.controller.require_vault().count_items(archived=None) == 0
 
 
-def test_export_shows_fingerprint_case_choice_archived_and_bundle_name(gui, qtbot, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_export_shows_fingerprint_case_choice_archived_and_bundle_name(
+    gui, qtbot, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QFileDialog
 
     from app.ui.export_dialog import ExportDialog
@@ -158,8 +173,9 @@ def test_export_shows_fingerprint_case_choice_archived_and_bundle_name(gui, qtbo
     path = make_vault(tmp_path / "v.locker")
     with Vault.open(path, PASSPHRASE) as vault:
         kept = vault.add_file(checkerboard(tmp_path / "c.png"), case="For the lawyer")
-        hidden = vault.add_file(checkerboard(tmp_path / "private-one.png", cell=7),
-                                case="For the lawyer")
+        hidden = vault.add_file(
+            checkerboard(tmp_path / "private-one.png", cell=7), case="For the lawyer"
+        )
         vault.archive(hidden.id, "not for court")
         expected_fp = fingerprint_of(vault.signing_key().public_key())
     del kept
@@ -176,8 +192,9 @@ def test_export_shows_fingerprint_case_choice_archived_and_bundle_name(gui, qtbo
     assert "Read this fingerprint to the recipient" in dialog.fingerprint.caption.text()
     assert dialog.left_out.isVisible() and "private-one.png" in dialog.left_out.text()
     seen: list[str] = []
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        lambda *a, **k: (seen.append(a[2]), ("", ""))[1])
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: (seen.append(a[2]), ("", ""))[1]
+    )
     dialog._choose()
     dialog.seal_none.setChecked(True)
     dialog._choose()

@@ -28,8 +28,11 @@ def test_task_finishing_after_the_controller_is_deleted(qtbot, qapp, config_dir:
         controller.status_changed.emit()
 
     controller.run(work, quiet=True, on_done=done)
-    controller.run(lambda _ctx: (release.wait(5), 1 / 0), quiet=True,
-                   on_fail=lambda m: controller.status_changed.emit())
+    controller.run(
+        lambda _ctx: (release.wait(5), 1 / 0),
+        quiet=True,
+        on_fail=lambda m: controller.status_changed.emit(),
+    )
     threading.Timer(0.2, release.set).start()
     shiboken6.delete(controller)  # its pool waits for both tasks; their signals are queued
     for _ in range(5):

@@ -40,8 +40,11 @@ def test_create_import_blurred_reveal_logged(gui, qtbot, tmp_path: Path) -> None
     rect = main.grid.visualRect(main.model.index(0, 0))
     cell = main.grid.viewport().grab(rect).toImage()
     thumb = cell.copy(20, 14, cell.width() - 40, 110)
-    sharp = QImage(str(sharp_path)).scaled(thumb.size(), Qt.AspectRatioMode.IgnoreAspectRatio,
-                                           Qt.TransformationMode.SmoothTransformation)
+    sharp = QImage(str(sharp_path)).scaled(
+        thumb.size(),
+        Qt.AspectRatioMode.IgnoreAspectRatio,
+        Qt.TransformationMode.SmoothTransformation,
+    )
     assert edge_energy(sharp) > 20
     assert edge_energy(thumb) < edge_energy(sharp) * 0.15
 
@@ -69,8 +72,12 @@ def test_create_import_blurred_reveal_logged(gui, qtbot, tmp_path: Path) -> None
     assert edge_energy(reveal.canvas.grab().toImage()) < blurred_energy * 1.5
 
     # The details show the hash, the custody history includes the reveal.
-    qtbot.waitUntil(lambda: any("viewed" in details.history.item(i).text()
-                                for i in range(details.history.count())), timeout=5_000)
+    qtbot.waitUntil(
+        lambda: any(
+            "viewed" in details.history.item(i).text() for i in range(details.history.count())
+        ),
+        timeout=5_000,
+    )
     assert details.values["sha256"].text().replace("\n", "") == vault.get_item(item_id).sha256
 
 

@@ -28,15 +28,39 @@ from tests.conftest import PASSPHRASE
 from tests.ui.conftest import checkerboard, make_vault, unlock, wait_rows
 
 # Key names, formats and product names that stay as they are in Korean text.
-ALLOWED = {"F12", "Ctrl", "Shift", "Alt", "SHA", "PDF", "MHTML", "HTML", "PNG", "URL", "HTTP",
-           "HTTPS", "UTC", "MiB", "KB", "MB", "GB", "English", "age", "SQLCipher", "HMAC",
-           "OK", "Tab", "Esc", "RFC"}
+ALLOWED = {
+    "F12",
+    "Ctrl",
+    "Shift",
+    "Alt",
+    "SHA",
+    "PDF",
+    "MHTML",
+    "HTML",
+    "PNG",
+    "URL",
+    "HTTP",
+    "HTTPS",
+    "UTC",
+    "MiB",
+    "KB",
+    "MB",
+    "GB",
+    "English",
+    "age",
+    "SQLCipher",
+    "HMAC",
+    "OK",
+    "Tab",
+    "Esc",
+    "RFC",
+}
 DATA = [
-    r"\S+://\S*",                                  # addresses
-    r"(?:[A-Za-z]:)?[\\/][^\s]*",                  # paths
+    r"\S+://\S*",  # addresses
+    r"(?:[A-Za-z]:)?[\\/][^\s]*",  # paths
     r"[\w.-]+\.(?:png|jpe?g|txt|pdf|zip|bundle|locker|json|mhtml|html)\b",  # file names
-    r"\b[0-9a-f]{8,}\b",                           # hashes
-    r"\b[A-Z2-7]{5}(?:[- ][A-Z2-7]{5})+\b",        # fingerprints
+    r"\b[0-9a-f]{8,}\b",  # hashes
+    r"\b[A-Z2-7]{5}(?:[- ][A-Z2-7]{5})+\b",  # fingerprints
     r"\bage1[0-9a-z]+\b",
 ]
 
@@ -60,8 +84,11 @@ def _texts(root: QWidget) -> list[tuple[str, str]]:
         if isinstance(widget, QComboBox) and not widget.isEditable():
             found += [(name + " item", widget.itemText(i)) for i in range(widget.count())]
         if isinstance(widget, QTableWidget):
-            found += [("header", widget.horizontalHeaderItem(c).text())
-                      for c in range(widget.columnCount()) if widget.horizontalHeaderItem(c)]
+            found += [
+                ("header", widget.horizontalHeaderItem(c).text())
+                for c in range(widget.columnCount())
+                if widget.horizontalHeaderItem(c)
+            ]
         found.append((name + " tooltip", widget.toolTip()))
         found.append((name + " accessible name", widget.accessibleName()))
     return [(k, re.sub(r"<[^>]+>", " ", t)) for k, t in found if t and t.strip()]
@@ -89,8 +116,9 @@ def _korean(gui, qtbot) -> None:  # type: ignore[no-untyped-def]
 
 
 def _top(kind: str) -> Any:  # the window's own class (reject, browser, ...)
-    return next(w for w in QApplication.topLevelWidgets()
-                if w.isVisible() and type(w).__name__ == kind)
+    return next(
+        w for w in QApplication.topLevelWidgets() if w.isVisible() and type(w).__name__ == kind
+    )
 
 
 def test_every_window_and_dialog_is_korean(gui, qtbot, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -157,8 +185,9 @@ def test_every_window_and_dialog_is_korean(gui, qtbot, tmp_path: Path, monkeypat
 
     asked: list[str] = []
 
-    def confirm(_parent: object, title: str, text: str, *_a: object,
-                **_k: object) -> QMessageBox.StandardButton:
+    def confirm(
+        _parent: object, title: str, text: str, *_a: object, **_k: object
+    ) -> QMessageBox.StandardButton:
         asked.append(title + " " + text)
         return QMessageBox.StandardButton.Yes
 
@@ -169,13 +198,19 @@ def test_every_window_and_dialog_is_korean(gui, qtbot, tmp_path: Path, monkeypat
     browser.browser.show_images.setChecked(True)  # confirmed (in Korean) first
     walk("browser, images shown", browser)
     assert len(asked) == 1 and browser.browser.images_shown()
-    problems.extend(("browser confirmation", "question", t)
-                    for t in asked if not re.search(r"[가-힣]", t))
+    problems.extend(
+        ("browser confirmation", "question", t) for t in asked if not re.search(r"[가-힣]", t)
+    )
     browser.close()
 
     main.act_verify.trigger()
-    qtbot.waitUntil(lambda: any(type(w).__name__ == "VerifyDialog" and w.isVisible()
-                                for w in QApplication.topLevelWidgets()), timeout=30_000)
+    qtbot.waitUntil(
+        lambda: any(
+            type(w).__name__ == "VerifyDialog" and w.isVisible()
+            for w in QApplication.topLevelWidgets()
+        ),
+        timeout=30_000,
+    )
     verify = _top("VerifyDialog")
     assert "[정상]" in verify.text.toPlainText()
     walk("verify", verify)
@@ -192,10 +227,14 @@ def test_received_case_and_core_messages_in_korean(gui, qtbot) -> None:  # type:
     from app.ui.item_model import case_label
 
     _korean(gui, qtbot)
-    assert case_label("Received 2026-11-30 from GAGUS-MHH2R (2)") == \
-        "2026-11-30에 GAGUS-MHH2R에게서 받음 (2)"
-    for english in ("The server answered HTTP 404 for http://127.0.0.1:9/x; nothing was stored.",
-                    "https://tsa.example/ is not reachable (<urlopen error [Errno -2] Name or "
-                    "service not known>)."):
+    assert (
+        case_label("Received 2026-11-30 from GAGUS-MHH2R (2)")
+        == "2026-11-30에 GAGUS-MHH2R에게서 받음 (2)"
+    )
+    for english in (
+        "The server answered HTTP 404 for http://127.0.0.1:9/x; nothing was stored.",
+        "https://tsa.example/ is not reachable (<urlopen error [Errno -2] Name or "
+        "service not known>).",
+    ):
         text = translate(english)
         assert re.search(r"[가-힣]", text) and "not" not in text, text

@@ -27,8 +27,10 @@ def test_pages_and_thumbnails_load_on_demand(gui, qtbot, tmp_path: Path) -> None
     path = make_vault(tmp_path / "many.locker")
     with Vault.open(path, PASSPHRASE) as vault:
         for n in range(COUNT):
-            vault.add_item(NewItem("file", "Many", f"synthetic-{n:04d}.png"),
-                           [NewArtifact("original", f"s{n}.png", tiny_png(n), "image/png")])
+            vault.add_item(
+                NewItem("file", "Many", f"synthetic-{n:04d}.png"),
+                [NewArtifact("original", f"s{n}.png", tiny_png(n), "image/png")],
+            )
     unlock(gui, qtbot, path)
     main, model = gui.main_window, gui.main_window.model
     wait_rows(gui, qtbot, 1)

@@ -42,8 +42,11 @@ def test_quick_exit_keys_work_wherever_the_focus_is(gui, qtbot, tmp_path: Path) 
 
     unlock(gui, qtbot, path)
     main.details.tag_edit.setFocus()  # a text field
-    qtbot.keyClick(main.windowHandle(), Qt.Key.Key_Q,
-                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        main.windowHandle(),
+        Qt.Key.Key_Q,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
     qtbot.waitUntil(lambda: _hidden_and_locked(gui), timeout=1_000)
     assert main.details.tag_edit.text() == ""
 
@@ -109,8 +112,13 @@ def test_session_lock_signal_locks(gui, qtbot, tmp_path: Path) -> None:  # type:
     qtbot.waitUntil(lambda: not gui.controller.is_unlocked, timeout=2_000)
 
 
-def test_wrong_passphrase_five_times_is_throttled_and_reported(gui, qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
-                                                               clock, config_dir: Path) -> None:
+def test_wrong_passphrase_five_times_is_throttled_and_reported(
+    gui,
+    qtbot,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+    clock,
+    config_dir: Path,
+) -> None:
     path = make_vault(tmp_path / "v.locker")
     before = path.read_bytes()
     window = gui.unlock_window
@@ -146,7 +154,9 @@ def test_wrong_passphrase_five_times_is_throttled_and_reported(gui, qtbot, tmp_p
     assert "Last unlocked" in line and "No failed attempts" in line
 
 
-def test_nothing_but_settings_and_attempts_in_config(gui, qtbot, tmp_path: Path, config_dir: Path) -> None:  # type: ignore[no-untyped-def]
+def test_nothing_but_settings_and_attempts_in_config(
+    gui, qtbot, tmp_path: Path, config_dir: Path
+) -> None:  # type: ignore[no-untyped-def]
     path = make_vault(tmp_path / "v.locker")
     unlock(gui, qtbot, path)
     gui.controller.lock("user")
@@ -174,12 +184,17 @@ def test_quick_exit_hides_the_browser_and_capture_dialogs_too(gui, qtbot, tmp_pa
         if action.isVisible():
             action.trigger()
             opened.append(action)
-    qtbot.waitUntil(lambda: len([w for w in QApplication.topLevelWidgets() if w.isVisible()])
-                    >= 1 + len(opened))
+    qtbot.waitUntil(
+        lambda: len([w for w in QApplication.topLevelWidgets() if w.isVisible()]) >= 1 + len(opened)
+    )
     # The front window has become the active one (where the window system sends keys).
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is not None
-                    and QApplication.activeWindow() is (QApplication.activeModalWidget()
-                                                         or QApplication.activeWindow()))
+    qtbot.waitUntil(
+        lambda: (
+            QApplication.activeWindow() is not None
+            and QApplication.activeWindow()
+            is (QApplication.activeModalWidget() or QApplication.activeWindow())
+        )
+    )
     # The key goes through the window system to the front window (here a modal dialog,
     # which blocks the main window's shortcuts): the window filters still catch it.
     front = QApplication.activeModalWidget() or QApplication.activeWindow() or main

@@ -18,8 +18,16 @@ from tests.conftest import PASSPHRASE
 from tests.ui.conftest import checkerboard, make_vault, unlock, wait_rows
 
 # Reads the lists and the unlock line need; none of them may run on the GUI thread.
-LIST_READS = ("list_cases", "count_items", "list_items", "latest_notes", "unlock_history",
-              "get_item", "custody_log", "thumbnail")
+LIST_READS = (
+    "list_cases",
+    "count_items",
+    "list_items",
+    "latest_notes",
+    "unlock_history",
+    "get_item",
+    "custody_log",
+    "thumbnail",
+)
 
 
 def _spy_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
@@ -37,8 +45,12 @@ def _spy_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return on_gui
 
 
-def test_main_window_parts_read_the_vault_off_the_gui_thread(gui, qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
-                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_main_window_parts_read_the_vault_off_the_gui_thread(
+    gui,
+    qtbot,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     path = make_vault(tmp_path / "v.locker")
     with Vault.open(path, PASSPHRASE) as vault:
         vault.add_file(checkerboard(tmp_path / "a.png"), case="Alpha")
@@ -52,13 +64,13 @@ def test_main_window_parts_read_the_vault_off_the_gui_thread(gui, qtbot, tmp_pat
     assert rows == ["All evidence", "Alpha", "Beta", "Archived"]  # read with the unlock
     wait_rows(gui, qtbot, 2)
     main.cases.setCurrentRow(rows.index("Beta"))
-    qtbot.waitUntil(lambda: main.model.rowCount() == 1 and main.model.total() == 1,
-                    timeout=10_000)
+    qtbot.waitUntil(lambda: main.model.rowCount() == 1 and main.model.total() == 1, timeout=10_000)
     assert main.items.heading.text() == "Beta · 1 item"
     # A case that appears in the vault (another window stored there) shows after a reload.
     vault = gui.controller.require_vault()
-    writer = threading.Thread(target=vault.add_file, args=(checkerboard(tmp_path / "c.png"),),
-                              kwargs={"case": "Gamma"})
+    writer = threading.Thread(
+        target=vault.add_file, args=(checkerboard(tmp_path / "c.png"),), kwargs={"case": "Gamma"}
+    )
     writer.start()
     writer.join(30)
     main.reload()
@@ -68,12 +80,14 @@ def test_main_window_parts_read_the_vault_off_the_gui_thread(gui, qtbot, tmp_pat
     item = main.model.item_at(0)
     assert item is not None
     main.table.selectRow(0)  # the details pane reads the item in the background
-    qtbot.waitUntil(lambda: main.details.item is not None and main.details.item.id == item.id,
-                    timeout=10_000)
+    qtbot.waitUntil(
+        lambda: main.details.item is not None and main.details.item.id == item.id, timeout=10_000
+    )
     assert main.details.history.count() >= 1
     gui.controller.add_note(item.id, "a note written in the app")
-    qtbot.waitUntil(lambda: "a note written" in str(main.model.data(main.model.index(0, 5))),
-                    timeout=10_000)
+    qtbot.waitUntil(
+        lambda: "a note written" in str(main.model.data(main.model.index(0, 5))), timeout=10_000
+    )
     qtbot.waitUntil(lambda: main.details.notes.count() == 1, timeout=10_000)
     assert on_gui == []
 
@@ -92,8 +106,14 @@ def test_screenshot_is_stored_through_the_controller(gui, qtbot, tmp_path: Path)
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     image.save(buffer, "PNG")  # type: ignore[call-overload]  # stubs want bytes; runtime wants str
-    shot = Screenshot(png=bytes(data.data()), width=40, height=30, mode="region",
-                      captured_at=utc_now(), area=(0, 0, 40, 30))
+    shot = Screenshot(
+        png=bytes(data.data()),
+        width=40,
+        height=30,
+        mode="region",
+        captured_at=utc_now(),
+        area=(0, 0, 40, 30),
+    )
     with qtbot.waitSignal(gui.controller.task_finished, timeout=10_000):
         gui.controller.store_screenshot(shot, "Shots", "Storing")
     wait_rows(gui, qtbot, 1)

@@ -33,9 +33,13 @@ def scan(folder: Path) -> list[Path]:
     return hits
 
 
-def test_a_session_leaves_no_evidence_outside_the_vault(gui, qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
-                                                         monkeypatch: pytest.MonkeyPatch,
-                                                         config_dir: Path) -> None:
+def test_a_session_leaves_no_evidence_outside_the_vault(
+    gui,
+    qtbot,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+    config_dir: Path,
+) -> None:
     evidence_dir = tmp_path / "source"
     evidence_dir.mkdir()
     scratch = tmp_path / "scratch"

@@ -24,12 +24,15 @@ def test_rolled_back_vault_warns_after_unlock(gui, qtbot, tmp_path: Path) -> Non
     shutil.copyfile(path, old)
     with Vault.open(path, PASSPHRASE) as vault:  # this computer sees two more events
         for n in range(2):
-            vault.add_item(NewItem("file", "C", f"t{n}"),
-                           [NewArtifact("original", "a.txt", b"x%d" % n, "text/plain")])
+            vault.add_item(
+                NewItem("file", "C", f"t{n}"),
+                [NewArtifact("original", "a.txt", b"x%d" % n, "text/plain")],
+            )
     shutil.copyfile(old, path)
     unlock(gui, qtbot, path)
-    qtbot.waitUntil(lambda: any("2 custody events are missing" in t for t in _boxes(gui)),
-                    timeout=5_000)
+    qtbot.waitUntil(
+        lambda: any("2 custody events are missing" in t for t in _boxes(gui)), timeout=5_000
+    )
     assert gui.controller.is_unlocked  # never refused
 
 
@@ -38,8 +41,10 @@ def test_damaged_log_opens_read_only_with_a_warning(gui, qtbot, tmp_path: Path) 
     path = make_vault(tmp_path / "v.locker")
     writer = Vault.open(path, PASSPHRASE)
     for n in range(6):
-        writer.add_item(NewItem("file", "C", f"t{n}"),
-                        [NewArtifact("original", "a.txt", b"y%d" % n, "text/plain")])
+        writer.add_item(
+            NewItem("file", "C", f"t{n}"),
+            [NewArtifact("original", "a.txt", b"y%d" % n, "text/plain")],
+        )
     crashed = tmp_path / "crashed"
     crashed.mkdir()
     for s in ("", "-wal", "-shm"):  # the files as a crash leaves them
@@ -54,15 +59,21 @@ def test_damaged_log_opens_read_only_with_a_warning(gui, qtbot, tmp_path: Path) 
     assert gui.controller.vault.damaged_log is not None
 
 
-def test_receiving_unverified_earlier_holders_asks_first(gui, qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
-                                                         monkeypatch) -> None:
+def test_receiving_unverified_earlier_holders_asks_first(
+    gui,
+    qtbot,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+    monkeypatch,
+) -> None:
     from PySide6.QtWidgets import QApplication
 
     from tests.bundle.test_trust import _forge_earlier_holder
 
     made = [Vault.create(tmp_path / f"{n}.locker", PASSPHRASE) for n in ("a", "m", "r")]
     try:
-        _honest, forged, uid = _forge_earlier_holder(made[0], made[1], made[2], tmp_path, monkeypatch)
+        _honest, forged, uid = _forge_earlier_holder(
+            made[0], made[1], made[2], tmp_path, monkeypatch
+        )
     finally:
         for v in made:
             v.close()
@@ -70,13 +81,19 @@ def test_receiving_unverified_earlier_holders_asks_first(gui, qtbot, tmp_path: P
     unlock(gui, qtbot, path)
 
     def box():  # type: ignore[no-untyped-def]
-        found = [w for w in QApplication.topLevelWidgets()
-                 if w.objectName() == "unverifiedHoldersBox" and w.isVisible()]
+        found = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if w.objectName() == "unverifiedHoldersBox" and w.isVisible()
+        ]
         return found[0] if found else None
 
     def confirm():  # type: ignore[no-untyped-def]
-        found = [w for w in QApplication.topLevelWidgets()
-                 if w.objectName() == "receiveConfirmDialog" and w.isVisible()]
+        found = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if w.objectName() == "receiveConfirmDialog" and w.isVisible()
+        ]
         return found[0] if found else None
 
     gui.main_window.receive_bundle(forged)

@@ -24,8 +24,9 @@ def _exit_button(window: QWidget, qtbot) -> QToolButton:  # type: ignore[no-unty
 
 
 def _top(kind: str) -> Any:  # the window's own class (reject, browser, ...)
-    return next(w for w in QApplication.topLevelWidgets()
-                if w.isVisible() and type(w).__name__ == kind)
+    return next(
+        w for w in QApplication.topLevelWidgets() if w.isVisible() and type(w).__name__ == kind
+    )
 
 
 def test_browser_window_has_quick_exit_and_neutral_title(gui, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -33,8 +34,13 @@ def test_browser_window_has_quick_exit_and_neutral_title(gui, qtbot, tmp_path: P
     gui.apply_settings()
     unlock(gui, qtbot, make_vault(tmp_path / "v.locker"))
     gui.main_window.act_browser.trigger()
-    qtbot.waitUntil(lambda: any(type(w).__name__ == "BrowserWindow" and w.isVisible()
-                                for w in QApplication.topLevelWidgets()), timeout=10_000)
+    qtbot.waitUntil(
+        lambda: any(
+            type(w).__name__ == "BrowserWindow" and w.isVisible()
+            for w in QApplication.topLevelWidgets()
+        ),
+        timeout=10_000,
+    )
     window = _top("BrowserWindow")
     button = _exit_button(window, qtbot)
     qtbot.waitUntil(lambda: window.windowTitle() == "Notes", timeout=3_000)

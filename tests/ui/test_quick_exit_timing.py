@@ -44,13 +44,31 @@ def test_quick_exit_ends_the_process_within_a_second(tmp_path: Path, page_url: s
     files.mkdir()
     for n in range(400):  # an import that is still running at the key
         (files / f"f{n}.txt").write_bytes(os.urandom(64 * 1024))
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", LOCKER_CONFIG_DIR=str(tmp_path / "cfg"),
-               LOCKER_TSA_CONFIG=str(tmp_path / "none.json"), HOME=str(tmp_path / "home"))
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        LOCKER_CONFIG_DIR=str(tmp_path / "cfg"),
+        LOCKER_TSA_CONFIG=str(tmp_path / "none.json"),
+        HOME=str(tmp_path / "home"),
+    )
     (tmp_path / "none.json").write_text('{"tsas": []}', encoding="utf-8")
     env.pop("LOCKER_NO_GUI", None)
-    proc = subprocess.Popen([sys.executable, "-m", "tests.ui.quick_exit_child", str(vault),
-                             str(pass_file), page_url, str(files)], cwd=ROOT, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "tests.ui.quick_exit_child",
+            str(vault),
+            str(pass_file),
+            page_url,
+            str(files),
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     key_at = None
     assert proc.stdout is not None
     deadline = time.monotonic() + 120

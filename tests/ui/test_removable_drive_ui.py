@@ -19,8 +19,9 @@ from tests.ui.conftest import checkerboard, make_vault, unlock, wait_rows
 
 
 @pytest.fixture(params=["exfat", "standin"])
-def stick(request: pytest.FixtureRequest, tmp_path: Path,
-          monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+def stick(
+    request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Path]:
     if request.param == "exfat":
         try:
             with drives.exfat_stick(tmp_path) as mounted:
@@ -75,14 +76,21 @@ def test_export_to_a_stick_from_the_dialog(gui, qtbot, tmp_path: Path, stick: Pa
     atomic.reset_notices()
 
 
-def test_a_full_stick_is_refused_at_once(gui, qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
-                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_full_stick_is_refused_at_once(
+    gui,
+    qtbot,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     stick = tmp_path / "full-stick"
     stick.mkdir()
     real = shutil.disk_usage
     usage = collections.namedtuple("usage", "total used free")
-    monkeypatch.setattr(shutil, "disk_usage",
-                        lambda p: usage(10**6, 10**6 - 1000, 1000) if Path(p) == stick else real(p))
+    monkeypatch.setattr(
+        shutil,
+        "disk_usage",
+        lambda p: usage(10**6, 10**6 - 1000, 1000) if Path(p) == stick else real(p),
+    )
     errors: list[str] = []
     gui.controller.error.connect(errors.append)
     _export_to(gui, qtbot, tmp_path, stick / "handover.zip")

@@ -19,8 +19,12 @@ INTERVAL_MS = 20
 
 
 @pytest.mark.parametrize("mib", [pytest.param(500, marks=pytest.mark.soak), 48])
-def test_event_loop_latency_while_a_large_file_imports(gui, qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
-                                                      mib: int) -> None:
+def test_event_loop_latency_while_a_large_file_imports(
+    gui,
+    qtbot,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+    mib: int,
+) -> None:
     path = make_vault(tmp_path / "v.locker")
     big = tmp_path / "large-recording.bin"
     block = bytes(range(256)) * 4096  # 1 MiB, not all zeros

@@ -32,8 +32,9 @@ def _reveals(gui, item_id: int) -> int:  # type: ignore[no-untyped-def]
 
 
 def _key(button: QWidget, kind: QEvent.Type, repeat: bool) -> None:
-    QApplication.sendEvent(button, QKeyEvent(kind, Qt.Key.Key_Space,
-                                             Qt.KeyboardModifier.NoModifier, " ", repeat))
+    QApplication.sendEvent(
+        button, QKeyEvent(kind, Qt.Key.Key_Space, Qt.KeyboardModifier.NoModifier, " ", repeat)
+    )
 
 
 def test_release_counts_when_the_button_has_moved_away(gui, qtbot, checker_vault: Path) -> None:  # type: ignore[no-untyped-def]

@@ -22,9 +22,21 @@ def test_screensaver_signal_on_the_session_bus_locks(tmp_path: Path, config_dir:
     path = make_vault(tmp_path / "v.locker")
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", LOCKER_CONFIG_DIR=str(config_dir))
     result = subprocess.run(
-        ["dbus-run-session", "--", sys.executable, "-m", "tests.ui.dbus_lock_session",
-         str(path), PASSPHRASE],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+        [
+            "dbus-run-session",
+            "--",
+            sys.executable,
+            "-m",
+            "tests.ui.dbus_lock_session",
+            str(path),
+            PASSPHRASE,
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert "org.freedesktop.ScreenSaver ActiveChanged" in result.stdout, result.stderr[-2000:]
     assert "locked session" in result.stdout, result.stdout + result.stderr[-2000:]
     assert result.returncode == 0

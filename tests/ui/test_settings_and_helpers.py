@@ -41,7 +41,9 @@ def test_recent_vaults_only_when_turned_on(tmp_path: Path) -> None:
     settings.remember_recent = True
     settings.note_opened(tmp_path / "a.locker")
     settings.save(tmp_path / "s.json")
-    assert Settings.load(tmp_path / "s.json").recent_vaults == [str((tmp_path / "a.locker").resolve())]
+    assert Settings.load(tmp_path / "s.json").recent_vaults == [
+        str((tmp_path / "a.locker").resolve())
+    ]
 
 
 def test_settings_file_garbage_falls_back_to_defaults(tmp_path: Path) -> None:
@@ -85,8 +87,12 @@ def test_safety_note_shows_once_and_can_be_skipped(gui, qtbot, config_dir: Path)
     assert Settings.load(config_dir / "settings.json").safety_note_seen
 
 
-def test_time_stamp_authorities_can_be_turned_on_and_off(gui, qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
-                                                        monkeypatch) -> None:
+def test_time_stamp_authorities_can_be_turned_on_and_off(
+    gui,
+    qtbot,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+    monkeypatch,
+) -> None:
     import json as _json
     import shutil
 
@@ -96,10 +102,22 @@ def test_time_stamp_authorities_can_be_turned_on_and_off(gui, qtbot, tmp_path: P
     pem = sorted(SHIPPED_CONFIG.parent.glob("*.pem"))[0]
     shutil.copy(pem, tmp_path / "root.pem")
     config = tmp_path / "tsa.json"
-    config.write_text(_json.dumps({"tsas": [
-        {"name": "Local A", "url": "http://127.0.0.1:9/a", "roots": ["root.pem"]},
-        {"name": "Local B", "url": "http://127.0.0.1:9/b", "roots": ["root.pem"],
-         "enabled": False}]}), encoding="utf-8")
+    config.write_text(
+        _json.dumps(
+            {
+                "tsas": [
+                    {"name": "Local A", "url": "http://127.0.0.1:9/a", "roots": ["root.pem"]},
+                    {
+                        "name": "Local B",
+                        "url": "http://127.0.0.1:9/b",
+                        "roots": ["root.pem"],
+                        "enabled": False,
+                    },
+                ]
+            }
+        ),
+        encoding="utf-8",
+    )
     monkeypatch.setenv("LOCKER_TSA_CONFIG", str(config))
     before = {t.url for t in load_tsas()}
     path = make_vault(tmp_path / "v.locker")
@@ -117,8 +135,12 @@ def test_time_stamp_authorities_can_be_turned_on_and_off(gui, qtbot, tmp_path: P
     assert after - {url} == before - {url}
 
 
-def test_a_vault_at_the_suggested_place_opens_on_open_not_create(gui, qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
-                                                                  monkeypatch) -> None:
+def test_a_vault_at_the_suggested_place_opens_on_open_not_create(
+    gui,
+    qtbot,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+    monkeypatch,
+) -> None:
     """First run (no recent list, note not dismissed) offers 'Create a vault'; once a vault
     exists at the suggested place, the next start offers to open it instead of proposing
     evidence-2.locker as if nothing had been saved."""

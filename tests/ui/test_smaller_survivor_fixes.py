@@ -20,7 +20,9 @@ from tests.helpers.qtsync import settle
 from tests.ui.conftest import checkerboard, make_vault, unlock, wait_rows
 
 
-def test_archive_is_with_the_actions_and_blank_reason_says_why(gui, qtbot, checker_vault: Path) -> None:  # type: ignore[no-untyped-def]
+def test_archive_is_with_the_actions_and_blank_reason_says_why(
+    gui, qtbot, checker_vault: Path
+) -> None:  # type: ignore[no-untyped-def]
     main = gui.main_window
     main.resize(1366, 768)
     main.table.selectRow(0)
@@ -31,8 +33,11 @@ def test_archive_is_with_the_actions_and_blank_reason_says_why(gui, qtbot, check
     assert y < details.notes_heading.mapTo(details.content, QPoint(0, 0)).y()
     assert y + details.archive_button.height() < details.viewport().height()  # above the fold
     details.archive_button.click()
-    dialog: Any = next(w for w in QApplication.topLevelWidgets()  # a QInputDialog
-                       if w.isVisible() and w.objectName() == "archiveDialog")
+    dialog: Any = next(
+        w
+        for w in QApplication.topLevelWidgets()  # a QInputDialog
+        if w.isVisible() and w.objectName() == "archiveDialog"
+    )
     ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
     label = "\n".join(lbl.text() for lbl in dialog.findChildren(QLabel))
     assert not ok.isEnabled() and "Write a reason to archive" in label
@@ -73,8 +78,10 @@ def test_got_it_does_not_move_the_buttons(qtbot, qapp, config_dir: Path, clock) 
     window.show()
     qtbot.wait(50)
     assert window.safety.isVisible()
-    before = [w.mapTo(window, QPoint(0, 0)) for w in (window.safety_skip, window.open_tab,
-                                                      window.unlock_button)]
+    before = [
+        w.mapTo(window, QPoint(0, 0))
+        for w in (window.safety_skip, window.open_tab, window.unlock_button)
+    ]
     window.safety_skip.click()
     qtbot.wait(50)
     assert not window.safety.isVisible()
@@ -82,13 +89,28 @@ def test_got_it_does_not_move_the_buttons(qtbot, qapp, config_dir: Path, clock) 
     assert after == before[1:]
 
 
-def test_status_bar_says_when_time_stamp_servers_are_unreachable(gui, qtbot, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_status_bar_says_when_time_stamp_servers_are_unreachable(
+    gui, qtbot, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     with socket.socket() as s:  # a closed local port: connection refused, no internet
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     config = tmp_path / "tsa-closed.json"
-    config.write_text(json.dumps({"tsas": [{"name": "Closed", "url": f"http://127.0.0.1:{port}/",
-                                            "roots": [], "enabled": True}]}), encoding="utf-8")
+    config.write_text(
+        json.dumps(
+            {
+                "tsas": [
+                    {
+                        "name": "Closed",
+                        "url": f"http://127.0.0.1:{port}/",
+                        "roots": [],
+                        "enabled": True,
+                    }
+                ]
+            }
+        ),
+        encoding="utf-8",
+    )
     monkeypatch.setenv("LOCKER_TSA_CONFIG", str(config))
     path = make_vault(tmp_path / "v.locker")
     with Vault.open(path, PASSPHRASE) as vault:
@@ -118,4 +140,6 @@ def test_grid_tiles_show_site_and_time(gui, qtbot, tmp_path: Path) -> None:  # t
     model = main.model
     subtitles = [str(model.data(model.index(r, 0), SubtitleRole)) for r in range(3)]
     assert sorted(s.split(" · ")[0] for s in subtitles) == sorted(hosts)
-    assert all(re.search(r" · ((\d{4}-)?\d\d-\d\d )?\d\d:\d\d$", s) for s in subtitles)  # local time
+    assert all(
+        re.search(r" · ((\d{4}-)?\d\d-\d\d )?\d\d:\d\d$", s) for s in subtitles
+    )  # local time

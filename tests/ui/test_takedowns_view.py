@@ -18,8 +18,10 @@ from tests.ui.test_accessibility import unnamed_controls
 
 
 def _cells(table) -> list[list[str]]:  # type: ignore[no-untyped-def]
-    return [[table.item(r, c).text() for c in range(table.columnCount())]
-            for r in range(table.rowCount())]
+    return [
+        [table.item(r, c).text() for c in range(table.columnCount())]
+        for r in range(table.rowCount())
+    ]
 
 
 def test_takedowns_view(gui, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -38,15 +40,23 @@ def test_takedowns_view(gui, qtbot, tmp_path: Path) -> None:  # type: ignore[no-
             model.mark(vault, str(late.id), "submitted", "X-1")
             # Submitted three days ago: past the 48-hour deadline.
             with vault.write() as conn:
-                model.record_status(vault, conn, late.id, "submitted", "person",
-                                    at=(dt.datetime.now(dt.UTC) - dt.timedelta(days=3))
-                                    .strftime("%Y-%m-%dT%H:%M:%SZ"))
+                model.record_status(
+                    vault,
+                    conn,
+                    late.id,
+                    "submitted",
+                    "person",
+                    at=(dt.datetime.now(dt.UTC) - dt.timedelta(days=3)).strftime(
+                        "%Y-%m-%dT%H:%M:%SZ"
+                    ),
+                )
             model.new_request(vault, "127.0.0.1", "kr", [item])
         unlock(gui, qtbot, path)
         wait_rows(gui, qtbot, 1)
         main = gui.main_window
-        main.cases.setCurrentRow([main.cases.item(i).text() for i in range(main.cases.count())]
-                                 .index("사건 1"))
+        main.cases.setCurrentRow(
+            [main.cases.item(i).text() for i in range(main.cases.count())].index("사건 1")
+        )
         main.takedowns_button.click()
         dialog = main.findChild(TakedownsDialog, "takedownsDialog")
         assert dialog is not None and dialog.isVisible()
@@ -57,7 +67,9 @@ def test_takedowns_view(gui, qtbot, tmp_path: Path) -> None:  # type: ignore[no-
         urls = [r[0] for r in _cells(dialog.location_table)]
         assert urls == [site.url("/p/1"), site.url("/p/2")]
         assert "1 request(s) past their deadline" in dialog.summary.text()
-        assert all(not label.pixmap() or label.pixmap().isNull() for label in dialog.findChildren(QLabel))
+        assert all(
+            not label.pixmap() or label.pixmap().isNull() for label in dialog.findChildren(QLabel)
+        )
         assert unnamed_controls(dialog) == []
 
         # Record 'acknowledged' on the drafted request.
@@ -65,8 +77,9 @@ def test_takedowns_view(gui, qtbot, tmp_path: Path) -> None:  # type: ignore[no-
         dialog.mark_status.setCurrentIndex(dialog.mark_status.findData("acknowledged"))
         dialog.reference.setText("KR-77")
         dialog.mark_button.click()  # written by the controller, in the background
-        qtbot.waitUntil(lambda: _cells(dialog.request_table)[1][3] == "acknowledged",
-                        timeout=10_000)
+        qtbot.waitUntil(
+            lambda: _cells(dialog.request_table)[1][3] == "acknowledged", timeout=10_000
+        )
         vault = gui.controller.require_vault()
         assert model.get_request(vault, 2).reference == "KR-77"
         notice = tmp_path / "notice.txt"

@@ -16,13 +16,20 @@ from tests.helpers.tsa import local_tsa  # noqa: F401 - fixture
 from tests.ui.conftest import checkerboard, make_vault, unlock, wait_rows
 
 
-def test_background_stamping_with_a_local_tsa(gui, qtbot, tmp_path: Path, local_tsa,  # type: ignore[no-untyped-def]  # noqa: F811
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_background_stamping_with_a_local_tsa(
+    gui,
+    qtbot,
+    tmp_path: Path,
+    local_tsa,  # type: ignore[no-untyped-def]  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     tsa = local_tsa(name="Local UI TSA")
     shutil.copy(tsa.ca_pem, tmp_path / "root.pem")
     config = tmp_path / "tsa-local.json"
-    config.write_text(json.dumps({"tsas": [{"name": "Local UI TSA", "url": tsa.url,
-                                            "roots": ["root.pem"]}]}), encoding="utf-8")
+    config.write_text(
+        json.dumps({"tsas": [{"name": "Local UI TSA", "url": tsa.url, "roots": ["root.pem"]}]}),
+        encoding="utf-8",
+    )
     monkeypatch.setenv("LOCKER_TSA_CONFIG", str(config))
     path = make_vault(tmp_path / "v.locker")
     with Vault.open(path, PASSPHRASE) as vault:

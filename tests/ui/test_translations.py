@@ -15,8 +15,26 @@ from tests.ui.conftest import checkerboard, make_vault, unlock, wait_rows
 
 I18N = Path(__file__).resolve().parents[2] / "resources" / "i18n"
 # Words that are the same in Korean text: names, formats, key names.
-ALLOWED = {"SHA", "F12", "Ctrl", "Shift", "English", "PDF", "URL", "MiB", "KB", "MB", "GB",
-           "locker", "stamp", "help", "png", "synthetic", "checker", "General"}
+ALLOWED = {
+    "SHA",
+    "F12",
+    "Ctrl",
+    "Shift",
+    "English",
+    "PDF",
+    "URL",
+    "MiB",
+    "KB",
+    "MB",
+    "GB",
+    "locker",
+    "stamp",
+    "help",
+    "png",
+    "synthetic",
+    "checker",
+    "General",
+}
 
 
 def english_sources() -> set[str]:
@@ -30,8 +48,9 @@ def test_korean_ts_is_complete_and_compiled() -> None:
     assert len(messages) > 150
     for message in messages:
         translation = message.find("translation")
-        assert translation is not None and translation.get("type") != "unfinished", \
+        assert translation is not None and translation.get("type") != "unfinished", (
             message.findtext("source")
+        )
         text = "".join(translation.itertext()).strip()
         assert text and re.search(r"[가-힣]", text) or text.startswith("SHA"), text
     assert (I18N / "app_ko.qm").stat().st_size > 5000
@@ -54,9 +73,17 @@ def visible_texts(root: QWidget) -> list[tuple[str, str]]:
                 found += [("action", action.text()), ("action tip", action.toolTip())]
     model = getattr(root, "model", None)
     if model is not None:
-        found += [("header", str(model.headerData(c, __import__("PySide6.QtCore").QtCore.Qt
-                                                  .Orientation.Horizontal)))
-                  for c in range(model.columnCount())]
+        found += [
+            (
+                "header",
+                str(
+                    model.headerData(
+                        c, __import__("PySide6.QtCore").QtCore.Qt.Orientation.Horizontal
+                    )
+                ),
+            )
+            for c in range(model.columnCount())
+        ]
     return [(kind, text) for kind, text in found if text]
 
 
@@ -69,7 +96,11 @@ def untranslated(texts: list[tuple[str, str]], sources: set[str]) -> list[tuple[
             bad.append((kind, text))
             continue
         words = set(re.findall(r"[A-Za-z]{3,}", text))
-        if not re.search(r"[가-힣]", text) and words - ALLOWED and not re.search(r"\d{4}-\d\d", text):
+        if (
+            not re.search(r"[가-힣]", text)
+            and words - ALLOWED
+            and not re.search(r"\d{4}-\d\d", text)
+        ):
             bad.append((kind, text))
     return bad
 
@@ -130,13 +161,20 @@ def test_ts_covers_every_string_in_the_sources(tmp_path: Path) -> None:
     root = I18N.parents[1]
     fresh = tmp_path / "fresh.ts"
     sources = sorted(str(p) for p in (root / "app" / "ui").glob("*.py"))
-    subprocess.run([str(Path(sys.executable).parent / "pyside6-lupdate"), *sources, "-ts",
-                    str(fresh)], check=True, capture_output=True, timeout=120)
+    subprocess.run(
+        [str(Path(sys.executable).parent / "pyside6-lupdate"), *sources, "-ts", str(fresh)],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
 
     def keys(path: Path) -> set[tuple[str, str]]:
         tree = ET.parse(path)
-        return {(c.findtext("name") or "", m.findtext("source") or "")
-                for c in tree.getroot().iter("context") for m in c.iter("message")}
+        return {
+            (c.findtext("name") or "", m.findtext("source") or "")
+            for c in tree.getroot().iter("context")
+            for m in c.iter("message")
+        }
 
     missing = keys(fresh) - keys(I18N / "app_ko.ts")
     assert missing == set()

@@ -57,20 +57,25 @@ def test_session_lock_says_why(gui, qtbot, tmp_path: Path) -> None:  # type: ign
     assert gui.unlock_window.path_edit.text() == str(path)
 
 
-def test_fresh_start_follows_remember_recent(qtbot, qapp, tmp_path: Path, config_dir: Path, clock) -> None:  # type: ignore[no-untyped-def]
+def test_fresh_start_follows_remember_recent(
+    qtbot, qapp, tmp_path: Path, config_dir: Path, clock
+) -> None:  # type: ignore[no-untyped-def]
     from app.ui.attempts import AttemptLog
     from app.ui.controller import Controller
     from app.ui.settings import Settings
     from app.ui.unlock_window import UnlockWindow
 
     path = str(make_vault(tmp_path / "v.locker"))
-    off = Controller(Settings(language="en", recent_vaults=[]),
-                     AttemptLog(config_dir / "a.json", clock))
+    off = Controller(
+        Settings(language="en", recent_vaults=[]), AttemptLog(config_dir / "a.json", clock)
+    )
     window = UnlockWindow(off)
     qtbot.addWidget(window)
     assert window.path_edit.text() == "" and not window.lock_note.isVisible()
-    on = Controller(Settings(language="en", remember_recent=True, recent_vaults=[path]),
-                    AttemptLog(config_dir / "a.json", clock))
+    on = Controller(
+        Settings(language="en", remember_recent=True, recent_vaults=[path]),
+        AttemptLog(config_dir / "a.json", clock),
+    )
     window = UnlockWindow(on)
     qtbot.addWidget(window)
     assert window.path_edit.text() == path and not window.path_edit.isReadOnly()

@@ -35,8 +35,9 @@ def korean(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
     install_language("en")
 
 
-def test_worker_hands_the_typed_exception_to_the_gui_thread(qtbot, qapp, tmp_path: Path,
-                                                           korean: None) -> None:  # type: ignore[no-untyped-def]
+def test_worker_hands_the_typed_exception_to_the_gui_thread(
+    qtbot, qapp, tmp_path: Path, korean: None
+) -> None:  # type: ignore[no-untyped-def]
     path = make_vault(tmp_path / "v.locker")
     ran_on: list[int] = []
 
@@ -61,7 +62,8 @@ def test_worker_hands_the_typed_exception_to_the_gui_thread(qtbot, qapp, tmp_pat
 
 
 def test_controller_on_fail_gets_the_exception_and_error_is_translated(
-        qtbot, qapp, config_dir: Path, korean: None) -> None:  # type: ignore[no-untyped-def]
+    qtbot, qapp, config_dir: Path, korean: None
+) -> None:  # type: ignore[no-untyped-def]
     controller = Controller(Settings(language="ko"), AttemptLog(config_dir / "attempts.json"))
     failures: list[BaseException] = []
 
@@ -112,8 +114,14 @@ def test_a_failed_write_shows_the_translated_message(gui, qtbot, tmp_path: Path)
         gui.controller.add_note(item.id, "")  # the vault refuses an empty note (UsageError)
 
         def box() -> QMessageBox | None:
-            return next((w for w in QApplication.topLevelWidgets()
-                         if isinstance(w, QMessageBox) and w.isVisible()), None)
+            return next(
+                (
+                    w
+                    for w in QApplication.topLevelWidgets()
+                    if isinstance(w, QMessageBox) and w.isVisible()
+                ),
+                None,
+            )
 
         qtbot.waitUntil(lambda: box() is not None, timeout=10_000)
         shown = box()
@@ -129,8 +137,12 @@ def test_a_failed_write_shows_the_translated_message(gui, qtbot, tmp_path: Path)
 ENGLISH_WORDS = re.compile(r"\b[A-Za-z]{2,}\b")
 
 
-def test_app_messages_reach_the_ui_in_korean(gui, qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
-                                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_app_messages_reach_the_ui_in_korean(
+    gui,
+    qtbot,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """Known English messages of the controller, the workers and the screenshot dialog
     never reach a Korean interface untranslated."""
     from PySide6.QtCore import QTimer
@@ -168,8 +180,7 @@ def test_app_messages_reach_the_ui_in_korean(gui, qtbot, tmp_path: Path,  # type
             raise UsageError("There is no screen 7.")
 
         monkeypatch.setattr(screenshot, "take_screenshot", refuse)
-        dialog = ScreenshotDialog(gui.main_window, gui.controller, "General",
-                                  allow_offscreen=True)
+        dialog = ScreenshotDialog(gui.main_window, gui.controller, "General", allow_offscreen=True)
         assert dialog.delay.suffix() == " 초"
         seen: list[tuple[str, str]] = []
 

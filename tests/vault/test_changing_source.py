@@ -54,6 +54,7 @@ def _append(path: Path, size: int) -> Callable[[], None]:
     def act() -> None:
         with open(path, "ab") as fh:
             fh.write(os.urandom(size))
+
     return act
 
 

@@ -49,31 +49,56 @@ def forge_item(vault: Vault, layout: list[tuple[int, int]]) -> tuple[int, bytes]
     now = utc_now()
     with vault.write() as conn:
         case_id = vault._case_id(conn, "General")
-        item_id = int(conn.execute(
-            "INSERT INTO items (uid, case_id, kind, title, source_url, captured_at, created_at,"
-            " metadata_json) VALUES (?, ?, 'file', 'clip.mp4', NULL, ?, ?, '{}')",
-            (uid, case_id, now, now)).lastrowid)
+        item_id = int(
+            conn.execute(
+                "INSERT INTO items (uid, case_id, kind, title, source_url, captured_at, created_at,"
+                " metadata_json) VALUES (?, ?, 'file', 'clip.mp4', NULL, ?, ?, '{}')",
+                (uid, case_id, now, now),
+            ).lastrowid
+        )
         art_id = int(conn.execute("SELECT coalesce(max(id), 0) + 1 FROM artifacts").fetchone()[0])
         for seq, chunk in chunks:
-            conn.execute("INSERT INTO chunks (artifact_id, seq, data) VALUES (?, ?, ?)",
-                         (art_id, seq, chunk))
+            conn.execute(
+                "INSERT INTO chunks (artifact_id, seq, data) VALUES (?, ?, ?)", (art_id, seq, chunk)
+            )
         conn.execute(
             "INSERT INTO artifacts (id, item_id, role, name, media_type, size, sha256,"
             " chunk_count, created_at) VALUES (?, ?, 'original', 'clip.mp4', 'video/mp4',"
-            " ?, ?, ?, ?)", (art_id, item_id, len(data), sha, len(chunks), now))
-        conn.execute("INSERT INTO item_state (item_id, archived, reason, changed_at)"
-                     " VALUES (?, 0, '', ?)", (item_id, now))
-        vault.append_event(conn, Event.ITEM_ADDED, uid, {
-            "case": "General", "kind": "file", "title": "clip.mp4", "source_url": None,
-            "captured_at": now, "artifacts": [{"role": "original", "name": "clip.mp4",
-                                               "sha256": sha, "size": len(data),
-                                               "media_type": "video/mp4"}]})
+            " ?, ?, ?, ?)",
+            (art_id, item_id, len(data), sha, len(chunks), now),
+        )
+        conn.execute(
+            "INSERT INTO item_state (item_id, archived, reason, changed_at) VALUES (?, 0, '', ?)",
+            (item_id, now),
+        )
+        vault.append_event(
+            conn,
+            Event.ITEM_ADDED,
+            uid,
+            {
+                "case": "General",
+                "kind": "file",
+                "title": "clip.mp4",
+                "source_url": None,
+                "captured_at": now,
+                "artifacts": [
+                    {
+                        "role": "original",
+                        "name": "clip.mp4",
+                        "sha256": sha,
+                        "size": len(data),
+                        "media_type": "video/mp4",
+                    }
+                ],
+            },
+        )
     return item_id, data
 
 
 @pytest.mark.parametrize("layout", LAYOUTS.values(), ids=list(LAYOUTS))
 def test_verify_and_reader_refuse_layouts_the_reader_cannot_return_whole(
-        vault: Vault, layout: list[tuple[int, int]]) -> None:
+    vault: Vault, layout: list[tuple[int, int]]
+) -> None:
     item_id, _data = forge_item(vault, layout)
     report = verify_vault(vault)
     assert not report.ok
@@ -98,8 +123,9 @@ def test_whole_layouts_verify_and_read_back(vault: Vault, tmp_path: Path) -> Non
     assert verify_vault(vault).ok, verify_vault(vault).text()
 
 
-def test_cli_verify_and_extract_refuse_a_short_middle_chunk(tmp_path: Path,
-                                                             passphrase_file: Path) -> None:
+def test_cli_verify_and_extract_refuse_a_short_middle_chunk(
+    tmp_path: Path, passphrase_file: Path
+) -> None:
     path = tmp_path / "v.locker"
     with Vault.create(path, PASSPHRASE) as vault:
         item_id, _ = forge_item(vault, LAYOUTS["short middle chunk"])

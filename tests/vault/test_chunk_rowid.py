@@ -40,8 +40,10 @@ def _assert_guarded(vault: Vault) -> None:
     with pytest.raises(db.IntegrityError, match="append-only"):
         conn.execute("DELETE FROM chunks")
     with pytest.raises(db.IntegrityError):  # (artifact_id, seq) stays unique
-        conn.execute("INSERT INTO chunks (artifact_id, seq, data) SELECT artifact_id, seq, data"
-                     " FROM chunks LIMIT 1")
+        conn.execute(
+            "INSERT INTO chunks (artifact_id, seq, data) SELECT artifact_id, seq, data"
+            " FROM chunks LIMIT 1"
+        )
 
 
 def test_new_vault_keeps_chunks_in_a_rowid_table(tmp_path: Path) -> None:
@@ -55,7 +57,9 @@ def test_new_vault_keeps_chunks_in_a_rowid_table(tmp_path: Path) -> None:
         assert verify_vault(vault).ok
 
 
-def test_old_vault_is_converted_on_open_byte_for_byte(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_old_vault_is_converted_on_open_byte_for_byte(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path, hashes = _old_vault(tmp_path, monkeypatch)
     with Vault.open(path, PASSPHRASE) as vault:
         head = vault.chain_head()
@@ -70,7 +74,9 @@ def test_old_vault_is_converted_on_open_byte_for_byte(tmp_path: Path, monkeypatc
         assert not chunk_layout.upgrade(vault.read(), path)
 
 
-def test_without_room_the_old_shape_stays_and_works(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_without_room_the_old_shape_stays_and_works(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path, hashes = _old_vault(tmp_path, monkeypatch)
     monkeypatch.setattr(chunk_layout, "MARGIN", 1 << 62)  # more than any disk has free
     with Vault.open(path, PASSPHRASE) as vault:
@@ -91,8 +97,9 @@ def test_without_room_the_old_shape_stays_and_works(tmp_path: Path, monkeypatch:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("delay", [0.15, 0.35, 0.6, 1.0])
-def test_conversion_killed_at_any_moment_loses_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                      delay: float) -> None:
+def test_conversion_killed_at_any_moment_loses_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, delay: float
+) -> None:
     import subprocess
     import sys
     import time
@@ -100,8 +107,7 @@ def test_conversion_killed_at_any_moment_loses_nothing(tmp_path: Path, monkeypat
     from tests.helpers.cli import ROOT
 
     path, hashes = _old_vault_big(tmp_path, monkeypatch)  # the copy takes a while
-    code = ("import sys; from app.vault import Vault; "
-            "Vault.open(sys.argv[1], sys.argv[2]).close()")
+    code = "import sys; from app.vault import Vault; Vault.open(sys.argv[1], sys.argv[2]).close()"
     proc = subprocess.Popen([sys.executable, "-c", code, str(path), PASSPHRASE], cwd=ROOT)
     time.sleep(delay)
     proc.kill()

@@ -12,14 +12,15 @@ from tests.helpers.cli import locker
 
 NAMES = {
     b"scan\\page1.pdf": "scan_page1.pdf",
-    b"latin1-caf\xe9.jpg": "latin1-caf_xe9.jpg",       # stored as "latin1-caf\xe9.jpg"
+    b"latin1-caf\xe9.jpg": "latin1-caf_xe9.jpg",  # stored as "latin1-caf\xe9.jpg"
     b"\xff\xfe.png": "_xff_xfe.png",
     b"C:\\Users\\me\\shot.png": "C__Users_me_shot.png",
 }
 
 
 def test_extracted_names_keep_the_item_number_and_the_whole_name(
-        tmp_path: Path, passphrase_file: Path) -> None:
+    tmp_path: Path, passphrase_file: Path
+) -> None:
     src = tmp_path / "in"
     src.mkdir()
     vault = tmp_path / "v.locker"
@@ -34,8 +35,9 @@ def test_extracted_names_keep_the_item_number_and_the_whole_name(
         assert added.returncode == 0, added.stderr
     out = tmp_path / "out"
     for item_id, raw in enumerate(NAMES, start=1):
-        extracted = locker("extract", vault, str(item_id), "--out", out,
-                           passphrase_file=passphrase_file)
+        extracted = locker(
+            "extract", vault, str(item_id), "--out", out, passphrase_file=passphrase_file
+        )
         assert extracted.returncode == 0, extracted.stderr
         written = out / f"{item_id}-{NAMES[raw]}"
         assert written.is_file(), sorted(p.name for p in out.iterdir())

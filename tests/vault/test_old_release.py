@@ -37,9 +37,13 @@ def _key() -> bytes:
 
 
 def _tables(conn: Any) -> list[str]:
-    return [r[0] for r in conn.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-        "ORDER BY name")]
+    return [
+        r[0]
+        for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+            "ORDER BY name"
+        )
+    ]
 
 
 def _snapshot(conn: Any) -> dict[str, set[tuple[Any, ...]]]:
@@ -47,26 +51,44 @@ def _snapshot(conn: Any) -> dict[str, set[tuple[Any, ...]]]:
     out: dict[str, set[tuple[Any, ...]]] = {}
     for table in _tables(conn):
         rows = conn.execute(f'SELECT * FROM "{table}"').fetchall()
-        out[table] = {tuple(hashlib.sha256(v).hexdigest() if isinstance(v, bytes) else v
-                            for v in row) for row in rows}
+        out[table] = {
+            tuple(hashlib.sha256(v).hexdigest() if isinstance(v, bytes) else v for v in row)
+            for row in rows
+        }
     return out
 
 
-def _step_checks(version: int, before: dict[str, set[tuple[Any, ...]]],
-                 after: dict[str, set[tuple[Any, ...]]], conn: Any) -> None:
+def _step_checks(
+    version: int,
+    before: dict[str, set[tuple[Any, ...]]],
+    after: dict[str, set[tuple[Any, ...]]],
+    conn: Any,
+) -> None:
     """What each step adds, on top of "nothing that was there changed"."""
     new_tables = set(after) - set(before)
     if version == 2:
         assert {"ts_tokens", "ts_leaves", "ts_attempts"} <= new_tables
     elif version == 3:
-        assert {"received_bundles", "received_custody", "received_items",
-                "received_tokens", "bundle_provenance"} <= new_tables
+        assert {
+            "received_bundles",
+            "received_custody",
+            "received_items",
+            "received_tokens",
+            "bundle_provenance",
+        } <= new_tables
     elif version == 4:
-        assert {"td_locations", "td_location_items", "td_requests", "td_request_locations",
-                "td_status", "td_checks"} <= new_tables
+        assert {
+            "td_locations",
+            "td_location_items",
+            "td_requests",
+            "td_request_locations",
+            "td_status",
+            "td_checks",
+        } <= new_tables
     elif version == 5:  # the one image of the old vault gets its PDQ hash, as derived data
-        pdq = conn.execute("SELECT DISTINCT item_id FROM derived WHERE kind LIKE 'pdq.%' "
-                           "AND data IS NOT NULL").fetchall()
+        pdq = conn.execute(
+            "SELECT DISTINCT item_id FROM derived WHERE kind LIKE 'pdq.%' AND data IS NOT NULL"
+        ).fetchall()
         assert [r[0] for r in pdq] == [1]
 
 
@@ -133,5 +155,6 @@ def test_old_vault_opens_with_todays_code(tmp_path: Path) -> None:
     out = tmp_path / "out"
     assert locker("extract", path, "2", "--out", out, passphrase_file=pw).returncode == 0
     extracted = [p for p in out.rglob("*") if p.is_file()]
-    assert [hashlib.sha256(p.read_bytes()).hexdigest() for p in extracted] \
-        == [EXPECTED["files"]["recording.bin"]], extracted
+    assert [hashlib.sha256(p.read_bytes()).hexdigest() for p in extracted] == [
+        EXPECTED["files"]["recording.bin"]
+    ], extracted

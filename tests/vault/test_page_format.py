@@ -30,8 +30,10 @@ def old_format(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 
 def _add(vault: Vault, name: str, data: bytes) -> None:
-    vault.add_item(NewItem("file", "Case", name),
-                   [NewArtifact("original", name, data, "application/octet-stream")])
+    vault.add_item(
+        NewItem("file", "Case", name),
+        [NewArtifact("original", name, data, "application/octet-stream")],
+    )
 
 
 def _cipher_settings(path: Path, key: bytes) -> tuple[int, str]:
@@ -77,7 +79,8 @@ def test_wal_of_a_new_vault_is_parsed_with_its_page_size(tmp_path: Path) -> None
 
 
 def test_old_format_vault_opens_writes_verifies_backs_up_and_recovers(
-        tmp_path: Path, old_format: None) -> None:
+    tmp_path: Path, old_format: None
+) -> None:
     path = tmp_path / "old.locker"
     with Vault.create(path, PASSPHRASE) as vault:
         _add(vault, "first.bin", BIG)
@@ -103,7 +106,8 @@ def test_old_format_vault_opens_writes_verifies_backs_up_and_recovers(
 
 
 def test_passphrase_change_moves_an_old_vault_to_the_new_format(
-        tmp_path: Path, old_format: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, old_format: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "old.locker"
     with Vault.create(path, PASSPHRASE) as vault:
         _add(vault, "first.bin", BIG)

@@ -27,8 +27,9 @@ def _events(vault: Path, pf: Path) -> int:
     return len(json.loads(out.stdout))
 
 
-def test_older_copy_put_back_is_flagged_with_missing_count(tmp_path: Path,
-                                                           passphrase_file: Path) -> None:
+def test_older_copy_put_back_is_flagged_with_missing_count(
+    tmp_path: Path, passphrase_file: Path
+) -> None:
     vault = tmp_path / "v.locker"
     src = tmp_path / "in"
     src.mkdir()
@@ -83,10 +84,15 @@ def test_diverged_copy_is_flagged(tmp_path: Path, passphrase_file: Path) -> None
     other = {"LOCKER_CONFIG_DIR": str(tmp_path / "elsewhere")}
     for name in ("x.txt", "y.txt", "z.txt"):
         (src / name).write_bytes(b"other " + name.encode())
-        assert locker("add", old_copy, src / name, passphrase_file=passphrase_file,
-                      env=other).returncode == 0
-    assert "WARNING" not in locker("list", old_copy, passphrase_file=passphrase_file,
-                                   env=other).stderr  # documented limit: never saw it
+        assert (
+            locker(
+                "add", old_copy, src / name, passphrase_file=passphrase_file, env=other
+            ).returncode
+            == 0
+        )
+    assert (
+        "WARNING" not in locker("list", old_copy, passphrase_file=passphrase_file, env=other).stderr
+    )  # documented limit: never saw it
     shutil.copyfile(old_copy, vault)
     out = locker("list", vault, passphrase_file=passphrase_file)
     assert out.returncode == 0
@@ -116,17 +122,27 @@ def test_backup_carries_the_seen_head(tmp_path: Path, passphrase_file: Path) -> 
     elsewhere = {"LOCKER_CONFIG_DIR": str(tmp_path / "other-computer")}
     out = locker("list", backup, passphrase_file=passphrase_file, env=elsewhere)
     assert out.returncode == 0 and "the computer that made this backup last saw" in out.stderr
-    acc = locker("verify", backup, "--accept-history", passphrase_file=passphrase_file,
-                 env=elsewhere)
+    acc = locker(
+        "verify", backup, "--accept-history", passphrase_file=passphrase_file, env=elsewhere
+    )
     assert acc.returncode == 0, acc.stdout + acc.stderr
     again = locker("list", backup, passphrase_file=passphrase_file, env=elsewhere)
     assert again.returncode == 0 and "WARNING" not in again.stderr
 
 
-@pytest.mark.parametrize("content", [
-    "not json", "[]", '{"%s": 5}', '{"%s": {"seq": "x"}}', '{"%s": {"seq": 99, "hashes": []}}',
-    '{"%s": {"seq": 2, "hashes": {"2": 7}}}', '{"%s": {"seq": 1e999, "hashes": {}}}',
-    '{"%s": {"seq": 3, "hashes": {"3": "%s"}, "backups": ["a", true, -1]}}'])
+@pytest.mark.parametrize(
+    "content",
+    [
+        "not json",
+        "[]",
+        '{"%s": 5}',
+        '{"%s": {"seq": "x"}}',
+        '{"%s": {"seq": 99, "hashes": []}}',
+        '{"%s": {"seq": 2, "hashes": {"2": 7}}}',
+        '{"%s": {"seq": 1e999, "hashes": {}}}',
+        '{"%s": {"seq": 3, "hashes": {"3": "%s"}, "backups": ["a", true, -1]}}',
+    ],
+)
 def test_edited_record_never_stops_a_vault_from_opening(tmp_path: Path, content: str) -> None:
     """heads.json is outside the vault: anyone at the PC can edit it."""
     from app.vault import Vault, headseen
@@ -150,8 +166,9 @@ def test_config_folder_is_created_private(tmp_path: Path, passphrase_file: Path)
     can list, whatever the umask."""
     config = tmp_path / "fresh" / "config"
     vault = tmp_path / "v.locker"
-    out = locker("init", vault, passphrase_file=passphrase_file,
-                 env={"LOCKER_CONFIG_DIR": str(config)})
+    out = locker(
+        "init", vault, passphrase_file=passphrase_file, env={"LOCKER_CONFIG_DIR": str(config)}
+    )
     assert out.returncode == 0, out.stderr
     assert (config / "heads.json").is_file()
     assert config.stat().st_mode & 0o777 == 0o700

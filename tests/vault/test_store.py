@@ -82,9 +82,13 @@ def test_failure_mid_add_leaves_no_partial_item(vault: Vault, tmp_path: Path) ->
 
     before = vault.chain_head()
     with pytest.raises(LockerError, match="Reading the file failed"):
-        vault.add_item(NewItem(kind="file", case="C"),
-                       [NewArtifact("original", "ok.bin", b"fine"),
-                        NewArtifact("second", "bad.bin", Exploding())])  # type: ignore[arg-type]
+        vault.add_item(
+            NewItem(kind="file", case="C"),
+            [
+                NewArtifact("original", "ok.bin", b"fine"),
+                NewArtifact("second", "bad.bin", Exploding()),
+            ],
+        )  # type: ignore[arg-type]
     assert vault.count_items(archived=None) == 0
     assert vault.read().execute("SELECT count(*) FROM chunks").fetchone()[0] == 0
     assert vault.chain_head() == before
@@ -156,8 +160,10 @@ def test_thumbnail_of_sharp_pattern_is_blurred(vault: Vault) -> None:
             px[x, y] = (255, 255, 255) if (x // 8 + y // 8) % 2 else (0, 0, 0)
     buf = io.BytesIO()
     img.save(buf, "PNG")
-    item = vault.add_item(NewItem(kind="file", case="C", title="pattern.png"),
-                          [NewArtifact("original", "pattern.png", buf.getvalue(), "image/png")])
+    item = vault.add_item(
+        NewItem(kind="file", case="C", title="pattern.png"),
+        [NewArtifact("original", "pattern.png", buf.getvalue(), "image/png")],
+    )
     thumb = Image.open(io.BytesIO(vault.thumbnail(item.id) or b""))
     sharp = img.copy()
     sharp.thumbnail(thumb.size, Image.Resampling.NEAREST)
@@ -168,8 +174,10 @@ def test_thumbnail_of_sharp_pattern_is_blurred(vault: Vault) -> None:
 
 def test_undecodable_image_is_still_stored(vault: Vault) -> None:
     bogus = b"\x89PNG\r\n\x1a\n" + os.urandom(500)
-    item = vault.add_item(NewItem(kind="file", case="C", title="broken.png"),
-                          [NewArtifact("original", "broken.png", bogus, "image/png")])
+    item = vault.add_item(
+        NewItem(kind="file", case="C", title="broken.png"),
+        [NewArtifact("original", "broken.png", bogus, "image/png")],
+    )
     assert vault.thumbnail(item.id) is None
     assert "preview unavailable" in vault.get_item(item.id).preview_note
     assert vault.open_artifact(item.id).read() == bogus
@@ -177,13 +185,19 @@ def test_undecodable_image_is_still_stored(vault: Vault) -> None:
 
 def test_received_case_is_read_only(vault: Vault, tmp_path: Path) -> None:
     with vault.write() as conn:
-        conn.execute("INSERT INTO cases (name, created_at, origin, read_only) VALUES"
-                     " ('From lawyer', '2026-01-01T00:00:00Z', 'received', 1)")
+        conn.execute(
+            "INSERT INTO cases (name, created_at, origin, read_only) VALUES"
+            " ('From lawyer', '2026-01-01T00:00:00Z', 'received', 1)"
+        )
     with pytest.raises(ReadOnlyCase):
-        vault.add_item(NewItem(kind="file", case="From lawyer"), [NewArtifact("original", "a", b"a")])
+        vault.add_item(
+            NewItem(kind="file", case="From lawyer"), [NewArtifact("original", "a", b"a")]
+        )
 
 
-def test_backup_is_verified_copy_and_never_overwrites(vault: Vault, tmp_path: Path, passphrase: str) -> None:
+def test_backup_is_verified_copy_and_never_overwrites(
+    vault: Vault, tmp_path: Path, passphrase: str
+) -> None:
     from app.vault.maintenance import backup
 
     (tmp_path / "a.txt").write_bytes(b"evidence")
@@ -251,8 +265,9 @@ def test_schema_version_is_latest(vault: Vault) -> None:
     assert version == schema.latest_version()
 
 
-def test_open_refuses_a_file_replaced_while_opening(tmp_path: Path, passphrase: str,
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_open_refuses_a_file_replaced_while_opening(
+    tmp_path: Path, passphrase: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """`passwd` in another program replaces the vault (new salt) while this open waits:
     the connection would be on the old, unlinked file, and its writes lost."""
     from app.errors import StorageError
@@ -280,7 +295,8 @@ def test_open_refuses_a_file_replaced_while_opening(tmp_path: Path, passphrase: 
 
 
 def test_open_refuses_when_the_file_is_replaced_under_its_connection(
-        tmp_path: Path, passphrase: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, passphrase: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The other case of the race: the connection is already on the old file when the new
     one is renamed into place; the open is refused instead of writing into a lost file."""
     from app.errors import StorageError

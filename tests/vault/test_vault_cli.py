@@ -16,8 +16,9 @@ from tests.helpers.cli import locker
 
 
 def sha256_file(path: Path) -> str:
-    return subprocess.run(["sha256sum", str(path)], capture_output=True, text=True,
-                          check=True).stdout.split()[0]
+    return subprocess.run(
+        ["sha256sum", str(path)], capture_output=True, text=True, check=True
+    ).stdout.split()[0]
 
 
 def test_version_and_help_document_exit_codes() -> None:
@@ -42,8 +43,9 @@ def test_round_trip_arbitrary_files(tmp_path: Path, passphrase_file: Path) -> No
     for name, data in files.items():
         (src / name).write_bytes(data)
     assert locker("init", vault, passphrase_file=passphrase_file).returncode == 0
-    out = locker("add", vault, *sorted(src.iterdir()), "--case", "사건 1",
-                 passphrase_file=passphrase_file)
+    out = locker(
+        "add", vault, *sorted(src.iterdir()), "--case", "사건 1", passphrase_file=passphrase_file
+    )
     assert out.returncode == 0, out.stderr
     reported = [line.split("\t") for line in out.stdout.splitlines()]
     assert len(reported) == len(files)
@@ -57,8 +59,9 @@ def test_round_trip_arbitrary_files(tmp_path: Path, passphrase_file: Path) -> No
         assert entry["captured_at"].endswith("Z")
         assert {"id", "kind", "source_url"} <= entry.keys()
         out_dir = tmp_path / f"out-{entry['id']}"
-        ext = locker("extract", vault, str(entry["id"]), "--out", out_dir,
-                     passphrase_file=passphrase_file)
+        ext = locker(
+            "extract", vault, str(entry["id"]), "--out", out_dir, passphrase_file=passphrase_file
+        )
         assert ext.returncode == 0, ext.stderr
         written = [p for p in out_dir.iterdir() if p.name.endswith(name)]
         assert len(written) == 1
@@ -85,11 +88,17 @@ def test_one_gib_file_streams_with_bounded_memory(tmp_path: Path, passphrase_fil
         "print('MAXRSS', hwm, file=sys.stderr); sys.exit(rc)"
     )
     env = dict(os.environ, LOCKER_NO_GUI="1")
-    for args in (["add", str(vault), str(big)],
-                 ["extract", str(vault), "1", "--out", str(tmp_path / "out")]):
+    for args in (
+        ["add", str(vault), str(big)],
+        ["extract", str(vault), "1", "--out", str(tmp_path / "out")],
+    ):
         proc = subprocess.run(
             [sys.executable, "-c", probe, *args, "--passphrase-file", str(passphrase_file)],
-            capture_output=True, text=True, env=env, cwd=Path(__file__).parents[2], timeout=600,
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=Path(__file__).parents[2],
+            timeout=600,
         )
         assert proc.returncode == 0, proc.stderr
         max_rss_kib = int(proc.stderr.split("MAXRSS")[1].split()[0])
@@ -114,13 +123,22 @@ def test_wrong_passphrase_leaves_file_untouched(tmp_path: Path, passphrase_file:
         assert "passphrase is not right" in out.stderr
         assert "Traceback" not in out.stderr and len(out.stderr.strip().splitlines()) == 1
     assert (vault.read_bytes(), os.stat(vault).st_mtime_ns) == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "passphrase.txt", "v.locker", "wrong.txt"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "a.txt",
+        "passphrase.txt",
+        "v.locker",
+        "wrong.txt",
+    ]
 
 
-def test_corrupt_or_foreign_files_are_rejected_unchanged(tmp_path: Path, passphrase_file: Path) -> None:
-    for name, data in (("random.locker", os.urandom(10_000)),
-                       ("tiny.locker", b"abc"),
-                       ("sqlite.locker", b"SQLite format 3\x00" + bytes(4080))):
+def test_corrupt_or_foreign_files_are_rejected_unchanged(
+    tmp_path: Path, passphrase_file: Path
+) -> None:
+    for name, data in (
+        ("random.locker", os.urandom(10_000)),
+        ("tiny.locker", b"abc"),
+        ("sqlite.locker", b"SQLite format 3\x00" + bytes(4080)),
+    ):
         path = tmp_path / name
         path.write_bytes(data)
         before = os.stat(path).st_mtime_ns
@@ -156,8 +174,15 @@ def test_marker_never_in_plaintext(tmp_path: Path, passphrase_file: Path) -> Non
     holder = Vault.open(vault, passphrase_file.read_text().strip())
     holder.list_items()
     try:
-        out = locker("add", vault, src / "note.txt", "--note", marker,
-                     passphrase_file=passphrase_file, env=env)
+        out = locker(
+            "add",
+            vault,
+            src / "note.txt",
+            "--note",
+            marker,
+            passphrase_file=passphrase_file,
+            env=env,
+        )
         assert out.returncode == 0, out.stderr
         wal = Path(str(vault) + "-wal")
         for path in [vault, wal, *private_tmp.rglob("*")]:
@@ -179,9 +204,21 @@ def test_kill_during_add_loses_nothing_reported(tmp_path: Path, passphrase_file:
         (src / f"f{i:03}.bin").write_bytes(os.urandom(200_000))
     env = dict(os.environ, LOCKER_NO_GUI="1")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "app.cli", "add", str(vault), str(src),
-         "--passphrase-file", str(passphrase_file)],
-        stdout=subprocess.PIPE, text=True, env=env, cwd=Path(__file__).parents[2])
+        [
+            sys.executable,
+            "-m",
+            "app.cli",
+            "add",
+            str(vault),
+            str(src),
+            "--passphrase-file",
+            str(passphrase_file),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=Path(__file__).parents[2],
+    )
     reported = []
     assert proc.stdout is not None
     for line in proc.stdout:
@@ -208,11 +245,16 @@ def test_archive_unarchive_logged_and_listed(tmp_path: Path, passphrase_file: Pa
     (tmp_path / "a.txt").write_text("a")
     locker("add", vault, tmp_path / "a.txt", passphrase_file=passphrase_file)
     assert locker("archive", vault, "1", passphrase_file=passphrase_file).returncode == EXIT_USAGE
-    assert locker("archive", vault, "1", "--reason", "duplicate",
-                  passphrase_file=passphrase_file).returncode == 0
+    assert (
+        locker(
+            "archive", vault, "1", "--reason", "duplicate", passphrase_file=passphrase_file
+        ).returncode
+        == 0
+    )
     assert json.loads(locker("list", vault, "--json", passphrase_file=passphrase_file).stdout) == []
-    archived = json.loads(locker("list", vault, "--archived", "--json",
-                                 passphrase_file=passphrase_file).stdout)
+    archived = json.loads(
+        locker("list", vault, "--archived", "--json", passphrase_file=passphrase_file).stdout
+    )
     assert [a["archived"] for a in archived] == [True]
     assert locker("unarchive", vault, "1", passphrase_file=passphrase_file).returncode == 0
     log = json.loads(locker("log", vault, "--json", passphrase_file=passphrase_file).stdout)
@@ -227,7 +269,8 @@ def test_archive_unarchive_logged_and_listed(tmp_path: Path, passphrase_file: Pa
 
 
 def test_tag_changes_that_change_nothing_are_refused_and_not_logged(
-        tmp_path: Path, passphrase_file: Path) -> None:
+    tmp_path: Path, passphrase_file: Path
+) -> None:
     """Removing a tag the item does not have, adding one it has, or an empty tag used to
     exit 0 and append a meaningless tag event to the custody chain."""
     vault = tmp_path / "v.locker"
@@ -239,9 +282,11 @@ def test_tag_changes_that_change_nothing_are_refused_and_not_logged(
         return len(locker("log", vault, passphrase_file=passphrase_file).stdout.splitlines())
 
     before = log_lines()
-    for args, message in ((("1", "never", "--remove"), "has no tag 'never'"),
-                          (("1", "   "), "tag cannot be empty"),
-                          (("1", "", "--remove"), "tag cannot be empty")):
+    for args, message in (
+        (("1", "never", "--remove"), "has no tag 'never'"),
+        (("1", "   "), "tag cannot be empty"),
+        (("1", "", "--remove"), "tag cannot be empty"),
+    ):
         out = locker("tag", vault, *args, passphrase_file=passphrase_file)
         assert out.returncode == EXIT_USAGE and message in out.stderr, out.stderr
         assert "Traceback" not in out.stderr
@@ -249,29 +294,36 @@ def test_tag_changes_that_change_nothing_are_refused_and_not_logged(
     assert locker("tag", vault, "1", "포럼", passphrase_file=passphrase_file).returncode == 0
     again = locker("tag", vault, "1", " 포럼 ", passphrase_file=passphrase_file)
     assert again.returncode == EXIT_USAGE and "already has the tag '포럼'" in again.stderr
-    assert locker("tag", vault, "1", "포럼", "--remove",
-                  passphrase_file=passphrase_file).returncode == 0
-    assert locker("tag", vault, "1", "포럼", "--remove",
-                  passphrase_file=passphrase_file).returncode == EXIT_USAGE
+    assert (
+        locker("tag", vault, "1", "포럼", "--remove", passphrase_file=passphrase_file).returncode
+        == 0
+    )
+    assert (
+        locker("tag", vault, "1", "포럼", "--remove", passphrase_file=passphrase_file).returncode
+        == EXIT_USAGE
+    )
     assert log_lines() == before + 2
     shown = json.loads(locker("show", vault, "1", "--json", passphrase_file=passphrase_file).stdout)
     assert shown["tags"] == []
 
 
 def test_extract_mistakes_name_the_path_and_leave_nothing_behind(
-        tmp_path: Path, passphrase_file: Path) -> None:
+    tmp_path: Path, passphrase_file: Path
+) -> None:
     vault = tmp_path / "v.locker"
     (tmp_path / "a.txt").write_text("a")
     assert locker("init", vault, passphrase_file=passphrase_file).returncode == 0
     assert locker("add", vault, tmp_path / "a.txt", passphrase_file=passphrase_file).returncode == 0
     # A wrong item id: exit 6 and no empty output folder created.
-    wrong = locker("extract", vault, "7", "--out", tmp_path / "새 폴더",
-                   passphrase_file=passphrase_file)
+    wrong = locker(
+        "extract", vault, "7", "--out", tmp_path / "새 폴더", passphrase_file=passphrase_file
+    )
     assert wrong.returncode == EXIT_NOT_FOUND and not (tmp_path / "새 폴더").exists()
     # --out names an existing file: the one-line error says which path (not just "File exists").
     (tmp_path / "exhibits").write_text("not a folder")
-    clash = locker("extract", vault, "1", "--out", tmp_path / "exhibits",
-                   passphrase_file=passphrase_file)
+    clash = locker(
+        "extract", vault, "1", "--out", tmp_path / "exhibits", passphrase_file=passphrase_file
+    )
     assert clash.returncode == 1 and str(tmp_path / "exhibits") in clash.stderr, clash.stderr
     assert len(clash.stderr.strip().splitlines()) == 1 and "Traceback" not in clash.stderr
 
@@ -320,7 +372,8 @@ print("saved", flush=True)
 
 
 def test_passwd_refuses_while_another_program_has_the_vault_open(
-        tmp_path: Path, passphrase_file: Path) -> None:
+    tmp_path: Path, passphrase_file: Path
+) -> None:
     """passwd replaced the file under a running `add` (or the app): the other program's
     later items went into the replaced file, and its WAL beside the new file made the
     vault unreadable with either passphrase."""
@@ -332,14 +385,19 @@ def test_passwd_refuses_while_another_program_has_the_vault_open(
     assert locker("add", vault, tmp_path / "a.txt", passphrase_file=passphrase_file).returncode == 0
     new = tmp_path / "new.txt"
     new.write_text("a new passphrase 새 암호\n", encoding="utf-8")
-    holder = subprocess.Popen([sys.executable, "-c", _HOLDER, str(vault), PASSPHRASE],
-                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-                              cwd=Path(__file__).resolve().parents[2])
+    holder = subprocess.Popen(
+        [sys.executable, "-c", _HOLDER, str(vault), PASSPHRASE],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=Path(__file__).resolve().parents[2],
+    )
     try:
         assert holder.stdout is not None and holder.stdin is not None
         assert holder.stdout.readline().strip() == "open"
-        refused = locker("passwd", vault, "--new-passphrase-file", new,
-                         passphrase_file=passphrase_file)
+        refused = locker(
+            "passwd", vault, "--new-passphrase-file", new, passphrase_file=passphrase_file
+        )
         assert refused.returncode == 1 and "open in another program" in refused.stderr
         holder.stdin.write("go\n")
         holder.stdin.flush()
@@ -350,22 +408,28 @@ def test_passwd_refuses_while_another_program_has_the_vault_open(
     listed = json.loads(locker("list", vault, "--json", passphrase_file=passphrase_file).stdout)
     assert sorted(i["title"] for i in listed) == ["a.txt", "after"]
     # Once nobody else has it open, the change works and keeps everything.
-    assert locker("passwd", vault, "--new-passphrase-file", new,
-                  passphrase_file=passphrase_file).returncode == 0
+    assert (
+        locker(
+            "passwd", vault, "--new-passphrase-file", new, passphrase_file=passphrase_file
+        ).returncode
+        == 0
+    )
     assert locker("verify", vault, passphrase_file=new).returncode == 0
     assert len(json.loads(locker("list", vault, "--json", passphrase_file=new).stdout)) == 2
 
 
 def test_case_names_with_stray_spaces_are_the_case_as_typed(
-        tmp_path: Path, passphrase_file: Path) -> None:
+    tmp_path: Path, passphrase_file: Path
+) -> None:
     """`--case "   "` used to make a case with a blank (invisible) name, and `--case "사건 1 "`
     a second case that looks like "사건 1"."""
     vault = tmp_path / "v.locker"
     (tmp_path / "a.txt").write_text("a")
     assert locker("init", vault, passphrase_file=passphrase_file).returncode == 0
     for case in ("사건 1", " 사건 1 ", "   ", ""):
-        out = locker("add", vault, tmp_path / "a.txt", "--case", case,
-                     passphrase_file=passphrase_file)
+        out = locker(
+            "add", vault, tmp_path / "a.txt", "--case", case, passphrase_file=passphrase_file
+        )
         assert out.returncode == 0, out.stderr
     listed = json.loads(locker("list", vault, "--json", passphrase_file=passphrase_file).stdout)
     assert sorted(i["case"] for i in listed) == ["General", "General", "사건 1", "사건 1"]

@@ -10,7 +10,8 @@ from app.vault.verify_record import last_verification, verify_and_record
 
 
 def test_a_verification_is_recorded_and_read_back_by_a_later_session(
-        vault: Vault, vault_path: Path, passphrase: str, tmp_path: Path) -> None:
+    vault: Vault, vault_path: Path, passphrase: str, tmp_path: Path
+) -> None:
     (tmp_path / "a.txt").write_bytes(b"evidence")
     vault.add_file(tmp_path / "a.txt")
     assert last_verification(vault) is None  # never verified
