@@ -26,6 +26,8 @@ the terminal, or --seal-passphrase-file) or to the recipient's age public key (-
 recipient gets it from `locker identity`). --no-encrypt writes a plain signed zip for
 channels that are already secure. The standard `age -d` tool can unseal it too."""
 
+SEAL_HELP = "the bundle's seal passphrase in F (first line; not a vault passphrase)"
+
 ACCEPT_HELP = (
     "accept earlier holders whose custody chain is not proven by their own "
     "signature (exit 4 otherwise); they stay marked UNVERIFIED in the report, "
@@ -73,10 +75,16 @@ def register(sub: Any) -> None:
         epilog=EXPORT_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("--out", required=True, type=Path, metavar="FILE")
+    p.add_argument("--out", required=True, type=Path, metavar="FILE", help="the new bundle file")
     what = p.add_mutually_exclusive_group(required=True)
-    what.add_argument("--case", metavar="NAME")
-    what.add_argument("--item", nargs="+", metavar="ID", dest="items")
+    what.add_argument("--case", metavar="NAME", help="every item of this case")
+    what.add_argument(
+        "--item",
+        nargs="+",
+        metavar="ITEM",
+        dest="items",
+        help="these items (item number, or the start of its id)",
+    )
     seal = p.add_mutually_exclusive_group()
     seal.add_argument(
         "--to",
@@ -84,7 +92,13 @@ def register(sub: Any) -> None:
         metavar="AGE_RECIPIENT",
         help="seal to this age public key (age1...); repeatable",
     )
-    seal.add_argument("--seal-passphrase-file", type=Path, metavar="F")
+    seal.add_argument(
+        "--seal-passphrase-file",
+        type=Path,
+        metavar="F",
+        help="seal with the passphrase in F (first line) the recipient will use; "
+        "not the vault's passphrase",
+    )
     seal.add_argument("--no-encrypt", action="store_true", help="plain signed zip")
     p.add_argument(
         "--include-archived", action="store_true", help="with --case: archived items too"
@@ -112,7 +126,9 @@ def register(sub: Any) -> None:
             epilog=VERIFY_EPILOG if name == "verify-bundle" else OPEN_EPILOG,
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
-        p.add_argument("file", type=Path, metavar="FILE")
+        p.add_argument(
+            "file", type=Path, metavar="FILE", help="the bundle (or a folder open-bundle made)"
+        )
         if name == "verify-bundle":
             p.add_argument(
                 "--stamp",
@@ -122,7 +138,13 @@ def register(sub: Any) -> None:
             )
             p.add_argument("--accept-unverified-holders", action="store_true", help=ACCEPT_HELP)
         if name == "open-bundle":
-            p.add_argument("--out", required=True, type=Path, metavar="DIR")
+            p.add_argument(
+                "--out",
+                required=True,
+                type=Path,
+                metavar="DIR",
+                help="a new or empty folder for the bundle's files",
+            )
             p.add_argument(
                 "--force",
                 action="store_true",
@@ -139,12 +161,12 @@ def register(sub: Any) -> None:
         help="write FILE.stamp.json: the time-stamp of a bundle exported while "
         "no TSA answered (its export record, once stamped)",
     )
-    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("file", type=Path, metavar="FILE", help="the bundle this vault exported")
 
     p = vault_command(
         sub, "import", cmd_import, help="verify a bundle, then import it into a read-only case"
     )
-    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("file", type=Path, metavar="FILE", help="the bundle to import")
     p.add_argument("--case", metavar="NAME", help="name of the new received case")
     p.add_argument(
         "--identity-file",
@@ -152,21 +174,22 @@ def register(sub: Any) -> None:
         metavar="F",
         help="extra age identity (the vault's own key is always tried)",
     )
-    p.add_argument("--seal-passphrase-file", type=Path, metavar="F")
+    p.add_argument("--seal-passphrase-file", type=Path, metavar="F", help=SEAL_HELP)
     p.add_argument("--accept-unverified-holders", action="store_true", help=ACCEPT_HELP)
     add_json_arg(p)
 
 
 def _add_unseal_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--identity-file", type=Path, metavar="F", help="age identity file")
-    p.add_argument("--seal-passphrase-file", type=Path, metavar="F")
-    p.add_argument(
+    bundle = p.add_argument_group("unsealing a sealed bundle")
+    bundle.add_argument("--identity-file", type=Path, metavar="F", help="age identity file")
+    bundle.add_argument("--seal-passphrase-file", type=Path, metavar="F", help=SEAL_HELP)
+    bundle.add_argument(
         "--vault",
         type=Path,
         metavar="VAULT",
         help="unseal with this vault's age key (asks for its passphrase)",
     )
-    add_passphrase_args(p)
+    add_passphrase_args(p.add_argument_group("unlocking the vault given with --vault"))
 
 
 def _unseal_keys(args: argparse.Namespace, ask: bool = True) -> tuple[str | None, list[Any]]:

@@ -24,16 +24,47 @@ def vault_command(
     func: Callable[[argparse.Namespace], int],
     *,
     locked: bool = True,
+    passphrases: str = "unlock",
     **parser_args: Any,
 ) -> argparse.ArgumentParser:
     """A subcommand working on one vault: ``VAULT`` is its first argument and, unless
     ``locked=False`` (no passphrase needed), the passphrase options have their own help
-    section. Add the command's own arguments to the parser returned."""
+    section: ``passphrases="unlock"`` (the vault's passphrase), ``"new"`` (init: the new
+    vault's) or ``"change"`` (passwd: the current one and --new-passphrase-file). Add the
+    command's own arguments to the parser returned."""
     parser: argparse.ArgumentParser = sub.add_parser(name, **parser_args)
-    parser.add_argument("vault", metavar="VAULT", type=Path, help="the vault file")
-    if locked:
-        add_passphrase_args(parser.add_argument_group("unlocking the vault"))
+    new = passphrases == "new"
+    where = "the new vault file (it must not exist yet)" if new else "the vault file"
+    parser.add_argument("vault", metavar="VAULT", type=Path, help=where)
     parser.set_defaults(func=func)
+    if not locked:
+        return parser
+    if new:
+        group = parser.add_argument_group("the new vault's passphrase")
+        group.add_argument(
+            "--passphrase-file",
+            type=Path,
+            metavar="FILE",
+            help=f"read the new passphrase from FILE (first line); also ${PASSPHRASE_ENV}; "
+            "otherwise it is asked twice on the terminal",
+        )
+    elif passphrases == "change":
+        group = parser.add_argument_group("passphrases")
+        group.add_argument(
+            "--passphrase-file",
+            type=Path,
+            metavar="FILE",
+            help=f"read the current passphrase from FILE (first line); also ${PASSPHRASE_ENV}",
+        )
+        group.add_argument(
+            "--new-passphrase-file",
+            type=Path,
+            metavar="FILE",
+            help="read the new passphrase from FILE (first line); otherwise it is asked "
+            "twice on the terminal",
+        )
+    else:
+        add_passphrase_args(parser.add_argument_group("unlocking the vault"))
     return parser
 
 

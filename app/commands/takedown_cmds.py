@@ -19,25 +19,68 @@ from app.commands.common import (
 from app.errors import EXIT_OK, NotFound, UsageError
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+class _LocationsHelp(argparse.Action):
+    """``-h`` of ``locations``: `add` is a word of that command, not a subparser (so that
+    ``locations VAULT`` lists), and by the time ``-h`` is read the words before it are
+    parsed: ``locations add --help`` prints the help of `add`, with its own arguments."""
+
+    def __init__(self, option_strings: list[str], dest: str, **kwargs: Any) -> None:
+        self.add_help = kwargs.pop("add_help")
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser: Any, namespace: Any, values: Any, option: Any = None) -> None:
+        words = getattr(namespace, "words", None) or []
+        (self.add_help if words[:1] == ["add"] else parser).print_help()
+        parser.exit()
+
+
+def _locations_parsers(sub: Any) -> argparse.ArgumentParser:
+    """`locations` (list, or `add ...` as its first word) and, for its help only, a
+    parser of `locations add` with the same options."""
+    add = argparse.ArgumentParser(
+        prog="locker locations add",
+        description="Record where the material was seen: URL (or every URL in "
+        "--from-file) as a location of ITEM.",
+        add_help=False,
+    )
+    add.add_argument("vault", metavar="VAULT", help="the vault file")
+    add.add_argument("item", metavar="ITEM", help="item number, or the start of its id")
+    add.add_argument("url", metavar="URL", nargs="?", help="where it was seen")
     p = sub.add_parser(
         "locations",
         help="where the material was seen: list, or `locations add VAULT ITEM URL`",
         usage="locker locations VAULT [--item ID] [--json]\n"
         "       locker locations add VAULT ITEM [URL] [--platform P] [--from-file FILE]",
+        add_help=False,
     )
-    p.add_argument("words", nargs="+", metavar="VAULT | add VAULT ITEM URL")
-    p.add_argument("--item", help="only locations of this item")
-    p.add_argument("--platform", help="platform of an added URL (default: from its host)")
     p.add_argument(
-        "--from-file",
-        type=Path,
-        metavar="FILE",
-        help="add every URL in FILE (one per line, # starts a comment)",
+        "words",
+        nargs="+",
+        metavar="VAULT | add VAULT ITEM URL",
+        help="the vault file to list its locations, or `add` and what to add "
+        "(`locker locations add --help`)",
     )
-    add_json_arg(p)
-    add_passphrase_args(p)
+    for parser in (p, add):
+        parser.add_argument(
+            "-h", "--help", action=_LocationsHelp, add_help=add, help="show this help and exit"
+        )
+        if parser is p:
+            parser.add_argument("--item", metavar="ITEM", help="list: only this item's locations")
+        parser.add_argument("--platform", help="add: platform of the URL (default: from its host)")
+        parser.add_argument(
+            "--from-file",
+            type=Path,
+            metavar="FILE",
+            help="add: every URL in FILE (one per line, # starts a comment)",
+        )
+        add_json_arg(parser)
+        add_passphrase_args(parser.add_argument_group("unlocking the vault"))
     p.set_defaults(func=cmd_locations)
+    return add
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    _locations_parsers(sub)
 
     p = sub.add_parser("takedown", help="takedown requests: new, notice, mark, list, hashes")
     tsub = p.add_subparsers(dest="takedown_command", metavar="ACTION", parser_class=type(p))
@@ -47,39 +90,54 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         cmd_new,
         help="a request covering the items' locations on one platform (prints the request id)",
     )
-    t.add_argument("items", nargs="+", metavar="ITEM")
-    t.add_argument("--platform", required=True)
-    t.add_argument("--basis", required=True, choices=("tida", "dsa", "kr", "other"))
+    t.add_argument("items", nargs="+", metavar="ITEM", help="the items the request covers")
+    t.add_argument("--platform", required=True, help="the platform asked (see `locker locations`)")
+    t.add_argument(
+        "--basis",
+        required=True,
+        choices=("tida", "dsa", "kr", "other"),
+        help="what the request rests on: US TAKE IT DOWN Act, EU DSA Art. 16, Korean law, other",
+    )
     t.add_argument("--url", action="append", default=[], help="another location (repeatable)")
     t.add_argument("--channel", help="how it is sent (default: from the platform data)")
 
     t = vault_command(
         tsub, "notice", cmd_notice, help="write the notice (.txt, .eml or .pdf); never sends it"
     )
-    t.add_argument("request", metavar="REQ")
-    t.add_argument("--lang", required=True, choices=("ko", "en"))
-    t.add_argument("--out", required=True, type=Path, metavar="FILE")
+    t.add_argument("request", metavar="REQ", help="the request id (`takedown list`)")
+    t.add_argument("--lang", required=True, choices=("ko", "en"), help="language of the notice")
+    t.add_argument(
+        "--out",
+        required=True,
+        type=Path,
+        metavar="FILE",
+        help="the new notice file; its ending (.txt, .eml, .pdf) picks the format",
+    )
     t.add_argument("--name", default="", help="name of the person making the request")
-    t.add_argument("--email", default="")
+    t.add_argument("--email", default="", help="your email address, for the reply")
     t.add_argument("--contact", default="", help="address or phone")
     t.add_argument("--on-behalf-of", default="", help="the depicted person, when acting for her")
     t.add_argument("--explanation", default="", help="more explanation in your own words")
 
     t = vault_command(tsub, "mark", cmd_mark, help="record what happened to a request")
-    t.add_argument("request", metavar="REQ")
-    t.add_argument("status", choices=("submitted", "acknowledged", "removed", "refused", "partial"))
+    t.add_argument("request", metavar="REQ", help="the request id (`takedown list`)")
+    t.add_argument(
+        "status",
+        choices=("submitted", "acknowledged", "removed", "refused", "partial"),
+        help="what happened",
+    )
     t.add_argument("--ref", help="the platform's case or reference number")
-    t.add_argument("--note")
+    t.add_argument("--note", help="a note kept with the status")
 
     t = vault_command(tsub, "list", cmd_list, help="requests with status, deadline and next step")
-    t.add_argument("--case")
+    t.add_argument("--case", metavar="NAME", help="only requests about items of this case")
     add_json_arg(t)
 
     t = vault_command(
         tsub, "hashes", cmd_hashes, help="export PDQ hashes (no images) for a platform or hotline"
     )
     t.add_argument("--item", action="append", default=[], help="only these items (repeatable)")
-    t.add_argument("--out", required=True, type=Path, metavar="FILE")
+    t.add_argument("--out", required=True, type=Path, metavar="FILE", help="the new hash list file")
 
     p = vault_command(
         sub, "recheck", cmd_recheck, help="re-check locations (page only: no images or scripts)"
@@ -96,7 +154,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = vault_command(
         sub, "similar", cmd_similar, help="items whose images look like FILE (PDQ, distance <= 31)"
     )
-    p.add_argument("file", metavar="FILE", type=Path)
+    p.add_argument("file", metavar="FILE", type=Path, help="an image file to compare with")
     add_json_arg(p)
 
 

@@ -19,29 +19,37 @@ from app.commands.common import (
 from app.errors import EXIT_FAILURE, EXIT_OK, EXIT_VERIFY, AuthError, UsageError
 from app.vault import Vault
 
+ITEM_HELP = "item number, or the start of its id"
+
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    vault_command(sub, "init", cmd_init, help="create a new vault")
+    vault_command(sub, "init", cmd_init, passphrases="new", help="create a new vault")
 
     p = vault_command(sub, "add", cmd_add, help="add files or folders, each as an item (bit-exact)")
-    p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    p.add_argument(
+        "files",
+        nargs="+",
+        type=Path,
+        metavar="FILE",
+        help="files or folders to add (folders: every file)",
+    )
     p.add_argument("--case", default="General", help="case name (default: General)")
     p.add_argument("--note", help="a note added to every item")
     p.add_argument("--source-url", help="where the files came from")
 
     p = vault_command(sub, "list", cmd_list, help="list items (archived ones only with --archived)")
-    p.add_argument("--case")
+    p.add_argument("--case", metavar="NAME", help="only items of this case")
     p.add_argument("--archived", action="store_true", help="list archived items instead")
     add_json_arg(p)
 
     p = vault_command(
         sub, "show", cmd_show, help="show one item: metadata, hashes, custody, timestamps"
     )
-    p.add_argument("item", metavar="ITEM", help="item number or id")
+    p.add_argument("item", metavar="ITEM", help=ITEM_HELP)
     add_json_arg(p)
 
     p = vault_command(sub, "log", cmd_log, help="print the custody log")
-    p.add_argument("--item", help="only events of this item")
+    p.add_argument("--item", metavar="ITEM", help="only events of this item")
     add_json_arg(p)
 
     p = vault_command(
@@ -59,42 +67,53 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = vault_command(
         sub, "archive", cmd_archive, help="archive an item (hidden from lists, never deleted)"
     )
-    p.add_argument("item", metavar="ITEM")
-    p.add_argument("--reason", required=True)
+    p.add_argument("item", metavar="ITEM", help=ITEM_HELP)
+    p.add_argument("--reason", required=True, metavar="TEXT", help="why (kept in the custody log)")
 
     p = vault_command(sub, "unarchive", cmd_unarchive, help="bring an archived item back")
-    p.add_argument("item", metavar="ITEM")
+    p.add_argument("item", metavar="ITEM", help=ITEM_HELP)
 
     p = vault_command(
         sub, "note", cmd_note, help="add a note to an item (notes are never overwritten)"
     )
-    p.add_argument("item", metavar="ITEM")
-    p.add_argument("text")
+    p.add_argument("item", metavar="ITEM", help=ITEM_HELP)
+    p.add_argument("text", metavar="TEXT", help="the note (quote it when it has spaces)")
 
     p = vault_command(sub, "tag", cmd_tag, help="add (or with --remove, remove) a tag")
-    p.add_argument("item", metavar="ITEM")
-    p.add_argument("tag")
-    p.add_argument("--remove", action="store_true")
+    p.add_argument("item", metavar="ITEM", help=ITEM_HELP)
+    p.add_argument("tag", metavar="TAG", help="the tag")
+    p.add_argument("--remove", action="store_true", help="remove the tag (recorded as a new entry)")
 
     p = vault_command(
         sub, "extract", cmd_extract, help="write an item's original files (bit-exact) to DIR"
     )
-    p.add_argument("item", metavar="ITEM")
-    p.add_argument("--out", required=True, type=Path, metavar="DIR")
+    p.add_argument("item", metavar="ITEM", help=ITEM_HELP)
+    p.add_argument(
+        "--out",
+        required=True,
+        type=Path,
+        metavar="DIR",
+        help="folder to write into (the files are new; nothing is overwritten)",
+    )
 
     p = vault_command(
         sub, "thumbnail", cmd_thumbnail, help="write the blurred thumbnail the app shows"
     )
-    p.add_argument("item", metavar="ITEM")
-    p.add_argument("--out", required=True, type=Path, metavar="FILE.png")
+    p.add_argument("item", metavar="ITEM", help=ITEM_HELP)
+    p.add_argument("--out", required=True, type=Path, metavar="FILE.png", help="the new PNG file")
 
     p = vault_command(
         sub, "backup", cmd_backup, help="write a verified encrypted copy (same passphrase)"
     )
     p.add_argument("dest", metavar="DEST", help="a folder (DEST/ must exist) or a new file name")
 
-    p = vault_command(sub, "passwd", cmd_passwd, help="change the passphrase (re-keys the vault)")
-    p.add_argument("--new-passphrase-file", type=Path, metavar="FILE")
+    vault_command(
+        sub,
+        "passwd",
+        cmd_passwd,
+        passphrases="change",
+        help="change the passphrase (re-keys the vault)",
+    )
 
     vault_command(
         sub,
