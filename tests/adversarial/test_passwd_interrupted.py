@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from app import atomic
 from app.errors import StorageError, VerificationFailed
 from app.vault import Vault
 from app.vault import maintenance as maint
@@ -130,7 +129,7 @@ def test_full_disk_refused_before_anything_is_written(
 
     usage = shutil.disk_usage(tmp_path)
     monkeypatch.setattr(
-        atomic.shutil,
+        shutil,
         "disk_usage",
         lambda _p: usage._replace(free=os.path.getsize(path) // 2),
     )
