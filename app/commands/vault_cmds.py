@@ -4,6 +4,7 @@ extract, thumbnail, backup, passwd, remember, forget."""
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from app.atomic import write_new_file
@@ -305,10 +306,12 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_passwd(args: argparse.Namespace) -> int:
     from app.commands.common import read_secret_file
+    from app.vault import keyring_store
     from app.vault.maintenance import change_passphrase
 
     vault = open_vault(args)
     try:
+        old_salt = vault.key_material[1]
         if args.new_passphrase_file:
             new = read_secret_file(args.new_passphrase_file, "new passphrase")
         else:
@@ -321,7 +324,20 @@ def cmd_passwd(args: argparse.Namespace) -> int:
         vault = change_passphrase(vault, new)
     finally:
         vault.close()
-    say("Passphrase changed. Keyring entries for the old passphrase no longer apply.")
+    say("Passphrase changed.")
+    # The old entry would still open backups made before the change (they keep the old salt).
+    forgotten = keyring_store.forget_salt(old_salt)
+    if forgotten == "removed":
+        say(
+            "The key remembered on this device for the old passphrase was removed; "
+            "`locker remember` stores the new one."
+        )
+    elif forgotten == "failed":
+        sys.stderr.write(
+            "WARNING: the key remembered on this device for the old passphrase could not be "
+            "removed from the keyring (is it locked?); it still opens backups made before "
+            "this change. Unlock the keyring and run `locker forget` on such a backup.\n"
+        )
     return EXIT_OK
 
 
