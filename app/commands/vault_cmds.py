@@ -9,6 +9,8 @@ from pathlib import Path
 
 from app.atomic import write_new_file
 from app.commands.common import (
+    PASSPHRASE_ENV,
+    PASSPHRASE_NEEDED,
     add_json_arg,
     open_vault,
     passphrase_from_args,
@@ -112,7 +114,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def cmd_init(args: argparse.Namespace) -> int:
     passphrase = passphrase_from_args(args, confirm=True, prompt="New passphrase: ")
     if passphrase is None:
-        raise AuthError("A passphrase is needed: use a terminal or --passphrase-file.")
+        raise AuthError(PASSPHRASE_NEEDED)
     vault = Vault.create(args.vault, passphrase)
     try:
         from app.vault.identity import fingerprint_of
@@ -316,10 +318,13 @@ def cmd_passwd(args: argparse.Namespace) -> int:
             new = read_secret_file(args.new_passphrase_file, "new passphrase")
         else:
             ns = argparse.Namespace(passphrase_file=None)
-            new = passphrase_from_args(ns, confirm=True, prompt="New passphrase: ")  # type: ignore[assignment]
+            new = passphrase_from_args(  # type: ignore[assignment]
+                ns, confirm=True, prompt="New passphrase: ", use_env=False
+            )
             if not new:
                 raise AuthError(
-                    "A new passphrase is needed: use a terminal or --new-passphrase-file."
+                    "A new passphrase is needed: use a terminal or --new-passphrase-file "
+                    f"(${PASSPHRASE_ENV} holds the current one only)."
                 )
         vault = change_passphrase(vault, new)
     finally:
