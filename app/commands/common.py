@@ -103,12 +103,17 @@ def read_secret_file(path: Path, what: str = "passphrase") -> str:
 
 
 def passphrase_from_args(
-    args: argparse.Namespace, *, confirm: bool = False, prompt: str = "Passphrase: "
+    args: argparse.Namespace,
+    *,
+    confirm: bool = False,
+    prompt: str = "Passphrase: ",
+    use_env: bool = True,
 ) -> str | None:
-    """The passphrase from --passphrase-file, $LOCKER_PASSPHRASE_FILE or a terminal prompt;
-    None when none can be had (no file and no terminal)."""
+    """The passphrase from --passphrase-file, $LOCKER_PASSPHRASE_FILE (unless ``use_env`` is
+    false: a new passphrase is never the one in the environment) or a terminal prompt; None
+    when none can be had (no file and no terminal)."""
     file = getattr(args, "passphrase_file", None)
-    if file is None and os.environ.get(PASSPHRASE_ENV):
+    if file is None and use_env and os.environ.get(PASSPHRASE_ENV):
         file = Path(os.environ[PASSPHRASE_ENV])
     if file is not None:
         return read_secret_file(file)
@@ -141,23 +146,41 @@ def _open_vault(args: argparse.Namespace) -> Vault:
     path: Path = args.vault
     if not path.exists():
         raise NotFound(f"No vault at {path}.")
+    return Vault.open(path, key=vault_key(args))
+
+
+PASSPHRASE_NEEDED = (
+    f"A passphrase is needed: use a terminal, --passphrase-file or ${PASSPHRASE_ENV}."
+)
+
+
+def vault_key(args: argparse.Namespace) -> bytes:
+    """The key for ``args.vault`` (which must exist): from the passphrase (file, environment
+    or terminal), else from the keyring when remembered; VaultLocked when neither. Every
+    command that opens a vault takes its key from here."""
+    from app.vault import db, kdf
+
+    path: Path = args.vault
     passphrase = passphrase_from_args(args)
     if passphrase is None:
         from app.vault import keyring_store
 
         key = keyring_store.recall(path)
         if key is not None:
-            return Vault.open(path, key=key)
-        raise VaultLocked(
-            f"A passphrase is needed: use a terminal, --passphrase-file or ${PASSPHRASE_ENV}."
-        )
+            return key
+        raise VaultLocked(PASSPHRASE_NEEDED)
+    salt = db.read_salt(path)
+    key = kdf.derive_key(passphrase, salt)
+    if not _file_has_bom(args):
+        return key
     try:
-        return Vault.open(path, passphrase)
+        db.check_key(path, key, salt)
     except WrongPassphrase:
         # A vault created before the byte order mark was dropped has it in its passphrase.
-        if not _file_has_bom(args):
-            raise
-        return Vault.open(path, BOM + passphrase)
+        bom_key = kdf.derive_key(BOM + passphrase, salt)
+        db.check_key(path, bom_key, salt)  # WrongPassphrase when neither fits
+        return bom_key
+    return key
 
 
 def _file_has_bom(args: argparse.Namespace) -> bool:

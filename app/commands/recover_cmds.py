@@ -7,12 +7,12 @@ from pathlib import Path
 
 from app.commands.common import (
     add_json_arg,
-    passphrase_from_args,
     print_json,
     say,
     vault_command,
+    vault_key,
 )
-from app.errors import EXIT_OK, NotFound, VaultLocked
+from app.errors import EXIT_OK, NotFound
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -34,21 +34,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def cmd_recover(args: argparse.Namespace) -> int:
-    from app.vault import db, kdf
     from app.vault.recover import recover
 
     path: Path = args.vault
     if not path.exists():
         raise NotFound(f"No vault at {path}.")
-    passphrase = passphrase_from_args(args)
-    if passphrase is None:
-        from app.vault import keyring_store
-
-        key = keyring_store.recall(path)
-        if key is None:
-            raise VaultLocked("A passphrase is needed: use a terminal or --passphrase-file.")
-    else:
-        key = kdf.derive_key(passphrase, db.read_salt(path))
+    key = vault_key(args)
     result = recover(path, args.out, key)
     if args.json:
         print_json(result.to_json())

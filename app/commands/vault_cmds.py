@@ -4,10 +4,13 @@ extract, thumbnail, backup, passwd, remember, forget."""
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from app.atomic import write_new_file
 from app.commands.common import (
+    PASSPHRASE_ENV,
+    PASSPHRASE_NEEDED,
     add_json_arg,
     open_vault,
     passphrase_from_args,
@@ -130,7 +133,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def cmd_init(args: argparse.Namespace) -> int:
     passphrase = passphrase_from_args(args, confirm=True, prompt="New passphrase: ")
     if passphrase is None:
-        raise AuthError("A passphrase is needed: use a terminal or --passphrase-file.")
+        raise AuthError(PASSPHRASE_NEEDED)
     vault = Vault.create(args.vault, passphrase)
     try:
         from app.vault.identity import fingerprint_of
@@ -324,23 +327,41 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_passwd(args: argparse.Namespace) -> int:
     from app.commands.common import read_secret_file
+    from app.vault import keyring_store
     from app.vault.maintenance import change_passphrase
 
     vault = open_vault(args)
     try:
+        old_salt = vault.key_material[1]
         if args.new_passphrase_file:
             new = read_secret_file(args.new_passphrase_file, "new passphrase")
         else:
             ns = argparse.Namespace(passphrase_file=None)
-            new = passphrase_from_args(ns, confirm=True, prompt="New passphrase: ")  # type: ignore[assignment]
+            new = passphrase_from_args(  # type: ignore[assignment]
+                ns, confirm=True, prompt="New passphrase: ", use_env=False
+            )
             if not new:
                 raise AuthError(
-                    "A new passphrase is needed: use a terminal or --new-passphrase-file."
+                    "A new passphrase is needed: use a terminal or --new-passphrase-file "
+                    f"(${PASSPHRASE_ENV} holds the current one only)."
                 )
         vault = change_passphrase(vault, new)
     finally:
         vault.close()
-    say("Passphrase changed. Keyring entries for the old passphrase no longer apply.")
+    say("Passphrase changed.")
+    # The old entry would still open backups made before the change (they keep the old salt).
+    forgotten = keyring_store.forget_salt(old_salt)
+    if forgotten == "removed":
+        say(
+            "The key remembered on this device for the old passphrase was removed; "
+            "`locker remember` stores the new one."
+        )
+    elif forgotten == "failed":
+        sys.stderr.write(
+            "WARNING: the key remembered on this device for the old passphrase could not be "
+            "removed from the keyring (is it locked?); it still opens backups made before "
+            "this change. Unlock the keyring and run `locker forget` on such a backup.\n"
+        )
     return EXIT_OK
 
 

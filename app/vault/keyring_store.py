@@ -1,7 +1,8 @@
 """Optional "remember this vault on this device" through the OS keyring.
 
 Off by default. Stores the raw key (not the passphrase) under an entry named after the
-vault file's public salt, so a re-keyed vault simply stops matching. Plaintext or
+vault file's public salt, so a re-keyed vault stops matching; `locker passwd` removes the
+entry for the old salt, which backups made before the change still carry. Plaintext or
 unknown-safety backends are refused. The passphrase alone always opens the vault.
 """
 
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import Literal
 
 from app.errors import KeyringError
 from app.platform import TRUSTED_KEYRING_BACKENDS
@@ -21,7 +23,11 @@ _TRUSTED_PREFIXES = TRUSTED_KEYRING_BACKENDS  # per platform: app/platform.py
 
 
 def _entry_name(path: Path) -> str:
-    return "vault-" + hashlib.sha256(db.read_salt(path)).hexdigest()[:32]
+    return _salt_entry_name(db.read_salt(path))
+
+
+def _salt_entry_name(salt: bytes) -> str:
+    return "vault-" + hashlib.sha256(salt).hexdigest()[:32]
 
 
 def backend_name() -> str:
@@ -86,3 +92,21 @@ def forget(path: Path) -> None:
         backend.delete_password(SERVICE, _entry_name(path))  # type: ignore[attr-defined]
     except Exception:  # noqa: BLE001
         return
+
+
+def forget_salt(salt: bytes) -> Literal["removed", "absent", "failed"]:
+    """Remove the entry for a vault file with this salt (after a passphrase change the
+    file has a new salt, but backups made before keep the old one, and the entry would
+    still open them). "failed": an entry may remain (e.g. the keyring is locked)."""
+    try:
+        backend = _safe_backend()
+    except Exception:  # noqa: BLE001 - nothing is ever stored in an untrusted keyring
+        return "absent"
+    name = _salt_entry_name(salt)
+    try:
+        if not backend.get_password(SERVICE, name):  # type: ignore[attr-defined]
+            return "absent"
+        backend.delete_password(SERVICE, name)  # type: ignore[attr-defined]
+    except Exception:  # noqa: BLE001 - keyring backends raise many types
+        return "failed"
+    return "removed"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import glob
 import os
+import re
 import uuid
 from pathlib import Path
 
@@ -118,18 +119,25 @@ def backup(vault: Vault, dest: Path | str) -> Path:
 
 
 def change_passphrase(vault: Vault, new_passphrase: str) -> Vault:
-    """Re-key: a new salt and key with the newest KDF settings. Returns the reopened vault;
-    the old Vault object is closed."""
+    """Re-key: a new salt and key with the newest KDF settings and page format. Returns
+    the reopened vault; the old Vault object is closed. The ``passphrase_changed`` event
+    is written into the new copy, which is verified before it replaces the old file, so an
+    interrupted or failed change leaves the old vault exactly as it was."""
     if len(new_passphrase) < 1:
         raise StorageError("The new passphrase is empty.")
     path = vault.path
     _take_sole_access(vault)
-    salt = kdf.new_salt()
-    key = kdf.derive_key(new_passphrase, salt)
-    vault.log_event(Event.PASSPHRASE_CHANGED, None, {"kdf": kdf.params_for_salt(salt).describe()})
     tmp = path.with_name(f".{path.name}.rekey-{uuid.uuid4().hex[:8]}")
     try:
+        # Under the exclusive lock no other re-key of this vault is under way, so any
+        # copy left beside it is from an interrupted one (kill -9, power loss).
+        _remove_stale_rekeys(path)
+        size = _file_size(path) + _file_size(Path(f"{path}-wal"))
+        atomic.check_room(path.parent, size, what="re-keyed copy of the vault")
+        salt = kdf.new_salt()
+        key = kdf.derive_key(new_passphrase, salt)
         _export_copy(vault, tmp, key, salt)
+        _log_in_copy(tmp, key, salt)
         # The exclusive lock is held until the new file is in place, so nobody can open
         # the old one meanwhile; only then is the old connection closed.
         _verified_commit(tmp, path, key, salt, replace=True)
@@ -139,6 +147,20 @@ def change_passphrase(vault: Vault, new_passphrase: str) -> Vault:
         vault.close()
         _cleanup(tmp)
     return Vault.open(path, key=key)
+
+
+def _log_in_copy(tmp: Path, key: bytes, salt: bytes) -> None:
+    """The custody entry goes into the copy only: it is true once the copy replaces the
+    vault, and never in a vault that still opens with the old passphrase."""
+    copy = Vault.open(tmp, key=key, track_history=False)
+    try:
+        data = {
+            "kdf": kdf.params_for_salt(salt).describe(),
+            "page_format": page_format.for_salt(salt).version,
+        }
+        copy.log_event(Event.PASSPHRASE_CHANGED, None, data)
+    finally:
+        copy.close()
 
 
 def _take_sole_access(vault: Vault) -> None:
@@ -182,6 +204,15 @@ def _remove_stale_partials(dest: Path) -> None:
     stick): never a finished backup, so they are removed."""
     for stale in dest.parent.glob(f".{glob.escape(dest.name)}.partial-*"):
         atomic.remove_quietly(stale)
+
+
+def _remove_stale_rekeys(path: Path) -> None:
+    """Copies an interrupted passphrase change left beside the vault: ``.NAME.rekey-`` and
+    eight hex digits (ours, never anything else), with their -journal/-wal/-shm."""
+    pattern = re.compile(re.escape(f".{path.name}.rekey-") + r"[0-9a-f]{8}(-journal|-wal|-shm)?")
+    for stale in path.parent.glob(f".{glob.escape(path.name)}.rekey-*"):
+        if pattern.fullmatch(stale.name) and not stale.is_symlink():
+            atomic.remove_quietly(stale)
 
 
 def _file_size(path: Path) -> int:

@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from app.errors import NotAVault
 from app.vault import kdf
 
 Connection = Any
@@ -33,6 +34,8 @@ class PageFormat:
         return f"{self.page_size // 1024} KiB pages, {self.hmac.replace('_', '-')}"
 
 
+# Keyed by the same salt byte as kdf.PARAM_SETS: a new byte needs an entry in both
+# (tests/vault/test_page_format.py checks the keys are the same).
 FORMATS: dict[int, PageFormat] = {
     1: PageFormat(version=1, page_size=4096, hmac="HMAC_SHA512"),
     2: PageFormat(version=2, page_size=16384, hmac="HMAC_SHA256"),
@@ -41,7 +44,30 @@ FORMATS: dict[int, PageFormat] = {
 
 def for_salt(salt: bytes) -> PageFormat:
     """The page settings a vault with this salt uses (NotAVault for an unknown byte)."""
-    return FORMATS[kdf.params_for_salt(salt).version]
+    version = kdf.params_for_salt(salt).version
+    fmt = FORMATS.get(version)
+    if fmt is None:  # a KDF set without page settings: never guess them
+        raise NotAVault(
+            "This vault was made by a newer version of the app (unknown page format "
+            f"{version}); open it with that version."
+        )
+    return fmt
+
+
+NEWEST = kdf.CURRENT_VERSION  # what new vaults and `locker passwd` get
+
+
+def upgrade_note(salt: bytes) -> str | None:
+    """What `locker verify` says about a vault still in an older page format (a note,
+    not a failure); None for the newest."""
+    fmt = for_salt(salt)
+    if fmt.version == NEWEST:
+        return None
+    return (
+        f"this vault still uses page format {fmt.version} ({fmt.describe()}); "
+        f"`locker passwd` converts it to format {NEWEST} ({FORMATS[NEWEST].describe()}, "
+        "faster)"
+    )
 
 
 def apply(conn: Connection, salt: bytes, schema: str = "") -> None:

@@ -11,7 +11,7 @@ import threading
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from app.vault import custody, db, registry, schema
+from app.vault import custody, db, page_format, registry, schema
 from app.vault.artifact_io import hash_artifact
 from app.vault.events import Event
 
@@ -103,6 +103,7 @@ def check_cipher(vault: Vault) -> CheckResult:
         if not problems
         else "damaged pages or inconsistent database",
         problems,
+        [n for n in [page_format.upgrade_note(vault.key_material[1])] if n],
     )
 
 

@@ -3,7 +3,7 @@
 Each step runs the real `locker` command or changes the keyring from outside (as another
 program or the person would); results are printed as one JSON object.
 
-    python -m tests.adversarial.keyring_scenario {delete|lock|plaintext} VAULT PASSPHRASE_FILE
+    python -m tests.adversarial.keyring_scenario {delete|lock|plaintext|passwd} VAULT PASSPHRASE_FILE
 """
 
 from __future__ import annotations
@@ -86,12 +86,31 @@ def plaintext_member(vault: Path, pf: Path, passphrase: str) -> dict[str, Any]:
     return out
 
 
+def passwd_forgets(vault: Path, pf: Path) -> dict[str, Any]:
+    """Remembered, backed up, then the passphrase changed: the old entry must go, or it
+    keeps opening the backup (which has the old salt) without any passphrase."""
+    out: dict[str, Any] = {}
+    out["remember"] = locker("remember", vault, "--passphrase-file", pf)
+    backup = vault.with_name("backup.locker")
+    out["backup"] = locker("backup", vault, backup, "--passphrase-file", pf)
+    out["list_backup_remembered"] = locker("list", backup)
+    new = pf.with_name("new-passphrase.txt")
+    new.write_text("a completely new passphrase\n", encoding="utf-8")
+    out["passwd"] = locker("passwd", vault, "--passphrase-file", pf, "--new-passphrase-file", new)
+    out["entries_after_passwd"] = len(_entries())
+    out["list_backup_after_passwd"] = locker("list", backup)
+    out["list_vault_after_passwd"] = locker("list", vault)
+    out["list_backup_passphrase"] = locker("list", backup, "--passphrase-file", pf)
+    return out
+
+
 def main() -> int:
     mode, vault, pf = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
     passphrase = pf.read_text(encoding="utf-8").split("\n", 1)[0]
     out: dict[str, Any] = {}
-    if mode == "plaintext":
-        out.update(plaintext_member(vault, pf, passphrase))
+    if mode in ("plaintext", "passwd"):
+        out.update(plaintext_member(vault, pf, passphrase) if mode == "plaintext" else {})
+        out.update(passwd_forgets(vault, pf) if mode == "passwd" else {})
         sys.stdout.write(json.dumps(out) + "\n")
         return 0
     import keyring

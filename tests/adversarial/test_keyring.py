@@ -110,6 +110,21 @@ def test_remember_then_lose_entry_or_whole_keyring(
 
 
 @needs_secret_service
+def test_passwd_removes_the_old_key_so_old_backups_need_the_passphrase(
+    vault: Path, passphrase_file: Path, tmp_path: Path
+) -> None:
+    out = _scenario("passwd", vault, passphrase_file, tmp_path)
+    assert out["remember"]["rc"] == 0 and out["backup"]["rc"] == 0, out
+    assert _opened(out["list_backup_remembered"]), out["list_backup_remembered"]
+    assert out["passwd"]["rc"] == 0, out["passwd"]
+    assert "old passphrase was removed" in out["passwd"]["stdout"], out["passwd"]
+    assert out["entries_after_passwd"] == 0
+    assert _locked_out_cleanly(out["list_backup_after_passwd"]), out["list_backup_after_passwd"]
+    assert _locked_out_cleanly(out["list_vault_after_passwd"]), out["list_vault_after_passwd"]
+    assert _opened(out["list_backup_passphrase"])
+
+
+@needs_secret_service
 def test_locked_keyring_never_blocks_the_passphrase(
     vault: Path, passphrase_file: Path, tmp_path: Path
 ) -> None:

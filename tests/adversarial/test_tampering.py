@@ -4,43 +4,94 @@ reported as OK, and a refused open must not touch the file.
 
 Guards: SQLCipher per-page HMAC (cipher_integrity_check in verify), the page-size check
 at open, and verify's storage check over every page.
+
+Both page formats (app/vault/page_format.py) are attacked: format 2 (16 KiB pages,
+HMAC-SHA256, new vaults) and format 1 (4 KiB pages, HMAC-SHA512: every vault made before
+issue 15). Positions follow the vault's real layout, read from its salt.
 """
 
 from __future__ import annotations
 
 import random
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from app.vault import db, kdf, page_format
 from tests.adversarial.tamper import UNDETECTED, outcome
-from tests.adversarial.util import VaultTemplate
+from tests.adversarial.util import VaultTemplate, build_template
 from tests.helpers.cli import locker
 
-PAGE = 4096
-RESERVE = 80  # SQLCipher 4: 16-byte IV + 64-byte HMAC-SHA512 at the end of each page
+IV = 16  # SQLCipher: each page ends with its 16-byte IV, then the HMAC
+HMAC_LEN = {"HMAC_SHA512": 64, "HMAC_SHA256": 32}
 
 
-def _flip_positions(size: int, rng: random.Random, extra: int) -> list[int]:
+def _layout(path: Path) -> tuple[int, int]:
+    """(page size, reserved bytes at the end of each page) of this vault's format."""
+    fmt = page_format.for_salt(db.read_salt(path))
+    return fmt.page_size, IV + HMAC_LEN[fmt.hmac]
+
+
+@pytest.fixture(scope="module")
+def format1_template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[VaultTemplate]:
+    """The same populated vault in page format 1, as every vault made before issue 15."""
+    real = kdf.new_salt
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(kdf, "new_salt", lambda version=1: real(version))
+        yield build_template(tmp_path_factory.mktemp("template-format1"))
+
+
+@pytest.fixture(params=["format 2", "format 1"])
+def formatted(
+    request: pytest.FixtureRequest, template: VaultTemplate, format1_template: VaultTemplate
+) -> VaultTemplate:
+    chosen = template if request.param == "format 2" else format1_template
+    assert db.read_salt(chosen.path)[0] == int(request.param[-1])
+    return chosen
+
+
+def _flip_positions(path: Path, size: int, rng: random.Random, extra: int) -> list[int]:
     """Structured positions on every page (first byte, just after the salt, middle, the
     IV, the HMAC, last byte) plus ``extra`` random ones."""
+    page, reserve = _layout(path)
     positions: set[int] = set()
-    for start in range(0, size, PAGE):
-        for off in (0, 16, 24, PAGE // 2, PAGE - RESERVE, PAGE - RESERVE + 16, PAGE - 1):
+    for start in range(0, size, page):
+        for off in (0, 16, 24, page // 2, page - reserve, page - reserve + IV, page - 1):
             if start + off < size:
                 positions.add(start + off)
     positions.update(rng.randrange(size) for _ in range(extra))
     return sorted(positions)
 
 
+def _regions_hit(path: Path, size: int, positions: list[int]) -> set[tuple[int, str]]:
+    """(page, region) pairs the positions fall in: data, IV or MAC of each page."""
+    page, reserve = _layout(path)
+    hit = set()
+    for pos in positions:
+        off = pos % page
+        region = "data" if off < page - reserve else "iv" if off < page - reserve + IV else "mac"
+        hit.add((pos // page, region))
+    return hit
+
+
 def test_every_single_byte_flip_is_detected(
-    template: VaultTemplate, tmp_path: Path, soak: bool
+    formatted: VaultTemplate, tmp_path: Path, soak: bool
 ) -> None:
+    template = formatted
     original = template.path.read_bytes()
+    page, _ = _layout(template.path)
+    assert len(original) % page == 0
     rng = random.Random(7001)
-    positions = range(len(original)) if soak else _flip_positions(len(original), rng, extra=300)
+    positions = (
+        list(range(len(original)))
+        if soak
+        else _flip_positions(template.path, len(original), rng, extra=300)
+    )
     assert len(positions) >= 300
+    every = {(n, r) for n in range(len(original) // page) for r in ("data", "iv", "mac")}
+    assert _regions_hit(template.path, len(original), positions) == every
     missed = []
     for pos in positions:
         data = bytearray(original)
@@ -51,11 +102,13 @@ def test_every_single_byte_flip_is_detected(
     assert not missed, f"byte flips at {missed[:20]} were reported as OK"
 
 
-def test_truncation_is_detected(template: VaultTemplate, tmp_path: Path, soak: bool) -> None:
+def test_truncation_is_detected(formatted: VaultTemplate, tmp_path: Path, soak: bool) -> None:
+    template = formatted
     original = template.path.read_bytes()
+    page, reserve = _layout(template.path)
     rng = random.Random(7002)
-    lengths = set(range(0, len(original), PAGE))  # whole pages cut off
-    lengths |= {1, 15, 16, 100, len(original) - 1, len(original) - RESERVE}
+    lengths = set(range(0, len(original), page))  # whole pages cut off
+    lengths |= {1, 15, 16, 100, len(original) - 1, len(original) - reserve}
     lengths |= {rng.randrange(len(original)) for _ in range(400 if soak else 60)}
     missed = []
     for n in sorted(lengths):
@@ -65,20 +118,22 @@ def test_truncation_is_detected(template: VaultTemplate, tmp_path: Path, soak: b
     assert not missed, f"truncation to {missed[:20]} bytes was reported as OK"
 
 
-def test_appended_bytes_are_detected(template: VaultTemplate, tmp_path: Path, soak: bool) -> None:
+def test_appended_bytes_are_detected(formatted: VaultTemplate, tmp_path: Path, soak: bool) -> None:
+    template = formatted
     original = template.path.read_bytes()
+    page, _ = _layout(template.path)
     rng = random.Random(7003)
     tails = [
         b"\x00",
         b"x",
-        bytes(PAGE),
-        bytes([0xFF]) * PAGE,
-        rng.randbytes(PAGE),
-        rng.randbytes(2 * PAGE),
-        original[PAGE : 2 * PAGE],  # a replayed real page
-        original[-PAGE:],
+        bytes(page),
+        bytes([0xFF]) * page,
+        rng.randbytes(page),
+        rng.randbytes(2 * page),
+        original[page : 2 * page],  # a replayed real page
+        original[-page:],
     ]
-    tails += [rng.randbytes(rng.randrange(1, 3 * PAGE)) for _ in range(200 if soak else 40)]
+    tails += [rng.randbytes(rng.randrange(1, 3 * page)) for _ in range(200 if soak else 40)]
     missed = []
     for tail in tails:
         result, _ = outcome(original + tail, tmp_path / "t.locker", template.key)
@@ -87,10 +142,12 @@ def test_appended_bytes_are_detected(template: VaultTemplate, tmp_path: Path, so
     assert not missed, f"appending {missed[:20]} bytes was reported as OK"
 
 
-def test_swapped_and_replayed_pages_are_detected(template: VaultTemplate, tmp_path: Path) -> None:
+def test_swapped_and_replayed_pages_are_detected(formatted: VaultTemplate, tmp_path: Path) -> None:
     """Whole valid pages moved around: each carries an HMAC over its page number."""
+    template = formatted
     original = template.path.read_bytes()
-    pages = [original[i : i + PAGE] for i in range(0, len(original), PAGE)]
+    page, _ = _layout(template.path)
+    pages = [original[i : i + page] for i in range(0, len(original), page)]
     missed = []
     for a in range(1, len(pages)):
         b = (a * 7 + 3) % len(pages)
@@ -115,7 +172,7 @@ def test_cli_verify_reports_tampering_without_traceback(
         "flip in the last HMAC": _flipped(original, len(original) - 10),
         "flip on page 1": _flipped(original, 200),
         "truncated": original[: len(original) - 777],
-        "appended page": original + rng.randbytes(PAGE),
+        "appended page": original + rng.randbytes(_layout(template.path)[0]),
     }
     for label, data in cases.items():
         path = tmp_path / f"{label.replace(' ', '_')}.locker"

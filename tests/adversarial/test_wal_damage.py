@@ -16,12 +16,12 @@ from pathlib import Path
 
 import pytest
 
-from app.vault import walcheck
+from app.vault import kdf, page_format, walcheck
 from tests.adversarial.killer import locker_cmd, run_and_kill
 from tests.helpers.cli import locker
 
 FILES = 30
-FRAME = 24 + 4096
+FRAME_HEADER = 24  # page number, commit size, salt (8 bytes), checksum (8 bytes)
 SUFFIXES = ("", "-wal", "-shm")
 
 
@@ -46,6 +46,7 @@ def crashed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, s
     wal = Path(f"{vault}-wal")
     report = walcheck.analyse(wal)
     assert report is not None and report.header_ok and not report.would_drop
+    assert report.page_size == page_format.FORMATS[kdf.CURRENT_VERSION].page_size
     assert sum(1 for f in report.frames if f.commit) >= FILES  # saved items are in the log
     return vault, reported
 
@@ -67,15 +68,24 @@ def _state(vault: Path) -> dict[str, tuple[str, int]]:
 
 def _flip(vault: Path, where: str) -> None:
     wal = Path(f"{vault}-wal")
+    report = walcheck.analyse(wal)
+    assert report is not None
+    frame = FRAME_HEADER + report.page_size  # the vault's real page size (16 KiB: format 2)
     data = bytearray(wal.read_bytes())
-    frames = (len(data) - 32) // FRAME
+    frames = (len(data) - 32) // frame
+    assert frames == len(report.frames) and (len(data) - 32) % frame == 0
     offset = {
-        "page bytes of a middle frame": 32 + (frames // 3) * FRAME + 24 + 1000,
-        "salt of a middle frame": 32 + (frames // 2) * FRAME + 9,
-        "checksum of a middle frame": 32 + (frames // 2) * FRAME + 17,
-        "page bytes of the last frame": 32 + (frames - 1) * FRAME + 24 + 77,
+        "page bytes of a middle frame": 32 + (frames // 3) * frame + 24 + 1000,
+        "salt of a middle frame": 32 + (frames // 2) * frame + 9,
+        "checksum of a middle frame": 32 + (frames // 2) * frame + 17,
+        "page bytes of the last frame": 32 + (frames - 1) * frame + 24 + 77,
         "salt in the log header": 17,
     }[where]
+    in_frame = (offset - 32) % (FRAME_HEADER + report.page_size)
+    if where.startswith(("salt of", "checksum of")):
+        assert in_frame < FRAME_HEADER, f"{where}: offset {offset} is not in a frame header"
+    elif where.startswith("page bytes"):
+        assert in_frame >= FRAME_HEADER, f"{where}: offset {offset} is not in page data"
     data[offset] ^= 0x10
     wal.write_bytes(bytes(data))
 

@@ -155,3 +155,51 @@ def test_flips_in_the_iv_and_mac_of_every_16k_page_are_detected(tmp_path: Path) 
             if outcome(bytes(data), tmp_path / "t.locker", key)[0] == UNDETECTED:
                 missed.append(start + off)
     assert len(original) // page >= 50 and not missed, missed[:20]
+
+
+def test_kdf_and_page_format_tables_name_the_same_bytes() -> None:
+    """One salt byte names both; a KDF set without page settings would be a crash."""
+    assert set(kdf.PARAM_SETS) == set(page_format.FORMATS)
+    assert kdf.CURRENT_VERSION in page_format.FORMATS
+
+
+def test_kdf_set_without_page_settings_is_refused_clearly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(kdf.PARAM_SETS, 3, kdf.KdfParams(3, 3, 4, 64 * 1024))
+    with pytest.raises(NotAVault, match="newer version"):
+        page_format.for_salt(kdf.new_salt(3))
+
+
+def test_verify_notes_an_old_page_format_until_passwd_converts_it(
+    tmp_path: Path, passphrase_file: Path, old_format: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import json
+
+    from tests.helpers.cli import locker
+
+    path = tmp_path / "old.locker"
+    with Vault.create(path, PASSPHRASE) as vault:
+        _add(vault, "first.bin", b"evidence")
+    monkeypatch.undo()
+    text = locker("verify", path, passphrase_file=passphrase_file)
+    assert text.returncode == 0, text.stderr  # a note, not a failure
+    assert "page format 1" in text.stdout and "locker passwd" in text.stdout, text.stdout
+    data = json.loads(locker("verify", path, "--json", passphrase_file=passphrase_file).stdout)
+    assert data["ok"] is True
+    notes = [n for c in data["checks"] for n in c["notes"]]
+    assert any("page format 1" in n and "locker passwd" in n for n in notes), notes
+
+    new = tmp_path / "new.txt"
+    new.write_text("a new passphrase\n")
+    args = ("--new-passphrase-file", new)
+    assert locker("passwd", path, *args, passphrase_file=passphrase_file).returncode == 0
+    after = locker("verify", path, passphrase_file=new)
+    assert after.returncode == 0 and "page format" not in after.stdout, after.stdout
+    with Vault.open(path, "a new passphrase") as vault:
+        row = (
+            vault.read()
+            .execute("SELECT payload FROM custody WHERE event = 'passphrase_changed'")
+            .fetchone()
+        )
+    assert '"page_format":2' in row[0], row[0]
