@@ -2,6 +2,12 @@
 worker thread. Widgets call its methods and listen to its signals; they never write
 state themselves (securedrop-client's pattern).
 
+This module keeps the lifecycle: creating, unlocking, locking and quick exit, settings,
+``run()`` with its task bookkeeping, and the signals. The operations live in plain
+functions that take the Controller explicitly (app/ui/ops_items.py, ops_bundles.py,
+ops_status.py, ops_takedowns.py); the Controller keeps one-line delegates, so widgets
+only ever hold the Controller.
+
 Signals (all delivered on the GUI thread):
 
 - ``unlocked(UnlockInfo)``: a vault is open; the info feeds the unlock history line.
@@ -21,8 +27,6 @@ Signals (all delivered on the GUI thread):
 
 from __future__ import annotations
 
-import datetime as dt
-import time
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -34,6 +38,7 @@ from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from app import atomic
 from app.errors import AuthError, LockerError, WrongPassphrase
+from app.ui import ops_bundles, ops_items, ops_status, ops_takedowns
 from app.ui.attempts import AttemptLog, FailureSummary
 from app.ui.error_text import describe
 from app.ui.settings import Settings, config_dir
@@ -72,13 +77,6 @@ def _first_reads(vault: Vault) -> _Opened:
         vault.close()
         raise
     return _Opened(vault, history[0] if history else None, cases)
-
-
-@dataclass
-class ImportSummary:
-    stored: int
-    failed: list[tuple[str, LockerError]]  # file name, why it was not stored
-    cancelled: bool
 
 
 class Controller(QObject):
@@ -197,9 +195,6 @@ class Controller(QObject):
         if task is not None:
             task.cancel()
 
-    def running_tasks(self) -> list[Task]:
-        return [t for t in self._tasks.values() if not t.quiet]
-
     # -- opening and locking ---------------------------------------------------------
 
     def create_vault(self, path: Path, passphrase: str) -> None:
@@ -291,7 +286,7 @@ class Controller(QObject):
 
         for warning in open_warnings(vault):  # after the main window is shown
             QTimer.singleShot(0, lambda text=warning: self.error.emit(text))
-        self._load_last_verify(vault)
+        ops_status.load_last_verify(self, vault)
         self.refresh_status()
         self._status_timer.start()
 
@@ -326,76 +321,19 @@ class Controller(QObject):
         self._save_settings()
         self.status_changed.emit()
 
-    # -- writing ---------------------------------------------------------------------
+    # -- operations: one-line delegates (the work lives in app/ui/ops_*.py) -------------
 
     def import_paths(
         self, paths: list[Path], case: str, note: str | None = None, label: str = ""
     ) -> Task:
-        from app.capture.files import ImportResult, import_files, iter_import_files
-
-        vault = self.require_vault()
-
-        def work(ctx: TaskContext) -> ImportSummary:
-            files = list(iter_import_files(paths))
-            ctx.set_total(sum(_size(p) for p in files))
-            stored = 0
-            failed: list[tuple[str, LockerError]] = []
-
-            last_shown = [time.monotonic()]
-
-            def on_result(result: ImportResult) -> None:
-                nonlocal stored
-                if result.item is not None:
-                    stored += 1
-                    if time.monotonic() - last_shown[0] > 2.0:  # show progress in the list
-                        last_shown[0] = time.monotonic()
-                        self.items_changed.emit()
-                elif result.error is not None and not ctx.cancelled():
-                    failed.append((result.path.name, result.error.with_traceback(None)))
-
-            import_files(
-                vault,
-                files,
-                case=case,
-                note=note,
-                on_result=on_result,
-                progress=ctx.add_progress,
-                cancelled=ctx.cancelled,
-            )
-            return ImportSummary(stored, failed, ctx.cancelled())
-
-        return self.run(work, label, on_done=self._imported)
-
-    def _imported(self, summary: ImportSummary) -> None:
-        self.items_changed.emit()
-        if summary.failed:
-            more = len(summary.failed) - 20
-            lines = [self.tr("These files were not stored (the others were):")]
-            from app.ui.core_text import translate
-
-            lines += [f"{name}: {translate(str(error))}" for name, error in summary.failed[:20]]
-            if more > 0:
-                lines.append(self.tr("…and %n more.", "", more))
-            self.error.emit("\n".join(lines))
-        self.refresh_status()
+        """Import files and folders into ``case`` (ops_items)."""
+        return ops_items.import_paths(self, paths, case, note, label)
 
     def write(
         self, item_id: int, change: Callable[[Vault], None], *, whole_list: bool = False
     ) -> None:
-        """Run a small write (note, tag, archive) off the GUI thread."""
-        vault = self.require_vault()
-
-        def done(_: Any) -> None:
-            self.item_changed.emit(item_id)
-            if whole_list:
-                self.items_changed.emit()
-
-        self.run(
-            lambda ctx: change(vault),
-            quiet=True,
-            on_done=done,
-            on_fail=lambda exc: self.error.emit(describe(exc)),
-        )
+        """Run a small write (note, tag, archive) off the GUI thread (ops_items)."""
+        ops_items.write(self, item_id, change, whole_list)
 
     def add_note(self, item_id: int, text: str) -> None:
         self.write(item_id, lambda v: v.add_note(item_id, text))
@@ -413,15 +351,12 @@ class Controller(QObject):
         self.write(item_id, lambda v: v.unarchive(item_id), whole_list=True)
 
     def store_screenshot(self, shot: Screenshot, case: str, label: str = "") -> Task:
-        """Store a screenshot already taken (app.capture.screenshot) as a new item."""
-        from app.capture.screenshot import store_screenshot
+        """Store a screenshot already taken as a new item (ops_items)."""
+        return ops_items.store_screenshot(self, shot, case, label)
 
-        vault = self.require_vault()
-        return self.run(
-            lambda ctx: store_screenshot(vault, shot, case),
-            label or self.tr("Storing the screenshot…"),
-            on_done=lambda _item: self.items_changed.emit(),
-        )
+    def reveal(self, item_id: int, context: str = "app: press and hold") -> Task:
+        """Log the reveal, then decode the original in memory; ``revealed`` (ops_items)."""
+        return ops_items.reveal(self, item_id, context)
 
     def mark_takedown(
         self,
@@ -432,16 +367,8 @@ class Controller(QObject):
         on_done: Callable[[Any], None],
         on_fail: Callable[[BaseException], None],
     ) -> Task:
-        """Record a takedown request's new status (app.takedown.model.mark)."""
-        from app.takedown import model
-
-        vault = self.require_vault()
-        return self.run(
-            lambda ctx: model.mark(vault, request, status, reference, note),
-            quiet=True,
-            on_done=on_done,
-            on_fail=on_fail,
-        )
+        """Record a takedown request's new status (ops_takedowns)."""
+        return ops_takedowns.mark_takedown(self, request, status, reference, note, on_done, on_fail)
 
     def write_takedown_notice(
         self,
@@ -451,47 +378,8 @@ class Controller(QObject):
         on_done: Callable[[Path], None],
         on_fail: Callable[[BaseException], None],
     ) -> Task:
-        """Write a request's notice to a new file and log it (never sent from here)."""
-        from app.takedown.notices import Sender, write_notice
-
-        vault = self.require_vault()
-        return self.run(
-            lambda ctx: write_notice(vault, request, language, out, Sender()),
-            quiet=True,
-            on_done=on_done,
-            on_fail=on_fail,
-        )
-
-    def reveal(self, item_id: int, context: str = "app: press and hold") -> Task:
-        """Log the reveal as a custody event, then decode the original in memory."""
-        from app.vault.images import decode_for_reveal
-
-        vault = self.require_vault()
-
-        def work(ctx: TaskContext) -> Any:
-            item = vault.get_item(item_id)
-            images = sorted(
-                (a for a in item.artifacts if a.media_type.startswith("image/")),
-                key=lambda a: (a.role != "original", a.id),
-            )
-            chosen = (
-                images[0]
-                if images
-                else next((a for a in item.artifacts if a.role == "original"), None)
-            )
-            vault.record_reveal(item_id, context)
-            if chosen is None:
-                return None
-            reader = vault.open_artifact_by_id(chosen.id)
-            return decode_for_reveal(reader, size=chosen.size)  # type: ignore[arg-type]
-
-        def done(image: Any) -> None:
-            self.item_changed.emit(item_id)
-            self.revealed.emit(item_id, image)
-
-        return self.run(
-            work, quiet=True, on_done=done, on_fail=lambda exc: self.error.emit(describe(exc))
-        )
+        """Write a request's notice to a new file and log it (ops_takedowns)."""
+        return ops_takedowns.write_takedown_notice(self, request, language, out, on_done, on_fail)
 
     def receive_bundle(
         self,
@@ -500,67 +388,14 @@ class Controller(QObject):
         label: str = "",
         accept_unverified_holders: bool = False,
     ) -> Task | None:
-        """Verify a sealed bundle completely, then import it all or nothing into a new
-        read-only case (app.bundle.importer.import_bundle). When only its earlier holders
-        are unproven, ``holders_unverified`` offers the person to accept them."""
-        from app.bundle.importer import import_bundle
-
-        vault = self.require_vault()
-
-        def work(ctx: TaskContext) -> Any:
-            def progress(done: int, total: int) -> None:
-                ctx.total = total
-                ctx.add_progress(done - ctx.done)
-
-            return import_bundle(
-                vault,
-                path,
-                passphrase=passphrase or None,
-                progress=progress,
-                cancelled=ctx.cancelled,
-                accept_unverified_holders=accept_unverified_holders,
-            )
-
-        def failed(exc: BaseException) -> None:
-            from app.bundle.holders import UnverifiedHolders
-            from app.ui.core_text import translate
-
-            if isinstance(exc, UnverifiedHolders):
-                self.holders_unverified.emit(
-                    translate(str(exc)),
-                    lambda: self.receive_bundle(
-                        path, passphrase, label, accept_unverified_holders=True
-                    ),
-                )
-            elif self.is_unlocked:
-                self.error.emit(describe(exc))
-
-        return self.run(
-            work, label, on_done=lambda _result: self.items_changed.emit(), on_fail=failed
-        )
+        """Verify a sealed bundle, then import it all or nothing (ops_bundles)."""
+        return ops_bundles.receive_bundle(self, path, passphrase, label, accept_unverified_holders)
 
     def check_bundle(
         self, path: Path, passphrase: str | None, on_checked: Callable[[Any], None], label: str = ""
     ) -> Task | None:
-        """Verify a bundle completely (nothing is imported) and hand the report to
-        ``on_checked``: the app shows the signer's fingerprint before importing."""
-        from app.bundle.seal import parse_identities
-        from app.bundle.verify import verify_bundle
-
-        vault = self.require_vault()
-
-        def work(ctx: TaskContext) -> Any:
-            def progress(done: int, total: int) -> None:
-                if ctx.cancelled():
-                    raise LockerError("Cancelled; nothing was imported.")
-                ctx.total = total
-                ctx.add_progress(done - ctx.done)
-
-            return verify_bundle(
-                path, passphrase or None, parse_identities(vault.age_identity()), progress=progress
-            )
-
-        return self.run(work, label, on_done=on_checked)
+        """Verify a bundle without importing it; the report goes to ``on_checked``."""
+        return ops_bundles.check_bundle(self, path, passphrase, on_checked, label)
 
     def export_bundle(
         self,
@@ -571,124 +406,13 @@ class Controller(QObject):
         secret: str | None,
         label: str = "",
     ) -> Task | None:
-        """Export a case or one item as a sealed bundle (app.bundle.export); ``sealing`` is
-        "passphrase", "recipient" or "none"."""
-        from app.bundle.export import export_bundle, select_items
-        from app.bundle.seal import Sealing
-
-        vault = self.require_vault()
-        seal = (
-            Sealing(passphrase=secret)
-            if sealing == "passphrase"
-            else Sealing(recipients=(secret or "",))
-            if sealing == "recipient"
-            else Sealing()
-        )
-
-        def work(ctx: TaskContext) -> Any:
-            items = (
-                select_items(vault, case=case)
-                if case is not None
-                else select_items(vault, refs=[str(item_id)])
-            )
-
-            def progress(done: int, total: int) -> None:
-                ctx.total = total
-                ctx.add_progress(done - ctx.done)
-
-            return export_bundle(
-                vault, out, items, seal, progress=progress, cancelled=ctx.cancelled
-            )
-
-        def done(result: Any) -> None:
-            self.exported.emit(
-                str(getattr(result, "path", out)), bool(getattr(result, "self_check_ok", True))
-            )
-
-        return self.run(work, label, on_done=done)
-
-    # -- verify and status -------------------------------------------------------------
+        """Export a case or one item as a bundle; ``exported`` reports it (ops_bundles)."""
+        return ops_bundles.export_bundle(self, out, case, item_id, sealing, secret, label)
 
     def verify(self, label: str = "") -> Task:
-        from app.vault.verify_record import verify_and_record
-
-        vault = self.require_vault()
-
-        def work(ctx: TaskContext) -> tuple[bool, str]:
-            report = verify_and_record(vault)
-            return report.ok, report.text()
-
-        def done(result: tuple[bool, str]) -> None:
-            self.last_verify = (result[0], _now())
-            self.verify_done.emit(result[0], result[1])
-            self.status_changed.emit()
-
-        return self.run(
-            work,
-            label,
-            on_done=done,
-            on_fail=lambda exc: self.verify_done.emit(False, describe(exc)),
-        )
-
-    def _load_last_verify(self, vault: Vault) -> None:
-        """The last verification recorded in the custody log (from any session)."""
-        from app.vault.verify_record import last_verification
-
-        self.last_verify = None
-
-        def work(ctx: TaskContext) -> tuple[bool, str] | None:
-            return last_verification(vault)
-
-        def done(result: tuple[bool, str] | None) -> None:
-            if result is not None and self.last_verify is None:
-                self.last_verify = result
-                self.status_changed.emit()
-
-        self.run(work, quiet=True, on_done=done, on_fail=lambda m: None)
-
-    def _note_tsa_outcomes(self, report: Any) -> None:
-        """What the status bar says about time-stamp servers: unreachable since the first
-        attempt in a row where every server tried failed; reachable again on a success."""
-        tried = [o for o in getattr(report, "outcomes", []) if not getattr(o, "skipped", False)]
-        if not tried:
-            return
-        if any(o.ok for o in tried):
-            self.tsa_unreachable_since = None
-        elif self.tsa_unreachable_since is None:
-            self.tsa_unreachable_since = _now()
+        """Verify the vault and log it; ``verify_done`` reports it (ops_status)."""
+        return ops_status.verify(self, label)
 
     def refresh_status(self) -> None:
-        """Recount pending timestamps and retry due ones in the background."""
-        if not self.is_unlocked:
-            self.status_changed.emit()
-            return
-        from app.timestamp.service import pending_count, stamp_due
-
-        vault = self.require_vault()
-
-        def work(ctx: TaskContext) -> tuple[int | None, Any]:
-            report = None
-            try:
-                report = stamp_due(vault)
-            except LockerError:
-                pass  # offline or TSA trouble: stays queued, retried later
-            return int(pending_count(vault)), report
-
-        def done(result: tuple[int | None, Any]) -> None:
-            count, report = result
-            self.pending_timestamps = count
-            self._note_tsa_outcomes(report)
-            self.status_changed.emit()
-
-        self.run(work, quiet=True, on_done=done, on_fail=lambda m: None)
-
-
-def _size(path: Path) -> int:
-    try:
-        return path.stat().st_size
-    except OSError:
-        return 0
-
-
-def _now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+        """Recount pending timestamps and retry due ones in the background (ops_status)."""
+        ops_status.refresh_status(self)

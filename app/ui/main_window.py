@@ -192,9 +192,6 @@ class MainWindow(QMainWindow):
         self.cases_panel.clear()
         self.banner.show_info(None)
 
-    def current_case_key(self) -> str:
-        return self.cases_panel.current_key()
-
     def target_case(self) -> str:
         return self.cases_panel.target_case()
 
