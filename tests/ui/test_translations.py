@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QPlainTextEdit
 
 from app.vault import Vault
 from tests.conftest import PASSPHRASE
+from tests.helpers.qtsync import settle
 from tests.ui.conftest import checkerboard, make_vault, unlock, wait_rows
 
 I18N = Path(__file__).resolve().parents[2] / "resources" / "i18n"
@@ -121,7 +122,9 @@ def test_switching_to_korean_translates_every_visible_string(gui, qtbot, tmp_pat
     settings = gui.controller.settings
     settings.language = "ko"
     gui.save_settings(settings)
-    qtbot.wait(50)
+    # The case list and the details pane re-read in the background after a language change:
+    # wait for that work (not a guessed delay; 50 ms was sometimes too short under load).
+    settle(gui.controller)
     texts = visible_texts(main)
     assert any(re.search(r"[가-힣]", t) for _, t in texts)
     user_data = {"synthetic-checker.png"}  # the title shown in lists
@@ -137,7 +140,7 @@ def test_switching_to_korean_translates_every_visible_string(gui, qtbot, tmp_pat
     # And back to English, live.
     settings.language = "en"
     gui.save_settings(settings)
-    qtbot.wait(50)
+    settle(gui.controller)
     assert main.windowTitle() == "Evidence Locker"
 
 
