@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.vault import Vault
 from tests.conftest import PASSPHRASE
+from tests.helpers.qtsync import settle
 from tests.ui.conftest import checkerboard, make_vault, unlock, wait_rows
 
 # Key names, formats and product names that stay as they are in Korean text.
@@ -112,7 +113,7 @@ def _korean(gui, qtbot) -> None:  # type: ignore[no-untyped-def]
     settings = gui.controller.settings
     settings.language = "ko"
     gui.save_settings(settings)
-    qtbot.wait(50)
+    settle(gui.controller)  # windows re-read in the background after a language change
 
 
 def _top(kind: str) -> Any:  # the window's own class (reject, browser, ...)
