@@ -22,18 +22,25 @@ Step = tuple[int, str, Callable[[Connection], None]]
 Check = Callable[["Vault"], "CheckResult"]
 # Derived data made inside an item's add transaction (e.g. perceptual hashes), by item id.
 ItemHook = Callable[[Connection, int], None]
+# Append-only tables: (the schema step that creates them, their names). `verify` checks
+# their no-update/no-delete triggers in every vault at or past that step.
+AppendOnly = tuple[int, tuple[str, ...]]
 
 _steps: list[Step] = []
 _checks: list[Check] = []
 _item_hooks: list[ItemHook] = []
+_append_only: list[AppendOnly] = []
 _registered = False
 
 
 def register(
-    steps: Iterable[Step], checks: Iterable[Check], item_hooks: Iterable[ItemHook] = ()
+    steps: Iterable[Step],
+    checks: Iterable[Check],
+    item_hooks: Iterable[ItemHook] = (),
+    append_only: Iterable[AppendOnly] = (),
 ) -> None:
-    """Add the extensions' steps, checks and item hooks. Only the first call counts
-    (idempotent)."""
+    """Add the extensions' steps, checks, item hooks and append-only tables. Only the
+    first call counts (idempotent)."""
     global _registered
     if _registered:
         return
@@ -44,6 +51,7 @@ def register(
         raise ValueError(f"two schema steps share a number: {versions}")
     _checks.extend(checks)
     _item_hooks.extend(item_hooks)
+    _append_only.extend(append_only)
     _registered = True
 
 
@@ -70,3 +78,9 @@ def item_hooks() -> list[ItemHook]:
     """What runs inside every item's add transaction, after its artifacts are stored."""
     _require()
     return list(_item_hooks)
+
+
+def append_only() -> list[AppendOnly]:
+    """The extensions' append-only tables, with the step that creates them."""
+    _require()
+    return list(_append_only)
