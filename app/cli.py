@@ -8,7 +8,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from app import __version__, atomic
+from app import __version__, atomic, extensions
 from app.errors import EXIT_CODES_HELP, EXIT_FAILURE, EXIT_USAGE, LockerError
 from app.hardening import no_core_dumps
 
@@ -75,6 +75,7 @@ def _start_gui() -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     no_core_dumps()  # first: no core file with decrypted evidence (see app/hardening.py)
+    extensions.register()  # every schema step and verify check, before any vault opens
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     if not argv:

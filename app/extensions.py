@@ -50,9 +50,16 @@ def perceptual_hashes(conn: Connection, item_id: int) -> None:
 
 
 def register() -> None:
-    """Register every extension's schema steps and verify checks (idempotent)."""
+    """Register every extension's schema steps, verify checks, item hooks and append-only
+    tables (idempotent)."""
     registry.register(
         steps=[*timestamp_schema.STEPS, *bundle_schema.STEPS, *takedown_schema.STEPS],
         checks=[timestamps, received_evidence, takedowns],
         item_hooks=[perceptual_hashes],
+        # (the step creating the tables, the tables): `verify` checks their guards
+        append_only=[
+            (timestamp_schema.STEPS[0][0], timestamp_schema.APPEND_ONLY_TABLES),
+            (bundle_schema.STEPS[0][0], bundle_schema.APPEND_ONLY_TABLES),
+            (takedown_schema.STEPS[0][0], takedown_schema.APPEND_ONLY_TABLES),
+        ],
     )

@@ -39,7 +39,6 @@ SIGNER_KEY = "signature/signer-ed25519.pem"
 MANIFEST_TOKEN = "signature/tagmanifest-sha256.txt.tsr"
 MANIFEST_TOKEN_CA = "signature/tagmanifest-sha256.txt.tsa-ca.pem"
 SIGNATURE_FILES = (SIGNATURE, SIGNER_KEY, MANIFEST_TOKEN, MANIFEST_TOKEN_CA)
-TAG_FILES = (BAGIT_TXT, BAG_INFO, MANIFEST, VERIFY_TXT)
 
 _WINDOWS_RESERVED = {
     "CON",

@@ -10,6 +10,14 @@ from __future__ import annotations
 from app.vault import schema
 from app.vault.registry import Step
 
+APPEND_ONLY_TABLES = (
+    "received_bundles",
+    "received_custody",
+    "received_items",
+    "received_tokens",
+    "bundle_provenance",
+)
+
 STEP_3 = """
 CREATE TABLE received_bundles (
     id                 INTEGER PRIMARY KEY,
@@ -54,21 +62,7 @@ CREATE TABLE received_tokens (
     data       BLOB NOT NULL,
     PRIMARY KEY (bundle_id, item_uid, name)
 );
-""" + "".join(
-    f"""
-CREATE TRIGGER IF NOT EXISTS {t}_no_update BEFORE UPDATE ON {t}
-BEGIN SELECT RAISE(ABORT, 'append-only: {t} rows cannot be changed'); END;
-CREATE TRIGGER IF NOT EXISTS {t}_no_delete BEFORE DELETE ON {t}
-BEGIN SELECT RAISE(ABORT, 'append-only: {t} rows cannot be deleted'); END;
-"""
-    for t in (
-        "received_bundles",
-        "received_custody",
-        "received_items",
-        "received_tokens",
-        "bundle_provenance",
-    )
-)
+""" + schema.append_only_triggers(*APPEND_ONLY_TABLES)
 
 # Registered by app.extensions.
 STEPS: list[Step] = [

@@ -11,7 +11,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from app.errors import AuthError, NotFound, UsageError, VaultLocked, WrongPassphrase
+from app.errors import (
+    AuthError,
+    NotFound,
+    UsageError,
+    VaultLocked,
+    WrongPassphrase,
+    os_failure,
+)
 from app.vault import Vault
 
 PASSPHRASE_ENV = "LOCKER_PASSPHRASE_FILE"
@@ -87,7 +94,7 @@ def read_secret_file(path: Path, what: str = "passphrase") -> str:
     except FileNotFoundError as exc:
         raise NotFound(f"The {what} file {path} does not exist.") from exc
     except OSError as exc:
-        raise UsageError(f"Cannot read the {what} file {path}: {exc.strerror or exc}") from exc
+        raise os_failure(exc, f"Cannot read the {what} file {path}", UsageError) from exc
     try:
         text = data.decode("utf-8", errors="strict").split("\n", 1)[0].rstrip("\r")
     except UnicodeDecodeError as exc:

@@ -22,6 +22,7 @@ from app.errors import (
     NotFound,
     RejectedInput,
     UsageError,
+    os_failure,
 )
 
 STAMP_EPILOG = """Every custody entry waits in the vault until a TSA stamps it. One request
@@ -253,7 +254,7 @@ def _read(path: Path, what: str, limit: int = 1 << 20) -> bytes:
     except IsADirectoryError as exc:
         raise RejectedInput(f"The {what} {path} is a folder, not a file.") from exc
     except OSError as exc:
-        raise RejectedInput(f"Cannot read the {what} {path}: {exc.strerror or exc}") from exc
+        raise os_failure(exc, f"Cannot read the {what} {path}", RejectedInput) from exc
 
 
 def _hash_file(path: Path, algorithm: str) -> bytes:
@@ -265,7 +266,7 @@ def _hash_file(path: Path, algorithm: str) -> bytes:
     except FileNotFoundError as exc:
         raise NotFound(f"The data file {path} does not exist.") from exc
     except OSError as exc:
-        raise RejectedInput(f"Cannot read the data file {path}: {exc.strerror or exc}") from exc
+        raise os_failure(exc, f"Cannot read the data file {path}", RejectedInput) from exc
     return h.digest()
 
 

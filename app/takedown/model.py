@@ -14,12 +14,12 @@ from app.errors import NotFound, UsageError
 from app.takedown import platforms
 from app.vault import Vault
 from app.vault.events import Event
+from app.vault.lookup import resolve
 from app.vault.models import utc_now
 
 Connection = Any
 BASES = ("tida", "dsa", "kr", "other")
 MARKS = ("submitted", "acknowledged", "removed", "refused", "partial")
-SOURCES = ("capture", "manual", "file")
 OPEN_STATES = ("submitted", "acknowledged")
 MAX_TEXT = 4000
 
@@ -122,7 +122,7 @@ def next_step(req: Request, now: dt.datetime | None = None) -> str:
 def _item_ids(vault: Vault, conn: Connection, refs: Iterable[str | int]) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     for ref in refs:
-        pair = vault._resolve(conn, ref)
+        pair = resolve(conn, ref)
         if pair not in out:
             out.append(pair)
     return out
@@ -253,7 +253,7 @@ def list_locations(
     vault: Vault, item: str | int | None = None, case: str | None = None
 ) -> list[Location]:
     if item is not None:
-        item_id, _ = vault._resolve(vault.read(), item)
+        item_id, _ = resolve(vault.read(), item)
         return _locations(
             vault,
             " WHERE l.id IN (SELECT location_id FROM td_location_items WHERE item_id = ?)",

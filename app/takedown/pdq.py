@@ -23,6 +23,7 @@ from app.errors import NotFound, UsageError
 from app.vault import Vault
 from app.vault.artifact_io import ArtifactReader
 from app.vault.images import MAX_DECODE_BYTES, decode_for_reveal
+from app.vault.lookup import resolve
 from app.vault.models import utc_now
 
 Connection = Any
@@ -151,7 +152,7 @@ def backfill(conn: Connection) -> None:
 
 def item_hashes(vault: Vault, item: str | int) -> list[dict[str, Any]]:
     conn = vault.read()
-    item_id, _ = vault._resolve(conn, item)
+    item_id, _ = resolve(conn, item)
     return _rows(conn, " AND d.item_id = ?", (item_id,))
 
 
@@ -246,7 +247,7 @@ def hash_list(vault: Vault, items: list[str | int] | None = None) -> str:
     conn = vault.read()
     rows = _rows(conn)
     if items:
-        wanted = {vault._resolve(conn, ref)[0] for ref in items}
+        wanted = {resolve(conn, ref)[0] for ref in items}
         rows = [r for r in rows if r["item"] in wanted]
     lines = [f"# {HASH_LIST_NOTE}", "# pdq_hex quality sha256_of_file item_uid role"]
     lines += [

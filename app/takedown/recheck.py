@@ -28,7 +28,6 @@ Connection = Any
 REMOVAL_CHECKS = 3
 REMOVAL_SPAN = dt.timedelta(hours=6)
 GONE_LIKE = ("gone", "soft_404")
-CLASSES = ("up", "gone", "soft_404", "login_wall", "blocked", "error")
 MAX_BYTES = 512 * 1024
 TIMEOUT = 15.0
 MAX_REDIRECTS = 5

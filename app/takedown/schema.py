@@ -76,19 +76,7 @@ CREATE TABLE td_checks (                        -- one row per re-check attempt
     custody_seq    INTEGER NOT NULL
 );
 CREATE INDEX td_checks_location ON td_checks(location_id, at);
-""" + "".join(
-    f"""
-CREATE TRIGGER IF NOT EXISTS {t}_no_update BEFORE UPDATE ON {t}
-BEGIN SELECT RAISE(ABORT, 'append-only: {t} rows cannot be changed'); END;
-CREATE TRIGGER IF NOT EXISTS {t}_no_delete BEFORE DELETE ON {t}
-BEGIN SELECT RAISE(ABORT, 'append-only: {t} rows cannot be deleted'); END;
-"""
-    for t in APPEND_ONLY_TABLES
-)
-
-
-def required_triggers() -> list[str]:
-    return [f"{t}_{what}" for t in APPEND_ONLY_TABLES for what in ("no_update", "no_delete")]
+""" + schema.append_only_triggers(*APPEND_ONLY_TABLES)
 
 
 def _backfill_pdq(conn: Connection) -> None:

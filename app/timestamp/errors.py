@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.errors import LockerError, RejectedInput, VerificationFailed
+from app.errors import LockerError
 
 
 class TimestampError(LockerError):
@@ -15,11 +15,3 @@ class TSAUnreachable(TimestampError):
 
 class TSARefused(TimestampError):
     """The TSA answered, but not with a usable token (rejection, garbage, bad token)."""
-
-
-class TokenInvalid(VerificationFailed):
-    pass
-
-
-class TokenUnreadable(RejectedInput):
-    pass

@@ -53,20 +53,7 @@ CREATE TABLE ts_attempts (                      -- retry state per TSA (mutable)
     last_error_at   TEXT,
     next_retry_at   TEXT                        -- RFC 3339 UTC; NULL = try any time
 );
-""" + "".join(
-    f"""
-CREATE TRIGGER IF NOT EXISTS {t}_no_update BEFORE UPDATE ON {t}
-BEGIN SELECT RAISE(ABORT, 'append-only: {t} rows cannot be changed'); END;
-CREATE TRIGGER IF NOT EXISTS {t}_no_delete BEFORE DELETE ON {t}
-BEGIN SELECT RAISE(ABORT, 'append-only: {t} rows cannot be deleted'); END;
-"""
-    for t in APPEND_ONLY_TABLES
-)
-
-
-def required_triggers() -> list[str]:
-    return [f"{t}_{what}" for t in APPEND_ONLY_TABLES for what in ("no_update", "no_delete")]
-
+""" + schema.append_only_triggers(*APPEND_ONLY_TABLES)
 
 # Registered by app.extensions.
 STEPS: list[Step] = [

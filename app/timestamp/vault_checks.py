@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 
 from app.timestamp import merkle
 from app.timestamp.config import all_configured, trust_for
-from app.timestamp.schema import required_triggers
 from app.timestamp.verify import verify_token
 from app.vault.verify import CheckResult
 
@@ -26,9 +25,6 @@ def check_timestamps(vault: Vault) -> CheckResult:
     conn = vault.read()
     problems: list[str] = []
     notes: list[str] = []
-    present = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
-    problems += [f"trigger {t} is missing" for t in required_triggers() if t not in present]
-
     tokens = conn.execute(
         "SELECT id, tsa_url, tsa_name, nonce, imprint, root, tree_size, trust_pem, response"
         " FROM ts_tokens ORDER BY id"

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.bundle.received import received_details
 from app.ui.controller import Controller
 from app.ui.dialogs import ask
 from app.ui.item_model import case_label, kind_label, local_time
@@ -447,9 +448,5 @@ def _read_item(vault: Vault, item_id: int) -> _Shown:
 
 def _unverified_holders(vault: Vault, uid: str) -> list[str]:
     """Fingerprints of earlier holders accepted as unverified on import (app/bundle/holders.py)."""
-    try:
-        from app.bundle.received import received_details
-    except ModuleNotFoundError:
-        return []
     details = received_details(vault, uid) or {}
     return [str(u.get("fingerprint") or "?") for u in details.get("unverified_holders", [])]

@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QWindow
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from app import extensions
 from app.ui.attempts import AttemptLog
 from app.ui.controller import Controller, UnlockInfo
 from app.ui.dialogs import SettingsDialog
@@ -238,6 +239,7 @@ def prepare_webengine() -> None:
 
 def run_app(argv: Sequence[str]) -> int:
     """Create the QApplication, install the translator, show the unlock window."""
+    extensions.register()  # every schema step and verify check, before any vault opens
     prepare_webengine()
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough

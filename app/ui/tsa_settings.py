@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from app.atomic import write_text_atomically
+from app.timestamp import config
 
 
 @dataclass
@@ -22,12 +23,8 @@ class TsaEntry:
     enabled: bool
 
 
-def _paths() -> tuple[Path, Path] | None:
-    """(file the list is read from, file a change is written to), or None."""
-    try:
-        from app.timestamp import config
-    except ImportError:
-        return None
+def _paths() -> tuple[Path, Path]:
+    """(file the list is read from, file a change is written to)."""
     source = config.config_path()
     target = source if os.environ.get(config.CONFIG_ENV) else config.user_config_path()
     return source, target
@@ -35,8 +32,6 @@ def _paths() -> tuple[Path, Path] | None:
 
 def _raw() -> tuple[Path, dict[str, Any]] | None:
     paths = _paths()
-    if paths is None:
-        return None
     try:
         data = json.loads(paths[0].read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -62,7 +57,7 @@ def list_tsas() -> list[TsaEntry]:
 def set_enabled(enabled_urls: set[str]) -> Path | None:
     """Write the list with exactly ``enabled_urls`` enabled; returns the file written."""
     found, paths = _raw(), _paths()
-    if found is None or paths is None:
+    if found is None:
         return None
     source, data = found
     out: list[dict[str, Any]] = []

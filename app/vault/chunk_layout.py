@@ -87,7 +87,7 @@ def upgrade(conn: Connection, path: Path) -> bool:
             raise RuntimeError("the converted chunks differ from the originals")
         conn.execute("DROP TABLE chunks")  # drops its append-only triggers with it
         conn.execute("ALTER TABLE chunks_rowid RENAME TO chunks")  # the index follows
-        for statement in schema._split_sql(schema._append_only_triggers("chunks")):
+        for statement in schema._split_sql(schema.append_only_triggers("chunks")):
             conn.execute(statement)
         conn.execute("COMMIT")
     except (db.DatabaseError, RuntimeError):

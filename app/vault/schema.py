@@ -2,7 +2,8 @@
 
 Each step runs in its own transaction. Never edit a released step: add a new one.
 Other packages (timestamps, bundles, takedowns) add their steps by number through
-app/vault/registry.py (filled by app.extensions at start), so one ordered list exists;
+app/vault/registry.py (filled by app.extensions.register(), which the entry points call at
+start and the registry itself calls on first use), so one ordered list exists;
 tests/vault/test_migrations.py checks every step.
 """
 
@@ -14,24 +15,36 @@ from app.vault import registry
 from app.vault.registry import Connection, Step
 
 # Tables holding evidence or history are append-only: these triggers refuse any UPDATE
-# or DELETE. `verify` checks that every one of them is still present.
+# or DELETE. `verify` checks that every one of them (core and registered) is still present.
 APPEND_ONLY_TABLES = ("custody", "items", "artifacts", "chunks", "annotations", "cases")
 
 
-def _append_only_triggers(table: str) -> str:
-    return f"""
+def append_only_triggers(*tables: str) -> str:
+    """The SQL of the no-update and no-delete triggers of each table. Existing vaults hold
+    this text in sqlite_master: never change it (a new guard is a new step)."""
+    return "".join(
+        f"""
 CREATE TRIGGER IF NOT EXISTS {table}_no_update BEFORE UPDATE ON {table}
 BEGIN SELECT RAISE(ABORT, 'append-only: {table} rows cannot be changed'); END;
 CREATE TRIGGER IF NOT EXISTS {table}_no_delete BEFORE DELETE ON {table}
 BEGIN SELECT RAISE(ABORT, 'append-only: {table} rows cannot be deleted'); END;
 """
+        for table in tables
+    )
 
 
-def required_triggers() -> list[str]:
-    names = []
-    for table in APPEND_ONLY_TABLES:
-        names += [f"{table}_no_update", f"{table}_no_delete"]
-    return names
+def append_only_tables(version: int | None = None) -> list[str]:
+    """Every append-only table, the core's and the registered packages', made by the
+    schema steps up to ``version`` (default: all)."""
+    pairs = [(1, APPEND_ONLY_TABLES), *registry.append_only()]
+    return [t for step, tables in pairs if version is None or step <= version for t in tables]
+
+
+def required_triggers(version: int | None = None) -> list[str]:
+    """The guards a vault at schema ``version`` (default: latest) must hold."""
+    return [
+        f"{t}_{what}" for t in append_only_tables(version) for what in ("no_update", "no_delete")
+    ]
 
 
 STEP_1 = """
@@ -127,7 +140,7 @@ CREATE TABLE unlocks (                            -- successful unlocks in the a
     at          TEXT NOT NULL,
     app_version TEXT NOT NULL
 );
-""" + "".join(_append_only_triggers(t) for t in APPEND_ONLY_TABLES)
+""" + append_only_triggers(*APPEND_ONLY_TABLES)
 
 
 def run_script(sql: str) -> Callable[[Connection], None]:

@@ -322,12 +322,6 @@ class Vault:
 
     # -- cases and items (app/vault/items.py) ---------------------------------------
 
-    def _case_id(self, conn: Connection, name: str, *, for_write: bool = True) -> int:
-        return items.case_id(conn, name, for_write=for_write)
-
-    def _resolve(self, conn: Connection, ref: str | int) -> tuple[int, str]:
-        return resolve(conn, ref)
-
     def list_cases(self) -> list[Case]:
         return items.list_cases(self)
 

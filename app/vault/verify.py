@@ -108,10 +108,12 @@ def check_cipher(vault: Vault) -> CheckResult:
 
 
 def check_triggers(vault: Vault) -> CheckResult:
-    present = {
-        r[0] for r in vault.read().execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
-    }
-    missing = [t for t in schema.required_triggers() if t not in present]
+    """Every append-only guard, the core's and every registered package's, of the schema
+    steps this vault has had (one opened read-only may predate later steps)."""
+    conn = vault.read()
+    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    present = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    missing = [t for t in schema.required_triggers(version) if t not in present]
     return CheckResult(
         "append-only guards",
         not missing,

@@ -57,8 +57,8 @@ def _rewrite_history(path: Path, key: bytes, salt: bytes, item_uid: str, forged:
             )
             prev = e_hash
         conn.execute("COMMIT")
-        for table in schema.APPEND_ONLY_TABLES:  # the guards go back, as if never touched
-            conn.executescript(schema._append_only_triggers(table))
+        # the guards go back, as if never touched
+        conn.executescript(schema.append_only_triggers(*schema.append_only_tables()))
     finally:
         conn.close()
 

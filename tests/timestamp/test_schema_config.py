@@ -14,7 +14,6 @@ from hypothesis import strategies as st
 
 from app.errors import NotFound, RejectedInput
 from app.timestamp import config
-from app.timestamp.schema import required_triggers
 from app.timestamp.verify import verify_token
 from app.vault import Vault, schema
 
@@ -26,7 +25,8 @@ def test_step_2_applies_to_a_version_1_vault(tmp_path: Path) -> None:
     assert schema.migrate(conn, target=2) == 2
     names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
     assert {"ts_tokens", "ts_leaves", "ts_attempts"} <= names
-    assert set(required_triggers()) <= names
+    assert {"ts_tokens_no_update", "ts_tokens_no_delete", "ts_leaves_no_update"} <= names
+    assert set(schema.required_triggers(2)) <= names
     assert conn.execute("SELECT value FROM meta").fetchone()[0] == "kept"
 
 

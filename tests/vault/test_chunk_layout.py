@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from app.errors import EXIT_REJECTED, EXIT_VERIFY, CorruptVault
-from app.vault import Vault
+from app.vault import Vault, items
 from app.vault.artifact_io import CHUNK_SIZE
 from app.vault.events import Event
 from app.vault.models import utc_now
@@ -48,7 +48,7 @@ def forge_item(vault: Vault, layout: list[tuple[int, int]]) -> tuple[int, bytes]
     uid = str(uuid.uuid4())
     now = utc_now()
     with vault.write() as conn:
-        case_id = vault._case_id(conn, "General")
+        case_id = items.case_id(conn, "General")
         item_id = int(
             conn.execute(
                 "INSERT INTO items (uid, case_id, kind, title, source_url, captured_at, created_at,"

@@ -24,7 +24,7 @@ def test_step_1_from_empty(tmp_path: Path) -> None:
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}  # type: ignore[attr-defined]
     assert {"items", "artifacts", "chunks", "custody", "derived", "annotations"} <= tables
     triggers = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='trigger'")}  # type: ignore[attr-defined]
-    assert set(schema.required_triggers()) <= triggers
+    assert set(schema.required_triggers(1)) <= triggers
 
 
 def test_all_steps_in_order_keep_data(tmp_path: Path) -> None:
