@@ -17,7 +17,6 @@ from app.commands.common import (
     vault_command,
 )
 from app.errors import EXIT_FAILURE, EXIT_OK, EXIT_VERIFY, AuthError, UsageError
-from app.vault import Vault
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -112,6 +111,8 @@ def cmd_init(args: argparse.Namespace) -> int:
     passphrase = passphrase_from_args(args, confirm=True, prompt="New passphrase: ")
     if passphrase is None:
         raise AuthError("A passphrase is needed: use a terminal or --passphrase-file.")
+    from app.vault import Vault
+
     vault = Vault.create(args.vault, passphrase)
     try:
         from app.vault.identity import fingerprint_of
