@@ -53,7 +53,7 @@ import threading
 import uuid
 from collections.abc import Callable
 from pathlib import Path
-from typing import Protocol
+from typing import BinaryIO, Protocol
 
 from app.errors import StorageError
 
@@ -475,6 +475,22 @@ def write_text_atomically(path: Path, text: str) -> None:
     fsync_dir(path.parent)
 
 
+_WRITEBACK_STEP = 16 * 1024 * 1024
+
+
+def _start_writeback(out: BinaryIO, start: int, end: int) -> int:
+    """Ask the kernel to start writing ``start:end`` to the disk now (Linux starts
+    writeback for POSIX_FADV_DONTNEED on dirty pages), so the fsync at the end waits for
+    the last few MiB instead of the whole file. Only a hint: the fsync still decides."""
+    if hasattr(os, "posix_fadvise"):
+        out.flush()
+        try:
+            os.posix_fadvise(out.fileno(), start, end - start, os.POSIX_FADV_DONTNEED)
+        except OSError:
+            pass
+    return end
+
+
 def write_new_file(path: Path, source: Readable | bytes, *, rename_if_exists: bool = True) -> Path:
     """Create a new private (0600) file with ``source``'s bytes, never overwriting anything:
     the bytes go to a hidden temporary name, are fsynced, then placed as ``path`` or, when
@@ -484,8 +500,12 @@ def write_new_file(path: Path, source: Readable | bytes, *, rename_if_exists: bo
     tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.part")
     try:
         with os.fdopen(create_private(tmp), "wb") as out:
+            written = started = 0
             while block := stream.read(1024 * 1024):
                 out.write(block)
+                written += len(block)
+                if written - started >= _WRITEBACK_STEP:
+                    started = _start_writeback(out, started, written)
             out.flush()
             os.fsync(out.fileno())
         final, n = path, 1

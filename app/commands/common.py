@@ -9,7 +9,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.errors import (
     AuthError,
@@ -19,7 +19,9 @@ from app.errors import (
     WrongPassphrase,
     os_failure,
 )
-from app.vault import Vault
+
+if TYPE_CHECKING:
+    from app.vault import Vault
 
 PASSPHRASE_ENV = "LOCKER_PASSPHRASE_FILE"
 BOM = "\ufeff"
@@ -153,7 +155,10 @@ def _open_vault(args: argparse.Namespace) -> Vault:
     path: Path = args.vault
     if not path.exists():
         raise NotFound(f"No vault at {path}.")
-    return Vault.open(path, key=vault_key(args))
+    key = vault_key(args)
+    from app.vault import Vault
+
+    return Vault.open(path, key=key)
 
 
 PASSPHRASE_NEEDED = (
@@ -165,10 +170,15 @@ def vault_key(args: argparse.Namespace) -> bytes:
     """The key for ``args.vault`` (which must exist): from the passphrase (file, environment
     or terminal), else from the keyring when remembered; VaultLocked when neither. Every
     command that opens a vault takes its key from here."""
-    from app.vault import db, kdf
+    from app.vault import kdf
 
     path: Path = args.vault
     passphrase = passphrase_from_args(args)
+    if passphrase is not None:
+        # Argon2id (~0.2 s) runs on a thread while the vault code imports (~0.1 s).
+        kdf.derive_early_for_file(path, passphrase)
+    from app.vault import db, store  # noqa: F401 - imported while the key is derived
+
     if passphrase is None:
         from app.vault import keyring_store
 

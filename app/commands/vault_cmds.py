@@ -20,7 +20,6 @@ from app.commands.common import (
     vault_command,
 )
 from app.errors import EXIT_FAILURE, EXIT_OK, EXIT_VERIFY, AuthError, UsageError
-from app.vault import Vault
 
 ITEM_HELP = "item number, or the start of its id"
 
@@ -134,6 +133,8 @@ def cmd_init(args: argparse.Namespace) -> int:
     passphrase = passphrase_from_args(args, confirm=True, prompt="New passphrase: ")
     if passphrase is None:
         raise AuthError(PASSPHRASE_NEEDED)
+    from app.vault import Vault
+
     vault = Vault.create(args.vault, passphrase)
     try:
         from app.vault.identity import fingerprint_of

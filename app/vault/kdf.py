@@ -12,6 +12,7 @@ change re-keys with the newest set). The same byte names the SQLCipher page sett
 from __future__ import annotations
 
 import os
+import threading
 from dataclasses import dataclass
 
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
@@ -63,6 +64,18 @@ def params_for_salt(salt: bytes) -> KdfParams:
 
 
 def derive_key(passphrase: str, salt: bytes) -> bytes:
+    early = _take_early(passphrase, salt)
+    if early is not None:
+        return early.result()
+    return _derive(passphrase, salt)
+
+
+# cryptography's Argon2id hangs forever when two derivations run at once in one process
+# (two threads; measured with cryptography 50): they take turns.
+_ONE_AT_A_TIME = threading.Lock()
+
+
+def _derive(passphrase: str, salt: bytes) -> bytes:
     params = params_for_salt(salt)
     kdf = Argon2id(
         salt=salt,
@@ -71,7 +84,67 @@ def derive_key(passphrase: str, salt: bytes) -> bytes:
         lanes=params.lanes,
         memory_cost=params.memory_kib,
     )
-    return kdf.derive(passphrase.encode("utf-8"))
+    with _ONE_AT_A_TIME:
+        return kdf.derive(passphrase.encode("utf-8"))
+
+
+class _EarlyKey:
+    """One Argon2id derivation running on a thread (it releases the GIL), its key or
+    its exception handed to the first ``derive_key`` call for the same inputs."""
+
+    def __init__(self, passphrase: str, salt: bytes) -> None:
+        self.inputs = (passphrase, salt)
+        self._key: bytes | None = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="argon2id")
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            self._key = _derive(*self.inputs)
+        except BaseException as exc:  # noqa: BLE001 - re-raised in the caller's thread
+            self._error = exc
+
+    def result(self) -> bytes:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        assert self._key is not None
+        return self._key
+
+
+_early: list[_EarlyKey] = []
+
+
+def derive_early(passphrase: str, salt: bytes) -> None:
+    """Start deriving the key for ``salt`` now, on a thread, so the work overlaps what
+    the caller does next (a CLI command imports the vault code meanwhile); the next
+    ``derive_key`` with the same passphrase and salt waits for it instead of starting
+    again. A salt naming no known parameter set starts nothing: opening the vault
+    reports it, in its usual order."""
+    if len(salt) != SALT_LEN or salt[0] not in PARAM_SETS:
+        return
+    _early.clear()  # at most one pending: a later call replaces an unused earlier one
+    _early.append(_EarlyKey(passphrase, salt))
+
+
+def derive_early_for_file(path: str | os.PathLike[str], passphrase: str) -> None:
+    """``derive_early`` with the salt at the start of the vault file ``path``; nothing
+    happens when it cannot be read (opening the vault then says why)."""
+    try:
+        with open(path, "rb") as fh:
+            salt = fh.read(SALT_LEN)
+    except OSError:
+        return
+    derive_early(passphrase, salt)
+
+
+def _take_early(passphrase: str, salt: bytes) -> _EarlyKey | None:
+    for early in _early:
+        if early.inputs == (passphrase, salt):
+            _early.remove(early)
+            return early
+    return None
 
 
 def sqlcipher_key_pragma(key: bytes, salt: bytes) -> str:
