@@ -21,7 +21,7 @@ from typing import IO, Any, Protocol
 
 from app.bundle import repack
 from app.bundle.errors import BundleRejected, MemberDamaged
-from app.bundle.zipsig import PREFIX as ZIPSIG_PREFIX
+from app.bundle.zipsig import claims_signature
 
 READ_BLOCK = 1024 * 1024
 
@@ -110,7 +110,7 @@ class SafeZip:
             raise BundleRejected(
                 f"The bundle has too many members ({len(infos)}; at most {limits.max_members})."
             )
-        self.repacked = not bytes(self._zip.comment).startswith(ZIPSIG_PREFIX)
+        self.repacked = not claims_signature(bytes(self._zip.comment))
         self.ignored: list[str] = []
         self._others: dict[str, list[str]] = {}  # other readings of names without UTF-8 flag
         readings = [(info, *repack.member_names(info)) for info in infos]

@@ -66,6 +66,19 @@ def strict_b64decode(text: str | bytes) -> bytes | None:
     return raw if canonical == given else None
 
 
+def claims_signature(comment: bytes) -> bool:
+    """Whether an archive comment is (or was, before damage) our whole-file signature.
+
+    Only a zip whose comment does not is read as re-packed by another tool (verified on
+    its manifests alone), so one changed byte in the comment must not turn our own zip
+    into a "re-packed" one: a comment of the signature's length, or whose start is within
+    a few bytes of the prefix, is held to the signature."""
+    if len(comment) == len(PLACEHOLDER) or b"ZIPSIG" in comment:
+        return True
+    head = comment[: len(PREFIX)]
+    return sum(a != b for a, b in zip(head, PREFIX, strict=False)) + len(PREFIX) - len(head) <= 6
+
+
 def check(comment: bytes, digest: bytes, key: Ed25519PublicKey) -> str | None:
     """None when the whole-file signature holds, else what is wrong. The base64 must be
     the canonical encoding: a last character differing only in unused bits is a change."""

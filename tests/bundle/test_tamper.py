@@ -71,3 +71,24 @@ def test_flipped_byte_in_passphrase_bundle_fails(sender, tmp_path):
         assert _fails(bundle, passphrase="봉인 pass"), pos
     bundle.write_bytes(original[:-100])  # truncated
     assert _fails(bundle, passphrase="봉인 pass")
+
+
+def test_any_flipped_byte_in_the_zip_end_record_or_comment_fails(sender, tmp_path):
+    """The archive comment holds the whole-file signature: a change there must not make
+    our own zip look re-packed by another tool (which is verified on its manifests only).
+    Found by the random flips above: a flipped bit in the "EVIDENCE-LOCKER-ZIPSIG1 "
+    prefix passed as a re-packed zip."""
+    bundle = tmp_path / "b.bundle"
+    export_bundle(sender, bundle, select_items(sender, case="사건 1"), Sealing())
+    original = bundle.read_bytes()
+    end_record = original.rfind(b"PK\x05\x06")
+    assert 0 < end_record and len(original) - end_record == 22 + 112
+    undetected = []
+    for pos in range(end_record, len(original)):
+        for bit in (0, 5):  # ASCII letters: bit 5 is the case, bit 0 the neighbour
+            damaged = bytearray(original)
+            damaged[pos] ^= 1 << bit
+            bundle.write_bytes(bytes(damaged))
+            if not _fails(bundle):
+                undetected.append((pos - end_record, bit))
+    assert undetected == []
