@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import faulthandler
 import os
-from collections.abc import Iterator
+import sys
+from collections.abc import Generator, Iterator
 from pathlib import Path
+from typing import TextIO
 
 import pytest
 
@@ -39,6 +42,35 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if item.get_closest_marker("soak") is not None:
             item.add_marker(skip)
+
+
+# A test stuck in C code (a lock, a join, Qt waiting for a thread) is out of reach of
+# pytest-timeout's signal: the run would hang until CI gives up, printing nothing. Past
+# its timeout plus this grace, faulthandler prints every thread's stack (the main
+# thread's names the test) and ends the run.
+STUCK_GRACE_S = 120
+_real_stderr: list[TextIO] = []
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # Here output capture is paused: fd 2 is the real stderr (during a test it is not).
+    _real_stderr.append(os.fdopen(os.dup(2), "w"))
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> Generator[None]:
+    marker = item.get_closest_marker("timeout")
+    limit = marker.args[0] if marker and marker.args else item.config.getini("timeout")
+    timeout = float(limit or 0)
+    if timeout > 0:
+        faulthandler.dump_traceback_later(
+            timeout + STUCK_GRACE_S, exit=True, file=_real_stderr[0] if _real_stderr else sys.stderr
+        )
+    try:
+        yield
+    finally:
+        if timeout > 0:
+            faulthandler.cancel_dump_traceback_later()
 
 
 @pytest.fixture
