@@ -15,7 +15,7 @@ import os
 import threading
 from dataclasses import dataclass
 
-from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
+from argon2.low_level import ARGON2_VERSION, Type, hash_secret_raw
 
 from app.errors import NotAVault
 
@@ -70,22 +70,23 @@ def derive_key(passphrase: str, salt: bytes) -> bytes:
     return _derive(passphrase, salt)
 
 
-# cryptography's Argon2id hangs forever when two derivations run at once in one process
-# (two threads; measured with cryptography 50): they take turns.
-_ONE_AT_A_TIME = threading.Lock()
-
-
 def _derive(passphrase: str, salt: bytes) -> bytes:
+    # argon2-cffi (the reference implementation, RFC 9106 version 0x13) computes the lanes
+    # on threads of its own and releases the GIL. cryptography's Argon2id (OpenSSL) was
+    # used before: it gives the same key, but two derivations at once in one process hung
+    # forever inside OpenSSL's thread pool (cryptography 50), which a GUI worker and the
+    # CLI's early key could reach. tests/vault/test_kdf_compat.py checks both agree.
     params = params_for_salt(salt)
-    kdf = Argon2id(
-        salt=salt,
-        length=KEY_LEN,
-        iterations=params.iterations,
-        lanes=params.lanes,
+    return hash_secret_raw(
+        passphrase.encode("utf-8"),
+        salt,
+        time_cost=params.iterations,
         memory_cost=params.memory_kib,
+        parallelism=params.lanes,
+        hash_len=KEY_LEN,
+        type=Type.ID,
+        version=ARGON2_VERSION,
     )
-    with _ONE_AT_A_TIME:
-        return kdf.derive(passphrase.encode("utf-8"))
 
 
 class _EarlyKey:

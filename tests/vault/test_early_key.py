@@ -66,8 +66,8 @@ def test_cli_wrong_passphrase_is_one_line_with_the_early_key(
 
 
 def test_derivations_on_two_threads_both_finish() -> None:
-    """Two Argon2id runs at once hang inside cryptography (the early key and a second
-    passphrase, or two vaults opened by GUI workers): kdf makes them take turns."""
+    """Derivations at once (the early key and a second passphrase, or two vaults opened
+    by GUI workers) all finish: with cryptography's Argon2id they hung in OpenSSL."""
     import threading
 
     keys: dict[str, bytes] = {}
