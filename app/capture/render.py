@@ -14,6 +14,7 @@ the page's own markup; web fonts are then added to the archive.
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -43,6 +44,7 @@ if TYPE_CHECKING:
 MAX_TEXT_CHARS = 5_000_000
 IMAGES_AFTER_PREPARE_MS = 3_000  # images revealed by expanding a scrolling box
 FONTS_WAIT_MS = 5_000
+STABLE_GAP_MS = 50  # between two grabs that must agree before a slice is drawn
 
 
 def parse_json(value: Any) -> dict[str, Any]:
@@ -198,7 +200,9 @@ class Renderer:
 
             self._measure(check)
 
-        self._after_frames(lambda: self._later(self._options.render_ms, again))
+        # The page is frozen (no script answers the resize), so two painted frames after
+        # it are enough for the new layout to be measured.
+        self._after_frames(again)
 
     # -- rendering -----------------------------------------------------------------
 
@@ -255,8 +259,7 @@ class Renderer:
         y = offsets[0]
 
         def scrolled(actual: Any) -> None:
-            def grab() -> None:
-                shot = self._view.grab().toImage()
+            def grab(shot: QImage) -> None:
                 scale = shot.width() / max(self._view.width(), 1)
                 src_y = y - int(float(actual or 0))
                 rows = min(view_h - src_y, target - y)
@@ -271,11 +274,28 @@ class Renderer:
                 painter.end()
                 self._grab_slices(image, offsets[1:], view_h, target)
 
-            self._after_frames(lambda: self._later(self._options.render_ms, grab))
+            self._stable_grab(grab)
 
         self._js(
             f"window.scrollTo({{top: {y}, left: 0, behavior: 'instant'}}); window.scrollY", scrolled
         )
+
+    def _stable_grab(self, then: Callable[[QImage], None]) -> None:
+        """The view once it shows the scrolled or resized page: grabbed after painted
+        frames until two grabs a moment apart are the same picture, or render_ms passed
+        (then the last grab). A fixed wait of render_ms for every slice was most of a
+        short page's capture time (docs/performance.md, round 4)."""
+        started = time.monotonic()
+
+        def take(previous: QImage | None) -> None:
+            shot = self._view.grab().toImage()
+            waited = (time.monotonic() - started) * 1000
+            if (previous is not None and shot == previous) or waited >= self._options.render_ms:
+                then(shot)
+            else:
+                self._after_frames(lambda: self._later(STABLE_GAP_MS, lambda: take(shot)))
+
+        self._after_frames(lambda: take(None))
 
     def _finish_png(self, image: QImage) -> None:
         buffer = QBuffer()

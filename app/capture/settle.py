@@ -320,9 +320,7 @@ class Settler:
             done = not pending and (dom_quiet or elapsed - since >= DOM_BUSY_MS)
             height = int(state.get("h") or 0)
             if done and not confirming:  # quiet now; still quiet once frames have run?
-                self._after_frames(
-                    lambda: self._later(POLL_MS, lambda: self._settle_wait(since, 1))
-                )
+                self._after_frames(lambda: self._settle_wait(since, 1))
             elif (
                 done
                 and height > self._scrolled_height + 2
@@ -340,6 +338,15 @@ class Settler:
                 record.lazy_images = [str(u) for u in state.get("lazy") or []]
                 self._then(record)
             else:
-                self._later(POLL_MS, lambda: self._settle_wait(since))
+                # Quiet soon: look again when it would be, not at the next full poll.
+                quiet_in = quiet - min(
+                    int(state.get("quiet_ms") or 0), self._session.requests.quiet_ms()
+                )
+                wait = (
+                    min(POLL_MS, max(quiet_in, 10))
+                    if set(pending) <= {"requests"} and not int(state.get("inflight") or 0)
+                    else POLL_MS
+                )
+                self._later(wait, lambda: self._settle_wait(since))
 
         self._state(check)
