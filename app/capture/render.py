@@ -249,7 +249,14 @@ class Renderer:
         image.fill(Qt.GlobalColor.white)
         self._grab_slices(image, list(range(0, target, view_h)), view_h, target)
 
-    def _grab_slices(self, image: QImage, offsets: list[int], view_h: int, target: int) -> None:
+    def _grab_slices(
+        self,
+        image: QImage,
+        offsets: list[int],
+        view_h: int,
+        target: int,
+        last: QImage | None = None,
+    ) -> None:
         if not offsets:
             self._js(
                 "window.scrollTo({top: 0, behavior: 'instant'}); 0",
@@ -272,25 +279,32 @@ class Renderer:
                     QRect(0, src_y, image.width(), rows),
                 )
                 painter.end()
-                self._grab_slices(image, offsets[1:], view_h, target)
+                self._grab_slices(image, offsets[1:], view_h, target, shot)
 
-            self._stable_grab(grab)
+            self._stable_grab(last, grab)
 
         self._js(
             f"window.scrollTo({{top: {y}, left: 0, behavior: 'instant'}}); window.scrollY", scrolled
         )
 
-    def _stable_grab(self, then: Callable[[QImage], None]) -> None:
+    def _stable_grab(self, last: QImage | None, then: Callable[[QImage], None]) -> None:
         """The view once it shows the scrolled or resized page: grabbed after painted
-        frames until two grabs a moment apart are the same picture, or render_ms passed
-        (then the last grab). A fixed wait of render_ms for every slice was most of a
-        short page's capture time (docs/performance.md, round 4)."""
+        frames until two grabs a moment apart are the same picture that is not still the
+        previous slice's (``last``; a busy machine can deliver the new frame late). Such
+        a picture is taken at once; one still equal to ``last`` only after render_ms
+        (a page whose slices look alike); anything after 4 × render_ms. A fixed wait of
+        render_ms for every slice was most of a short page's capture time
+        (docs/performance.md, round 4)."""
         started = time.monotonic()
 
         def take(previous: QImage | None) -> None:
             shot = self._view.grab().toImage()
             waited = (time.monotonic() - started) * 1000
-            if (previous is not None and shot == previous) or waited >= self._options.render_ms:
+            stable = previous is not None and shot == previous
+            fresh = last is None or shot != last
+            if (stable and (fresh or waited >= self._options.render_ms)) or (
+                waited >= 4 * self._options.render_ms
+            ):
                 then(shot)
             else:
                 self._after_frames(lambda: self._later(STABLE_GAP_MS, lambda: take(shot)))
