@@ -216,6 +216,14 @@ class SafeZip:
             record = None
         if record is None:
             raise BundleRejected("The bundle is not a readable zip file (no end record).")
+        # zipfile reads the comment length from the end record and ignores what follows
+        # or is missing; our signature is the comment, so the record must end the file.
+        end = fileobj.seek(0, 2)
+        if int(record[zipfile._ECD_LOCATION]) + 22 + int(record[zipfile._ECD_COMMENT_SIZE]) != end:  # type: ignore[attr-defined]
+            raise BundleRejected(
+                "The bundle's zip does not end where its end record says: it was cut short "
+                "or bytes were added after it."
+            )
         if int(record[4]) > self.limits.max_members:  # total entries in the directory
             raise BundleRejected(
                 f"The bundle has too many members ({record[4]}; at most {self.limits.max_members})."

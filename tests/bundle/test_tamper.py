@@ -74,7 +74,7 @@ def test_flipped_byte_in_passphrase_bundle_fails(sender, tmp_path):
 
 
 def test_any_flipped_byte_in_the_zip_end_record_or_comment_fails(sender, tmp_path):
-    """The archive comment holds the whole-file signature: a change there must not make
+    """The archive comment holds the whole-file signature: a one-bit change there must not make
     our own zip look re-packed by another tool (which is verified on its manifests only).
     Found by the random flips above: a flipped bit in the "EVIDENCE-LOCKER-ZIPSIG1 "
     prefix passed as a re-packed zip."""
@@ -92,3 +92,23 @@ def test_any_flipped_byte_in_the_zip_end_record_or_comment_fails(sender, tmp_pat
             if not _fails(bundle):
                 undetected.append((pos - end_record, bit))
     assert undetected == []
+
+
+def test_a_cut_or_lengthened_zip_end_fails(sender, tmp_path):
+    """zipfile trusts the end record's comment length and ignores what is missing or
+    follows: a zero comment length (the signature left as trailing bytes) or a file cut
+    inside the comment would read as a zip with no signature, i.e. "re-packed"."""
+    bundle = tmp_path / "b.bundle"
+    export_bundle(sender, bundle, select_items(sender, case="사건 1"), Sealing())
+    original = bundle.read_bytes()
+    end_record = original.rfind(b"PK\x05\x06")
+    for length in (0, 1, 200):
+        damaged = bytearray(original)
+        damaged[end_record + 20 : end_record + 22] = length.to_bytes(2, "little")
+        bundle.write_bytes(bytes(damaged))
+        assert _fails(bundle), length
+    for cut in (1, 60, 95, 100, 111, 112):
+        bundle.write_bytes(original[:-cut])
+        assert _fails(bundle), cut
+    bundle.write_bytes(original + b"\n")
+    assert _fails(bundle)
