@@ -5,9 +5,9 @@ from __future__ import annotations
 import faulthandler
 import os
 import sys
-from collections.abc import Generator, Iterator
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 import pytest
 
@@ -46,8 +46,9 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 # A test stuck in C code (a lock, a join, Qt waiting for a thread) is out of reach of
 # pytest-timeout's signal: the run would hang until CI gives up, printing nothing. Past
-# its timeout plus this grace, faulthandler prints every thread's stack (the main
-# thread's names the test) and ends the run.
+# the test's timeout (as pytest-timeout sets it) plus this grace, faulthandler prints
+# every thread's stack (the main thread's names the test) and ends the run. Not under a
+# debugger (--pdb, --trace, a trace function set).
 STUCK_GRACE_S = 120
 _real_stderr: list[TextIO] = []
 
@@ -57,20 +58,30 @@ def pytest_configure(config: pytest.Config) -> None:
     _real_stderr.append(os.fdopen(os.dup(2), "w"))
 
 
-@pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> Generator[None]:
-    marker = item.get_closest_marker("timeout")
-    limit = marker.args[0] if marker and marker.args else item.config.getini("timeout")
-    timeout = float(limit or 0)
-    if timeout > 0:
+def pytest_unconfigure(config: pytest.Config) -> None:
+    faulthandler.cancel_dump_traceback_later()
+    while _real_stderr:
+        _real_stderr.pop().close()
+
+
+def _debugging(config: pytest.Config) -> bool:
+    return bool(
+        config.getoption("usepdb", False) or config.getoption("trace", False) or sys.gettrace()
+    )
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_timeout_set_timer(item: pytest.Item, settings: Any) -> None:
+    if settings.timeout and _real_stderr and not _debugging(item.config):
         faulthandler.dump_traceback_later(
-            timeout + STUCK_GRACE_S, exit=True, file=_real_stderr[0] if _real_stderr else sys.stderr
+            float(settings.timeout) + STUCK_GRACE_S, exit=True, file=_real_stderr[0]
         )
-    try:
-        yield
-    finally:
-        if timeout > 0:
-            faulthandler.cancel_dump_traceback_later()
+    # None: pytest-timeout sets its own timer as well.
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_timeout_cancel_timer(item: pytest.Item) -> None:
+    faulthandler.cancel_dump_traceback_later()
 
 
 @pytest.fixture

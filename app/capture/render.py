@@ -291,10 +291,10 @@ class Renderer:
         """The view once it shows the scrolled or resized page: grabbed after painted
         frames until two grabs a moment apart are the same picture that is not still the
         previous slice's (``last``; a busy machine can deliver the new frame late). Such
-        a picture is taken at once; one still equal to ``last`` only after render_ms
-        (a page whose slices look alike); anything after 4 × render_ms. A fixed wait of
-        render_ms for every slice was most of a short page's capture time
-        (docs/performance.md, round 4)."""
+        a picture is taken at once; one still equal to ``last`` only after 2 × render_ms
+        (longer than the fixed frames + render_ms wait this replaced; a page whose slices
+        look alike pays it); anything after 4 × render_ms. The fixed wait for every
+        slice was most of a short page's capture time (docs/performance.md, round 4)."""
         started = time.monotonic()
 
         def take(previous: QImage | None) -> None:
@@ -302,7 +302,7 @@ class Renderer:
             waited = (time.monotonic() - started) * 1000
             stable = previous is not None and shot == previous
             fresh = last is None or shot != last
-            if (stable and (fresh or waited >= self._options.render_ms)) or (
+            if (stable and (fresh or waited >= 2 * self._options.render_ms)) or (
                 waited >= 4 * self._options.render_ms
             ):
                 then(shot)

@@ -52,8 +52,8 @@ MAX_PNG_HEIGHT = 30_000  # px; taller pages are cut here and the metadata says s
 LOAD_TIMEOUT_S = 45.0
 SETTLE_MS = 500  # the DOM and network must be quiet this long to count as settled
 MAX_SETTLE_S = 120.0  # --settle at most
-RENDER_MS = 450  # a slice is grabbed once its picture is steady; it waits this long at most
-# for a picture that still equals the previous slice (render.Renderer._stable_grab)
+RENDER_MS = 450  # a slice is grabbed once its picture is steady; one that still equals the
+# previous slice's waits 2 x this for a late frame, any 4 x at most (Renderer._stable_grab)
 MAX_DOWNLOAD_BYTES = 2 * 1024**3  # a directly served file larger than this is refused
 
 
