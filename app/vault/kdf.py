@@ -73,9 +73,9 @@ def derive_key(passphrase: str, salt: bytes) -> bytes:
 def _derive(passphrase: str, salt: bytes) -> bytes:
     # argon2-cffi (the reference implementation, RFC 9106 version 0x13) computes the lanes
     # on threads of its own and releases the GIL. cryptography's Argon2id (OpenSSL) was
-    # used before: it gives the same key, but two derivations at once in one process hung
-    # forever inside OpenSSL's thread pool (cryptography 50), which a GUI worker and the
-    # CLI's early key could reach. tests/vault/test_kdf_compat.py checks both agree.
+    # used before: it gives the same key, but two derivations at once in one process
+    # never returned (cryptography 50; reproduced with two threads), which two GUI
+    # workers could reach. tests/vault/test_kdf_compat.py checks both agree.
     params = params_for_salt(salt)
     return hash_secret_raw(
         passphrase.encode("utf-8"),
