@@ -49,7 +49,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 # the test's timeout (as pytest-timeout sets it) plus this grace, faulthandler prints
 # every thread's stack (the main thread's names the test) and ends the run. Not under a
 # debugger (--pdb, --trace, a trace function set).
-STUCK_GRACE_S = 120
+STUCK_GRACE_S = float(os.environ.get("LOCKER_TEST_STUCK_GRACE_S", "120"))
 _real_stderr: list[TextIO] = []
 
 

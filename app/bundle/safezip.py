@@ -24,6 +24,8 @@ from app.bundle.errors import BundleRejected, MemberDamaged
 from app.bundle.zipsig import claims_signature
 
 READ_BLOCK = 1024 * 1024
+# Fields of the end record as zipfile._EndRecData returns it (zipfile's _ECD_* indices).
+_ECD_ENTRIES_TOTAL, _ECD_COMMENT_SIZE, _ECD_LOCATION = 4, 7, 9
 
 
 @dataclass(frozen=True)
@@ -90,7 +92,7 @@ class SafeZip:
     def __init__(self, fileobj: IO[bytes], limits: Limits = DEFAULT_LIMITS) -> None:
         self.limits = limits
         self._fileobj = fileobj
-        self._count_entries(fileobj)
+        self._check_end_record(fileobj)
         try:
             self._zip = zipfile.ZipFile(fileobj)
         except (
@@ -205,8 +207,12 @@ class SafeZip:
                 "The bundle's content would expand far beyond its size (a zip bomb?)."
             )
 
-    def _count_entries(self, fileobj: IO[bytes]) -> None:
-        """Refuse a central directory with too many entries before zipfile loads it."""
+    def _check_end_record(self, fileobj: IO[bytes]) -> None:
+        """Before zipfile loads the directory, from zipfile's own end-record reader: refuse
+        too many entries, and a zip that does not end where its end record says (zipfile
+        takes the comment length from the record and ignores bytes missing or following;
+        our whole-file signature is that comment, so a zeroed length or a file cut inside
+        it would read as a zip re-packed without one)."""
         end_rec = getattr(zipfile, "_EndRecData", None)
         if end_rec is None:
             return
@@ -216,17 +222,15 @@ class SafeZip:
             record = None
         if record is None:
             raise BundleRejected("The bundle is not a readable zip file (no end record).")
-        # zipfile reads the comment length from the end record and ignores what follows
-        # or is missing; our signature is the comment, so the record must end the file.
-        end = fileobj.seek(0, 2)
-        if int(record[zipfile._ECD_LOCATION]) + 22 + int(record[zipfile._ECD_COMMENT_SIZE]) != end:  # type: ignore[attr-defined]
+        if int(record[_ECD_LOCATION]) + 22 + int(record[_ECD_COMMENT_SIZE]) != fileobj.seek(0, 2):
             raise BundleRejected(
                 "The bundle's zip does not end where its end record says: it was cut short "
                 "or bytes were added after it."
             )
-        if int(record[4]) > self.limits.max_members:  # total entries in the directory
+        if int(record[_ECD_ENTRIES_TOTAL]) > self.limits.max_members:
             raise BundleRejected(
-                f"The bundle has too many members ({record[4]}; at most {self.limits.max_members})."
+                f"The bundle has too many members ({record[_ECD_ENTRIES_TOTAL]}; "
+                f"at most {self.limits.max_members})."
             )
         fileobj.seek(0)
 

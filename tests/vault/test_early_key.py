@@ -67,7 +67,7 @@ def test_cli_wrong_passphrase_is_one_line_with_the_early_key(
 
 def test_derivations_on_two_threads_both_finish() -> None:
     """Derivations at once (the early key and a second passphrase, or two vaults opened
-    by GUI workers) all finish: with cryptography's Argon2id they hung in OpenSSL."""
+    by GUI workers) all finish: with cryptography's Argon2id two at once never returned."""
     import threading
 
     keys: dict[str, bytes] = {}
