@@ -478,14 +478,19 @@ def write_text_atomically(path: Path, text: str) -> None:
 _WRITEBACK_STEP = 16 * 1024 * 1024
 
 
-def _start_writeback(out: BinaryIO, start: int, end: int) -> int:
-    """Ask the kernel to start writing ``start:end`` to the disk now (Linux starts
+def _start_writeback(out: BinaryIO, end: int) -> int:
+    """Ask the kernel to start writing the file up to ``end`` to the disk now (Linux starts
     writeback for POSIX_FADV_DONTNEED on dirty pages), so the fsync at the end waits for
-    the last few MiB instead of the whole file. Only a hint: the fsync still decides."""
+    the last few MiB instead of the whole file. Only a hint: the fsync still decides.
+
+    The advice covers the whole file written so far, so the pages already on the disk are
+    dropped from memory: a multi-GB copy keeps a few steps of it in RAM instead of all of
+    it, and its next writes reuse those pages instead of taking memory never touched
+    before, which can cost more than the copy (docs/performance.md, "Round 5")."""
     if hasattr(os, "posix_fadvise"):
         out.flush()
         try:
-            os.posix_fadvise(out.fileno(), start, end - start, os.POSIX_FADV_DONTNEED)
+            os.posix_fadvise(out.fileno(), 0, end, os.POSIX_FADV_DONTNEED)
         except OSError:
             pass
     return end
@@ -505,7 +510,7 @@ def write_new_file(path: Path, source: Readable | bytes, *, rename_if_exists: bo
                 out.write(block)
                 written += len(block)
                 if written - started >= _WRITEBACK_STEP:
-                    started = _start_writeback(out, started, written)
+                    started = _start_writeback(out, written)
             out.flush()
             os.fsync(out.fileno())
         final, n = path, 1

@@ -55,7 +55,7 @@ def extract_item(vault: Vault, ref: str | int, out: Path) -> list[Path]:
         name = safe_file_name(
             extract_name(item.id, safe_file_name(art.role), safe_file_name(art.name))
         )
-        with vault.open_artifact_by_id(art.id) as reader:
+        with vault.stream_artifact_by_id(art.id) as reader:
             written.append(write_new_file(out / name, reader))
     written += write_item_tokens(vault, item.uid, out, prefix=str(item.id))
     vault.log_event(Event.ITEM_EXTRACTED, item.id, {"files": [p.name for p in written]})

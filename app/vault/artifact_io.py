@@ -169,6 +169,38 @@ def write_chunks(
     return size, digest.hexdigest(), seq
 
 
+def check_parts(conn: Connection, artifact_id: int, size: int) -> None:
+    """CorruptVault unless the artifact is stored as parts 0..n-1 exactly, no more and no
+    fewer (their lengths are checked as each is read, by :func:`read_chunk`)."""
+    count, first, last = conn.execute(
+        "SELECT count(*), coalesce(min(seq), 0), coalesce(max(seq), -1) FROM chunks"
+        " WHERE artifact_id = ?",
+        (artifact_id,),
+    ).fetchone()
+    expected = chunk_count(size)
+    if (count, first, last) != (expected, 0, expected - 1):
+        raise damaged(artifact_id, f"{count} parts stored where {expected} belong")
+
+
+def read_chunk(conn: Connection, artifact_id: int, size: int, seq: int) -> bytes:
+    """Chunk ``seq`` of an artifact of ``size`` bytes, held to its exact length."""
+    row = conn.execute(
+        "SELECT data FROM chunks WHERE artifact_id = ? AND seq = ?", (artifact_id, seq)
+    ).fetchone()
+    data = bytes(row[0]) if row else b""
+    if len(data) != chunk_length(size, seq):
+        # A short or missing chunk would silently end (or shift) the file.
+        raise damaged(artifact_id, f"part {seq} is missing or has the wrong length")
+    return data
+
+
+def damaged(artifact_id: int, why: str) -> CorruptVault:
+    return CorruptVault(
+        f"The stored bytes of artifact {artifact_id} are damaged ({why});"
+        " run `locker verify` on the vault."
+    )
+
+
 class ArtifactReader(io.RawIOBase):
     """A read-only, seekable file object over an artifact's chunks."""
 
@@ -180,15 +212,7 @@ class ArtifactReader(io.RawIOBase):
         self._pos = 0
         self._cache_seq = -1
         self._cache = b""
-        # Parts 0..n-1 exactly, no more and no fewer (their lengths are checked as read).
-        count, first, last = conn.execute(
-            "SELECT count(*), coalesce(min(seq), 0), coalesce(max(seq), -1) FROM chunks"
-            " WHERE artifact_id = ?",
-            (artifact_id,),
-        ).fetchone()
-        expected = chunk_count(size)
-        if (count, first, last) != (expected, 0, expected - 1):
-            raise self._damaged(f"{count} parts stored where {expected} belong")
+        check_parts(conn, artifact_id, size)
 
     def readable(self) -> bool:
         return True
@@ -215,22 +239,9 @@ class ArtifactReader(io.RawIOBase):
 
     def _chunk(self, seq: int) -> bytes:
         if seq != self._cache_seq:
-            row = self._conn.execute(
-                "SELECT data FROM chunks WHERE artifact_id = ? AND seq = ?", (self._id, seq)
-            ).fetchone()
-            data = bytes(row[0]) if row else b""
-            if len(data) != chunk_length(self._size, seq):
-                # A short or missing chunk would silently end (or shift) the file.
-                raise self._damaged(f"part {seq} is missing or has the wrong length")
-            self._cache = data
+            self._cache = read_chunk(self._conn, self._id, self._size, seq)
             self._cache_seq = seq
         return self._cache
-
-    def _damaged(self, why: str) -> CorruptVault:
-        return CorruptVault(
-            f"The stored bytes of artifact {self._id} are damaged ({why});"
-            " run `locker verify` on the vault."
-        )
 
     def readinto(self, buffer: Any) -> int:
         view = memoryview(buffer).cast("B")

@@ -5,6 +5,7 @@ of the same names delegate here."""
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import uuid
@@ -15,11 +16,21 @@ from typing import TYPE_CHECKING, Any
 from app.errors import NotFound, ReadOnlyCase, UsageError
 from app.vault import custody, registry
 from app.vault.annotations import annotate
-from app.vault.artifact_io import ArtifactReader, open_source, write_chunks
+from app.vault.artifact_io import (
+    ArtifactReader,
+    check_parts,
+    chunk_count,
+    open_source,
+    write_chunks,
+)
+from app.vault.artifact_stream import ArtifactStream, default_workers
 from app.vault.events import Event
 from app.vault.images import blurred_thumbnail
 from app.vault.lookup import DEFAULT_CASE, MAX_TEXT, Connection, clean_text, resolve
 from app.vault.models import Annotation, Artifact, Case, Item, NewArtifact, NewItem, utc_now
+
+# Smaller artifacts are read on the caller's connection: threads would not pay.
+STREAM_MIN_CHUNKS = 3
 
 if TYPE_CHECKING:
     from app.vault.store import Vault
@@ -334,6 +345,22 @@ def open_artifact_by_id(vault: Vault, artifact_id: int) -> ArtifactReader:
     if row is None:
         raise NotFound(f"No artifact {artifact_id}.")
     return ArtifactReader(conn, int(row[0]), int(row[1]))
+
+
+def stream_artifact_by_id(vault: Vault, artifact_id: int) -> io.RawIOBase:
+    """An artifact's bytes front to back for copying it out whole: read ahead on threads
+    of its own when it is large enough for that to pay (artifact_stream.py)."""
+    conn = vault.read()
+    row = conn.execute("SELECT id, size FROM artifacts WHERE id = ?", (artifact_id,)).fetchone()
+    if row is None:
+        raise NotFound(f"No artifact {artifact_id}.")
+    art_id, size = int(row[0]), int(row[1])
+    if chunk_count(size) < STREAM_MIN_CHUNKS:
+        return ArtifactReader(conn, art_id, size)
+    check_parts(conn, art_id, size)
+    return ArtifactStream(
+        vault.new_connection, lambda: not vault.closed, art_id, size, default_workers()
+    )
 
 
 def thumbnail(vault: Vault, item: str | int) -> bytes | None:

@@ -14,6 +14,7 @@ transaction per item, so a crash or failure never leaves a partial item.
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import threading
 import time
@@ -242,6 +243,15 @@ class Vault:
                 self._all_conns.append(conn)
         return conn
 
+    def new_connection(self) -> Connection:
+        """A connection of the caller's own, closed by the caller (not by ``close``), for
+        a thread that reads alongside this vault's connections."""
+        if self._closed:
+            raise VaultLocked("The vault is locked.")
+        if self.damaged_log is not None:
+            return db.connect_readonly(self.path, self._key, self._salt)
+        return db.connect(self.path, self._key, self._salt)
+
     def read(self) -> Connection:
         """This thread's connection, for reads."""
         return self._conn()
@@ -373,6 +383,11 @@ class Vault:
 
     def open_artifact_by_id(self, artifact_id: int) -> ArtifactReader:
         return items.open_artifact_by_id(self, artifact_id)
+
+    def stream_artifact_by_id(self, artifact_id: int) -> io.RawIOBase:
+        """The artifact's bytes front to back, read ahead on threads (for copying it out
+        whole, as ``locker extract`` does); close it (a ``with`` block) when done."""
+        return items.stream_artifact_by_id(self, artifact_id)
 
     def thumbnail(self, item: str | int) -> bytes | None:
         """The blurred thumbnail PNG (what the app shows by default), or None."""
