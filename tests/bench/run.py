@@ -51,10 +51,17 @@ class Row:
 
 class Bench:
     def __init__(
-        self, tmp: Path, smoke: bool, repeat: int, items: int = 100_000, mib: int = 256
+        self,
+        tmp: Path,
+        smoke: bool,
+        repeat: int,
+        items: int = 100_000,
+        mib: int = 256,
+        urls: int = 1000,
     ) -> None:
         self.tmp = tmp
         self.items = items
+        self.urls = urls
         self.mib = mib
         self.smoke = smoke
         self.repeat = repeat
@@ -249,6 +256,46 @@ class Bench:
         finally:
             server.shutdown()
 
+    def batch(self) -> None:
+        from tests.bench.bench_batch import measure
+
+        count = 5 if self.smoke else self.urls
+        vault = self.new_vault("batch.locker")
+        cmd = [sys.executable, "-m", "app.cli", "capture-url", str(vault)]
+        got = measure(
+            count, [*cmd, "--passphrase-file", str(self.passfile)], self.env, ROOT, self.tmp
+        )
+        failed = f"; {got['failed']:.0f} failed" if got["failed"] else ""
+        self.rows.append(
+            Row(
+                f"batch of {count:,} URLs: pages per minute",
+                "capture-url --from-file (PNG+MHTML+PDF+text)",
+                "-",
+                ours_s=got["per_minute"],
+                unit="pages/min",
+                note=(
+                    f"{got['pages']:.0f} stored{failed}; first tenth "
+                    f"{got['first_tenth_per_minute']:.0f}/min, last tenth "
+                    f"{got['last_tenth_per_minute']:.0f}/min"
+                ),
+            )
+        )
+        self.rows.append(
+            Row(
+                f"batch of {count:,} URLs: memory",
+                "locker + QtWebEngine helpers (PSS)",
+                "-",
+                ours_s=got["mib_end"],
+                unit="MiB",
+                target="flat",
+                note=(
+                    f"after the first tenth {got['mib_after_tenth']:.0f} MiB, half way "
+                    f"{got['mib_half']:.0f} MiB, end {got['mib_end']:.0f} MiB, peak "
+                    f"{got['mib_peak']:.0f} MiB"
+                ),
+            )
+        )
+
     def open_vault(self) -> None:
         from app.vault import Vault, kdf
 
@@ -371,6 +418,7 @@ SCENARIOS = {
     "open": Bench.open_vault,
     "list": Bench.ui_list,
     "export": Bench.export_import_memory,
+    "batch": Bench.batch,
 }
 
 
@@ -424,6 +472,12 @@ def main(argv: list[str] | None = None) -> int:
         help="size of the file scenarios in MiB (default %(default)s; 4 with --smoke)",
     )
     parser.add_argument(
+        "--urls",
+        type=int,
+        default=1000,
+        help="URLs in the batch scenario (default %(default)s; 5 with --smoke)",
+    )
+    parser.add_argument(
         "--json",
         type=Path,
         default=Path("bench-results.json"),
@@ -439,7 +493,7 @@ def main(argv: list[str] | None = None) -> int:
         # compile app/ again in every timed command (~50 ms each).
         compileall.compile_dir(ROOT / "app", quiet=1)
     with tempfile.TemporaryDirectory(prefix="locker-bench-") as tmp:
-        bench = Bench(Path(tmp), args.smoke, repeat, args.items, args.mib)
+        bench = Bench(Path(tmp), args.smoke, repeat, args.items, args.mib, args.urls)
         for name in names:
             print(f"running {name}…", file=sys.stderr, flush=True)
             SCENARIOS[name](bench)

@@ -30,7 +30,8 @@ def test_bench_smoke_runs_every_scenario_and_writes_json(tmp_path: Path) -> None
     result = json.loads(out.read_text(encoding="utf-8"))
     assert result["smoke"] is True
     rows = {r["scenario"].split(" ")[0]: r for r in result["rows"]}
-    for name in ("add", "verify", "extract", "open", "list", "export", "import", "capture"):
+    names = ("add", "verify", "extract", "open", "list", "export", "import", "capture", "batch")
+    for name in names:
         assert name in rows, f"scenario {name} missing from {sorted(rows)}"
     for name in ("add", "verify", "extract", "open"):
         row = rows[name]
@@ -38,3 +39,8 @@ def test_bench_smoke_runs_every_scenario_and_writes_json(tmp_path: Path) -> None
     capture = rows["capture"]
     assert capture["ours_s"] is not None or capture["note"].startswith("skipped")
     assert "| add a 4 MiB file |" in done.stdout
+    # The batch stored every page and its memory was sampled while it ran.
+    batch = [r for r in result["rows"] if r["scenario"].startswith("batch")]
+    assert [r["unit"] for r in batch] == ["pages/min", "MiB"]
+    assert batch[0]["ours_s"] > 0 and batch[0]["note"].startswith("5 stored;")
+    assert batch[1]["ours_s"] > 50
