@@ -1,10 +1,14 @@
-"""Batch capture: many URLs, one after another, with progress, a result per URL, retry of
-the failures and cancel.
+"""Batch capture: many URLs with progress, a result per URL, retry of the failures and
+cancel.
 
-Pages load on the GUI thread (QtWebEngine requires it) one at a time; each finished
-capture is stored in the vault by one background thread while the next page loads, so
-the GUI never waits on the database. Each stored item is its own transaction: cancelling
-keeps every item already stored and never leaves half an item.
+Pages load on the GUI thread (QtWebEngine requires it), ``LANES`` at a time, each in its
+own hidden page of one shared profile: most of a capture is waiting (for the page to be
+quiet, for painted frames), so one page settles while another renders. Finished captures
+are stored in the vault by one background thread, in the order of the list (a page that
+finishes early waits for the ones before it, at most ``MAX_WAITING_TO_STORE`` held), so
+item numbers follow the list and the GUI never waits on the database. Each stored item
+is its own transaction: cancelling keeps every item already stored and never leaves half
+an item.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from PySide6.QtWebEngineCore import QWebEngineProfile
 from app.capture import spool
 from app.capture.errors import CaptureCancelled, CaptureFailed
 from app.capture.web import LOAD_TIMEOUT_S, PageCapturer
+from app.capture.web_engine import off_the_record_profile
 from app.capture.web_result import PageCapture
 from app.capture.web_store import store_capture
 from app.errors import LockerError, UsageError
@@ -29,6 +34,7 @@ from app.vault import Vault
 
 MAX_URLS = 10_000
 MAX_WAITING_TO_STORE = 2  # finished captures held in memory while the vault writes
+LANES = 2  # pages captured at once (docs/performance.md, "Round 5")
 
 PENDING, CAPTURING, STORING, DONE, FAILED, CANCELLED = (
     "pending",
@@ -145,6 +151,14 @@ class ThreadStoreRunner(QObject):
         self._pool.shutdown(wait=True)
 
 
+@dataclass
+class _Lane:
+    """One hidden page of a batch and the entry it is capturing."""
+
+    capturer: PageCapturer
+    entry: BatchEntry | None = None
+
+
 class BatchCapture(QObject):
     """Signals: ``entryChanged(BatchEntry)`` on every state change, ``progress(done,
     total)`` and ``finished()`` when every URL has a result."""
@@ -170,14 +184,23 @@ class BatchCapture(QObject):
         self.note = note
         self.entries: list[BatchEntry] = []
         spool.sweep_stale()
-        self._capturer = PageCapturer(profile, self, timeout_s=timeout_s, **capture_options)
-        self._capturer.finished.connect(self._captured)
-        self._capturer.failed.connect(self._capture_failed)
+        shared = profile or off_the_record_profile(self)  # one browser: cookies shared
+        self._lanes = [
+            _Lane(PageCapturer(shared, self, timeout_s=timeout_s, **capture_options))
+            for _ in range(LANES)
+        ]
+        for lane in self._lanes:
+            lane.capturer.finished.connect(lambda capture, lane=lane: self._captured(lane, capture))
+            lane.capturer.failed.connect(
+                lambda _url, error, lane=lane: self._capture_failed(lane, error)
+            )
         self._own_runner = ThreadStoreRunner(self) if store_runner is None else None
         self._runner: StoreRunner = store_runner or self._own_runner  # type: ignore[assignment]
         self._cancel = threading.Event()
         self._queue: list[BatchEntry] = []
-        self._current: BatchEntry | None = None
+        self._order: list[BatchEntry] = []  # this run's entries, in the order they are stored
+        self._store_pos = 0  # _order[:_store_pos] are stored, storing or have failed
+        self._held: dict[int, tuple[BatchEntry, PageCapture]] = {}  # by entry index
         self._storing = 0
         self._running = False
 
@@ -213,10 +236,15 @@ class BatchCapture(QObject):
         if not self._running:
             return
         self._cancel.set()
-        for entry in self._queue:
+        queued, self._queue = self._queue, []
+        for entry in queued:
             self._set(entry, CANCELLED, error="Cancelled before it was captured.")
-        self._queue = []
-        self._capturer.cancel()
+        held, self._held = self._held, {}
+        for entry, capture in held.values():
+            capture.discard()
+            self._set(entry, CANCELLED, error="Cancelled before it was stored.")
+        for lane in self._lanes:
+            lane.capturer.cancel()
         self._maybe_finish()
 
     def shutdown(self) -> None:
@@ -235,33 +263,64 @@ class BatchCapture(QObject):
     def _run(self, entries: list[BatchEntry]) -> None:
         self._cancel.clear()
         self._queue = list(entries)
+        self._order, self._store_pos, self._held = list(entries), 0, {}
         self._running = True
         self._emit_progress()
         self._next()
 
     def _next(self) -> None:
-        if self._current is not None:
-            return
-        if self._storing >= MAX_WAITING_TO_STORE and self._queue and not self._cancel.is_set():
-            return  # captures wait in memory; let the store catch up first (_stored resumes)
-        if not self._queue or self._cancel.is_set():
-            self._maybe_finish()
-            return
-        entry = self._queue.pop(0)
-        entry.attempts += 1
-        self._current = entry
-        self._set(entry, CAPTURING)
-        self._capturer.capture(entry.url)
+        """Give each idle lane the next URL, unless finished captures wait to be stored
+        (``_stored`` and ``_release`` call this again)."""
+        for lane in self._lanes:
+            if lane.entry is not None:
+                continue
+            if not self._queue or self._cancel.is_set():
+                break
+            if self._storing + len(self._held) >= MAX_WAITING_TO_STORE:
+                break
+            entry = self._queue.pop(0)
+            entry.attempts += 1
+            lane.entry = entry
+            self._set(entry, CAPTURING)
+            lane.capturer.capture(entry.url)
+        self._maybe_finish()
 
-    def _captured(self, capture: PageCapture) -> None:
-        entry, self._current = self._current, None
-        if entry is None:
+    def _captured(self, lane: _Lane, capture: PageCapture) -> None:
+        entry, lane.entry = lane.entry, None
+        if entry is None or self._cancel.is_set():
             capture.discard()
+            if entry is not None:
+                self._set(entry, CANCELLED, error="Cancelled before it was stored.")
+            self._maybe_finish()
             return
         entry.final_url = capture.final_url
         entry.partial = capture.reasons() if capture.direct_file is None else []
         entry.settle_note = settle_summary(capture.settle)
+        self._held[entry.index] = (entry, capture)
         self._set(entry, STORING)
+        self._release()
+        self._next()
+
+    def _capture_failed(self, lane: _Lane, error: CaptureFailed) -> None:
+        entry, lane.entry = lane.entry, None
+        if entry is not None:
+            state = CANCELLED if isinstance(error, CaptureCancelled) else FAILED
+            self._set(entry, state, error=str(error))
+        self._release()
+        self._next()
+
+    def _release(self) -> None:
+        """Hand held captures to the store in list order, up to the first entry that is
+        still being captured (or waiting for a lane)."""
+        while self._store_pos < len(self._order):
+            entry = self._order[self._store_pos]
+            if entry.index in self._held:
+                self._store(*self._held.pop(entry.index))
+            elif entry.state not in (FAILED, CANCELLED):
+                return
+            self._store_pos += 1
+
+    def _store(self, entry: BatchEntry, capture: PageCapture) -> None:
         self._storing += 1
         case, note = self.case, self.note
 
@@ -273,14 +332,6 @@ class BatchCapture(QObject):
             lambda item: self._stored(entry, item, None),
             lambda message: self._stored(entry, None, message),
         )
-        self._next()
-
-    def _capture_failed(self, _url: str, error: CaptureFailed) -> None:
-        entry, self._current = self._current, None
-        if entry is not None:
-            state = CANCELLED if isinstance(error, CaptureCancelled) else FAILED
-            self._set(entry, state, error=str(error))
-        self._next()
 
     def _stored(self, entry: BatchEntry, item: object, error: str | None) -> None:
         self._storing -= 1
@@ -291,10 +342,10 @@ class BatchCapture(QObject):
             entry.sha256 = getattr(item, "sha256", None)
             self._set(entry, DONE)
         self._next()
-        self._maybe_finish()
 
     def _maybe_finish(self) -> None:
-        if self._running and self._current is None and not self._queue and self._storing == 0:
+        idle = all(lane.entry is None for lane in self._lanes)
+        if self._running and idle and not self._queue and not self._held and not self._storing:
             self._running = False
             self._emit_progress()
             self.finished.emit()

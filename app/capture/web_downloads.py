@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QTimer, QUrl
 from PySide6.QtWebEngineCore import QWebEngineDownloadRequest
 
 from app.capture import spool
@@ -35,6 +35,41 @@ def safe_name(name: str) -> str:
     """A file name from a server, without path separators or control characters."""
     cleaned = "".join(ch for ch in name if ch.isprintable() and ch not in "/\\\x00")
     return cleaned.strip(". ")[:200]
+
+
+class _SaveTurns:
+    """One ``QWebEnginePage.save`` at a time in the process. QtWebEngine 6.12 loses a page
+    save that starts in the same moment as another one (its download never finishes), and
+    later saves then never finish either: two pages of a batch finishing together hung it
+    (reproduced in 2 of 6 four-page batches). A save takes a few ms, so waiting is cheap.
+    The first start in the queue is the save in progress; the next one starts from the
+    event loop, not inside the signal that ended the previous save."""
+
+    def __init__(self) -> None:
+        self._queue: list[Callable[[], None]] = []
+        self._running: Callable[[], None] | None = None
+
+    def take(self, start: Callable[[], None]) -> None:
+        self._queue.append(start)
+        if self._running is None and len(self._queue) == 1:
+            self._start_next()
+
+    def end(self, start: Callable[[], None]) -> None:
+        """``start``'s save finished, failed or was given up (its capture closed)."""
+        if start not in self._queue:
+            return
+        self._queue.remove(start)
+        if self._running is start:
+            self._running = None
+            QTimer.singleShot(0, self._start_next)
+
+    def _start_next(self) -> None:
+        if self._running is None and self._queue:
+            self._running = self._queue[0]
+            self._running()
+
+
+SAVE_TURNS = _SaveTurns()
 
 
 class DownloadEvents(Protocol):
@@ -72,6 +107,7 @@ class Downloads:
         self._download: QWebEngineDownloadRequest | None = None  # a file on its way
         self.started = False  # a direct download of the document was asked for
         self._save: tuple[int, Callable[[bytes | None], None]] | None = None
+        self._turn: Callable[[], None] | None = None  # this capture's place in SAVE_TURNS
         self._closed = False
 
     @property
@@ -143,13 +179,24 @@ class Downloads:
         """Save the page as MHTML to ``path``; ``then`` gets the bytes (None: it failed).
         A save that ends after the page navigated on is dropped."""
         self._save = (self._session.gen, then)
-        self._session.page.save(
-            str(path), QWebEngineDownloadRequest.SavePageFormat.MimeHtmlSaveFormat
-        )
+        page = self._session.page
+
+        def start() -> None:
+            page.save(str(path), QWebEngineDownloadRequest.SavePageFormat.MimeHtmlSaveFormat)
+
+        self._end_turn()
+        self._turn = start
+        SAVE_TURNS.take(start)
+
+    def _end_turn(self) -> None:
+        turn, self._turn = self._turn, None
+        if turn is not None:
+            SAVE_TURNS.end(turn)
 
     def _saved_page(self, request: QWebEngineDownloadRequest) -> None:
         if self._closed or not request.isFinished():
             return
+        self._end_turn()
         path = Path(request.downloadDirectory()) / request.downloadFileName()
         save, self._save = self._save, None
         if save is None or not self._session.current(save[0]):  # navigated away: start over
@@ -164,6 +211,7 @@ class Downloads:
         """The capture ended: stop any transfer (its partial file goes with the spool
         folder); later signals are ignored."""
         self._closed = True
+        self._end_turn()
         download, self._download = self._download, None
         if download is not None and not download.isFinished():
             download.cancel()

@@ -61,14 +61,16 @@ def run_batch(
     memory samples (seconds from the start, MiB)."""
     list_file.write_text("\n".join(urls) + "\n", encoding="utf-8")
     start = time.perf_counter()
-    proc = subprocess.Popen(
-        [*locker_cmd, "--from-file", str(list_file), "--json"],
-        env=env,
-        cwd=cwd,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
+    errors = list_file.with_suffix(".stderr")
+    with open(errors, "wb") as err:
+        proc = subprocess.Popen(
+            [*locker_cmd, "--from-file", str(list_file), "--json"],
+            env=env,
+            cwd=cwd,
+            stdout=subprocess.PIPE,
+            stderr=err,
+            text=True,
+        )
     samples: list[tuple[float, float]] = []
     stop = threading.Event()
 
@@ -94,6 +96,7 @@ def run_batch(
     stop.set()
     sampler.join()
     return {
+        "stderr": errors.read_text(encoding="utf-8", errors="replace")[-2000:],
         "took": time.perf_counter() - start,
         "done_at": done_at,
         "failed": failed,
@@ -153,5 +156,8 @@ def measure(
     finally:
         server.shutdown()
     if result["exit"] not in (0, 1):
-        raise RuntimeError(f"capture-url batch ended with exit code {result['exit']}")
+        raise RuntimeError(
+            f"capture-url batch ended with exit code {result['exit']} after "
+            f"{len(result['done_at'])} pages: {result['stderr']}"
+        )
     return summary(result)

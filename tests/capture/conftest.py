@@ -155,6 +155,9 @@ class Site:
         return self.base + path
 
 
+GATES: dict[str, threading.Event] = {}  # /gate/NAME answers once GATES[NAME] is set
+
+
 def _handler(big: bytes, hits: dict[str, int]) -> type[BaseHTTPRequestHandler]:
     tall = tall_page()
     checker = checker_png()
@@ -231,6 +234,11 @@ def _handler(big: bytes, hits: dict[str, int]) -> type[BaseHTTPRequestHandler]:
             elif path == "/slow":
                 time.sleep(5)
                 self.send(200, b"<html><body>slow</body></html>")
+            elif path.startswith("/gate/"):
+                # Answers once the test opens the gate (30 s at most): a page that is
+                # slow for exactly as long as a test needs.
+                GATES.setdefault(path[6:], threading.Event()).wait(30)
+                self.send(200, f"<html><body>gate {path[6:]}</body></html>".encode())
             else:
                 self.send(404, b"not found")
 

@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 import pytest
 
-from app.capture.batch import CANCELLED, DONE, FAILED, BatchCapture, parse_url_list
-from tests.capture.conftest import FAST
+from app.capture.batch import (
+    CANCELLED,
+    CAPTURING,
+    DONE,
+    FAILED,
+    MAX_WAITING_TO_STORE,
+    STORING,
+    BatchCapture,
+    parse_url_list,
+)
+from tests.capture.conftest import FAST, GATES
 
 
 def test_fifty_urls_with_five_failing(qapp: Any, vault: Any, site: Any) -> None:
@@ -70,6 +80,41 @@ def test_cancel_keeps_stored_items_and_marks_the_rest(qapp: Any, vault: Any, sit
     assert 1 <= len(stored) < 12
     assert vault.count_items("Cancel") == len(stored)
     assert not batch.running
+
+
+def test_pages_are_captured_side_by_side_and_stored_in_list_order(
+    qapp: Any, vault: Any, site: Any
+) -> None:
+    """While the first page is still loading, the next ones are captured; their items
+    still follow the list, and no more than MAX_WAITING_TO_STORE wait in memory."""
+    gate = GATES.setdefault("order", threading.Event())
+    gate.clear()
+    urls = [site.url("/gate/order"), *(site.url(f"/page/o{n}") for n in range(1, 5))]
+    batch = BatchCapture(vault, "Order", timeout_s=40, **FAST)
+    events: list[tuple[int, str]] = []
+
+    def changed(entry: Any) -> None:
+        events.append((entry.index, entry.state))
+        held = sum(1 for e in batch.entries[1:] if e.state == STORING)
+        if held >= MAX_WAITING_TO_STORE:
+            gate.set()  # the first page loads only once the others are waiting for it
+
+    batch.entryChanged.connect(changed)
+    batch.start(urls)
+    batch.wait()
+    batch.shutdown()
+    gate.set()
+
+    assert [e.state for e in batch.entries] == [DONE] * 5
+    ids = [e.item_id or 0 for e in batch.entries]
+    assert ids == sorted(ids) and len(set(ids)) == 5
+    assert [vault.get_item(i).source_url for i in ids] == urls
+    # Pages 1 and 2 were captured while page 0 was loading...
+    assert events.index((2, STORING)) < events.index((0, STORING))
+    # ...page 3 waited until page 0 was captured (two finished pages were held)...
+    assert events.index((0, STORING)) < events.index((3, CAPTURING))
+    # ...and every item was stored in list order.
+    assert [i for i, state in events if state == DONE] == [0, 1, 2, 3, 4]
 
 
 def test_url_list_parsing() -> None:
