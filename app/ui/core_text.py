@@ -76,6 +76,14 @@ def _patterns() -> list[tuple[str, Callable[[], str]]]:
             ),
         ),
         (
+            r"Cancelled before it was captured\.",
+            lambda: QCoreApplication.translate("CoreText", "Cancelled before it was captured."),
+        ),
+        (
+            r"Cancelled before it was stored\.",
+            lambda: QCoreApplication.translate("CoreText", "Cancelled before it was stored."),
+        ),
+        (
             r"Cancelled; nothing was imported\.",
             lambda: QCoreApplication.translate("CoreText", "Cancelled; nothing was imported."),
         ),

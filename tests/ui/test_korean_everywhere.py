@@ -236,6 +236,8 @@ def test_received_case_and_core_messages_in_korean(gui, qtbot) -> None:  # type:
         "The server answered HTTP 404 for http://127.0.0.1:9/x; nothing was stored.",
         "https://tsa.example/ is not reachable (<urlopen error [Errno -2] Name or "
         "service not known>).",
+        "Cancelled before it was captured.",
+        "Cancelled before it was stored.",
     ):
         text = translate(english)
         assert re.search(r"[가-힣]", text) and "not" not in text, text
