@@ -96,5 +96,5 @@ class KeyringError(LockerError):
 def os_failure(exc: OSError, doing: str, error: type[LockerError] = StorageError) -> LockerError:
     """The typed error for an OSError: ``error("<doing>: <reason>")``, the reason being the
     system's words ("No space left on device"). Use as ``raise os_failure(exc, f"Cannot read
-    {path}") from exc`` (files written outside the vault: ``atomic.write_failure``)."""
+    {path}") from exc`` (files written outside the vault: ``drives.write_failure``)."""
     return error(f"{doing}: {exc.strerror or exc}")

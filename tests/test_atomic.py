@@ -45,7 +45,7 @@ def test_new_files_never_overwrite(tmp_path: Path) -> None:
 
 import os  # noqa: E402
 
-from app import atomic  # noqa: E402
+from app import atomic, drives  # noqa: E402
 from tests.helpers.drives import act_like_a_stick  # noqa: E402
 
 
@@ -159,14 +159,14 @@ def test_vault_backup_export_extract_open_on_a_stick_standin(
 def test_check_room_refuses_fat32_over_4gib_and_too_little_space(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(atomic, "filesystem_type", lambda folder: "vfat")
-    atomic.check_room(tmp_path, 10, largest=atomic.FAT_MAX_FILE, what="backup")
+    monkeypatch.setattr(drives, "filesystem_type", lambda folder: "vfat")
+    drives.check_room(tmp_path, 10, largest=drives.FAT_MAX_FILE, what="backup")
     with pytest.raises(StorageError, match="FAT32.*4 GiB.*exFAT or NTFS"):
-        atomic.check_room(tmp_path, 5 * 1024**3, what="backup")
-    monkeypatch.setattr(atomic, "filesystem_type", lambda folder: "exfat")
+        drives.check_room(tmp_path, 5 * 1024**3, what="backup")
+    monkeypatch.setattr(drives, "filesystem_type", lambda folder: "exfat")
     free = __import__("shutil").disk_usage(tmp_path).free
     with pytest.raises(StorageError, match="Not enough free space"):
-        atomic.check_room(tmp_path, free + 1, what="backup")
+        drives.check_room(tmp_path, free + 1, what="backup")
 
 
 def test_os_failure_names_the_step_and_the_system_reason() -> None:

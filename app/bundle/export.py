@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from app import __version__, atomic
+from app import __version__, atomic, drives
 from app.bundle import bagwriter, chains, checks, layout, provenance, signing, tokens
 from app.bundle.received import UNVERIFIED_ROLE, unverified_holders
 from app.bundle.seal import Sealing, sealed_writer
@@ -136,7 +136,7 @@ def export_bundle(
         # The originals alone are a lower bound of the bundle's size: refuse at once what
         # a FAT32 stick or the free space cannot take, rather than after minutes of writing
         # (the refusal is on the custody record like any failed export).
-        atomic.check_room(
+        drives.check_room(
             out.parent, sum(a.size for i in items for a in i.artifacts), what=f"bundle {out.name}"
         )
         try:
@@ -156,7 +156,7 @@ def export_bundle(
         except (FileExistsError, LockerError):
             raise
         except OSError as exc:
-            raise atomic.write_failure(exc, out.parent, f"bundle {out.name}") from exc
+            raise drives.write_failure(exc, out.parent, f"bundle {out.name}") from exc
     except BaseException as exc:
         with contextlib.suppress(Exception):
             vault.log_event(
@@ -220,7 +220,7 @@ def _write(
     try:
         fh = os.fdopen(atomic.create_private(tmp), "wb")
     except OSError as exc:
-        raise atomic.write_failure(exc, out.parent, f"bundle {out.name}") from exc
+        raise drives.write_failure(exc, out.parent, f"bundle {out.name}") from exc
     hashed = _HashingFile(fh)
     with fh:
         with sealed_writer(hashed, sealing) as stream:  # type: ignore[arg-type]

@@ -15,7 +15,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from app import atomic
+from app import atomic, drives
 from app.bundle.errors import BundleInvalid, BundleRejected
 from app.bundle.safezip import DEFAULT_LIMITS, Limits
 from app.bundle.verify import BundleReport, Progress, opened
@@ -45,7 +45,7 @@ def open_bundle(
                 "The bundle does not verify; nothing was written (see `locker verify-bundle`)."
             )
         sizes = [z.size(name) for name in z.names]
-        atomic.check_room(
+        drives.check_room(
             out.parent, sum(sizes), largest=max(sizes, default=0), what="opened bundle"
         )
         try:
@@ -70,7 +70,7 @@ def open_bundle(
         except FileExistsError as exc:
             raise UsageError(f"{out} appeared meanwhile; nothing was written over it.") from exc
         except OSError as exc:
-            raise atomic.write_failure(exc, out.parent, f"folder {out.name}") from exc
+            raise drives.write_failure(exc, out.parent, f"folder {out.name}") from exc
         finally:
             with contextlib.suppress(OSError):
                 if tmp.exists():

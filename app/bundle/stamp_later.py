@@ -16,7 +16,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from app import atomic
+from app import atomic, drives
 from app.bundle import checks, shapes, zipsig
 from app.bundle.errors import BundleRejected
 from app.errors import NotFound, StorageError, UsageError
@@ -85,7 +85,7 @@ def write_stamp(vault: Vault, bundle: Path, *, stamp_now: bool = True) -> Path:
     if target.exists() or target.is_symlink():
         raise UsageError(f"{target} already exists.")
     data = json.dumps(doc, ensure_ascii=False, indent=2).encode("utf-8")
-    atomic.check_room(target.parent, len(data), what=f"stamp file {target.name}")
+    drives.check_room(target.parent, len(data), what=f"stamp file {target.name}")
     try:
         return atomic.write_new_file(target, data, rename_if_exists=False)
     except FileExistsError as exc:

@@ -8,7 +8,8 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.atomic import check_room, mkdir_private, write_new_file
+from app.atomic import mkdir_private, write_new_file
+from app.drives import check_room
 from app.timestamp.export import write_item_tokens
 from app.vault.events import Event
 

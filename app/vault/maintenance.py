@@ -10,7 +10,7 @@ import re
 import uuid
 from pathlib import Path
 
-from app import atomic
+from app import atomic, drives
 from app.errors import (
     LockerError,
     NotFound,
@@ -97,7 +97,7 @@ def backup(vault: Vault, dest: Path | str) -> Path:
     if dest.resolve() == vault.path.resolve():
         raise VaultExists("A backup cannot be written over its own vault.")
     size = _file_size(vault.path) + _file_size(Path(f"{vault.path}-wal"))
-    atomic.check_room(dest.parent, size, what="backup")
+    drives.check_room(dest.parent, size, what="backup")
     key, salt = vault.key_material
     _remove_stale_partials(dest)
     tmp = dest.with_name(f".{dest.name}.partial-{uuid.uuid4().hex[:8]}")
@@ -108,8 +108,8 @@ def backup(vault: Vault, dest: Path | str) -> Path:
         raise VaultExists(f"{dest} already exists; nothing was overwritten.") from exc
     except (OSError, LockerError) as exc:
         # A stick pulled out mid-backup shows up as an I/O error from SQLite or the OS.
-        if isinstance(exc, OSError) or atomic.drive_gone(dest.parent):
-            raise atomic.write_failure(exc, dest.parent, "backup") from exc
+        if isinstance(exc, OSError) or drives.drive_gone(dest.parent):
+            raise drives.write_failure(exc, dest.parent, "backup") from exc
         raise
     finally:
         _cleanup(tmp)
@@ -133,7 +133,7 @@ def change_passphrase(vault: Vault, new_passphrase: str) -> Vault:
         # copy left beside it is from an interrupted one (kill -9, power loss).
         _remove_stale_rekeys(path)
         size = _file_size(path) + _file_size(Path(f"{path}-wal"))
-        atomic.check_room(path.parent, size, what="re-keyed copy of the vault")
+        drives.check_room(path.parent, size, what="re-keyed copy of the vault")
         salt = kdf.new_salt()
         key = kdf.derive_key(new_passphrase, salt)
         _export_copy(vault, tmp, key, salt)

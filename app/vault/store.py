@@ -26,7 +26,7 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from app import __version__, atomic
+from app import __version__, atomic, drives
 from app.errors import (
     LockerError,
     NotFound,
@@ -99,7 +99,7 @@ class Vault:
             raise VaultExists(f"{path} already exists; a new vault is never written over it.")
         if not path.parent.is_dir():
             raise NotFound(f"The folder {path.parent} does not exist.")
-        atomic.check_room(path.parent, 256 * 1024, what="new vault")
+        drives.check_room(path.parent, 256 * 1024, what="new vault")
         salt = kdf.new_salt()
         key = kdf.derive_key(passphrase, salt)
         tmp = path.with_name(f".{path.name}.creating-{uuid.uuid4().hex[:8]}")
@@ -115,13 +115,13 @@ class Vault:
         except FileExistsError as exc:
             raise VaultExists(f"{path} already exists; nothing was written over it.") from exc
         except (db.DatabaseError, StorageError) as exc:
-            if atomic.drive_gone(path.parent):  # a stick pulled out meanwhile
-                raise atomic.write_failure(exc, path.parent, "new vault") from exc
+            if drives.drive_gone(path.parent):  # a stick pulled out meanwhile
+                raise drives.write_failure(exc, path.parent, "new vault") from exc
             if isinstance(exc, StorageError):
                 raise
             raise db.classify_error(exc, path) from exc
         except OSError as exc:
-            raise atomic.write_failure(exc, path.parent, "new vault") from exc
+            raise drives.write_failure(exc, path.parent, "new vault") from exc
         finally:
             atomic.remove_quietly(*(str(tmp) + suffix for suffix in ("", "-wal", "-shm")))
         return cls(path, key, salt)

@@ -60,7 +60,7 @@ def _hidden(folder: Path) -> list[str]:
 
 
 def test_filesystem_is_really_without_links_and_modes(stick: drives.Stick) -> None:
-    from app.atomic import filesystem_type
+    from app.drives import filesystem_type
 
     (stick.mount / "a").write_bytes(b"x")
     with pytest.raises(PermissionError):
@@ -221,11 +221,13 @@ def test_fat32_refuses_a_backup_over_4gib_at_once(
         print(f"FAT32 stand-in used: {exc}")
     target = tmp_path / "fat-standin"
     target.mkdir()
-    from app import atomic
+    from app import drives as app_drives
 
-    real = atomic.filesystem_type
+    real = app_drives.filesystem_type
     monkeypatch.setattr(
-        atomic, "filesystem_type", lambda folder: "vfat" if Path(folder) == target else real(folder)
+        app_drives,
+        "filesystem_type",
+        lambda folder: "vfat" if Path(folder) == target else real(folder),
     )
     _refuse_big_backup(source_vault, target, monkeypatch, maintenance, Vault)
 
