@@ -56,6 +56,11 @@ _real_stderr: list[TextIO] = []
 def pytest_configure(config: pytest.Config) -> None:
     # Here output capture is paused: fd 2 is the real stderr (during a test it is not).
     _real_stderr.append(os.fdopen(os.dup(2), "w"))
+    # As the app does at start: PySide6 6.12's reference bugs would otherwise end a long
+    # run of GUI tests with none_dealloc (app/capture/qt_refcount.py).
+    from app.capture import qt_refcount
+
+    qt_refcount.install()
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:

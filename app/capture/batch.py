@@ -4,16 +4,21 @@ cancel.
 Pages load on the GUI thread (QtWebEngine requires it), ``LANES`` at a time, each in its
 own hidden page of one shared profile: most of a capture is waiting (for the page to be
 quiet, for painted frames), so one page settles while another renders. Finished captures
-are stored in the vault by one background thread, in the order of the list (a page that
-finishes early waits for the ones before it, at most ``MAX_WAITING_TO_STORE`` held), so
-item numbers follow the list and the GUI never waits on the database. Each stored item
-is its own transaction: cancelling keeps every item already stored and never leaves half
-an item.
+are stored one at a time, in the order of the list, whatever runner stores them (the
+app's runs on a pool of threads): a page that finishes early waits for the ones before
+it. No new page is started while ``MAX_WAITING_TO_STORE`` finished captures wait, so at
+most that many plus ``LANES`` captures are in memory. The GUI never waits on the
+database. Each stored item is its own transaction.
+
+Cancel stops the pages being captured and those not started; a page already captured is
+still stored (its row said "Saving"): evidence that was captured is never dropped by
+Cancel. Items already stored stay; nothing is ever half stored.
 """
 
 from __future__ import annotations
 
 import threading
+from collections import deque
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -201,6 +206,7 @@ class BatchCapture(QObject):
         self._order: list[BatchEntry] = []  # this run's entries, in the order they are stored
         self._store_pos = 0  # _order[:_store_pos] are stored, storing or have failed
         self._held: dict[int, tuple[BatchEntry, PageCapture]] = {}  # by entry index
+        self._ready: deque[tuple[BatchEntry, PageCapture]] = deque()  # to store, in order
         self._storing = 0
         self._running = False
 
@@ -231,24 +237,29 @@ class BatchCapture(QObject):
         return len(again)
 
     def cancel(self) -> None:
-        """Stop: the page loading now is dropped, pending URLs are marked cancelled,
-        items already stored stay."""
+        """Stop: the pages being captured are dropped, pending URLs are marked cancelled;
+        pages already captured are still stored, in list order; items already stored
+        stay."""
         if not self._running:
             return
         self._cancel.set()
         queued, self._queue = self._queue, []
         for entry in queued:
             self._set(entry, CANCELLED, error="Cancelled before it was captured.")
-        held, self._held = self._held, {}
-        for entry, capture in held.values():
-            capture.discard()
-            self._set(entry, CANCELLED, error="Cancelled before it was stored.")
         for lane in self._lanes:
-            lane.capturer.cancel()
+            capturing, lane.entry = lane.entry, None
+            lane.capturer.cancel()  # its "failed" signal finds no entry any more
+            if capturing is not None:
+                self._set(capturing, CANCELLED, error="Capture cancelled; nothing was stored.")
+        self._release()  # the captured pages behind them can be stored now
         self._maybe_finish()
 
     def shutdown(self) -> None:
+        """Cancel, hand every captured page to the store at once (there is no event loop
+        left to do it one by one) and wait for this batch's own store thread."""
         self.cancel()
+        while self._ready:
+            self._store(*self._ready.popleft())
         if self._own_runner is not None:
             self._own_runner.shutdown()
 
@@ -264,6 +275,7 @@ class BatchCapture(QObject):
         self._cancel.clear()
         self._queue = list(entries)
         self._order, self._store_pos, self._held = list(entries), 0, {}
+        self._ready.clear()
         self._running = True
         self._emit_progress()
         self._next()
@@ -276,7 +288,7 @@ class BatchCapture(QObject):
                 continue
             if not self._queue or self._cancel.is_set():
                 break
-            if self._storing + len(self._held) >= MAX_WAITING_TO_STORE:
+            if self._storing + len(self._held) + len(self._ready) >= MAX_WAITING_TO_STORE:
                 break
             entry = self._queue.pop(0)
             entry.attempts += 1
@@ -287,10 +299,8 @@ class BatchCapture(QObject):
 
     def _captured(self, lane: _Lane, capture: PageCapture) -> None:
         entry, lane.entry = lane.entry, None
-        if entry is None or self._cancel.is_set():
+        if entry is None:  # cancelled meanwhile
             capture.discard()
-            if entry is not None:
-                self._set(entry, CANCELLED, error="Cancelled before it was stored.")
             self._maybe_finish()
             return
         entry.final_url = capture.final_url
@@ -310,15 +320,22 @@ class BatchCapture(QObject):
         self._next()
 
     def _release(self) -> None:
-        """Hand held captures to the store in list order, up to the first entry that is
+        """Queue held captures for storing in list order, up to the first entry that is
         still being captured (or waiting for a lane)."""
         while self._store_pos < len(self._order):
             entry = self._order[self._store_pos]
             if entry.index in self._held:
-                self._store(*self._held.pop(entry.index))
+                self._ready.append(self._held.pop(entry.index))
             elif entry.state not in (FAILED, CANCELLED):
-                return
+                break
             self._store_pos += 1
+        self._pump()
+
+    def _pump(self) -> None:
+        """Store the next captured page once the one before it is stored: one at a time,
+        so items get their numbers in list order."""
+        if not self._storing and self._ready:
+            self._store(*self._ready.popleft())
 
     def _store(self, entry: BatchEntry, capture: PageCapture) -> None:
         self._storing += 1
@@ -341,11 +358,13 @@ class BatchCapture(QObject):
             entry.item_id = getattr(item, "id", None)
             entry.sha256 = getattr(item, "sha256", None)
             self._set(entry, DONE)
+        self._pump()
         self._next()
 
     def _maybe_finish(self) -> None:
         idle = all(lane.entry is None for lane in self._lanes)
-        if self._running and idle and not self._queue and not self._held and not self._storing:
+        waiting = self._queue or self._held or self._ready or self._storing
+        if self._running and idle and not waiting:
             self._running = False
             self._emit_progress()
             self.finished.emit()

@@ -39,26 +39,28 @@ def safe_name(name: str) -> str:
 
 class _SaveTurns:
     """One ``QWebEnginePage.save`` at a time in the process. QtWebEngine 6.12 loses a page
-    save that starts in the same moment as another one (its download never finishes), and
-    later saves then never finish either: two pages of a batch finishing together hung it
-    (reproduced in 2 of 6 four-page batches). A save takes a few ms, so waiting is cheap.
-    The first start in the queue is the save in progress; the next one starts from the
-    event loop, not inside the signal that ended the previous save."""
+    save that starts in the same moment as another one (its download never finishes); in
+    the runs that hung, later saves did not finish either. Two pages of a batch finishing
+    together hung it (2 of 6 four-page batches). A save takes a few ms, so waiting is
+    cheap. The first start in the queue is the save in progress; the next one starts from
+    the event loop, not inside the signal that ended the previous save."""
 
     def __init__(self) -> None:
         self._queue: list[Callable[[], None]] = []
         self._running: Callable[[], None] | None = None
 
     def take(self, start: Callable[[], None]) -> None:
+        """Run ``start`` (which calls ``save``) now or when the saves before it ended;
+        ``end`` must get the very same object."""
         self._queue.append(start)
         if self._running is None and len(self._queue) == 1:
             self._start_next()
 
     def end(self, start: Callable[[], None]) -> None:
         """``start``'s save finished, failed or was given up (its capture closed)."""
-        if start not in self._queue:
+        if not any(waiting is start for waiting in self._queue):
             return
-        self._queue.remove(start)
+        self._queue = [waiting for waiting in self._queue if waiting is not start]
         if self._running is start:
             self._running = None
             QTimer.singleShot(0, self._start_next)

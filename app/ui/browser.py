@@ -48,6 +48,7 @@ from app.capture import safe_browsing, spool
 from app.capture.batch import StoreRunner, ThreadStoreRunner
 from app.capture.errors import CaptureFailed
 from app.capture.image_shield import ImageShield
+from app.capture.page_snapshot import PageSnapshot
 from app.capture.web import MAX_DOWNLOAD_BYTES, PageCapturer, engine_description
 from app.capture.web_engine import (
     QuietPage,
@@ -124,6 +125,7 @@ class BrowserWidget(QWidget):
         self._runner: StoreRunner = store_runner or self._own_runner  # type: ignore[assignment]
         self._downloads: list[QWebEngineDownloadRequest] = []
         self._snapshotting = False
+        self._snapshot: PageSnapshot | None = None  # "Capture as shown" saving the page
         self._closed = False
         self._show_confirmed = not safe  # safe browsing off in Settings: already chosen
         spool.sweep_stale()
@@ -380,18 +382,9 @@ class BrowserWidget(QWidget):
         self.capture_button.setEnabled(False)
         self.status.emit(self.tr("Capturing {0} as shown…").format(url))
 
-        def requested(request: QWebEngineDownloadRequest) -> None:
-            if request.page() is not self.page or not request.isSavePageDownload():
-                return
-            self.profile.downloadRequested.disconnect(requested)
-            request.isFinishedChanged.connect(lambda: finished(request))
-
-        def finished(request: QWebEngineDownloadRequest) -> None:
-            if not request.isFinished():
-                return
+        def saved(data: bytes | None) -> None:
+            self._snapshot = None
             self._snapshotting = False
-            ok = request.state() == QWebEngineDownloadRequest.DownloadState.DownloadCompleted
-            data = spool.read_and_unlink(path) if ok and path.exists() else b""
             spool.remove_spool_dir(folder)
             if not data:
                 self._fail(self.tr("The page could not be saved as shown; nothing was stored."))
@@ -400,8 +393,7 @@ class BrowserWidget(QWidget):
             data, _missing = self.shield.restore_snapshot(data)
             self._capturer.capture_snapshot(data, url)
 
-        self.profile.downloadRequested.connect(requested)
-        self.page.save(str(path), QWebEngineDownloadRequest.SavePageFormat.MimeHtmlSaveFormat)
+        self._snapshot = PageSnapshot(self.page, path, saved)
 
     def _captured(self, capture: PageCapture) -> None:
         case = self.case
@@ -512,6 +504,9 @@ class BrowserWidget(QWidget):
 
     def shutdown(self) -> None:
         """Stop everything before the window goes away (a running capture is dropped)."""
+        if self._snapshot is not None:
+            self._snapshot.cancel()
+            self._snapshot = None
         for request in list(self._downloads):
             request.cancel()
         if self._capturer.busy:

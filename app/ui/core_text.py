@@ -80,10 +80,6 @@ def _patterns() -> list[tuple[str, Callable[[], str]]]:
             lambda: QCoreApplication.translate("CoreText", "Cancelled before it was captured."),
         ),
         (
-            r"Cancelled before it was stored\.",
-            lambda: QCoreApplication.translate("CoreText", "Cancelled before it was stored."),
-        ),
-        (
             r"Cancelled; nothing was imported\.",
             lambda: QCoreApplication.translate("CoreText", "Cancelled; nothing was imported."),
         ),

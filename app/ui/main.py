@@ -239,6 +239,9 @@ def prepare_webengine() -> None:
 
 def run_app(argv: Sequence[str]) -> int:
     """Create the QApplication, install the translator, show the unlock window."""
+    from app.capture import qt_refcount
+
+    qt_refcount.install()  # PySide6 6.12's reference bugs, before the first Qt call
     extensions.register()  # every schema step and verify check, before any vault opens
     prepare_webengine()
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(

@@ -125,7 +125,10 @@ class ArtifactStream(io.RawIOBase):
             return False
         if not self._still_open():
             raise VaultLocked("The vault was locked while a file was being read from it.")
-        block = self._ahead.popleft().result()  # a thread's CorruptVault is raised here
+        # A thread's CorruptVault is raised here. The chunk stays first in line, so every
+        # later read raises it again instead of going on after a gap.
+        block = self._ahead[0].result()
+        self._ahead.popleft()
         self._fill()
         self._block, self._offset = block, 0
         return True

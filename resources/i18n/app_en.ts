@@ -439,137 +439,132 @@
     </message>
     <message>
         <location filename="../../app/ui/core_text.py" line="84" />
-        <source>Cancelled before it was stored.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/ui/core_text.py" line="88" />
         <source>Cancelled; nothing was imported.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="92" />
+        <location filename="../../app/ui/core_text.py" line="88" />
         <source>The vault is locked.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="96" />
+        <location filename="../../app/ui/core_text.py" line="92" />
         <source>File not found: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="100" />
+        <location filename="../../app/ui/core_text.py" line="96" />
         <source>%1 is not a regular file (a device, pipe or socket); only files can be added.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="108" />
+        <location filename="../../app/ui/core_text.py" line="104" />
         <source>every page is authentic (SQLCipher HMAC) and the database is consistent</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="113" />
+        <location filename="../../app/ui/core_text.py" line="109" />
         <source>all present</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="116" />
+        <location filename="../../app/ui/core_text.py" line="112" />
         <source>%1 entries, last %2…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="120" />
+        <location filename="../../app/ui/core_text.py" line="116" />
         <source>%1 files (%2 bytes) hashed again</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="124" />
+        <location filename="../../app/ui/core_text.py" line="120" />
         <source>%1 tokens and %2 Merkle proofs checked</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="130" />
+        <location filename="../../app/ui/core_text.py" line="126" />
         <source>note: %1 custody entries are still waiting for a timestamp</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="136" />
+        <location filename="../../app/ui/core_text.py" line="132" />
         <source>%1 received files match %2 sender chain(s); %3 received token(s) verified</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="143" />
+        <location filename="../../app/ui/core_text.py" line="139" />
         <source>Vault verified: everything holds.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="150" />
+        <location filename="../../app/ui/core_text.py" line="146" />
         <source>storage</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="151" />
+        <location filename="../../app/ui/core_text.py" line="147" />
         <source>append-only guards</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="152" />
+        <location filename="../../app/ui/core_text.py" line="148" />
         <source>custody chain</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="153" />
+        <location filename="../../app/ui/core_text.py" line="149" />
         <source>evidence files</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="154" />
+        <location filename="../../app/ui/core_text.py" line="150" />
         <source>timestamps</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="155" />
+        <location filename="../../app/ui/core_text.py" line="151" />
         <source>received evidence</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="162" />
-        <location filename="../../app/ui/core_text.py" line="165" />
+        <location filename="../../app/ui/core_text.py" line="158" />
+        <location filename="../../app/ui/core_text.py" line="161" />
         <source>the name could not be found</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="168" />
+        <location filename="../../app/ui/core_text.py" line="164" />
         <source>the connection was refused</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="169" />
+        <location filename="../../app/ui/core_text.py" line="165" />
         <source>no answer in time</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="170" />
+        <location filename="../../app/ui/core_text.py" line="166" />
         <source>no network</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="171" />
+        <location filename="../../app/ui/core_text.py" line="167" />
         <source>not found</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="172" />
+        <location filename="../../app/ui/core_text.py" line="168" />
         <source>network error</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="197" />
+        <location filename="../../app/ui/core_text.py" line="193" />
         <source>[OK]</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="199" />
+        <location filename="../../app/ui/core_text.py" line="195" />
         <source>[PROBLEM]</source>
         <translation type="unfinished" />
     </message>

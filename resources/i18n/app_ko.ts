@@ -439,137 +439,132 @@
     </message>
     <message>
         <location filename="../../app/ui/core_text.py" line="84" />
-        <source>Cancelled before it was stored.</source>
-        <translation>저장하기 전에 취소했습니다.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/core_text.py" line="88" />
         <source>Cancelled; nothing was imported.</source>
         <translation>취소했습니다. 아무것도 가져오지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="92" />
+        <location filename="../../app/ui/core_text.py" line="88" />
         <source>The vault is locked.</source>
         <translation>보관함이 잠겨 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="96" />
+        <location filename="../../app/ui/core_text.py" line="92" />
         <source>File not found: %1</source>
         <translation>파일을 찾을 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="100" />
+        <location filename="../../app/ui/core_text.py" line="96" />
         <source>%1 is not a regular file (a device, pipe or socket); only files can be added.</source>
         <translation>%1은(는) 일반 파일이 아닙니다 (장치, 파이프 또는 소켓). 파일만 추가할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="108" />
+        <location filename="../../app/ui/core_text.py" line="104" />
         <source>every page is authentic (SQLCipher HMAC) and the database is consistent</source>
         <translation>모든 페이지가 진본이며(SQLCipher HMAC) 데이터베이스에 모순이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="113" />
+        <location filename="../../app/ui/core_text.py" line="109" />
         <source>all present</source>
         <translation>모두 있습니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="116" />
+        <location filename="../../app/ui/core_text.py" line="112" />
         <source>%1 entries, last %2…</source>
         <translation>기록 %1건, 마지막 %2…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="120" />
+        <location filename="../../app/ui/core_text.py" line="116" />
         <source>%1 files (%2 bytes) hashed again</source>
         <translation>파일 %1개(%2바이트)의 해시를 다시 계산했습니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="124" />
+        <location filename="../../app/ui/core_text.py" line="120" />
         <source>%1 tokens and %2 Merkle proofs checked</source>
         <translation>토큰 %1개와 머클 증명 %2개를 확인했습니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="130" />
+        <location filename="../../app/ui/core_text.py" line="126" />
         <source>note: %1 custody entries are still waiting for a timestamp</source>
         <translation>참고: 관리 이력 %1건이 아직 타임스탬프를 기다리고 있습니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="136" />
+        <location filename="../../app/ui/core_text.py" line="132" />
         <source>%1 received files match %2 sender chain(s); %3 received token(s) verified</source>
         <translation>받은 파일 %1개가 보낸 사람 이력 %2개와 일치하며, 받은 토큰 %3개를 확인했습니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="143" />
+        <location filename="../../app/ui/core_text.py" line="139" />
         <source>Vault verified: everything holds.</source>
         <translation>보관함 검증 완료: 모두 이상 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="150" />
+        <location filename="../../app/ui/core_text.py" line="146" />
         <source>storage</source>
         <translation>저장소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="151" />
+        <location filename="../../app/ui/core_text.py" line="147" />
         <source>append-only guards</source>
         <translation>추가 전용 보호 장치</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="152" />
+        <location filename="../../app/ui/core_text.py" line="148" />
         <source>custody chain</source>
         <translation>관리 이력 사슬</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="153" />
+        <location filename="../../app/ui/core_text.py" line="149" />
         <source>evidence files</source>
         <translation>증거 파일</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="154" />
+        <location filename="../../app/ui/core_text.py" line="150" />
         <source>timestamps</source>
         <translation>타임스탬프</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="155" />
+        <location filename="../../app/ui/core_text.py" line="151" />
         <source>received evidence</source>
         <translation>받은 증거</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="162" />
-        <location filename="../../app/ui/core_text.py" line="165" />
+        <location filename="../../app/ui/core_text.py" line="158" />
+        <location filename="../../app/ui/core_text.py" line="161" />
         <source>the name could not be found</source>
         <translation>주소 이름을 찾을 수 없음</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="168" />
+        <location filename="../../app/ui/core_text.py" line="164" />
         <source>the connection was refused</source>
         <translation>연결이 거부됨</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="169" />
+        <location filename="../../app/ui/core_text.py" line="165" />
         <source>no answer in time</source>
         <translation>제때 응답이 없음</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="170" />
+        <location filename="../../app/ui/core_text.py" line="166" />
         <source>no network</source>
         <translation>네트워크 없음</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="171" />
+        <location filename="../../app/ui/core_text.py" line="167" />
         <source>not found</source>
         <translation>찾을 수 없음</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="172" />
+        <location filename="../../app/ui/core_text.py" line="168" />
         <source>network error</source>
         <translation>네트워크 오류</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="197" />
+        <location filename="../../app/ui/core_text.py" line="193" />
         <source>[OK]</source>
         <translation>[정상]</translation>
     </message>
     <message>
-        <location filename="../../app/ui/core_text.py" line="199" />
+        <location filename="../../app/ui/core_text.py" line="195" />
         <source>[PROBLEM]</source>
         <translation>[문제]</translation>
     </message>

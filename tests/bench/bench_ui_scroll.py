@@ -57,9 +57,11 @@ def run(path: Path, passphrase: str, count: int) -> None:
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
+    from app.capture import qt_refcount
     from app.ui.main import App
     from app.ui.settings import Settings
 
+    qt_refcount.install()  # as the app does (run_app)
     qapp = QApplication([sys.argv[0]])
     app = App(qapp, Settings(language="en"), quit_on_exit=False)
     app.start()

@@ -287,11 +287,12 @@ class Bench:
                 "-",
                 ours_s=got["mib_end"],
                 unit="MiB",
-                target="flat",
+                target="second half < +10 %",
                 note=(
                     f"after the first tenth {got['mib_after_tenth']:.0f} MiB, half way "
-                    f"{got['mib_half']:.0f} MiB, end {got['mib_end']:.0f} MiB, peak "
-                    f"{got['mib_peak']:.0f} MiB"
+                    f"{got['mib_half']:.0f} MiB, end {got['mib_end']:.0f} MiB "
+                    f"({_growth(got['mib_half'], got['mib_end'])} over the second half), "
+                    f"peak {got['mib_peak']:.0f} MiB"
                 ),
             )
         )
@@ -420,6 +421,10 @@ SCENARIOS = {
     "export": Bench.export_import_memory,
     "batch": Bench.batch,
 }
+
+
+def _growth(before: float, after: float) -> str:
+    return f"{(after - before) / before * 100:+.0f} %" if before else "-"
 
 
 def _figure(value: float | None, unit: str) -> str:

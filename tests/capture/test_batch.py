@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
@@ -12,9 +14,11 @@ from app.capture.batch import (
     CAPTURING,
     DONE,
     FAILED,
+    LANES,
     MAX_WAITING_TO_STORE,
     STORING,
     BatchCapture,
+    ThreadStoreRunner,
     parse_url_list,
 )
 from tests.capture.conftest import FAST, GATES
@@ -82,28 +86,57 @@ def test_cancel_keeps_stored_items_and_marks_the_rest(qapp: Any, vault: Any, sit
     assert not batch.running
 
 
+class _PoolRunner(ThreadStoreRunner):
+    """Stores on four threads like the app's runner; the first store is slow, so stores
+    handed over together would finish out of order."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="test-store")
+        self.calls = 0
+
+    def __call__(self, work: Any, on_done: Any, on_fail: Any) -> None:
+        self.calls += 1
+        if self.calls == 1:
+            first = work
+
+            def work(cancelled: Any) -> Any:
+                time.sleep(0.5)
+                return first(cancelled)
+
+        super().__call__(work, on_done, on_fail)
+
+
 def test_pages_are_captured_side_by_side_and_stored_in_list_order(
     qapp: Any, vault: Any, site: Any
 ) -> None:
     """While the first page is still loading, the next ones are captured; their items
-    still follow the list, and no more than MAX_WAITING_TO_STORE wait in memory."""
+    still follow the list (also with a runner of several threads), and no new page starts
+    while MAX_WAITING_TO_STORE captured pages wait."""
     gate = GATES.setdefault("order", threading.Event())
     gate.clear()
     urls = [site.url("/gate/order"), *(site.url(f"/page/o{n}") for n in range(1, 5))]
-    batch = BatchCapture(vault, "Order", timeout_s=40, **FAST)
+    runner = _PoolRunner()
+    batch = BatchCapture(vault, "Order", timeout_s=40, store_runner=runner, **FAST)
     events: list[tuple[int, str]] = []
+    most_waiting = 0
 
     def changed(entry: Any) -> None:
+        nonlocal most_waiting
         events.append((entry.index, entry.state))
-        held = sum(1 for e in batch.entries[1:] if e.state == STORING)
-        if held >= MAX_WAITING_TO_STORE:
+        waiting = sum(1 for e in batch.entries if e.state == STORING)
+        most_waiting = max(most_waiting, waiting)
+        if sum(1 for e in batch.entries[1:] if e.state == STORING) >= MAX_WAITING_TO_STORE:
             gate.set()  # the first page loads only once the others are waiting for it
 
     batch.entryChanged.connect(changed)
-    batch.start(urls)
-    batch.wait()
-    batch.shutdown()
-    gate.set()
+    try:
+        batch.start(urls)
+        batch.wait()
+    finally:
+        gate.set()
+        batch.shutdown()
+        runner.shutdown()
 
     assert [e.state for e in batch.entries] == [DONE] * 5
     ids = [e.item_id or 0 for e in batch.entries]
@@ -113,8 +146,39 @@ def test_pages_are_captured_side_by_side_and_stored_in_list_order(
     assert events.index((2, STORING)) < events.index((0, STORING))
     # ...page 3 waited until page 0 was captured (two finished pages were held)...
     assert events.index((0, STORING)) < events.index((3, CAPTURING))
+    assert most_waiting <= MAX_WAITING_TO_STORE + LANES - 1
     # ...and every item was stored in list order.
     assert [i for i, state in events if state == DONE] == [0, 1, 2, 3, 4]
+
+
+def test_cancel_still_stores_the_pages_already_captured(qapp: Any, vault: Any, site: Any) -> None:
+    """Pages captured while an earlier one still loads show "Saving"; Cancel then drops
+    the loading page and the rest of the list but stores those pages."""
+    gate = GATES.setdefault("cancel", threading.Event())
+    gate.clear()
+    urls = [site.url("/gate/cancel"), *(site.url(f"/page/k{n}") for n in range(1, 5))]
+    batch = BatchCapture(vault, "Cancel held", timeout_s=40, **FAST)
+    cancelled: list[bool] = []
+
+    def changed(entry: Any) -> None:
+        held = [e for e in batch.entries[1:] if e.state == STORING]
+        if len(held) >= MAX_WAITING_TO_STORE and not cancelled:
+            cancelled.append(True)
+            batch.cancel()
+
+    batch.entryChanged.connect(changed)
+    try:
+        batch.start(urls)
+        batch.wait()
+    finally:
+        gate.set()
+        batch.shutdown()
+
+    states = [e.state for e in batch.entries]
+    assert states == [CANCELLED, DONE, DONE, CANCELLED, CANCELLED], states
+    assert vault.count_items("Cancel held") == 2
+    stored = [vault.get_item(e.item_id).source_url for e in batch.entries if e.state == DONE]
+    assert stored == urls[1:3]
 
 
 def test_url_list_parsing() -> None:

@@ -237,7 +237,7 @@ def test_received_case_and_core_messages_in_korean(gui, qtbot) -> None:  # type:
         "https://tsa.example/ is not reachable (<urlopen error [Errno -2] Name or "
         "service not known>).",
         "Cancelled before it was captured.",
-        "Cancelled before it was stored.",
+        "Capture cancelled; nothing was stored.",
     ):
         text = translate(english)
         assert re.search(r"[가-힣]", text) and "not" not in text, text

@@ -93,6 +93,24 @@ def test_a_damaged_chunk_stops_the_copy(vault: Vault, tmp_path: Path) -> None:
     assert not _reading_threads()
 
 
+def test_after_a_damaged_chunk_every_read_fails(vault: Vault, tmp_path: Path) -> None:
+    """A caller that goes on reading after the error must not get the later chunks as if
+    the damaged one were not there."""
+    art_id, _ = _add(vault, tmp_path, 6 * CHUNK_SIZE)
+    conn = vault.read()
+    conn.execute("DROP TRIGGER chunks_no_update")
+    conn.execute(
+        "UPDATE chunks SET data = substr(data, 1, 10) WHERE artifact_id = ? AND seq = 2",
+        (art_id,),
+    )
+    with vault.stream_artifact_by_id(art_id) as stream:
+        assert len(stream.read(CHUNK_SIZE)) == CHUNK_SIZE
+        assert len(stream.read(CHUNK_SIZE)) == CHUNK_SIZE
+        for _ in range(4):
+            with pytest.raises(CorruptVault, match="part 2"):
+                stream.read(CHUNK_SIZE)
+
+
 def test_a_missing_chunk_is_refused_before_reading(vault: Vault, tmp_path: Path) -> None:
     art_id, _ = _add(vault, tmp_path, 4 * CHUNK_SIZE)
     conn = vault.read()
