@@ -22,6 +22,7 @@ from app.errors import (
     StorageError,
     os_failure,
 )
+from app.vault.db import DatabaseError
 
 CHUNK_SIZE = 1024 * 1024
 Connection = Any
@@ -183,15 +184,26 @@ def check_parts(conn: Connection, artifact_id: int, size: int) -> None:
 
 
 def read_chunk(conn: Connection, artifact_id: int, size: int, seq: int) -> bytes:
-    """Chunk ``seq`` of an artifact of ``size`` bytes, held to its exact length."""
-    row = conn.execute(
-        "SELECT data FROM chunks WHERE artifact_id = ? AND seq = ?", (artifact_id, seq)
-    ).fetchone()
+    """Chunk ``seq`` of an artifact of ``size`` bytes, held to its exact length. A page
+    of it that fails its MAC or is malformed is CorruptVault, as any other damage."""
+    try:
+        row = conn.execute(
+            "SELECT data FROM chunks WHERE artifact_id = ? AND seq = ?", (artifact_id, seq)
+        ).fetchone()
+    except DatabaseError as exc:
+        if not _is_damage(exc):
+            raise
+        raise damaged(artifact_id, f"part {seq} cannot be read: {exc}") from exc
     data = bytes(row[0]) if row else b""
     if len(data) != chunk_length(size, seq):
         # A short or missing chunk would silently end (or shift) the file.
         raise damaged(artifact_id, f"part {seq} is missing or has the wrong length")
     return data
+
+
+def _is_damage(exc: BaseException) -> bool:
+    message = str(exc).lower()
+    return any(word in message for word in ("malformed", "hmac", "not a database"))
 
 
 def damaged(artifact_id: int, why: str) -> CorruptVault:

@@ -111,6 +111,29 @@ def test_after_a_damaged_chunk_every_read_fails(vault: Vault, tmp_path: Path) ->
                 stream.read(CHUNK_SIZE)
 
 
+def test_a_page_that_fails_its_check_is_reported_as_damage(tmp_path: Path) -> None:
+    """One flipped byte in the vault file (a stored page no longer authenticates): the
+    copy stops with the damage named, not with a bare database error."""
+    path = tmp_path / "v.locker"
+    vault = Vault.create(path, "correct horse")
+    _add(vault, tmp_path, 6 * CHUNK_SIZE)
+    vault.close()
+    middle = path.stat().st_size // 2  # inside the stored chunks
+    with open(path, "r+b") as fh:
+        fh.seek(middle)
+        byte = fh.read(1)
+        fh.seek(middle)
+        fh.write(bytes([byte[0] ^ 1]))
+    vault = Vault.open(path, "correct horse")
+    try:
+        out = tmp_path / "out"
+        with pytest.raises(CorruptVault, match="damaged .*cannot be read"):
+            extract_item(vault, 1, out)
+        assert not list(out.iterdir())
+    finally:
+        vault.close()
+
+
 def test_a_missing_chunk_is_refused_before_reading(vault: Vault, tmp_path: Path) -> None:
     art_id, _ = _add(vault, tmp_path, 4 * CHUNK_SIZE)
     conn = vault.read()
