@@ -44,6 +44,10 @@ def extract_name(item_id: int, role: str, name: str) -> str:
 
 def extract_item(vault: Vault, ref: str | int, out: Path) -> list[Path]:
     """Write every original artifact of an item (and its timestamp files) to ``out``."""
+    if vault.damaged_log is not None:
+        # Every extract is a custody event, and this vault cannot record one: refused
+        # before anything is written (`locker recover` brings the items into a new vault).
+        raise vault.damaged_log.write_refused()
     item = vault.get_item(ref)  # a wrong item id leaves no empty folder behind
     sizes = [a.size for a in item.artifacts]
     probe = next((p for p in (out, *out.parents) if p.exists()), Path("."))

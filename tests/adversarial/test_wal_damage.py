@@ -151,6 +151,20 @@ def test_flipped_bit_in_leftover_wal_is_caught_and_recovered(
     assert again.returncode == 2  # never over an existing file
 
 
+def test_extract_from_a_read_only_vault_is_refused_before_writing(
+    crashed: tuple[Path, dict[str, str]], tmp_path: Path, passphrase_file: Path
+) -> None:
+    """Extracting is a custody event the damaged vault cannot record: nothing is written
+    (it used to write the file and then fail), and the message names `locker recover`."""
+    vault = _copy(crashed[0], tmp_path / "v")
+    _flip(vault, "page bytes of a middle frame")
+    out = tmp_path / "out"
+    done = locker("extract", vault, "1", "--out", out, passphrase_file=passphrase_file)
+    assert done.returncode != 0 and "Nothing can be written" in done.stderr
+    assert "locker recover" in done.stderr
+    assert not out.exists() or not list(out.iterdir())
+
+
 def test_undamaged_leftover_wal_opens_normally(
     crashed: tuple[Path, dict[str, str]], tmp_path: Path, passphrase_file: Path
 ) -> None:
