@@ -247,21 +247,34 @@ class BatchCapture(QObject):
         for entry in queued:
             self._set(entry, CANCELLED, error="Cancelled before it was captured.")
         for lane in self._lanes:
-            capturing, lane.entry = lane.entry, None
-            lane.capturer.cancel()  # its "failed" signal finds no entry any more
-            if capturing is not None:
-                self._set(capturing, CANCELLED, error="Capture cancelled; nothing was stored.")
-        self._release()  # the captured pages behind them can be stored now
+            if lane.entry is not None:
+                # Its "failed" signal (CaptureCancelled) marks the entry and frees the lane;
+                # a URL refused before loading reports its own failure a moment later.
+                lane.capturer.cancel()
+        self._release()  # the captured pages behind cancelled ones can be stored now
         self._maybe_finish()
 
     def shutdown(self) -> None:
-        """Cancel, hand every captured page to the store at once (there is no event loop
-        left to do it one by one) and wait for this batch's own store thread."""
+        """For an owner that ends now (the CLI, tests): cancel, hand every captured page to
+        the store at once (no event loop is left to do it one by one; this batch's own
+        store thread still stores them in order) and wait for that thread. The app's
+        dialog lets a batch finish in the background instead (``finish_in_background``)."""
         self.cancel()
         while self._ready:
             self._store(*self._ready.popleft())
         if self._own_runner is not None:
             self._own_runner.shutdown()
+
+    def finish_in_background(self, owner: QObject) -> None:
+        """The window showing this batch closes: cancel what is not captured yet, keep
+        storing the pages already captured, one at a time in list order, under ``owner``
+        (which outlives the window), and delete the batch once it has finished."""
+        self.setParent(owner)
+        if not self._running:
+            self.deleteLater()
+            return
+        self.finished.connect(self.deleteLater)
+        self.cancel()
 
     def counts(self) -> dict[str, int]:
         result: dict[str, int] = {}
@@ -294,6 +307,10 @@ class BatchCapture(QObject):
             entry.attempts += 1
             lane.entry = entry
             self._set(entry, CAPTURING)
+            if self._cancel.is_set():  # cancelled by a handler of that very change
+                lane.entry = None
+                self._set(entry, CANCELLED, error="Cancelled before it was captured.")
+                break
             lane.capturer.capture(entry.url)
         self._maybe_finish()
 

@@ -2,8 +2,10 @@
 :class:`PageSnapshot` waits for its turn in :data:`~app.capture.web_downloads.SAVE_TURNS`
 (QtWebEngine loses a save that starts while another is running), saves, and hands the
 bytes to its callback, or None when the save failed or took longer than
-``SAVE_TIMEOUT_MS``. A save that never ends therefore cannot hold up every later capture
-of the process.
+``SAVE_TIMEOUT_MS`` once its turn came. A save that never ends therefore cannot hold up
+every later capture of the process. When the page shows another address by the time its
+turn comes (the person went on browsing), nothing is saved and the callback gets None:
+the picture would not belong to the address it was asked for.
 """
 
 from __future__ import annotations
@@ -32,7 +34,9 @@ class PageSnapshot:
         timeout_ms: int = SAVE_TIMEOUT_MS,
     ) -> None:
         self._page = page
+        self._url = page.url()  # what the person asked to capture
         self._profile = page.profile()
+        self._request: QWebEngineDownloadRequest | None = None
         self._path = path
         self._done = done
         self._ended = False
@@ -45,6 +49,10 @@ class PageSnapshot:
         SAVE_TURNS.take(self._turn)
 
     def _start(self) -> None:
+        if self._page.url() != self._url:
+            # Ended from the event loop: the caller may still be inside its constructor.
+            QTimer.singleShot(0, lambda: self._end(None, notify=True))
+            return
         self._profile.downloadRequested.connect(self._requested)
         self._listening = True
         self._timer.start()
@@ -56,6 +64,7 @@ class PageSnapshot:
         if request.page() is not self._page or not request.isSavePageDownload():
             return
         self._stop_listening()
+        self._request = request
         request.isFinishedChanged.connect(lambda: self._finished(request))
 
     def _finished(self, request: QWebEngineDownloadRequest) -> None:
@@ -66,7 +75,12 @@ class PageSnapshot:
         self._end(data or None, notify=True)
 
     def cancel(self) -> None:
-        """Give up without calling back (the window is closing)."""
+        """Give up without calling back (the window is closing); a save under way is
+        cancelled (its file goes with the caller's spool folder)."""
+        request, self._request = self._request, None
+        if request is not None and not self._ended and not request.isFinished():
+            with contextlib.suppress(RuntimeError):
+                request.cancel()
         self._end(None, notify=False)
 
     def _stop_listening(self) -> None:

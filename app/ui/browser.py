@@ -126,6 +126,7 @@ class BrowserWidget(QWidget):
         self._downloads: list[QWebEngineDownloadRequest] = []
         self._snapshotting = False
         self._snapshot: PageSnapshot | None = None  # "Capture as shown" saving the page
+        self._snapshot_folder: Path | None = None  # its spool folder
         self._closed = False
         self._show_confirmed = not safe  # safe browsing off in Settings: already chosen
         spool.sweep_stale()
@@ -383,7 +384,7 @@ class BrowserWidget(QWidget):
         self.status.emit(self.tr("Capturing {0} as shown…").format(url))
 
         def saved(data: bytes | None) -> None:
-            self._snapshot = None
+            self._snapshot = self._snapshot_folder = None
             self._snapshotting = False
             spool.remove_spool_dir(folder)
             if not data:
@@ -393,6 +394,7 @@ class BrowserWidget(QWidget):
             data, _missing = self.shield.restore_snapshot(data)
             self._capturer.capture_snapshot(data, url)
 
+        self._snapshot_folder = folder
         self._snapshot = PageSnapshot(self.page, path, saved)
 
     def _captured(self, capture: PageCapture) -> None:
@@ -507,6 +509,9 @@ class BrowserWidget(QWidget):
         if self._snapshot is not None:
             self._snapshot.cancel()
             self._snapshot = None
+            if self._snapshot_folder is not None:
+                spool.remove_spool_dir(self._snapshot_folder)
+                self._snapshot_folder = None
         for request in list(self._downloads):
             request.cancel()
         if self._capturer.busy:

@@ -253,7 +253,17 @@ class CaptureDialog(QDialog):
 
     def closeEvent(self, event: Any) -> None:
         if self.batch is not None:
-            self.batch.shutdown()
+            # Pages already captured are still stored (in list order) after the window
+            # closes; the main list learns of each one.
+            batch, self.batch = self.batch, None
+            batch.entryChanged.disconnect(self._entry_changed)
+            batch.progress.disconnect(self._progress)
+            batch.finished.disconnect(self._finished)
+            changed = self.controller.items_changed
+            batch.entryChanged.connect(
+                lambda entry: changed.emit() if entry.state == DONE else None
+            )
+            batch.finish_in_background(self.controller)
         super().closeEvent(event)
 
 

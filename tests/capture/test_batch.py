@@ -21,6 +21,7 @@ from app.capture.batch import (
     ThreadStoreRunner,
     parse_url_list,
 )
+from app.errors import UsageError
 from tests.capture.conftest import FAST, GATES
 
 
@@ -179,6 +180,74 @@ def test_cancel_still_stores_the_pages_already_captured(qapp: Any, vault: Any, s
     assert vault.count_items("Cancel held") == 2
     stored = [vault.get_item(e.item_id).source_url for e in batch.entries if e.state == DONE]
     assert stored == urls[1:3]
+
+
+def test_cancel_right_after_start_finishes_only_when_every_entry_has_a_result(
+    qapp: Any, vault: Any, site: Any
+) -> None:
+    """Cancel while both lanes load: "finished" comes once no entry is still capturing
+    (the dialog's summary counts them then)."""
+    for name in ("c1", "c2"):
+        GATES.setdefault(name, threading.Event()).clear()
+    urls = [site.url("/gate/c1"), site.url("/gate/c2"), site.url("/page/c3")]
+    batch = BatchCapture(vault, "Cancel early", timeout_s=40, **FAST)
+    at_finish: list[list[str]] = []
+    batch.finished.connect(lambda: at_finish.append([e.state for e in batch.entries]))
+    try:
+        batch.start(urls)
+        batch.cancel()
+        batch.wait()
+    finally:
+        for name in ("c1", "c2"):
+            GATES[name].set()
+        batch.shutdown()
+    assert at_finish == [[CANCELLED, CANCELLED, CANCELLED]]
+    assert vault.count_items("Cancel early") == 0
+
+
+def test_cancel_from_the_capturing_handler_captures_nothing_and_retry_works(
+    qapp: Any, vault: Any, site: Any
+) -> None:
+    urls = [site.url(f"/page/h{n}") for n in range(3)]
+    batch = BatchCapture(vault, "Cancel in handler", timeout_s=20, **FAST)
+    cancelled: list[bool] = []
+
+    def changed(entry: Any) -> None:
+        if entry.state == CAPTURING and not cancelled:
+            cancelled.append(True)
+            batch.cancel()
+
+    batch.entryChanged.connect(changed)
+    batch.start(urls)
+    batch.wait()
+    assert [e.state for e in batch.entries] == [CANCELLED] * 3
+    assert not batch.running and vault.count_items("Cancel in handler") == 0
+    assert batch.retry_failed() == 3
+    batch.wait()
+    batch.shutdown()
+    assert [e.state for e in batch.entries] == [DONE] * 3
+    assert vault.count_items("Cancel in handler") == 3
+
+
+def test_a_refused_url_reports_on_its_own_entry_even_after_cancel(
+    qapp: Any, vault: Any, site: Any
+) -> None:
+    """A URL refused before loading reports a moment later: cancel and retry in between
+    must not pin that failure on another URL."""
+    urls = ["ftp://127.0.0.1/x", site.url("/page/r1"), site.url("/page/r2")]
+    batch = BatchCapture(vault, "Refused", timeout_s=20, **FAST)
+    batch.start(urls)
+    batch.cancel()
+    with pytest.raises(UsageError, match="Wait for the batch"):
+        batch.retry_failed()  # the refused URL has not reported yet
+    batch.wait()
+    assert batch.entries[0].state == FAILED and "Not a web address" in batch.entries[0].error
+    assert [e.state for e in batch.entries[1:]] == [CANCELLED, CANCELLED]
+    assert batch.retry_failed() == 3
+    batch.wait()
+    batch.shutdown()
+    assert [e.state for e in batch.entries] == [FAILED, DONE, DONE]
+    assert [vault.get_item(e.item_id).source_url for e in batch.entries[1:]] == urls[1:]
 
 
 def test_url_list_parsing() -> None:

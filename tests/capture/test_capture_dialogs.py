@@ -89,6 +89,45 @@ def test_batch_dialog_says_when_the_picture_is_not_the_whole_page(
     dialog.close()
 
 
+def test_closing_the_batch_dialog_still_stores_the_pages_already_captured(
+    qtbot: Any, controller: Any, site: Any, monkeypatch: Any
+) -> None:
+    """Two pages wait behind one still loading when the window is closed: the loading one
+    is cancelled, the two are stored in list order and the main list hears of each."""
+    import threading
+
+    import app.ui.capture_dialogs as dialogs
+    from app.capture.batch import STORING, BatchCapture
+    from tests.capture.conftest import GATES
+
+    class FastBatch(BatchCapture):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **{**FAST, **kwargs})
+
+    monkeypatch.setattr(dialogs, "BatchCapture", FastBatch)
+    gate = GATES.setdefault("close", threading.Event())
+    gate.clear()
+    urls = [site.url("/gate/close"), site.url("/page/w1"), site.url("/page/w2")]
+    dialog = dialogs.open_capture_dialog(None, controller, "Closed case")
+    dialog.show()
+    dialog.urls.setPlainText("\n".join(urls))
+    changed: list[int] = []
+    controller.items_changed.connect(lambda: changed.append(1))
+    try:
+        dialog.start()
+        batch = dialog.batch
+        qtbot.waitUntil(
+            lambda: [e.state for e in batch.entries[1:]] == [STORING, STORING], timeout=30_000
+        )
+        dialog.close()  # deletes the dialog (WA_DeleteOnClose); the batch lives on
+        qtbot.waitUntil(lambda: controller.vault.count_items("Closed case") == 2, timeout=30_000)
+        qtbot.waitUntil(lambda: len(changed) == 2, timeout=10_000)
+    finally:
+        gate.set()
+    items = sorted(controller.vault.list_items(case="Closed case"), key=lambda i: i.id)
+    assert [i.source_url for i in items] == urls[1:]
+
+
 def _start(dialog: Any) -> Any:
     """Start the batch; its ``finished`` signal to wait on."""
     dialog.start()

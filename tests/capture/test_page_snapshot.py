@@ -61,3 +61,94 @@ def test_pages_saved_at_the_same_moment_are_all_saved(
         for page in pages:  # every page goes before its profile (QtWebEngine's rule)
             shiboken6.delete(page)
         shiboken6.delete(profile)
+
+
+class _SaveNeverEnds(QWebEnginePage):
+    """A page whose save is asked for and never finishes (as QtWebEngine's lost save)."""
+
+    def save(self, *args: Any) -> None:  # type: ignore[override]
+        pass
+
+
+def test_a_save_that_never_ends_gives_up_and_lets_the_next_one_save(
+    qapp: Any, qtbot: Any, site: Any, tmp_path: Path
+) -> None:
+    profile = off_the_record_profile()
+    stuck, page = _SaveNeverEnds(profile), QWebEnginePage(profile)
+    try:
+        for n, each in enumerate((stuck, page)):
+            with qtbot.waitSignal(each.loadFinished, timeout=20_000):
+                each.load(QUrl(site.url(f"/page/stuck{n}")))
+        got: dict[str, bytes | None] = {}
+        first = PageSnapshot(stuck, tmp_path / "a.mhtml", lambda d: got.update(a=d), 300)
+        second = PageSnapshot(page, tmp_path / "b.mhtml", lambda d: got.update(b=d))
+        qtbot.wait(100)
+        assert got == {}  # the second waits for the first's turn
+        qtbot.waitUntil(lambda: len(got) == 2, timeout=10_000)
+        assert got["a"] is None  # gave up at its deadline
+        assert got["b"] is not None and b"Post stuck1" in got["b"]
+        assert first and second
+    finally:
+        for each in (stuck, page):
+            shiboken6.delete(each)
+        shiboken6.delete(profile)
+
+
+def test_the_browser_capture_as_shown_waits_for_its_turn(qtbot: Any, vault: Any, site: Any) -> None:
+    from app.capture.web_downloads import SAVE_TURNS
+    from app.ui.browser import BrowserWidget
+
+    browser = BrowserWidget(lambda: vault, "Turns")
+    qtbot.addWidget(browser)
+    with qtbot.waitSignal(browser.page.loadFinished, timeout=20_000):
+        browser.load(site.url("/page/turn"))
+    ran: list[int] = []
+
+    def other_save() -> None:
+        ran.append(1)
+
+    saves: list[int] = []
+    browser.profile.downloadRequested.connect(
+        lambda request: saves.append(1) if request.isSavePageDownload() else None
+    )
+    SAVE_TURNS.take(other_save)  # another page is saving
+    try:
+        assert ran == [1]
+        stored: list[Any] = []
+        browser.stored.connect(lambda *args: stored.append(args))
+        browser.capture_as_shown()
+        qtbot.wait(1_000)
+        assert saves == []  # not even asked for while the other save runs
+    finally:
+        SAVE_TURNS.end(other_save)
+    qtbot.waitUntil(lambda: len(stored) == 1, timeout=30_000)
+    assert saves == [1, 1]  # the snapshot, then the capture's own MHTML of it
+    item = vault.get_item(stored[0][1])
+    assert item.metadata["capture_method"] == "in-app browser, as shown"
+    browser.shutdown()
+
+
+def test_closing_the_browser_while_waiting_removes_its_spool_folder(
+    qtbot: Any, vault: Any, site: Any
+) -> None:
+    from app.capture.web_downloads import SAVE_TURNS
+    from app.ui.browser import BrowserWidget
+
+    browser = BrowserWidget(lambda: vault, "Turns")
+    qtbot.addWidget(browser)
+    with qtbot.waitSignal(browser.page.loadFinished, timeout=20_000):
+        browser.load(site.url("/page/close"))
+
+    def other_save() -> None:
+        pass
+
+    SAVE_TURNS.take(other_save)
+    try:
+        browser.capture_as_shown()
+        folder = browser._snapshot_folder
+        assert folder is not None and folder.exists()
+        browser.shutdown()
+        assert not folder.exists()
+    finally:
+        SAVE_TURNS.end(other_save)
+    qtbot.wait(100)  # the cancelled turn never runs
