@@ -22,7 +22,7 @@ from app.errors import (
     StorageError,
     os_failure,
 )
-from app.vault.db import DatabaseError
+from app.vault.db import DatabaseError, is_damage
 
 CHUNK_SIZE = 1024 * 1024
 Connection = Any
@@ -191,7 +191,7 @@ def read_chunk(conn: Connection, artifact_id: int, size: int, seq: int) -> bytes
             "SELECT data FROM chunks WHERE artifact_id = ? AND seq = ?", (artifact_id, seq)
         ).fetchone()
     except DatabaseError as exc:
-        if not _is_damage(exc):
+        if not is_damage(exc):
             raise
         raise damaged(artifact_id, f"part {seq} cannot be read: {exc}") from exc
     data = bytes(row[0]) if row else b""
@@ -199,11 +199,6 @@ def read_chunk(conn: Connection, artifact_id: int, size: int, seq: int) -> bytes
         # A short or missing chunk would silently end (or shift) the file.
         raise damaged(artifact_id, f"part {seq} is missing or has the wrong length")
     return data
-
-
-def _is_damage(exc: BaseException) -> bool:
-    message = str(exc).lower()
-    return any(word in message for word in ("malformed", "hmac", "not a database"))
 
 
 def damaged(artifact_id: int, why: str) -> CorruptVault:

@@ -135,6 +135,13 @@ def connect(path: Path, key: bytes, salt: bytes) -> Connection:
     return conn
 
 
+def is_damage(exc: BaseException) -> bool:
+    """Whether SQLite/SQLCipher's error says the file's bytes are damaged (a page that
+    fails its MAC, a malformed b-tree), not that it is busy, full or unreachable."""
+    message = str(exc).lower()
+    return any(word in message for word in ("not a database", "malformed", "hmac"))
+
+
 def classify_error(exc: BaseException, path: Path) -> Exception:
     message = str(exc).lower()
     if "readonly" in message or "read-only" in message:
@@ -152,7 +159,7 @@ def classify_error(exc: BaseException, path: Path) -> Exception:
             f"The disk reported an error while using {path}. The operation "
             "was undone; check the drive and try again."
         )
-    if "not a database" in message or "malformed" in message or "hmac" in message:
+    if is_damage(exc):
         return CorruptVault(f"The vault file {path.name} is damaged: {exc}")
     if "unable to open" in message:
         if not os.access(path.parent, os.W_OK):

@@ -77,14 +77,19 @@ def test_read_ahead_is_bounded(vault: Vault, tmp_path: Path) -> None:
     assert sorted(asked) == list(range(12))
 
 
-def test_a_damaged_chunk_stops_the_copy(vault: Vault, tmp_path: Path) -> None:
-    art_id, _ = _add(vault, tmp_path, 6 * CHUNK_SIZE)
+def _shorten_chunk(vault: Vault, art_id: int, seq: int, keep: int) -> None:
+    """Damage one stored chunk past the append-only guard: only ``keep`` bytes stay."""
     conn = vault.read()
     conn.execute("DROP TRIGGER chunks_no_update")
     conn.execute(
-        "UPDATE chunks SET data = substr(data, 1, 100) WHERE artifact_id = ? AND seq = 4",
-        (art_id,),
+        "UPDATE chunks SET data = substr(data, 1, ?) WHERE artifact_id = ? AND seq = ?",
+        (keep, art_id, seq),
     )
+
+
+def test_a_damaged_chunk_stops_the_copy(vault: Vault, tmp_path: Path) -> None:
+    art_id, _ = _add(vault, tmp_path, 6 * CHUNK_SIZE)
+    _shorten_chunk(vault, art_id, seq=4, keep=100)
     out = tmp_path / "out"
     with pytest.raises(CorruptVault, match="part 4 is missing or has the wrong length"):
         extract_item(vault, 1, out)
@@ -97,12 +102,7 @@ def test_after_a_damaged_chunk_every_read_fails(vault: Vault, tmp_path: Path) ->
     """A caller that goes on reading after the error must not get the later chunks as if
     the damaged one were not there."""
     art_id, _ = _add(vault, tmp_path, 6 * CHUNK_SIZE)
-    conn = vault.read()
-    conn.execute("DROP TRIGGER chunks_no_update")
-    conn.execute(
-        "UPDATE chunks SET data = substr(data, 1, 10) WHERE artifact_id = ? AND seq = 2",
-        (art_id,),
-    )
+    _shorten_chunk(vault, art_id, seq=2, keep=10)
     with vault.stream_artifact_by_id(art_id) as stream:
         assert len(stream.read(CHUNK_SIZE)) == CHUNK_SIZE
         assert len(stream.read(CHUNK_SIZE)) == CHUNK_SIZE
