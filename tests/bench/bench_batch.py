@@ -112,8 +112,10 @@ def per_minute(times: list[float], first: int, last: int) -> float:
 
 
 def memory_at(samples: list[tuple[float, float]], when: float) -> float:
-    """The memory sample nearest to ``when`` seconds."""
-    return min(samples, key=lambda s: abs(s[0] - when))[1] if samples else 0.0
+    """The last memory sample taken at or before ``when`` seconds (one taken after the
+    last page may already see the helper processes gone)."""
+    before = [mib for at, mib in samples if at <= when]
+    return before[-1] if before else (samples[0][1] if samples else 0.0)
 
 
 def summary(result: dict[str, Any]) -> dict[str, float]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -43,4 +44,6 @@ def test_bench_smoke_runs_every_scenario_and_writes_json(tmp_path: Path) -> None
     batch = [r for r in result["rows"] if r["scenario"].startswith("batch")]
     assert [r["unit"] for r in batch] == ["pages/min", "MiB"]
     assert batch[0]["ours_s"] > 0 and batch[0]["note"].startswith("5 stored;")
-    assert batch[1]["ours_s"] > 50
+    # Sampled while it ran: the peak includes QtWebEngine's helper processes.
+    peak = re.search(r"peak (\d+) MiB", batch[1]["note"])
+    assert batch[1]["ours_s"] > 0 and peak and int(peak.group(1)) > 50
